@@ -1,0 +1,119 @@
+"""newslens extraction: entities tied to countries, dated events and stance from news text.
+
+    >>> from extraction import analyze
+    >>> article = analyze(text, published="2019-03-14")
+    >>> [(e.canonical, e.country) for e in article.entities]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from spacy.language import Language
+
+from .convert import article_id, doc_to_article
+from .errors import NewslensError
+from .model import Article, Entity, Event, Mention, Stance, TimeExpression
+from .textio import parse_date, validate_text
+
+__all__ = [
+    "Article",
+    "Entity",
+    "Event",
+    "Mention",
+    "NewslensError",
+    "Stance",
+    "TimeExpression",
+    "analyze",
+    "analyze_many",
+    "article_id",
+    "get_pipeline",
+]
+
+ArticleInput = str | Mapping[str, Any]
+
+
+def get_pipeline() -> Language:
+    """Return the process-wide newslens pipeline (loaded on first use)."""
+    from .pipeline import get_pipeline as _get
+
+    return _get()
+
+
+def _make_doc(nlp: Language, text: str, published: dt.date | None):
+    doc = nlp.make_doc(text)
+    doc._.newslens_published = published.isoformat() if published else None
+    return doc
+
+
+def analyze(
+    text: str,
+    *,
+    published: dt.date | str | None = None,
+    title: str | None = None,
+    nlp: Language | None = None,
+) -> Article:
+    """Analyse one article.
+
+    Args:
+        text: the article text.
+        published: its publication date (``date`` or ``YYYY-MM-DD``); found or inferred
+            from the text when None.
+        title: its title, if known.
+        nlp: a pipeline from ``build_pipeline()``; the shared one when None.
+
+    Returns:
+        The ``Article`` with entities, time expressions, events and stances.
+
+    Raises:
+        NewslensError: the text or the date cannot be analysed; the message says why.
+    """
+    text = validate_text(text)
+    date = parse_date(published)
+    nlp = nlp or get_pipeline()
+    doc = nlp(_make_doc(nlp, text, date))
+    return doc_to_article(doc, title=title, given=date)
+
+
+def _normalise(item: ArticleInput, published: dt.date | None) -> tuple[str, dt.date | None, str | None]:
+    if isinstance(item, str):
+        return validate_text(item), published, None
+    text = validate_text(item.get("text"))
+    date = parse_date(item.get("published")) if item.get("published") else published
+    return text, date, item.get("title")
+
+
+def analyze_many(
+    items: Iterable[ArticleInput],
+    *,
+    published: dt.date | str | None = None,
+    nlp: Language | None = None,
+    batch_size: int = 16,
+) -> Iterator[Article]:
+    """Analyse many articles with ``nlp.pipe``, yielding ``Article`` objects in order.
+
+    Args:
+        items: texts, or mappings with ``text`` and optional ``published`` and ``title``.
+        published: the date for items that do not carry their own.
+        nlp: a pipeline from ``build_pipeline()``; the shared one when None.
+        batch_size: texts per batch given to the model.
+
+    Raises:
+        NewslensError: an item cannot be analysed (raised when that item is reached).
+    """
+    default = parse_date(published)
+    nlp = nlp or get_pipeline()
+    metas: list[tuple[dt.date | None, str | None]] = []
+
+    def docs():
+        for item in items:
+            text, date, title = _normalise(item, default)
+            metas.append((date, title))
+            yield _make_doc(nlp, text, date)
+
+    for index, doc in enumerate(nlp.pipe(docs(), batch_size=batch_size)):
+        date, title = metas[index]
+        metas[index] = (None, None)
+        yield doc_to_article(doc, title=title, given=date)

@@ -1,0 +1,1 @@
+"""The newslens pipeline components, one module per ``@Language.factory``."""

@@ -1,0 +1,246 @@
+"""The data model shared by extraction, the store, the CLI and the dashboard.
+
+Every type is a frozen dataclass whose ``to_dict()`` gives JSON-ready plain values and whose
+``from_dict()`` reads them back. All offsets are character offsets into ``Article.text``.
+The pipeline's components write exactly these dict shapes into the ``Doc``; the conversion
+to dataclasses happens once, at the edge (``extraction.convert``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the article text."""
+
+    text: str
+    start_char: int
+    end_char: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start_char": self.start_char, "end_char": self.end_char}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Mention:
+        return cls(str(data["text"]), int(data["start_char"]), int(data["end_char"]))
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world referent with all its mentions in the article."""
+
+    id: str
+    canonical: str
+    label: str
+    country: str | None = None
+    role: str | None = None
+    mentions: tuple[Mention, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "canonical": self.canonical,
+            "label": self.label,
+            "country": self.country,
+            "role": self.role,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entity:
+        return cls(
+            id=str(data["id"]),
+            canonical=str(data["canonical"]),
+            label=str(data["label"]),
+            country=data.get("country"),
+            role=data.get("role"),
+            mentions=tuple(Mention.from_dict(m) for m in data.get("mentions", ())),
+        )
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A temporal expression with its TIMEX3 type and normalized value."""
+
+    text: str
+    start_char: int
+    end_char: int
+    type: str
+    value: str
+    anchor: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start_char": self.start_char,
+            "end_char": self.end_char,
+            "type": self.type,
+            "value": self.value,
+            "anchor": self.anchor,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TimeExpression:
+        return cls(
+            text=str(data["text"]),
+            start_char=int(data["start_char"]),
+            end_char=int(data["end_char"]),
+            type=str(data["type"]),
+            value=str(data["value"]),
+            anchor=data.get("anchor"),
+        )
+
+
+@dataclass(frozen=True)
+class Event:
+    """Who did what to whom, and when, with the words it came from.
+
+    ``actor_text`` and ``target_text`` keep the surface phrase of each argument, so a
+    group without an entity ("54 other countries") is still shown to the reader.
+    """
+
+    id: str
+    type: str
+    trigger: Mention
+    sentence: Mention
+    actor: str | None = None
+    target: str | None = None
+    actor_country: str | None = None
+    target_country: str | None = None
+    date: str | None = None
+    date_source: str | None = None
+    polarity: float = 0.0
+    negated: bool = False
+    speaker: str | None = None
+    actor_text: str | None = None
+    target_text: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "trigger": self.trigger.to_dict(),
+            "sentence": self.sentence.to_dict(),
+            "actor": self.actor,
+            "target": self.target,
+            "actor_country": self.actor_country,
+            "target_country": self.target_country,
+            "date": self.date,
+            "date_source": self.date_source,
+            "polarity": self.polarity,
+            "negated": self.negated,
+            "speaker": self.speaker,
+            "actor_text": self.actor_text,
+            "target_text": self.target_text,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        return cls(
+            id=str(data["id"]),
+            type=str(data["type"]),
+            trigger=Mention.from_dict(data["trigger"]),
+            sentence=Mention.from_dict(data["sentence"]),
+            actor=data.get("actor"),
+            target=data.get("target"),
+            actor_country=data.get("actor_country"),
+            target_country=data.get("target_country"),
+            date=data.get("date"),
+            date_source=data.get("date_source"),
+            polarity=float(data.get("polarity", 0.0)),
+            negated=bool(data.get("negated", False)),
+            speaker=data.get("speaker"),
+            actor_text=data.get("actor_text"),
+            target_text=data.get("target_text"),
+        )
+
+
+@dataclass(frozen=True)
+class Stance:
+    """Where a holder stands towards a target, backed by the events listed in ``evidence``."""
+
+    holder: str
+    target: str
+    polarity: str
+    score: float
+    evidence: tuple[str, ...] = ()
+    target_country: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "holder": self.holder,
+            "target": self.target,
+            "target_country": self.target_country,
+            "polarity": self.polarity,
+            "score": self.score,
+            "evidence": list(self.evidence),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Stance:
+        return cls(
+            holder=str(data["holder"]),
+            target=str(data["target"]),
+            target_country=data.get("target_country"),
+            polarity=str(data["polarity"]),
+            score=float(data["score"]),
+            evidence=tuple(str(e) for e in data.get("evidence", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Article:
+    """An analysed article: its text and everything extracted from it."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: dt.date | None = None
+    published_inferred: bool = False
+    entities: tuple[Entity, ...] = ()
+    time_expressions: tuple[TimeExpression, ...] = ()
+    events: tuple[Event, ...] = ()
+    stances: tuple[Stance, ...] = field(default=())
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        """Return the entity with this id, or None."""
+        if entity_id is None:
+            return None
+        for ent in self.entities:
+            if ent.id == entity_id:
+                return ent
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "published_inferred": self.published_inferred,
+            "text": self.text,
+            "entities": [e.to_dict() for e in self.entities],
+            "time_expressions": [t.to_dict() for t in self.time_expressions],
+            "events": [e.to_dict() for e in self.events],
+            "stances": [s.to_dict() for s in self.stances],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        published = data.get("published")
+        return cls(
+            id=str(data["id"]),
+            title=data.get("title"),
+            published=dt.date.fromisoformat(published) if published else None,
+            published_inferred=bool(data.get("published_inferred", False)),
+            text=str(data["text"]),
+            entities=tuple(Entity.from_dict(e) for e in data.get("entities", ())),
+            time_expressions=tuple(
+                TimeExpression.from_dict(t) for t in data.get("time_expressions", ())
+            ),
+            events=tuple(Event.from_dict(e) for e in data.get("events", ())),
+            stances=tuple(Stance.from_dict(s) for s in data.get("stances", ())),
+        )

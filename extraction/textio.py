@@ -1,0 +1,313 @@
+"""Turning what a user hands over (text, bytes, files) into article text, or a clear refusal.
+
+HTML is reduced to its text and never executed; PDF is read with pypdf when it is installed.
+Files may start with a small front matter block giving ``title`` and ``published``::
+
+    ---
+    title: Last remaining US diplomats leave Venezuela
+    published: 2019-03-14
+    ---
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .errors import NewslensError
+from .limits import MAX_CHARS, MAX_FILE_BYTES
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+PDF_SUFFIXES = (".pdf",)
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + PDF_SUFFIXES
+
+# The commonest English function words: running English prose has 35-50% of them.
+_ENGLISH_WORDS = frozenset(
+    """a about after against all also an and any are as at be because been before but by
+    can could did do does during for from had has have he her his how i if in into is it
+    its may more most no not of on one or other our out over said says she so some than
+    that the their them then there these they this those to under up was we were what
+    when where which while who whom will with would you""".split()
+)
+_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """Article text read from a file or upload, with what the file said about itself."""
+
+    text: str
+    title: str | None = None
+    published: dt.date | None = None
+    name: str | None = None
+
+
+def parse_date(value: dt.date | dt.datetime | str | None) -> dt.date | None:
+    """Return a date from a ``date``, a ``datetime`` or an ISO string (``YYYY-MM-DD``).
+
+    Raises:
+        NewslensError: the string is not a valid ISO date.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        stripped = value.strip()
+        if not stripped:
+            return None
+        try:
+            return dt.date.fromisoformat(stripped[:10])
+        except ValueError:
+            raise NewslensError(
+                f"'{value}' is not a date: give the publication date as YYYY-MM-DD, "
+                "e.g. 2019-03-14."
+            ) from None
+    raise NewslensError(f"A publication date must be a date or a YYYY-MM-DD string, not {value!r}.")
+
+
+def validate_text(text: object, *, name: str = "The article") -> str:
+    """Return ``text`` ready for analysis, or raise a ``NewslensError`` that says why not.
+
+    Refuses non-strings, empty and whitespace-only text, text over ``MAX_CHARS``, text that
+    is mostly control characters (a binary file read as text) and text that is not English.
+    """
+    if isinstance(text, bytes | bytearray):
+        raise NewslensError(f"{name} was given as bytes; decode it first (see read_bytes).")
+    if not isinstance(text, str):
+        raise NewslensError(f"{name} must be text, not {type(text).__name__}.")
+    if not text.strip():
+        raise NewslensError(f"{name} is empty: paste or upload the text of a news article.")
+    if len(text) > MAX_CHARS:
+        raise NewslensError(
+            f"{name} has {len(text):,} characters; newslens analyses at most {MAX_CHARS:,} "
+            "in one piece. Split it into separate articles."
+        )
+    if "\x00" in text or _control_ratio(text) > 0.05:
+        raise NewslensError(f"{name} looks like binary data, not text.")
+    _check_english(text, name)
+    return text
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:20_000]
+    controls = sum(
+        1 for ch in sample if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t\f"
+    )
+    return controls / max(1, len(sample))
+
+
+def _check_english(text: str, name: str) -> None:
+    words = _WORD_RE.findall(text[:20_000].lower())
+    if len(words) < 25:
+        latin = sum(1 for w in words if w.isascii())
+        if words and latin / len(words) < 0.5:
+            raise NewslensError(
+                f"{name} does not look like English; newslens reads English news only."
+            )
+        return
+    share = sum(1 for w in words if w in _ENGLISH_WORDS) / len(words)
+    if share < 0.12:
+        raise NewslensError(
+            f"{name} does not look like English (only {share:.0%} of its words are common "
+            "English words); newslens reads English news only."
+        )
+
+
+def decode_bytes(data: bytes, *, name: str = "The file") -> str:
+    """Decode file bytes as UTF-8 (or UTF-16 with a byte order mark, or Windows-1252).
+
+    Raises:
+        NewslensError: the bytes are binary or in no encoding newslens reads.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise NewslensError(f"{name} claims to be UTF-16 but cannot be decoded.") from None
+    if b"\x00" in data[:8192]:
+        raise NewslensError(f"{name} is a binary file, not text.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise NewslensError(
+            f"{name} is not valid UTF-8 text; save it as UTF-8 and try again."
+        ) from None
+    if _control_ratio(text) > 0.01:
+        raise NewslensError(f"{name} is not valid UTF-8 text; save it as UTF-8 and try again.")
+    return text
+
+
+class _TextFromHTML(HTMLParser):
+    """Collects the visible text of an HTML page; scripts, styles and the head are dropped."""
+
+    _SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe", "object"})
+    _BLOCK = frozenset(
+        {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
+         "header", "footer", "blockquote", "pre", "table", "ul", "ol", "hr", "figcaption"}
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title_parts: list[str] = []
+        self.h1_parts: list[str] = []
+        self._skip_depth = 0
+        self._in_title = False
+        self._in_h1 = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self._in_title = True
+        elif tag in self._SKIP:
+            self._skip_depth += 1
+        elif tag == "h1":
+            self._in_h1 = True
+        if tag in self._BLOCK:
+            self.parts.append("\n\n" if tag in ("p", "h1", "h2", "h3", "article", "section") else "\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        elif tag in self._SKIP and self._skip_depth:
+            self._skip_depth -= 1
+        elif tag == "h1":
+            self._in_h1 = False
+        if tag in self._BLOCK:
+            self.parts.append("\n\n" if tag in ("p", "h1", "h2", "h3") else "\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title_parts.append(data)
+            return
+        if self._skip_depth:
+            return
+        if self._in_h1:
+            self.h1_parts.append(data)
+        self.parts.append(data)
+
+
+def html_to_text(html: str) -> tuple[str, str | None]:
+    """Return the visible text of an HTML document and its title (``<title>`` or ``<h1>``)."""
+    parser = _TextFromHTML()
+    parser.feed(html)
+    parser.close()
+    text = "".join(parser.parts)
+    text = re.sub(r"[ \t\r\f\v]+", " ", text)
+    text = re.sub(r" *\n *", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    title = " ".join("".join(parser.title_parts).split()) or " ".join(
+        "".join(parser.h1_parts).split()
+    )
+    return text, title or None
+
+
+def pdf_to_text(data: bytes, *, name: str = "The PDF") -> str:
+    """Return the text layer of a PDF.
+
+    Raises:
+        NewslensError: pypdf is missing, the file is not a readable PDF, or it has no text.
+    """
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+    except ImportError:
+        raise NewslensError(
+            "Reading PDF needs the pypdf package: pip install 'newslens[dashboard]'."
+        ) from None
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
+        raise NewslensError(f"{name} is not a readable PDF.") from None
+    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    if not text.strip():
+        raise NewslensError(
+            f"{name} has no text layer (a scanned image?); newslens cannot read it."
+        )
+    return text
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.DOTALL)
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Split a leading ``---`` block of ``key: value`` lines from the body."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    meta: dict[str, str] = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep:
+            meta[key.strip().lower()] = value.strip().strip("\"'")
+    return meta, text[match.end():].lstrip("\n")
+
+
+def read_bytes(data: bytes, name: str) -> SourceText:
+    """Read an uploaded or stored file's bytes by its name's suffix into ``SourceText``.
+
+    Raises:
+        NewslensError: unsupported type, too large, binary, undecodable, empty, not English.
+    """
+    label = f"'{name}'"
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise NewslensError(
+            f"{label} is a {suffix or 'suffix-less'} file; newslens reads "
+            f"{', '.join(SUPPORTED_SUFFIXES)}."
+        )
+    if len(data) > MAX_FILE_BYTES:
+        raise NewslensError(
+            f"{label} is {len(data) / 1_048_576:.1f} MB; the limit is "
+            f"{MAX_FILE_BYTES // 1_048_576} MB per file."
+        )
+    if not data.strip():
+        raise NewslensError(f"{label} is empty.")
+    title: str | None = None
+    if suffix in PDF_SUFFIXES:
+        text = pdf_to_text(data, name=label)
+    else:
+        if data.startswith(b"%PDF-"):
+            raise NewslensError(f"{label} is a PDF saved under a {suffix} name; rename it .pdf.")
+        text = decode_bytes(data, name=label)
+        if suffix in HTML_SUFFIXES:
+            text, title = html_to_text(text)
+    meta, text = split_front_matter(text)
+    text = validate_text(text, name=label)
+    return SourceText(
+        text=text,
+        title=meta.get("title") or title,
+        published=parse_date(meta.get("published") or meta.get("date")),
+        name=name,
+    )
+
+
+def read_path(path: str | Path) -> SourceText:
+    """Read an article file from disk (see ``read_bytes``)."""
+    path = Path(path)
+    if not path.is_file():
+        raise NewslensError(f"'{path}' is not a file.")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise NewslensError(
+            f"'{path.name}' is {size / 1_048_576:.1f} MB; the limit is "
+            f"{MAX_FILE_BYTES // 1_048_576} MB per file."
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise NewslensError(f"Cannot read '{path}': {err.strerror}.") from None
+    return read_bytes(data, path.name)
