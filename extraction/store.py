@@ -1,0 +1,672 @@
+"""The corpus store: every analysed article in one SQLite file, safe for readers and a writer.
+
+The file is in WAL mode, so the dashboard can read while ``newslens ingest`` writes. Each
+article is written in one transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``): a process killed
+in the middle leaves either the whole article or nothing, and a rerun skips what is stored.
+
+Tables, all keyed by ``article_id`` (the ``Article.id`` hash of text and date):
+
+- ``articles``: id, title, published, published_inferred, text, source, url, added_at, words
+- ``entities``: one row per ``Entity`` (``ord`` keeps the article's order)
+- ``mentions``: one row per ``Mention`` of an entity (``entity_ord`` links it to its entity)
+- ``time_expressions``: one row per ``TimeExpression``
+- ``events``: one row per ``Event``, trigger and sentence spread over columns
+- ``stances``: one row per ``Stance``; ``evidence`` is a JSON list of event ids
+
+The schema version is SQLite's ``user_version``; ``MIGRATIONS`` brings older files up to date
+when a ``Store`` opens them. Each thread (and each process) gets its own connection, as
+SQLite requires; one ``Store`` object may be shared between threads.
+
+    >>> with Store() as store:
+    ...     store.add(article, source="wikinews")
+    ...     recent = store.articles(country="VEN", limit=20)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from .errors import NewslensError
+from .model import Article, Entity, Event, Mention, Stance, TimeExpression
+
+#: Environment variable naming the store file (overridden by an explicit path / ``--store``).
+STORE_ENV = "NEWSLENS_STORE"
+STORE_FILENAME = "newslens.sqlite"
+
+# Migrations, oldest first: MIGRATIONS[i] takes a file from schema version i to i + 1.
+# Never edit a released step; append a new one.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            title TEXT,
+            published TEXT,
+            published_inferred BOOLEAN NOT NULL DEFAULT 0,
+            text TEXT NOT NULL,
+            source TEXT,
+            url TEXT,
+            added_at TEXT NOT NULL,
+            words INTEGER NOT NULL DEFAULT 0
+        )""",
+        "CREATE INDEX articles_by_published ON articles (published)",
+        "CREATE INDEX articles_by_source ON articles (source)",
+        """CREATE TABLE entities (
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            entity_id TEXT NOT NULL,
+            canonical TEXT NOT NULL,
+            label TEXT NOT NULL,
+            country TEXT,
+            role TEXT,
+            PRIMARY KEY (article_id, ord)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX entities_by_country ON entities (country, article_id)",
+        """CREATE TABLE mentions (
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            entity_ord INTEGER NOT NULL,
+            ord INTEGER NOT NULL,
+            entity_id TEXT NOT NULL,
+            text TEXT NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            PRIMARY KEY (article_id, entity_ord, ord)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE time_expressions (
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            value TEXT NOT NULL,
+            anchor TEXT,
+            PRIMARY KEY (article_id, ord)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE events (
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            event_id TEXT NOT NULL,
+            type TEXT NOT NULL,
+            trigger_text TEXT NOT NULL,
+            trigger_start INTEGER NOT NULL,
+            trigger_end INTEGER NOT NULL,
+            sentence_text TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            actor TEXT,
+            target TEXT,
+            actor_country TEXT,
+            target_country TEXT,
+            date TEXT,
+            date_source TEXT,
+            polarity REAL NOT NULL,
+            negated BOOLEAN NOT NULL,
+            speaker TEXT,
+            actor_text TEXT,
+            target_text TEXT,
+            PRIMARY KEY (article_id, ord)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX events_by_actor_country ON events (actor_country, article_id)",
+        "CREATE INDEX events_by_target_country ON events (target_country, article_id)",
+        """CREATE TABLE stances (
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            holder TEXT NOT NULL,
+            target TEXT NOT NULL,
+            target_country TEXT,
+            polarity TEXT NOT NULL,
+            score REAL NOT NULL,
+            evidence TEXT NOT NULL,
+            PRIMARY KEY (article_id, ord)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX stances_by_holder ON stances (holder, article_id)",
+        "CREATE INDEX stances_by_target_country ON stances (target_country, article_id)",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+#: The tables, in the order ``export`` writes them.
+TABLES = ("articles", "entities", "mentions", "time_expressions", "events", "stances")
+
+# How long a connection waits for another process's write to finish before giving up.
+_BUSY_TIMEOUT_S = 60.0
+# SQLite allows at most 999 "?" in one statement on old builds; stay well below.
+_IN_CHUNK = 500
+
+
+def default_store_path() -> Path:
+    """Return the store file used when none is given: ``$NEWSLENS_STORE`` or the data folder.
+
+    The data folder is ``platformdirs.user_data_dir("newslens")``, e.g.
+    ``~/.local/share/newslens/newslens.sqlite`` on Linux.
+    """
+    env = os.environ.get(STORE_ENV, "").strip()
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("newslens", appauthor=False)) / STORE_FILENAME
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One stored article without its analysis, for listings of large corpora."""
+
+    id: str
+    title: str | None
+    published: dt.date | None
+    published_inferred: bool
+    source: str | None
+    url: str | None
+    added_at: str
+    words: int
+    entities: int
+    events: int
+    stances: int
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+def _date_or_none(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+class Store:
+    """The SQLite corpus store (see the module docstring).
+
+    Args:
+        path: the store file; ``None`` means ``default_store_path()``. Missing folders are
+            created, a new file gets the current schema, an older one is migrated.
+
+    Raises:
+        NewslensError: the file cannot be created or opened, is not a newslens store, or
+            was written by a newer newslens.
+    """
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path).expanduser() if path is not None else default_store_path()
+        if self.path.exists() and self.path.is_dir():
+            raise NewslensError(f"The store '{self.path}' is a folder; give a file name.")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise NewslensError(
+                f"Cannot create the folder for the store '{self.path}': {err.strerror}."
+            ) from None
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._connections: list[sqlite3.Connection] = []
+        self._closed = False
+        self._migrate(self._conn())
+
+    # -- connections -------------------------------------------------------------------
+
+    def _conn(self) -> sqlite3.Connection:
+        """Return this thread's connection, opening it on first use (or after a fork)."""
+        if self._closed:
+            raise NewslensError(f"The store '{self.path}' is closed.")
+        conn = getattr(self._local, "conn", None)
+        if conn is not None and self._local.pid == os.getpid():
+            return conn
+        try:
+            # Autocommit mode (isolation_level=None): every write below opens its own
+            # explicit transaction, so nothing is left half-done between calls.
+            conn = sqlite3.connect(
+                self.path, timeout=_BUSY_TIMEOUT_S, isolation_level=None,
+                check_same_thread=False,
+            )
+            conn.execute("PRAGMA journal_mode=WAL")
+            # NORMAL in WAL mode: a committed transaction survives a killed process; only a
+            # power cut may lose the last few, and never leaves one half-written.
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+        except sqlite3.DatabaseError as err:
+            raise NewslensError(
+                f"Cannot open the store '{self.path}': {err}. Is it a newslens store?"
+            ) from None
+        self._local.conn = conn
+        self._local.pid = os.getpid()
+        with self._lock:
+            self._connections.append(conn)
+        return conn
+
+    def close(self) -> None:
+        """Close every connection this store opened (in any thread)."""
+        with self._lock:
+            connections, self._connections = self._connections, []
+            self._closed = True
+        for conn in connections:
+            try:
+                conn.close()
+            except sqlite3.Error:
+                pass  # a connection already broken has nothing left to release
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r})"
+
+    # -- schema ------------------------------------------------------------------------
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise NewslensError(
+                    f"The store '{self.path}' has schema version {version}, newer than this "
+                    f"newslens reads ({SCHEMA_VERSION}); upgrade newslens."
+                )
+            if version == SCHEMA_VERSION:
+                return
+            # IMMEDIATE takes the write lock first, so two processes opening a new store
+            # at once cannot both run the same migration.
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                if version == 0 and self._has_foreign_tables(conn):
+                    raise NewslensError(
+                        f"'{self.path}' is an SQLite file but not a newslens store."
+                    )
+                for step in range(version, SCHEMA_VERSION):
+                    for statement in MIGRATIONS[step]:
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        except sqlite3.DatabaseError as err:
+            raise NewslensError(
+                f"Cannot use the store '{self.path}': {err}. Is it a newslens store?"
+            ) from None
+
+    @staticmethod
+    def _has_foreign_tables(conn: sqlite3.Connection) -> bool:
+        row = conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchone()
+        return bool(row[0])
+
+    def schema_version(self) -> int:
+        """Return the schema version of the open file."""
+        return int(self._conn().execute("PRAGMA user_version").fetchone()[0])
+
+    # -- writing -----------------------------------------------------------------------
+
+    def add(self, article: Article, *, source: str | None = None, url: str | None = None) -> bool:
+        """Store an article and its analysis in one transaction.
+
+        Args:
+            article: the analysed article.
+            source: where it came from (a site, a feed, a file), for filtering.
+            url: its address, if known.
+
+        Returns:
+            True when stored, False when an article with this id was already there.
+        """
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
+                conn.execute("ROLLBACK")
+                return False
+            _insert_article(conn, article, source=source, url=url)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        return True
+
+    def delete(self, article_id: str) -> bool:
+        """Remove an article and everything extracted from it; True if it was there."""
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            cur = conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        return cur.rowcount > 0
+
+    # -- reading -----------------------------------------------------------------------
+
+    def has(self, article_id: str) -> bool:
+        """Return True if an article with this id is stored."""
+        row = self._conn().execute("SELECT 1 FROM articles WHERE id = ?", (article_id,))
+        return row.fetchone() is not None
+
+    def get(self, article_id: str) -> Article | None:
+        """Return the stored article with this id, equal to the one added, or None."""
+        found = self._load(self._conn(), [article_id])
+        return found[0] if found else None
+
+    def count(self) -> int:
+        """Return the number of stored articles."""
+        return int(self._conn().execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def sources(self) -> list[str]:
+        """Return the distinct sources of stored articles, sorted."""
+        rows = self._conn().execute(
+            "SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY source"
+        )
+        return [r[0] for r in rows]
+
+    def countries(self) -> list[str]:
+        """Return every ISO-3 code found in stored entities, events and stance holders."""
+        rows = self._conn().execute(
+            """SELECT country FROM entities WHERE country IS NOT NULL
+               UNION SELECT actor_country FROM events WHERE actor_country IS NOT NULL
+               UNION SELECT target_country FROM events WHERE target_country IS NOT NULL
+               UNION SELECT target_country FROM stances WHERE target_country IS NOT NULL"""
+        )
+        return sorted(r[0] for r in rows)
+
+    def date_range(self) -> tuple[dt.date | None, dt.date | None]:
+        """Return the earliest and latest publication dates stored."""
+        lo, hi = self._conn().execute(
+            "SELECT min(published), max(published) FROM articles"
+        ).fetchone()
+        return _date_or_none(lo), _date_or_none(hi)
+
+    def article_ids(
+        self,
+        *,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        country: str | None = None,
+        source: str | None = None,
+        limit: int | None = None,
+    ) -> list[str]:
+        """Return the ids of matching articles, newest first (see ``articles``)."""
+        sql, params = _filter_sql("a.id", start, end, country, source, limit)
+        return [r[0] for r in self._conn().execute(sql, params)]
+
+    def articles(
+        self,
+        *,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        country: str | None = None,
+        source: str | None = None,
+        limit: int | None = None,
+    ) -> list[Article]:
+        """Return stored articles, newest first.
+
+        Args:
+            start: only articles published on or after this date.
+            end: only articles published on or before this date.
+            country: only articles where this ISO-3 code appears: an entity's country, an
+                event's actor or target country, or a stance's holder or target country.
+            source: only articles from this source.
+            limit: at most this many.
+        """
+        conn = self._conn()
+        ids = self.article_ids(start=start, end=end, country=country, source=source, limit=limit)
+        out: list[Article] = []
+        for i in range(0, len(ids), _IN_CHUNK):
+            out.extend(self._load(conn, ids[i : i + _IN_CHUNK]))
+        return out
+
+    def iter_articles(self, *, chunk: int = 200, **filters: Any) -> Iterator[Article]:
+        """Yield matching articles newest first, loading ``chunk`` at a time (big corpora)."""
+        conn = self._conn()
+        ids = self.article_ids(**filters)
+        for i in range(0, len(ids), chunk):
+            yield from self._load(conn, ids[i : i + chunk])
+
+    def summaries(
+        self,
+        *,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        country: str | None = None,
+        source: str | None = None,
+        limit: int | None = None,
+    ) -> list[ArticleSummary]:
+        """Return one ``ArticleSummary`` per matching article, newest first, without texts."""
+        cols = """a.id, a.title, a.published, a.published_inferred, a.source, a.url,
+            a.added_at, a.words,
+            (SELECT count(*) FROM entities e WHERE e.article_id = a.id),
+            (SELECT count(*) FROM events v WHERE v.article_id = a.id),
+            (SELECT count(*) FROM stances s WHERE s.article_id = a.id)"""
+        sql, params = _filter_sql(cols, start, end, country, source, limit)
+        return [
+            ArticleSummary(
+                id=r[0], title=r[1], published=_date_or_none(r[2]),
+                published_inferred=bool(r[3]), source=r[4], url=r[5], added_at=r[6],
+                words=r[7], entities=r[8], events=r[9], stances=r[10],
+            )
+            for r in self._conn().execute(sql, params)
+        ]
+
+    def origin(self, article_id: str) -> tuple[str | None, str | None]:
+        """Return the ``(source, url)`` an article was stored with."""
+        row = self._conn().execute(
+            "SELECT source, url FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def _load(self, conn: sqlite3.Connection, ids: Sequence[str]) -> list[Article]:
+        """Rebuild the articles with these ids, in the order given, from all tables."""
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        # One snapshot for all six reads, so a concurrent writer cannot show half an article.
+        conn.execute("BEGIN")
+        try:
+            heads = {
+                r[0]: r
+                for r in conn.execute(
+                    "SELECT id, title, published, published_inferred, text FROM articles "
+                    f"WHERE id IN ({marks})",
+                    list(ids),
+                )
+            }
+
+            def rows(table: str, order: str) -> dict[str, list[tuple[Any, ...]]]:
+                grouped: dict[str, list[tuple[Any, ...]]] = {}
+                query = f"SELECT * FROM {table} WHERE article_id IN ({marks}) ORDER BY {order}"
+                for r in conn.execute(query, list(ids)):
+                    grouped.setdefault(r[0], []).append(r)
+                return grouped
+
+            entities = rows("entities", "article_id, ord")
+            mentions = rows("mentions", "article_id, entity_ord, ord")
+            timexes = rows("time_expressions", "article_id, ord")
+            events = rows("events", "article_id, ord")
+            stances = rows("stances", "article_id, ord")
+        finally:
+            conn.execute("COMMIT")
+
+        out = []
+        for article_id in ids:
+            head = heads.get(article_id)
+            if head is None:
+                continue
+            by_entity: dict[int, list[Mention]] = {}
+            for r in mentions.get(article_id, ()):
+                by_entity.setdefault(r[1], []).append(Mention(r[4], r[5], r[6]))
+            out.append(
+                Article(
+                    id=head[0],
+                    title=head[1],
+                    published=_date_or_none(head[2]),
+                    published_inferred=bool(head[3]),
+                    text=head[4],
+                    entities=tuple(
+                        Entity(
+                            id=r[2], canonical=r[3], label=r[4], country=r[5], role=r[6],
+                            mentions=tuple(by_entity.get(r[1], ())),
+                        )
+                        for r in entities.get(article_id, ())
+                    ),
+                    time_expressions=tuple(
+                        TimeExpression(
+                            text=r[2], start_char=r[3], end_char=r[4], type=r[5], value=r[6],
+                            anchor=r[7],
+                        )
+                        for r in timexes.get(article_id, ())
+                    ),
+                    events=tuple(_event_from_row(r) for r in events.get(article_id, ())),
+                    stances=tuple(
+                        Stance(
+                            holder=r[2], target=r[3], target_country=r[4], polarity=r[5],
+                            score=r[6], evidence=tuple(json.loads(r[7])),
+                        )
+                        for r in stances.get(article_id, ())
+                    ),
+                )
+            )
+        return out
+
+    # -- export ------------------------------------------------------------------------
+
+    def table_columns(self, table: str) -> list[tuple[str, str]]:
+        """Return ``(name, declared type)`` for each column of a store table."""
+        if table not in TABLES:
+            raise NewslensError(f"'{table}' is not a store table; the tables are {TABLES}.")
+        return [(r[1], r[2].upper()) for r in self._conn().execute(f"PRAGMA table_info({table})")]
+
+    def table_rows(self, table: str, *, chunk: int = 5000) -> Iterator[list[tuple[Any, ...]]]:
+        """Yield a table's rows in chunks, in article and position order, from one snapshot."""
+        columns = self.table_columns(table)
+        order = "id" if table == "articles" else "article_id, " + (
+            "entity_ord, ord" if table == "mentions" else "ord"
+        )
+        # A separate connection: the caller may write elsewhere while the export runs.
+        conn = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_S, isolation_level=None)
+        try:
+            conn.execute("BEGIN")
+            cur = conn.execute(
+                f"SELECT {', '.join(c for c, _ in columns)} FROM {table} ORDER BY {order}"
+            )
+            while batch := cur.fetchmany(chunk):
+                yield batch
+            conn.execute("COMMIT")
+        finally:
+            conn.close()
+
+
+def _filter_sql(
+    columns: str,
+    start: dt.date | None,
+    end: dt.date | None,
+    country: str | None,
+    source: str | None,
+    limit: int | None,
+) -> tuple[str, list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if start is not None:
+        where.append("a.published >= ?")
+        params.append(start.isoformat())
+    if end is not None:
+        where.append("a.published <= ?")
+        params.append(end.isoformat())
+    if source is not None:
+        where.append("a.source = ?")
+        params.append(source)
+    if country:
+        code = country.strip().upper()
+        where.append(
+            """(a.id IN (SELECT article_id FROM entities WHERE country = ?)
+             OR a.id IN (SELECT article_id FROM events WHERE actor_country = ?)
+             OR a.id IN (SELECT article_id FROM events WHERE target_country = ?)
+             OR a.id IN (SELECT article_id FROM stances WHERE holder = ? OR holder LIKE ?
+                         OR target_country = ?))"""
+        )
+        # Holders such as "opposition:VEN" belong to the country after the colon.
+        params += [code, code, code, code, f"%:{code}", code]
+    sql = f"SELECT {columns} FROM articles a"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY a.published IS NULL, a.published DESC, a.added_at DESC, a.id"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(max(0, int(limit)))
+    return sql, params
+
+
+def _event_from_row(r: tuple[Any, ...]) -> Event:
+    return Event(
+        id=r[2], type=r[3],
+        trigger=Mention(r[4], r[5], r[6]),
+        sentence=Mention(r[7], r[8], r[9]),
+        actor=r[10], target=r[11], actor_country=r[12], target_country=r[13],
+        date=r[14], date_source=r[15], polarity=r[16], negated=bool(r[17]),
+        speaker=r[18], actor_text=r[19], target_text=r[20],
+    )
+
+
+def _insert_article(
+    conn: sqlite3.Connection, article: Article, *, source: str | None, url: str | None
+) -> None:
+    aid = article.id
+    conn.execute(
+        "INSERT INTO articles (id, title, published, published_inferred, text, source, url, "
+        "added_at, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            aid, article.title,
+            article.published.isoformat() if article.published else None,
+            int(article.published_inferred), article.text, source, url,
+            dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
+            _word_count(article.text),
+        ),
+    )
+    _many(conn, "entities", 7, (
+        (aid, i, e.id, e.canonical, e.label, e.country, e.role)
+        for i, e in enumerate(article.entities)
+    ))
+    _many(conn, "mentions", 7, (
+        (aid, i, j, e.id, m.text, m.start_char, m.end_char)
+        for i, e in enumerate(article.entities)
+        for j, m in enumerate(e.mentions)
+    ))
+    _many(conn, "time_expressions", 8, (
+        (aid, i, t.text, t.start_char, t.end_char, t.type, t.value, t.anchor)
+        for i, t in enumerate(article.time_expressions)
+    ))
+    _many(conn, "events", 21, (
+        (
+            aid, i, v.id, v.type,
+            v.trigger.text, v.trigger.start_char, v.trigger.end_char,
+            v.sentence.text, v.sentence.start_char, v.sentence.end_char,
+            v.actor, v.target, v.actor_country, v.target_country, v.date, v.date_source,
+            float(v.polarity), int(v.negated), v.speaker, v.actor_text, v.target_text,
+        )
+        for i, v in enumerate(article.events)
+    ))
+    _many(conn, "stances", 8, (
+        (aid, i, s.holder, s.target, s.target_country, s.polarity, float(s.score),
+         json.dumps(list(s.evidence)))
+        for i, s in enumerate(article.stances)
+    ))
+
+
+def _many(
+    conn: sqlite3.Connection, table: str, width: int, rows: Iterable[tuple[Any, ...]]
+) -> None:
+    conn.executemany(f"INSERT INTO {table} VALUES ({','.join('?' * width)})", rows)

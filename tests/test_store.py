@@ -1,0 +1,270 @@
+"""The corpus store: round trip, idempotence, filters, migrations, concurrency, export layout."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import sqlite3
+import threading
+
+import pytest
+
+from extraction.errors import NewslensError
+from extraction.model import Article, Entity, Event, Mention, Stance, TimeExpression
+from extraction.store import SCHEMA_VERSION, TABLES, Store, default_store_path
+
+TEXT = (
+    "Washington backed Juan Guaido on Thursday. Venezuela's Nicolás Maduro cut ties with "
+    "the United States a year ago, and Bolivia's Evo Morales stood by Maduro."
+)
+
+
+def hand_article(
+    article_id: str = "a1", *, published: dt.date | None = dt.date(2019, 3, 14),
+    text: str = TEXT,
+) -> Article:
+    """An article with every field of every part set away from its default."""
+    maduro = Entity(
+        "e1", "Nicolás Maduro", "PERSON", "VEN", "head of state",
+        (Mention("Nicolás Maduro", 55, 69), Mention("Maduro", 140, 146)),
+    )
+    guaido = Entity("e2", "Juan Guaido", "PERSON", "VEN", "opposition",
+                    (Mention("Juan Guaido", 18, 29),))
+    usa = Entity("e3", "United States", "GPE", "USA", None, (Mention("Washington", 0, 10),))
+    return Article(
+        id=article_id,
+        text=text,
+        title="Diplomats leave — “Caracas”",
+        published=published,
+        published_inferred=True,
+        entities=(maduro, guaido, usa),
+        time_expressions=(
+            TimeExpression("Thursday", 33, 41, "DATE", "2019-03-14", "2019-03-14"),
+            TimeExpression("a year ago", 103, 113, "DATE", "PAST_REF", None),
+        ),
+        events=(
+            Event(
+                id="v1", type="SUPPORT", trigger=Mention("backed", 11, 17),
+                sentence=Mention(text[:42], 0, 42), actor="e3", target="e2",
+                actor_country="USA", target_country="VEN", date="2019-03-14",
+                date_source="Thursday", polarity=0.8, negated=False, speaker=None,
+                actor_text="Washington", target_text="Juan Guaido",
+            ),
+            Event(
+                id="v2", type="REJECT", trigger=Mention("cut ties", 70, 78),
+                sentence=Mention(text[43:114], 43, 114), actor="e1", target=None,
+                actor_country="VEN", target_country="USA", date=None, date_source="published",
+                polarity=-0.45, negated=True, speaker="e1", actor_text=None, target_text=None,
+            ),
+        ),
+        stances=(
+            Stance("USA", "Juan Guaido", "support", 0.8, ("v1",), "VEN"),
+            Stance("opposition:VEN", "Nicolás Maduro", "mixed", -0.125, ("v1", "v2"), None),
+        ),
+    )
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "corpus" / "newslens.sqlite") as s:
+        yield s
+
+
+def test_store_round_trip_hand_built_article(store):
+    article = hand_article()
+    assert store.add(article, source="wikinews", url="https://example.org/a1")
+    assert store.get("a1") == article
+    assert store.origin("a1") == ("wikinews", "https://example.org/a1")
+
+
+def test_store_round_trip_survives_reopening(tmp_path):
+    path = tmp_path / "s.sqlite"
+    article = hand_article(published=None)
+    with Store(path) as s:
+        s.add(article)
+    with Store(path) as s:
+        assert s.get(article.id) == article
+        assert s.schema_version() == SCHEMA_VERSION
+
+
+def test_store_round_trip_real_analysed_article(store, seed_article):
+    assert store.add(seed_article)
+    assert store.get(seed_article.id) == seed_article
+    assert store.get(seed_article.id).to_dict() == seed_article.to_dict()
+
+
+def test_store_knows_every_model_field():
+    # A field added to the model must be added to the schema too, or the round trip loses it.
+    known = {
+        Article: {"id", "text", "title", "published", "published_inferred", "entities",
+                  "time_expressions", "events", "stances"},
+        Entity: {"id", "canonical", "label", "country", "role", "mentions"},
+        Mention: {"text", "start_char", "end_char"},
+        TimeExpression: {"text", "start_char", "end_char", "type", "value", "anchor"},
+        Event: {"id", "type", "trigger", "sentence", "actor", "target", "actor_country",
+                "target_country", "date", "date_source", "polarity", "negated", "speaker",
+                "actor_text", "target_text"},
+        Stance: {"holder", "target", "polarity", "score", "evidence", "target_country"},
+    }
+    for cls, fields in known.items():
+        assert {f.name for f in dataclasses.fields(cls)} == fields, cls.__name__
+
+
+def test_store_add_is_idempotent(store):
+    article = hand_article()
+    assert store.add(article) is True
+    assert store.add(article) is False
+    assert store.count() == 1
+    with sqlite3.connect(store.path) as conn:
+        assert conn.execute("SELECT count(*) FROM entities").fetchone()[0] == 3
+        assert conn.execute("SELECT count(*) FROM mentions").fetchone()[0] == 4
+
+
+def test_store_missing_article(store):
+    assert store.get("nope") is None
+    assert not store.has("nope")
+
+
+def test_store_filters_and_order(store):
+    store.add(hand_article("old", published=dt.date(2019, 1, 23)), source="a")
+    store.add(hand_article("new", published=dt.date(2019, 3, 14)), source="b")
+    store.add(hand_article("undated", published=None), source="b")
+    plain = Article(id="plain", text="Nothing here.", published=dt.date(2019, 2, 1))
+    store.add(plain, source="a")
+    assert [a.id for a in store.articles()] == ["new", "plain", "old", "undated"]
+    assert [a.id for a in store.articles(limit=2)] == ["new", "plain"]
+    assert [a.id for a in store.articles(start=dt.date(2019, 2, 1))] == ["new", "plain"]
+    assert [a.id for a in store.articles(end=dt.date(2019, 2, 1))] == ["plain", "old"]
+    assert [a.id for a in store.articles(source="a")] == ["plain", "old"]
+    assert [a.id for a in store.articles(country="ven")] == ["new", "old", "undated"]
+    assert store.articles(country="FRA") == []
+    assert store.sources() == ["a", "b"]
+    assert store.count() == 4
+    assert store.countries() == ["USA", "VEN"]
+    assert store.date_range() == (dt.date(2019, 1, 23), dt.date(2019, 3, 14))
+    summaries = store.summaries(source="b")
+    assert [(s.id, s.entities, s.events, s.stances) for s in summaries] == [
+        ("new", 3, 2, 2), ("undated", 3, 2, 2)
+    ]
+    assert [a.id for a in store.iter_articles(chunk=1)] == ["new", "plain", "old", "undated"]
+
+
+def test_store_country_matches_holder_key(store):
+    article = dataclasses.replace(
+        Article(id="h", text="x y z", published=dt.date(2020, 1, 1)),
+        stances=(Stance("opposition:BOL", "Evo Morales", "oppose", -1.0),),
+    )
+    store.add(article)
+    assert [a.id for a in store.articles(country="BOL")] == ["h"]
+
+
+def test_store_delete_removes_every_row(store):
+    store.add(hand_article())
+    assert store.delete("a1")
+    assert not store.delete("a1")
+    with sqlite3.connect(store.path) as conn:
+        for table in TABLES:
+            assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
+
+
+def test_store_uses_wal_mode(store):
+    with sqlite3.connect(store.path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_store_default_path_from_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLENS_STORE", str(tmp_path / "env.sqlite"))
+    assert default_store_path() == tmp_path / "env.sqlite"
+    with Store() as s:
+        assert s.path == tmp_path / "env.sqlite"
+    monkeypatch.delenv("NEWSLENS_STORE")
+    assert default_store_path().name == "newslens.sqlite"
+    assert "newslens" in str(default_store_path().parent)
+
+
+def test_store_migrates_an_empty_older_file(tmp_path):
+    path = tmp_path / "old.sqlite"
+    sqlite3.connect(path).close()  # an empty file at schema version 0
+    with Store(path) as s:
+        assert s.schema_version() == SCHEMA_VERSION
+        assert s.add(hand_article())
+
+
+@pytest.mark.parametrize("kind", ["newer", "foreign", "garbage", "folder"])
+def test_store_refuses_what_it_cannot_use(tmp_path, kind):
+    path = tmp_path / "bad.sqlite"
+    if kind == "newer":
+        with sqlite3.connect(path) as conn:
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    elif kind == "foreign":
+        with sqlite3.connect(path) as conn:
+            conn.execute("CREATE TABLE recipes (name TEXT)")
+    elif kind == "garbage":
+        path.write_bytes(b"this is not a database at all" * 100)
+    else:
+        path.mkdir()
+    with pytest.raises(NewslensError):
+        Store(path)
+
+
+def test_store_closed_store_refuses(tmp_path):
+    s = Store(tmp_path / "c.sqlite")
+    s.close()
+    with pytest.raises(NewslensError, match="closed"):
+        s.count()
+
+
+def test_store_shared_between_threads(store):
+    errors: list[BaseException] = []
+
+    def work(n: int) -> None:
+        try:
+            for i in range(10):
+                store.add(hand_article(f"t{n}-{i}"))
+        except BaseException as err:  # reported to the main thread below
+            errors.append(err)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert store.count() == 30
+
+
+def test_store_concurrent_reader_sees_only_whole_articles(tmp_path):
+    path = tmp_path / "rw.sqlite"
+    Store(path).close()
+    done = threading.Event()
+    problems: list[str] = []
+    expected = hand_article("x")
+
+    def read() -> None:
+        with Store(path) as reader:
+            while not done.is_set():
+                for article in reader.articles():
+                    if dataclasses.replace(article, id="x") != expected:
+                        problems.append(article.id)
+
+    thread = threading.Thread(target=read)
+    thread.start()
+    with Store(path) as writer:
+        for i in range(40):
+            writer.add(hand_article(f"w{i}"))
+    done.set()
+    thread.join()
+    assert not problems
+    with Store(path) as reader:
+        assert reader.count() == 40
+
+
+def test_store_table_rows_export_every_table(store):
+    store.add(hand_article())
+    counts = {t: sum(len(b) for b in store.table_rows(t)) for t in TABLES}
+    assert counts == {"articles": 1, "entities": 3, "mentions": 4, "time_expressions": 2,
+                      "events": 2, "stances": 2}
+    names = [c for c, _ in store.table_columns("events")]
+    assert names[:4] == ["article_id", "ord", "event_id", "type"]
+    with pytest.raises(NewslensError):
+        store.table_columns("sqlite_master")
