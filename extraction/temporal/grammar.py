@@ -1,0 +1,660 @@
+"""Finding temporal expressions in text and reading what each one says, before anchoring.
+
+Every rule is a regular expression compiled once at import plus a small function that turns
+its match into a ``Reading``: an unanchored meaning such as "the Thursday before or after the
+anchor", "the year before the anchor" or "a duration of five days". Anchoring those readings
+to calendar values is ``resolve``'s job; choosing between past and future needs the parse and
+is done by the spaCy component.
+
+The rules are written for news prose: capitalised month and weekday names, the modal "may"
+told apart from the month, counts ("2000 troops", "$2013") told apart from years by the
+characters around them (the component also checks the parse).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from .lexicon import (
+    DECADE_WORDS,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    REF_WORDS,
+    SEASONS,
+    SET_WORDS,
+    UNIT_PLURALS,
+    UNITS,
+    VAGUE_QUANTITIES,
+    WEEKDAYS,
+)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What an expression says, before it is anchored.
+
+    ``kind`` decides which fields matter:
+
+    - ``literal``: ``value`` is final (``2019-03-14``, ``P5D``, ``PRESENT_REF``, ``199``).
+    - ``date``: ``year`` (None when the text gave none), ``month``, ``day``, ``season``,
+      ``quarter``, ``half``; a missing year is chosen by tense.
+    - ``weekday``: ``weekday`` (1-7) and ``shift`` (-1 last, +1 next, 0 this, None by tense).
+    - ``relative``: ``unit`` and ``shift`` from the anchor ("last week", "this year").
+    - ``offset``: ``amount`` of ``unit`` from the anchor (``base="anchor"``, "a year ago")
+      or from the story's current date (``base="reference"``, "two days later");
+      ``amount`` None for vague counts ("several years ago").
+    - ``day``: ``shift`` days from the anchor (yesterday, today, tomorrow) or from the
+      reference date (``base="reference"``: "the next day").
+    ``part`` is a part of day (``MO``, ``AF``, ``EV``, ``NI``) and ``clock`` a time (``T20:00``).
+    """
+
+    kind: str
+    type: str = "DATE"
+    value: str = ""
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    season: str | None = None
+    quarter: int | None = None
+    half: int | None = None
+    weekday: int | None = None
+    shift: int | None = None
+    unit: str | None = None
+    amount: float | None = None
+    base: str = "anchor"
+    part: str | None = None
+    clock: str | None = None
+
+
+@dataclass(frozen=True)
+class Found:
+    """A matched expression: its character span, the rule that found it and its reading."""
+
+    start: int
+    end: int
+    rule: str
+    reading: Reading
+
+
+# ---------------------------------------------------------------- building blocks
+
+def _alt(words: list[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_MONTH_FULL_NAMES = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+]
+_MONTH_FULL = _alt(_MONTH_FULL_NAMES + [m.upper() for m in _MONTH_FULL_NAMES])
+# Abbreviations only count with a period or before a number ("Jan 5"), never alone ("Jan" is
+# also a name).
+_MONTH_ABBR = (
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?=\s*\d))"
+)
+MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
+_WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+WEEKDAY = rf"(?:{_alt(_WEEKDAY_NAMES + [w.upper() for w in _WEEKDAY_NAMES])})"
+_WEEKDAY_ANY = rf"(?:{WEEKDAY}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.)"
+YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:%.,]\d|\d)"
+
+_SIMPLE_NUMBERS = [w for w in NUMBER_WORDS if " " not in w and w not in ("a", "an", "dozen")]
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+NUMBER = (
+    r"(?i:(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    rf"|(?:{_TENS})[\s-](?:{_ONES})"
+    r"|a\s+dozen|a\s+couple(?:\s+of)?|a\s+hundred|a\s+few|half\s+a|an?"
+    rf"|{_alt(_SIMPLE_NUMBERS)}"
+    r"|few|several|many|some|couple\s+of)"
+)
+_UNIT_WORDS = list(UNITS) + list(UNIT_PLURALS)
+UNIT = rf"(?i:{_alt(_UNIT_WORDS)})"
+MODIFIER = (
+    r"(?i:(?:the\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half)\s+of"
+    r"(?:\s+the)?|(?:the\s+)?(?:early|late|mid)|earlier|later)"
+)
+_B = r"(?<![\w'])"  # a word starts here
+_E = r"(?![\w])"  # a word ends here
+
+# ---------------------------------------------------------------- helpers for handlers
+
+
+def number_value(text: str) -> float | None:
+    """Return the number a count phrase names ("five", "a dozen", "2,000", "twenty-one").
+
+    Returns None for vague counts ("several", "a few").
+    """
+    words = " ".join(text.lower().replace("-", " ").split())
+    if words in VAGUE_QUANTITIES or words in ("couple of", "a couple of", "a couple"):
+        return 2.0 if "couple" in words else None
+    if words == "half a":
+        return 0.5
+    if words in NUMBER_WORDS:
+        return float(NUMBER_WORDS[words])
+    parts = words.split()
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
+        return float(NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]])
+    try:
+        return float(words.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def unit_name(text: str) -> str:
+    """Return the singular unit ("years" -> "year")."""
+    low = text.lower()
+    return UNIT_PLURALS.get(low, low)
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """Return a TIMEX3 duration ("P5D", "PT24H", "P10Y", "PXY" when the count is vague)."""
+    letter, is_time, mult = UNITS[unit]
+    prefix = "PT" if is_time else "P"
+    if amount is None:
+        # A vague count of decades or centuries stays in its own unit (PXDE would not parse).
+        return f"{prefix}X{'DE' if unit == 'decade' else 'CE' if unit == 'century' else letter}"
+    if letter == "Q":
+        amount, letter = amount * 3, "M"
+    total = amount * mult
+    if total != int(total):
+        # Half units become the next smaller unit where one exists (1.5 years = 18 months).
+        smaller = {"Y": ("M", 12), "M": ("W", 4), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}
+        if letter in smaller:
+            new, factor = smaller[letter]
+            prefix = "PT" if letter in ("D", "H") or is_time else "P"
+            return f"{prefix}{int(round(total * factor))}{new}"
+        return f"{prefix}{total:g}{letter}"
+    return f"{prefix}{int(total)}{letter}"
+
+
+def month_number(text: str) -> int | None:
+    return MONTHS.get(text.lower().rstrip("."))
+
+
+def weekday_number(text: str) -> int | None:
+    return WEEKDAYS.get(text.lower().rstrip("."))
+
+
+def full_year(text: str) -> int:
+    return int(text)
+
+
+def _g(m: re.Match[str], name: str) -> str | None:
+    return m.groupdict().get(name)
+
+
+# ---------------------------------------------------------------- rules
+
+Handler = Callable[[re.Match[str], str], Reading | None]
+_RULES: list[tuple[str, re.Pattern[str], Handler]] = []
+
+
+def rule(name: str, pattern: str) -> Callable[[Handler], Handler]:
+    """Register a handler for a pattern (compiled once, here, at import)."""
+
+    def register(handler: Handler) -> Handler:
+        _RULES.append((name, re.compile(_B + pattern + _E), handler))
+        return handler
+
+    return register
+
+
+def _date(year: int | None, month: int | None, day: int | None) -> Reading | None:
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None:
+        if month is None or not 1 <= day <= _days_in_month(year or 2000, month):
+            return None
+    return Reading("date", year=year, month=month, day=day)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+@rule("iso", r"(?<![\d/.-])(?P<iso_y>\d{4})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)"
+             r"(?:[T ](?P<iso_h>[0-2]\d):(?P<iso_mi>[0-5]\d)(?::[0-5]\d)?)?(?![\d-])")
+def _iso(m: re.Match[str], text: str) -> Reading | None:
+    reading = _date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
+    if reading is None:
+        return None
+    if m["iso_h"] and int(m["iso_h"]) < 24:
+        return Reading("date", type="TIME", year=reading.year, month=reading.month,
+                       day=reading.day, clock=f"T{m['iso_h']}:{m['iso_mi']}")
+    return reading
+
+
+@rule("slash", r"(?<![\d/.])(?P<sl_a>\d{1,2})/(?P<sl_b>\d{1,2})/(?P<sl_y>\d{4}|\d{2})(?![\d/])")
+def _slash(m: re.Match[str], text: str) -> Reading | None:
+    a, b, y = int(m["sl_a"]), int(m["sl_b"]), m["sl_y"]
+    year = int(y) if len(y) == 4 else (2000 + int(y) if int(y) < 50 else 1900 + int(y))
+    # US order (month/day) unless the first number cannot be a month.
+    month, day = (a, b) if a <= 12 else (b, a)
+    return _date(year, month, day)
+
+
+@rule("mdy", rf"(?:(?P<mdy_wd>{_WEEKDAY_ANY}),?\s+)?(?:(?P<mdy_mod>{MODIFIER})[\s-]+)?"
+             rf"(?P<mdy_m>{MONTH})\s*(?P<mdy_d>{DAY})(?:(?:,\s*|\s+)(?P<mdy_y>{YEAR}))?")
+def _mdy(m: re.Match[str], text: str) -> Reading | None:
+    year = int(m["mdy_y"]) if m["mdy_y"] else None
+    return _date(year, month_number(m["mdy_m"]), int(re.sub(r"\D", "", m["mdy_d"])))
+
+
+@rule("dmy", rf"(?:(?P<dmy_wd>{_WEEKDAY_ANY}),?\s+)?(?:the\s+)?(?P<dmy_d>{DAY})\s+(?:of\s+)?"
+             rf"(?P<dmy_m>{MONTH})(?:,?\s+(?P<dmy_y>{YEAR}))?")
+def _dmy(m: re.Match[str], text: str) -> Reading | None:
+    year = int(m["dmy_y"]) if m["dmy_y"] else None
+    return _date(year, month_number(m["dmy_m"]), int(re.sub(r"\D", "", m["dmy_d"])))
+
+
+@rule("my", rf"(?:(?P<my_mod>{MODIFIER})[\s-]+)?(?P<my_m>{MONTH}),?\s+(?:of\s+)?(?P<my_y>{YEAR})")
+def _my(m: re.Match[str], text: str) -> Reading | None:
+    return _date(int(m["my_y"]), month_number(m["my_m"]), None)
+
+
+# "May" is also a modal verb and "March" a noun and verb: alone, they need a word before
+# them that only a month takes.
+_MONTH_CUE = re.compile(
+    r"(?i:\b(?:in|since|until|till|by|of|from|through|to|during|before|after|early|late|mid|"
+    r"last|next|this|each|every|and|or|between|throughout|around|until|on)[\s-]*)$"
+)
+
+
+@rule("month", rf"(?:(?P<mo_mod>{MODIFIER})[\s-]+)?(?:(?P<mo_rel>(?i:last|next|this|past|"
+               rf"coming))\s+)?(?P<mo_m>{_MONTH_FULL})(?!\s*\d)")
+def _month(m: re.Match[str], text: str) -> Reading | None:
+    name = m["mo_m"].lower()
+    if name in ("may", "march") and not (m["mo_mod"] or m["mo_rel"]):
+        if not _MONTH_CUE.search(text[max(0, m.start() - 12) : m.start()]):
+            return None
+    month = MONTHS[name]
+    rel = (m["mo_rel"] or "").lower()
+    shift = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}.get(rel)
+    return Reading("date", month=month, shift=shift)
+
+
+@rule("weekday", rf"(?:(?P<wd_rel>(?i:last|next|this|coming|past))\s+)?(?P<wd>{WEEKDAY})"
+                 r"(?:\s+(?P<wd_part>(?i:morning|afternoon|evening|night)))?")
+def _weekday(m: re.Match[str], text: str) -> Reading | None:
+    rel = (m["wd_rel"] or "").lower()
+    shift = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}.get(rel)
+    part = PARTS_OF_DAY.get((m["wd_part"] or "").lower())
+    return Reading("weekday", type="TIME" if part else "DATE", weekday=weekday_number(m["wd"]),
+                   shift=shift, part=part)
+
+
+@rule("season", rf"(?:(?P<se_mod>{MODIFIER})[\s-]+)?(?:(?P<se_rel>(?i:last|next|this|past|"
+                r"coming|the))\s+)?(?P<se>(?i:spring|summer|autumn|fall|winter))"
+                rf"(?:\s+(?:of\s+)?(?P<se_y>{YEAR}))?")
+def _season(m: re.Match[str], text: str) -> Reading | None:
+    rel = (m["se_rel"] or "").lower()
+    season = m["se"].lower()
+    if not m["se_y"] and rel in ("", "the"):
+        # "fall" and "spring" are common verbs and nouns; bare seasons need "in the".
+        if season in ("fall", "spring") or not re.search(
+            r"(?i:\b(?:in|during|over|through|by|until|since)\s+(?:the\s+)?)$",
+            text[max(0, m.start() - 10) : m.start()] + (m["se_rel"] or "") + " ",
+        ):
+            if rel != "the" or season in ("fall", "spring"):
+                return None
+    shift = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}.get(rel)
+    return Reading("date", year=int(m["se_y"]) if m["se_y"] else None, season=SEASONS[season],
+                   shift=shift)
+
+
+@rule("decade", rf"(?:(?P<de_mod>{MODIFIER})[\s-]+)?(?:(?i:the)\s+)?"
+                r"(?:(?P<de_y>(?:1[5-9]|20)\d0)s|'(?P<de_s>\d0)s|(?P<de_w>(?i:twenties|thirties|"
+                r"forties|fifties|sixties|seventies|eighties|nineties)))")
+def _decade(m: re.Match[str], text: str) -> Reading | None:
+    if m["de_y"]:
+        digits = m["de_y"]
+        # "the 1800s" is a century, "the 1990s" a decade.
+        return Reading("literal", value=digits[:2] if digits.endswith("00") else digits[:3])
+    tens = int(m["de_s"][0]) if m["de_s"] else DECADE_WORDS[m["de_w"].lower()]
+    return Reading("literal", value=f"19{tens}")
+
+
+@rule("century", r"(?:(?i:the)\s+)?(?P<ce_n>\d{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)"
+                 r"|(?:(?i:the)\s+)?(?P<ce_w>(?i:" + _alt(list(ORDINALS)) + r"))[\s-]+(?i:century)")
+def _century(m: re.Match[str], text: str) -> Reading | None:
+    number = int(m["ce_n"]) if m["ce_n"] else ORDINALS.get(m["ce_w"].lower())
+    if not number or m["ce_w"] and m["ce_w"].lower() in ("last", "final"):
+        return None
+    return Reading("literal", value=f"{number - 1:02d}")
+
+
+@rule("year", rf"(?:(?P<yr_mod>{MODIFIER})[\s-]+)?(?:(?P<yr_fy>(?i:fiscal(?:\s+year)?|FY))\s*)?"
+              rf"(?P<yr>{YEAR})(?![.,]\d|\s*%|\s*(?i:percent|per\s+cent))")
+def _year(m: re.Match[str], text: str) -> Reading | None:
+    before = text[max(0, m.start() - 2) : m.start()]
+    if re.search(r"[$£€¥#№]\s*$|\d[,.]$", before):
+        return None
+    return Reading("date", year=int(m["yr"]))
+
+
+@rule("year2", r"(?<=\d\d[-–/])(?P<y2>\d\d)(?!\d)")
+def _year2(m: re.Match[str], text: str) -> Reading | None:
+    # The second year of a range written "1957-58"; only after a four-digit year.
+    head = re.search(rf"{YEAR}[-–/]$", text[max(0, m.start() - 5) : m.start()])
+    if not head:
+        return None
+    first = int(head.group(0)[:4])
+    year = first // 100 * 100 + int(m["y2"])
+    if year <= first:
+        year += 100
+    return Reading("date", year=year) if year - first < 10 else None
+
+
+@rule("quarter", rf"(?:(?i:the)\s+)?(?P<q>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))"
+                 rf"[\s-]+(?i:quarter)(?:\s+(?:of\s+)?(?P<q_y>{YEAR}))?"
+                 rf"|(?P<q2>Q[1-4])(?:\s+(?P<q2_y>{YEAR}))?")
+def _quarter(m: re.Match[str], text: str) -> Reading | None:
+    if m["q2"]:
+        quarter, year = int(m["q2"][1]), m["q2_y"]
+    else:
+        word = m["q"].lower()
+        quarter = ORDINALS.get(word) or int(word[0])
+        year = m["q_y"]
+    return Reading("date", year=int(year) if year else None, quarter=quarter)
+
+
+@rule("half", rf"(?:(?i:the)\s+)?(?P<h>(?i:first|second))\s+half\s+of\s+(?P<h_y>{YEAR})")
+def _half(m: re.Match[str], text: str) -> Reading | None:
+    return Reading("date", year=int(m["h_y"]), half=1 if m["h"].lower() == "first" else 2)
+
+
+_REL_SHIFT = {
+    "this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
+    "following": 1, "same": 0,
+}
+
+
+@rule("relative", rf"(?:(?P<ru_mod>{MODIFIER})\s+)?(?P<ru_the>(?i:the)\s+)?"
+                  r"(?P<ru_rel>(?i:this|last|next|past|coming|previous|current|following|same))"
+                  r"\s+(?P<ru_u>(?i:day|week|weekend|month|year|quarter|decade|century|"
+                  r"fiscal\s+year|financial\s+year|morning|afternoon|evening|night))")
+def _relative(m: re.Match[str], text: str) -> Reading | None:
+    rel = m["ru_rel"].lower()
+    unit = " ".join(m["ru_u"].lower().split())
+    unit = "year" if unit.endswith("year") else unit
+    the = bool(m["ru_the"])
+    shift = _REL_SHIFT[rel]
+    if unit in PARTS_OF_DAY:
+        if rel == "last" and unit == "night":
+            return Reading("day", type="TIME", shift=-1, part="NI")
+        if rel in ("this",):
+            return Reading("day", type="TIME", shift=0, part=PARTS_OF_DAY[unit])
+        if rel in ("next", "following", "previous", "same"):
+            return Reading("day", type="TIME", shift=shift, part=PARTS_OF_DAY[unit],
+                           base="reference")
+        return None
+    if rel in ("following", "previous", "same") or (the and rel == "next" and unit == "day"):
+        # "the following week", "the previous day": counted from the story's current date.
+        return Reading("offset", unit=unit, amount=float(shift), base="reference")
+    if the and rel in ("past", "last", "next", "coming") and unit not in ("weekend",):
+        # "the past year", "the next decade": a stretch of time, not a calendar unit.
+        return Reading("literal", type="DURATION", value=duration_value(1, unit))
+    if unit == "day":
+        return None
+    return Reading("relative", unit=unit, shift=shift)
+
+
+@rule("offset", rf"(?P<of_n>{NUMBER})[\s-]+(?P<of_u>{UNIT})\s+(?:(?i:and\s+a\s+half)\s+)?"
+                r"(?P<of_dir>(?i:ago|earlier|later|before|after|from\s+now|hence|since))"
+                r"(?!\s+(?i:than|that))")
+def _offset(m: re.Match[str], text: str) -> Reading | None:
+    direction = " ".join(m["of_dir"].lower().split())
+    unit = unit_name(m["of_u"])
+    amount = number_value(m["of_n"])
+    if direction in ("before", "after", "since"):
+        # "two days before the vote": the duration is the expression; the vote is an event.
+        tail = text[m.end() : m.end() + 2]
+        if tail.strip()[:1].isalnum():
+            return None
+        direction = "earlier" if direction == "before" else "later"
+        if direction == "since":
+            return None
+    sign = -1 if direction in ("ago", "earlier") else 1
+    base = "anchor" if direction in ("ago", "from now", "hence") else "reference"
+    return Reading("offset", unit=unit, amount=None if amount is None else sign * amount,
+                   base=base, shift=sign)
+
+
+@rule("range", rf"(?P<rg_n>\d+|{_alt([w for w in _SIMPLE_NUMBERS])})"
+               rf"(?=\s*(?:to|or|-|–|and)\s*{NUMBER}[\s-]+(?P<rg_u>{UNIT}))")
+def _range(m: re.Match[str], text: str) -> Reading | None:
+    # The first number of "12 to 18 months" is a duration in the second's unit.
+    amount = number_value(m["rg_n"])
+    unit = unit_name(m["rg_u"])
+    if amount is None or unit not in UNITS:
+        return None
+    return Reading("literal", type="DURATION", value=duration_value(amount, unit))
+
+
+@rule("duration", r"(?:(?P<du_rel>(?i:(?:the\s+)?(?:past|last|next|coming|previous|first|final|"
+                  r"following|recent|latest|remaining|ensuing)))\s+)?"
+                  rf"(?:(?P<du_n>{NUMBER})(?:\s+(?i:more|straight|consecutive|full|long))?"
+                  rf"(?:\s+|-))?(?P<du_half>(?i:and\s+a\s+half)\s+)?(?P<du_u>{UNIT})"
+                  r"(?P<du_half2>\s+(?i:and\s+a\s+half))?(?P<du_old>-(?i:old|long))?")
+def _duration(m: re.Match[str], text: str) -> Reading | None:
+    unit = unit_name(m["du_u"])
+    plural = m["du_u"].lower() in UNIT_PLURALS
+    if unit not in UNITS:
+        return None
+    if m["du_n"]:
+        amount = number_value(m["du_n"])
+        if amount is not None and m["du_n"].lower() in ("a", "an") and plural:
+            return None
+        if amount is not None and (m["du_half"] or m["du_half2"]):
+            amount += 0.5
+        if amount is not None and amount > 10000:
+            return None
+        before = text[max(0, m.start() - 12) : m.start()].lower()
+        if m["du_n"].lower() in ("a", "an") and re.search(
+            r"(?:\bonce|\btwice|\btimes|\d|\bmillion|\bbillion|\bpercent|%|\bper)\s*$", before
+        ):
+            # "$5 million a year", "twice a week": a rate, so a SET.
+            return Reading("literal", type="SET", value=duration_value(1, unit))
+        if unit == "quarter" and amount is not None and amount == 1 and not plural:
+            return None
+        if m["du_old"] and m["du_old"].lower() == "-old" or re.search(r"\bage[sd]?\s*$", before):
+            # An age ("a 22-year-old son", "children aged 6 months") dates nothing.
+            return None
+        return Reading("literal", type="DURATION", value=duration_value(amount, unit))
+    if not plural:
+        return None
+    if m["du_rel"]:
+        return Reading("literal", type="DURATION", value=duration_value(None, unit))
+    # A bare plural ("for years", "in recent weeks") is a vague duration; after a possessive
+    # or a demonstrative ("these days", "the days of") it is not.
+    before = text[max(0, m.start() - 8) : m.start()].lower()
+    if re.search(r"\b(?:the|these|those|their|its|his|her|our|my|your|of|early|other)\s*$",
+                 before):
+        return None
+    if unit in ("quarter", "second", "night"):
+        return None
+    return Reading("literal", type="DURATION", value=duration_value(None, unit))
+
+
+@rule("set", rf"(?P<st_q>(?i:every|each|per))\s+(?:(?P<st_other>(?i:other))\s+)?"
+             rf"(?:(?P<st_n>{NUMBER})\s+)?(?:(?P<st_wd>{WEEKDAY})|(?P<st_part>(?i:morning|"
+             rf"afternoon|evening|night))|(?P<st_u>{UNIT})|(?P<st_se>(?i:spring|summer|autumn|"
+             r"fall|winter|season)))")
+def _set(m: re.Match[str], text: str) -> Reading | None:
+    if m["st_wd"]:
+        return Reading("literal", type="SET", value=f"XXXX-WXX-{weekday_number(m['st_wd'])}")
+    if m["st_part"]:
+        return Reading("literal", type="SET",
+                       value=f"XXXX-XX-XXT{PARTS_OF_DAY[m['st_part'].lower()]}")
+    if m["st_se"]:
+        season = SEASONS.get(m["st_se"].lower())
+        return Reading("literal", type="SET", value=f"XXXX-{season}" if season else "P1Y")
+    unit = unit_name(m["st_u"])
+    amount = number_value(m["st_n"]) if m["st_n"] else 1.0
+    if m["st_other"]:
+        amount = (amount or 1.0) * 2
+    return Reading("literal", type="SET", value=duration_value(amount, unit))
+
+
+@rule("setword", r"(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly)"
+                 r"|(?P<fq>(?i:once|twice|(?:three|four|five|\d+)\s+times))\s+(?:(?i:a|an|per)\s+)"
+                 rf"(?P<fq_u>{UNIT})")
+def _setword(m: re.Match[str], text: str) -> Reading | None:
+    if m["fq"]:
+        return Reading("literal", type="SET", value=duration_value(1, unit_name(m["fq_u"])))
+    return Reading("literal", type="SET", value=SET_WORDS[m.group(0).lower()])
+
+
+@rule("dayword", r"(?P<dw>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|"
+                 r"yesterday|tomorrow|tonight|overnight))"
+                 r"(?:\s+(?P<dw_part>(?i:morning|afternoon|evening|night)))?")
+def _dayword(m: re.Match[str], text: str) -> Reading | None:
+    word = " ".join(m["dw"].lower().split())
+    shift = {
+        "today": 0, "tonight": 0, "overnight": 0, "yesterday": -1, "tomorrow": 1,
+        "the day before yesterday": -2, "the day after tomorrow": 2,
+    }[word]
+    part = PARTS_OF_DAY.get((m["dw_part"] or "").lower())
+    if word == "tonight":
+        part = "NI"
+    if word == "overnight":
+        return None
+    return Reading("day", type="TIME" if part else "DATE", shift=shift, part=part)
+
+
+@rule("narrative", r"(?i:the\s+(?P<na_w>day|night|morning|week|month|year)\s+(?P<na_d>before|"
+                   r"after|earlier|later))|(?i:that\s+(?P<na_t>day|night|morning|afternoon|evening|"
+                   r"week|month|year))|(?i:(?P<na_s>the\s+same\s+day))")
+def _narrative(m: re.Match[str], text: str) -> Reading | None:
+    if m["na_w"]:
+        unit = m["na_w"].lower()
+        sign = -1 if m["na_d"].lower() in ("before", "earlier") else 1
+        if unit in ("night", "morning"):
+            return Reading("day", type="TIME", shift=sign if unit == "morning" else sign,
+                           part=PARTS_OF_DAY[unit], base="reference")
+        return Reading("offset", unit=unit, amount=float(sign), base="reference")
+    if m["na_t"]:
+        unit = m["na_t"].lower()
+        if unit in PARTS_OF_DAY:
+            return Reading("day", type="TIME", shift=0, part=PARTS_OF_DAY[unit],
+                           base="reference")
+        return Reading("offset", unit=unit, amount=0.0, base="reference")
+    return Reading("offset", unit="day", amount=0.0, base="reference")
+
+
+_REF_PATTERN = _alt(list(REF_WORDS)).replace(r"\ ", r"\s+")
+
+
+@rule("ref", rf"(?P<rf>(?i:right\s+now|for\s+now|{_REF_PATTERN}))")
+def _ref(m: re.Match[str], text: str) -> Reading | None:
+    word = " ".join(m["rf"].lower().split())
+    if word in ("right now", "for now"):
+        return Reading("literal", value="PRESENT_REF")
+    kind, value = REF_WORDS[word]
+    return Reading("literal", type=kind, value=value)
+
+
+@rule("clock", r"(?P<ck_h>[01]?\d|2[0-3])(?:[:.](?P<ck_m>[0-5]\d))?\s*(?P<ck_ap>(?i:a\.m\.|p\.m\.|"
+               r"am|pm|a\.m|p\.m)(?![\w]))(?:\s+(?P<ck_z>(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT|PST|"
+               r"PDT|CST|CDT|IST|JST)\b|(?i:local\s+time)))?"
+               r"|(?P<ck2_h>[01]?\d|2[0-3]):(?P<ck2_m>[0-5]\d)(?![:\d])"
+               r"(?:\s+(?P<ck2_z>(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT|PST|PDT|CST|CDT|IST|JST)\b|"
+               r"(?i:local\s+time)|(?i:hrs|hours)))?"
+               r"|(?P<ck3>(?i:noon|midday|midnight))")
+def _clock(m: re.Match[str], text: str) -> Reading | None:
+    if m["ck3"]:
+        word = m["ck3"].lower()
+        return Reading("day", type="TIME", shift=0, clock="T24:00" if word == "midnight" else
+                       "T12:00", base="clock")
+    if m["ck_h"] is not None:
+        hour, minute, ampm = int(m["ck_h"]), int(m["ck_m"] or 0), m["ck_ap"].lower()
+        if hour == 0 or hour > 12:
+            return None
+        hour = hour % 12 + (12 if ampm.startswith("p") else 0)
+    else:
+        hour, minute = int(m["ck2_h"]), int(m["ck2_m"])
+        # A bare "3:07" without a zone is as likely a score or a ratio as a time.
+        if not m["ck2_z"] and not re.search(r"(?i:\bat|\bby|\buntil|\bfrom|\bbefore|\bafter)\s*$",
+                                            text[max(0, m.start() - 8) : m.start()]):
+            return None
+    return Reading("day", type="TIME", shift=0, clock=f"T{hour:02d}:{minute:02d}", base="clock")
+
+
+def find(text: str) -> list[Found]:
+    """Return the temporal expressions found in ``text``, longest first when they overlap.
+
+    Args:
+        text: any text.
+
+    Returns:
+        Non-overlapping expressions in text order, each with its unanchored reading.
+    """
+    candidates: list[tuple[int, int, int, str, re.Match[str], Handler]] = []
+    for priority, (name, pattern, handler) in enumerate(_RULES):
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                candidates.append((-(m.end() - m.start()), priority, m.start(), name, m, handler))
+    candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+    taken: list[tuple[int, int]] = []
+    found: list[Found] = []
+    for _, _, start, name, m, handler in candidates:
+        end = m.end()
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
+            continue
+        reading = handler(m, text)
+        if reading is None:
+            continue
+        start, end = _trim(text, start, end)
+        taken.append((start, end))
+        found.append(Found(start, end, name, reading))
+    found.sort(key=lambda f: f.start)
+    return _merge_clock(text, found)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in " \t\n,":
+        end -= 1
+    return start, end
+
+
+_JOIN = re.compile(r"^(?:\s*,?\s*(?:on|at|,)?\s*)$", re.IGNORECASE)
+
+
+def _merge_clock(text: str, found: list[Found]) -> list[Found]:
+    """Join a clock time with the day beside it ("15:00 GMT Saturday", "Friday at 8 p.m.")."""
+    out: list[Found] = []
+    i = 0
+    while i < len(found):
+        cur = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and _JOIN.match(text[cur.end : nxt.start]) and (
+            nxt.start - cur.end <= 5
+        ):
+            clock, day = (cur, nxt) if cur.rule == "clock" else (nxt, cur)
+            if clock.rule == "clock" and day.rule != "clock" and day.reading.kind in (
+                "weekday", "date", "day"
+            ) and day.reading.clock is None:
+                r = day.reading
+                merged = Reading(r.kind, type="TIME", year=r.year, month=r.month, day=r.day,
+                                 weekday=r.weekday, shift=r.shift, base=r.base,
+                                 clock=clock.reading.clock, unit=r.unit, amount=r.amount)
+                out.append(Found(cur.start, nxt.end, day.rule, merged))
+                i += 2
+                continue
+        out.append(cur)
+        i += 1
+    return out
+
+
+def iter_rules() -> Iterator[str]:
+    """Yield the rule names in priority order (for documentation and tests)."""
+    for name, _, _ in _RULES:
+        yield name
