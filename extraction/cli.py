@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .errors import NewslensError
+from .ingest import register_commands as register_ingest_commands
 from .model import Article
 from .textio import parse_date, read_path
 
@@ -158,6 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 #: Functions that add further subcommands (ingest, export) to the parser.
 EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+EXTRA_COMMANDS.append(register_ingest_commands)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -24,6 +24,7 @@ SQLite requires; one ``Store`` object may be shared between threads.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import os
@@ -621,52 +622,171 @@ def _event_from_row(r: tuple[Any, ...]) -> Event:
     )
 
 
+def article_rows(
+    article: Article, *, source: str | None = None, url: str | None = None,
+    added_at: str | None = None,
+) -> dict[str, list[tuple[Any, ...]]]:
+    """Return an article as the rows of every store table (columns in schema order)."""
+    aid = article.id
+    added = added_at or dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+    return {
+        "articles": [(
+            aid, article.title,
+            article.published.isoformat() if article.published else None,
+            int(article.published_inferred), article.text, source, url, added,
+            _word_count(article.text),
+        )],
+        "entities": [
+            (aid, i, e.id, e.canonical, e.label, e.country, e.role)
+            for i, e in enumerate(article.entities)
+        ],
+        "mentions": [
+            (aid, i, j, e.id, m.text, m.start_char, m.end_char)
+            for i, e in enumerate(article.entities)
+            for j, m in enumerate(e.mentions)
+        ],
+        "time_expressions": [
+            (aid, i, t.text, t.start_char, t.end_char, t.type, t.value, t.anchor)
+            for i, t in enumerate(article.time_expressions)
+        ],
+        "events": [
+            (
+                aid, i, v.id, v.type,
+                v.trigger.text, v.trigger.start_char, v.trigger.end_char,
+                v.sentence.text, v.sentence.start_char, v.sentence.end_char,
+                v.actor, v.target, v.actor_country, v.target_country, v.date, v.date_source,
+                float(v.polarity), int(v.negated), v.speaker, v.actor_text, v.target_text,
+            )
+            for i, v in enumerate(article.events)
+        ],
+        "stances": [
+            (aid, i, s.holder, s.target, s.target_country, s.polarity, float(s.score),
+             json.dumps(list(s.evidence)))
+            for i, s in enumerate(article.stances)
+        ],
+    }
+
+
+_SCHEMA_CACHE: dict[str, list[tuple[str, str]]] = {}
+
+
+def table_schema(table: str) -> list[tuple[str, str]]:
+    """Return ``(column, declared type)`` of a table in the current schema, no file needed."""
+    if not _SCHEMA_CACHE:
+        conn = sqlite3.connect(":memory:")
+        try:
+            for step in MIGRATIONS:
+                for statement in step:
+                    conn.execute(statement)
+            for name in TABLES:
+                _SCHEMA_CACHE[name] = [
+                    (r[1], r[2].upper()) for r in conn.execute(f"PRAGMA table_info({name})")
+                ]
+        finally:
+            conn.close()
+    if table not in _SCHEMA_CACHE:
+        raise NewslensError(f"'{table}' is not a store table; the tables are {TABLES}.")
+    return _SCHEMA_CACHE[table]
+
+
 def _insert_article(
     conn: sqlite3.Connection, article: Article, *, source: str | None, url: str | None
 ) -> None:
-    aid = article.id
-    conn.execute(
-        "INSERT INTO articles (id, title, published, published_inferred, text, source, url, "
-        "added_at, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            aid, article.title,
-            article.published.isoformat() if article.published else None,
-            int(article.published_inferred), article.text, source, url,
-            dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
-            _word_count(article.text),
-        ),
-    )
-    _many(conn, "entities", 7, (
-        (aid, i, e.id, e.canonical, e.label, e.country, e.role)
-        for i, e in enumerate(article.entities)
-    ))
-    _many(conn, "mentions", 7, (
-        (aid, i, j, e.id, m.text, m.start_char, m.end_char)
-        for i, e in enumerate(article.entities)
-        for j, m in enumerate(e.mentions)
-    ))
-    _many(conn, "time_expressions", 8, (
-        (aid, i, t.text, t.start_char, t.end_char, t.type, t.value, t.anchor)
-        for i, t in enumerate(article.time_expressions)
-    ))
-    _many(conn, "events", 21, (
-        (
-            aid, i, v.id, v.type,
-            v.trigger.text, v.trigger.start_char, v.trigger.end_char,
-            v.sentence.text, v.sentence.start_char, v.sentence.end_char,
-            v.actor, v.target, v.actor_country, v.target_country, v.date, v.date_source,
-            float(v.polarity), int(v.negated), v.speaker, v.actor_text, v.target_text,
-        )
-        for i, v in enumerate(article.events)
-    ))
-    _many(conn, "stances", 8, (
-        (aid, i, s.holder, s.target, s.target_country, s.polarity, float(s.score),
-         json.dumps(list(s.evidence)))
-        for i, s in enumerate(article.stances)
-    ))
+    for table, rows in article_rows(article, source=source, url=url).items():
+        if rows:
+            marks = ",".join("?" * len(rows[0]))
+            conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
 
 
-def _many(
-    conn: sqlite3.Connection, table: str, width: int, rows: Iterable[tuple[Any, ...]]
-) -> None:
-    conn.executemany(f"INSERT INTO {table} VALUES ({','.join('?' * width)})", rows)
+# -- export --------------------------------------------------------------------------------
+
+
+def export_tables(store: Store, out: str | Path, *, fmt: str = "parquet") -> dict[str, Path]:
+    """Write every store table to ``out/<table>.<fmt>``; return the files written.
+
+    Args:
+        store: the store to read (a consistent snapshot per table).
+        out: the folder to write into (created if missing).
+        fmt: ``parquet`` (needs pyarrow), ``csv`` (with a header) or ``jsonl``.
+
+    Raises:
+        NewslensError: an unknown format, pyarrow missing, or the folder cannot be written.
+    """
+    if fmt not in ("parquet", "csv", "jsonl"):
+        raise NewslensError(f"Unknown export format '{fmt}': use parquet, csv or jsonl.")
+    writer = {"parquet": _write_parquet, "csv": _write_csv, "jsonl": _write_jsonl}[fmt]
+    if fmt == "parquet":
+        _need_pyarrow()
+    folder = Path(out)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        written = {}
+        for table in TABLES:
+            target = folder / f"{table}.{fmt}"
+            writer(target, store.table_columns(table), store.table_rows(table))
+            written[table] = target
+    except OSError as err:
+        raise NewslensError(f"Cannot write the export to '{folder}': {err.strerror}.") from None
+    return written
+
+
+def _need_pyarrow() -> None:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise NewslensError(
+            "Parquet needs pyarrow: pip install 'newslens[scale]', or use --format csv/jsonl."
+        ) from None
+
+
+def _plain(value: Any, kind: str) -> Any:
+    return bool(value) if kind == "BOOLEAN" and value is not None else value
+
+
+def _write_csv(path: Path, columns: list[tuple[str, str]], chunks: Iterable[list[tuple]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow([name for name, _ in columns])
+        for chunk in chunks:
+            out.writerows(chunk)
+
+
+def _write_jsonl(path: Path, columns: list[tuple[str, str]], chunks: Iterable[list[tuple]]
+                 ) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for chunk in chunks:
+            for row in chunk:
+                record = {
+                    name: _plain(value, kind)
+                    for (name, kind), value in zip(columns, row, strict=True)
+                }
+                if "evidence" in record:
+                    record["evidence"] = json.loads(record["evidence"])
+                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def arrow_schema(columns: list[tuple[str, str]]) -> Any:
+    """Return the pyarrow schema for store columns (declared SQLite type -> Arrow type)."""
+    import pyarrow as pa
+
+    types = {"TEXT": pa.string(), "INTEGER": pa.int64(), "REAL": pa.float64(),
+             "BOOLEAN": pa.bool_()}
+    return pa.schema([(name, types[kind]) for name, kind in columns])
+
+
+def _write_parquet(path: Path, columns: list[tuple[str, str]], chunks: Iterable[list[tuple]]
+                   ) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = arrow_schema(columns)
+    kinds = [kind for _, kind in columns]
+    # Written in row groups as read, so exporting a big store needs little memory.
+    with pq.ParquetWriter(path, schema) as writer:
+        for chunk in chunks:
+            cols = list(zip(*chunk, strict=True))
+            arrays = [
+                pa.array([_plain(v, kind) for v in col], type=schema.field(i).type)
+                for i, (col, kind) in enumerate(zip(cols, kinds, strict=True))
+            ]
+            writer.write_table(pa.Table.from_arrays(arrays, schema=schema))

@@ -1,0 +1,739 @@
+"""Batch ingest: read collections of articles, analyse them in batches, keep them in the store.
+
+Inputs are folders of article files (.txt, .md, .html, .pdf; front matter gives title and
+date), JSONL files (one JSON object per line) and CSV files (a header row), with text,
+title, date and url columns whose names can be changed. Everything is streamed: a
+collection larger than memory is fine.
+
+What cannot be analysed is skipped and reported with a reason (``REASONS``), never
+silently dropped and never stopping the run. Articles already in the store are skipped
+before analysis, so a rerun after a crash only does the work that is left. Each article
+is written in its own transaction, so a killed run never leaves a partial article.
+
+Analysis runs ``nlp.pipe`` in batches inside ``nlp.memory_zone()`` (memory stays flat on
+long runs) in this process (``workers=1``), in a pool of worker processes that each load
+the pipeline once (``workers>1``), or on a Dask cluster (``engine="dask"``, see
+``extraction.dask_engine``). All engines run the same function, ``analyze_items``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import os
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+from urllib.parse import urlparse
+
+from .errors import NewslensError
+from .limits import MAX_CHARS, MAX_FILE_BYTES
+from .model import Article
+from .store import Store, export_tables
+from .textio import (
+    HTML_SUFFIXES,
+    PDF_SUFFIXES,
+    SUPPORTED_SUFFIXES,
+    decode_bytes,
+    html_to_text,
+    parse_date,
+    read_path,
+    split_front_matter,
+    validate_text,
+)
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+CSV_SUFFIXES = (".csv",)
+
+#: Why an input was not stored, in the order the summary lists them.
+REASONS = (
+    "already stored",
+    "duplicate",
+    "empty",
+    "too long",
+    "undecodable",
+    "bad date",
+    "bad row",
+    "rejected text",
+    "unsupported file",
+    "unreadable",
+    "missing path",
+    "analysis failed",
+)
+#: Reasons that mean something went wrong (the command exits with status 1).
+ERROR_REASONS = frozenset({"missing path", "unreadable", "analysis failed"})
+
+# Texts that decode with surrogateescape keep undecodable bytes as lone surrogates.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# A CSV field may hold a whole article; the csv module's default limit is 128 KiB.
+_CSV_FIELD_LIMIT = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Item:
+    """One article read from the input, checked and ready for analysis."""
+
+    text: str
+    published: dt.date | None
+    title: str | None
+    url: str | None
+    source: str | None
+    origin: str
+
+    @property
+    def id(self) -> str:
+        """The id the analysed article will have (``Article.id``)."""
+        # Imported here: the command line must start without loading spaCy.
+        from .convert import article_id
+
+        return article_id(self.text, self.published)
+
+
+@dataclass(frozen=True)
+class Skip:
+    """An input that was not stored: where it came from, the reason, and the details."""
+
+    origin: str
+    reason: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"origin": self.origin, "reason": self.reason, "message": self.message}
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Names of the JSONL/CSV fields; ``date`` falls back to ``published`` when absent."""
+
+    text: str = "text"
+    title: str = "title"
+    date: str = "date"
+    url: str = "url"
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did; filled in as it runs."""
+
+    store: str = ""
+    stored: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    skipped: Counter[str] = field(default_factory=Counter)
+    #: The first skips of each reason, for the summary (all of them go to ``skip_log``).
+    examples: dict[str, list[Skip]] = field(default_factory=dict)
+    interrupted: bool = False
+
+    def add_skip(self, skip: Skip, *, keep: int = 5) -> None:
+        self.skipped[skip.reason] += 1
+        shown = self.examples.setdefault(skip.reason, [])
+        if len(shown) < keep:
+            shown.append(skip)
+
+    @property
+    def failed(self) -> bool:
+        return any(self.skipped[r] for r in ERROR_REASONS)
+
+    def summary(self) -> str:
+        """Return the end-of-run report for people."""
+        rate = self.stored / self.seconds if self.seconds else 0.0
+        wrate = self.words / self.seconds if self.seconds else 0.0
+        lines = [
+            f"{'Interrupted after storing' if self.interrupted else 'Stored'} "
+            f"{self.stored:,} article{'s' if self.stored != 1 else ''} "
+            f"({self.words:,} words) in {self.seconds:.1f} s: {rate:.1f} articles/s, "
+            f"{wrate:,.0f} words/s. Store: {self.store}"
+        ]
+        total = sum(self.skipped.values())
+        if total:
+            parts = [f"{r} {self.skipped[r]:,}" for r in REASONS if self.skipped[r]]
+            lines.append(f"Skipped {total:,}: " + ", ".join(parts) + ".")
+            for reason in REASONS:
+                for skip in self.examples.get(reason, ()):
+                    if reason not in ("already stored", "duplicate"):
+                        lines.append(f"  {reason}: {skip.origin}: {skip.message}")
+                more = self.skipped[reason] - len(self.examples.get(reason, ()))
+                if more > 0 and reason not in ("already stored", "duplicate"):
+                    lines.append(f"  {reason}: ... and {more:,} more")
+        return "\n".join(lines)
+
+
+# -- reading inputs ------------------------------------------------------------------------
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlparse(url).hostname
+    return host.removeprefix("www.") if host else None
+
+
+def item_from_record(
+    record: object,
+    origin: str,
+    *,
+    columns: Columns = Columns(),  # noqa: B008  (frozen, so a shared default is safe)
+    published: dt.date | None = None,
+    source: str | None = None,
+) -> Item | Skip:
+    """Check one JSONL object or CSV row and return it as an ``Item``, or why it is skipped.
+
+    Args:
+        record: the parsed row (a mapping of column name to value).
+        origin: where it came from, for the report (``file.csv row 12``).
+        columns: the field names to read.
+        published: the date for rows without one.
+        source: the source to record; the URL's host (or nothing) when None.
+    """
+    if not isinstance(record, dict):
+        return Skip(origin, "bad row", f"expected an object with a '{columns.text}' field, "
+                                       f"got {type(record).__name__}")
+    if columns.text not in record:
+        fields = ", ".join(sorted(map(str, record))) or "none"
+        return Skip(origin, "bad row", f"no '{columns.text}' field (fields: {fields}); "
+                                       "name the text field with --text-column")
+    text = record[columns.text]
+    if text is None or (isinstance(text, str) and not text.strip()):
+        return Skip(origin, "empty", "the text is empty")
+    if not isinstance(text, str):
+        return Skip(origin, "bad row", f"the text is a {type(text).__name__}, not a string")
+    if _SURROGATE.search(text):
+        return Skip(origin, "undecodable", "the text is not valid UTF-8")
+    if len(text) > MAX_CHARS:
+        return Skip(origin, "too long", f"{len(text):,} characters; the limit is {MAX_CHARS:,}")
+    raw_date = record.get(columns.date)
+    if raw_date in (None, "") and columns.date == Columns.date:
+        raw_date = record.get("published")
+    date = published
+    if raw_date not in (None, ""):
+        if not isinstance(raw_date, str):
+            return Skip(origin, "bad date", f"the date {raw_date!r} is not YYYY-MM-DD text")
+        try:
+            date = parse_date(raw_date)
+        except NewslensError as err:
+            return Skip(origin, "bad date", str(err))
+    try:
+        validate_text(text, name="The text")
+    except NewslensError as err:
+        return Skip(origin, "rejected text", str(err))
+    title = record.get(columns.title)
+    url = record.get(columns.url)
+    title = str(title).strip() or None if title not in (None, "") else None
+    url = str(url).strip() or None if url not in (None, "") else None
+    return Item(text=text, published=date, title=title, url=url,
+                source=source or _host(url), origin=origin)
+
+
+def _diagnose_file(path: Path) -> str:
+    """Return the reason ``read_path`` refused a file (its message says the details)."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        return "unsupported file"
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return "too long"
+        data = path.read_bytes()
+    except OSError:
+        return "unreadable"
+    if not data.strip():
+        return "empty"
+    if suffix in PDF_SUFFIXES:
+        return "unreadable"
+    try:
+        text = decode_bytes(data)
+    except NewslensError:
+        return "undecodable"
+    if suffix in HTML_SUFFIXES:
+        text, _ = html_to_text(text)
+    meta, body = split_front_matter(text)
+    if not body.strip():
+        return "empty"
+    if len(body) > MAX_CHARS:
+        return "too long"
+    try:
+        parse_date(meta.get("published") or meta.get("date"))
+    except NewslensError:
+        return "bad date"
+    return "rejected text"
+
+
+def read_article_file(
+    path: Path, *, published: dt.date | None = None, source: str | None = None
+) -> Item | Skip:
+    """Read one article file (front matter supported) as an ``Item``, or why it is skipped."""
+    try:
+        found = read_path(path)
+    except NewslensError as err:
+        return Skip(str(path), _diagnose_file(path), str(err))
+    return Item(text=found.text, published=found.published or published, title=found.title,
+                url=None, source=source, origin=str(path))
+
+
+def read_jsonl(
+    path: Path, *, columns: Columns, published: dt.date | None, source: str | None
+) -> Iterator[Item | Skip]:
+    """Yield the articles of a JSONL file, one per line; bad lines become ``Skip``s."""
+    try:
+        handle = path.open("rb")
+    except OSError as err:
+        yield Skip(str(path), "unreadable", f"cannot open: {err.strerror}")
+        return
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            origin = f"{path}:{number}"
+            if number == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            if not raw.strip():
+                continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                yield Skip(origin, "undecodable", "the line is not valid UTF-8")
+                continue
+            try:
+                record = json.loads(line)
+            except ValueError as err:
+                yield Skip(origin, "bad row", f"not valid JSON ({err.msg} at column {err.colno})")
+                continue
+            yield item_from_record(record, origin, columns=columns, published=published,
+                                   source=source)
+
+
+def read_csv(
+    path: Path, *, columns: Columns, published: dt.date | None, source: str | None
+) -> Iterator[Item | Skip]:
+    """Yield the articles of a CSV file with a header row; bad rows become ``Skip``s."""
+    csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
+    try:
+        # surrogateescape keeps going past bad bytes; the rows holding them are skipped.
+        handle = path.open(encoding="utf-8-sig", errors="surrogateescape", newline="")
+    except OSError as err:
+        yield Skip(str(path), "unreadable", f"cannot open: {err.strerror}")
+        return
+    with handle:
+        reader = csv.reader(handle)
+        try:
+            header = next(reader, None)
+            if header is None:
+                yield Skip(str(path), "empty", "the CSV file is empty")
+                return
+            header = [h.strip() for h in header]
+            if columns.text not in header:
+                yield Skip(str(path), "bad row",
+                           f"the header has no '{columns.text}' column (columns: "
+                           f"{', '.join(header)}); name it with --text-column")
+                return
+            for number, row in enumerate(reader, start=1):
+                origin = f"{path} row {number}"
+                if not any(cell.strip() for cell in row):
+                    continue
+                if len(row) != len(header):
+                    yield Skip(origin, "bad row",
+                               f"{len(row)} fields where the header has {len(header)}")
+                    continue
+                yield item_from_record(dict(zip(header, row, strict=True)), origin,
+                                       columns=columns, published=published, source=source)
+        except csv.Error as err:
+            # The csv module cannot resynchronise after a malformed record: report the rest.
+            yield Skip(f"{path} line {reader.line_num}", "bad row",
+                       f"cannot parse the CSV from here on ({err}); the rest of the file was "
+                       "not read")
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+def read_inputs(
+    paths: Iterable[str | Path],
+    *,
+    columns: Columns = Columns(),  # noqa: B008  (frozen, so a shared default is safe)
+    published: dt.date | None = None,
+    source: str | None = None,
+) -> Iterator[Item | Skip]:
+    """Yield every article (or reason to skip) from files, folders, JSONL and CSV files.
+
+    Folders give their article files (.txt, .md, .html, .pdf), recursively, in name order;
+    name JSONL and CSV files explicitly. ``source`` defaults to the URL's host, else the
+    name of the folder or file given.
+    """
+    for given in paths:
+        path = Path(given)
+        label = source or path.stem or path.name
+        if not path.exists():
+            yield Skip(str(path), "missing path", "no such file or folder")
+        elif path.is_dir():
+            for file in _walk(path):
+                suffix = file.suffix.lower()
+                if suffix in SUPPORTED_SUFFIXES:
+                    yield read_article_file(file, published=published, source=label)
+                else:
+                    hint = (" (name JSONL and CSV files explicitly to read them)"
+                            if suffix in JSONL_SUFFIXES + CSV_SUFFIXES else "")
+                    yield Skip(str(file), "unsupported file", f"not an article file{hint}")
+        else:
+            suffix = path.suffix.lower()
+            if suffix in JSONL_SUFFIXES:
+                rows = read_jsonl(path, columns=columns, published=published, source=source)
+            elif suffix in CSV_SUFFIXES:
+                rows = read_csv(path, columns=columns, published=published, source=source)
+            else:
+                rows = iter([read_article_file(path, published=published, source=label)])
+            for row in rows:
+                if isinstance(row, Item) and row.source is None:
+                    row = Item(row.text, row.published, row.title, row.url, label, row.origin)
+                yield row
+
+
+# -- analysis ------------------------------------------------------------------------------
+
+
+def analyze_items(nlp: Language, items: Sequence[Item], *, batch_size: int = 32
+                  ) -> list[Article | Skip]:
+    """Analyse a batch of items with ``nlp.pipe`` inside a memory zone; one result per item.
+
+    An item that makes the pipeline fail becomes a ``Skip`` ("analysis failed"); the others
+    are still analysed. Every engine runs this same function, so their results are equal.
+    """
+    from . import analyze, analyze_many
+
+    records = [{"text": i.text, "published": i.published, "title": i.title} for i in items]
+    # Strings the model interns inside the zone are freed when it closes; Articles are plain
+    # data and outlive it, Docs never leave it.
+    with nlp.memory_zone():
+        try:
+            return list(analyze_many(records, nlp=nlp, batch_size=batch_size))
+        except Exception:  # noqa: BLE001  (any component bug: redo one by one, below)
+            pass
+        out: list[Article | Skip] = []
+        for item in items:
+            try:
+                out.append(analyze(item.text, published=item.published, title=item.title,
+                                   nlp=nlp))
+            except Exception as err:  # noqa: BLE001  (reported per article, the run goes on)
+                out.append(Skip(item.origin, "analysis failed", f"{type(err).__name__}: {err}"))
+        return out
+
+
+class Engine:
+    """Runs ``analyze_items`` over chunks of items, yielding ``(chunk, results)`` in order."""
+
+    def run(self, chunks: Iterable[list[Item]]) -> Iterator[tuple[list[Item], list[Any]]]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release workers and clusters."""
+
+
+class InProcessEngine(Engine):
+    """Analyses in this process with one pipeline."""
+
+    def __init__(self, *, batch_size: int = 32, nlp: Language | None = None) -> None:
+        self.batch_size = batch_size
+        self._nlp = nlp
+
+    def run(self, chunks: Iterable[list[Item]]) -> Iterator[tuple[list[Item], list[Any]]]:
+        if self._nlp is None:
+            from .pipeline import get_pipeline
+
+            self._nlp = get_pipeline()
+        for chunk in chunks:
+            yield chunk, analyze_items(self._nlp, chunk, batch_size=self.batch_size)
+
+
+_worker_nlp: Language | None = None
+
+
+def _init_worker() -> None:
+    global _worker_nlp
+    from .pipeline import build_pipeline
+
+    _worker_nlp = build_pipeline()
+
+
+def _run_in_worker(items: list[Item], batch_size: int) -> list[Article | Skip]:
+    assert _worker_nlp is not None, "the worker was not initialised"
+    return analyze_items(_worker_nlp, items, batch_size=batch_size)
+
+
+class ProcessPoolEngine(Engine):
+    """Analyses in ``workers`` processes, each loading the pipeline once.
+
+    At most two chunks per worker are in flight, so reading runs only a little ahead of
+    analysis and memory does not grow with the size of the collection.
+    """
+
+    def __init__(self, *, workers: int, batch_size: int = 32) -> None:
+        import multiprocessing
+
+        self.workers = workers
+        self.batch_size = batch_size
+        # spawn, not fork: the parent may hold threads (progress bar, SQLite) and a model.
+        self._pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+        )
+
+    def run(self, chunks: Iterable[list[Item]]) -> Iterator[tuple[list[Item], list[Any]]]:
+        from collections import deque
+
+        pending: deque[tuple[list[Item], Future[list[Article | Skip]]]] = deque()
+        for chunk in chunks:
+            pending.append((chunk, self._pool.submit(_run_in_worker, chunk, self.batch_size)))
+            if len(pending) >= 2 * self.workers:
+                done, future = pending.popleft()
+                yield done, future.result()
+        while pending:
+            done, future = pending.popleft()
+            yield done, future.result()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def make_engine(
+    engine: str = "local",
+    *,
+    workers: int = 1,
+    batch_size: int = 32,
+    scheduler: str | None = None,
+    output: str | Path | None = None,
+    nlp: Language | None = None,
+) -> Engine:
+    """Return the engine for ``--engine`` and ``--workers``.
+
+    Raises:
+        NewslensError: an unknown engine, a bad worker count, or Dask missing.
+    """
+    if workers < 1:
+        raise NewslensError(f"--workers must be at least 1, not {workers}.")
+    if batch_size < 1:
+        raise NewslensError(f"--batch-size must be at least 1, not {batch_size}.")
+    if engine == "local":
+        if scheduler or output:
+            raise NewslensError("--scheduler and --output need --engine dask.")
+        if workers == 1:
+            return InProcessEngine(batch_size=batch_size, nlp=nlp)
+        return ProcessPoolEngine(workers=workers, batch_size=batch_size)
+    if engine == "dask":
+        from .dask_engine import DaskEngine
+
+        return DaskEngine(workers=workers, batch_size=batch_size, scheduler=scheduler,
+                          output=output)
+    raise NewslensError(f"Unknown engine '{engine}': use local or dask.")
+
+
+# -- the ingest loop -----------------------------------------------------------------------
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    *,
+    store: Store,
+    engine: Engine | None = None,
+    chunk_size: int = 32,
+    columns: Columns = Columns(),  # noqa: B008  (frozen, so a shared default is safe)
+    published: dt.date | None = None,
+    source: str | None = None,
+    progress: bool | None = None,
+    skip_log: TextIO | None = None,
+    on_skip: Callable[[Skip], None] | None = None,
+) -> IngestReport:
+    """Analyse every article under ``paths`` and add it to ``store``.
+
+    Args:
+        paths: files and folders (see ``read_inputs``).
+        store: where the articles go; ones already there are not analysed again.
+        engine: how to analyse (``make_engine``); one pipeline in this process when None.
+        chunk_size: items handed to the engine at a time.
+        columns: JSONL/CSV field names.
+        published: the date for articles that do not give one.
+        source: the source recorded for every article (default: URL host or input name).
+        progress: show a progress bar (None: only on a terminal).
+        skip_log: a text stream that receives every skip as a JSON line.
+        on_skip: called with every skip as it happens.
+
+    Returns:
+        The ``IngestReport``; an interrupted run (Ctrl-C) returns what was done so far.
+    """
+    from tqdm import tqdm
+
+    report = IngestReport(store=str(store.path))
+    if getattr(engine, "output", None):
+        report.store = f"Parquet under {engine.output} (checked against {store.path})"
+    engine = engine or InProcessEngine()
+    seen: set[str] = set()
+    started = time.perf_counter()
+
+    def skip(s: Skip) -> None:
+        report.add_skip(s)
+        if skip_log is not None:
+            skip_log.write(json.dumps(s.to_dict(), ensure_ascii=False) + "\n")
+        if on_skip is not None:
+            on_skip(s)
+
+    def fresh() -> Iterator[Item]:
+        # Duplicates and stored articles are dropped before analysis: a rerun is cheap.
+        for entry in read_inputs(paths, columns=columns, published=published, source=source):
+            if isinstance(entry, Skip):
+                skip(entry)
+                continue
+            key = entry.id
+            if key in seen:
+                skip(Skip(entry.origin, "duplicate", "the same text and date came earlier"))
+            elif store.has(key):
+                skip(Skip(entry.origin, "already stored", f"article {key}"))
+            else:
+                seen.add(key)
+                yield entry
+
+    bar = tqdm(unit="article", disable=None if progress is None else not progress,
+               dynamic_ncols=True, file=sys.stderr)
+    try:
+        for chunk, results in engine.run(_chunks(fresh(), chunk_size)):
+            for item, result in zip(chunk, results, strict=True):
+                if isinstance(result, Skip):
+                    skip(result)
+                elif result is None:
+                    # The Dask engine wrote it to Parquet on the worker (``output``).
+                    report.stored += 1
+                    report.words += len(item.text.split())
+                elif store.add(result, source=item.source, url=item.url):
+                    report.stored += 1
+                    report.words += len(result.text.split())
+                else:
+                    skip(Skip(item.origin, "already stored", "stored meanwhile by another run"))
+            bar.update(len(chunk))
+            elapsed = time.perf_counter() - started
+            bar.set_postfix(words_s=f"{report.words / elapsed:,.0f}", stored=report.stored,
+                            skipped=sum(report.skipped.values()), refresh=False)
+    except KeyboardInterrupt:
+        report.interrupted = True
+    finally:
+        bar.close()
+        engine.close()
+        report.seconds = time.perf_counter() - started
+    return report
+
+
+# -- the command line ----------------------------------------------------------------------
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    published = parse_date(args.published)
+    columns = Columns(text=args.text_column, title=args.title_column, date=args.date_column,
+                      url=args.url_column)
+    engine = make_engine(args.engine, workers=args.workers, batch_size=args.batch_size,
+                         scheduler=args.scheduler, output=args.output)
+    chunk_size = args.partition_size if args.engine == "dask" else args.batch_size
+    with Store(args.store) as store:
+        log = open(args.skipped, "w", encoding="utf-8") if args.skipped else None  # noqa: SIM115
+        try:
+            report = ingest(args.paths, store=store, engine=engine, chunk_size=chunk_size,
+                            columns=columns, published=published, source=args.source,
+                            progress=False if args.quiet else None, skip_log=log)
+        finally:
+            if log is not None:
+                log.close()
+    print(report.summary(), file=sys.stderr)
+    if report.interrupted:
+        return 130
+    return 1 if report.failed else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .store import default_store_path
+
+    path = Path(args.store) if args.store else default_store_path()
+    # Opening a missing file would create an empty store; say that nothing is there instead.
+    if not path.is_file():
+        raise NewslensError(f"There is no store at '{path}'; run newslens ingest first.")
+    with Store(path) as store:
+        written = export_tables(store, args.out, fmt=args.format)
+        count = store.count()
+    for table, target in written.items():
+        print(f"{table}: {target}")
+    print(f"Exported {count:,} articles from {path}.", file=sys.stderr)
+    return 0
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
+def register_commands(sub: argparse._SubParsersAction) -> None:
+    """Add the ``ingest`` and ``export`` subcommands to the ``newslens`` parser."""
+    p = sub.add_parser(
+        "ingest", help="analyse collections of articles into the corpus store",
+        description="Analyse folders of .txt/.md/.html/.pdf files, JSONL and CSV files and "
+        "add them to the store. Articles already stored are skipped; whatever cannot be "
+        "read is reported and skipped.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="folders of article files, .jsonl or .csv files, or article files")
+    p.add_argument("--store", metavar="FILE",
+                   help="the store file (default: $NEWSLENS_STORE or the user data folder)")
+    p.add_argument("--workers", type=_positive, default=1, metavar="N",
+                   help="processes (local) or Dask workers for a LocalCluster (default 1)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster)")
+    p.add_argument("--batch-size", type=_positive, default=32, metavar="N",
+                   help="texts per nlp.pipe batch (default 32)")
+    p.add_argument("--output", metavar="DIR",
+                   help="with --engine dask: workers write Parquet tables under DIR instead "
+                   "of sending articles back to the store")
+    p.add_argument("--partition-size", type=_positive, default=256, metavar="N",
+                   help="articles per Dask task (default 256)")
+    p.add_argument("--text-column", default="text", metavar="NAME")
+    p.add_argument("--title-column", default="title", metavar="NAME")
+    p.add_argument("--date-column", default="date", metavar="NAME",
+                   help="date field (default: date, else published)")
+    p.add_argument("--url-column", default="url", metavar="NAME")
+    p.add_argument("--published", metavar="YYYY-MM-DD",
+                   help="publication date for articles that do not give one")
+    p.add_argument("--source", metavar="NAME",
+                   help="source recorded for every article (default: URL host or input name)")
+    p.add_argument("--skipped", metavar="FILE",
+                   help="write every skipped input with its reason to FILE as JSON lines")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("export", help="write every store table as Parquet, CSV or JSONL")
+    p.add_argument("--format", choices=("parquet", "csv", "jsonl"), default="parquet")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder to write the tables to")
+    p.add_argument("--store", metavar="FILE",
+                   help="the store file (default: $NEWSLENS_STORE or the user data folder)")
+    p.set_defaults(func=cmd_export)
