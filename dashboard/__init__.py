@@ -1,0 +1,1 @@
+"""The newslens Streamlit dashboard: ``streamlit run dashboard/app.py`` (or ``newslens serve``)."""

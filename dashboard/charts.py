@@ -1,0 +1,280 @@
+"""Pure chart builders: DataFrames from ``dashboard.frames`` in, plotly figures out.
+
+No Streamlit here, so every figure can be built and checked in a plain unit test. Text that
+comes from an article (names, sentences) is HTML-escaped before it reaches plotly: plotly
+renders a few tags (``<a href>``, ``<b>``) in labels, and article text must stay inert.
+Stance colours run from red (oppose, -1) through white to blue (support, +1).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+#: Diverging scale for stance scores, fixed at -1..+1 so colours mean the same everywhere.
+STANCE_SCALE = "RdBu"
+TONE_COLORS = {"cooperation": "#2166ac", "conflict": "#b2182b", "neutral": "#8c8c8c"}
+_FONT = {"family": "sans-serif", "size": 13}
+
+
+def esc(text: object) -> str:
+    """Escape text for plotly labels; None and NaN become an em dash."""
+    if text is None or (isinstance(text, float) and math.isnan(text)):
+        return "—"
+    return html.escape(str(text), quote=False)
+
+
+def _wrapped(text: object, width: int = 80, lines: int = 6) -> str:
+    """Escape and wrap long text into ``<br>``-separated lines for a hover box."""
+    parts = textwrap.wrap(str(text or ""), width=width, max_lines=lines, placeholder=" …")
+    return "<br>".join(esc(p) for p in parts)
+
+
+def _empty(message: str, height: int = 220) -> go.Figure:
+    fig = go.Figure()
+    fig.add_annotation(text=esc(message), showarrow=False, x=0.5, y=0.5,
+                       xref="paper", yref="paper", font={"size": 14, "color": "#666"})
+    fig.update_layout(height=height, xaxis={"visible": False}, yaxis={"visible": False},
+                      margin={"l": 10, "r": 10, "t": 30, "b": 10}, font=_FONT)
+    return fig
+
+
+def timeline_figure(events: pd.DataFrame, *, title: str = "Events by date") -> go.Figure:
+    """Events on a date axis, one row per actor country, coloured cooperation/conflict.
+
+    Args:
+        events: ``frames.events_frame`` output; rows whose ``when`` is NaT are left out.
+        title: the figure title.
+
+    Returns:
+        A scatter figure with one trace per tone; hover says who did what to whom, when,
+        and quotes the sentence. ``customdata[0]`` of each point is the event id.
+    """
+    dated = events[events["when"].notna()] if not events.empty else events
+    if dated.empty:
+        return _empty("No dated events to place on a timeline.")
+    order = (
+        dated.groupby("actor_group")["when"].min().sort_values().index.tolist()
+    )
+    fig = go.Figure()
+    for tone_name, color in TONE_COLORS.items():
+        part = dated[dated["tone"] == tone_name]
+        if part.empty:
+            continue
+        hover = [
+            f"<b>{esc(r.summary)}</b><br>{esc(r.type)} · polarity {r.polarity:+.1f}"
+            f"<br>date {esc(r.date)} ({esc(r.precision)}, from {esc(r.date_source)})"
+            f"<br>{esc(r.article)}<br><i>{_wrapped(r.sentence)}</i>"
+            for r in part.itertuples()
+        ]
+        fig.add_trace(
+            go.Scatter(
+                x=part["when"],
+                y=[esc(g) for g in part["actor_group"]],
+                mode="markers",
+                name=tone_name,
+                marker={
+                    "color": color,
+                    "size": [10 + 8 * abs(p) for p in part["polarity"]],
+                    "symbol": ["x" if n else "circle" for n in part["negated"]],
+                    "line": {"width": 1, "color": "white"},
+                    "opacity": 0.85,
+                },
+                customdata=[[e] for e in part["event_id"]],
+                hovertext=hover,
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        title=esc(title),
+        height=max(260, 80 + 42 * len(order)),
+        xaxis={"title": "date", "type": "date"},
+        yaxis={"title": "actor country", "categoryorder": "array",
+               "categoryarray": [esc(g) for g in order], "autorange": "reversed"},
+        legend={"orientation": "h", "y": -0.2},
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        hoverlabel={"align": "left"},
+        font=_FONT,
+    )
+    return fig
+
+
+def stance_heatmap(summary: pd.DataFrame, *, title: str = "Stance: holder × target") -> go.Figure:
+    """A holder x target grid of stance scores on a fixed diverging -1..+1 scale.
+
+    ``customdata`` of each cell is ``[holder key, target, events, polarity]`` (empty
+    strings where a holder has no stance towards that target).
+    """
+    if summary.empty:
+        return _empty("No stances found.")
+    holders = summary.drop_duplicates("holder").sort_values("holder_label")
+    targets = summary.groupby("target")["evidence"].sum().sort_values(ascending=False).index
+    cells = {(r.holder, r.target): r for r in summary.itertuples()}
+    z, text, custom = [], [], []
+    for holder in holders["holder"]:
+        z_row, text_row, custom_row = [], [], []
+        for target in targets:
+            cell = cells.get((holder, target))
+            if cell is None:
+                z_row.append(None)
+                text_row.append("")
+                custom_row.append([holder, target, 0, ""])
+            else:
+                z_row.append(round(float(cell.score), 3))
+                text_row.append(f"{cell.score:+.2f}")
+                custom_row.append([holder, target, int(cell.evidence), cell.polarity])
+        z.append(z_row)
+        text.append(text_row)
+        custom.append(custom_row)
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[esc(t) for t in targets],
+            y=[esc(h) for h in holders["holder_label"]],
+            text=text,
+            texttemplate="%{text}",
+            customdata=custom,
+            zmin=-1,
+            zmax=1,
+            zmid=0,
+            colorscale=STANCE_SCALE,
+            colorbar={"title": "score", "tickvals": [-1, 0, 1],
+                      "ticktext": ["-1 oppose", "0", "+1 support"]},
+            hoverongaps=False,
+            hovertemplate=(
+                "<b>%{y}</b> → <b>%{x}</b><br>%{customdata[3]} · score %{z:+.2f}"
+                "<br>%{customdata[2]} event(s)<extra></extra>"
+            ),
+            xgap=2,
+            ygap=2,
+        )
+    )
+    fig.update_layout(
+        title=esc(title),
+        height=max(280, 120 + 36 * len(holders)),
+        xaxis={"title": "target", "side": "bottom", "tickangle": -30},
+        yaxis={"title": "holder", "autorange": "reversed"},
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        font=_FONT,
+    )
+    return fig
+
+
+def stance_bars(summary: pd.DataFrame, target: str) -> go.Figure:
+    """One bar per holder: its stance score towards ``target``, coloured by the score.
+
+    ``customdata`` of each bar is ``[holder key, target, events]``.
+    """
+    rows = summary[summary["target"] == target] if not summary.empty else summary
+    if rows.empty:
+        return _empty(f"No stance towards {target}.")
+    rows = rows.sort_values("score")
+    fig = go.Figure(
+        go.Bar(
+            x=rows["score"],
+            y=[esc(h) for h in rows["holder_label"]],
+            orientation="h",
+            marker={"color": rows["score"], "colorscale": STANCE_SCALE, "cmin": -1, "cmax": 1,
+                    "line": {"width": 1, "color": "#555"}},
+            customdata=[[h, target, int(n)] for h, n in zip(rows["holder"], rows["evidence"],
+                                                              strict=True)],
+            text=[f"{s:+.2f}" for s in rows["score"]],
+            textposition="auto",
+            hovertemplate=(
+                "<b>%{y}</b> → " + esc(target) + "<br>score %{x:+.2f}"
+                "<br>%{customdata[2]} event(s)<extra></extra>"
+            ),
+        )
+    )
+    fig.update_layout(
+        title=f"Stance towards {esc(target)}",
+        height=max(240, 100 + 30 * len(rows)),
+        xaxis={"title": "score (-1 oppose … +1 support)", "range": [-1.05, 1.05],
+               "zeroline": True},
+        yaxis={"title": None},
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        font=_FONT,
+    )
+    return fig
+
+
+def stance_map(summary: pd.DataFrame, target: str) -> go.Figure:
+    """A world map of each state's stance score towards ``target``, by ISO-3 code.
+
+    Only holders that are states are drawn: a sector (a country's opposition or military)
+    is not the country's position, and international organisations have no territory.
+    """
+    rows = summary[(summary["target"] == target) & summary["state"]] if not summary.empty \
+        else summary
+    if rows.empty:
+        return _empty(f"No state holds a stance towards {target}.", height=300)
+    fig = go.Figure(
+        go.Choropleth(
+            locations=rows["holder"],
+            locationmode="ISO-3",
+            z=rows["score"],
+            zmin=-1,
+            zmax=1,
+            zmid=0,
+            colorscale=STANCE_SCALE,
+            text=[esc(h) for h in rows["holder_label"]],
+            customdata=[[h, target, int(n)] for h, n in zip(rows["holder"], rows["evidence"],
+                                                              strict=True)],
+            colorbar={"title": "score", "tickvals": [-1, 0, 1]},
+            marker={"line": {"color": "#444", "width": 0.5}},
+            hovertemplate=(
+                "<b>%{text}</b> → " + esc(target) + "<br>score %{z:+.2f}"
+                "<br>%{customdata[2]} event(s)<extra></extra>"
+            ),
+        )
+    )
+    fig.update_layout(
+        title=f"States' stance towards {esc(target)}",
+        height=420,
+        geo={"projection": {"type": "natural earth"}, "showcountries": True,
+             "showframe": False, "landcolor": "#eeeeee", "showland": True},
+        margin={"l": 0, "r": 0, "t": 50, "b": 0},
+        font=_FONT,
+    )
+    return fig
+
+
+def stance_over_time(monthly: pd.DataFrame, *, target: str | None = None) -> go.Figure:
+    """Monthly stance score per holder -> target, one line each.
+
+    Args:
+        monthly: ``frames.stance_by_month`` output.
+        target: draw only the lines towards this target; all when None.
+    """
+    rows = monthly if target is None or monthly.empty else monthly[monthly["target"] == target]
+    if rows.empty:
+        return _empty("No dated stances to follow over time.")
+    fig = go.Figure()
+    for series, part in rows.groupby("series", sort=True):
+        fig.add_trace(
+            go.Scatter(
+                x=part["month"],
+                y=part["score"],
+                mode="lines+markers",
+                name=esc(series),
+                customdata=[[h, t, int(n)] for h, t, n in zip(part["holder"], part["target"],
+                                                                part["articles"], strict=True)],
+                hovertemplate=(
+                    esc(series) + "<br>%{x|%B %Y}: score %{y:+.2f}"
+                    "<br>%{customdata[2]} article(s)<extra></extra>"
+                ),
+            )
+        )
+    fig.update_layout(
+        title="Stance over time (by month of publication)",
+        height=380,
+        xaxis={"title": "month", "type": "date"},
+        yaxis={"title": "score", "range": [-1.05, 1.05], "zeroline": True},
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        font=_FONT,
+    )
+    return fig

@@ -1,0 +1,341 @@
+"""Pure functions from ``Article`` objects to pandas DataFrames for tables, charts and export.
+
+Every function takes one article or a sequence of them, so the Analyze page (one article)
+and the Corpus page (many) draw from the same frames. Nothing here imports Streamlit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from extraction.model import Article, Event
+
+from .names import country_label, country_name, holder_country, holder_label, is_state
+
+Articles = Article | Sequence[Article]
+
+#: Events with a polarity above this are cooperation, below its negative conflict.
+TONE_THRESHOLD = 0.05
+
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MONTH = re.compile(r"(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"(\d{4})$")
+_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+_SEASON = re.compile(r"(\d{4})-(SP|SU|FA|AU|WI)")
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}
+
+ENTITY_COLUMNS = ["entity", "type", "country", "country_name", "role", "mentions", "id"]
+EVENT_COLUMNS = [
+    "article_id", "article", "published", "event_id", "date", "when", "precision",
+    "date_source", "actor", "actor_country", "actor_group", "type", "negated", "target",
+    "target_country", "polarity", "tone", "trigger", "sentence", "speaker", "summary",
+]
+STANCE_COLUMNS = [
+    "article_id", "article", "published", "holder", "holder_label", "holder_country",
+    "target", "target_country", "polarity", "score", "evidence", "weight",
+]
+SUMMARY_COLUMNS = [
+    "holder", "holder_label", "holder_country", "state", "target", "target_country",
+    "polarity", "score", "evidence", "articles",
+]
+
+
+def _as_list(articles: Articles) -> list[Article]:
+    return [articles] if isinstance(articles, Article) else list(articles)
+
+
+def _title(article: Article) -> str:
+    return article.title or f"article {article.id[:8]}"
+
+
+def timex_to_timestamp(value: str | None) -> tuple[pd.Timestamp | None, str | None]:
+    """Place a TIMEX3 value on a time axis: the start of the period and its precision.
+
+    ``2019-03-14`` gives that day, ``2019-01`` the first of January, ``2019-W11`` the
+    Monday of that week, ``2018`` the first of January 2018. References without a
+    position (``PAST_REF``, durations such as ``P1Y``) give ``(None, None)``.
+    """
+    if not value:
+        return None, None
+    try:
+        if match := _DAY.match(value):
+            return pd.Timestamp(dt.date(*map(int, match.groups()))), "day"
+        if match := _WEEK.match(value):
+            monday = dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
+            return pd.Timestamp(monday), "week"
+        if match := _MONTH.match(value):
+            return pd.Timestamp(dt.date(int(match[1]), int(match[2]), 1)), "month"
+        if match := _QUARTER.match(value):
+            return pd.Timestamp(dt.date(int(match[1]), 3 * int(match[2]) - 2, 1)), "quarter"
+        if match := _SEASON.match(value):
+            return pd.Timestamp(dt.date(int(match[1]), _SEASON_MONTH[match[2]], 1)), "season"
+        if match := _YEAR.match(value):
+            return pd.Timestamp(dt.date(int(match[1]), 1, 1)), "year"
+    except ValueError:
+        # A malformed value (month 13, week 60) is shown in the table but not placed.
+        return None, None
+    return None, None
+
+
+def tone(polarity: float) -> str:
+    """Name the direction of an event: cooperation, conflict or neutral."""
+    if polarity > TONE_THRESHOLD:
+        return "cooperation"
+    if polarity < -TONE_THRESHOLD:
+        return "conflict"
+    return "neutral"
+
+
+def entities_frame(article: Article) -> pd.DataFrame:
+    """One row per entity: name, type, country, role and number of mentions."""
+    rows = [
+        {
+            "entity": ent.canonical,
+            "type": ent.label,
+            "country": ent.country,
+            "country_name": country_name(ent.country) if ent.country else None,
+            "role": ent.role,
+            "mentions": len(ent.mentions),
+            "id": ent.id,
+        }
+        for ent in article.entities
+    ]
+    frame = pd.DataFrame(rows, columns=ENTITY_COLUMNS)
+    return frame.sort_values(["mentions", "entity"], ascending=[False, True], ignore_index=True)
+
+
+def corpus_entities_frame(articles: Articles) -> pd.DataFrame:
+    """Entities across articles, merged by name, type and country, with article counts."""
+    mentions: Counter[tuple[str, str, str | None]] = Counter()
+    in_articles: Counter[tuple[str, str, str | None]] = Counter()
+    roles: dict[tuple[str, str, str | None], Counter[str]] = {}
+    for article in _as_list(articles):
+        for ent in article.entities:
+            key = (ent.canonical, ent.label, ent.country)
+            mentions[key] += len(ent.mentions)
+            in_articles[key] += 1
+            if ent.role:
+                roles.setdefault(key, Counter())[ent.role] += 1
+    rows = [
+        {
+            "entity": key[0],
+            "type": key[1],
+            "country": key[2],
+            "country_name": country_name(key[2]) if key[2] else None,
+            "role": roles[key].most_common(1)[0][0] if key in roles else None,
+            "articles": in_articles[key],
+            "mentions": count,
+        }
+        for key, count in mentions.items()
+    ]
+    columns = ["entity", "type", "country", "country_name", "role", "articles", "mentions"]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.sort_values(
+        ["articles", "mentions", "entity"], ascending=[False, False, True], ignore_index=True
+    )
+
+
+def time_frame(article: Article) -> pd.DataFrame:
+    """One row per time expression: its words, TIMEX3 type and value, and its anchor."""
+    rows = [
+        {
+            "text": t.text,
+            "type": t.type,
+            "value": t.value,
+            "anchor": t.anchor,
+            "start_char": t.start_char,
+            "end_char": t.end_char,
+        }
+        for t in sorted(article.time_expressions, key=lambda t: t.start_char)
+    ]
+    return pd.DataFrame(rows, columns=["text", "type", "value", "anchor", "start_char", "end_char"])
+
+
+def _party(article: Article, entity_id: str | None, text: str | None) -> str | None:
+    ent = article.entity(entity_id)
+    if ent is not None:
+        return ent.canonical
+    return text or None
+
+
+def _event_row(article: Article, event: Event) -> dict[str, object]:
+    when, precision = timex_to_timestamp(event.date)
+    actor = _party(article, event.actor, event.actor_text)
+    target = _party(article, event.target, event.target_text)
+    speaker = article.entity(event.speaker)
+    verb = ("not " if event.negated else "") + event.type
+    summary = f"{actor or '?'} {verb} {target or '?'}"
+    if speaker is not None and speaker.canonical != actor:
+        summary += f" (according to {speaker.canonical})"
+    return {
+        "article_id": article.id,
+        "article": _title(article),
+        "published": article.published,
+        "event_id": event.id,
+        "date": event.date,
+        "when": when,
+        "precision": precision,
+        "date_source": event.date_source,
+        "actor": actor,
+        "actor_country": event.actor_country,
+        "actor_group": country_label(event.actor_country) if event.actor_country else "no country",
+        "type": event.type,
+        "negated": event.negated,
+        "target": target,
+        "target_country": event.target_country,
+        "polarity": float(event.polarity),
+        "tone": tone(event.polarity),
+        "trigger": event.trigger.text,
+        "sentence": " ".join(event.sentence.text.split()),
+        "speaker": speaker.canonical if speaker else None,
+        "summary": summary,
+    }
+
+
+def events_frame(articles: Articles) -> pd.DataFrame:
+    """One row per event: who did what to whom, when (placed on a time axis), and where from.
+
+    ``when`` is the start of the event's date as a timestamp (NaT when the date has no
+    position on a calendar); ``actor_group`` is the actor's country for grouping.
+    """
+    rows = [_event_row(a, ev) for a in _as_list(articles) for ev in a.events]
+    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+    frame["when"] = pd.to_datetime(frame["when"])
+    return frame
+
+
+def stances_frame(articles: Articles) -> pd.DataFrame:
+    """One row per stance per article, with the holder's label and country."""
+    rows = []
+    for article in _as_list(articles):
+        for stance in article.stances:
+            rows.append(
+                {
+                    "article_id": article.id,
+                    "article": _title(article),
+                    "published": article.published,
+                    "holder": stance.holder,
+                    "holder_label": holder_label(stance.holder),
+                    "holder_country": holder_country(stance.holder),
+                    "target": stance.target,
+                    "target_country": stance.target_country,
+                    "polarity": stance.polarity,
+                    "score": float(stance.score),
+                    "evidence": len(stance.evidence),
+                    # An article's stance counts as much as the events behind it, at least once.
+                    "weight": max(1, len(stance.evidence)),
+                }
+            )
+    return pd.DataFrame(rows, columns=STANCE_COLUMNS)
+
+
+def _agreed_polarity(values: Iterable[str]) -> str:
+    distinct = set(values)
+    return distinct.pop() if len(distinct) == 1 else "mixed"
+
+
+def stance_summary(stances: pd.DataFrame) -> pd.DataFrame:
+    """Collapse stance rows to one per (holder, target).
+
+    The score is the mean of the article scores weighted by their evidence; the polarity
+    is the one every article agrees on, else ``mixed``.
+    """
+    if stances.empty:
+        return pd.DataFrame(columns=SUMMARY_COLUMNS)
+    weighted = stances.assign(product=stances["score"] * stances["weight"])
+    grouped = weighted.groupby(["holder", "target"], sort=False)
+    summary = grouped.agg(
+        holder_label=("holder_label", "first"),
+        holder_country=("holder_country", "first"),
+        target_country=("target_country", "first"),
+        polarity=("polarity", _agreed_polarity),
+        product=("product", "sum"),
+        weight=("weight", "sum"),
+        evidence=("evidence", "sum"),
+        articles=("article_id", "nunique"),
+    ).reset_index()
+    summary["score"] = (summary["product"] / summary["weight"]).clip(-1.0, 1.0)
+    summary["state"] = summary["holder"].map(is_state)
+    summary = summary.sort_values(["holder_label", "target"], ignore_index=True)
+    return summary[SUMMARY_COLUMNS]
+
+
+def evidence_frame(articles: Articles, holder: str, target: str) -> pd.DataFrame:
+    """The events behind ``holder``'s stance towards ``target``, with their sentences."""
+    columns = ["article", "published", "date", "actor", "type", "negated", "target",
+               "polarity", "sentence"]
+    rows = []
+    for article in _as_list(articles):
+        wanted: set[str] = set()
+        for stance in article.stances:
+            if stance.holder == holder and stance.target == target:
+                wanted.update(stance.evidence)
+        for event in article.events:
+            if event.id in wanted:
+                row = _event_row(article, event)
+                rows.append({key: row[key] for key in columns})
+    return pd.DataFrame(rows, columns=columns)
+
+
+def stance_by_month(articles: Articles) -> pd.DataFrame:
+    """Stance per (holder, target) per month of publication, for stance over time.
+
+    Articles without a publication date are left out: they have no place on the axis.
+    """
+    stances = stances_frame(articles)
+    stances = stances[stances["published"].notna()]
+    columns = ["month", "holder", "holder_label", "target", "score", "articles", "series"]
+    if stances.empty:
+        return pd.DataFrame(columns=columns)
+    stances = stances.assign(
+        month=pd.to_datetime(stances["published"]).dt.to_period("M").dt.to_timestamp(),
+        product=stances["score"] * stances["weight"],
+    )
+    grouped = stances.groupby(["month", "holder", "target"], sort=True)
+    monthly = grouped.agg(
+        holder_label=("holder_label", "first"),
+        product=("product", "sum"),
+        weight=("weight", "sum"),
+        articles=("article_id", "nunique"),
+    ).reset_index()
+    monthly["score"] = monthly["product"] / monthly["weight"]
+    monthly["series"] = monthly["holder_label"] + " → " + monthly["target"]
+    return monthly[columns]
+
+
+def articles_frame(articles: Articles) -> pd.DataFrame:
+    """One row per article: date, title and how much was found in it."""
+    rows = [
+        {
+            "published": a.published,
+            "inferred": a.published_inferred,
+            "title": _title(a),
+            "words": len(a.text.split()),
+            "entities": len(a.entities),
+            "events": len(a.events),
+            "stances": len(a.stances),
+            "id": a.id,
+        }
+        for a in _as_list(articles)
+    ]
+    columns = ["published", "inferred", "title", "words", "entities", "events", "stances", "id"]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.sort_values("published", ascending=False, na_position="last", ignore_index=True)
+
+
+def article_countries(articles: Articles) -> list[str]:
+    """The ISO-3 codes of every country an entity, event or stance in the articles ties to."""
+    codes: set[str] = set()
+    for article in _as_list(articles):
+        codes.update(e.country for e in article.entities if e.country)
+        for ev in article.events:
+            codes.update(c for c in (ev.actor_country, ev.target_country) if c)
+        for st in article.stances:
+            codes.update(c for c in (holder_country(st.holder), st.target_country) if c)
+    return sorted(codes, key=country_name)

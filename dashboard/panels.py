@@ -1,0 +1,211 @@
+"""The sections both pages draw: highlighted text, entity table, timeline, stance and evidence.
+
+Each function takes frames (or articles) and a ``prefix`` naming the page, so widget keys are
+``<prefix>_<widget>`` and stay stable across reruns. Article text is only ever shown through
+``st.html`` after escaping (``dashboard.highlight``), through dataframes, or as plain text;
+anything from an article that goes into Markdown (titles, messages naming a file) passes
+through ``md_escape`` first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from extraction.model import Article
+
+from . import charts, frames, highlight
+from .names import country_label
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'^%])")
+
+
+def md_escape(text: object) -> str:
+    """Make text inert in Streamlit Markdown (links, emphasis, HTML, colour directives)."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+
+
+def error(message: object) -> None:
+    """Show a user-facing error; its text (which may quote a file name) is kept inert."""
+    st.error(md_escape(message), icon="⚠️")
+
+
+# --- text ------------------------------------------------------------------------------
+
+def text_section(article: Article, prefix: str) -> None:
+    """The article with entities and time expressions highlighted, filterable."""
+    labels = sorted({e.label for e in article.entities}
+                    | {t.type for t in article.time_expressions})
+    countries = sorted({e.country or "" for e in article.entities},
+                       key=lambda c: (c == "", country_label(c)))
+    left, right = st.columns(2)
+    chosen_labels = left.multiselect(
+        "Entity types", labels, key=f"{prefix}_types", placeholder="all types",
+        help="Show only these types; time expressions are DATE, TIME, DURATION and SET.",
+    )
+    chosen_countries = right.multiselect(
+        "Countries", countries, key=f"{prefix}_countries", placeholder="all countries",
+        format_func=lambda c: country_label(c) if c else "no country",
+        help="Show only entities tied to these countries (hides time expressions).",
+    )
+    if not article.entities and not article.time_expressions:
+        st.info("No entities or time expressions were found in this text; it is shown "
+                "unmarked.")
+    marks = highlight.spans(article, labels=chosen_labels, countries=chosen_countries)
+    shown = {m.label for m in marks}
+    if shown:
+        st.html(highlight.legend(shown))
+    st.caption("Hover over a highlighted name to see who it is and which country it is tied to.")
+    st.html(highlight.render(article.text, marks))
+
+
+# --- entities --------------------------------------------------------------------------
+
+def entities_section(entities: pd.DataFrame, *, corpus: bool = False) -> None:
+    """The entity table: canonical name, type, country, role, mentions (and articles)."""
+    if entities.empty:
+        st.info("No people, organisations or places were found. The entity component may "
+                "not be installed yet, or the text names none.")
+        return
+    columns = ["entity", "type", "country_name", "country", "role"]
+    columns += ["articles", "mentions"] if corpus else ["mentions"]
+    st.dataframe(
+        entities[columns],
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "entity": st.column_config.TextColumn("entity", width="medium"),
+            "country_name": st.column_config.TextColumn("country"),
+            "country": st.column_config.TextColumn("ISO-3", width="small"),
+            "mentions": st.column_config.NumberColumn("mentions", format="%d"),
+        },
+    )
+
+
+# --- timeline --------------------------------------------------------------------------
+
+def timeline_section(events: pd.DataFrame, prefix: str, times: pd.DataFrame | None = None) -> None:
+    """The events on a date axis by actor country, the event list and the time expressions."""
+    if events.empty:
+        st.info("No events were found, so there is nothing to place on a timeline. The event "
+                "component may not be installed yet, or the text reports no actions between "
+                "actors.")
+    else:
+        st.plotly_chart(charts.timeline_figure(events), key=f"{prefix}_timeline",
+                        width="stretch")
+        undated = int(events["when"].isna().sum())
+        if undated:
+            st.caption(f"{undated} event(s) have no calendar date (e.g. 'in the past') and "
+                       "are listed below but not drawn.")
+        with st.expander(f"All {len(events)} events"):
+            st.dataframe(
+                events[["date", "actor", "actor_country", "type", "negated", "target",
+                        "target_country", "polarity", "date_source", "sentence"]],
+                hide_index=True, width="stretch",
+            )
+    if times is None:
+        return
+    st.markdown("**Time expressions**, resolved against the publication date")
+    if times.empty:
+        st.info("No time expressions were found. The time component may not be installed "
+                "yet, or the text gives no dates.")
+    else:
+        st.dataframe(times[["text", "type", "value", "anchor"]], hide_index=True,
+                     width="stretch")
+
+
+# --- stance ----------------------------------------------------------------------------
+
+def _pair_label(summary: pd.DataFrame) -> Callable[[tuple[str, str]], str]:
+    labels = dict(zip(summary["holder"], summary["holder_label"], strict=True))
+
+    def label(pair: tuple[str, str]) -> str:
+        return f"{labels.get(pair[0], pair[0])} → {pair[1]}"
+
+    return label
+
+
+def _selection_points(chart_key: str) -> list[dict[str, Any]]:
+    event = st.session_state.get(chart_key)
+    if not event:
+        return []
+    selection = event.get("selection") if hasattr(event, "get") else None
+    return list((selection or {}).get("points") or [])
+
+
+def _pick_evidence(chart_key: str, evidence_key: str,
+                   pairs: Sequence[tuple[str, str]]) -> Callable[[], None]:
+    """A chart's on_select callback: the clicked cell or bar chooses the evidence shown."""
+    def callback() -> None:
+        for point in _selection_points(chart_key):
+            data = point.get("customdata")
+            if isinstance(data, list | tuple) and len(data) >= 2:
+                pair = (str(data[0]), str(data[1]))
+                if pair in pairs:
+                    st.session_state[evidence_key] = pair
+                    return
+
+    return callback
+
+
+def stance_section(articles: Sequence[Article], summary: pd.DataFrame, prefix: str) -> None:
+    """Heatmap, bars and map of stance scores, and the sentences behind a chosen stance."""
+    if summary.empty:
+        st.info("No stances were found: no country, organisation or group was seen to "
+                "support or oppose anyone here. The stance component may not be installed "
+                "yet, or the text reports no positions.")
+        return
+    pairs = [(h, t) for h, t in zip(summary["holder"], summary["target"], strict=True)]
+    evidence_key = f"{prefix}_evidence"
+    if st.session_state.get(evidence_key) not in pairs:
+        # The article (or filter) changed: the earlier choice is no longer on the charts.
+        st.session_state.pop(evidence_key, None)
+
+    heat_key = f"{prefix}_heatmap"
+    st.plotly_chart(
+        charts.stance_heatmap(summary), key=heat_key, width="stretch",
+        on_select=_pick_evidence(heat_key, evidence_key, pairs), selection_mode="points",
+    )
+    st.caption("Click a cell or a bar to read the sentences behind that stance.")
+
+    targets = (summary.groupby("target")["evidence"].sum().sort_values(ascending=False)
+               .index.tolist())
+    target_key = f"{prefix}_target"
+    if st.session_state.get(target_key) not in targets:
+        st.session_state.pop(target_key, None)
+    target = st.selectbox("Target for the bars and the map", targets, key=target_key)
+    left, right = st.columns(2)
+    bars_key = f"{prefix}_bars"
+    with left:
+        st.plotly_chart(
+            charts.stance_bars(summary, target), key=bars_key, width="stretch",
+            on_select=_pick_evidence(bars_key, evidence_key, pairs), selection_mode="points",
+        )
+    with right:
+        st.plotly_chart(charts.stance_map(summary, target), key=f"{prefix}_map",
+                        width="stretch")
+        st.caption("The map shows states only; sectors such as a country's opposition or "
+                   "military, organisations and groups are in the heatmap and the bars.")
+
+    label = _pair_label(summary)
+    pair = st.selectbox("Evidence for", pairs, key=evidence_key, format_func=label)
+    if pair is not None:
+        evidence = frames.evidence_frame(articles, pair[0], pair[1])
+        row = summary[(summary["holder"] == pair[0]) & (summary["target"] == pair[1])].iloc[0]
+        st.text(f"{label(pair)}: {row['polarity']}, score {row['score']:+.2f}, "
+                f"{int(row['evidence'])} event(s)")
+        if evidence.empty:
+            st.info("This stance lists no events as evidence.")
+        else:
+            st.dataframe(evidence, hide_index=True, width="stretch",
+                         column_config={"sentence": st.column_config.TextColumn(width="large")})
+    with st.expander("All stances"):
+        st.dataframe(
+            summary[["holder_label", "holder", "target", "target_country", "polarity", "score",
+                     "evidence", "articles"]],
+            hide_index=True, width="stretch",
+        )

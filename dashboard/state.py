@@ -1,0 +1,275 @@
+"""Everything the dashboard keeps between reruns: the only ``st.cache_*`` code in the app.
+
+- the spaCy pipeline, loaded once per process (``st.cache_resource``);
+- analyses, cached by article id (a hash of the text and the given date) and title;
+- the corpus store (``extraction.store``), opened per use so that every Streamlit session
+  thread gets its own SQLite connection; when the store module is not installed, the
+  articles analysed in this browser session stand in for it;
+- the sample articles, and their one-time ingest into the store.
+
+Configuration (environment): ``NEWSLENS_STORE`` (the store file, see ``extraction.store``),
+``NEWSLENS_SAMPLES`` (the folder of sample articles; default ``sample_articles/``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+from spacy.language import Language
+
+from extraction import analyze, article_id
+from extraction.errors import NewslensError
+from extraction.model import Article
+from extraction.textio import (
+    SUPPORTED_SUFFIXES,
+    parse_date,
+    read_bytes,
+    split_front_matter,
+    validate_text,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+SESSION_KEY = "newslens_session_articles"
+SAMPLE_SOURCE = "newslens samples"
+
+
+@dataclass(frozen=True)
+class Sample:
+    """A sample article file, read and ready for the editor."""
+
+    name: str
+    text: str
+    title: str | None
+    published: dt.date | None
+
+
+@st.cache_resource(show_spinner="Loading the language model…")
+def pipeline() -> Language:
+    """The process-wide newslens pipeline (model and components), loaded once."""
+    from extraction import get_pipeline
+
+    return get_pipeline()
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _cached_analysis(
+    key: str, title: str | None, _text: str, _published: dt.date | None
+) -> Article:
+    # The text and date are already folded into ``key`` (the article id), so they are
+    # excluded from hashing: a 200,000-character text is not hashed on every rerun.
+    return analyze(_text, published=_published, title=title, nlp=pipeline())
+
+
+def analyse(text: str, published: dt.date | str | None, title: str | None) -> Article:
+    """Analyse an article, reusing an earlier analysis of the same text, date and title.
+
+    Raises:
+        NewslensError: the text or date is unusable; the message says why.
+    """
+    text = validate_text(text)
+    date = parse_date(published)
+    return _cached_analysis(article_id(text, date), title or None, text, date)
+
+
+def split_pasted(text: str) -> tuple[str, dict[str, str]]:
+    """Split a front matter block off pasted text; return the body and its fields."""
+    meta, body = split_front_matter(text.lstrip("\ufeff"))
+    return body, meta
+
+
+# --- the corpus store ------------------------------------------------------------------
+
+def store_available() -> bool:
+    """Whether the persistent corpus store is installed."""
+    try:
+        from extraction import store  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@contextmanager
+def open_store() -> Iterator[Any]:
+    """Open the corpus store (``$NEWSLENS_STORE`` or the user's data folder) for one use."""
+    from extraction.store import Store
+
+    store = Store()
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def session_articles() -> dict[str, Article]:
+    """Articles analysed in this browser session, by id, oldest first."""
+    return st.session_state.setdefault(SESSION_KEY, {})
+
+
+def remember(article: Article, *, source: str | None = None) -> str | None:
+    """Keep an analysed article for this session and save it to the store.
+
+    Returns:
+        None when it was saved (or already stored), else a message saying why not.
+    """
+    session_articles()[article.id] = article
+    if not store_available():
+        return "The corpus store is not installed: this article is kept for this session only."
+    try:
+        with open_store() as store:
+            store.add(article, source=source)
+    except NewslensError as err:
+        return f"The article could not be saved to the corpus: {err}"
+    except OSError as err:
+        return f"The article could not be saved to the corpus ({err.strerror or err})."
+    return None
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner="Reading the corpus…")
+def _stored_articles(
+    start: dt.date | None,
+    end: dt.date | None,
+    country: str | None,
+    source: str | None,
+    limit: int | None,
+    count: int,
+    location: str,
+) -> list[Article]:
+    # ``count`` and ``location`` only key the cache: a new article or another store file
+    # makes a fresh read.
+    with open_store() as store:
+        return store.articles(start=start, end=end, country=country, source=source,
+                              limit=limit)
+
+
+def corpus_articles(
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    country: str | None = None,
+    source: str | None = None,
+    limit: int | None = None,
+) -> list[Article]:
+    """Stored articles matching the filters; this session's articles without a store."""
+    if store_available():
+        return _stored_articles(start, end, country, source, limit, corpus_count(),
+                                os.environ.get("NEWSLENS_STORE", ""))
+    articles = list(session_articles().values())
+    if start:
+        articles = [a for a in articles if a.published and a.published >= start]
+    if end:
+        articles = [a for a in articles if a.published and a.published <= end]
+    if country:
+        articles = [a for a in articles if any(e.country == country for e in a.entities)]
+    return articles[:limit] if limit else articles
+
+
+def corpus_overview() -> tuple[dt.date | None, dt.date | None, list[str]]:
+    """The earliest and latest publication dates in the corpus, and its ISO-3 countries."""
+    if not store_available():
+        articles = list(session_articles().values())
+        dates = sorted(a.published for a in articles if a.published)
+        countries = sorted({e.country for a in articles for e in a.entities if e.country})
+        return (dates[0] if dates else None, dates[-1] if dates else None, countries)
+    with open_store() as store:
+        lo, hi = store.date_range()
+        return lo, hi, list(store.countries())
+
+
+def corpus_sources() -> list[str]:
+    """The sources named in the store."""
+    if not store_available():
+        return []
+    with open_store() as store:
+        return sorted(s for s in store.sources() if s)
+
+
+def corpus_count() -> int:
+    """Number of articles in the store (or in this session without a store)."""
+    if not store_available():
+        return len(session_articles())
+    with open_store() as store:
+        return int(store.count())
+
+
+# --- the sample articles ---------------------------------------------------------------
+
+def samples_dir() -> Path:
+    """The folder of sample articles: ``$NEWSLENS_SAMPLES`` or ``sample_articles/``."""
+    return Path(os.environ.get("NEWSLENS_SAMPLES") or ROOT / "sample_articles")
+
+
+def _sample_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+        and not p.name.lower().startswith("readme")
+    )
+
+
+@st.cache_data(show_spinner=False)
+def _read_samples(folder: str, stamp: tuple[tuple[str, float], ...]) -> list[Sample]:
+    # ``stamp`` (names and modification times) makes an edited sample folder re-read.
+    samples = []
+    for path in _sample_files(Path(folder)):
+        try:
+            data = path.read_bytes()
+            source = read_bytes(data, path.name)
+        except (NewslensError, OSError):
+            # A broken sample is not the user's fault; it is left out of the picker.
+            continue
+        samples.append(Sample(path.name, source.text, source.title, source.published))
+    return samples
+
+
+def samples() -> list[Sample]:
+    """The sample articles, read once and re-read when the folder changes."""
+    folder = samples_dir()
+    stamp = tuple((p.name, p.stat().st_mtime) for p in _sample_files(folder))
+    return _read_samples(str(folder), stamp)
+
+
+@st.cache_resource
+def _ingest_marks() -> tuple[threading.Lock, set[str]]:
+    # Per process: which store files already hold the samples, and a lock so that two
+    # browser sessions opening at once do not both analyse them.
+    return threading.Lock(), set()
+
+
+def ensure_samples_stored(progress: Callable[[float, str], None] | None = None) -> int:
+    """Analyse the sample articles into the store once, on the app's first start.
+
+    Args:
+        progress: called with (fraction done, message) while articles are analysed.
+
+    Returns:
+        The number of samples that were analysed and added.
+    """
+    if not store_available():
+        return 0
+    lock, done = _ingest_marks()
+    mark = f"{os.environ.get('NEWSLENS_STORE', '')}|{samples_dir()}"
+    with lock:
+        if mark in done:
+            return 0
+        added = 0
+        with open_store() as store:
+            todo = [s for s in samples() if not store.has(article_id(s.text, s.published))]
+            for index, sample in enumerate(todo):
+                if progress:
+                    progress(index / len(todo), f"Analysing sample article {sample.name}")
+                article = analyse(sample.text, sample.published, sample.title)
+                added += bool(store.add(article, source=SAMPLE_SOURCE))
+        if progress and todo:
+            progress(1.0, "Sample articles ready")
+        done.add(mark)
+        return added

@@ -1,0 +1,226 @@
+"""Analyze page: paste, upload or pick an article, analyse it, see what was found, export it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+
+import streamlit as st
+
+from dashboard import frames, panels, state
+from extraction.errors import NewslensError
+from extraction.limits import MAX_CHARS, MAX_FILE_BYTES
+from extraction.model import Article
+from extraction.textio import read_bytes
+
+UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".pdf"]
+# A MIME type in the list makes Streamlit trust the browser's filter instead of raising on a
+# wrong suffix, so a renamed or mislabelled file reaches read_bytes and gets a clear message.
+UPLOADER_ACCEPT = [*UPLOAD_TYPES, "text/plain"]
+LOADED_KEY = "analyze_loaded"
+CURRENT_KEY = "analyze_current"
+UPLOADS_KEY = "analyze_upload_results"
+TIMING_KEY = "analyze_seconds"
+
+
+def load_into_editor(text: str, title: str | None, published: dt.date | None, mark: str) -> None:
+    """Put an article into the text, title and date fields (before they are drawn)."""
+    st.session_state["analyze_text"] = text
+    st.session_state["analyze_title"] = title or ""
+    st.session_state["analyze_date"] = published
+    st.session_state[LOADED_KEY] = mark
+
+
+def on_sample_change() -> None:
+    name = st.session_state.get("analyze_sample")
+    for sample in state.samples():
+        if sample.name == name:
+            load_into_editor(sample.text, sample.title, sample.published, f"sample:{name}")
+
+
+def read_uploads(files: list) -> list[tuple[str, str, object]]:
+    """Read each uploaded file once: (file id, name, ``SourceText`` or error message)."""
+    cache: dict[str, tuple[str, str, object]] = st.session_state.setdefault(UPLOADS_KEY, {})
+    results = []
+    for upload in files:
+        if upload.file_id not in cache:
+            try:
+                if upload.size > MAX_FILE_BYTES:
+                    # Checked before reading, so an oversized upload is never held twice.
+                    raise NewslensError(
+                        f"'{upload.name}' is {upload.size / 1_048_576:.1f} MB; the limit is "
+                        f"{MAX_FILE_BYTES // 1_048_576} MB per file."
+                    )
+                cache[upload.file_id] = (upload.file_id, upload.name,
+                                         read_bytes(upload.getvalue(), upload.name))
+            except NewslensError as err:
+                cache[upload.file_id] = (upload.file_id, upload.name, str(err))
+        results.append(cache[upload.file_id])
+    return results
+
+
+def analyse_and_keep(text: str, published: dt.date | None, title: str | None,
+                     source: str | None) -> Article | None:
+    """Analyse, remember and store one article; show any problem and return None."""
+    try:
+        started = time.perf_counter()
+        article = state.analyse(text, published, title)
+        st.session_state[TIMING_KEY] = time.perf_counter() - started
+    except NewslensError as err:
+        panels.error(err)
+        return None
+    problem = state.remember(article, source=source)
+    if problem:
+        st.warning(problem)
+    return article
+
+
+def show(article: Article) -> None:
+    """Make a fresh analysis the one shown (the result picker is drawn after this)."""
+    st.session_state[CURRENT_KEY] = article.id
+    st.session_state["analyze_result"] = article.id
+
+
+def input_section() -> None:
+    samples = state.samples()
+    st.selectbox(
+        "Sample article", [s.name for s in samples], index=None, key="analyze_sample",
+        placeholder="pick a sample article…", on_change=on_sample_change,
+        format_func=lambda n: next((s.title or n for s in samples if s.name == n), n),
+    )
+    uploads = st.file_uploader(
+        "Or upload articles", type=UPLOADER_ACCEPT, accept_multiple_files=True,
+        key="analyze_upload",
+        help=f"Plain text, Markdown, HTML or PDF with a text layer; up to "
+             f"{MAX_FILE_BYTES // 1_048_576} MB per file. HTML is reduced to its text.",
+    )
+    results = read_uploads(list(uploads or []))
+    good = [(fid, name, src) for fid, name, src in results if not isinstance(src, str)]
+    for _, _name, outcome in results:
+        if isinstance(outcome, str):
+            panels.error(outcome)
+    if good:
+        names = {fid: name for fid, name, _ in good}
+        picked = good[0][0]
+        if len(good) > 1:
+            picked = st.selectbox(
+                f"{len(good)} files read; file in the editor", list(names),
+                key="analyze_upload_pick", format_func=names.get,
+            )
+        source = next(src for fid, _, src in good if fid == picked)
+        if st.session_state.get(LOADED_KEY) != f"upload:{picked}":
+            load_into_editor(source.text, source.title, source.published, f"upload:{picked}")
+
+    st.text_area(
+        "Article text", key="analyze_text", height=220,
+        placeholder="Paste the text of a news article. A front matter block with title: and "
+                    "published: lines is read too.",
+        help=f"English news text, at most {MAX_CHARS:,} characters. It is shown as plain "
+             "text: HTML and Markdown in it stay inert.",
+    )
+    left, right = st.columns([3, 1])
+    left.text_input("Title", key="analyze_title")
+    right.date_input(
+        "Published", value=None, key="analyze_date", format="YYYY-MM-DD",
+        min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31),
+        help="Relative dates ('Thursday', 'a year ago') are resolved against it. Left "
+             "empty, it is taken from the text or inferred.",
+    )
+
+    cols = st.columns([1, 2, 3])
+    run = cols[0].button("Analyze", type="primary", key="analyze_run")
+    run_all = len(good) > 1 and cols[1].button(f"Analyze all {len(good)} files",
+                                               key="analyze_all")
+    if run:
+        body, meta = state.split_pasted(st.session_state.get("analyze_text") or "")
+        title = (st.session_state.get("analyze_title") or "").strip() or meta.get("title")
+        published = st.session_state.get("analyze_date") or meta.get("published")
+        source = "upload" if str(st.session_state.get(LOADED_KEY, "")).startswith("upload:") \
+            else "pasted"
+        with st.spinner("Analysing…"):
+            article = analyse_and_keep(body, published, title, source)
+        if article is not None:
+            show(article)
+    if run_all:
+        bar = st.progress(0.0, text="Analysing the uploaded files…")
+        for index, (_, name, src) in enumerate(good):
+            bar.progress(index / len(good), text=f"Analysing {name}")
+            article = analyse_and_keep(src.text, src.published, src.title, "upload")
+            if article is not None:
+                show(article)
+        bar.progress(1.0, text=f"{len(good)} files analysed")
+
+
+def export_section(article: Article) -> None:
+    stem = f"newslens_{article.id}"
+    cols = st.columns(4)
+    cols[0].download_button(
+        "Analysis (JSON)", json.dumps(article.to_dict(), ensure_ascii=False, indent=2),
+        file_name=f"{stem}.json", mime="application/json", key="analyze_dl_json",
+    )
+    tables = {
+        "entities": frames.entities_frame(article),
+        "events": frames.events_frame(article),
+        "stances": frames.stances_frame(article),
+    }
+    for col, (name, frame) in zip(cols[1:], tables.items(), strict=True):
+        col.download_button(
+            f"{name.capitalize()} (CSV)", frame.to_csv(index=False), file_name=f"{stem}_{name}.csv",
+            mime="text/csv", key=f"analyze_dl_{name}",
+        )
+
+
+def result_section(article: Article) -> None:
+    st.divider()
+    st.subheader(panels.md_escape(article.title or "Untitled article"))
+    if article.published:
+        published = article.published.isoformat()
+        if article.published_inferred:
+            published += " (inferred from the text)"
+    else:
+        published = "unknown (give it in the Published field to resolve relative dates)"
+    seconds = st.session_state.get(TIMING_KEY)
+    timing = f" · analysed in {seconds:.2f} s" if seconds is not None else ""
+    st.text(f"Published: {published} · {len(article.text.split()):,} words{timing}")
+    metrics = st.columns(4)
+    metrics[0].metric("Entities", len(article.entities))
+    metrics[1].metric("Time expressions", len(article.time_expressions))
+    metrics[2].metric("Events", len(article.events))
+    metrics[3].metric("Stances", len(article.stances))
+
+    st.subheader("Text")
+    panels.text_section(article, "analyze")
+    st.subheader("Entities")
+    panels.entities_section(frames.entities_frame(article))
+    st.subheader("Timeline")
+    panels.timeline_section(frames.events_frame(article), "analyze", frames.time_frame(article))
+    st.subheader("Stance")
+    panels.stance_section([article], frames.stance_summary(frames.stances_frame(article)),
+                          "analyze")
+    st.subheader("Export")
+    export_section(article)
+
+
+st.title("Analyze an article")
+st.caption("Paste a news article, upload files or pick a sample; newslens marks who is "
+           "mentioned, dates what happened and shows which country stands for or against whom.")
+input_section()
+
+analysed = state.session_articles()
+if len(analysed) > 1:
+    ids = list(reversed(analysed))
+    if st.session_state.get("analyze_result") not in ids:
+        current_id = st.session_state.get(CURRENT_KEY)
+        st.session_state["analyze_result"] = current_id if current_id in ids else ids[0]
+    shown = st.selectbox(
+        "Analysed in this session", ids, key="analyze_result",
+        format_func=lambda i: analysed[i].title or f"article {i[:8]}",
+    )
+    st.session_state[CURRENT_KEY] = shown
+current = analysed.get(st.session_state.get(CURRENT_KEY, ""))
+if current is None:
+    st.info("Nothing analysed yet: paste an article, upload files or pick a sample, then "
+            "press Analyze.")
+else:
+    result_section(current)

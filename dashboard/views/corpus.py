@@ -1,0 +1,86 @@
+"""Corpus page: every stored article, filtered by date, country and source, viewed together."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import charts, frames, panels, state
+from dashboard.names import country_label
+
+#: The most articles drawn at once; the filters narrow a larger corpus.
+CORPUS_LIMIT = 2000
+
+st.title("Corpus")
+st.caption("Every article analysed so far (the samples, the Analyze page, `newslens ingest`), "
+           "aggregated: entities, the timeline, stance and how it changes month by month.")
+
+if not state.store_available():
+    st.info("The corpus store is not installed, so this page shows the articles analysed in "
+            "this browser session only.")
+total = state.corpus_count()
+if total == 0:
+    st.info("The corpus is empty: analyse an article on the Analyze page, or run "
+            "`newslens ingest FOLDER` to add a collection.")
+    st.stop()
+
+first, last, countries = state.corpus_overview()
+sources = state.corpus_sources()
+
+cols = st.columns([2, 2, 2])
+start = end = None
+if first and last:
+    chosen = cols[0].date_input(
+        "Published between", value=(first, last), min_value=first, max_value=last,
+        key="corpus_dates", format="YYYY-MM-DD",
+    )
+    if isinstance(chosen, tuple) and len(chosen) == 2 and chosen != (first, last):
+        # Only a narrowed range filters, so undated articles stay in the full view.
+        start, end = chosen
+country = cols[1].selectbox(
+    "Country", countries, index=None, key="corpus_country", placeholder="all countries",
+    format_func=country_label,
+    help="Articles in which an entity, event or stance is tied to this country.",
+)
+source = cols[2].selectbox(
+    "Source", sources, index=None, key="corpus_source", placeholder="all sources",
+    disabled=not sources,
+)
+
+articles = state.corpus_articles(start=start, end=end, country=country, source=source,
+                                 limit=CORPUS_LIMIT)
+if total > CORPUS_LIMIT:
+    st.caption(f"The corpus holds {total:,} articles; the {CORPUS_LIMIT:,} most recent that "
+               "match the filters are shown.")
+if not articles:
+    st.info("No stored article matches these filters.")
+    st.stop()
+
+events = frames.events_frame(articles)
+stances = frames.stances_frame(articles)
+metrics = st.columns(4)
+metrics[0].metric("Articles", len(articles))
+metrics[1].metric("Entities", sum(len(a.entities) for a in articles))
+metrics[2].metric("Events", len(events))
+metrics[3].metric("Stances", len(stances))
+
+st.subheader("Articles")
+st.dataframe(frames.articles_frame(articles).drop(columns=["id"]), hide_index=True,
+             width="stretch")
+st.subheader("Entities")
+panels.entities_section(frames.corpus_entities_frame(articles), corpus=True)
+st.subheader("Timeline")
+panels.timeline_section(events, "corpus")
+st.subheader("Stance")
+summary = frames.stance_summary(stances)
+panels.stance_section(articles, summary, "corpus")
+
+st.subheader("Stance over time")
+monthly = frames.stance_by_month(articles)
+if monthly.empty:
+    st.info("No dated stances yet: stance over time needs articles with a publication date "
+            "and stances found in them.")
+else:
+    targets = monthly.groupby("target")["articles"].sum().sort_values(ascending=False)
+    trend_target = st.selectbox("Target", targets.index.tolist(), key="corpus_trend_target")
+    st.plotly_chart(charts.stance_over_time(monthly, target=trend_target),
+                    key="corpus_trend", width="stretch")
