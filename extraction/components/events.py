@@ -1,15 +1,51 @@
-"""Placeholder: replaced by the events component."""
+"""The ``newslens_events`` component: who did what to whom, and when.
+
+Reads the parse, ``doc._.newslens_entities``, ``doc._.newslens_timex`` and
+``doc._.newslens_anchor``; writes ``doc._.newslens_events`` (``Event.to_dict()`` dicts).
+The rules live in ``extraction.events.extract``; this class only wires them up.
+"""
+
+from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import extensions  # noqa: F401  (registers the Doc attributes)
+from ..events.extract import extract_events
+from ..events.lexicon import Lexicon, load_lexicon
+
 
 class Events:
+    """Find events in a parsed ``Doc`` with the newslens event lexicon."""
+
+    def __init__(self, lexicon: Lexicon, max_pairs: int) -> None:
+        self.lexicon = lexicon
+        self.max_pairs = max_pairs
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.newslens_events = []
+        doc._.newslens_events = extract_events(
+            doc,
+            entities=doc._.newslens_entities or [],
+            timex=doc._.newslens_timex or [],
+            anchor=doc._.newslens_anchor or doc._.newslens_published,
+            lexicon=self.lexicon,
+            max_pairs=self.max_pairs,
+        )
         return doc
 
 
-@Language.factory("newslens_events")
-def make_events(nlp: Language, name: str) -> Events:
-    return Events()
+@Language.factory(
+    "newslens_events",
+    requires=["doc.sents", "token.dep", "token.lemma"],
+    assigns=["doc._.newslens_events"],
+    default_config={"max_pairs": 6},
+)
+def make_events(nlp: Language, name: str, max_pairs: int) -> Events:
+    """Build the events component.
+
+    Args:
+        nlp: the pipeline (unused; spaCy passes it to every factory).
+        name: the component's name in the pipeline.
+        max_pairs: at most this many actor x target events per trigger.
+    """
+    return Events(load_lexicon(), max_pairs)

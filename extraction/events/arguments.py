@@ -1,0 +1,391 @@
+"""Event arguments: who a noun phrase in the parse refers to, and which country it stands for.
+
+An argument is resolved from its head token: the newslens entity covering the phrase (a
+person, an organisation, a country, a demonym), else a country or organisation named inside
+it (through the resources gazetteer), a sector of a country ("the Venezuelan opposition",
+"the military"), a group of states ("54 other countries"), or a pronoun resolved against
+the text before it. ``holder_key`` turns an argument into the stance holder scheme the
+dashboard relies on: ``VEN``, ``opposition:VEN``, ``un``, ``group:54 other countries``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from .. import resources
+
+# Dependents that belong to the core of a noun phrase (not clauses or attachments).
+CORE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "quantmod", "case",
+                       "predet", "npadvmod", "advmod"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
+MALE_FEMALE = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+NEUTER = frozenset({"it", "its", "itself"})
+# Plural pronouns are left unresolved: their antecedent is as often a group of people as a
+# state, and a wrong guess makes a wrong stance.
+PLURAL = frozenset({"they", "their", "them", "themselves", "we", "our", "us", "i", "my", "me"})
+QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
+
+# Head nouns naming a non-government part of a country; stance holders get "<sector>:ISO3".
+SECTOR_NOUNS = {
+    "military": "military", "army": "military", "troops": "military", "troop": "military",
+    "soldier": "military", "forces": "military", "force": "military", "navy": "military",
+    "general": "military", "junta": "military",
+    "opposition": "opposition", "dissident": "opposition", "protester": "opposition",
+    "protestor": "opposition", "demonstrator": "opposition",
+    "rebel": "rebels", "insurgent": "rebels", "militant": "rebels", "guerrilla": "rebels",
+    "separatist": "rebels", "militia": "rebels", "fighter": "rebels",
+}
+# Entity roles (from the entities component) that make a sector holder instead of a state.
+SECTOR_ROLES = {"military": "military", "opposition": "opposition", "rebels": "rebels",
+                "rebel group": "rebels", "armed group": "rebels"}
+# Head nouns for several states at once ("54 other countries", "Western allies").
+GROUP_NOUNS = frozenset({"country", "nation", "state", "government", "ally", "member", "power",
+                         "democracy"})
+# Labels of entities that are places or peoples rather than actors with a will.
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+
+
+@dataclass(frozen=True)
+class Arg:
+    """A resolved argument: its head token, surface text and what it refers to.
+
+    ``kind`` is ``entity`` (a newslens entity), ``country`` (a country named without an
+    entity), ``igo``, ``group`` (several states without one code), or ``other``.
+    """
+
+    head: int
+    text: str
+    kind: str
+    entity: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    igo: str | None = None
+    label: str | None = None
+
+    @property
+    def is_party(self) -> bool:
+        """True when the argument names someone a stance can be held by or about."""
+        return self.kind != "other" or self.sector is not None
+
+
+@dataclass
+class DocIndex:
+    """Per-document lookups built once: token -> entity, quotes, pronoun antecedents."""
+
+    doc: Doc
+    entities: dict[str, dict[str, Any]]
+    token_entity: list[str | None]
+    in_quote: list[bool]
+    last_person: list[str | None]
+    last_thing: list[str | None]
+    published: str | None = None
+
+    def entity_at(self, i: int) -> dict[str, Any] | None:
+        eid = self.token_entity[i]
+        return self.entities.get(eid) if eid else None
+
+
+def build_index(doc: Doc, entities: Sequence[dict[str, Any]] | None,
+                published: str | None = None) -> DocIndex:
+    """Index a document's entities by token and precompute pronoun antecedents.
+
+    Args:
+        doc: a parsed document.
+        entities: ``Entity.to_dict()`` dicts (may be empty or None).
+        published: the article's date (ISO), used to date office holders.
+    """
+    n = len(doc)
+    token_entity: list[str | None] = [None] * n
+    by_id: dict[str, dict[str, Any]] = {}
+    for ent in entities or ():
+        eid = str(ent.get("id"))
+        by_id[eid] = ent
+        for mention in ent.get("mentions", ()):
+            span = doc.char_span(int(mention["start_char"]), int(mention["end_char"]),
+                                 alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                if token_entity[tok.i] is None:
+                    token_entity[tok.i] = eid
+    in_quote = [False] * n
+    inside = False
+    for tok in doc:
+        if tok.text in QUOTES or (tok.text == "'" and tok.is_punct):
+            inside = not inside if tok.text in ('"', "'") else tok.text in ("\u201c", "``")
+            in_quote[tok.i] = False
+            continue
+        in_quote[tok.i] = inside
+        if tok.is_sent_start:
+            # A quote never spans a paragraph without a closing mark in news text; reset at
+            # paragraph breaks so one stray quote cannot swallow the article.
+            if "\n\n" in doc[max(tok.i - 1, 0)].text_with_ws or tok.i == 0:
+                inside = False
+                in_quote[tok.i] = False
+    last_person: list[str | None] = [None] * n
+    last_thing: list[str | None] = [None] * n
+    person: str | None = None
+    thing: str | None = None
+    for tok in doc:
+        last_person[tok.i] = person
+        last_thing[tok.i] = thing
+        if tok.dep_ not in SUBJECT_DEPS or in_quote[tok.i]:
+            continue
+        eid = token_entity[tok.i]
+        if eid is None:
+            continue
+        label = by_id[eid].get("label")
+        if label == "PERSON":
+            person = eid
+        elif by_id[eid].get("country") or label in ("GPE", "ORG"):
+            thing = eid
+    return DocIndex(doc, by_id, token_entity, in_quote, last_person, last_thing, published)
+
+
+def core_tokens(head: Token) -> list[Token]:
+    """The head of a noun phrase with its modifiers, without clauses or attachments."""
+    out = [head]
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ in CORE_DEPS:
+                out.append(child)
+                stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def phrase_text(tokens: Sequence[Token]) -> str:
+    """Surface text of tokens, contiguous or not, without leading determiners."""
+    if not tokens:
+        return ""
+    toks = list(tokens)
+    while toks and toks[0].dep_ == "det" and toks[0].lower_ in ("the", "a", "an", "this", "that"):
+        toks = toks[1:]
+    if not toks:
+        return ""
+    doc = toks[0].doc
+    first, last = toks[0].i, toks[-1].i
+    if last - first + 1 == len(toks):
+        return doc[first:last + 1].text
+    return " ".join(t.text for t in toks)
+
+
+def _entity_arg(index: DocIndex, head: Token, eid: str, text: str) -> Arg:
+    ent = index.entities[eid]
+    label = ent.get("label")
+    role = (ent.get("role") or "").lower()
+    country = ent.get("country")
+    igo = None
+    if not country:
+        igo = resources.igo_key(str(ent.get("canonical", ""))) or resources.igo_key(text)
+        if igo is None and role and ":" in role:
+            igo = role.split(":", 1)[0]
+    sector = SECTOR_ROLES.get(role) or SECTOR_NOUNS.get(head.lemma_.lower())
+    return Arg(head.i, text, "entity", eid, country, sector, igo, label)
+
+
+def _pick_entity(index: DocIndex, head: Token, tokens: Sequence[Token]) -> str | None:
+    """The entity an NP is about: the head's own, else a person or organisation in it, else
+    a country or people named in it (possessives before compounds before adjectives)."""
+    own = index.token_entity[head.i]
+    if own is not None:
+        return own
+    ranked: list[tuple[int, int, str]] = []
+    for tok in tokens:
+        eid = index.token_entity[tok.i]
+        if eid is None:
+            continue
+        label = index.entities[eid].get("label")
+        rank = 0 if label in ("PERSON", "ORG") else 1
+        dep_rank = {"poss": 0, "compound": 1, "nmod": 1, "amod": 2}.get(tok.dep_, 3)
+        ranked.append((rank, dep_rank, eid))
+    return min(ranked)[2] if ranked else None
+
+
+def _lookup_country(tokens: Sequence[Token]) -> tuple[str | None, str | None]:
+    """Country or IGO named in a phrase without an entity: whole phrase, then each run of
+    proper nouns and adjectives ("Hungarian", "the United States")."""
+    text = phrase_text(tokens)
+    if text:
+        igo = resources.igo_key(text)
+        if igo:
+            return None, igo
+        code = resources.country_for_name(text)
+        if code:
+            return code, None
+    runs: list[list[Token]] = []
+    for tok in tokens:
+        if tok.pos_ in ("PROPN", "ADJ") or tok.dep_ in ("compound", "poss"):
+            if runs and runs[-1][-1].i == tok.i - 1:
+                runs[-1].append(tok)
+            else:
+                runs.append([tok])
+    for run in runs:
+        words = [t for t in run if t.dep_ != "case"]
+        if not words:
+            continue
+        span_text = phrase_text(words)
+        code = resources.country_for_name(span_text)
+        if code:
+            return code, None
+        igo = resources.igo_key(span_text)
+        if igo:
+            return None, igo
+        for tok in words:
+            code = resources.country_for_name(tok.text)
+            if code:
+                return code, None
+    return None, None
+
+
+def _pronoun(index: DocIndex, tok: Token) -> Arg | None:
+    lower = tok.lower_
+    eid: str | None = None
+    if lower in MALE_FEMALE:
+        eid = index.last_person[tok.i]
+    elif lower in NEUTER:
+        # The nearest preceding organisation or country in the sentence ("cut ties with the
+        # USA over its recognition"), else the last one that was a subject before.
+        for prev in reversed(tok.sent[: tok.i - tok.sent.start]):
+            cand = index.token_entity[prev.i]
+            if cand and index.entities[cand].get("label") != "PERSON" and \
+                    not index.in_quote[prev.i]:
+                eid = cand
+                break
+        if eid is None:
+            eid = index.last_thing[tok.i]
+    if eid is None:
+        return None
+    return _entity_arg(index, tok, eid, tok.text)
+
+
+def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
+    """Resolve one argument head (no coordination) to an ``Arg``."""
+    if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    if tok.pos_ == "PRON" or tok.lower_ in MALE_FEMALE | NEUTER | PLURAL:
+        found = _pronoun(index, tok)
+        return found or Arg(tok.i, tok.text, "other")
+    tokens = core_tokens(tok)
+    text = phrase_text(tokens)
+    lemma = tok.lemma_.lower()
+    sector = SECTOR_NOUNS.get(lemma) or SECTOR_NOUNS.get(tok.lower_)
+    if lemma in ("opposition",) and any(c.dep_ == "prep" and c.lower_ == "to"
+                                        for c in tok.children):
+        sector = None
+    eid = _pick_entity(index, tok, tokens)
+    if eid is not None:
+        arg = _entity_arg(index, tok, eid, text)
+        if sector and not arg.sector:
+            arg = Arg(arg.head, arg.text, arg.kind, arg.entity, arg.country, sector, arg.igo,
+                      arg.label)
+        return arg
+    country, igo = _lookup_country(tokens)
+    if country or igo:
+        return Arg(tok.i, text, "country" if country else "igo", None, country, sector, igo)
+    if lemma in GROUP_NOUNS and tok.tag_ in ("NNS", "NNPS") and any(
+            c.dep_ in ("nummod", "amod", "quantmod") for c in tok.children):
+        return Arg(tok.i, text, "group")
+    if depth == 0:
+        # "supporters of Ben Bella", "students throughout Indonesia": a party named in an
+        # attachment gives the country; "sabotage engineered by the USA": the agent of an
+        # act stands for it.
+        for child in tok.children:
+            if child.dep_ == "acl":
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        for pobj in agent.children:
+                            if pobj.dep_ == "pobj":
+                                return resolve_one(index, pobj, depth=1)
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "throughout",
+                                                          "within"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        inner = resolve_one(index, pobj, depth=1)
+                        if inner.country:
+                            return Arg(tok.i, text, inner.kind, inner.entity, inner.country,
+                                       sector, inner.igo, inner.label)
+    return Arg(tok.i, text, "other", sector=sector)
+
+
+def resolve(index: DocIndex, tok: Token) -> list[Arg]:
+    """Resolve an argument head and every head coordinated with it ("X and Y")."""
+    heads = [tok, *tok.conjuncts]
+    heads = sorted({t.i: t for t in heads}.values(), key=lambda t: t.i)
+    out: list[Arg] = []
+    for head in heads[:6]:
+        if head.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "PUNCT"):
+            continue
+        out.append(resolve_one(index, head))
+    # Agent-of-act resolution can return the same party twice ("the USA and the opposition"
+    # through "sabotage engineered by ..."): keep the first of each.
+    uniq: dict[tuple[str | None, str | None, int], Arg] = {}
+    for arg in out:
+        uniq.setdefault((arg.entity, arg.country, arg.head), arg)
+    return list(uniq.values())
+
+
+def expand_agents(index: DocIndex, args: Iterable[Arg]) -> list[Arg]:
+    """Replace an act ("alleged sabotage engineered by X and Y") with all its agents."""
+    out: list[Arg] = []
+    doc = index.doc
+    for arg in args:
+        tok = doc[arg.head]
+        agents = [p for c in tok.children if c.dep_ == "acl" for a in c.children
+                  if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        if agents and index.token_entity[tok.i] is None:
+            out.extend(resolve(index, agents[0]))
+        else:
+            out.append(arg)
+    return out
+
+
+def holder_key(*, entity: dict[str, Any] | None, text: str | None, country: str | None,
+               sector: str | None = None) -> str | None:
+    """The stance holder key for an argument.
+
+    Args:
+        entity: the argument's ``Entity.to_dict()``, if any.
+        text: its surface text ("54 other countries", "the military").
+        country: its ISO-3 country, if known.
+        sector: its sector if already known (else derived from the entity role or the text).
+
+    Returns:
+        ``ISO3`` for a state (leaders, officials, ministries, embassies, capitals),
+        ``<sector>:ISO3`` for its military, opposition or rebels, an IGO key (``un``),
+        ``group:<text>`` for several states without one code, or None.
+    """
+    role = (entity.get("role") or "").lower() if entity else ""
+    if entity is not None and ":" in role and not (country or entity.get("country")):
+        # An organisation's official ("un:secretary-general") speaks for the organisation.
+        return role.split(":", 1)[0]
+    if sector is None:
+        sector = SECTOR_ROLES.get(role)
+    if sector is None and text:
+        words = text.lower().split()
+        if words:
+            sector = SECTOR_NOUNS.get(words[-1]) or SECTOR_NOUNS.get(words[-1].rstrip("s"))
+    if entity is not None:
+        country = country or entity.get("country")
+    if country:
+        return f"{sector}:{country}" if sector else country
+    names = [str(entity.get("canonical", ""))] if entity else []
+    if text:
+        names.append(text)
+    for name in names:
+        key = resources.igo_key(name) if name else None
+        if key:
+            return key
+    if text and entity is None:
+        words = text.lower().split()
+        if len(words) > 1 and (words[-1] in ("countries", "nations", "states", "governments",
+                                             "allies", "members", "powers", "democracies")):
+            return f"group:{' '.join(words)}"
+    return None

@@ -1,0 +1,691 @@
+"""Events from a parsed document: trigger, type, actor, target, polarity, speaker and date.
+
+The rules, in the order they apply to each trigger the lexicon finds:
+
+- control verbs ("refuses to hand over the government to Guaido", "urged Iran to free")
+  fold their clause into one event: the actor is the control verb's subject, the target
+  comes from the clause, the type from the control verb; intent verbs ("promised",
+  "threatened", "ready to") and the future ("will withdraw") make an AGREE of a
+  cooperative act and a THREATEN of a conflictual one, as PLOVER codes intentions;
+- actor and target from the subject, object, dative, passive agent ("backed by the
+  military"), prepositional and possessive arguments, across coordination, relative clauses,
+  participles and infinitives that share their subject with the verb above them;
+- negation ("not", "never", "no longer") turns a cooperative act into a REJECT and cancels
+  a conflictual one; modality ("could", "hoped") halves the intensity;
+- reported speech: the subject of a speech verb ("Pompeo said ...") is the ``speaker`` of
+  every event in its clause; "X said Y must ..." is a REQUEST by X;
+- the date: the time expression attached to the event's clause, else the nearest one in a
+  clause above it in the sentence, else the publication date (``date_source`` says which).
+
+Everything here is a pure function of the ``Doc`` and plain dicts; nothing raises on odd
+parses (missing heads, empty sentences).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from .arguments import Arg, DocIndex, build_index, expand_agents, resolve, resolve_one
+from .lexicon import COOPERATIVE, INCIDENT, MATERIAL, Entry, Lexicon, load_lexicon, match_trigger
+
+SPEECH_VERBS = frozenset({
+    "say", "tell", "announce", "state", "add", "claim", "insist", "declare", "report", "quote",
+    "explain", "stress", "write", "tweet", "note", "argue", "contend", "assert", "acknowledge",
+    "confirm", "reiterate", "repeat", "maintain", "suggest", "reply", "respond", "told", "said",
+    "conclude", "indicate", "reveal", "predict", "announces", "says",
+})
+# Verbs of wishing and trying: what they govern has not happened ("hoped ... could continue").
+HEDGE_VERBS = frozenset({"hope", "hop", "hoped", "want", "wish", "seek", "try", "attempt",
+                         "expect", "consider", "aim", "like", "would", "might"})
+MODAL_AUX = frozenset({"could", "might", "may", "should", "can", "ca"})
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "wo"})
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+# Objects that make a verb an act of communication, not an event ("released a statement").
+NON_EVENT_OBJECTS = frozenset({"statement", "report", "video", "footage", "document", "data",
+                               "figure", "detail", "list", "photo", "image", "book", "album",
+                               "record", "result", "song", "film", "version", "update", "app",
+                               "product", "timeline", "information", "name"})
+OBLIGATION_AUX = frozenset({"must", "should"})
+# Prepositions whose object is the other party of an event, most telling first.
+TARGET_PREPS = ("against", "with", "to", "on", "into", "toward", "towards", "at", "upon", "for",
+                "from", "over", "of", "in", "between")
+ARG_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+# Types a negation turns around ("did not recognize" is a rejection).
+DEFAULT_INTENSITY = {"AGREE": 0.4, "THREATEN": -0.6, "REJECT": -0.4, "REQUEST": -0.4}
+
+
+@dataclass
+class Frame:
+    """An event being built: the trigger and everything found about it."""
+
+    trigger: Token
+    entry: Entry
+    type: str
+    intensity: float
+    actors: list[Arg] = field(default_factory=list)
+    targets: list[Arg] = field(default_factory=list)
+    negated: bool = False
+    modality: float = 1.0
+    speaker: Arg | None = None
+    clause: Token | None = None
+
+
+# ----------------------------------------------------------------- parse helpers
+
+
+def _is_verbal(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX")
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb and whether it is passive (``nsubjpass``)."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj", "expl"):
+            return (None, False) if child.dep_ == "expl" else (child, False)
+        if child.dep_ in ("nsubjpass", "csubjpass"):
+            return child, True
+    return None, False
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _is_passive_participle(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux",) and c.lemma_ == "have"
+                                          for c in verb.children)
+
+
+def _controller(verb: Token) -> Token | None:
+    """The token that supplies the missing subject of a verb: the subject of the verb above
+    an infinitive, participle or gerund, or the noun a participle modifies."""
+    tok = verb
+    for _ in range(4):
+        dep = tok.dep_
+        head = tok.head
+        if head is tok:
+            return None
+        if dep in ("xcomp", "advcl", "conj", "ccomp") and _is_verbal(head) or \
+                dep == "acomp":
+            subj, passive = _subject(head)
+            if subj is not None and not passive:
+                return subj
+            if subj is not None and passive and dep != "conj":
+                return subj
+            tok = head
+            continue
+        if dep == "pcomp" and head.dep_ == "prep":
+            above = head.head
+            if _is_verbal(above):
+                subj, _ = _subject(above)
+                if subj is not None:
+                    return subj
+                tok = above
+                continue
+            # "our mission of supporting", "the lead in recognizing": the noun's owner.
+            poss = _children(above, "poss")
+            return poss[0] if poss else None
+        if dep in ("acl", "relcl"):
+            return head
+        if dep == "attr" or dep == "pobj":
+            tok = head
+            continue
+        return None
+    return None
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun trigger is the object of ("imposed sanctions", "held talks")."""
+    tok = noun
+    for _ in range(4):
+        if tok.dep_ in ("dobj", "pobj", "prep", "attr", "oprd", "nsubjpass", "conj", "appos",
+                        "compound", "dative"):
+            tok = tok.head
+            if _is_verbal(tok):
+                return tok
+            continue
+        return None
+    return None
+
+
+def _negated(tok: Token) -> bool:
+    for child in tok.children:
+        if child.dep_ == "neg" or child.lower_ in ("never",):
+            return True
+        if child.dep_ == "advmod" and child.lower_ == "longer" and any(
+                g.lower_ == "no" for g in child.children):
+            return True
+        if child.dep_ == "det" and child.lower_ == "no" and tok.pos_ == "NOUN":
+            return True
+    return False
+
+
+def _aux_lemmas(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _modality(tok: Token) -> float:
+    factor = 1.0
+    if _aux_lemmas(tok) & MODAL_AUX:
+        factor = 0.5
+    if any(c.dep_ == "amod" and c.lemma_ in ("allege", "alleged", "possible", "planned")
+           for c in tok.children):
+        factor = 0.5
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "ccomp") or cur.head is cur:
+            break
+        cur = cur.head
+        if cur.lemma_.lower() in HEDGE_VERBS or cur.lower_ in HEDGE_VERBS:
+            factor = 0.5
+            break
+    return factor
+
+
+def _complement(tok: Token) -> Token | None:
+    """The clause a control verb governs: "refuse [to hand over]", "accuse X [of lying]",
+    "willing [to withdraw]", "demand [that Israel ease ...]"."""
+    for child in tok.children:
+        if child.dep_ in ("xcomp", "ccomp") and _is_verbal(child):
+            return child
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "to", "for", "on"):
+            for pc in child.children:
+                if pc.dep_ == "pcomp" and _is_verbal(pc):
+                    return pc
+    for child in tok.children:
+        if child.dep_ == "advcl" and _is_verbal(child) and any(
+                a.lower_ == "to" and a.dep_ == "aux" for a in child.children):
+            return child
+    for child in tok.children:
+        if child.dep_ in ("dobj", "acl", "ccomp") and child.pos_ == "NOUN":
+            return child
+    return None
+
+
+def _in_clause(tok: Token, clause: Token) -> bool:
+    cur = tok
+    for _ in range(40):
+        if cur == clause:
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+# ----------------------------------------------------------------- arguments
+
+
+def _party_args(index: DocIndex, tok: Token | None) -> list[Arg]:
+    if tok is None:
+        return []
+    return expand_agents(index, resolve(index, tok))
+
+
+def _first_party(candidates: Sequence[list[Arg]]) -> list[Arg]:
+    for args in candidates:
+        parties = [a for a in args if a.is_party]
+        if parties:
+            return parties
+    return []
+
+
+def _object_targets(index: DocIndex, verb: Token, entry: Entry | None) -> list[Arg]:
+    """Target of a verb from its object, dative and prepositional arguments."""
+    doc = index.doc
+    candidates: list[list[Arg]] = []
+    preps: dict[str, list[Token]] = {}
+    objects: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ARG_DEPS:
+            objects.append(child)
+        elif child.dep_ in ("prep", "dative") and child.pos_ == "ADP":
+            preps.setdefault(child.lower_, []).extend(_children(child, "pobj"))
+        elif child.dep_ == "dative":
+            objects.insert(0, child)
+    for obj in objects:
+        for sub in obj.children:
+            if sub.dep_ == "prep":
+                preps.setdefault(sub.lower_, []).extend(_children(sub, "pobj"))
+    if entry is not None and entry.target_prep and preps.get(entry.target_prep):
+        candidates.append(_party_args(index, preps[entry.target_prep][0]))
+    for obj in objects:
+        candidates.append(_party_args(index, obj))
+    for prep in TARGET_PREPS:
+        for pobj in preps.get(prep, ()):
+            candidates.append(_party_args(index, pobj))
+    del doc
+    return _first_party(candidates)
+
+
+def _noun_arguments(index: DocIndex, noun: Token) -> tuple[list[Arg], list[Arg]]:
+    """Actor and target of an event noun ("its recognition of Guaido", "U.S. sanctions on
+    Iran", "held talks with X", "an attack by rebels")."""
+    actors: list[Arg] = []
+    targets: list[Arg] = []
+    preps: dict[str, list[Token]] = {}
+    for child in noun.children:
+        if child.dep_ == "prep":
+            preps.setdefault(child.lower_, []).extend(_children(child, "pobj"))
+    if preps.get("by"):
+        actors = _first_party([_party_args(index, preps["by"][0])])
+    if not actors:
+        for child in noun.children:
+            if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):
+                actors = _first_party([_party_args(index, child)])
+                break
+    if not actors:
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ not in (
+                    "DATE", "TIME"):
+                found = resolve_one(index, child)
+                if found.is_party:
+                    actors = [found]
+                    break
+    verb = _governing_verb(noun)
+    if not actors and verb is not None:
+        subj, passive = _subject(verb)
+        if subj is not None and subj.i != noun.i and not passive:
+            actors = _first_party([_party_args(index, subj)])
+        elif subj is None:
+            ctrl = _controller(verb)
+            if ctrl is not None:
+                actors = _first_party([_party_args(index, ctrl)])
+    for prep in TARGET_PREPS:
+        if prep == "of" and not actors and verb is None:
+            continue
+        for pobj in preps.get(prep, ()):
+            targets = _first_party([_party_args(index, pobj)])
+            if targets:
+                break
+        if targets:
+            break
+    for child in noun.children:
+        if not targets and child.dep_ in ("acl", "ccomp") and _is_verbal(child):
+            subj, _ = _subject(child)
+            if subj is not None:
+                targets = _first_party([_party_args(index, subj)])
+    if not targets and verb is not None:
+        targets = [a for a in _object_targets(index, verb, None)
+                   if a.head != noun.i and not _in_clause(index.doc[a.head], noun)]
+    return actors, targets
+
+
+def _verb_arguments(index: DocIndex, verb: Token, entry: Entry,
+                    complement: Token | None) -> tuple[list[Arg], list[Arg], Token | None]:
+    """Actor and target of a verb trigger (and of its folded complement, if any)."""
+    subj, passive = _subject(verb)
+    actors: list[Arg] = []
+    targets: list[Arg] = []
+    if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
+        subj, passive = _subject(verb.head)
+    if passive:
+        agent = _agent(verb)
+        actors = _first_party([_party_args(index, agent)]) if agent is not None else []
+        targets = _first_party([_party_args(index, subj)])
+    elif subj is not None:
+        actors = _party_args(index, subj)
+        if not any(a.is_party for a in actors):
+            actors = [a for a in actors]  # kept for the text; no party found
+    else:
+        if verb.dep_ == "acl" and _is_passive_participle(verb):
+            # "Maduro, backed by the military": the noun is the target.
+            agent = _agent(verb)
+            actors = _first_party([_party_args(index, agent)]) if agent is not None else []
+            targets = _first_party([_party_args(index, verb.head)])
+        else:
+            ctrl = _controller(verb)
+            if ctrl is not None:
+                actors = _party_args(index, ctrl)
+    if complement is not None and not targets:
+        # "urged Iran to free ...": the object of the control verb is the target; else the
+        # clause's subject ("demanded that Israel ease ..."), else the clause's own target.
+        own = [o for o in _children(verb, "dobj", "dative")]
+        if own:
+            targets = _first_party([_party_args(index, own[0])])
+        if not targets and _is_verbal(complement):
+            csubj, cpassive = _subject(complement)
+            if csubj is not None and not cpassive and (subj is None or csubj.i != subj.i):
+                targets = _first_party([_party_args(index, csubj)])
+            if not targets:
+                targets = _object_targets(index, complement, None)
+            if not targets and cpassive and csubj is not None:
+                targets = _first_party([_party_args(index, csubj)])
+        elif not targets:
+            _, targets = _noun_arguments(index, complement)
+        if not targets:
+            targets = _object_targets(index, verb, entry)
+    elif not targets:
+        targets = _object_targets(index, verb, entry)
+    return actors, targets, subj
+
+
+def _speaker(index: DocIndex, tok: Token) -> Arg | None:
+    """The subject of the speech verb whose reported clause contains ``tok``, if any."""
+    cur = tok
+    for _ in range(8):
+        head = cur.head
+        if head is cur:
+            break
+        if cur.dep_ in ("ccomp", "parataxis", "advcl", "xcomp") and (
+                head.lemma_.lower() in SPEECH_VERBS or head.lower_ in SPEECH_VERBS):
+            subj, _ = _subject(head)
+            if subj is not None:
+                arg = resolve_one(index, subj)
+                return arg if arg.is_party else None
+        cur = head
+    for child in tok.sent:
+        if child.lower_ == "according" and child.dep_ == "prep":
+            for to in child.children:
+                for pobj in _children(to, "pobj"):
+                    arg = resolve_one(index, pobj)
+                    return arg if arg.is_party else None
+    return None
+
+
+# ----------------------------------------------------------------- dates
+
+
+def _clause(tok: Token) -> Token:
+    cur = tok
+    for _ in range(40):
+        if _is_verbal(cur) or cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _timex_spans(doc: Doc, timex: Sequence[dict[str, Any]]) -> list[tuple[Span, dict[str, Any]]]:
+    out: list[tuple[Span, dict[str, Any]]] = []
+    for item in timex or ():
+        value = str(item.get("value", ""))
+        if item.get("type") not in ("DATE", "TIME") or not value[:1].isdigit():
+            continue
+        span = doc.char_span(int(item["start_char"]), int(item["end_char"]),
+                             alignment_mode="expand")
+        if span is not None and len(span):
+            out.append((span, item))
+    return out
+
+
+def _attached(span: Span, trigger: Token) -> bool:
+    """True when the time expression hangs on the trigger's own clause (for a noun trigger,
+    on the noun itself: "Thursday's withdrawal")."""
+    cur = span.root
+    for _ in range(40):
+        if cur == trigger:
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+        if cur == trigger:
+            return True
+        if _is_verbal(cur):
+            if cur.dep_ in ("relcl", "acl") and cur.head == trigger:
+                # "a blackout that began Thursday": the clause describes the event noun.
+                return True
+            return cur == trigger or (not _is_verbal(trigger) and cur == _clause(trigger)
+                                      and span.root.head == cur)
+    return False
+
+
+def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
+              anchor: str | None) -> tuple[str | None, str | None]:
+    """The event's date and where it came from (a time expression's text or "published")."""
+    sent = trigger.sent
+    local = [(s, t) for s, t in spans if s.start >= sent.start and s.end <= sent.end]
+    for span, item in local:
+        if _attached(span, trigger):
+            return str(item["value"]), str(item["text"])
+    clause = _clause(trigger)
+    scoping: list[tuple[int, dict[str, Any]]] = []
+    for span, item in local:
+        tclause = _clause(span.root.head if span.root.head is not span.root else span.root)
+        if _in_clause(clause, tclause):
+            scoping.append((min(abs(span.start - trigger.i), abs(span.end - 1 - trigger.i)),
+                            item))
+    if scoping:
+        item = min(scoping, key=lambda p: p[0])[1]
+        return str(item["value"]), str(item["text"])
+    if anchor:
+        return anchor, "published"
+    return None, None
+
+
+# ----------------------------------------------------------------- the algorithm
+
+
+def _type_for(entry: Entry, tok: Token, complement_entry: Entry | None) -> tuple[str, float]:
+    """The event type and intensity, after intent and future-tense rules."""
+    etype, intensity = entry.type, entry.intensity
+    if entry.intent and complement_entry is not None and etype != "THREATEN":
+        if complement_entry.type in COOPERATIVE or complement_entry.intensity >= 0:
+            return "AGREE", max(intensity, DEFAULT_INTENSITY["AGREE"])
+        return "THREATEN", DEFAULT_INTENSITY["THREATEN"]
+    if entry.intent and complement_entry is None and etype == "AGREE" and \
+            tok.lemma_ in ("plan", "decide", "prepare", "intend"):
+        return "", 0.0
+    if etype in MATERIAL and _aux_lemmas(tok) & FUTURE_AUX:
+        if entry.intensity >= 0:
+            return "AGREE", DEFAULT_INTENSITY["AGREE"]
+        return "THREATEN", DEFAULT_INTENSITY["THREATEN"]
+    return etype, intensity
+
+
+def _sector_countries(actors: list[Arg], targets: list[Arg]) -> tuple[list[Arg], list[Arg]]:
+    """A country's sector named without its country ("backed by the military") belongs to the
+    country of the person or organisation on the other side of the event."""
+
+    def fill(args: list[Arg], others: list[Arg]) -> list[Arg]:
+        home = next((o.country for o in others if o.country and o.label in ("PERSON", "ORG")),
+                    None)
+        out = []
+        for arg in args:
+            if arg.sector and not arg.country and home:
+                arg = Arg(arg.head, arg.text, "country", arg.entity, home, arg.sector, arg.igo,
+                          arg.label)
+            out.append(arg)
+        return out
+
+    return fill(actors, targets), fill(targets, actors)
+
+
+def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon) -> list[Frame]:
+    found: dict[int, Entry] = {}
+    for tok in doc:
+        if tok.is_space or tok.is_punct:
+            continue
+        entry = match_trigger(tok, lexicon)
+        if entry is not None:
+            found[tok.i] = entry
+    absorbed: set[int] = set()
+    complements: dict[int, Token] = {}
+    for i in sorted(found, key=lambda i: _depth(doc[i])):
+        entry = found[i]
+        if i in absorbed or not entry.control:
+            continue
+        comp = _complement(doc[i])
+        if comp is not None:
+            complements[i] = comp
+            if comp.i in found:
+                absorbed.add(comp.i)
+    frames: list[Frame] = []
+    for i in sorted(found):
+        if i in absorbed:
+            continue
+        tok, entry = doc[i], found[i]
+        if tok.dep_ == "amod" or any(c.dep_ == "dobj" and c.lemma_.lower() in NON_EVENT_OBJECTS
+                                     for c in tok.children):
+            # "alleged sabotage", "released a statement": not an act between parties.
+            continue
+        comp = complements.get(i)
+        comp_entry = found.get(comp.i) if comp is not None else None
+        etype, intensity = _type_for(entry, tok, comp_entry)
+        if not etype:
+            continue
+        frame = Frame(tok, entry, etype, intensity)
+        if etype == INCIDENT:
+            # A blackout or an election happens; it has no actor or target of its own.
+            frame.negated = _negated(tok)
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            frame.actors, frame.targets = _noun_arguments(index, tok)
+            verb = _governing_verb(tok)
+            frame.negated = _negated(tok) or (verb is not None and _negated(verb))
+            frame.modality = _modality(tok) * (_modality(verb) if verb is not None else 1.0)
+        else:
+            frame.actors, frame.targets, _ = _verb_arguments(index, tok, entry, comp)
+            frame.negated = _negated(tok) or (tok.pos_ == "ADJ" and _negated(tok.head))
+            frame.modality = _modality(tok)
+        frame.speaker = _speaker(index, tok)
+        frames.append(frame)
+    frames.extend(_obligation_frames(doc, index, found, frames))
+    return frames
+
+
+def _obligation_frames(doc: Doc, index: DocIndex, found: dict[int, Entry],
+                       frames: list[Frame]) -> list[Frame]:
+    """"X said Y must ..." is a demand by X on Y (PLOVER REQUEST)."""
+    taken = {f.trigger.i for f in frames}
+    out: list[Frame] = []
+    for tok in doc:
+        if tok.i in taken or not (tok.lemma_.lower() in SPEECH_VERBS or tok.lower_ in
+                                  SPEECH_VERBS):
+            continue
+        for comp in _children(tok, "ccomp"):
+            if not _aux_lemmas(comp) & OBLIGATION_AUX:
+                continue
+            subj, _ = _subject(tok)
+            csubj, _ = _subject(comp)
+            if subj is None or csubj is None:
+                continue
+            actors = _party_args(index, subj)
+            targets = _first_party([_party_args(index, csubj)])
+            if not targets:
+                continue
+            entry = Entry(tok.lemma_.lower(), "V", "REQUEST", -0.4)
+            out.append(Frame(tok, entry, "REQUEST", -0.4, actors, targets,
+                             negated=_negated(comp)))
+    return out
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    cur = tok
+    while cur.head is not cur and depth < 60:
+        cur = cur.head
+        depth += 1
+    return depth
+
+
+def _polarity(frame: Frame) -> tuple[str, float]:
+    """Final type and polarity after negation and modality."""
+    etype, value = frame.type, frame.intensity * frame.modality
+    if not frame.entry.stance:
+        # Movements and happenings (a departure, a blackout) are dated facts, not stances.
+        value = 0.0
+    if frame.negated:
+        if etype in COOPERATIVE:
+            return "REJECT", round(-abs(value) * 0.5, 3)
+        return etype, 0.0
+    return etype, round(value, 3)
+
+
+def _mention(span_or_tok: Span | Token) -> dict[str, Any]:
+    if isinstance(span_or_tok, Token):
+        start = span_or_tok.idx
+        return {"text": span_or_tok.text, "start_char": start,
+                "end_char": start + len(span_or_tok.text)}
+    return {"text": span_or_tok.text, "start_char": span_or_tok.start_char,
+            "end_char": span_or_tok.end_char}
+
+
+def _sentence_mention(sent: Span) -> dict[str, Any]:
+    text = sent.text
+    stripped = text.strip()
+    offset = sent.start_char + (len(text) - len(text.lstrip()))
+    return {"text": stripped, "start_char": offset, "end_char": offset + len(stripped)}
+
+
+def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None,
+                   timex: Sequence[dict[str, Any]] | None = None, anchor: str | None = None,
+                   lexicon: Lexicon | None = None, max_pairs: int = 6) -> list[dict[str, Any]]:
+    """Find the events of a parsed document.
+
+    Args:
+        doc: a document with sentences and a dependency parse.
+        entities: ``Entity.to_dict()`` dicts from the entities component (may be empty).
+        timex: ``TimeExpression.to_dict()`` dicts from the time component (may be empty).
+        anchor: the publication date (ISO), the date of last resort.
+        lexicon: the trigger lexicon; the shipped one when None.
+        max_pairs: at most this many actor x target events per trigger.
+
+    Returns:
+        ``Event.to_dict()`` dicts with ids ``V1``, ``V2``, ... in text order.
+    """
+    if not len(doc) or not doc.has_annotation("DEP"):
+        return []
+    lexicon = lexicon or load_lexicon()
+    index = build_index(doc, entities, anchor)
+    spans = _timex_spans(doc, timex or ())
+    frames = sorted(_frames(doc, index, lexicon), key=lambda f: f.trigger.i)
+    events: list[dict[str, Any]] = []
+    for frame in frames:
+        actors, targets = _sector_countries(frame.actors, frame.targets)
+        etype, polarity = _polarity(frame)
+        date, source = pick_date(frame.trigger, spans, anchor)
+        trigger = _mention(frame.trigger)
+        sentence = _sentence_mention(frame.trigger.sent)
+        speaker = frame.speaker.entity if frame.speaker is not None else None
+        pairs: list[tuple[Arg | None, Arg | None]] = []
+        for actor in actors or [None]:
+            for target in targets or [None]:
+                if actor is not None and target is not None and (
+                        actor.head == target.head or
+                        (actor.entity is not None and actor.entity == target.entity)):
+                    target = None
+                pairs.append((actor, target))
+        seen: set[tuple[Any, ...]] = set()
+        for actor, target in pairs[:max_pairs]:
+            key = (actor.head if actor else None, target.head if target else None)
+            if key in seen:
+                continue
+            seen.add(key)
+            events.append({
+                "id": "",
+                "type": etype,
+                "trigger": trigger,
+                "sentence": sentence,
+                "actor": actor.entity if actor else None,
+                "target": target.entity if target else None,
+                "actor_country": actor.country if actor else None,
+                "target_country": target.country if target else None,
+                "date": date,
+                "date_source": source,
+                "polarity": polarity,
+                "negated": frame.negated,
+                "speaker": speaker,
+                "actor_text": actor.text if actor else None,
+                "target_text": target.text if target else None,
+            })
+    for number, event in enumerate(events, start=1):
+        event["id"] = f"V{number}"
+    return events
+
+
+def event_type_is_incident(event: dict[str, Any]) -> bool:
+    """True for timeline-only happenings (a blackout) that carry no stance."""
+    return event.get("type") == INCIDENT

@@ -1,0 +1,139 @@
+"""The event trigger lexicon: words and phrases mapped to PLOVER types with an intensity.
+
+The data lives in ``extraction/resources/event_lexicon.tsv`` (its header documents the
+columns); this module loads it once and matches tokens of a parsed ``Doc`` against it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+LEXICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "event_lexicon.tsv"
+
+# PLOVER's cooperative side; everything else with a negative intensity is conflictual.
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+CONFLICTUAL = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
+                         "MOBILIZE", "COERCE", "ASSAULT"})
+# Material (as opposed to verbal) types: announcing one for the future is an intent.
+MATERIAL = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "PROTEST",
+                      "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+INCIDENT = "INCIDENT"
+
+_POS = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "A": ("ADJ", "VERB")}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon row: a head lemma, the lemmas it needs beneath it, and what it means."""
+
+    lemma: str
+    pos: str
+    type: str
+    intensity: float
+    needs: tuple[str, ...] = ()
+    flags: frozenset[str] = frozenset()
+    target_prep: str | None = None
+
+    @property
+    def control(self) -> bool:
+        return "control" in self.flags or "intent" in self.flags
+
+    @property
+    def intent(self) -> bool:
+        return "intent" in self.flags
+
+    @property
+    def stance(self) -> bool:
+        return "nostance" not in self.flags and self.type != INCIDENT
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Entries by (head lemma, pos letter), longest phrase first."""
+
+    entries: dict[tuple[str, str], tuple[Entry, ...]]
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.entries.values())
+
+
+def parse_lexicon(lines: list[str]) -> Lexicon:
+    """Parse the TSV rows of an event lexicon (comments and the header are skipped).
+
+    Raises:
+        ValueError: a row has a bad part of speech, intensity or too few columns.
+    """
+    table: dict[tuple[str, str], list[Entry]] = {}
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#") or line.startswith("trigger\t"):
+            continue
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) < 4 or cols[1] not in _POS:
+            raise ValueError(f"event lexicon line {number}: expected trigger, pos, type, "
+                             f"intensity: {line!r}")
+        words = cols[0].lower().split()
+        intensity = float(cols[3])
+        if not -1.0 <= intensity <= 1.0:
+            raise ValueError(f"event lexicon line {number}: intensity out of -1..1")
+        flags = frozenset(f.strip() for f in cols[4].split(",") if f.strip()) if len(cols) > 4 \
+            else frozenset()
+        prep = next((f.split("=", 1)[1] for f in flags if f.startswith("target=")), None)
+        # Multi-word nouns written as one hyphen-less phrase ("air strike") are headed by
+        # their last word in English; verbs ("cut ties") by their first.
+        if cols[1] == "N" and len(words) > 1 and words[-1] not in ("to",):
+            head, needs = words[-1], tuple(words[:-1])
+        else:
+            head, needs = words[0], tuple(words[1:])
+        entry = Entry(head, cols[1], cols[2], intensity, needs, flags, prep)
+        table.setdefault((head, cols[1]), []).append(entry)
+    return Lexicon({k: tuple(sorted(v, key=lambda e: -len(e.needs))) for k, v in table.items()})
+
+
+@cache
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    """Load and cache the event lexicon shipped with newslens."""
+    return parse_lexicon(path.read_text(encoding="utf-8").splitlines())
+
+
+def _near_lemmas(token: Token) -> set[str]:
+    """Lemmas of a token's children and grandchildren (particles, objects, prepositions
+    and their objects), lowercased, with hyphenated parts split as well."""
+    out: set[str] = set()
+    for child in token.children:
+        out.add(child.lemma_.lower())
+        out.add(child.lower_)
+        for grand in child.children:
+            out.add(grand.lemma_.lower())
+            out.add(grand.lower_)
+    for left in token.lefts:
+        if left.dep_ in ("compound", "amod", "nmod"):
+            out.add(left.lemma_.lower())
+    return out
+
+
+def match_trigger(token: Token, lexicon: Lexicon) -> Entry | None:
+    """Return the lexicon entry ``token`` triggers, or None.
+
+    A token matches when its lemma (or lower-cased form) and part of speech fit an entry and
+    every extra word of a phrase entry hangs beneath it in the parse.
+    """
+    pos = token.pos_
+    letters = [letter for letter, tags in _POS.items() if pos in tags]
+    if not letters:
+        return None
+    keys = {token.lemma_.lower(), token.lower_}
+    near: set[str] | None = None
+    for letter in letters:
+        for key in keys:
+            for entry in lexicon.entries.get((key, letter), ()):
+                if not entry.needs:
+                    return entry
+                if near is None:
+                    near = _near_lemmas(token)
+                if all(word in near for word in entry.needs):
+                    return entry
+    return None
