@@ -607,10 +607,11 @@ def ingest(
             key = entry.id
             if key in seen:
                 skip(Skip(entry.origin, "duplicate", "the same text and date came earlier"))
-            elif store.has(key):
+                continue
+            seen.add(key)
+            if store.has(key):
                 skip(Skip(entry.origin, "already stored", f"article {key}"))
             else:
-                seen.add(key)
                 yield entry
 
     bar = tqdm(unit="article", disable=None if progress is None else not progress,

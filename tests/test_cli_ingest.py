@@ -1,0 +1,177 @@
+"""``newslens ingest`` and ``newslens export``; a killed ingest leaves no partial article."""
+
+from __future__ import annotations
+
+import csv
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from extraction import analyze_many
+from extraction.cli import main
+from extraction.ingest import InProcessEngine, ingest
+from extraction.store import TABLES, Store
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BODY = (
+    "Ministers from Ghana and Nigeria met in Accra on Wednesday and agreed to reopen the "
+    "border for trade, a spokesman for the foreign ministry said. The two governments will "
+    "meet again in March."
+)
+
+
+def text(n: int) -> str:
+    return f"Bulletin {n}. {BODY}"
+
+
+@pytest.fixture
+def inputs(tmp_path) -> list[str]:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "one.txt").write_text(f"---\ntitle: One\npublished: 2023-05-03\n---\n{text(1)}",
+                                    encoding="utf-8")
+    (folder / "empty.md").write_text("", encoding="utf-8")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        json.dumps({"text": text(2), "date": "2023-05-04", "url": "https://ex.org/2"})
+        + "\n{broken\n", encoding="utf-8",
+    )
+    table = tmp_path / "table.csv"
+    with table.open("w", encoding="utf-8", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(["url", "date", "title", "text"])
+        out.writerow(["https://ex.org/3", "2023-05-05", "Three", text(3)])
+        out.writerow(["https://ex.org/4", "2023-05-06", "Four", "only", "too many"])
+    return [str(folder), str(feed), str(table)]
+
+
+def test_cli_ingest_reports_and_skips(tmp_path, inputs, capsys):
+    store = tmp_path / "s.sqlite"
+    log = tmp_path / "skipped.jsonl"
+    assert main(["ingest", *inputs, "--store", str(store), "--quiet",
+                 "--skipped", str(log)]) == 0
+    err = capsys.readouterr().err
+    assert "Stored 3 articles" in err
+    assert "Skipped 3: empty 1, bad row 2." in err
+    assert "feed.jsonl:2" in err and "table.csv row 2" in err
+    assert sorted(json.loads(line)["reason"] for line in log.read_text().splitlines()) == [
+        "bad row", "bad row", "empty"
+    ]
+    with Store(store) as s:
+        assert s.count() == 3
+        assert s.sources() == ["ex.org", "folder"]
+    assert main(["ingest", *inputs, "--store", str(store), "--quiet"]) == 0
+    assert "already stored 3" in capsys.readouterr().err
+
+
+def test_cli_ingest_uses_store_from_environment(tmp_path, inputs, monkeypatch, capsys):
+    monkeypatch.setenv("NEWSLENS_STORE", str(tmp_path / "env" / "corpus.sqlite"))
+    assert main(["ingest", inputs[0], "--quiet", "--published", "2023-01-01"]) == 0
+    assert str(tmp_path / "env" / "corpus.sqlite") in capsys.readouterr().err
+    with Store() as s:
+        assert s.count() == 1
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
+def test_cli_export_writes_every_table(tmp_path, inputs, capsys, fmt):
+    store = tmp_path / "s.sqlite"
+    assert main(["ingest", *inputs, "--store", str(store), "--quiet"]) == 0
+    out = tmp_path / "out"
+    assert main(["export", "--format", fmt, "--out", str(out), "--store", str(store)]) == 0
+    assert "Exported 3 articles" in capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{t}.{fmt}" for t in TABLES)
+    target = out / f"articles.{fmt}"
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        rows = pq.read_table(target).to_pylist()
+    elif fmt == "csv":
+        with target.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+    else:
+        rows = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert sorted(r["title"] or "" for r in rows) == ["", "One", "Three"]
+    assert {str(r["published"]) for r in rows} == {"2023-05-03", "2023-05-04", "2023-05-05"}
+    if fmt != "csv":
+        assert {r["published_inferred"] for r in rows} == {False}
+
+
+@pytest.mark.parametrize(
+    ("argv", "status", "message"),
+    [
+        (["ingest", "{tmp}/nowhere", "--quiet"], 1, "missing path 1"),
+        (["ingest", "{tmp}", "--published", "14 March"], 2, "is not a date"),
+        (["ingest", "{tmp}", "--scheduler", "tcp://127.0.0.1:1"], 2, "need --engine dask"),
+        (["ingest", "{tmp}", "--store", "{tmp}"], 2, "is a folder"),
+        (["export", "--out", "{tmp}/out"], 2, "no store at"),
+    ],
+)
+def test_cli_ingest_and_export_errors_are_messages(
+    tmp_path, capsys, monkeypatch, argv, status, message
+):
+    monkeypatch.setenv("NEWSLENS_STORE", str(tmp_path / "missing.sqlite"))
+    assert main([a.replace("{tmp}", str(tmp_path)) for a in argv]) == status
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_cli_ingest_rejects_bad_worker_count(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["ingest", "x", "--workers", "0"])
+    assert exc.value.code == 2
+    assert "must be at least 1" in capsys.readouterr().err
+
+
+def _count(store: Path) -> int:
+    try:
+        with sqlite3.connect(store, timeout=5) as conn:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.OperationalError:  # not created yet
+        return 0
+
+
+def test_cli_killed_ingest_leaves_no_partial_article_and_resumes(tmp_path, nlp):
+    total = 150
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        "".join(json.dumps({"text": text(n), "date": "2023-05-03"}) + "\n" for n in range(total)),
+        encoding="utf-8",
+    )
+    store = tmp_path / "s.sqlite"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "extraction.cli", "ingest", str(feed), "--store", str(store),
+         "--batch-size", "1", "--quiet"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while _count(store) < 3:
+            assert proc.poll() is None, proc.stderr.read().decode()
+            assert time.monotonic() < deadline, "the ingest did not store anything in time"
+            time.sleep(0.01)
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait()
+        proc.stderr.close()
+    assert proc.returncode == -signal.SIGKILL
+    stored_before = _count(store)
+    assert 3 <= stored_before < total, "the run finished before it could be killed"
+
+    with Store(store) as s:
+        report = ingest([feed], store=s, engine=InProcessEngine(nlp=nlp), progress=False)
+        assert report.skipped["already stored"] == stored_before
+        assert report.stored == total - stored_before
+        # Every article, the ones stored before the kill included, is whole: equal to a
+        # fresh analysis of its text.
+        expected = analyze_many(
+            ({"text": text(n), "published": "2023-05-03"} for n in range(total)), nlp=nlp
+        )
+        assert sorted(s.articles(), key=lambda a: a.id) == sorted(expected, key=lambda a: a.id)

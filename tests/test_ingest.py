@@ -1,0 +1,249 @@
+"""Batch ingest: reading folders, JSONL and CSV, skipping with reasons, idempotence, engines."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from extraction import analyze
+from extraction.errors import NewslensError
+from extraction.ingest import (
+    Columns,
+    InProcessEngine,
+    Item,
+    ProcessPoolEngine,
+    Skip,
+    analyze_items,
+    ingest,
+    item_from_record,
+    make_engine,
+    read_inputs,
+)
+from extraction.limits import MAX_CHARS
+from extraction.store import Store
+
+PARAGRAPH = (
+    "The foreign minister of Chile said on Tuesday that her government would send aid to "
+    "Peru after the floods, and that the two countries had agreed to work together on the "
+    "border. Officials in Lima thanked Santiago for the help."
+)
+
+
+def article_text(n: int) -> str:
+    """A short, distinct English article (copy ``n``)."""
+    return f"Report number {n}. {PARAGRAPH}"
+
+
+def write_jsonl(path: Path, rows: list[object]) -> Path:
+    lines = [r if isinstance(r, str) else json.dumps(r) for r in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def reasons(entries) -> list[str]:
+    return [e.reason if isinstance(e, Skip) else "ok" for e in entries]
+
+
+def test_ingest_reads_an_article_folder(tmp_path):
+    folder = tmp_path / "news"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(
+        f"---\ntitle: Aid for Peru\npublished: 2023-03-14\n---\n{article_text(1)}\n",
+        encoding="utf-8",
+    )
+    (folder / "sub" / "b.html").write_text(
+        f"<html><head><title>Floods</title><script>alert(1)</script></head>"
+        f"<body><p>{article_text(2)}</p></body></html>", encoding="utf-8",
+    )
+    (folder / "c.md").write_bytes(article_text(3).encode("cp1252"))
+    (folder / "empty.txt").write_text("  \n", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (folder / "bad_bytes.txt").write_bytes(b"caf\x81 \x8d\x8f\x90\x9d " * 20)
+    (folder / "long.txt").write_text("word " * (MAX_CHARS // 4), encoding="utf-8")
+    (folder / "bad_date.txt").write_text(
+        f"---\npublished: March 2023\n---\n{article_text(4)}", encoding="utf-8"
+    )
+    (folder / "photo.png").write_bytes(b"\x89PNG")
+    (folder / "index.jsonl").write_text("{}\n", encoding="utf-8")
+    (folder / ".hidden.txt").write_text(article_text(5), encoding="utf-8")
+
+    entries = {Path(e.origin).name: e for e in read_inputs([folder])}
+    assert {name: reasons([e])[0] for name, e in entries.items()} == {
+        "a.txt": "ok", "b.html": "ok", "c.md": "ok", "empty.txt": "empty",
+        "binary.txt": "undecodable", "bad_bytes.txt": "undecodable", "long.txt": "too long",
+        "bad_date.txt": "bad date", "photo.png": "unsupported file",
+        "index.jsonl": "unsupported file",
+    }
+    first = entries["a.txt"]
+    assert (first.title, first.published, first.source) == (
+        "Aid for Peru", dt.date(2023, 3, 14), "news"
+    )
+    assert entries["b.html"].title == "Floods"
+    assert "alert" not in entries["b.html"].text
+    assert "explicitly" in entries["index.jsonl"].message
+
+
+def test_ingest_missing_path_is_reported(tmp_path):
+    [entry] = read_inputs([tmp_path / "nowhere"])
+    assert entry.reason == "missing path"
+
+
+def test_ingest_jsonl_bad_rows_are_reported_and_skipped(tmp_path):
+    rows = [
+        {"text": article_text(1), "title": "One", "date": "2023-03-14",
+         "url": "https://www.example.org/one"},
+        "this is not json",
+        "[1, 2, 3]",
+        {"body": article_text(2)},
+        {"text": "   "},
+        {"text": 42},
+        {"text": article_text(3), "date": "14/03/2023"},
+        {"text": article_text(4), "date": 20230314},
+        {"text": "x " * (MAX_CHARS // 2 + 1)},
+        {"text": "Le gouvernement du Chili a annoncé mardi une aide au Pérou après les "
+                 "inondations dans le nord du pays et les deux pays vont travailler "
+                 "ensemble sur la frontière selon le ministre des affaires étrangères."},
+        {"text": article_text(5), "published": "2023-03-15"},
+        {"text": article_text(6)},
+    ]
+    path = write_jsonl(tmp_path / "feed.jsonl", rows)
+    with path.open("ab") as fh:
+        fh.write(b'{"text": "caf\xff"}\n')
+    entries = list(read_inputs([path], published=dt.date(2020, 1, 1)))
+    assert reasons(entries) == [
+        "ok", "bad row", "bad row", "bad row", "empty", "bad row", "bad date", "bad date",
+        "too long", "rejected text", "ok", "ok", "undecodable",
+    ]
+    assert entries[0].origin.endswith("feed.jsonl:1")
+    assert entries[1].origin.endswith("feed.jsonl:2")
+    assert (entries[0].title, entries[0].published, entries[0].url, entries[0].source) == (
+        "One", dt.date(2023, 3, 14), "https://www.example.org/one", "example.org"
+    )
+    assert "--text-column" in entries[3].message
+    assert entries[10].published == dt.date(2023, 3, 15)  # "published" when "date" is absent
+    assert entries[11].published == dt.date(2020, 1, 1)  # the default from --published
+    assert entries[11].source == "feed"
+
+
+def test_ingest_csv_bad_rows_are_reported_and_skipped(tmp_path):
+    path = tmp_path / "wire.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(["link", "day", "headline", "body"])
+        out.writerow(["https://example.org/1", "2023-03-14", "One", article_text(1)])
+        out.writerow(["https://example.org/2", "2023-03-14", "Two"])
+        out.writerow(["https://example.org/3", "not a date", "Three", article_text(3)])
+        out.writerow(["", "", "", ""])
+        out.writerow(["https://example.org/4", "", "Four", ""])
+        out.writerow(["https://example.org/5", "2023-03-16", "Five", article_text(5)])
+    with path.open("ab") as fh:
+        fh.write(b'https://example.org/6,2023-03-17,Six,"caf\xff au lait"\r\n')
+    columns = Columns(text="body", title="headline", date="day", url="link")
+    entries = list(read_inputs([path], columns=columns))
+    assert reasons(entries) == ["ok", "bad row", "bad date", "empty", "ok", "undecodable"]
+    assert entries[0].origin.endswith("wire.csv row 1")
+    assert (entries[0].title, entries[0].published, entries[0].url) == (
+        "One", dt.date(2023, 3, 14), "https://example.org/1"
+    )
+    assert "3 fields where the header has 4" in entries[1].message
+    # Without the column names the whole file is refused once, with a hint.
+    [refused] = read_inputs([path])
+    assert refused.reason == "bad row" and "--text-column" in refused.message
+
+
+def test_ingest_record_must_be_an_object():
+    assert item_from_record("text", "x:1").reason == "bad row"
+
+
+def test_ingest_analyze_items_equals_analyze(nlp):
+    items = [Item(article_text(n), dt.date(2023, 3, 14), f"T{n}", None, None, f"i{n}")
+             for n in range(3)]
+    results = analyze_items(nlp, items, batch_size=2)
+    expected = [analyze(i.text, published=i.published, title=i.title, nlp=nlp) for i in items]
+    assert results == expected
+    assert [r.id for r in results] == [i.id for i in items]
+
+
+def test_ingest_analyze_items_runs_in_a_memory_zone(nlp):
+    word = "Zorblaxian"
+    assert word not in nlp.vocab.strings
+    analyze_items(nlp, [Item(f"{word} officials met. {PARAGRAPH}", None, None, None, None, "m")])
+    # Strings interned inside the zone are released with it: memory stays flat.
+    assert word not in nlp.vocab.strings
+
+
+def test_ingest_analysis_failure_skips_only_that_article(nlp, monkeypatch):
+    import extraction
+
+    real = extraction.analyze
+
+    def failing_many(*args, **kwargs):
+        raise RuntimeError("component crashed")
+        yield  # pragma: no cover  (a generator, like the real one)
+
+    def failing_one(text, **kwargs):
+        if "number 1." in text:
+            raise RuntimeError("component crashed")
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(extraction, "analyze_many", failing_many)
+    monkeypatch.setattr(extraction, "analyze", failing_one)
+    items = [Item(article_text(n), None, None, None, None, f"i{n}") for n in range(3)]
+    results = analyze_items(nlp, items)
+    assert reasons(results) == ["ok", "analysis failed", "ok"]
+    assert "component crashed" in results[1].message
+
+
+def test_ingest_is_idempotent(tmp_path, nlp):
+    rows = [{"text": article_text(n), "date": "2023-03-14"} for n in range(4)]
+    rows.append({"text": article_text(0), "date": "2023-03-14"})  # a duplicate
+    rows.append({"text": article_text(0)})  # same text, no date: a different article
+    path = write_jsonl(tmp_path / "feed.jsonl", rows)
+    log = tmp_path / "skipped.jsonl"
+    with Store(tmp_path / "s.sqlite") as store:
+        with log.open("w", encoding="utf-8") as fh:
+            first = ingest([path], store=store, engine=InProcessEngine(nlp=nlp), chunk_size=2,
+                           progress=False, skip_log=fh)
+        assert (first.stored, dict(first.skipped)) == (5, {"duplicate": 1})
+        assert [json.loads(line)["reason"] for line in log.read_text().splitlines()] == [
+            "duplicate"
+        ]
+        snapshot = sorted(store.articles(), key=lambda a: a.id)
+        second = ingest([path], store=store, engine=InProcessEngine(nlp=nlp), progress=False)
+        assert (second.stored, dict(second.skipped)) == (0, {"already stored": 5, "duplicate": 1})
+        assert sorted(store.articles(), key=lambda a: a.id) == snapshot
+        assert store.count() == 5
+        assert store.sources() == ["feed"]
+    assert "Skipped 6: already stored 5, duplicate 1." in second.summary()
+
+
+def test_ingest_process_pool_matches_in_process(tmp_path, nlp):
+    path = write_jsonl(tmp_path / "feed.jsonl",
+                       [{"text": article_text(n), "date": "2023-03-14"} for n in range(6)])
+    with Store(tmp_path / "one.sqlite") as one, Store(tmp_path / "two.sqlite") as two:
+        ingest([path], store=one, engine=InProcessEngine(nlp=nlp), progress=False)
+        report = ingest([path], store=two, engine=ProcessPoolEngine(workers=2, batch_size=2),
+                        chunk_size=2, progress=False)
+        assert report.stored == 6
+        assert sorted(two.articles(), key=lambda a: a.id) == sorted(
+            one.articles(), key=lambda a: a.id
+        )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"engine": "spark"}, "Unknown engine"),
+        ({"workers": 0}, "at least 1"),
+        ({"batch_size": 0}, "at least 1"),
+        ({"scheduler": "tcp://127.0.0.1:1"}, "need --engine dask"),
+        ({"output": "out"}, "need --engine dask"),
+    ],
+)
+def test_ingest_engine_options_are_checked(kwargs, message):
+    with pytest.raises(NewslensError, match=message):
+        make_engine(**kwargs)
