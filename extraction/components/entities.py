@@ -1,15 +1,785 @@
-"""Placeholder: replaced by the entities component."""
+"""The ``newslens_entities`` component: named entities repaired, merged and tied to countries.
+
+It runs after the model's ``ner`` and does four things, each a module-level function:
+
+1. ``gazetteer_matches``: a ``PhraseMatcher`` over ``extraction.resources.gazetteer()``
+   finds countries and their abbreviations, demonyms, capitals, seats of government,
+   regions, international organisations and known office holders.
+2. ``candidate_mentions``: the model's name entities and the gazetteer matches are
+   reconciled. Titles are cut off ("State" in "Secretary of State" is no organisation),
+   possessives trimmed, a person span that swallowed a country ("Guaido Venezuela's") is
+   split, and a gazetteer match replaces the model's span unless the model saw a longer
+   name around it ("Bank of America"). Dates and numbers the model found are never touched.
+3. ``group_mentions``: mentions of one referent become one group: countries by ISO-3 code
+   (so "US", "U.S.", "the United States" and "Washington" used for its government are one
+   entity), people by the dated actor knowledge base and by surname ("Maduro" joins
+   "Nicolás Maduro"). Each group gets one label, decided from all its mentions and the
+   knowledge base, so a person is never shown as a place in one sentence and a person in
+   the next.
+4. ``assign_country_and_role``: for people and organisations, the country and role written
+   next to a mention ("U.S. Secretary of State Mike Pompeo", "Venezuela's Maduro",
+   "Sergei Lavrov, Russia's foreign minister") win; otherwise the knowledge base entry for
+   the article's date (``doc._.newslens_published``) is used.
+
+The component writes the repaired ``doc.ents`` (other labels such as DATE kept as the
+model gave them) and ``doc._.newslens_entities``: ``Entity.to_dict()`` dicts with ids
+"E1", "E2", ... in order of first mention. Only PERSON, ORG, GPE, NORP, LOC, FAC and EVENT
+become entities. Everything is dictionary look-ups and a few passes over the entities, a
+small fraction of the model's own time.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from .. import extensions  # noqa: F401  (registers the Doc attributes)
+from ..resources import (
+    actor_lookup,
+    country_demonym,
+    country_name,
+    gazetteer,
+    igo_name,
+    institution_role,
+    normalize_name,
+    title_roles,
+)
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
+# Model labels a gazetteer match may replace; DATE, CARDINAL and the like are left alone.
+NAME_LABELS = ENTITY_LABELS | {"PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+# When one surface form is in several lists, the kind earlier here wins.
+KIND_PRIORITY = ("country", "capital", "seat", "igo", "region", "people", "demonym", "actor")
+# A capital after one of these words is the city, not its government ("the embassy in
+# Caracas" vs "he blamed Washington").
+LOCATIVE = frozenset({
+    "in", "at", "to", "from", "near", "into", "outside", "across", "around", "through",
+    "toward", "towards", "inside", "within", "via", "of", "on", "visit", "visited",
+    "visiting", "left", "reached", "arrived", "flew", "streets", "capital",
+})
+# Leading words a mention loses: honorifics that are not offices.
+HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sheikh",
+                        "Prince", "Princess", "Ayatollah", "Sir", "Dame", "Lord", "Lady"})
+ARTICLES = frozenset({"the", "The", "THE"})
+POSSESSIVES = frozenset({"'s", "'", "\u2019s", "\u2019", "'S"})
+# Words that may sit between a country and a title: "Russia's new foreign minister".
+TITLE_FILLERS = frozenset({"new", "former", "then", "acting", "interim", "top", "chief",
+                           "deputy", "senior", "current", "outgoing", "incoming", "-"})
+_PRIORITY = {kind: rank for rank, kind in enumerate(KIND_PRIORITY)}
 
 
-class Entities:
+@dataclass
+class Mention:
+    """A mention being resolved: token offsets, label and where it came from.
+
+    ``kind`` is "model" for a model entity, else the gazetteer kind; ``key`` the
+    gazetteer key (ISO-3 code, organisation key or actor name); ``inner`` the countries
+    named inside a model span that outranked a gazetteer match ("U.S. Embassy").
+    """
+
+    start: int
+    end: int
+    label: str
+    kind: str = "model"
+    key: str | None = None
+    inner: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Group:
+    """The mentions of one referent, with what was decided about it."""
+
+    key: tuple[str, str]
+    mentions: list[Mention]
+    label: str = ""
+    canonical: str = ""
+    country: str | None = None
+    role: str | None = None
+    actor: Any = None
+
+
+def build_matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """Build the gazetteer matcher (case-sensitive) and the title matcher (any case).
+
+    Args:
+        nlp: the pipeline whose tokenizer and vocab the patterns use.
+
+    Returns:
+        ``(gazetteer_matcher, title_matcher)``; match ids name the kind, key and label
+        ("country\\tUSA\\tGPE") or the role ("foreign minister").
+    """
+    gaz = PhraseMatcher(nlp.vocab, attr="ORTH")
+    by_rule: dict[str, list[str]] = {}
+    for entry in gazetteer():
+        by_rule.setdefault(f"{entry.kind}\t{entry.key or ''}\t{entry.label}", []).append(
+            entry.text
+        )
+    for rule, texts in by_rule.items():
+        gaz.add(rule, list(nlp.tokenizer.pipe(texts)))
+    titles = PhraseMatcher(nlp.vocab, attr="LOWER")
+    by_role: dict[str, set[str]] = {}
+    for title, role in title_roles().items():
+        by_role.setdefault(role, set()).add(title.lower())
+    for role, texts in by_role.items():
+        titles.add(role, list(nlp.tokenizer.pipe(sorted(texts))))
+    return gaz, titles
+
+
+def gazetteer_matches(doc: Doc, matcher: PhraseMatcher) -> list[Mention]:
+    """Return the gazetteer matches in ``doc``, longest first, without overlaps."""
+    strings = doc.vocab.strings
+    found = []
+    for match_id, start, end in matcher(doc):
+        kind, key, label = strings[match_id].split("\t")
+        found.append(Mention(start, end, label, kind, key or None))
+    found.sort(key=lambda m: (m.start - m.end, _PRIORITY.get(m.kind, 99), m.start))
+    taken = [False] * len(doc)
+    chosen = []
+    for mention in found:
+        if any(taken[mention.start:mention.end]):
+            continue
+        for i in range(mention.start, mention.end):
+            taken[i] = True
+        chosen.append(mention)
+    chosen.sort(key=lambda m: m.start)
+    return chosen
+
+
+def title_spans(doc: Doc, matcher: PhraseMatcher) -> list[tuple[int, int, str]]:
+    """Return ``(start, end, role)`` for each title in ``doc``, longest first where they
+    overlap ("Secretary of State" rather than "Secretary")."""
+    strings = doc.vocab.strings
+    spans = sorted(((s, e, strings[m]) for m, s, e in matcher(doc)), key=lambda t: (t[0] - t[1],
+                                                                                      t[0]))
+    taken = [False] * len(doc)
+    out = []
+    for start, end, role in spans:
+        if any(taken[start:end]):
+            continue
+        for i in range(start, end):
+            taken[i] = True
+        out.append((start, end, role))
+    out.sort()
+    return out
+
+
+def _is_title_token(doc: Doc, i: int, title_at: dict[int, tuple[int, int, str]]) -> bool:
+    return i in title_at or doc[i].text in HONORIFICS
+
+
+def _trim(doc: Doc, mention: Mention, title_at: dict[int, tuple[int, int, str]]) -> Mention | None:
+    """Cut possessives, leading titles and honorifics off a model mention; None if nothing
+    is left."""
+    start, end = _edges(doc, mention.start, mention.end)
+    while end > start and doc[end - 1].text in POSSESSIVES:
+        end -= 1
+    if mention.label in ("PERSON", "ORG"):
+        while start < end - 1 and _is_title_token(doc, start, title_at):
+            start += 1
+    if start >= end or (end - start == 1 and doc[start].text in ARTICLES):
+        return None
+    if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
+        return None
+    return Mention(start, end, mention.label)
+
+
+def _split_person(mention: Mention, places: Sequence[Mention]) -> list[Mention]:
+    """Split a PERSON span that swallowed a place at its end ("Guaido Venezuela's") or a
+    demonym at its start ("Venezuelan Maduro")."""
+    if mention.label != "PERSON":
+        return [mention]
+    for place in places:
+        if place.kind not in ("country", "demonym", "capital"):
+            continue
+        inside = mention.start <= place.start and place.end <= mention.end
+        if not inside or (place.start, place.end) == (mention.start, mention.end):
+            continue
+        if place.end == mention.end and place.start > mention.start:
+            return [Mention(mention.start, place.start, "PERSON"), place]
+        if place.start == mention.start and place.kind == "demonym":
+            return [place, Mention(place.end, mention.end, "PERSON")]
+    return [mention]
+
+
+def candidate_mentions(
+    doc: Doc,
+    model_ents: Iterable[Span],
+    gaz: Sequence[Mention],
+    titles: Sequence[tuple[int, int, str]],
+) -> tuple[list[Mention], list[Span]]:
+    """Reconcile the model's entities with the gazetteer matches.
+
+    Args:
+        doc: the document.
+        model_ents: the model's entities (``doc.ents`` as the model left them).
+        gaz: gazetteer matches from ``gazetteer_matches``.
+        titles: title spans from ``title_spans``.
+
+    Returns:
+        ``(names, others)``: the name mentions to resolve, in text order and without
+        overlaps, and the model's other entities (DATE, CARDINAL, ...) unchanged.
+    """
+    title_at = {i: t for t in titles for i in range(t[0], t[1])}
+    others: list[Span] = []
+    model: list[Mention] = []
+    for ent in model_ents:
+        if ent.label_ not in NAME_LABELS:
+            others.append(ent)
+            continue
+        # A name wholly inside a title ("State" in "Secretary of State") is part of the title.
+        if all(i in title_at for i in range(ent.start, ent.end)):
+            continue
+        trimmed = _trim(doc, Mention(ent.start, ent.end, ent.label_), title_at)
+        if trimmed is not None:
+            model.extend(_split_person(trimmed, gaz))
+
+    blocked = [False] * len(doc)
+    for ent in others:
+        for i in range(ent.start, ent.end):
+            blocked[i] = True
+    model_at: dict[int, Mention] = {}
+    for mention in model:
+        for i in range(mention.start, mention.end):
+            model_at[i] = mention
+
+    accepted_gaz: list[Mention] = []
+    cut: dict[int, tuple[Mention, list[Mention]]] = {}
+    for g in gaz:
+        if any(blocked[g.start:g.end]):
+            continue
+        overlapping = {id(m): m for i in range(g.start, g.end) if (m := model_at.get(i))}
+        if g.kind == "actor" and g.end - g.start == 1 and not overlapping:
+            # A lone surname ("May", "Price") is a name only when the model saw one there.
+            continue
+        keep = True
+        for m in overlapping.values():
+            same = (m.start, m.end) == (g.start, g.end)
+            contains = m.start <= g.start and g.end <= m.end and not same
+            if contains and not _only_function_words(doc, m, g) and not _broken(doc, m):
+                keep = False
+                if g.kind in ("country", "demonym", "capital") and g.key:
+                    m.inner.append(g.key)
+        if not keep:
+            continue
+        for key, m in overlapping.items():
+            cut.setdefault(key, (m, []))[1].append(g)
+        accepted_gaz.append(g)
+
+    rests = [r for m, gs in cut.values() for r in _remainders(doc, m, gs)]
+    names = [m for m in model if id(m) not in cut] + rests + accepted_gaz
+    return _without_overlaps(names), others
+
+
+def _broken(doc: Doc, mention: Mention) -> bool:
+    """True for a model span that runs across a dateline dash, a line break or a comma
+    ("BRUSSELS - The European Union"): no name looks like that."""
+    for token in doc[mention.start:mention.end]:
+        if "\n" in token.text or token.text in (",", ";", ":", "(", ")", "\u2014", "\u2013"):
+            return True
+        if token.text == "-" and (token.whitespace_ or doc[token.i - 1].whitespace_):
+            return True
+    return False
+
+
+def _edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Shrink a token range past punctuation and whitespace at either end."""
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text != "."
+                           or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _only_function_words(doc: Doc, outer: Mention, inner: Mention) -> bool:
+    """True when ``outer`` adds nothing but articles and possessives to ``inner``."""
+    extra = [t.text for t in doc[outer.start:inner.start]] + [t.text for t in
+                                                              doc[inner.end:outer.end]]
+    return all(w in ARTICLES or w in POSSESSIVES for w in extra)
+
+
+def _remainders(doc: Doc, model: Mention, cuts: Sequence[Mention]) -> list[Mention]:
+    """The pieces of a model span left outside the gazetteer matches that replaced part of
+    it, where they still look like names."""
+    covered = [False] * (model.end - model.start)
+    for g in cuts:
+        for i in range(max(g.start, model.start), min(g.end, model.end)):
+            covered[i - model.start] = True
+    pieces: list[Mention] = []
+    i = model.start
+    while i < model.end:
+        if covered[i - model.start]:
+            i += 1
+            continue
+        j = i
+        while j < model.end and not covered[j - model.start]:
+            j += 1
+        start, end = _edges(doc, i, j)
+        while end > start and doc[end - 1].text in ARTICLES:
+            end -= 1
+        words = [t.text for t in doc[start:end] if t.text not in ARTICLES]
+        if any(w[:1].isupper() for w in words):
+            pieces.append(Mention(start, end, model.label))
+        i = j
+    return pieces
+
+
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    mentions.sort(key=lambda m: (m.start, m.start - m.end))
+    out: list[Mention] = []
+    for m in mentions:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _name_words(doc: Doc, mention: Mention) -> list[str]:
+    words = [t.text for t in doc[mention.start:mention.end]]
+    while len(words) > 1 and (words[0] in ARTICLES or words[0] in HONORIFICS):
+        words = words[1:]
+    return words
+
+
+def _capital_is_government(doc: Doc, mention: Mention) -> bool:
+    """A capital names its government unless it is a location ("in Caracas") or a
+    dateline ("BRUSSELS - ...")."""
+    if mention.end - mention.start > 1:
+        return False
+    before = doc[mention.start - 1] if mention.start > 0 else None
+    after = doc[mention.end] if mention.end < len(doc) else None
+    if before is None or before.is_space or before.text in ("\n", "\n\n"):
+        if after is not None and after.text in ("-", "\u2013", "\u2014", ",", "(", ":"):
+            return False
+    if before is not None and before.lower_ in LOCATIVE:
+        return False
+    # "Caracas residents", "the Washington office": a modifier of a common noun is a place.
+    if after is not None and after.is_lower and after.is_alpha and after.pos_ == "NOUN":
+        return False
+    return True
+
+
+def group_mentions(doc: Doc, names: Sequence[Mention], published: str | None) -> list[Group]:
+    """Put the mentions of one referent into one group, in order of first mention.
+
+    Args:
+        doc: the document.
+        names: the reconciled name mentions.
+        published: the article's ISO date or None, for the knowledge base.
+    """
+    groups: dict[tuple[str, str], Group] = {}
+    order: list[tuple[str, str]] = []
+
+    def put(key: tuple[str, str], mention: Mention) -> None:
+        if key not in groups:
+            groups[key] = Group(key, [])
+            order.append(key)
+        groups[key].mentions.append(mention)
+
+    # Multi-word person names first, so that a bare surname anywhere can find its owner.
+    full_names: dict[str, tuple[str, str]] = {}
+    pending: list[Mention] = []
+    person_words: set[str] = set()
+    for m in names:
+        if m.label == "PERSON" or m.kind == "actor":
+            words = _name_words(doc, m)
+            if len(words) > 1:
+                person_words.update({words[0], words[-1]})
+
+    for m in names:
+        if m.kind in ("country", "demonym", "capital") and m.end - m.start == 1:
+            # "Jordan" is a person where the article also writes "Michael Jordan".
+            if doc[m.start].text in person_words:
+                m.kind, m.key, m.label = "model", None, "PERSON"
+
+    for m in names:
+        text = " ".join(_name_words(doc, m))
+        if m.kind == "country" or (m.kind == "capital" and _capital_is_government(doc, m)):
+            m.label = "GPE"
+            put(("country", m.key or ""), m)
+        elif m.kind == "demonym":
+            put(("demonym", m.key or ""), m)
+        elif m.kind == "igo":
+            put(("igo", m.key or ""), m)
+        elif m.kind in ("capital", "region", "people", "seat"):
+            put((m.kind, normalize_name(text).casefold()), m)
+        else:
+            pending.append(m)
+
+    # People and other names: the knowledge base first, then full names, then surnames.
+    actors: dict[Any, Any] = {}
+    for m in pending:
+        text = " ".join(_name_words(doc, m))
+        actor = actor_lookup(text, published) if m.label in ("PERSON", "ORG", "GPE", "NORP") \
+            or m.kind == "actor" else None
+        if actor is None and m.kind == "actor" and m.key:
+            actor = actor_lookup(m.key, published)
+        if actor is not None:
+            key = ("person", actor.canonical)
+            actors[key] = actor
+            m.kind = "actor"
+            words = _name_words(doc, m)
+            if len(words) > 1:
+                full_names.setdefault(normalize_name(text), key)
+            full_names.setdefault(normalize_name(actor.canonical), key)
+            put(key, m)
+            continue
+        words = _name_words(doc, m)
+        if len(words) > 1:
+            key = ("name", normalize_name(text))
+            full_names.setdefault(key[1], key)
+            put(key, m)
+    by_part: dict[str, set[tuple[str, str]]] = {}
+    for full, key in full_names.items():
+        parts = full.split()
+        if len(parts) > 1:
+            by_part.setdefault(parts[-1], set()).add(key)
+            by_part.setdefault(parts[0], set()).add(key)
+    for m in pending:
+        if m.kind == "actor" or len(_name_words(doc, m)) > 1:
+            continue
+        word = normalize_name(doc[m.end - 1].text)
+        owners = by_part.get(word, set())
+        if len(owners) == 1:
+            put(next(iter(owners)), m)
+        else:
+            put(("name", word), m)
+
+    result = [groups[k] for k in order]
+    for group in result:
+        group.actor = actors.get(group.key)
+        group.mentions.sort(key=lambda m: m.start)
+    result.sort(key=lambda g: g.mentions[0].start)
+    return result
+
+
+def decide_label(group: Group) -> str:
+    """Return the one label for a group: fixed for gazetteer kinds, PERSON for known people
+    and for names written in full as a person; otherwise the most frequent model label."""
+    kind = group.key[0]
+    fixed = {"country": "GPE", "demonym": "NORP", "igo": "ORG", "seat": "ORG", "people": "NORP",
+             "capital": "GPE"}
+    if kind in fixed:
+        return fixed[kind]
+    if kind == "region":
+        return group.mentions[0].label
+    if group.actor is not None:
+        return "ORG" if group.actor.role is None and group.actor.country is None else "PERSON"
+    labels = Counter(m.label for m in group.mentions)
+    if labels.get("PERSON") and any(m.label == "PERSON" and m.end - m.start > 1
+                                    for m in group.mentions):
+        return "PERSON"
+    ranking = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
+    return max(labels, key=lambda lab: (labels[lab], -ranking.index(lab) if lab in ranking
+                                        else -99))
+
+
+def _country_of(mention: Mention) -> str | None:
+    if mention.kind in ("country", "demonym", "capital", "seat") and mention.key:
+        return mention.key
+    return None
+
+
+def _context_country_role(
+    doc: Doc,
+    mention: Mention,
+    at: dict[int, Mention],
+    title_end: dict[int, tuple[int, int, str]],
+    title_start: dict[int, tuple[int, int, str]],
+) -> tuple[str | None, str | None]:
+    """Country and role written next to a person or organisation mention.
+
+    Left: "[Venezuela's|U.S.|Iranian] [President|Secretary of State] Name", "foreign
+    minister, Name". Right: "Name, [the] [Russia's|Russian] [foreign minister]".
+    """
+    country: str | None = None
+    role: str | None = None
+    i = mention.start
+    # Left context.
+    j = i
+    if j > 0 and doc[j - 1].text == "," and (j - 1) in title_end:
+        j -= 1
+    if j in title_end:
+        start, _, role = title_end[j]
+        j = start
+        while j > 0 and doc[j - 1].lower_ in TITLE_FILLERS:
+            j -= 1
+    if j > 0 and doc[j - 1].text in POSSESSIVES:
+        j -= 1
+    prev = at.get(j - 1)
+    if prev is not None and j - 1 >= 0:
+        country = _country_of(prev) or (f"igo:{prev.key}" if prev.kind == "igo" else None)
+    if country is not None or role is not None:
+        return country, role
+    # Right context: an apposition after a comma.
+    k = mention.end
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+        if k < len(doc) and doc[k].lower_ in ("the", "a", "an"):
+            k += 1
+        nxt = at.get(k)
+        if nxt is not None and nxt.start == k:
+            country = _country_of(nxt) or (f"igo:{nxt.key}" if nxt.kind == "igo" else None)
+            k = nxt.end
+            if k < len(doc) and doc[k].text in POSSESSIVES:
+                k += 1
+        while k < len(doc) and doc[k].lower_ in TITLE_FILLERS:
+            k += 1
+        if k in title_start:
+            role = title_start[k][2]
+        elif country is not None:
+            # "Name, Russia's ambassador" needs a title; "Name, Russia" is a list, not a
+            # description.
+            country = None
+    return country, role
+
+
+def assign_country_and_role(
+    doc: Doc,
+    groups: Sequence[Group],
+    titles: Sequence[tuple[int, int, str]],
+    published: str | None,
+) -> None:
+    """Fill ``country``, ``role``, ``label`` and ``canonical`` of every group in place.
+
+    Args:
+        doc: the document.
+        groups: from ``group_mentions``.
+        titles: from ``title_spans``.
+        published: the article's ISO date or None.
+    """
+    at: dict[int, Mention] = {}
+    for group in groups:
+        for m in group.mentions:
+            for i in range(m.start, m.end):
+                at[i] = m
+    title_end = {t[1]: t for t in titles}
+    title_start = {t[0]: t for t in titles}
+    for group in groups:
+        group.label = decide_label(group)
+        kind, key = group.key
+        first = group.mentions[0]
+        if kind == "country":
+            group.country, group.canonical = key, country_name(key)
+        elif kind == "demonym":
+            group.country = key
+            group.canonical = country_demonym(key) or _text(doc, first)
+        elif kind == "igo":
+            group.canonical = igo_name(key)
+        elif kind in ("capital", "seat", "region"):
+            group.country = first.key
+            group.canonical = _longest(doc, group.mentions)
+            if kind == "seat":
+                group.role = institution_role(group.canonical) or "government"
+        else:
+            _person_or_org(doc, group, at, title_end, title_start, published)
+        if group.label not in ("PERSON", "ORG"):
+            group.role = group.role if kind == "seat" else None
+        for m in group.mentions:
+            m.label = group.label
+
+
+def _person_or_org(
+    doc: Doc,
+    group: Group,
+    at: dict[int, Mention],
+    title_end: dict[int, tuple[int, int, str]],
+    title_start: dict[int, tuple[int, int, str]],
+    published: str | None,
+) -> None:
+    countries: Counter[str] = Counter()
+    role: str | None = None
+    for m in group.mentions:
+        c, r = _context_country_role(doc, m, at, title_end, title_start) \
+            if group.label in ("PERSON", "ORG") else (None, None)
+        if c:
+            countries[c] += 1
+        role = role or r
+        for inner in m.inner:
+            countries[inner] += 1
+    if group.label == "ORG" and role is None:
+        role = _org_role(doc, group)
+    longest = _longest(doc, group.mentions)
+    actor = group.actor
+    if actor is None and group.label == "PERSON":
+        actor = actor_lookup(longest, published)
+    if countries:
+        best = countries.most_common(1)[0][0]
+        if best.startswith("igo:"):
+            group.country = None
+            role = f"{best[4:]}:{role}" if role else best[4:]
+        else:
+            group.country = best
+    elif actor is not None:
+        group.country = actor.country
+    group.role = role or (actor.role if actor is not None else None)
+    if actor is not None and len(longest.split()) < 2:
+        group.canonical = actor.canonical
+    else:
+        group.canonical = longest
+
+
+def _org_role(doc: Doc, group: Group) -> str | None:
+    for m in group.mentions:
+        words = [t.text for t in doc[m.start:m.end]]
+        for n in (3, 2, 1):
+            if len(words) >= n:
+                role = institution_role(" ".join(words[-n:]))
+                if role:
+                    return role
+    return None
+
+
+def _text(doc: Doc, mention: Mention) -> str:
+    return " ".join(_name_words(doc, mention))
+
+
+def _longest(doc: Doc, mentions: Sequence[Mention]) -> str:
+    """The longest way the text writes a name, preferring normal case to a dateline's
+    capitals, without a leading article or honorific."""
+    best = max(mentions, key=lambda m: (not doc[m.start:m.end].text.isupper(),
+                                        len(_name_words(doc, m)),
+                                        len(doc[m.start:m.end].text), -m.start))
+    words = doc[best.start:best.end]
+    start = 0
+    while start < len(words) - 1 and (words[start].text in ARTICLES or
+                                      words[start].text in HONORIFICS):
+        start += 1
+    text = words[start:].text
+    return text.title() if text.isupper() and len(text) > 4 else text
+
+
+def propagate(doc: Doc, groups: Sequence[Group], names: Sequence[Mention]) -> None:
+    """Add mentions the model missed: a person's surname or full name written again where
+    the model tagged nothing ("Pompeo released a statement")."""
+    taken = [False] * len(doc)
+    for m in names:
+        for i in range(m.start, m.end):
+            taken[i] = True
+    forms: dict[str, tuple[Group, int]] = {}
+    for group in groups:
+        if group.label != "PERSON":
+            continue
+        for m in group.mentions:
+            words = _name_words(doc, m)
+            forms.setdefault(words[-1], (group, 1))
+            if len(words) > 1:
+                forms.setdefault(words[0] + " " + words[-1], (group, 2))
+    if not forms:
+        return
+    for token in doc:
+        if taken[token.i] or not token.text[:1].isupper() or token.text not in forms:
+            continue
+        group, _ = forms[token.text]
+        start = token.i
+        if start > 0 and not taken[start - 1]:
+            pair = doc[start - 1].text + " " + token.text
+            if forms.get(pair, (None,))[0] is group:
+                start -= 1
+        if token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper() \
+                and doc[token.i + 1].is_alpha and not taken[token.i + 1]:
+            # Part of a longer, different name ("Pompeo Street").
+            continue
+        mention = Mention(start, token.i + 1, "PERSON", "model")
+        group.mentions.append(mention)
+        for i in range(start, token.i + 1):
+            taken[i] = True
+    for group in groups:
+        group.mentions.sort(key=lambda m: m.start)
+
+
+def resolve_entities(
+    doc: Doc,
+    gaz_matcher: PhraseMatcher,
+    title_matcher: PhraseMatcher,
+    *,
+    published: str | None = None,
+) -> tuple[list[Span], list[dict[str, Any]]]:
+    """Run the whole algorithm on a ``Doc`` without changing it.
+
+    Args:
+        doc: a document with the model's entities.
+        gaz_matcher: from ``build_matchers``.
+        title_matcher: from ``build_matchers``.
+        published: the article's ISO date or None.
+
+    Returns:
+        ``(ents, entities)``: the spans for ``doc.ents`` and the ``Entity.to_dict()`` list.
+    """
+    gaz = gazetteer_matches(doc, gaz_matcher)
+    titles = title_spans(doc, title_matcher)
+    names, others = candidate_mentions(doc, doc.ents, gaz, titles)
+    groups = group_mentions(doc, names, published)
+    assign_country_and_role(doc, groups, titles, published)
+    propagate(doc, groups, names)
+    spans = list(others)
+    for group in groups:
+        for m in group.mentions:
+            spans.append(Span(doc, m.start, m.end, label=m.label))
+    spans = _non_overlapping(spans)
+    return spans, entity_dicts(doc, groups)
+
+
+def _non_overlapping(spans: list[Span]) -> list[Span]:
+    spans.sort(key=lambda s: (s.start, -len(s)))
+    out: list[Span] = []
+    for span in spans:
+        if out and span.start < out[-1].end:
+            continue
+        out.append(span)
+    return out
+
+
+def entity_dicts(doc: Doc, groups: Sequence[Group]) -> list[dict[str, Any]]:
+    """Return ``Entity.to_dict()`` dicts for the groups whose label makes an entity."""
+    out = []
+    for group in groups:
+        if group.label not in ENTITY_LABELS:
+            continue
+        mentions = []
+        for m in group.mentions:
+            span = doc[m.start:m.end]
+            mentions.append({"text": span.text, "start_char": span.start_char,
+                             "end_char": span.end_char})
+        out.append({
+            "id": f"E{len(out) + 1}",
+            "canonical": group.canonical,
+            "label": group.label,
+            "country": group.country,
+            "role": group.role,
+            "mentions": mentions,
+        })
+    return out
+
+
+class EntitiesComponent:
+    """Wires the matchers to ``resolve_entities``; see the module docstring."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.gaz_matcher, self.title_matcher = build_matchers(nlp)
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.newslens_entities = []
+        spans, entities = resolve_entities(
+            doc, self.gaz_matcher, self.title_matcher, published=doc._.newslens_published
+        )
+        doc.ents = spans
+        doc._.newslens_entities = entities
         return doc
 
 
-@Language.factory("newslens_entities")
-def make_entities(nlp: Language, name: str) -> Entities:
-    return Entities()
+@Language.factory(
+    "newslens_entities",
+    requires=["doc.ents"],
+    assigns=["doc.ents", "doc._.newslens_entities"],
+    default_config={},
+)
+def make_entities(nlp: Language, name: str) -> EntitiesComponent:
+    """Create the ``newslens_entities`` component."""
+    return EntitiesComponent(nlp, name)

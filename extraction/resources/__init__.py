@@ -175,6 +175,10 @@ def _date(text: str) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
+def _has_lower(text: str) -> bool:
+    return any(c.islower() for c in text)
+
+
 def _variants(text: str) -> set[str]:
     """Surface forms to match for a name: as written and without accents."""
     return {text, strip_accents(text)}
@@ -189,8 +193,13 @@ def _data() -> _Data:
 
     def add(surface: str, kind: str, key: str | None, label: str) -> None:
         for form in _variants(surface):
+            if form.startswith(("the ", "The ")) and not _has_lower(form[4:]):
+                # "the U.S. embassy": the article belongs to the noun after an abbreviation.
+                continue
             entries.append(GazetteerEntry(form, kind, key, label))
-            if not form.startswith(("the ", "The ")) and kind in ("country", "seat", "region"):
+            if _has_lower(form) and not form.startswith(("the ", "The ")) and kind in (
+                "country", "seat", "region"
+            ):
                 # News writes "the United States" and "The Kremlin" as often as the bare name.
                 entries.append(GazetteerEntry("the " + form, kind, key, label))
                 entries.append(GazetteerEntry("The " + form, kind, key, label))
@@ -202,6 +211,9 @@ def _data() -> _Data:
         for alias in [display, *_split(row["aliases"])]:
             places.setdefault(normalize_name(alias), Place(iso3, "country"))
             add(alias, "country", iso3, "GPE")
+        if " " not in display:
+            # Datelines: "SINGAPORE - ...".
+            add(display.upper(), "country", iso3, "GPE")
         forms = _split(row["demonyms"])
         if forms:
             demonyms[iso3] = forms[0]
@@ -212,6 +224,8 @@ def _data() -> _Data:
         for capital in _split(row["capital"]):
             places.setdefault(normalize_name(capital), Place(iso3, "capital"))
             add(capital, "capital", iso3, "GPE")
+            # Datelines write the city in capitals: "CARACAS - ...".
+            add(capital.upper(), "capital", iso3, "GPE")
         for seat in _split(row["seats"]):
             places.setdefault(normalize_name(seat), Place(iso3, "seat"))
             add(seat, "seat", iso3, "ORG")
@@ -220,6 +234,8 @@ def _data() -> _Data:
         iso3 = row["iso3"] or None
         places.setdefault(normalize_name(row["name"]), Place(iso3, "region"))
         add(row["name"], "region", iso3, row["label"] or "LOC")
+        if row["label"] == "GPE":
+            add(row["name"].upper(), "region", iso3, "GPE")
     for row in _rows("demonym_regions.tsv"):
         places.setdefault(normalize_name(row["name"]), Place(None, "people"))
         add(row["name"], "people", None, "NORP")
