@@ -28,6 +28,13 @@ NEUTER = frozenset({"it", "its", "itself"})
 # Plural pronouns are left unresolved: their antecedent is as often a group of people as a
 # state, and a wrong guess makes a wrong stance.
 PLURAL = frozenset({"they", "their", "them", "themselves", "we", "our", "us", "i", "my", "me"})
+THIRD_PLURAL = frozenset({"they", "their", "them"})
+SPEECH_VERBS = frozenset({
+    "say", "tell", "announce", "state", "add", "claim", "insist", "declare", "report", "quote",
+    "explain", "stress", "write", "tweet", "note", "argue", "contend", "assert", "acknowledge",
+    "confirm", "reiterate", "repeat", "maintain", "suggest", "reply", "respond", "told", "said",
+    "conclude", "indicate", "reveal", "predict", "announces", "says",
+})
 QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 
 # Head nouns naming a non-government part of a country; stance holders get "<sector>:ISO3".
@@ -244,9 +251,39 @@ def _lookup_country(tokens: Sequence[Token]) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _pronoun(index: DocIndex, tok: Token) -> Arg | None:
+def is_speech_verb(tok: Token) -> bool:
+    """True for verbs that report speech ("said", "announced", "told")."""
+    return tok.lemma_.lower() in SPEECH_VERBS or tok.lower_ in SPEECH_VERBS
+
+
+def _reporter(tok: Token) -> Token | None:
+    """The subject of the speech verb whose reported clause holds ``tok``."""
+    cur = tok
+    for _ in range(6):
+        head = cur.head
+        if head is cur:
+            return None
+        if cur.dep_ == "ccomp" and is_speech_verb(head):
+            for child in head.children:
+                if child.dep_ in ("nsubj",) and child.i != tok.i:
+                    return child
+            return None
+        cur = head
+    return None
+
+
+def _pronoun(index: DocIndex, tok: Token, depth: int) -> Arg | None:
     lower = tok.lower_
     eid: str | None = None
+    if depth < 2 and not index.in_quote[tok.i] and lower in MALE_FEMALE | NEUTER | THIRD_PLURAL:
+        # "Syria says it is willing ...", "the rebels said they will ...": a third-person
+        # pronoun in reported speech is most often the one who speaks.
+        reporter = _reporter(tok)
+        if reporter is not None:
+            found = resolve_one(index, reporter, depth=depth + 1)
+            if found.is_party:
+                return Arg(tok.i, found.text, found.kind, found.entity, found.country,
+                           found.sector, found.igo, found.label)
     if lower in MALE_FEMALE:
         eid = index.last_person[tok.i]
     elif lower in NEUTER:
@@ -269,8 +306,8 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
     """Resolve one argument head (no coordination) to an ``Arg``."""
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
         tok = tok.head.head
-    if tok.pos_ == "PRON" or tok.lower_ in MALE_FEMALE | NEUTER | PLURAL:
-        found = _pronoun(index, tok)
+    if tok.pos_ == "PRON" or (tok.text.islower() and tok.lower_ in MALE_FEMALE | NEUTER | PLURAL):
+        found = _pronoun(index, tok, depth)
         return found or Arg(tok.i, tok.text, "other")
     tokens = core_tokens(tok)
     text = phrase_text(tokens)
@@ -282,6 +319,21 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
     eid = _pick_entity(index, tok, tokens)
     if eid is not None:
         arg = _entity_arg(index, tok, eid, text)
+        if arg.country is None and arg.igo is None:
+            # "British Defence Secretary Tom King": a person the knowledge base does not
+            # know still belongs to the country named in the phrase around the name.
+            others = [t for t in tokens if index.token_entity[t.i] not in (None, eid)]
+            country = next((index.entities[index.token_entity[t.i]].get("country")
+                            for t in others
+                            if index.entities[index.token_entity[t.i]].get("country")), None)
+            if country is None:
+                country, igo = _lookup_country([t for t in tokens
+                                                if index.token_entity[t.i] != eid])
+            else:
+                igo = None
+            if country or igo:
+                arg = Arg(arg.head, arg.text, arg.kind, arg.entity, country, arg.sector, igo,
+                          arg.label)
         if sector and not arg.sector:
             arg = Arg(arg.head, arg.text, arg.kind, arg.entity, arg.country, sector, arg.igo,
                       arg.label)
@@ -303,6 +355,14 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
                         for pobj in agent.children:
                             if pobj.dep_ == "pobj":
                                 return resolve_one(index, pobj, depth=1)
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                # "calls by Belarus's rulers", "an admission by Moscow": the author.
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        inner = resolve_one(index, pobj, depth=1)
+                        if inner.is_party:
+                            return inner
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "throughout",
                                                           "within"):

@@ -29,15 +29,17 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .arguments import Arg, DocIndex, build_index, expand_agents, resolve, resolve_one
+from .arguments import (
+    SPEECH_VERBS,
+    Arg,
+    DocIndex,
+    build_index,
+    expand_agents,
+    resolve,
+    resolve_one,
+)
 from .lexicon import COOPERATIVE, INCIDENT, MATERIAL, Entry, Lexicon, load_lexicon, match_trigger
 
-SPEECH_VERBS = frozenset({
-    "say", "tell", "announce", "state", "add", "claim", "insist", "declare", "report", "quote",
-    "explain", "stress", "write", "tweet", "note", "argue", "contend", "assert", "acknowledge",
-    "confirm", "reiterate", "repeat", "maintain", "suggest", "reply", "respond", "told", "said",
-    "conclude", "indicate", "reveal", "predict", "announces", "says",
-})
 # Verbs of wishing and trying: what they govern has not happened ("hoped ... could continue").
 HEDGE_VERBS = frozenset({"hope", "hop", "hoped", "want", "wish", "seek", "try", "attempt",
                          "expect", "consider", "aim", "like", "would", "might"})
@@ -236,15 +238,22 @@ def _party_args(index: DocIndex, tok: Token | None) -> list[Arg]:
     return expand_agents(index, resolve(index, tok))
 
 
-def _first_party(candidates: Sequence[list[Arg]]) -> list[Arg]:
-    for args in candidates:
-        parties = [a for a in args if a.is_party]
-        if parties:
-            return parties
+def _first_party(candidates: Sequence[list[Arg]],
+                 exclude: frozenset[str] = frozenset()) -> list[Arg]:
+    """The first candidate list that names a party: one with an entity, country,
+    organisation or group before one that only names a sector ("the troops")."""
+    for strict in (True, False):
+        for args in candidates:
+            parties = [a for a in args if a.is_party and (a.entity is None or
+                                                          a.entity not in exclude)
+                       and (not strict or a.kind != "other")]
+            if parties:
+                return parties
     return []
 
 
-def _object_targets(index: DocIndex, verb: Token, entry: Entry | None) -> list[Arg]:
+def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,
+                    exclude: frozenset[str] = frozenset()) -> list[Arg]:
     """Target of a verb from its object, dative and prepositional arguments."""
     doc = index.doc
     candidates: list[list[Arg]] = []
@@ -261,15 +270,17 @@ def _object_targets(index: DocIndex, verb: Token, entry: Entry | None) -> list[A
         for sub in obj.children:
             if sub.dep_ == "prep":
                 preps.setdefault(sub.lower_, []).extend(_children(sub, "pobj"))
-    if entry is not None and entry.target_prep and preps.get(entry.target_prep):
-        candidates.append(_party_args(index, preps[entry.target_prep][0]))
+    if entry is not None and entry.target_prep:
+        for prep in entry.target_prep.split("|"):
+            for pobj in preps.get(prep, ()):
+                candidates.append(_party_args(index, pobj))
     for obj in objects:
         candidates.append(_party_args(index, obj))
     for prep in TARGET_PREPS:
         for pobj in preps.get(prep, ()):
             candidates.append(_party_args(index, pobj))
     del doc
-    return _first_party(candidates)
+    return _first_party(candidates, exclude)
 
 
 def _noun_arguments(index: DocIndex, noun: Token) -> tuple[list[Arg], list[Arg]]:
@@ -333,6 +344,9 @@ def _verb_arguments(index: DocIndex, verb: Token, entry: Entry,
     targets: list[Arg] = []
     if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
         subj, passive = _subject(verb.head)
+    if entry.pos == "A" and passive:
+        # "Vietnam is committed to ...": a state of mind, not a passive act.
+        passive = False
     if passive:
         agent = _agent(verb)
         actors = _first_party([_party_args(index, agent)]) if agent is not None else []
@@ -351,26 +365,34 @@ def _verb_arguments(index: DocIndex, verb: Token, entry: Entry,
             ctrl = _controller(verb)
             if ctrl is not None:
                 actors = _party_args(index, ctrl)
+            if verb.dep_ == "acl" and not any(a.is_party for a in actors):
+                # "issued a declaration demanding ...": the declaration's author acts.
+                above = _governing_verb(verb.head)
+                if above is not None:
+                    asubj, apassive = _subject(above)
+                    if asubj is not None and not apassive:
+                        actors = _party_args(index, asubj)
+    exclude = frozenset(a.entity for a in actors if a.entity)
     if complement is not None and not targets:
         # "urged Iran to free ...": the object of the control verb is the target; else the
         # clause's subject ("demanded that Israel ease ..."), else the clause's own target.
         own = [o for o in _children(verb, "dobj", "dative")]
         if own:
-            targets = _first_party([_party_args(index, own[0])])
+            targets = _first_party([_party_args(index, own[0])], exclude)
         if not targets and _is_verbal(complement):
             csubj, cpassive = _subject(complement)
             if csubj is not None and not cpassive and (subj is None or csubj.i != subj.i):
-                targets = _first_party([_party_args(index, csubj)])
+                targets = _first_party([_party_args(index, csubj)], exclude)
             if not targets:
-                targets = _object_targets(index, complement, None)
+                targets = _object_targets(index, complement, None, exclude)
             if not targets and cpassive and csubj is not None:
-                targets = _first_party([_party_args(index, csubj)])
+                targets = _first_party([_party_args(index, csubj)], exclude)
         elif not targets:
             _, targets = _noun_arguments(index, complement)
         if not targets:
-            targets = _object_targets(index, verb, entry)
+            targets = _object_targets(index, verb, entry, exclude)
     elif not targets:
-        targets = _object_targets(index, verb, entry)
+        targets = _object_targets(index, verb, entry, exclude)
     return actors, targets, subj
 
 
@@ -528,8 +550,8 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon) -> list[Frame]:
         if i in absorbed:
             continue
         tok, entry = doc[i], found[i]
-        if tok.dep_ == "amod" or any(c.dep_ == "dobj" and c.lemma_.lower() in NON_EVENT_OBJECTS
-                                     for c in tok.children):
+        if tok.dep_ == "amod" or (entry.type == "RETREAT" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in NON_EVENT_OBJECTS for c in tok.children)):
             # "alleged sabotage", "released a statement": not an act between parties.
             continue
         comp = complements.get(i)
