@@ -23,9 +23,11 @@ st.set_page_config(page_title="newslens", page_icon="🗞️", layout="wide")
 
 pages = st.navigation(
     [
-        st.Page("views/analyze.py", title="Analyze", icon="🔎", url_path="analyze", default=True),
-        st.Page("views/corpus.py", title="Corpus", icon="🗂️", url_path="corpus"),
-        st.Page("views/about.py", title="About", icon="ℹ️", url_path="about"),
+        st.Page("views/analyze.py", title="Analyze", icon=":material/search:",
+                url_path="analyze", default=True),
+        st.Page("views/corpus.py", title="Corpus", icon=":material/folder_open:",
+                url_path="corpus"),
+        st.Page("views/about.py", title="About", icon=":material/info:", url_path="about"),
     ]
 )
 

@@ -103,16 +103,29 @@ def timeline_figure(events: pd.DataFrame, *, title: str = "Events by date") -> g
     return fig
 
 
-def stance_heatmap(summary: pd.DataFrame, *, title: str = "Stance: holder × target") -> go.Figure:
+def stance_heatmap(
+    summary: pd.DataFrame,
+    *,
+    title: str = "Stance: holder × target",
+    max_targets: int | None = None,
+) -> go.Figure:
     """A holder x target grid of stance scores on a fixed diverging -1..+1 scale.
 
-    ``customdata`` of each cell is ``[holder key, target, events, polarity]`` (empty
-    strings where a holder has no stance towards that target).
+    Args:
+        summary: ``frames.stance_summary`` output.
+        title: the figure title.
+        max_targets: keep only the targets with the most evidence (all when None); holders
+            with no stance towards a kept target are dropped with them.
+
+    ``customdata`` of each cell is ``[holder key, target, events, polarity]`` (events 0 and
+    polarity "" where a holder has no stance towards that target).
     """
     if summary.empty:
         return _empty("No stances found.")
+    ranked = summary.groupby("target")["evidence"].sum().sort_values(ascending=False)
+    targets = ranked.index[:max_targets] if max_targets else ranked.index
+    summary = summary[summary["target"].isin(targets)]
     holders = summary.drop_duplicates("holder").sort_values("holder_label")
-    targets = summary.groupby("target")["evidence"].sum().sort_values(ascending=False).index
     cells = {(r.holder, r.target): r for r in summary.itertuples()}
     z, text, custom = [], [], []
     for holder in holders["holder"]:
@@ -224,7 +237,7 @@ def stance_map(summary: pd.DataFrame, target: str) -> go.Figure:
             text=[esc(h) for h in rows["holder_label"]],
             customdata=[[h, target, int(n)] for h, n in zip(rows["holder"], rows["evidence"],
                                                               strict=True)],
-            colorbar={"title": "score", "tickvals": [-1, 0, 1]},
+            colorbar={"title": "score", "tickvals": [-1, 0, 1], "len": 0.7},
             marker={"line": {"color": "#444", "width": 0.5}},
             hovertemplate=(
                 "<b>%{text}</b> → " + esc(target) + "<br>score %{z:+.2f}"
@@ -234,7 +247,7 @@ def stance_map(summary: pd.DataFrame, target: str) -> go.Figure:
     )
     fig.update_layout(
         title=f"States' stance towards {esc(target)}",
-        height=420,
+        height=360,
         geo={"projection": {"type": "natural earth"}, "showcountries": True,
              "showframe": False, "landcolor": "#eeeeee", "showland": True},
         margin={"l": 0, "r": 0, "t": 50, "b": 0},

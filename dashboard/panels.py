@@ -152,8 +152,18 @@ def _pick_evidence(chart_key: str, evidence_key: str,
     return callback
 
 
-def stance_section(articles: Sequence[Article], summary: pd.DataFrame, prefix: str) -> None:
-    """Heatmap, bars and map of stance scores, and the sentences behind a chosen stance."""
+def stance_section(
+    articles: Sequence[Article],
+    summary: pd.DataFrame,
+    prefix: str,
+    *,
+    max_targets: int | None = None,
+) -> None:
+    """Heatmap, bars and map of stance scores, and the sentences behind a chosen stance.
+
+    ``max_targets`` bounds the heatmap's columns (a corpus has many targets); the bars,
+    the map and the evidence picker still offer every target.
+    """
     if summary.empty:
         st.info("No stances were found: no country, organisation or group was seen to "
                 "support or oppose anyone here. The stance component may not be installed "
@@ -167,9 +177,13 @@ def stance_section(articles: Sequence[Article], summary: pd.DataFrame, prefix: s
 
     heat_key = f"{prefix}_heatmap"
     st.plotly_chart(
-        charts.stance_heatmap(summary), key=heat_key, width="stretch",
+        charts.stance_heatmap(summary, max_targets=max_targets), key=heat_key, width="stretch",
         on_select=_pick_evidence(heat_key, evidence_key, pairs), selection_mode="points",
     )
+    shown = summary["target"].nunique()
+    if max_targets and shown > max_targets:
+        st.caption(f"The heatmap shows the {max_targets} targets with the most evidence of "
+                   f"{shown}; the bars below offer every target.")
     st.caption("Click a cell or a bar to read the sentences behind that stance.")
 
     targets = (summary.groupby("target")["evidence"].sum().sort_values(ascending=False)

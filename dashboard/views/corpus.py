@@ -9,6 +9,8 @@ from dashboard.names import country_label
 
 #: The most articles drawn at once; the filters narrow a larger corpus.
 CORPUS_LIMIT = 2000
+#: Targets in the corpus heatmap: beyond this the columns become unreadable.
+HEATMAP_TARGETS = 15
 
 st.title("Corpus")
 st.caption("Every article analysed so far (the samples, the Analyze page, `newslens ingest`), "
@@ -72,7 +74,7 @@ st.subheader("Timeline")
 panels.timeline_section(events, "corpus")
 st.subheader("Stance")
 summary = frames.stance_summary(stances)
-panels.stance_section(articles, summary, "corpus")
+panels.stance_section(articles, summary, "corpus", max_targets=HEATMAP_TARGETS)
 
 st.subheader("Stance over time")
 monthly = frames.stance_by_month(articles)

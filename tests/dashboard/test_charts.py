@@ -55,6 +55,14 @@ def test_charts_heatmap_is_diverging_and_complete(article):
     assert cells[("USA", "Nicolás Maduro")] is None
 
 
+def test_charts_heatmap_keeps_the_targets_with_most_evidence(article):
+    fig = charts.stance_heatmap(_summary(article), max_targets=1)
+    heat = fig.data[0]
+    # Maduro has two pieces of evidence (military, Bolivia); the others one each.
+    assert list(heat.x) == ["Nicolás Maduro"]
+    assert set(heat.y) == {"Bolivia", "Venezuela (military)"}
+
+
 def test_charts_bars_for_one_target(article):
     fig = charts.stance_bars(_summary(article), "Nicolás Maduro")
     bars = fig.data[0]

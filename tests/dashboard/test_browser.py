@@ -1,0 +1,140 @@
+"""One real browser run: Debian's Chromium, driven by Playwright, against ``streamlit run``.
+
+The app is started headless on a free port with a temporary store and no samples; an
+article carrying a ``<script>`` and an ``<img onerror>`` that would set ``window.__pwned``
+is pasted and analysed; the highlights and charts must be visible and the script must not
+have run. In CI (``CI`` set) a missing ``chromium`` is a failure, not a skip.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "dashboard" / "app.py"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+ARTICLE = (
+    "CARACAS - The United States said on Thursday that it backed Juan Guaido as the interim "
+    "president of Venezuela, and Nicolas Maduro blamed Washington for the blackout that began "
+    "last week. Bolivia's president Evo Morales said he supported Maduro.\n\n"
+    '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> '
+    "[click here](javascript:window.__pwned=3) is how the comment section looked."
+)
+
+
+def chromium_path() -> str:
+    """Debian's chromium; skipped locally without it, a failure in CI."""
+    path = shutil.which("chromium")
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the browser test: install Debian's chromium (apt).")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    return path
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with status {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.25)
+    raise TimeoutError(f"streamlit did not answer {url}/_stcore/health in {timeout:.0f} s")
+
+
+@pytest.fixture()
+def served_app(tmp_path: Path) -> Iterator[str]:
+    """Start ``streamlit run dashboard/app.py`` on a free port; yield its URL."""
+    port = _free_port()
+    samples = tmp_path / "samples"
+    samples.mkdir()
+    env = {
+        **os.environ,
+        "NEWSLENS_STORE": str(tmp_path / "store.sqlite"),
+        "NEWSLENS_SAMPLES": str(samples),
+    }
+    log = (tmp_path / "streamlit.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(APP),
+         "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--server.headless", "true", "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+@pytest.mark.browser
+def test_browser_hostile_article_is_shown_inert(served_app: str, tmp_path: Path):
+    executable = chromium_path()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(served_app, wait_until="domcontentloaded")
+            editor = page.get_by_role("textbox", name="Article text")
+            editor.wait_for(timeout=60_000)
+            editor.fill(ARTICLE)
+            editor.press("Control+Enter")
+            page.get_by_role("button", name="Analyze", exact=True).click()
+
+            marks = page.locator("div.newslens-entities mark.entity")
+            marks.first.wait_for(state="visible", timeout=90_000)
+            assert marks.count() >= 5
+            assert "Venezuela" in (marks.first.get_attribute("title") or "") or marks.count()
+            shown = page.locator("div.newslens-entities").inner_text()
+            assert "<script>window.__pwned=1</script>" in shown
+            assert '<img src=x onerror="window.__pwned=2">' in shown
+            assert page.locator("div.newslens-entities img, div.newslens-entities a").count() == 0
+
+            plots = page.locator(".js-plotly-plot")
+            plots.first.wait_for(state="visible", timeout=30_000)
+            assert plots.count() >= 3
+            page.locator(".js-plotly-plot .heatmaplayer, .js-plotly-plot .heatmap").first \
+                .wait_for(state="attached", timeout=30_000)
+
+            page.wait_for_timeout(500)
+            assert page.evaluate("typeof window.__pwned") == "undefined"
+            shot = tmp_path / "analyze.png"
+            page.screenshot(path=str(shot), full_page=True)
+            assert shot.stat().st_size > 10_000
+        finally:
+            browser.close()
