@@ -78,7 +78,7 @@ def verb_tense(verb: Token) -> str | None:
             return verb_tense(head) if head.pos_ in ("VERB", "AUX") else None
         # An infinitive hanging off a noun ("the program to run through June") looks ahead.
         return "future"
-    if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+    if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") and a.lemma_ == "be" for a in auxes):
         # "is meeting on Friday": the present progressive of news announces plans.
         return "future"
     if verb.tag_ == "VBN" and verb.dep_ in ("relcl", "acl") and not auxes:
@@ -101,6 +101,9 @@ def governing_verb(token: Token) -> Token | None:
 def clause_tense(doc: Doc, index: int) -> str | None:
     """Return the tense of the clause around token ``index``, falling back on its sentence."""
     token = doc[index]
+    if index > 0 and doc[index - 1].lower_ in ("since", "last", "ago", "previous"):
+        # "since May" can only reach back.
+        return "past"
     verb = governing_verb(token)
     if verb is not None:
         tense = verb_tense(verb)
@@ -160,6 +163,10 @@ def _latest_start(doc: Doc, index: int, found: list[Found], values: dict[int, st
     return anchor - dt.timedelta(days=longest)
 
 
+def _resolved(value: str) -> bool:
+    return "X" not in value and not value.endswith("_REF")
+
+
 def _parse_iso(value: Any) -> dt.date | None:
     if not isinstance(value, str) or not value:
         return None
@@ -169,7 +176,19 @@ def _parse_iso(value: Any) -> dt.date | None:
         return None
 
 
-_FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T|$)")
+
+
+def _as_reference(value: str) -> tuple[dt.date, str] | None:
+    """Read a resolved value as the story's current date and its precision, if it is one."""
+    m = _DATE_VALUE.match(value)
+    if not m:
+        return None
+    try:
+        day = dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+    except ValueError:
+        return None
+    return day, "day" if m[3] else "month" if m[2] else "year"
 
 
 def _model_extras(doc: Doc, found: list[Found]) -> list[Found]:
@@ -234,6 +253,7 @@ class TimeTagger:
         # The story's current date: the last full date before the expression, so the one in
         # its own paragraph when there is one ("two days later" counts from it).
         reference: dt.date | None = None
+        reference_unit = "day"
         for k, f in enumerate(found):
             r = f.reading
             latest = None
@@ -242,7 +262,8 @@ class TimeTagger:
             ):
                 latest = _latest_start(doc, token_of(f.start), found, values, anchor)
             ref = reference
-            kind, value = resolve(r, anchor=anchor, tense=tenses[k], reference=ref, latest=latest)
+            kind, value = resolve(r, anchor=anchor, tense=tenses[k], reference=ref,
+                                  reference_unit=reference_unit, latest=latest)
             values[k] = value
             relative = r.kind != "literal" and not (r.kind == "date" and r.year is not None)
             based = ref if r.base == "reference" else anchor
@@ -252,15 +273,14 @@ class TimeTagger:
                 "end_char": f.end,
                 "type": kind,
                 "value": value,
-                "anchor": based.isoformat() if relative and based else None,
+                "anchor": based.isoformat() if relative and based and _resolved(value) else None,
                 "start_token": token_of(f.start),
                 "end_token": token_of(f.end - 1) + 1,
             })
-            m = _FULL_DATE.match(value)
-            if m:
-                day = _parse_iso(m.group(0))
-                if day is not None:
-                    reference = day
+            if kind in ("DATE", "TIME"):
+                current = _as_reference(value)
+                if current is not None:
+                    reference, reference_unit = current
         doc._.newslens_anchor = anchor.isoformat() if anchor else None
         doc._.newslens_published_inferred = bool(inferred)
         doc._.newslens_timex = results

@@ -192,17 +192,56 @@ def _g(m: re.Match[str], name: str) -> str | None:
 # ---------------------------------------------------------------- rules
 
 Handler = Callable[[re.Match[str], str], Reading | None]
-_RULES: list[tuple[str, re.Pattern[str], Handler]] = []
 
 
-def rule(name: str, pattern: str) -> Callable[[Handler], Handler]:
-    """Register a handler for a pattern (compiled once, here, at import)."""
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    pattern: re.Pattern[str]
+    handler: Handler
+    gate: re.Pattern[str] | None
+
+
+_RULES: list[_Rule] = []
+
+# A rule's pattern is only tried near the hits of its gate: a cheap pattern for a word every
+# match contains (a month name, a unit), written to start with plain characters so the regex
+# engine can skip ahead. Matches reach at most this far before and after the gate's hit.
+_BACK, _AHEAD = 64, 40
+
+
+def rule(name: str, pattern: str, gate: str | None = None) -> Callable[[Handler], Handler]:
+    """Register a handler for a pattern (compiled once, here, at import).
+
+    Args:
+        name: the rule's name.
+        pattern: the expression to match (word boundaries are added).
+        gate: a cheap pattern every match contains; the full pattern is tried only near it.
+    """
 
     def register(handler: Handler) -> Handler:
-        _RULES.append((name, re.compile(_B + pattern + _E), handler))
+        _RULES.append(_Rule(name, re.compile(_B + pattern + _E), handler,
+                            re.compile(gate) if gate else None))
         return handler
 
     return register
+
+
+def _scan(r: _Rule, text: str) -> Iterator[re.Match[str]]:
+    if r.gate is None:
+        yield from r.pattern.finditer(text)
+        return
+    windows: list[list[int]] = []
+    for hit in r.gate.finditer(text):
+        start = max(0, hit.start() - _BACK)
+        end = text.find(" ", hit.end() + _AHEAD)
+        end = len(text) if end < 0 else end
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    for start, end in windows:
+        yield from r.pattern.finditer(text, start, end)
 
 
 def _date(year: int | None, month: int | None, day: int | None) -> Reading | None:
@@ -221,7 +260,8 @@ def _days_in_month(year: int, month: int) -> int:
 
 
 @rule("iso", r"(?<![\d/.-])(?P<iso_y>\d{4})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)"
-             r"(?:[T ](?P<iso_h>[0-2]\d):(?P<iso_mi>[0-5]\d)(?::[0-5]\d)?)?(?![\d-])")
+             r"(?:[T ](?P<iso_h>[0-2]\d):(?P<iso_mi>[0-5]\d)(?::[0-5]\d)?)?(?![\d-])",
+      gate=r"\d{4}-")
 def _iso(m: re.Match[str], text: str) -> Reading | None:
     reading = _date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
     if reading is None:
@@ -232,7 +272,8 @@ def _iso(m: re.Match[str], text: str) -> Reading | None:
     return reading
 
 
-@rule("slash", r"(?<![\d/.])(?P<sl_a>\d{1,2})/(?P<sl_b>\d{1,2})/(?P<sl_y>\d{4}|\d{2})(?![\d/])")
+@rule("slash", r"(?<![\d/.])(?P<sl_a>\d{1,2})/(?P<sl_b>\d{1,2})/(?P<sl_y>\d{4}|\d{2})(?![\d/])",
+      gate=r"\d/\d")
 def _slash(m: re.Match[str], text: str) -> Reading | None:
     a, b, y = int(m["sl_a"]), int(m["sl_b"]), m["sl_y"]
     year = int(y) if len(y) == 4 else (2000 + int(y) if int(y) < 50 else 1900 + int(y))
@@ -242,20 +283,23 @@ def _slash(m: re.Match[str], text: str) -> Reading | None:
 
 
 @rule("mdy", rf"(?:(?P<mdy_wd>{_WEEKDAY_ANY}),?\s+)?(?:(?P<mdy_mod>{MODIFIER})[\s-]+)?"
-             rf"(?P<mdy_m>{MONTH})\s*(?P<mdy_d>{DAY})(?:(?:,\s*|\s+)(?P<mdy_y>{YEAR}))?")
+             rf"(?P<mdy_m>{MONTH})\s*(?P<mdy_d>{DAY})(?:(?:,\s*|\s+)(?P<mdy_y>{YEAR}))?",
+      gate=r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
 def _mdy(m: re.Match[str], text: str) -> Reading | None:
     year = int(m["mdy_y"]) if m["mdy_y"] else None
     return _date(year, month_number(m["mdy_m"]), int(re.sub(r"\D", "", m["mdy_d"])))
 
 
 @rule("dmy", rf"(?:(?P<dmy_wd>{_WEEKDAY_ANY}),?\s+)?(?:the\s+)?(?P<dmy_d>{DAY})\s+(?:of\s+)?"
-             rf"(?P<dmy_m>{MONTH})(?:,?\s+(?P<dmy_y>{YEAR}))?")
+             rf"(?P<dmy_m>{MONTH})(?:,?\s+(?P<dmy_y>{YEAR}))?",
+      gate=r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
 def _dmy(m: re.Match[str], text: str) -> Reading | None:
     year = int(m["dmy_y"]) if m["dmy_y"] else None
     return _date(year, month_number(m["dmy_m"]), int(re.sub(r"\D", "", m["dmy_d"])))
 
 
-@rule("my", rf"(?:(?P<my_mod>{MODIFIER})[\s-]+)?(?P<my_m>{MONTH}),?\s+(?:of\s+)?(?P<my_y>{YEAR})")
+@rule("my", rf"(?:(?P<my_mod>{MODIFIER})[\s-]+)?(?P<my_m>{MONTH}),?\s+(?:of\s+)?(?P<my_y>{YEAR})",
+      gate=r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
 def _my(m: re.Match[str], text: str) -> Reading | None:
     return _date(int(m["my_y"]), month_number(m["my_m"]), None)
 
@@ -269,7 +313,8 @@ _MONTH_CUE = re.compile(
 
 
 @rule("month", rf"(?:(?P<mo_mod>{MODIFIER})[\s-]+)?(?:(?P<mo_rel>(?i:last|next|this|past|"
-               rf"coming))\s+)?(?P<mo_m>{_MONTH_FULL})(?!\s*\d)")
+               rf"coming))\s+)?(?P<mo_m>{_MONTH_FULL})(?!\s*\d)",
+      gate=r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
 def _month(m: re.Match[str], text: str) -> Reading | None:
     name = m["mo_m"].lower()
     if name in ("may", "march") and not (m["mo_mod"] or m["mo_rel"]):
@@ -282,7 +327,8 @@ def _month(m: re.Match[str], text: str) -> Reading | None:
 
 
 @rule("weekday", rf"(?:(?P<wd_rel>(?i:last|next|this|coming|past))\s+)?(?P<wd>{WEEKDAY})"
-                 r"(?:\s+(?P<wd_part>(?i:morning|afternoon|evening|night)))?")
+                 r"(?:\s+(?P<wd_part>(?i:morning|afternoon|evening|night)))?",
+      gate=r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|SUN)")
 def _weekday(m: re.Match[str], text: str) -> Reading | None:
     rel = (m["wd_rel"] or "").lower()
     shift = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}.get(rel)
@@ -293,7 +339,8 @@ def _weekday(m: re.Match[str], text: str) -> Reading | None:
 
 @rule("season", rf"(?:(?P<se_mod>{MODIFIER})[\s-]+)?(?:(?P<se_rel>(?i:last|next|this|past|"
                 r"coming|the))\s+)?(?P<se>(?i:spring|summer|autumn|fall|winter))"
-                rf"(?:\s+(?:of\s+)?(?P<se_y>{YEAR}))?")
+                rf"(?:\s+(?:of\s+)?(?P<se_y>{YEAR}))?",
+      gate=r"[sSwWaAfF](?:pring|ummer|utumn|all|inter|PRING|UMMER|UTUMN|ALL|INTER)")
 def _season(m: re.Match[str], text: str) -> Reading | None:
     rel = (m["se_rel"] or "").lower()
     season = m["se"].lower()
@@ -312,7 +359,8 @@ def _season(m: re.Match[str], text: str) -> Reading | None:
 
 @rule("decade", rf"(?:(?P<de_mod>{MODIFIER})[\s-]+)?(?:(?i:the)\s+)?"
                 r"(?:(?P<de_y>(?:1[5-9]|20)\d0)s|'(?P<de_s>\d0)s|(?P<de_w>(?i:twenties|thirties|"
-                r"forties|fifties|sixties|seventies|eighties|nineties)))")
+                r"forties|fifties|sixties|seventies|eighties|nineties)))",
+      gate=r"\d0s|ties")
 def _decade(m: re.Match[str], text: str) -> Reading | None:
     if m["de_y"]:
         digits = m["de_y"]
@@ -323,7 +371,8 @@ def _decade(m: re.Match[str], text: str) -> Reading | None:
 
 
 @rule("century", r"(?:(?i:the)\s+)?(?P<ce_n>\d{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)"
-                 r"|(?:(?i:the)\s+)?(?P<ce_w>(?i:" + _alt(list(ORDINALS)) + r"))[\s-]+(?i:century)")
+                 r"|(?:(?i:the)\s+)?(?P<ce_w>(?i:" + _alt(list(ORDINALS)) + r"))[\s-]+(?i:century)",
+      gate=r"[cC]entury|CENTURY")
 def _century(m: re.Match[str], text: str) -> Reading | None:
     number = int(m["ce_n"]) if m["ce_n"] else ORDINALS.get(m["ce_w"].lower())
     if not number or m["ce_w"] and m["ce_w"].lower() in ("last", "final"):
@@ -332,7 +381,8 @@ def _century(m: re.Match[str], text: str) -> Reading | None:
 
 
 @rule("year", rf"(?:(?P<yr_mod>{MODIFIER})[\s-]+)?(?:(?P<yr_fy>(?i:fiscal(?:\s+year)?|FY))\s*)?"
-              rf"(?P<yr>{YEAR})(?![.,]\d|\s*%|\s*(?i:percent|per\s+cent))")
+              rf"(?P<yr>{YEAR})(?![.,]\d|\s*%|\s*(?i:percent|per\s+cent))",
+      gate=r"[12]\d\d\d")
 def _year(m: re.Match[str], text: str) -> Reading | None:
     before = text[max(0, m.start() - 2) : m.start()]
     if re.search(r"[$£€¥#№]\s*$|\d[,.]$", before):
@@ -340,7 +390,8 @@ def _year(m: re.Match[str], text: str) -> Reading | None:
     return Reading("date", year=int(m["yr"]))
 
 
-@rule("year2", r"(?<=\d\d[-–/])(?P<y2>\d\d)(?!\d)")
+@rule("year2", r"(?<=\d\d[-–/])(?P<y2>\d\d)(?!\d)",
+      gate=r"\d\d[-–/]\d\d")
 def _year2(m: re.Match[str], text: str) -> Reading | None:
     # The second year of a range written "1957-58"; only after a four-digit year.
     head = re.search(rf"{YEAR}[-–/]$", text[max(0, m.start() - 5) : m.start()])
@@ -355,7 +406,8 @@ def _year2(m: re.Match[str], text: str) -> Reading | None:
 
 @rule("quarter", rf"(?:(?i:the)\s+)?(?P<q>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))"
                  rf"[\s-]+(?i:quarter)(?:\s+(?:of\s+)?(?P<q_y>{YEAR}))?"
-                 rf"|(?P<q2>Q[1-4])(?:\s+(?P<q2_y>{YEAR}))?")
+                 rf"|(?P<q2>Q[1-4])(?:\s+(?P<q2_y>{YEAR}))?",
+      gate=r"[qQ]uarter|QUARTER|Q[1-4]")
 def _quarter(m: re.Match[str], text: str) -> Reading | None:
     if m["q2"]:
         quarter, year = int(m["q2"][1]), m["q2_y"]
@@ -366,7 +418,8 @@ def _quarter(m: re.Match[str], text: str) -> Reading | None:
     return Reading("date", year=int(year) if year else None, quarter=quarter)
 
 
-@rule("half", rf"(?:(?i:the)\s+)?(?P<h>(?i:first|second))\s+half\s+of\s+(?P<h_y>{YEAR})")
+@rule("half", rf"(?:(?i:the)\s+)?(?P<h>(?i:first|second))\s+half\s+of\s+(?P<h_y>{YEAR})",
+      gate=r"[hH]alf")
 def _half(m: re.Match[str], text: str) -> Reading | None:
     return Reading("date", year=int(m["h_y"]), half=1 if m["h"].lower() == "first" else 2)
 
@@ -380,7 +433,8 @@ _REL_SHIFT = {
 @rule("relative", rf"(?:(?P<ru_mod>{MODIFIER})\s+)?(?P<ru_the>(?i:the)\s+)?"
                   r"(?P<ru_rel>(?i:this|last|next|past|coming|previous|current|following|same))"
                   r"\s+(?P<ru_u>(?i:day|week|weekend|month|year|quarter|decade|century|"
-                  r"fiscal\s+year|financial\s+year|morning|afternoon|evening|night))")
+                  r"fiscal\s+year|financial\s+year|morning|afternoon|evening|night))",
+      gate=r"[tTlLnNpPcCfFsS](?:his|ast|ext|oming|revious|urrent|ollowing|ame|HIS|AST|EXT)")
 def _relative(m: re.Match[str], text: str) -> Reading | None:
     rel = m["ru_rel"].lower()
     unit = " ".join(m["ru_u"].lower().split())
@@ -409,7 +463,8 @@ def _relative(m: re.Match[str], text: str) -> Reading | None:
 
 @rule("offset", rf"(?P<of_n>{NUMBER})[\s-]+(?P<of_u>{UNIT})\s+(?:(?i:and\s+a\s+half)\s+)?"
                 r"(?P<of_dir>(?i:ago|earlier|later|before|after|from\s+now|hence|since))"
-                r"(?!\s+(?i:than|that))")
+                r"(?!\s+(?i:than|that))",
+      gate=r"[sSmMhHdDnNwWfFyYcCqQ](?:econd|inute|our|ay|ight|eek|ortnight|onth|ear|ecade|entur|uarter)")
 def _offset(m: re.Match[str], text: str) -> Reading | None:
     direction = " ".join(m["of_dir"].lower().split())
     unit = unit_name(m["of_u"])
@@ -429,7 +484,8 @@ def _offset(m: re.Match[str], text: str) -> Reading | None:
 
 
 @rule("range", rf"(?P<rg_n>\d+|{_alt([w for w in _SIMPLE_NUMBERS])})"
-               rf"(?=\s*(?:to|or|-|–|and)\s*{NUMBER}[\s-]+(?P<rg_u>{UNIT}))")
+               rf"(?=\s*(?:to|or|-|–|and)\s*{NUMBER}[\s-]+(?P<rg_u>{UNIT}))",
+      gate=r"[sSmMhHdDnNwWfFyYcCqQ](?:econd|inute|our|ay|ight|eek|ortnight|onth|ear|ecade|entur|uarter)")
 def _range(m: re.Match[str], text: str) -> Reading | None:
     # The first number of "12 to 18 months" is a duration in the second's unit.
     amount = number_value(m["rg_n"])
@@ -443,7 +499,8 @@ def _range(m: re.Match[str], text: str) -> Reading | None:
                   r"following|recent|latest|remaining|ensuing)))\s+)?"
                   rf"(?:(?P<du_n>{NUMBER})(?:\s+(?i:more|straight|consecutive|full|long))?"
                   rf"(?:\s+|-))?(?P<du_half>(?i:and\s+a\s+half)\s+)?(?P<du_u>{UNIT})"
-                  r"(?P<du_half2>\s+(?i:and\s+a\s+half))?(?P<du_old>-(?i:old|long))?")
+                  r"(?P<du_half2>\s+(?i:and\s+a\s+half))?(?P<du_old>-(?i:old|long))?",
+      gate=r"[sSmMhHdDnNwWfFyYcCqQ](?:econd|inute|our|ay|ight|eek|ortnight|onth|ear|ecade|entur|uarter)")
 def _duration(m: re.Match[str], text: str) -> Reading | None:
     unit = unit_name(m["du_u"])
     plural = m["du_u"].lower() in UNIT_PLURALS
@@ -463,7 +520,10 @@ def _duration(m: re.Match[str], text: str) -> Reading | None:
         ):
             # "$5 million a year", "twice a week": a rate, so a SET.
             return Reading("literal", type="SET", value=duration_value(1, unit))
-        if unit == "quarter" and amount is not None and amount == 1 and not plural:
+        if unit in ("quarter", "second") and amount == 1 and not plural and not (
+            m["du_n"][0].isdigit() or text[m.end() : m.end() + 6].lstrip()[:1] in (".", ",", "")
+        ):
+            # "a second term", "the first quarter": ordinals, not one unit of time.
             return None
         if m["du_old"] and m["du_old"].lower() == "-old" or re.search(r"\bage[sd]?\s*$", before):
             # An age ("a 22-year-old son", "children aged 6 months") dates nothing.
@@ -487,7 +547,8 @@ def _duration(m: re.Match[str], text: str) -> Reading | None:
 @rule("set", rf"(?P<st_q>(?i:every|each|per))\s+(?:(?P<st_other>(?i:other))\s+)?"
              rf"(?:(?P<st_n>{NUMBER})\s+)?(?:(?P<st_wd>{WEEKDAY})|(?P<st_part>(?i:morning|"
              rf"afternoon|evening|night))|(?P<st_u>{UNIT})|(?P<st_se>(?i:spring|summer|autumn|"
-             r"fall|winter|season)))")
+             r"fall|winter|season)))",
+      gate=r"[eEpP](?:very|ach|er)")
 def _set(m: re.Match[str], text: str) -> Reading | None:
     if m["st_wd"]:
         return Reading("literal", type="SET", value=f"XXXX-WXX-{weekday_number(m['st_wd'])}")
@@ -506,7 +567,8 @@ def _set(m: re.Match[str], text: str) -> Reading | None:
 
 @rule("setword", r"(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly)"
                  r"|(?P<fq>(?i:once|twice|(?:three|four|five|\d+)\s+times))\s+(?:(?i:a|an|per)\s+)"
-                 rf"(?P<fq_u>{UNIT})")
+                 rf"(?P<fq_u>{UNIT})",
+      gate=r"[dDwWmMaAyYhHnNqQbB](?:aily|eekly|onthly|nnually|early|ourly|ightly|uarterly|iweekly)|[oOtT](?:nce|wice|imes)")
 def _setword(m: re.Match[str], text: str) -> Reading | None:
     if m["fq"]:
         return Reading("literal", type="SET", value=duration_value(1, unit_name(m["fq_u"])))
@@ -515,7 +577,8 @@ def _setword(m: re.Match[str], text: str) -> Reading | None:
 
 @rule("dayword", r"(?P<dw>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|"
                  r"yesterday|tomorrow|tonight|overnight))"
-                 r"(?:\s+(?P<dw_part>(?i:morning|afternoon|evening|night)))?")
+                 r"(?:\s+(?P<dw_part>(?i:morning|afternoon|evening|night)))?",
+      gate=r"[tTyYoO](?:oday|esterday|omorrow|onight|vernight|ODAY|ESTERDAY|OMORROW|ONIGHT)")
 def _dayword(m: re.Match[str], text: str) -> Reading | None:
     word = " ".join(m["dw"].lower().split())
     shift = {
@@ -532,7 +595,8 @@ def _dayword(m: re.Match[str], text: str) -> Reading | None:
 
 @rule("narrative", r"(?i:the\s+(?P<na_w>day|night|morning|week|month|year)\s+(?P<na_d>before|"
                    r"after|earlier|later))|(?i:that\s+(?P<na_t>day|night|morning|afternoon|evening|"
-                   r"week|month|year))|(?i:(?P<na_s>the\s+same\s+day))")
+                   r"week|month|year))|(?i:(?P<na_s>the\s+same\s+day))",
+      gate=r"[dDnNmMwWyY](?:ay|ight|orning|eek|onth|ear)")
 def _narrative(m: re.Match[str], text: str) -> Reading | None:
     if m["na_w"]:
         unit = m["na_w"].lower()
@@ -553,7 +617,8 @@ def _narrative(m: re.Match[str], text: str) -> Reading | None:
 _REF_PATTERN = _alt(list(REF_WORDS)).replace(r"\ ", r"\s+")
 
 
-@rule("ref", rf"(?P<rf>(?i:right\s+now|for\s+now|{_REF_PATTERN}))")
+@rule("ref", rf"(?P<rf>(?i:right\s+now|for\s+now|{_REF_PATTERN}))",
+      gate=r"[nN]ow|[cC]urrently|[pP]resent|[pP]ast|[fF]uture|[rR]ecently|[tT]ime|[dD]ays|NOW")
 def _ref(m: re.Match[str], text: str) -> Reading | None:
     word = " ".join(m["rf"].lower().split())
     if word in ("right now", "for now"):
@@ -568,7 +633,8 @@ def _ref(m: re.Match[str], text: str) -> Reading | None:
                r"|(?P<ck2_h>[01]?\d|2[0-3]):(?P<ck2_m>[0-5]\d)(?![:\d])"
                r"(?:\s+(?P<ck2_z>(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT|PST|PDT|CST|CDT|IST|JST)\b|"
                r"(?i:local\s+time)|(?i:hrs|hours)))?"
-               r"|(?P<ck3>(?i:noon|midday|midnight))")
+               r"|(?P<ck3>(?i:noon|midday|midnight))",
+      gate=r"\d[:.]\d\d|\d\s*[aApP]\.?[mM]|[nN]oon|[mM]id(?:day|night)")
 def _clock(m: re.Match[str], text: str) -> Reading | None:
     if m["ck3"]:
         word = m["ck3"].lower()
@@ -598,10 +664,11 @@ def find(text: str) -> list[Found]:
         Non-overlapping expressions in text order, each with its unanchored reading.
     """
     candidates: list[tuple[int, int, int, str, re.Match[str], Handler]] = []
-    for priority, (name, pattern, handler) in enumerate(_RULES):
-        for m in pattern.finditer(text):
+    for priority, r in enumerate(_RULES):
+        for m in _scan(r, text):
             if m.end() > m.start():
-                candidates.append((-(m.end() - m.start()), priority, m.start(), name, m, handler))
+                candidates.append((-(m.end() - m.start()), priority, m.start(), r.name, m,
+                                   r.handler))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
     taken: list[tuple[int, int]] = []
     found: list[Found] = []
@@ -656,5 +723,5 @@ def _merge_clock(text: str, found: list[Found]) -> list[Found]:
 
 def iter_rules() -> Iterator[str]:
     """Yield the rule names in priority order (for documentation and tests)."""
-    for name, _, _ in _RULES:
-        yield name
+    for r in _RULES:
+        yield r.name

@@ -124,6 +124,9 @@ def _shift(day: dt.date, unit: str, amount: int) -> dt.date:
     return dt.date(day.year + amount, 1, 1)
 
 
+_RANK = {"day": 0, "night": 0, "week": 1, "weekend": 1, "fortnight": 1, "month": 2,
+         "quarter": 3, "year": 4, "decade": 5, "century": 6}
+
 _UNRESOLVED_UNIT = {
     "day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
     "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX", "century": "XX",
@@ -136,6 +139,7 @@ def resolve(
     anchor: dt.date | None,
     tense: Tense = None,
     reference: dt.date | None = None,
+    reference_unit: str = "day",
     latest: dt.date | None = None,
 ) -> tuple[str, str]:
     """Return the TIMEX3 ``(type, value)`` of a reading.
@@ -144,7 +148,9 @@ def resolve(
         reading: what the expression says (from ``grammar.find``).
         anchor: the publication date, or None when unknown.
         tense: "past", "future" or None (present or unknown) for the clause it belongs to.
-        reference: the story's current date (the last full date before it in the text).
+        reference: the story's current date (the last date before it in the text).
+        reference_unit: how precise the reference is ("day", "month" or "year"); counting
+            days from a month ("a week later" after "in May") gives an unresolved value.
         latest: the latest date the expression can name, when a rule bounds it.
 
     Returns:
@@ -156,6 +162,10 @@ def resolve(
     if kind == "literal":
         return rtype, reading.value
     try:
+        if reading.base == "reference" and reference is not None and _RANK.get(
+            reading.unit or "day", 0
+        ) < _RANK.get(reference_unit, 0):
+            reference = None
         value = _resolve(reading, anchor, tense, reference, latest)
     except (ValueError, OverflowError):
         # Arithmetic beyond the calendar (year 0, year 10000): say nothing precise.
