@@ -1,0 +1,299 @@
+"""Tests for the newslens_events component: one hand-built parse per rule.
+
+Each ``Doc`` is built from words, heads, dependency labels, parts of speech, tags and lemmas,
+and the component is called directly, so the statistical model's mood cannot break a test.
+Entities are given as the entities component would write them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.tokens import Doc
+
+from extraction.components.events import Events
+from extraction.events.extract import extract_events, pick_date
+from extraction.events.lexicon import load_lexicon, match_trigger, parse_lexicon
+
+# (word, head, dep, pos, tag, lemma); head is an absolute token index.
+Row = tuple[str, int, str, str, str, str]
+
+
+def build(nlp, rows: list[Row]) -> Doc:
+    """A parsed Doc from rows; entities and dates are added by the test."""
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(rows) and rows[i + 1][2] != "punct" for i in range(len(rows))]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=[r[1] for r in rows],
+              deps=[r[2] for r in rows], pos=[r[3] for r in rows], tags=[r[4] for r in rows],
+              lemmas=[r[5] for r in rows])
+    doc._.newslens_entities = []
+    doc._.newslens_timex = []
+    doc._.newslens_anchor = "2019-03-14"
+    return doc
+
+
+def entity(doc: Doc, eid: str, tokens: list[int], canonical: str, label: str,
+           country: str | None, role: str | None = None) -> dict[str, Any]:
+    mentions = [{"text": doc[i].text, "start_char": doc[i].idx,
+                 "end_char": doc[i].idx + len(doc[i].text)} for i in tokens]
+    return {"id": eid, "canonical": canonical, "label": label, "country": country,
+            "role": role, "mentions": mentions}
+
+
+def run(doc: Doc) -> list[dict[str, Any]]:
+    Events(load_lexicon(), max_pairs=6)(doc)
+    return doc._.newslens_events
+
+
+def by_trigger(events: list[dict[str, Any]], word: str) -> list[dict[str, Any]]:
+    return [e for e in events if e["trigger"]["text"] == word]
+
+
+# "The United States and Canada have recognized Guaido."
+COORDINATION: list[Row] = [
+    ("The", 2, "det", "DET", "DT", "the"),
+    ("United", 2, "compound", "PROPN", "NNP", "United"),
+    ("States", 6, "nsubj", "PROPN", "NNP", "States"),
+    ("and", 2, "cc", "CCONJ", "CC", "and"),
+    ("Canada", 2, "conj", "PROPN", "NNP", "Canada"),
+    ("have", 6, "aux", "AUX", "VBP", "have"),
+    ("recognized", 6, "ROOT", "VERB", "VBN", "recognize"),
+    ("Guaido", 6, "dobj", "PROPN", "NNP", "Guaido"),
+    (".", 6, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_events_coordination_gives_one_event_per_actor(nlp):
+    doc = build(nlp, COORDINATION)
+    doc._.newslens_entities = [
+        entity(doc, "E1", [2], "United States", "GPE", "USA"),
+        entity(doc, "E2", [4], "Canada", "GPE", "CAN"),
+        entity(doc, "E3", [7], "Juan Guaido", "PERSON", "VEN", "opposition"),
+    ]
+    events = by_trigger(run(doc), "recognized")
+    assert {e["actor_country"] for e in events} == {"USA", "CAN"}
+    assert all(e["type"] == "SUPPORT" and e["target"] == "E3" for e in events)
+    assert all(e["polarity"] > 0 and not e["negated"] for e in events)
+
+
+# "Maduro was backed by the military."
+PASSIVE: list[Row] = [
+    ("Maduro", 2, "nsubjpass", "PROPN", "NNP", "Maduro"),
+    ("was", 2, "auxpass", "AUX", "VBD", "be"),
+    ("backed", 2, "ROOT", "VERB", "VBN", "back"),
+    ("by", 2, "agent", "ADP", "IN", "by"),
+    ("the", 5, "det", "DET", "DT", "the"),
+    ("military", 3, "pobj", "NOUN", "NN", "military"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+# "Maduro, backed by the military, refuses to hand over the government to Guaido."
+CONTROL: list[Row] = [
+    ("Maduro", 7, "nsubj", "PROPN", "NNP", "Maduro"),
+    (",", 0, "punct", "PUNCT", ",", ","),
+    ("backed", 0, "acl", "VERB", "VBN", "back"),
+    ("by", 2, "agent", "ADP", "IN", "by"),
+    ("the", 5, "det", "DET", "DT", "the"),
+    ("military", 3, "pobj", "NOUN", "NN", "military"),
+    (",", 0, "punct", "PUNCT", ",", ","),
+    ("refuses", 7, "ROOT", "VERB", "VBZ", "refuse"),
+    ("to", 9, "aux", "PART", "TO", "to"),
+    ("hand", 7, "xcomp", "VERB", "VB", "hand"),
+    ("over", 9, "prt", "ADP", "RP", "over"),
+    ("the", 12, "det", "DET", "DT", "the"),
+    ("government", 9, "dobj", "NOUN", "NN", "government"),
+    ("to", 9, "prep", "ADP", "IN", "to"),
+    ("Guaido", 13, "pobj", "PROPN", "NNP", "Guaido"),
+    (".", 7, "punct", "PUNCT", ".", "."),
+]
+
+
+@pytest.mark.parametrize("rows,trigger", [(PASSIVE, "backed"), (CONTROL, "backed")])
+def test_events_passive_agent_is_the_actor(nlp, rows, trigger):
+    doc = build(nlp, rows)
+    doc._.newslens_entities = [entity(doc, "E1", [0], "Nicolás Maduro", "PERSON", "VEN",
+                                      "head of state")]
+    (event,) = by_trigger(run(doc), trigger)
+    assert event["type"] == "SUPPORT"
+    assert event["actor_text"] == "military" and event["actor"] is None
+    # The military has no country in the phrase: it is Maduro's country's military.
+    assert event["actor_country"] == "VEN"
+    assert event["target"] == "E1"
+
+
+def test_events_control_verb_folds_the_clause(nlp):
+    doc = build(nlp, CONTROL)
+    doc._.newslens_entities = [
+        entity(doc, "E1", [0], "Nicolás Maduro", "PERSON", "VEN", "head of state"),
+        entity(doc, "E2", [14], "Juan Guaido", "PERSON", "VEN", "opposition"),
+    ]
+    events = run(doc)
+    (refusal,) = by_trigger(events, "refuses")
+    assert refusal["type"] == "REJECT" and refusal["polarity"] < 0
+    assert refusal["actor"] == "E1" and refusal["target"] == "E2"
+    # The handing over did not happen: no cooperative event from the folded clause.
+    assert not by_trigger(events, "hand")
+
+
+# "Russia did not recognize Guaido." / "Russia did not attack Ukraine."
+def negated(verb: str, lemma: str) -> list[Row]:
+    return [
+        ("Russia", 3, "nsubj", "PROPN", "NNP", "Russia"),
+        ("did", 3, "aux", "AUX", "VBD", "do"),
+        ("not", 3, "neg", "PART", "RB", "not"),
+        (verb, 3, "ROOT", "VERB", "VB", lemma),
+        ("Guaido", 3, "dobj", "PROPN", "NNP", "Guaido"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ]
+
+
+@pytest.mark.parametrize("verb,lemma,expected_type,sign", [
+    ("recognize", "recognize", "REJECT", -1),  # a refused cooperation is a rejection
+    ("attack", "attack", "ASSAULT", 0),  # a conflict that did not happen counts for nothing
+])
+def test_events_negation_flips_or_cancels(nlp, verb, lemma, expected_type, sign):
+    doc = build(nlp, negated(verb, lemma))
+    doc._.newslens_entities = [entity(doc, "E1", [0], "Russia", "GPE", "RUS"),
+                               entity(doc, "E2", [4], "Guaido", "PERSON", "VEN")]
+    (event,) = run(doc)
+    assert event["negated"] is True
+    assert event["type"] == expected_type
+    assert (event["polarity"] > 0) - (event["polarity"] < 0) == sign
+
+
+# "Pompeo said the regime prevented the vote."
+SPEECH: list[Row] = [
+    ("Pompeo", 1, "nsubj", "PROPN", "NNP", "Pompeo"),
+    ("said", 1, "ROOT", "VERB", "VBD", "say"),
+    ("the", 4, "det", "DET", "DT", "the"),
+    ("Maduro", 4, "compound", "PROPN", "NNP", "Maduro"),
+    ("regime", 5, "nsubj", "NOUN", "NN", "regime"),
+    ("prevented", 1, "ccomp", "VERB", "VBD", "prevent"),
+    ("the", 7, "det", "DET", "DT", "the"),
+    ("vote", 5, "dobj", "NOUN", "NN", "vote"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_events_reported_speech_sets_the_speaker(nlp):
+    doc = build(nlp, SPEECH)
+    doc._.newslens_entities = [
+        entity(doc, "E1", [0], "Mike Pompeo", "PERSON", "USA", "foreign minister"),
+        entity(doc, "E2", [3], "Nicolás Maduro", "PERSON", "VEN", "head of state"),
+    ]
+    (event,) = by_trigger(run(doc), "prevented")
+    assert event["speaker"] == "E1"
+    assert event["actor"] == "E2" and event["actor_country"] == "VEN"
+    assert event["type"] == "REJECT"
+
+
+# "It is the Maduro regime which has prevented that."
+RELATIVE: list[Row] = [
+    ("It", 1, "nsubj", "PRON", "PRP", "it"),
+    ("is", 1, "ROOT", "AUX", "VBZ", "be"),
+    ("the", 4, "det", "DET", "DT", "the"),
+    ("Maduro", 4, "compound", "PROPN", "NNP", "Maduro"),
+    ("regime", 1, "attr", "NOUN", "NN", "regime"),
+    ("which", 7, "nsubj", "PRON", "WDT", "which"),
+    ("has", 7, "aux", "AUX", "VBZ", "have"),
+    ("prevented", 4, "relcl", "VERB", "VBN", "prevent"),
+    ("that", 7, "dobj", "PRON", "DT", "that"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_events_relative_pronoun_is_the_noun_it_modifies(nlp):
+    doc = build(nlp, RELATIVE)
+    doc._.newslens_entities = [entity(doc, "E1", [3], "Nicolás Maduro", "PERSON", "VEN")]
+    (event,) = run(doc)
+    assert event["actor"] == "E1"
+    assert event["actor_text"] == "Maduro regime"
+
+
+# "Venezuela cut ties with the USA in January."
+DATED: list[Row] = [
+    ("Venezuela", 1, "nsubj", "PROPN", "NNP", "Venezuela"),
+    ("cut", 1, "ROOT", "VERB", "VBD", "cut"),
+    ("ties", 1, "dobj", "NOUN", "NNS", "tie"),
+    ("with", 2, "prep", "ADP", "IN", "with"),
+    ("the", 5, "det", "DET", "DT", "the"),
+    ("USA", 3, "pobj", "PROPN", "NNP", "USA"),
+    ("in", 1, "prep", "ADP", "IN", "in"),
+    ("January", 6, "pobj", "PROPN", "NNP", "January"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_events_date_from_attached_expression_else_published(nlp):
+    doc = build(nlp, DATED)
+    doc._.newslens_entities = [entity(doc, "E1", [0], "Venezuela", "GPE", "VEN"),
+                               entity(doc, "E2", [5], "United States", "GPE", "USA")]
+    january = doc[7]
+    doc._.newslens_timex = [{"text": "January", "start_char": january.idx,
+                             "end_char": january.idx + 7, "type": "DATE", "value": "2019-01",
+                             "anchor": "2019-03-14"}]
+    (event,) = run(doc)
+    assert event["type"] == "SANCTION" and event["target_country"] == "USA"
+    assert (event["date"], event["date_source"]) == ("2019-01", "January")
+    # Without the time expression the publication date is used, and said so.
+    assert pick_date(doc[1], [], "2019-03-14") == ("2019-03-14", "published")
+    assert pick_date(doc[1], [], None) == (None, None)
+
+
+def test_events_every_event_has_trigger_and_sentence_inside_the_text(nlp):
+    doc = build(nlp, CONTROL)
+    events = run(doc)
+    assert events
+    for number, event in enumerate(events, start=1):
+        assert event["id"] == f"V{number}"
+        trig, sent = event["trigger"], event["sentence"]
+        assert doc.text[trig["start_char"]:trig["end_char"]] == trig["text"]
+        assert sent["start_char"] <= trig["start_char"] < trig["end_char"] <= sent["end_char"]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "?!", "123 456", "a" * 500,
+                                  "Elle a dit que la France soutient le plan."])
+def test_events_component_never_raises(nlp, text):
+    doc = nlp(text)
+    assert isinstance(doc._.newslens_events, list)
+    assert isinstance(doc._.newslens_stances, list)
+
+
+def test_events_unparsed_doc_gives_nothing(nlp):
+    doc = nlp.make_doc("The United States recognized Guaido.")
+    assert extract_events(doc) == []
+
+
+def test_events_real_parse_control_and_speech(nlp):
+    doc = nlp("Pompeo said on Monday that Iran refused to release the British tanker.")
+    events = doc._.newslens_events
+    refusal = [e for e in events if e["type"] == "REJECT"]
+    assert refusal and refusal[0]["actor_country"] == "IRN"
+    assert refusal[0]["speaker"] is not None
+
+
+@pytest.mark.parametrize("word,pos,expected", [
+    ("recognized", "VERB", "SUPPORT"), ("sanctions", "NOUN", "SANCTION"),
+    ("withdrawal", "NOUN", "RETREAT"), ("blackout", "NOUN", "INCIDENT"),
+    ("blamed", "VERB", "ACCUSE"), ("shelled", "VERB", "ASSAULT"),
+])
+def test_events_lexicon_maps_words_to_plover(nlp, word, pos, expected):
+    doc = nlp(f"They {word} it." if pos == "VERB" else f"The {word} began.")
+    tok = next(t for t in doc if t.text == word)
+    entry = match_trigger(tok, load_lexicon())
+    assert entry is not None and entry.type == expected
+
+
+def test_events_lexicon_phrases_need_their_words(nlp):
+    doc = nlp("Venezuela cut ties with the USA. Venezuela cut the budget.")
+    entries = [match_trigger(t, load_lexicon()) for t in doc if t.text == "cut"]
+    assert entries[0] is not None and entries[0].type == "SANCTION"
+    assert entries[1] is None
+
+
+@pytest.mark.parametrize("line", ["recognize\tX\tSUPPORT\t0.3", "recognize\tV\tSUPPORT\t3",
+                                  "recognize\tV"])
+def test_events_lexicon_rejects_bad_rows(line):
+    with pytest.raises(ValueError):
+        parse_lexicon([line])

@@ -1,0 +1,100 @@
+"""Tests for the newslens_stance component and the stance holder scheme."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from extraction.components.stance import Stance
+from extraction.events.arguments import holder_key
+from extraction.events.stance import aggregate_stances
+
+ENTITIES = [
+    {"id": "E1", "canonical": "United States", "label": "GPE", "country": "USA", "role": None,
+     "mentions": []},
+    {"id": "E2", "canonical": "Nicolás Maduro", "label": "PERSON", "country": "VEN",
+     "role": "head of state", "mentions": []},
+    {"id": "E3", "canonical": "Juan Guaido", "label": "PERSON", "country": "VEN",
+     "role": "opposition", "mentions": []},
+    {"id": "E4", "canonical": "Mike Pompeo", "label": "PERSON", "country": "USA",
+     "role": "foreign minister", "mentions": []},
+]
+
+
+def event(eid: str, actor: str | None, target: str | None, polarity: float, *,
+          event_type: str = "SUPPORT", speaker: str | None = None, negated: bool = False,
+          actor_text: str | None = None, actor_country: str | None = None) -> dict[str, Any]:
+    countries = {e["id"]: e["country"] for e in ENTITIES}
+    span = {"text": "x", "start_char": 0, "end_char": 1}
+    return {"id": eid, "type": event_type, "trigger": span, "sentence": span,
+            "actor": actor, "target": target,
+            "actor_country": actor_country or countries.get(actor or ""),
+            "target_country": countries.get(target or ""), "date": None, "date_source": None,
+            "polarity": polarity, "negated": negated, "speaker": speaker,
+            "actor_text": actor_text, "target_text": None}
+
+
+def stance_of(stances, holder, target):
+    found = [s for s in stances if s["holder"] == holder and s["target"] == target]
+    return found[0] if found else None
+
+
+def test_stance_aggregates_per_holder_and_target_with_evidence():
+    stances = aggregate_stances([event("V1", "E1", "E3", 0.35), event("V2", "E1", "E3", 0.35),
+                                 event("V3", "E1", "E2", -0.3, event_type="ACCUSE")], ENTITIES)
+    support = stance_of(stances, "USA", "Juan Guaido")
+    assert support["polarity"] == "support" and support["evidence"] == ["V1", "V2"]
+    assert support["target_country"] == "VEN" and 0 < support["score"] <= 1
+    oppose = stance_of(stances, "USA", "Nicolás Maduro")
+    assert oppose["polarity"] == "oppose" and oppose["score"] < 0
+
+
+def test_stance_mixed_when_both_sides_weigh():
+    stances = aggregate_stances([event("V1", "E1", "E2", 0.4),
+                                 event("V2", "E1", "E2", -0.4, event_type="ACCUSE")], ENTITIES)
+    assert stance_of(stances, "USA", "Nicolás Maduro")["polarity"] == "mixed"
+
+
+def test_stance_quote_counts_for_the_speaker():
+    # "It's the Maduro regime which has prevented that", Pompeo said.
+    stances = aggregate_stances([event("V1", "E2", None, -0.4, event_type="REJECT",
+                                       speaker="E4")], ENTITIES)
+    quote = stance_of(stances, "USA", "Nicolás Maduro")
+    assert quote is not None and quote["polarity"] == "oppose" and quote["evidence"] == ["V1"]
+
+
+def test_stance_no_stance_without_evidence():
+    assert aggregate_stances([], ENTITIES) == []
+    # Zero polarity (a departure, a cancelled attack) and missing targets make no stance.
+    quiet = [event("V1", "E1", "E3", 0.0), event("V2", "E1", None, 0.5),
+             event("V3", None, "E3", 0.5)]
+    assert aggregate_stances(quiet, ENTITIES) == []
+
+
+def test_stance_every_stance_cites_existing_events(nlp, seed_article):
+    ids = {e.id for e in seed_article.events}
+    assert seed_article.stances
+    for stance in seed_article.stances:
+        assert stance.evidence and set(stance.evidence) <= ids
+
+
+@pytest.mark.parametrize("entity,text,country,expected", [
+    (ENTITIES[1], "Maduro", None, "VEN"),
+    (ENTITIES[2], "Guaido", None, "opposition:VEN"),
+    (None, "the military", "VEN", "military:VEN"),
+    (None, "Venezuelan opposition", "VEN", "opposition:VEN"),
+    (None, "the United Nations", None, "un"),
+    (None, "54 other countries", None, "group:54 other countries"),
+    (None, "a convoy", None, None),
+])
+def test_stance_holder_keys(entity, text, country, expected):
+    assert holder_key(entity=entity, text=text, country=country) == expected
+
+
+def test_stance_component_writes_dicts(nlp):
+    doc = nlp.make_doc("x")
+    doc._.newslens_entities = ENTITIES
+    doc._.newslens_events = [event("V1", "E1", "E3", 0.35)]
+    Stance()(doc)
+    assert doc._.newslens_stances[0]["holder"] == "USA"
