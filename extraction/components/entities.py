@@ -66,7 +66,7 @@ LOCATIVE = frozenset({
 # Leading words a mention loses: honorifics that are not offices.
 HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sheikh",
                         "Prince", "Princess", "Ayatollah", "Sir", "Dame", "Lord", "Lady"})
-ARTICLES = frozenset({"the", "The", "THE"})
+ARTICLES = frozenset({"the", "The", "THE", "a", "A", "an", "An"})
 POSSESSIVES = frozenset({"'s", "'", "\u2019s", "\u2019", "'S"})
 # Words that may sit between a country and a title: "Russia's new foreign minister".
 TITLE_FILLERS = frozenset({"new", "former", "then", "acting", "interim", "top", "chief",
@@ -433,7 +433,9 @@ def group_mentions(doc: Doc, names: Sequence[Mention], published: str | None) ->
         words = _name_words(doc, m)
         if len(words) > 1:
             key = ("name", normalize_name(text))
-            full_names.setdefault(key[1], key)
+            if m.label == "PERSON":
+                # Only people are later called by one part of their name.
+                full_names.setdefault(key[1], key)
             put(key, m)
     by_part: dict[str, set[tuple[str, str]]] = {}
     for full, key in full_names.items():
@@ -446,7 +448,7 @@ def group_mentions(doc: Doc, names: Sequence[Mention], published: str | None) ->
             continue
         word = normalize_name(doc[m.end - 1].text)
         owners = by_part.get(word, set())
-        if len(owners) == 1:
+        if len(owners) == 1 and not _acronym(word):
             put(next(iter(owners)), m)
         else:
             put(("name", word), m)
@@ -475,9 +477,19 @@ def decide_label(group: Group) -> str:
     if labels.get("PERSON") and any(m.label == "PERSON" and m.end - m.start > 1
                                     for m in group.mentions):
         return "PERSON"
+    if group.key[0] == "name" and _acronym(group.key[1]):
+        # "DAB", "NASA": people are not written as acronyms.
+        labels.pop("PERSON", None)
+        if not labels:
+            return "ORG"
     ranking = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
     return max(labels, key=lambda lab: (labels[lab], -ranking.index(lab) if lab in ranking
                                         else -99))
+
+
+def _acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in word
 
 
 def _country_of(mention: Mention) -> str | None:
@@ -664,7 +676,10 @@ def propagate(doc: Doc, groups: Sequence[Group], names: Sequence[Mention]) -> No
             taken[i] = True
     forms: dict[str, tuple[Group, int]] = {}
     for group in groups:
-        if group.label != "PERSON":
+        # Only names known to be people: a full name in the text or the knowledge base.
+        # A single word the model once called a person ("Twitter") is not spread further.
+        if group.label != "PERSON" or not (group.actor is not None or any(
+                len(_name_words(doc, m)) > 1 for m in group.mentions)):
             continue
         for m in group.mentions:
             words = _name_words(doc, m)

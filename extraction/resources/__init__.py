@@ -175,10 +175,6 @@ def _date(text: str) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
-def _has_lower(text: str) -> bool:
-    return any(c.islower() for c in text)
-
-
 def _variants(text: str) -> set[str]:
     """Surface forms to match for a name: as written and without accents."""
     return {text, strip_accents(text)}
@@ -192,17 +188,12 @@ def _data() -> _Data:
     entries: list[GazetteerEntry] = []
 
     def add(surface: str, kind: str, key: str | None, label: str) -> None:
+        # Spans leave out a leading article: in "the New Zealand flag" or "the U.S.
+        # embassy" it belongs to the noun that follows the name.
+        if surface[:4] in ("the ", "The "):
+            surface = surface[4:]
         for form in _variants(surface):
-            if form.startswith(("the ", "The ")) and not _has_lower(form[4:]):
-                # "the U.S. embassy": the article belongs to the noun after an abbreviation.
-                continue
             entries.append(GazetteerEntry(form, kind, key, label))
-            if _has_lower(form) and not form.startswith(("the ", "The ")) and kind in (
-                "country", "seat", "region"
-            ):
-                # News writes "the United States" and "The Kremlin" as often as the bare name.
-                entries.append(GazetteerEntry("the " + form, kind, key, label))
-                entries.append(GazetteerEntry("The " + form, kind, key, label))
 
     for row in _rows("countries.tsv"):
         iso3 = row["iso3"]

@@ -1,0 +1,282 @@
+"""Score named-entity mentions on GUM news for newslens and for the bare spaCy model.
+
+GUM (``gum-news/conllu``) annotates every mention of a person, organisation, place, ...
+including pronouns and common nouns ("the team"). A named-entity tagger should find the
+named ones, so the gold set here is the GUM mentions of type person, organization or place
+whose syntactic head (from the CoNLL-U tree) is a proper noun (PROPN). Nested mentions
+count separately ("U.S." inside "U.S. President Donald Trump").
+
+A predicted mention matches a gold mention of the same type when it lies inside the gold
+span and overlaps its name core, the run of proper nouns around the head, so "Donald Trump"
+matches "U.S. President Donald Trump" (GUM includes titles and articles in its spans,
+spaCy does not).
+Matching is one to one. Types: person = PERSON, organization = ORG, place = GPE, LOC or
+FAC; other predicted labels (NORP, DATE, ...) are not scored.
+
+The project side is ``extraction.analyze`` with the article's date from ``index.jsonl``
+(every entity mention it returns); the baseline is ``en_core_web_sm`` 3.8.0 alone. Both
+run in the same process on the same texts.
+
+    python benchmarks/entities.py [--data ../shared/benchmarks] [--errors N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+GOLD_TYPES = {"person": "person", "organization": "organization", "place": "place"}
+LABEL_TYPE = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
+              "FAC": "place"}
+TYPES = ("person", "organization", "place")
+
+
+@dataclass(frozen=True)
+class Gold:
+    """A gold mention: type, character span and the character span of its name core (the
+    proper nouns around its syntactic head)."""
+
+    type: str
+    start: int
+    end: int
+    head_start: int
+    head_end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Token:
+    form: str
+    head: int
+    upos: str
+    start: int
+    end: int
+
+
+_OPEN = re.compile(r"\((\d+)-([a-z]+)[^()]*(\))?")
+_CLOSE = re.compile(r"(\d+)\)")
+
+
+def entity_events(value: str) -> list[tuple[str, str, str | None]]:
+    """Parse a GUM ``Entity=`` value into (event, id, type) with event open, close or single.
+
+    "(3-organization-new-...-coref" opens entity 3, "3)" closes it and
+    "(7-time-...-coref)" is a one-token mention.
+    """
+    events: list[tuple[str, str, str | None]] = []
+    i = 0
+    while i < len(value):
+        if value[i] == "(":
+            match = _OPEN.match(value, i)
+            if match is None:
+                break
+            kind = "single" if match.group(3) else "open"
+            events.append((kind, match.group(1), match.group(2)))
+            i = match.end()
+        else:
+            match = _CLOSE.match(value, i)
+            if match is None:
+                i += 1
+                continue
+            events.append(("close", match.group(1), None))
+            i = match.end()
+    return events
+
+
+def read_gold(conllu: Path, text: str) -> list[Gold]:
+    """Read the named person/organisation/place mentions of one GUM document.
+
+    Token character offsets come from finding each token form in ``text`` in order.
+    """
+    golds: list[Gold] = []
+    sentence: list[Token] = []
+    rows: list[tuple[int, str]] = []
+    cursor = 0
+
+    def flush() -> None:
+        open_at: dict[str, list[tuple[int, str]]] = {}
+        for index, misc in rows:
+            field = next((f[len("Entity="):] for f in misc.split("|")
+                          if f.startswith("Entity=")), "")
+            for kind, eid, etype in entity_events(field):
+                if kind == "open":
+                    open_at.setdefault(eid, []).append((index, etype or ""))
+                elif kind == "single":
+                    _add(golds, sentence, index, index, etype or "")
+                elif open_at.get(eid):
+                    first, etype_open = open_at[eid].pop()
+                    _add(golds, sentence, first, index, etype_open)
+        sentence.clear()
+        rows.clear()
+
+    for line in conllu.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if sentence:
+                flush()
+            continue
+        if line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if "-" in cols[0] or "." in cols[0]:
+            continue
+        form = cols[1]
+        found = text.find(form, cursor)
+        if found < 0:
+            found = cursor
+        start, end = found, found + len(form)
+        cursor = end
+        sentence.append(Token(form, int(cols[6]) if cols[6].isdigit() else 0, cols[3], start,
+                              end))
+        rows.append((len(sentence) - 1, cols[9]))
+    if sentence:
+        flush()
+    return golds
+
+
+def _add(golds: list[Gold], sentence: list[Token], first: int, last: int, etype: str) -> None:
+    if etype not in GOLD_TYPES:
+        return
+    # The head is the token whose own head lies outside the span (ids are 1-based).
+    ids = range(first + 1, last + 2)
+    heads = [i for i in ids if sentence[i - 1].head not in ids]
+    head_index = (heads[0] if heads else last + 1) - 1
+    if sentence[head_index].upos != "PROPN":
+        return
+    # GUM attaches names flat from their first word ("US President Barack Obama" has "US"
+    # as head), so the name core is the run of proper nouns around the head.
+    low = high = head_index
+    while low > first and sentence[low - 1].upos == "PROPN":
+        low -= 1
+    while high < last and sentence[high + 1].upos == "PROPN":
+        high += 1
+    start, end = sentence[first].start, sentence[last].end
+    golds.append(Gold(GOLD_TYPES[etype], start, end, sentence[low].start, sentence[high].end,
+                      f"{sentence[first].form}..{sentence[last].form}"))
+
+
+def score(golds: list[Gold], preds: list[tuple[int, int, str]]) -> tuple[Counter, list]:
+    """Match predictions to gold mentions; return counts per type and the errors."""
+    counts: Counter = Counter()
+    errors = []
+    used: set[int] = set()
+    for gold in sorted(golds, key=lambda g: g.end - g.start):
+        hit = None
+        for index, (start, end, typ) in enumerate(preds):
+            if index in used or typ != gold.type:
+                continue
+            if start < gold.head_end and gold.head_start < end and gold.start <= start \
+                    and end <= gold.end:
+                hit = index
+                break
+        if hit is None:
+            counts[(gold.type, "fn")] += 1
+            errors.append(("missed", gold.type, gold.text))
+        else:
+            used.add(hit)
+            counts[(gold.type, "tp")] += 1
+    for index, (_, _, typ) in enumerate(preds):
+        if index not in used:
+            counts[(typ, "fp")] += 1
+            errors.append(("spurious", typ, index))
+    return counts, errors
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def report(name: str, counts: Counter) -> float:
+    """Print precision, recall and F1 per type and overall; return overall F1."""
+    print(f"\n{name}")
+    print(f"  {'type':13} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
+    total = Counter()
+    for typ in (*TYPES, "overall"):
+        if typ == "overall":
+            tp, fp, fn = total["tp"], total["fp"], total["fn"]
+        else:
+            tp, fp, fn = (counts[(typ, k)] for k in ("tp", "fp", "fn"))
+            total.update({"tp": tp, "fp": fp, "fn": fn})
+        p, r, f = prf(tp, fp, fn)
+        print(f"  {typ:13} {p:6.3f} {r:6.3f} {f:6.3f} {tp:5d} {fp:5d} {fn:5d}")
+    return prf(total["tp"], total["fp"], total["fn"])[2]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path(
+        os.environ.get("NEWSLENS_BENCHMARKS", ROOT.parent / "shared" / "benchmarks")))
+    parser.add_argument("--errors", type=int, default=0,
+                        help="print this many project errors per document")
+    args = parser.parse_args(argv)
+    folder = args.data / "gum-news"
+    if not (folder / "index.jsonl").is_file():
+        print(f"GUM news not found at {folder}; pass --data or set NEWSLENS_BENCHMARKS",
+              file=sys.stderr)
+        return 2
+
+    import spacy
+
+    from extraction import analyze
+    from extraction.pipeline import MODEL_PACKAGE, build_pipeline
+
+    project = build_pipeline()
+    bare = spacy.load(MODEL_PACKAGE)
+    totals = {"bare": Counter(), "project": Counter()}
+    seconds = {"bare": 0.0, "project": 0.0}
+    docs = [json.loads(line) for line in (folder / "index.jsonl").read_text().splitlines()
+            if line.strip()]
+    n_gold = 0
+    for meta in docs:
+        text = (folder / meta["text_file"]).read_text(encoding="utf-8")
+        golds = read_gold(folder / meta["conllu_file"], text)
+        n_gold += len(golds)
+
+        began = time.perf_counter()
+        doc = bare(text)
+        seconds["bare"] += time.perf_counter() - began
+        bare_preds = [(e.start_char, e.end_char, LABEL_TYPE[e.label_]) for e in doc.ents
+                      if e.label_ in LABEL_TYPE]
+
+        began = time.perf_counter()
+        article = analyze(text, published=meta.get("dateCreated"), nlp=project)
+        seconds["project"] += time.perf_counter() - began
+        project_preds = [(m.start_char, m.end_char, LABEL_TYPE[e.label]) for e in
+                         article.entities if e.label in LABEL_TYPE for m in e.mentions]
+
+        counts, _ = score(golds, bare_preds)
+        totals["bare"].update(counts)
+        counts, errors = score(golds, project_preds)
+        totals["project"].update(counts)
+        if args.errors:
+            print(f"\n## {meta['doc_id']}")
+            for kind, typ, what in errors[: args.errors]:
+                if kind == "spurious":
+                    start, end, _ = project_preds[what]
+                    what = text[start:end]
+                print(f"  {kind:8} {typ:12} {what}")
+
+    print(f"GUM news: {len(docs)} documents, {n_gold} named gold mentions "
+          "(person/organization/place with a PROPN head)")
+    f_bare = report(f"bare {MODEL_PACKAGE} ({seconds['bare']:.1f}s)", totals["bare"])
+    f_project = report(f"newslens pipeline ({seconds['project']:.1f}s, all components)",
+                       totals["project"])
+    print(f"\noverall F1: newslens {f_project:.3f} vs bare model {f_bare:.3f} "
+          f"({f_project - f_bare:+.3f})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
