@@ -158,7 +158,7 @@ def _latest_start(doc: Doc, index: int, found: list[Found], values: dict[int, st
             days = duration_days(values.get(k, f.reading.value))
             if days:
                 longest = max(longest, days)
-    if not longest:
+    if not longest or longest >= (anchor - dt.date.min).days:
         return None
     return anchor - dt.timedelta(days=longest)
 

@@ -385,7 +385,7 @@ def _century(m: re.Match[str], text: str) -> Reading | None:
       gate=r"[12]\d\d\d")
 def _year(m: re.Match[str], text: str) -> Reading | None:
     before = text[max(0, m.start() - 2) : m.start()]
-    if re.search(r"[$£€¥#№]\s*$|\d[,.]$", before):
+    if re.search(r"[$£€¥#№]\s*$|\d[,./]$", before) or text[m.end() : m.end() + 1] == "/":
         return None
     return Reading("date", year=int(m["yr"]))
 

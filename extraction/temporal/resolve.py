@@ -12,6 +12,7 @@ Without an anchor, relative expressions stay unresolved (``XXXX-WXX-4``, ``PAST_
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .grammar import Reading, duration_value
 
@@ -170,7 +171,13 @@ def resolve(
     except (ValueError, OverflowError):
         # Arithmetic beyond the calendar (year 0, year 10000): say nothing precise.
         value = "XXXX-XX-XX"
+    if _BEYOND_CALENDAR.match(value):
+        value = "XXXX-XX-XX"
     return rtype, value
+
+
+# A five-digit or negative year: the anchor was at the calendar's edge.
+_BEYOND_CALENDAR = re.compile(r"^(?:\d{5}|-)")
 
 
 def _resolve(r: Reading, anchor: dt.date | None, tense: Tense, reference: dt.date | None,
