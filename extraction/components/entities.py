@@ -189,9 +189,10 @@ def _trim(doc: Doc, mention: Mention, title_at: dict[int, tuple[int, int, str]])
     return Mention(start, end, mention.label)
 
 
-def _split_person(mention: Mention, places: Sequence[Mention]) -> list[Mention]:
-    """Split a PERSON span that swallowed a place at its end ("Guaido Venezuela's") or a
-    demonym at its start ("Venezuelan Maduro")."""
+def _split_person(doc: Doc, mention: Mention, places: Sequence[Mention]) -> list[Mention]:
+    """Split a PERSON span that swallowed a possessive place at its end ("Guaido
+    Venezuela's", but not "Michael Jordan") or a demonym at its start ("Venezuelan
+    Maduro")."""
     if mention.label != "PERSON":
         return [mention]
     for place in places:
@@ -200,7 +201,8 @@ def _split_person(mention: Mention, places: Sequence[Mention]) -> list[Mention]:
         inside = mention.start <= place.start and place.end <= mention.end
         if not inside or (place.start, place.end) == (mention.start, mention.end):
             continue
-        if place.end == mention.end and place.start > mention.start:
+        possessive = place.end < len(doc) and doc[place.end].text in POSSESSIVES
+        if place.end == mention.end and place.start > mention.start and possessive:
             return [Mention(mention.start, place.start, "PERSON"), place]
         if place.start == mention.start and place.kind == "demonym":
             return [place, Mention(place.end, mention.end, "PERSON")]
@@ -237,7 +239,7 @@ def candidate_mentions(
             continue
         trimmed = _trim(doc, Mention(ent.start, ent.end, ent.label_), title_at)
         if trimmed is not None:
-            model.extend(_split_person(trimmed, gaz))
+            model.extend(_split_person(doc, trimmed, gaz))
 
     blocked = [False] * len(doc)
     for ent in others:
@@ -263,7 +265,7 @@ def candidate_mentions(
             contains = m.start <= g.start and g.end <= m.end and not same
             if contains and not _only_function_words(doc, m, g) and not _broken(doc, m):
                 keep = False
-                if g.kind in ("country", "demonym", "capital") and g.key:
+                if g.kind in ("country", "demonym", "capital") and g.key and m.label != "PERSON":
                     m.inner.append(g.key)
         if not keep:
             continue
@@ -418,8 +420,6 @@ def group_mentions(doc: Doc, names: Sequence[Mention], published: str | None) ->
         text = " ".join(_name_words(doc, m))
         actor = actor_lookup(text, published) if m.label in ("PERSON", "ORG", "GPE", "NORP") \
             or m.kind == "actor" else None
-        if actor is None and m.kind == "actor" and m.key:
-            actor = actor_lookup(m.key, published)
         if actor is not None:
             key = ("person", actor.canonical)
             actors[key] = actor
@@ -430,6 +430,9 @@ def group_mentions(doc: Doc, names: Sequence[Mention], published: str | None) ->
             full_names.setdefault(normalize_name(actor.canonical), key)
             put(key, m)
             continue
+        # A knowledge-base name that does not resolve here (ambiguous without a date) is
+        # treated like any other name.
+        m.kind = "model"
         words = _name_words(doc, m)
         if len(words) > 1:
             key = ("name", normalize_name(text))

@@ -1,0 +1,313 @@
+"""The entities component on hand-built Docs: the model's labels are set by hand, so the
+statistical model's mood cannot break these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc, Span
+
+
+@pytest.fixture(scope="module")
+def component(nlp):
+    return nlp.get_pipe("newslens_entities")
+
+
+def make_doc(nlp, text: str, ents: list[tuple[str, str]], published: str | None = None,
+             occurrence: dict[str, int] | None = None) -> Doc:
+    """Build a Doc from space-separated ``text`` and label the given phrases.
+
+    ``ents`` lists (phrase, label) in text order; each phrase is found after the previous
+    one, so the same phrase can be labelled twice.
+    """
+    words = text.split(" ")
+    doc = Doc(nlp.vocab, words=words)
+    spans = []
+    cursor = 0
+    for phrase, label in ents:
+        target = phrase.split(" ")
+        for i in range(cursor, len(words) - len(target) + 1):
+            if words[i:i + len(target)] == target:
+                spans.append(Span(doc, i, i + len(target), label=label))
+                cursor = i + len(target)
+                break
+        else:
+            raise AssertionError(f"{phrase!r} not found after token {cursor}")
+    doc.ents = spans
+    doc._.newslens_published = published
+    return doc
+
+
+def entity_of(doc: Doc, text: str) -> dict:
+    """The entity that has a mention with exactly this text."""
+    for ent in doc._.newslens_entities:
+        if any(m["text"] == text for m in ent["mentions"]):
+            return ent
+    raise AssertionError(f"no entity mentions {text!r}: {doc._.newslens_entities}")
+
+
+def test_entities_label_repair_one_label_per_referent(nlp, component):
+    doc = make_doc(
+        nlp,
+        "Maduro blamed Guaido . Nicolás Maduro said Guaido lied . Juan Guaido met Maduro .",
+        [("Maduro", "ORG"), ("Guaido", "GPE"), ("Nicolás Maduro", "PERSON"),
+         ("Guaido", "PERSON"), ("Juan Guaido", "PERSON"), ("Maduro", "ORG")],
+        published="2019-03-14",
+    )
+    component(doc)
+    maduro = entity_of(doc, "Nicolás Maduro")
+    guaido = entity_of(doc, "Juan Guaido")
+    assert maduro["label"] == guaido["label"] == "PERSON"
+    assert [m["text"] for m in maduro["mentions"]] == ["Maduro", "Nicolás Maduro", "Maduro"]
+    assert len(guaido["mentions"]) == 3
+    assert maduro["canonical"] == "Nicolás Maduro"
+    assert guaido["canonical"] == "Juan Guaido"
+    assert {e.label_ for e in doc.ents if e.text in ("Maduro", "Guaido")} == {"PERSON"}
+
+
+def test_entities_unknown_name_repaired_from_full_name(nlp, component):
+    doc = make_doc(nlp, "Anna Kowalczyk arrived . Later Kowalczyk spoke .",
+                   [("Anna Kowalczyk", "PERSON"), ("Kowalczyk", "GPE")])
+    component(doc)
+    ent = entity_of(doc, "Kowalczyk")
+    assert ent["label"] == "PERSON"
+    assert ent["canonical"] == "Anna Kowalczyk"
+    assert len(ent["mentions"]) == 2
+
+
+def test_entities_person_span_that_swallowed_a_country_is_split(nlp, component):
+    doc = make_doc(nlp, "They recognized Guaido Venezuela 's interim president .",
+                   [("Guaido Venezuela 's", "PERSON")], published="2019-03-14")
+    component(doc)
+    labels = [(e.text, e.label_) for e in doc.ents]
+    assert labels == [("Guaido", "PERSON"), ("Venezuela", "GPE")]
+    assert entity_of(doc, "Venezuela")["country"] == "VEN"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("The US blamed Venezuela .", "US"),
+        ("The U.S. blamed Venezuela .", "U.S."),
+        ("The USA blamed Venezuela .", "USA"),
+        ("The United States blamed Venezuela .", "United States"),
+        ("Yesterday Washington blamed Venezuela .", "Washington"),
+        ("He blamed Washington for it .", "Washington"),
+        ("America blamed Venezuela .", "America"),
+    ],
+)
+def test_entities_usa_forms_resolve_to_usa(nlp, component, sentence, mention):
+    doc = make_doc(nlp, sentence, [])
+    component(doc)
+    ent = entity_of(doc, mention)
+    assert (ent["label"], ent["country"], ent["canonical"]) == ("GPE", "USA", "United States")
+
+
+def test_entities_usa_forms_are_one_entity(nlp, component):
+    doc = make_doc(
+        nlp,
+        "The US , the U.S. and the USA : the United States blamed Washington . Caracas agreed .",
+        [("US", "GPE"), ("U.S.", "GPE"), ("the United States", "GPE")],
+    )
+    component(doc)
+    usa = [e for e in doc._.newslens_entities if e["country"] == "USA"]
+    assert len(usa) == 1
+    assert [m["text"] for m in usa[0]["mentions"]] == [
+        "US", "U.S.", "USA", "United States", "Washington"]
+    assert entity_of(doc, "Caracas")["canonical"] == "Venezuela"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "capital", "as_government"),
+    [
+        ("A convoy left the embassy in Caracas on Thursday .", "Caracas", False),
+        ("Caracas accused the opposition .", "Caracas", True),
+        ("He blamed Moscow for the attack .", "Moscow", True),
+        ("Talks were held in Moscow .", "Moscow", False),
+    ],
+)
+def test_entities_capital_as_place_or_government(nlp, component, sentence, capital,
+                                                 as_government):
+    doc = make_doc(nlp, sentence, [(capital, "GPE")])
+    component(doc)
+    ent = entity_of(doc, capital)
+    assert ent["country"] in ("VEN", "RUS")
+    assert (ent["canonical"] != capital) is as_government
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name", "country", "role"),
+    [
+        ("U.S. Secretary of State Mike Pompeo spoke .",
+         [("U.S.", "GPE"), ("State", "ORG"), ("Mike Pompeo", "PERSON")],
+         "Mike Pompeo", "USA", "foreign minister"),
+        ("Venezuela 's Maduro spoke .", [("Venezuela", "GPE"), ("Maduro", "PERSON")],
+         "Maduro", "VEN", "head of state"),
+        ("Iranian President Hassan Rouhani spoke .",
+         [("Iranian", "NORP"), ("Hassan Rouhani", "PERSON")],
+         "Hassan Rouhani", "IRN", "head of state"),
+        ("Sergei Lavrov , Russia 's foreign minister , spoke .",
+         [("Sergei Lavrov", "PERSON"), ("Russia", "GPE")],
+         "Sergei Lavrov", "RUS", "foreign minister"),
+        ("Britain 's Prime Minister Ann Wexley spoke .",
+         [("Britain", "GPE"), ("Ann Wexley", "PERSON")], "Ann Wexley", "GBR",
+         "head of government"),
+        ("the Turkish Foreign Ministry said .", [("the Turkish Foreign Ministry", "ORG")],
+         "the Turkish Foreign Ministry", "TUR", "foreign ministry"),
+        ("the U.S. Embassy closed .", [("U.S. Embassy", "ORG")], "U.S. Embassy", "USA",
+         "embassy"),
+        ("NATO Secretary General Jan Doe spoke .", [("NATO", "ORG"), ("Jan Doe", "PERSON")],
+         "Jan Doe", None, "nato:secretary-general"),
+    ],
+)
+def test_entities_country_and_role_from_text(nlp, component, text, ents, name, country, role):
+    doc = make_doc(nlp, text, ents, published="2019-03-14")
+    component(doc)
+    ent = entity_of(doc, name)
+    assert (ent["country"], ent["role"]) == (country, role)
+
+
+def test_entities_text_beats_knowledge_base(nlp, component):
+    # The text says Colombian; the knowledge base has no such person, and for a known one
+    # the text still wins.
+    doc = make_doc(nlp, "Colombian President Maduro spoke .",
+                   [("Colombian", "NORP"), ("Maduro", "PERSON")], published="2019-03-14")
+    component(doc)
+    assert entity_of(doc, "Maduro")["country"] == "COL"
+
+
+@pytest.mark.parametrize(
+    ("published", "country", "role"),
+    [("2019-03-14", "BOL", "head of state"), ("2024-05-01", "BOL", None),
+     (None, "BOL", "head of state")],
+)
+def test_entities_country_from_dated_knowledge_base(nlp, component, published, country, role):
+    doc = make_doc(nlp, "Morales backed him .", [("Morales", "PERSON")], published=published)
+    component(doc)
+    ent = entity_of(doc, "Morales")
+    assert (ent["canonical"], ent["country"], ent["role"]) == ("Evo Morales", country, role)
+
+
+@pytest.mark.parametrize(
+    ("published", "role"),
+    [("2017-05-01", "foreign minister"), ("2020-05-01", "head of government")],
+)
+def test_entities_knowledge_base_role_depends_on_date(nlp, component, published, role):
+    doc = make_doc(nlp, "Johnson spoke .", [("Johnson", "PERSON")], published=published)
+    component(doc)
+    assert entity_of(doc, "Johnson")["role"] == role
+
+
+def test_entities_ambiguous_name_without_date_gets_no_country(nlp, component):
+    doc = make_doc(nlp, "Li spoke .", [("Li", "PERSON")])
+    component(doc)
+    assert entity_of(doc, "Li")["country"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "mention", "label", "country"),
+    [
+        ("the American flag flew .", [("American", "NORP")], "American", "NORP", "USA"),
+        ("Venezuelans marched .", [], "Venezuelans", "NORP", "VEN"),
+        ("Latin American leaders met .", [("Latin American", "NORP")], "Latin American",
+         "NORP", None),
+        ("They met in South America .", [("South America", "LOC")], "South America", "LOC",
+         None),
+        ("The UN Security Council met .", [("The UN Security Council", "ORG")],
+         "UN Security Council", "ORG", None),
+        ("NATO met .", [("NATO", "ORG")], "NATO", "ORG", None),
+        ("The Kremlin said no .", [("Kremlin", "FAC")], "Kremlin", "ORG", "RUS"),
+    ],
+)
+def test_entities_gazetteer_kinds(nlp, component, text, ents, mention, label, country):
+    doc = make_doc(nlp, text, ents)
+    component(doc)
+    ent = entity_of(doc, mention)
+    assert (ent["label"], ent["country"]) == (label, country)
+
+
+def test_entities_latin_american_is_not_usa(nlp, component):
+    doc = make_doc(nlp, "Latin American and South American leaders met .", [])
+    component(doc)
+    assert all(e["country"] != "USA" for e in doc._.newslens_entities)
+
+
+def test_entities_title_word_is_not_an_organisation(nlp, component):
+    doc = make_doc(nlp, "Secretary of State Mike Pompeo spoke .",
+                   [("State", "ORG"), ("Mike Pompeo", "PERSON")])
+    component(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Mike Pompeo", "PERSON")]
+
+
+def test_entities_dates_and_numbers_are_kept(nlp, component):
+    doc = make_doc(nlp, "On Thursday 54 countries backed Guaido .",
+                   [("Thursday", "DATE"), ("54", "CARDINAL"), ("Guaido", "GPE")],
+                   published="2019-03-14")
+    component(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Thursday", "DATE"), ("54", "CARDINAL"), ("Guaido", "PERSON")]
+    assert [e["label"] for e in doc._.newslens_entities] == ["PERSON"]
+
+
+def test_entities_acronym_is_not_a_person(nlp, component):
+    doc = make_doc(nlp, "The DAB won . DAB leaders cheered .", [("DAB", "PERSON"),
+                                                                 ("DAB", "ORG")])
+    component(doc)
+    assert entity_of(doc, "DAB")["label"] == "ORG"
+
+
+def test_entities_missed_surname_is_added(nlp, component):
+    doc = make_doc(nlp, "Mike Pompeo spoke . Later Pompeo left .", [("Mike Pompeo", "PERSON")])
+    component(doc)
+    ent = entity_of(doc, "Mike Pompeo")
+    assert [m["text"] for m in ent["mentions"]] == ["Mike Pompeo", "Pompeo"]
+
+
+def test_entities_country_name_that_is_a_persons_name(nlp, component):
+    doc = make_doc(nlp, "Michael Jordan scored . Jordan smiled .",
+                   [("Michael Jordan", "PERSON"), ("Jordan", "GPE")])
+    component(doc)
+    ent = entity_of(doc, "Jordan")
+    assert ent["label"] == "PERSON" and ent["canonical"] == "Michael Jordan"
+
+
+def test_entities_ids_offsets_and_order(nlp, component):
+    doc = make_doc(nlp, "Guaido met Pompeo in Caracas . Pompeo left .",
+                   [("Guaido", "PERSON"), ("Pompeo", "PERSON"), ("Caracas", "GPE"),
+                    ("Pompeo", "PERSON")], published="2019-03-14")
+    component(doc)
+    entities = doc._.newslens_entities
+    assert [e["id"] for e in entities] == [f"E{i}" for i in range(1, len(entities) + 1)]
+    firsts = [e["mentions"][0]["start_char"] for e in entities]
+    assert firsts == sorted(firsts)
+    for ent in entities:
+        for m in ent["mentions"]:
+            assert doc.text[m["start_char"]:m["end_char"]] == m["text"]
+
+
+def test_entities_dicts_round_trip_through_the_model(nlp, component):
+    from extraction.model import Entity
+
+    doc = make_doc(nlp, "Maduro blamed the U.S. .", [("Maduro", "ORG"), ("U.S.", "GPE")],
+                   published="2019-03-14")
+    component(doc)
+    for data in doc._.newslens_entities:
+        assert Entity.from_dict(data).to_dict() == data
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "\n\n", "the the the", "'s 's", "- - -", "UN", "U.S.", "Washington",
+     "\u202e\u0000 \ud7ff emoji \U0001f600", "VENEZUELA - CARACAS - the US ' s"],
+)
+def test_entities_never_raises(nlp, component, text):
+    doc = nlp.make_doc(text)
+    doc._.newslens_published = None
+    component(doc)
+    assert isinstance(doc._.newslens_entities, list)
+
+
+def test_entities_through_the_pipeline_keeps_model_dates(nlp):
+    doc = nlp("Venezuela's Maduro spoke on Thursday, January 10, 2019.")
+    labels = {e.label_ for e in doc.ents}
+    assert "DATE" in labels
+    assert entity_of(doc, "Maduro")["label"] == "PERSON"
