@@ -53,6 +53,11 @@ SECTOR_ROLES = {"military": "military", "opposition": "opposition", "rebels": "r
 # Head nouns for several states at once ("54 other countries", "Western allies").
 GROUP_NOUNS = frozenset({"country", "nation", "state", "government", "ally", "member", "power",
                          "democracy"})
+# Heads that count people rather than name them ("thousands of students").
+QUANTITY_HEADS = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands",
+                            "million", "millions", "dozen", "dozens", "score", "scores",
+                            "group", "number", "third", "half", "majority", "some", "many",
+                            "most", "all", "one", "few", "handful", "crowd", "crowds"})
 # Labels of entities that are places or peoples rather than actors with a will.
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 
@@ -344,6 +349,13 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
     if lemma in GROUP_NOUNS and tok.tag_ in ("NNS", "NNPS") and any(
             c.dep_ in ("nummod", "amod", "quantmod") for c in tok.children):
         return Arg(tok.i, text, "group")
+    if lemma in QUANTITY_HEADS or tok.pos_ == "NUM":
+        # "tens of thousands of students", "one third of the guerrillas": the people counted.
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return resolve_one(index, pobj, depth=depth)
     if depth == 0:
         # "supporters of Ben Bella", "students throughout Indonesia": a party named in an
         # attachment gives the country; "sabotage engineered by the USA": the agent of an

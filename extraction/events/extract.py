@@ -325,6 +325,12 @@ def _noun_arguments(index: DocIndex, noun: Token) -> tuple[list[Arg], list[Arg]]
                 break
         if targets:
             break
+    for pobj in preps.get("of", ()) if not targets else ():
+        # "a suspension of air links with Serbia", "the removal of President X".
+        for sub in pobj.children:
+            if sub.dep_ == "prep" and sub.lower_ in TARGET_PREPS and not targets:
+                for inner in _children(sub, "pobj"):
+                    targets = _first_party([_party_args(index, inner)])
     for child in noun.children:
         if not targets and child.dep_ in ("acl", "ccomp") and _is_verbal(child):
             subj, _ = _subject(child)
@@ -526,6 +532,34 @@ def _sector_countries(actors: list[Arg], targets: list[Arg]) -> tuple[list[Arg],
     return fill(actors, targets), fill(targets, actors)
 
 
+def _location(index: DocIndex, tokens: Sequence[Token]) -> str | None:
+    """The country of an "in X" / "at X" / "near X" place phrase under these tokens."""
+    for tok in tokens:
+        for child in tok.children:
+            if child.dep_ != "prep" or child.lower_ not in ("in", "at", "near", "throughout"):
+                continue
+            for pobj in _children(child, "pobj"):
+                place = resolve_one(index, pobj, depth=1)
+                if place.country and (place.label in ("GPE", "LOC", "FAC", None)):
+                    return place.country
+    return None
+
+
+def _located(index: DocIndex, trigger: Token, actors: list[Arg]) -> list[Arg]:
+    """Crowds, prisoners or police named without a country take the country of the place
+    where the event happens ("Demonstrators in Baghdad blocked a road")."""
+    out: list[Arg] = []
+    for arg in actors:
+        if arg.country is None and arg.kind == "other" and arg.igo is None:
+            head = index.doc[arg.head]
+            if head.pos_ in ("NOUN",) and head.tag_ in ("NNS", "NN"):
+                country = _location(index, [head, trigger])
+                if country:
+                    arg = Arg(arg.head, arg.text, "country", None, country, arg.sector)
+        out.append(arg)
+    return out
+
+
 def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon) -> list[Frame]:
     found: dict[int, Entry] = {}
     for tok in doc:
@@ -667,6 +701,7 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
     events: list[dict[str, Any]] = []
     for frame in frames:
         actors, targets = _sector_countries(frame.actors, frame.targets)
+        actors = _located(index, frame.trigger, actors)
         etype, polarity = _polarity(frame)
         date, source = pick_date(frame.trigger, spans, anchor)
         trigger = _mention(frame.trigger)

@@ -101,7 +101,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
 
 def _near_lemmas(token: Token) -> set[str]:
     """Lemmas of a token's children and grandchildren (particles, objects, prepositions
-    and their objects), lowercased, with hyphenated parts split as well."""
+    and their objects, an object's "of" phrase), lowercased."""
     out: set[str] = set()
     for child in token.children:
         out.add(child.lemma_.lower())
@@ -109,6 +109,10 @@ def _near_lemmas(token: Token) -> set[str]:
         for grand in child.children:
             out.add(grand.lemma_.lower())
             out.add(grand.lower_)
+            if grand.dep_ == "prep":
+                # "declared a state of emergency": the object's "of" phrase.
+                for great in grand.children:
+                    out.add(great.lemma_.lower())
     for left in token.lefts:
         if left.dep_ in ("compound", "amod", "nmod"):
             out.add(left.lemma_.lower())
