@@ -349,6 +349,26 @@ def _name_words(doc: Doc, mention: Mention) -> list[str]:
     return words
 
 
+# Lower-case particles inside personal names ("Bashar al-Assad", "Ursula von der Leyen").
+NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "da", "do", "dos", "das",
+                            "di", "du", "van", "von", "der", "den", "la", "le", "y", "del"})
+
+
+def _person_parts(doc: Doc, mention: Mention) -> list[str]:
+    """The words of a mention when it looks like a person's full name ("Juan Guaido",
+    "Moon Jae-in"), else an empty list ("pro-Beijing", "Pro-Beijing DAB")."""
+    parts = _text(doc, mention).split()
+    if len(parts) < 2:
+        return []
+    for part in parts:
+        part = part.strip("\"'\u201c\u201d()")
+        if part in NAME_PARTICLES:
+            continue
+        if not part[:1].isupper() or _acronym(part):
+            return []
+    return parts
+
+
 def _capital_is_government(doc: Doc, mention: Mention) -> bool:
     """A capital names its government unless it is a location ("in Caracas") or a
     dateline ("BRUSSELS - ...")."""
@@ -390,9 +410,9 @@ def group_mentions(doc: Doc, names: Sequence[Mention], published: str | None) ->
     person_words: set[str] = set()
     for m in names:
         if m.label == "PERSON" or m.kind == "actor":
-            words = _name_words(doc, m)
-            if len(words) > 1:
-                person_words.update({words[0], words[-1]})
+            parts = _person_parts(doc, m)
+            if parts:
+                person_words.update({parts[0], parts[-1]})
 
     for m in names:
         if m.kind in ("country", "demonym", "capital") and m.end - m.start == 1:
@@ -401,7 +421,7 @@ def group_mentions(doc: Doc, names: Sequence[Mention], published: str | None) ->
                 m.kind, m.key, m.label = "model", None, "PERSON"
 
     for m in names:
-        text = " ".join(_name_words(doc, m))
+        text = _text(doc, m)
         if m.kind == "country" or (m.kind == "capital" and _capital_is_government(doc, m)):
             m.label = "GPE"
             put(("country", m.key or ""), m)
@@ -416,16 +436,16 @@ def group_mentions(doc: Doc, names: Sequence[Mention], published: str | None) ->
 
     # People and other names: the knowledge base first, then full names, then surnames.
     actors: dict[Any, Any] = {}
+    singles: list[Mention] = []
     for m in pending:
-        text = " ".join(_name_words(doc, m))
+        text = _text(doc, m)
         actor = actor_lookup(text, published) if m.label in ("PERSON", "ORG", "GPE", "NORP") \
             or m.kind == "actor" else None
         if actor is not None:
             key = ("person", actor.canonical)
             actors[key] = actor
             m.kind = "actor"
-            words = _name_words(doc, m)
-            if len(words) > 1:
+            if _person_parts(doc, m):
                 full_names.setdefault(normalize_name(text), key)
             full_names.setdefault(normalize_name(actor.canonical), key)
             put(key, m)
@@ -433,25 +453,34 @@ def group_mentions(doc: Doc, names: Sequence[Mention], published: str | None) ->
         # A knowledge-base name that does not resolve here (ambiguous without a date) is
         # treated like any other name.
         m.kind = "model"
-        words = _name_words(doc, m)
-        if len(words) > 1:
+        if len(text.split()) > 1:
             key = ("name", normalize_name(text))
-            if m.label == "PERSON":
+            if m.label == "PERSON" and _person_parts(doc, m):
                 # Only people are later called by one part of their name.
                 full_names.setdefault(key[1], key)
             put(key, m)
+        else:
+            singles.append(m)
+
     by_part: dict[str, set[tuple[str, str]]] = {}
     for full, key in full_names.items():
         parts = full.split()
-        if len(parts) > 1:
-            by_part.setdefault(parts[-1], set()).add(key)
-            by_part.setdefault(parts[0], set()).add(key)
-    for m in pending:
-        if m.kind == "actor" or len(_name_words(doc, m)) > 1:
-            continue
-        word = normalize_name(doc[m.end - 1].text)
+        by_part.setdefault(parts[-1], set()).add(key)
+        by_part.setdefault(parts[0], set()).add(key)
+    # How the model labelled each single word across the article, full names counting for
+    # their parts: "Guaido" once GPE but three times PERSON and in "Juan Guaido" joins Juan
+    # Guaido; "Polaroid" six times ORG does not join a stray "Warhol Polaroid".
+    votes: dict[str, Counter[str]] = {}
+    for m in singles:
+        votes.setdefault(normalize_name(_text(doc, m)), Counter())[m.label == "PERSON"] += 1
+    for word, keys in by_part.items():
+        if word in votes:
+            votes[word][True] += len(keys)
+    for m in singles:
+        word = normalize_name(_text(doc, m))
         owners = by_part.get(word, set())
-        if len(owners) == 1 and not _acronym(word):
+        vote = votes[word]
+        if len(owners) == 1 and not _acronym(word) and vote[True] >= vote[False]:
             put(next(iter(owners)), m)
         else:
             put(("name", word), m)
@@ -679,20 +708,24 @@ def propagate(doc: Doc, groups: Sequence[Group], names: Sequence[Mention]) -> No
             taken[i] = True
     forms: dict[str, tuple[Group, int]] = {}
     for group in groups:
-        # Only names known to be people: a full name in the text or the knowledge base.
-        # A single word the model once called a person ("Twitter") is not spread further.
-        if group.label != "PERSON" or not (group.actor is not None or any(
-                len(_name_words(doc, m)) > 1 for m in group.mentions)):
+        # Only names known to be people: the knowledge base or a full name in the text. A
+        # single word the model once called a person ("Twitter") is not spread further.
+        if group.label != "PERSON":
             continue
         for m in group.mentions:
             words = _name_words(doc, m)
+            if group.actor is None and not _person_parts(doc, m):
+                continue
             forms.setdefault(words[-1], (group, 1))
             if len(words) > 1:
                 forms.setdefault(words[0] + " " + words[-1], (group, 2))
     if not forms:
         return
+    tagged = doc.has_annotation("TAG")
     for token in doc:
         if taken[token.i] or not token.text[:1].isupper() or token.text not in forms:
+            continue
+        if tagged and token.pos_ != "PROPN":
             continue
         group, _ = forms[token.text]
         start = token.i
