@@ -219,3 +219,14 @@ def test_resources_sample_article_office_holders(name, date, country):
     actor = actor_lookup(name, date)
     assert actor is not None and actor.role is not None, name
     assert actor.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical", "country", "role"),
+    [("Hamas", "Hamas", "PSE", "militant group"), ("the Taliban", "Taliban", "AFG",
+                                                   "militant group"),
+     ("ISIS", "Islamic State", None, "militant group"), ("Xinhua", "Xinhua", "CHN", "media"),
+     ("IRGC", "Islamic Revolutionary Guard Corps", "IRN", "military")],
+)
+def test_resources_organisation_lookup(text, canonical, country, role):
+    assert tuple(resources.organisation_lookup(text)) == (canonical, country, role)

@@ -48,6 +48,7 @@ from ..resources import (
     igo_name,
     institution_role,
     normalize_name,
+    organisation_lookup,
     title_roles,
 )
 
@@ -55,7 +56,8 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"
 # Model labels a gazetteer match may replace; DATE, CARDINAL and the like are left alone.
 NAME_LABELS = ENTITY_LABELS | {"PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 # When one surface form is in several lists, the kind earlier here wins.
-KIND_PRIORITY = ("country", "capital", "seat", "igo", "region", "people", "demonym", "actor")
+KIND_PRIORITY = ("country", "capital", "seat", "igo", "org", "region", "people", "demonym",
+                 "actor")
 # A capital after one of these words is the city, not its government ("the embassy in
 # Caracas" vs "he blamed Washington").
 LOCATIVE = frozenset({
@@ -429,6 +431,8 @@ def group_mentions(doc: Doc, names: Sequence[Mention], published: str | None) ->
             put(("demonym", m.key or ""), m)
         elif m.kind == "igo":
             put(("igo", m.key or ""), m)
+        elif m.kind == "org":
+            put(("org", m.key or ""), m)
         elif m.kind in ("capital", "region", "people", "seat"):
             put((m.kind, normalize_name(text).casefold()), m)
         else:
@@ -498,7 +502,7 @@ def decide_label(group: Group) -> str:
     and for names written in full as a person; otherwise the most frequent model label."""
     kind = group.key[0]
     fixed = {"country": "GPE", "demonym": "NORP", "igo": "ORG", "seat": "ORG", "people": "NORP",
-             "capital": "GPE"}
+             "capital": "GPE", "org": "ORG"}
     if kind in fixed:
         return fixed[kind]
     if kind == "region":
@@ -616,6 +620,10 @@ def assign_country_and_role(
             group.canonical = country_demonym(key) or _text(doc, first)
         elif kind == "igo":
             group.canonical = igo_name(key)
+        elif kind == "org":
+            org = organisation_lookup(key)
+            group.canonical = key
+            group.country, group.role = (org.country, org.role) if org else (None, None)
         elif kind in ("capital", "seat", "region"):
             group.country = first.key
             group.canonical = _longest(doc, group.mentions)

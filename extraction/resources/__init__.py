@@ -4,7 +4,9 @@ The files beside this module are plain TSV, written for newslens and meant to be
 by a person: ``countries.tsv`` (ISO 3166 alpha-3 codes, names, abbreviations, demonyms,
 capitals, seats of government), ``igos.tsv`` (international organisations with a short
 key), ``regions.tsv`` and ``demonym_regions.tsv`` (places and peoples that are not one
-country), ``titles.tsv`` (titles and the role they give), ``institutions.tsv`` (nouns
+country), ``organisations.tsv`` (militant groups, parties, agencies, media and companies
+that news names as actors, with country and role), ``titles.tsv`` (titles and the role
+they give), ``institutions.tsv`` (nouns
 that make an organisation of a country: "foreign ministry", "embassy") and
 ``actors.tsv`` (a dated knowledge base of heads of state and government, foreign
 ministers and a few other office holders, 2015-2026).
@@ -32,6 +34,9 @@ Public API (names are stable; other components import them):
   must be unambiguous. A holder out of office on that date still gives the country, with
   ``role`` None. Officials of an organisation have ``country`` None and a
   role prefixed with the organisation key, e.g. ``"un:secretary-general"``.
+- ``organisation_lookup(text) -> Organisation | None``: a known non-state or national
+  organisation as ``Organisation(canonical, country, role)`` ("Hamas" -> PSE, "militant
+  group"; "Xinhua" -> CHN, "media").
 - ``role_for_title(text) -> str | None``: "Secretary of State" -> "foreign minister".
 - ``institution_role(text) -> str | None``: "foreign ministry" -> "foreign ministry".
 - ``gazetteer() -> tuple[GazetteerEntry, ...]``: every surface form with its kind, key and
@@ -52,6 +57,7 @@ from typing import NamedTuple
 __all__ = [
     "Actor",
     "GazetteerEntry",
+    "Organisation",
     "Place",
     "actor_lookup",
     "country_codes",
@@ -64,6 +70,7 @@ __all__ = [
     "institution_role",
     "is_country_code",
     "normalize_name",
+    "organisation_lookup",
     "place_lookup",
     "role_for_title",
     "title_roles",
@@ -86,6 +93,14 @@ class Actor(NamedTuple):
     role: str | None
 
 
+class Organisation(NamedTuple):
+    """A known non-state or national organisation: name, ISO-3 country (or None), role."""
+
+    canonical: str
+    country: str | None
+    role: str | None
+
+
 class Place(NamedTuple):
     """What a place or people name refers to: ISO-3 code (or None) and the kind of name."""
 
@@ -97,8 +112,8 @@ class Place(NamedTuple):
 class GazetteerEntry:
     """One surface form for the matcher.
 
-    ``kind`` is one of country, demonym, capital, seat, region, people, igo, actor; ``key``
-    is the ISO-3 code, the organisation key or the actor's canonical name (may be None for
+    ``kind`` is one of country, demonym, capital, seat, region, people, igo, org, actor;
+    ``key`` is the ISO-3 code, the organisation key or the canonical name (may be None for
     regions and peoples); ``label`` is the spaCy entity label to give the match.
     """
 
@@ -125,6 +140,7 @@ class _Data:
     places: dict[str, Place]
     igos: dict[str, str]
     igo_names: dict[str, str]
+    orgs: dict[str, Organisation]
     titles: dict[str, str]
     institutions: dict[str, str]
     actors: dict[str, tuple[_Term, ...]]
@@ -239,6 +255,13 @@ def _data() -> _Data:
             igos.setdefault(normalize_name(alias), row["key"])
             add(alias, "igo", row["key"], "ORG")
 
+    orgs: dict[str, Organisation] = {}
+    for row in _rows("organisations.tsv"):
+        org = Organisation(row["name"], row["country"] or None, row["role"] or None)
+        for alias in [row["name"], *_split(row["aliases"])]:
+            orgs.setdefault(normalize_name(alias), org)
+            add(alias, "org", row["name"], "ORG")
+
     titles = {row["title"]: row["role"] for row in _rows("titles.tsv")}
     institutions = {row["noun"]: row["role"] for row in _rows("institutions.tsv")}
 
@@ -268,6 +291,7 @@ def _data() -> _Data:
         places=places,
         igos=igos,
         igo_names=igo_names,
+        orgs=orgs,
         titles=titles,
         institutions=institutions,
         actors={k: tuple(v) for k, v in actors.items()},
@@ -334,6 +358,11 @@ def igo_key(text: str) -> str | None:
     key = normalize_name(text)
     data = _data()
     return data.igos.get(key) or data.igos.get("the " + key)
+
+
+def organisation_lookup(text: str) -> Organisation | None:
+    """Return a known organisation ("Hamas", "the Taliban", "Xinhua") or None."""
+    return _data().orgs.get(normalize_name(text))
 
 
 def igo_name(key: str) -> str:

@@ -311,3 +311,13 @@ def test_entities_through_the_pipeline_keeps_model_dates(nlp):
     labels = {e.label_ for e in doc.ents}
     assert "DATE" in labels
     assert entity_of(doc, "Maduro")["label"] == "PERSON"
+
+
+def test_entities_known_organisation_gets_country_and_role(nlp, component):
+    doc = make_doc(nlp, "Hamas fired rockets and the Taliban said no .",
+                   [("Hamas", "PERSON"), ("Taliban", "NORP")])
+    component(doc)
+    hamas = entity_of(doc, "Hamas")
+    taliban = entity_of(doc, "Taliban")
+    assert (hamas["label"], hamas["country"], hamas["role"]) == ("ORG", "PSE", "militant group")
+    assert (taliban["label"], taliban["country"]) == ("ORG", "AFG")
