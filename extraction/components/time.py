@@ -99,7 +99,8 @@ def governing_verb(token: Token) -> Token | None:
 
 
 def clause_tense(doc: Doc, index: int) -> str | None:
-    """Return the tense of the clause around token ``index``, falling back on its sentence."""
+    """Return the tense of the clause around token ``index`` ("past", "future", "perfect" or
+    None), falling back on its sentence."""
     token = doc[index]
     if index > 0 and doc[index - 1].lower_ in ("since", "last", "ago", "previous"):
         # "since May" can only reach back.
@@ -107,8 +108,6 @@ def clause_tense(doc: Doc, index: int) -> str | None:
     verb = governing_verb(token)
     if verb is not None:
         tense = verb_tense(verb)
-        if tense == "perfect":
-            return None
         if tense is not None or verb.tag_ in ("VBZ", "VBP"):
             return tense
     sent = token.sent if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else None
@@ -244,7 +243,7 @@ class TimeTagger:
             for f, tense in zip(found, tenses, strict=True):
                 r = f.reading
                 if r.kind == "date" and r.year and r.month and r.day and not r.season:
-                    full.append((dt.date(r.year, r.month, r.day), tense == "future"))
+                    full.append((dt.date(r.year, r.month, r.day), tense))
             anchor = infer(full)
             inferred = anchor is not None
 
@@ -262,7 +261,8 @@ class TimeTagger:
             ):
                 latest = _latest_start(doc, token_of(f.start), found, values, anchor)
             ref = reference
-            kind, value = resolve(r, anchor=anchor, tense=tenses[k], reference=ref,
+            tense = tenses[k] if tenses[k] != "perfect" else None
+            kind, value = resolve(r, anchor=anchor, tense=tense, reference=ref,
                                   reference_unit=reference_unit, latest=latest)
             values[k] = value
             relative = r.kind != "literal" and not (r.kind == "date" and r.year is not None)

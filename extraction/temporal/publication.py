@@ -5,9 +5,10 @@ A dateline is a date at the very top of the text: a line of its own ("Tuesday, O
 ("WASHINGTON, March 14 (Reuters) -"). A dateline without a year ("March 14") takes the latest
 year the text names, and the result counts as inferred, since the year was guessed.
 
-With no dateline, the guess is the latest full date (day, month and year) the text mentions:
-news reports recent events, so the publication is on or soon after it. Dates in clauses the
-parse marks as future are skipped when there are others. No full date, no guess.
+With no dateline, the guess is the latest full date (day, month and year) the text mentions
+in a past-tense clause: news reports recent events, so the publication is on or soon after
+it, while dates in future or present clauses (deadlines, schedules) can lie beyond it. No
+full date, no guess.
 """
 
 from __future__ import annotations
@@ -86,17 +87,21 @@ def dateline(text: str, found: Iterable[Found] = ()) -> tuple[dt.date | None, bo
     return None, False
 
 
-def infer(full_dates: Iterable[tuple[dt.date, bool]]) -> dt.date | None:
+def infer(full_dates: Iterable[tuple[dt.date, str | None]]) -> dt.date | None:
     """Guess the publication date from the full dates in the text.
 
     Args:
-        full_dates: each full date mentioned, with True when its clause is in the future.
+        full_dates: each full date mentioned, with the tense of its clause ("past",
+            "perfect", "future" or None).
 
     Returns:
-        The latest date in a non-future clause (the latest of all when every one is future),
-        or None when there is none.
+        The latest date in a past clause, else the latest in a clause of unknown tense, else
+        None: dates in future or present perfect clauses ("has been moved to December 31")
+        are often deadlines beyond the publication, so they are no evidence for it.
     """
     dates = list(full_dates)
-    past = [d for d, future in dates if not future]
-    pool = past or [d for d, _ in dates]
-    return max(pool) if pool else None
+    for wanted in ("past", None):
+        pool = [d for d, tense in dates if tense == wanted]
+        if pool:
+            return max(pool)
+    return None

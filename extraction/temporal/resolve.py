@@ -163,7 +163,7 @@ def resolve(
     if kind == "literal":
         return rtype, reading.value
     try:
-        if reading.base == "reference" and reference is not None and _RANK.get(
+        if reading.base in ("reference", "clock") and reference is not None and _RANK.get(
             reading.unit or "day", 0
         ) < _RANK.get(reference_unit, 0):
             reference = None
@@ -199,7 +199,9 @@ def _resolve(r: Reading, anchor: dt.date | None, tense: Tense, reference: dt.dat
         return _part(_weekday_near(anchor, r.weekday, tense, latest).isoformat(), r.part, r.clock)
     if r.kind == "relative":
         if anchor is None:
-            return {-1: "PAST_REF", 1: "FUTURE_REF"}.get(r.shift or 0, "PRESENT_REF")
+            if r.shift:
+                return "PAST_REF" if r.shift < 0 else "FUTURE_REF"
+            return _UNRESOLVED_UNIT.get(r.unit, "XXXX")
         return _unit_value(_shift(anchor, r.unit, r.shift or 0), r.unit)
     if r.kind == "offset":
         base = reference if r.base == "reference" else anchor

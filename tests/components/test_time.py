@@ -280,7 +280,10 @@ def test_resolve_and_helpers_are_plain_functions():
     assert resolve(reading, anchor=None) == ("DATE", "XXXX-WXX-4")
     assert resolve(reading, anchor=dt.date(2019, 3, 15), tense="past") == ("DATE", "2019-03-14")
     assert infer([]) is None
-    assert infer([(dt.date(2019, 1, 1), False), (dt.date(2020, 1, 1), True)]) == dt.date(
-        2019, 1, 1
+    assert infer([(dt.date(2019, 1, 1), "past"), (dt.date(2020, 1, 1), "future"),
+                  (dt.date(2019, 6, 1), None)]) == dt.date(2019, 1, 1)
+    assert infer([(dt.date(2020, 1, 1), "future"), (dt.date(2019, 6, 1), None)]) == dt.date(
+        2019, 6, 1
     )
+    assert infer([(dt.date(2021, 12, 31), "perfect"), (dt.date(2022, 1, 1), "future")]) is None
     assert dateline("No date here.") == (None, False)
