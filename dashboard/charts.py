@@ -143,11 +143,13 @@ def stance_heatmap(
         z.append(z_row)
         text.append(text_row)
         custom.append(custom_row)
+    x_labels = [esc(t) for t in targets]
+    y_labels = [esc(h) for h in holders["holder_label"]]
     fig = go.Figure(
         go.Heatmap(
             z=z,
-            x=[esc(t) for t in targets],
-            y=[esc(h) for h in holders["holder_label"]],
+            x=x_labels,
+            y=y_labels,
             text=text,
             texttemplate="%{text}",
             customdata=custom,
@@ -157,21 +159,40 @@ def stance_heatmap(
             colorscale=STANCE_SCALE,
             colorbar={"title": "score", "tickvals": [-1, 0, 1],
                       "ticktext": ["-1 oppose", "0", "+1 support"]},
-            hoverongaps=False,
-            hovertemplate=(
-                "<b>%{y}</b> → <b>%{x}</b><br>%{customdata[3]} · score %{z:+.2f}"
-                "<br>%{customdata[2]} event(s)<extra></extra>"
-            ),
+            hoverinfo="skip",
             xgap=2,
             ygap=2,
+        )
+    )
+    # Streamlit's chart selection ignores clicks on heatmap cells, so an invisible marker
+    # on every filled cell takes the hover and the click, carrying the cell's stance.
+    filled = [(r, c) for r in range(len(y_labels)) for c in range(len(x_labels))
+              if z[r][c] is not None]
+    fig.add_trace(
+        go.Scatter(
+            x=[x_labels[c] for _, c in filled],
+            y=[y_labels[r] for r, _ in filled],
+            mode="markers",
+            marker={"symbol": "square", "size": 26, "opacity": 0},
+            customdata=[custom[r][c] for r, c in filled],
+            text=[text[r][c] for r, c in filled],
+            showlegend=False,
+            name="stance",
+            hovertemplate=(
+                "<b>%{y}</b> → <b>%{x}</b><br>%{customdata[3]} · score %{text}"
+                "<br>%{customdata[2]} event(s)<extra></extra>"
+            ),
         )
     )
     fig.update_layout(
         title=esc(title),
         height=max(280, 120 + 36 * len(holders)),
-        xaxis={"title": "target", "side": "bottom", "tickangle": -30},
-        yaxis={"title": "holder", "autorange": "reversed"},
+        xaxis={"title": "target", "side": "bottom", "tickangle": -30,
+               "tickmode": "array", "tickvals": x_labels, "ticktext": x_labels},
+        yaxis={"title": "holder", "autorange": "reversed",
+               "tickmode": "array", "tickvals": y_labels, "ticktext": y_labels},
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        hovermode="closest",
         font=_FONT,
     )
     return fig

@@ -42,6 +42,10 @@ def text_section(article: Article, prefix: str) -> None:
                     | {t.type for t in article.time_expressions})
     countries = sorted({e.country or "" for e in article.entities},
                        key=lambda c: (c == "", country_label(c)))
+    for key, options in ((f"{prefix}_types", labels), (f"{prefix}_countries", countries)):
+        # Choices made for another article that this one lacks would be invalid options.
+        if key in st.session_state:
+            st.session_state[key] = [v for v in st.session_state[key] if v in options]
     left, right = st.columns(2)
     chosen_labels = left.multiselect(
         "Entity types", labels, key=f"{prefix}_types", placeholder="all types",
@@ -172,8 +176,10 @@ def stance_section(
     pairs = [(h, t) for h, t in zip(summary["holder"], summary["target"], strict=True)]
     evidence_key = f"{prefix}_evidence"
     if st.session_state.get(evidence_key) not in pairs:
-        # The article (or filter) changed: the earlier choice is no longer on the charts.
-        st.session_state.pop(evidence_key, None)
+        # The article (or filter) changed and the earlier choice is gone. Setting the value
+        # (rather than dropping it) makes Streamlit send it to the browser, whose widget
+        # would otherwise keep showing the old choice.
+        st.session_state[evidence_key] = pairs[0]
 
     heat_key = f"{prefix}_heatmap"
     st.plotly_chart(
@@ -190,7 +196,7 @@ def stance_section(
                .index.tolist())
     target_key = f"{prefix}_target"
     if st.session_state.get(target_key) not in targets:
-        st.session_state.pop(target_key, None)
+        st.session_state[target_key] = targets[0]
     target = st.selectbox("Target for the bars and the map", targets, key=target_key)
     left, right = st.columns(2)
     bars_key = f"{prefix}_bars"

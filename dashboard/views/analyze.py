@@ -104,6 +104,8 @@ def input_section() -> None:
         names = {fid: name for fid, name, _ in good}
         picked = good[0][0]
         if len(good) > 1:
+            if st.session_state.get("analyze_upload_pick") not in names:
+                st.session_state["analyze_upload_pick"] = picked
             picked = st.selectbox(
                 f"{len(good)} files read; file in the editor", list(names),
                 key="analyze_upload_pick", format_func=names.get,

@@ -53,6 +53,11 @@ def test_charts_heatmap_is_diverging_and_complete(article):
     assert cells[("USA", "Juan Guaidó")] == 0.8
     assert cells[("VEN", "United States")] == -0.6
     assert cells[("USA", "Nicolás Maduro")] is None
+    # The click layer has one point per filled cell, carrying the same stance.
+    layer = fig.data[1]
+    assert len(layer.x) == len(summary)
+    clicked = {(c[0], c[1]) for c in layer.customdata}
+    assert clicked == set(zip(summary["holder"], summary["target"], strict=True))
 
 
 def test_charts_heatmap_keeps_the_targets_with_most_evidence(article):
