@@ -6,15 +6,17 @@ parse, and anchors relative expressions on the publication date: the caller's da
 article's dateline, else the latest full date the text mentions (``published_inferred``).
 With no date at all, relative expressions stay unresolved (``XXXX-WXX-4``, ``PAST_REF``).
 
-Why our own rules rather than dateparser or dateutil: both parse a date string someone
-already found, and neither finds expressions in running text, knows TIMEX3 granularity
-("this week" is ``2019-W11``, "the 1990s" is ``199``, "five-day" is ``P5D``), or uses tense
-to choose between the last and the next Thursday. dateparser's ``search_dates`` does find
-dates in text, but it returns a ``datetime`` for each (so "January" becomes a day and
-"2018" the anchor's day in 2018), tags words such as "may", "second" and "now" as dates,
-and runs at a few milliseconds per call, slower than the spaCy model itself on news.
-Own rules measured value F1 0.84 on TempEval-3 platinum (see ``benchmarks/tempeval3.py``) at
-a few percent of the model's time (``benchmarks/speed.py``).
+Why our own rules rather than dateparser or dateutil: dateutil parses a date string someone
+already found and finds nothing in running text. dateparser's ``search_dates`` does search
+text, but on the seed article (anchor 2019-03-14) it returned a ``datetime`` for each hit, so
+"January" became 2019-01-14, "2018" 2018-03-14 and "this week" a single day; it gave the
+convoy's "Thursday" as 2019-03-07 (always the previous week), read "one of a" as 2019-01-01,
+cut spans such as "on Thursday morning and the", and missed "five-day" and "Thursday's".
+TIMEX3 needs granularity ("2019-W11", "199", "P5D"), tense to choose the last or the next
+Thursday, and durations and sets, none of which it has. It also ran at about 11,000 words a
+second on Wikinews, which alone would add over half the spaCy model's time. Own rules score
+value F1 0.857 and relaxed extent F1 0.945 on TempEval-3 platinum (``benchmarks/tempeval3.py``)
+at about 2-4% of the model's time (``benchmarks/speed.py``).
 
 Besides the model's ``TimeExpression`` keys, each stored dict carries ``start_token`` and
 ``end_token`` (token offsets, end exclusive) so later components can date clauses cheaply;
