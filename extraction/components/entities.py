@@ -553,9 +553,11 @@ def _context_country_role(
     j = i
     if j > 0 and doc[j - 1].text == "," and (j - 1) in title_end:
         j -= 1
+    title: tuple[int, int, str] | None = None
     if j in title_end:
-        start, _, role = title_end[j]
-        j = start
+        title = title_end[j]
+        role = title[2]
+        j = title[0]
         while j > 0 and doc[j - 1].lower_ in TITLE_FILLERS:
             j -= 1
     if j > 0 and doc[j - 1].text in POSSESSIVES:
@@ -564,7 +566,7 @@ def _context_country_role(
     if prev is not None and j - 1 >= 0:
         country = _country_of(prev) or (f"igo:{prev.key}" if prev.kind == "igo" else None)
     if country is not None or role is not None:
-        return country, role
+        return country, _igo_title(doc, country, title, role)
     # Right context: an apposition after a comma.
     k = mention.end
     if k < len(doc) and doc[k].text == ",":
@@ -580,12 +582,22 @@ def _context_country_role(
         while k < len(doc) and doc[k].lower_ in TITLE_FILLERS:
             k += 1
         if k in title_start:
-            role = title_start[k][2]
+            title = title_start[k]
+            role = title[2]
         elif country is not None:
             # "Name, Russia's ambassador" needs a title; "Name, Russia" is a list, not a
             # description.
             country = None
-    return country, role
+    return country, _igo_title(doc, country, title, role)
+
+
+def _igo_title(doc: Doc, country: str | None, title: tuple[int, int, str] | None,
+               role: str | None) -> str | None:
+    """In an organisation a "President" heads no state: keep the title's own words."""
+    if country and country.startswith("igo:") and title is not None and role in (
+            "head of state", "head of government", "minister"):
+        return doc[title[0]:title[1]].text.lower()
+    return role
 
 
 def assign_country_and_role(
@@ -689,7 +701,12 @@ def _org_role(doc: Doc, group: Group) -> str | None:
 
 
 def _text(doc: Doc, mention: Mention) -> str:
-    return " ".join(_name_words(doc, mention))
+    """The mention as written ("Moon Jae-in"), without a leading article or honorific."""
+    start = mention.start
+    while start < mention.end - 1 and (doc[start].text in ARTICLES
+                                       or doc[start].text in HONORIFICS):
+        start += 1
+    return doc[start:mention.end].text
 
 
 def _longest(doc: Doc, mentions: Sequence[Mention]) -> str:

@@ -321,3 +321,21 @@ def test_entities_known_organisation_gets_country_and_role(nlp, component):
     taliban = entity_of(doc, "Taliban")
     assert (hamas["label"], hamas["country"], hamas["role"]) == ("ORG", "PSE", "militant group")
     assert (taliban["label"], taliban["country"]) == ("ORG", "AFG")
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "short", "country"),
+    [("Moon Jae-in met Kim. Later Moon smiled.", "Moon Jae-in", "Moon", "KOR"),
+     ("Bashar al-Assad spoke. Assad left.", "Bashar al-Assad", "Assad", "SYR")],
+)
+def test_entities_hyphenated_names_merge(nlp, component, text, full, short, country):
+    doc = nlp.make_doc(text)
+    start = text.index(full)
+    later = text.index(short, start + len(full))
+    doc.ents = [doc.char_span(start, start + len(full), label="PERSON"),
+                doc.char_span(later, later + len(short), label="ORG")]
+    doc._.newslens_published = "2018-06-12"
+    component(doc)
+    ent = entity_of(doc, full)
+    assert [m["text"] for m in ent["mentions"]] == [full, short]
+    assert (ent["label"], ent["country"]) == ("PERSON", country)
