@@ -223,9 +223,9 @@ def test_resources_sample_article_office_holders(name, date, country):
 
 @pytest.mark.parametrize(
     ("text", "canonical", "country", "role"),
-    [("Hamas", "Hamas", "PSE", "militant group"), ("the Taliban", "Taliban", "AFG",
-                                                   "militant group"),
-     ("ISIS", "Islamic State", None, "militant group"), ("Xinhua", "Xinhua", "CHN", "media"),
+    [("Hamas", "Hamas", "PSE", "armed group"), ("the Taliban", "Taliban", "AFG",
+                                                   "armed group"),
+     ("ISIS", "Islamic State", None, "armed group"), ("Xinhua", "Xinhua", "CHN", "media"),
      ("IRGC", "Islamic Revolutionary Guard Corps", "IRN", "military")],
 )
 def test_resources_organisation_lookup(text, canonical, country, role):

@@ -35,7 +35,7 @@ Public API (names are stable; other components import them):
   ``role`` None. Officials of an organisation have ``country`` None and a
   role prefixed with the organisation key, e.g. ``"un:secretary-general"``.
 - ``organisation_lookup(text) -> Organisation | None``: a known non-state or national
-  organisation as ``Organisation(canonical, country, role)`` ("Hamas" -> PSE, "militant
+  organisation as ``Organisation(canonical, country, role)`` ("Hamas" -> PSE, "armed
   group"; "Xinhua" -> CHN, "media").
 - ``role_for_title(text) -> str | None``: "Secretary of State" -> "foreign minister".
 - ``institution_role(text) -> str | None``: "foreign ministry" -> "foreign ministry".
@@ -50,7 +50,7 @@ import datetime as dt
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -156,6 +156,7 @@ def strip_accents(text: str) -> str:
                                              "đ": "d", "Đ": "D", "ß": "ss"}))
 
 
+@lru_cache(maxsize=16384)
 def normalize_name(text: str) -> str:
     """Return the lookup form of a name: no accents, straight apostrophes, single spaces,
     no leading "the" and no trailing possessive."""

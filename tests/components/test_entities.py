@@ -319,7 +319,7 @@ def test_entities_known_organisation_gets_country_and_role(nlp, component):
     component(doc)
     hamas = entity_of(doc, "Hamas")
     taliban = entity_of(doc, "Taliban")
-    assert (hamas["label"], hamas["country"], hamas["role"]) == ("ORG", "PSE", "militant group")
+    assert (hamas["label"], hamas["country"], hamas["role"]) == ("ORG", "PSE", "armed group")
     assert (taliban["label"], taliban["country"]) == ("ORG", "AFG")
 
 
