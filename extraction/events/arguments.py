@@ -177,7 +177,8 @@ def phrase_text(tokens: Sequence[Token]) -> str:
     if not tokens:
         return ""
     toks = list(tokens)
-    while toks and toks[0].dep_ == "det" and toks[0].lower_ in ("the", "a", "an", "this", "that"):
+    while toks and (toks[0].dep_ == "det" and toks[0].lower_ in ("the", "a", "an", "this", "that")
+                    or toks[0].lower_ in ("only", "just", "even", "also")):
         toks = toks[1:]
     if not toks:
         return ""
@@ -322,6 +323,11 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
                                         for c in tok.children):
         sector = None
     eid = _pick_entity(index, tok, tokens)
+    if eid is not None and index.token_entity[tok.i] != eid:
+        ent = index.entities[eid]
+        if ent.get("label") in PLACE_LABELS and not ent.get("country"):
+            # "two Gulf states": a region as a modifier says nothing about who acts.
+            eid = None
     if eid is not None:
         arg = _entity_arg(index, tok, eid, text)
         if arg.country is None and arg.igo is None:
@@ -412,7 +418,7 @@ def expand_agents(index: DocIndex, args: Iterable[Arg]) -> list[Arg]:
         tok = doc[arg.head]
         agents = [p for c in tok.children if c.dep_ == "acl" for a in c.children
                   if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
-        if agents and index.token_entity[tok.i] is None:
+        if agents and index.token_entity[tok.i] is None and not arg.is_party:
             out.extend(resolve(index, agents[0]))
         else:
             out.append(arg)

@@ -29,6 +29,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import resources
 from .arguments import (
     SPEECH_VERBS,
     Arg,
@@ -56,6 +57,11 @@ OBLIGATION_AUX = frozenset({"must", "should"})
 TARGET_PREPS = ("against", "with", "to", "on", "into", "toward", "towards", "at", "upon", "for",
                 "from", "over", "of", "in", "between")
 ARG_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+LIGHT_PREPS = frozenset({"in", "into", "of", "for", "to", "on", "with", "under"})
+OBJECT_PREPS = frozenset({"to", "with", "against", "into", "toward", "towards", "from",
+                          "between", "in"})
+# Material conflict aimed at a place when no party is named.
+PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 # Types a negation turns around ("did not recognize" is a rejection).
 DEFAULT_INTENSITY = {"AGREE": 0.4, "THREATEN": -0.6, "REJECT": -0.4, "REQUEST": -0.4}
 
@@ -141,6 +147,15 @@ def _controller(verb: Token) -> Token | None:
             poss = _children(above, "poss")
             return poss[0] if poss else None
         if dep in ("acl", "relcl"):
+            # "Egypt and Jordan are the only other Arab states to have signed ...",
+            # "Morales is one of a few leaders to support ...": the copula's subject acts.
+            noun = head
+            if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "of":
+                noun = noun.head.head
+            if dep == "acl" and noun.dep_ == "attr":
+                subj, _ = _subject(noun.head)
+                if subj is not None:
+                    return subj
             return head
         if dep == "attr" or dep == "pobj":
             tok = head
@@ -150,9 +165,12 @@ def _controller(verb: Token) -> Token | None:
 
 
 def _governing_verb(noun: Token) -> Token | None:
-    """The verb a noun trigger is the object of ("imposed sanctions", "held talks")."""
+    """The verb a noun trigger is the object of ("imposed sanctions", "held talks",
+    "engaged in fighting"); not one it only dates or explains ("after a call")."""
     tok = noun
     for _ in range(4):
+        if tok.dep_ == "prep" and tok.lower_ not in LIGHT_PREPS:
+            return None
         if tok.dep_ in ("dobj", "pobj", "prep", "attr", "oprd", "nsubjpass", "conj", "appos",
                         "compound", "dative"):
             tok = tok.head
@@ -266,9 +284,14 @@ def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,
             preps.setdefault(child.lower_, []).extend(_children(child, "pobj"))
         elif child.dep_ == "dative":
             objects.insert(0, child)
-    for obj in objects:
+    for obj in [*objects, *_children(verb, "prt")]:
+        # The object's own attachments that name a party ("gave aid to X", "ties with X"),
+        # and a particle's ("kidnapped up to 16 advisers"); not what the object is about
+        # ("welcomed the decision on Putin" is no support for Putin).
         for sub in obj.children:
-            if sub.dep_ == "prep":
+            if sub.dep_ == "prep" and (sub.lower_ in OBJECT_PREPS or (
+                    entry is not None and entry.target_prep and
+                    sub.lower_ in entry.target_prep.split("|"))):
                 preps.setdefault(sub.lower_, []).extend(_children(sub, "pobj"))
     if entry is not None and entry.target_prep:
         for prep in entry.target_prep.split("|"):
@@ -702,6 +725,13 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
     for frame in frames:
         actors, targets = _sector_countries(frame.actors, frame.targets)
         actors = _located(index, frame.trigger, actors)
+        if not targets and frame.type in PLACE_TARGETED:
+            # An attack, a raid or a deployment with no party as object is aimed at the
+            # place where it happens ("exploded bombs in the capital Kabul").
+            tok = frame.trigger
+            place = _location(index, [tok, *_children(tok, "dobj")])
+            if place and not any(a.country == place for a in actors):
+                targets = [Arg(tok.i, resources.country_name(place), "country", None, place)]
         etype, polarity = _polarity(frame)
         date, source = pick_date(frame.trigger, spans, anchor)
         trigger = _mention(frame.trigger)

@@ -23,6 +23,7 @@ MATERIAL = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETR
                       "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 INCIDENT = "INCIDENT"
 
+_PREPOSITIONS = frozenset({"to", "for", "on", "with", "of", "against", "from", "by"})
 _POS = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "A": ("ADJ", "VERB")}
 
 
@@ -84,7 +85,7 @@ def parse_lexicon(lines: list[str]) -> Lexicon:
         prep = next((f.split("=", 1)[1] for f in flags if f.startswith("target=")), None)
         # Multi-word nouns written as one hyphen-less phrase ("air strike") are headed by
         # their last word in English; verbs ("cut ties") by their first.
-        if cols[1] == "N" and len(words) > 1 and words[-1] not in ("to",):
+        if cols[1] == "N" and len(words) > 1 and words[-1] not in _PREPOSITIONS:
             head, needs = words[-1], tuple(words[:-1])
         else:
             head, needs = words[0], tuple(words[1:])
@@ -99,23 +100,30 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     return parse_lexicon(path.read_text(encoding="utf-8").splitlines())
 
 
+# Dependents through which a phrase's extra words may hang under its head: "cut [ties]",
+# "hand [over]", "call [for]", "call X [a fraud]", "declare a state [of emergency]".
+_NEAR_DEPS = frozenset({"dobj", "prt", "prep", "oprd", "attr", "dative", "pobj", "compound",
+                        "amod", "nmod", "acomp", "npadvmod", "nsubjpass"})
+
+
 def _near_lemmas(token: Token) -> set[str]:
-    """Lemmas of a token's children and grandchildren (particles, objects, prepositions
-    and their objects, an object's "of" phrase), lowercased."""
+    """Lemmas (and lower-cased forms) of the words a phrase entry may need: the head's
+    objects, particles and prepositions, their objects, and an object's "of" phrase."""
     out: set[str] = set()
     for child in token.children:
+        if child.dep_ not in _NEAR_DEPS:
+            continue
         out.add(child.lemma_.lower())
         out.add(child.lower_)
         for grand in child.children:
+            if grand.dep_ not in _NEAR_DEPS:
+                continue
             out.add(grand.lemma_.lower())
             out.add(grand.lower_)
             if grand.dep_ == "prep":
-                # "declared a state of emergency": the object's "of" phrase.
                 for great in grand.children:
-                    out.add(great.lemma_.lower())
-    for left in token.lefts:
-        if left.dep_ in ("compound", "amod", "nmod"):
-            out.add(left.lemma_.lower())
+                    if great.dep_ == "pobj":
+                        out.add(great.lemma_.lower())
     return out
 
 

@@ -47,8 +47,10 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]]
     holder = holder_key(entity=actor, text=event.get("actor_text"),
                         country=event.get("actor_country"))
     name = _target_name(target, event.get("target_country"), event.get("target_text"))
-    if holder and name and (event.get("target") or event.get("target_country")
-                            or event.get("target_text")):
+    place = target is not None and target.get("label") in ("LOC", "FAC") and \
+        not target.get("country")
+    if holder and name and not place and (event.get("target") or event.get("target_country")
+                                          or event.get("target_text")):
         target_country = event.get("target_country") or (target or {}).get("country")
         if not _same_side(holder, target, target_country):
             out.append((holder, name, target_country, polarity))
@@ -65,12 +67,14 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]]
 
 
 def _same_side(holder: str, target: dict[str, Any] | None, target_country: str | None) -> bool:
-    """True when the target is the holder itself (a state and its own government)."""
-    if target is not None and target.get("label") in ("PERSON", "ORG") and \
-            holder != target_country:
-        return False
-    return holder == target_country and (target is None or target.get("label") in
-                                         ("GPE", "NORP", "LOC"))
+    """True when the target is the holder itself: a state and its own territory, capital or
+    seat of government ("the Kremlin"), not its people or parties."""
+    if target is None:
+        return holder == target_country
+    if target.get("label") in ("GPE", "NORP", "LOC", "FAC"):
+        return holder == (target_country or target.get("country"))
+    name = str(target.get("canonical") or "")
+    return bool(name) and resources.country_for_name(name) == holder
 
 
 def aggregate_stances(events: Sequence[dict[str, Any]],
