@@ -40,7 +40,8 @@ from ..temporal.resolve import duration_days, resolve
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 _FUTURE_CUE = re.compile(
     r"(?i:\b(?:will|shall|'ll|scheduled|expected\s+to|plans?\s+to|planning\s+to|set\s+to|"
-    r"due\s+to|going\s+to|upcoming|intends?\s+to)\b)"
+    r"going\s+to|upcoming|intends?\s+to|due\s+to\s+(?:be|take|start|begin|arrive|hold|meet|"
+    r"visit|open|return|vote)|due\s+(?:on|in|by|next))\b)"
 )
 # Verbs whose infinitive complement happens later than they do ("plans to meet on Friday").
 _FORWARD_VERBS = frozenset({
@@ -72,7 +73,7 @@ def verb_tense(verb: Token) -> str | None:
         return "perfect"
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return "past"
-    if verb.tag_ == "VB" and "to" in lowers:
+    if "to" in lowers:
         head = verb.head
         if head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
             if head.lemma_ in _FORWARD_VERBS or head.lower_ in ("due", "likely", "set"):
@@ -92,7 +93,9 @@ def governing_verb(token: Token) -> Token | None:
     """Return the verb whose clause a token belongs to (walking up the parse), or None."""
     current = token
     for _ in range(8):
-        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("amod", "compound"):
+        # Participles used as prepositions or adjectives ("following", "expected") are not
+        # the clause's verb.
+        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("amod", "compound", "prep"):
             return current
         if current.head is current:
             return None

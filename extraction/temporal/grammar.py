@@ -107,7 +107,7 @@ _SIMPLE_NUMBERS = [w for w in NUMBER_WORDS if " " not in w and w not in ("a", "a
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 NUMBER = (
-    r"(?i:(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    r"(?i:(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:thousand|million))?"
     rf"|(?:{_TENS})[\s-](?:{_ONES})"
     r"|a\s+dozen|a\s+couple(?:\s+of)?|a\s+hundred|a\s+few|half\s+a|an?"
     rf"|{_alt(_SIMPLE_NUMBERS)}"
@@ -140,8 +140,12 @@ def number_value(text: str) -> float | None:
     parts = words.split()
     if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
         return float(NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]])
+    scale = 1.0
+    for word, factor in (("thousand", 1e3), ("million", 1e6)):
+        if words.endswith(" " + word):
+            words, scale = words[: -len(word) - 1], factor
     try:
-        return float(words.replace(",", ""))
+        return float(words.replace(",", "")) * scale
     except ValueError:
         return None
 
@@ -450,6 +454,10 @@ def _relative(m: re.Match[str], text: str) -> Reading | None:
             return Reading("day", type="TIME", shift=shift, part=PARTS_OF_DAY[unit],
                            base="reference")
         return None
+    if the and re.search(r"(?i:\b(?:over|during|throughout|for|within)\s+)$",
+                         text[max(0, m.start() - 12) : m.start()]):
+        # "over the following decade", "during the past year": a stretch of time.
+        return Reading("literal", type="DURATION", value=duration_value(1, unit))
     if rel in ("following", "previous", "same") or (the and rel == "next" and unit == "day"):
         # "the following week", "the previous day": counted from the story's current date.
         return Reading("offset", unit=unit, amount=float(shift), base="reference")
@@ -512,7 +520,7 @@ def _duration(m: re.Match[str], text: str) -> Reading | None:
             return None
         if amount is not None and (m["du_half"] or m["du_half2"]):
             amount += 0.5
-        if amount is not None and amount > 10000:
+        if amount is not None and amount > 10_000_000:
             return None
         before = text[max(0, m.start() - 12) : m.start()].lower()
         if m["du_n"].lower() in ("a", "an") and re.search(
@@ -559,6 +567,9 @@ def _set(m: re.Match[str], text: str) -> Reading | None:
         season = SEASONS.get(m["st_se"].lower())
         return Reading("literal", type="SET", value=f"XXXX-{season}" if season else "P1Y")
     unit = unit_name(m["st_u"])
+    if m["st_q"].lower() == "per" and unit in ("hour", "minute", "second"):
+        # "miles per hour", "beats per minute": a unit of speed or rate, not a time.
+        return None
     amount = number_value(m["st_n"]) if m["st_n"] else 1.0
     if m["st_other"]:
         amount = (amount or 1.0) * 2
@@ -630,7 +641,7 @@ def _ref(m: re.Match[str], text: str) -> Reading | None:
 @rule("clock", r"(?P<ck_h>[01]?\d|2[0-3])(?:[:.](?P<ck_m>[0-5]\d))?\s*(?P<ck_ap>(?i:a\.m\.|p\.m\.|"
                r"am|pm|a\.m|p\.m)(?![\w]))(?:\s+(?P<ck_z>(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT|PST|"
                r"PDT|CST|CDT|IST|JST)\b|(?i:local\s+time)))?"
-               r"|(?P<ck2_h>[01]?\d|2[0-3]):(?P<ck2_m>[0-5]\d)(?![:\d])"
+               r"|(?<![:\d.])(?P<ck2_h>[01]?\d|2[0-3]):(?P<ck2_m>[0-5]\d)(?![:\d])"
                r"(?:\s+(?P<ck2_z>(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT|PST|PDT|CST|CDT|IST|JST)\b|"
                r"(?i:local\s+time)|(?i:hrs|hours)))?"
                r"|(?P<ck3>(?i:noon|midday|midnight))",

@@ -59,13 +59,12 @@ def _year_for_month(anchor: dt.date, month: int, day: int | None, tense: Tense,
         return ref.year if here >= now else ref.year + 1
     if tense == "past" or latest is not None:
         return ref.year if here <= now else ref.year - 1
-    # No tense: the nearest occurrence (months within half a year either way).
-    diff = month - ref.month
-    if diff > 6:
-        return ref.year - 1
-    if diff < -6:
-        return ref.year + 1
-    return ref.year
+    # No tense: news mostly looks back, so the past occurrence unless the month is at most
+    # three months ahead ("the program runs through June", said in March).
+    ahead = (month - ref.month) % 12
+    if 0 < ahead <= 3:
+        return ref.year if month > ref.month else ref.year + 1
+    return ref.year if month <= ref.month else ref.year - 1
 
 
 def _season_value(year: int, season: str) -> str:
