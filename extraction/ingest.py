@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import itertools
 import json
 import os
 import re
@@ -403,31 +404,65 @@ def read_inputs(
 # -- analysis ------------------------------------------------------------------------------
 
 
-def analyze_items(nlp: Language, items: Sequence[Item], *, batch_size: int = 32
-                  ) -> list[Article | Skip]:
-    """Analyse a batch of items with ``nlp.pipe`` inside a memory zone; one result per item.
+#: Characters per ``nlp.pipe`` batch at most. The model's working memory grows with the total
+#: length of a batch, so batches of long articles are cut short (one longer than this goes
+#: alone): peak memory is set by the longest article, not by an unlucky batch.
+BATCH_CHARS = 100_000
 
-    An item that makes the pipeline fail becomes a ``Skip`` ("analysis failed"); the others
-    are still analysed. Every engine runs this same function, so their results are equal.
+
+def _batches(items: Sequence[Item], size: int, max_chars: int) -> Iterator[list[Item]]:
+    batch: list[Item] = []
+    chars = 0
+    for item in items:
+        if batch and (len(batch) >= size or chars + len(item.text) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item.text)
+    if batch:
+        yield batch
+
+
+def analyze_items(
+    nlp: Language, items: Sequence[Item], *, batch_size: int = 32, max_chars: int = BATCH_CHARS
+) -> list[Article | Skip]:
+    """Analyse items with ``nlp.pipe`` in batches inside memory zones; one result per item.
+
+    Args:
+        nlp: the newslens pipeline.
+        items: the articles to analyse.
+        batch_size: articles per ``nlp.pipe`` batch at most.
+        max_chars: characters per batch at most (see ``BATCH_CHARS``).
+
+    Returns:
+        The ``Article`` for each item, in order, or a ``Skip`` ("analysis failed") for an
+        item that makes the pipeline fail; the others are still analysed. Every engine runs
+        this function, so their results are equal.
     """
+    out: list[Article | Skip] = []
+    for batch in _batches(items, batch_size, max_chars):
+        # Strings the model interns inside the zone are freed when it closes, so memory
+        # stays flat on long runs; Articles are plain data and outlive it, Docs never do.
+        with nlp.memory_zone():
+            out.extend(_analyze_batch(nlp, batch))
+    return out
+
+
+def _analyze_batch(nlp: Language, items: list[Item]) -> list[Article | Skip]:
     from . import analyze, analyze_many
 
     records = [{"text": i.text, "published": i.published, "title": i.title} for i in items]
-    # Strings the model interns inside the zone are freed when it closes; Articles are plain
-    # data and outlive it, Docs never leave it.
-    with nlp.memory_zone():
+    try:
+        return list(analyze_many(records, nlp=nlp, batch_size=len(records)))
+    except Exception:  # noqa: BLE001  (any component bug: redo one by one, below)
+        pass
+    out: list[Article | Skip] = []
+    for item in items:
         try:
-            return list(analyze_many(records, nlp=nlp, batch_size=batch_size))
-        except Exception:  # noqa: BLE001  (any component bug: redo one by one, below)
-            pass
-        out: list[Article | Skip] = []
-        for item in items:
-            try:
-                out.append(analyze(item.text, published=item.published, title=item.title,
-                                   nlp=nlp))
-            except Exception as err:  # noqa: BLE001  (reported per article, the run goes on)
-                out.append(Skip(item.origin, "analysis failed", f"{type(err).__name__}: {err}"))
-        return out
+            out.append(analyze(item.text, published=item.published, title=item.title, nlp=nlp))
+        except Exception as err:  # noqa: BLE001  (reported per article, the run goes on)
+            out.append(Skip(item.origin, "analysis failed", f"{type(err).__name__}: {err}"))
+    return out
 
 
 class Engine:
@@ -435,6 +470,9 @@ class Engine:
 
     def run(self, chunks: Iterable[list[Item]]) -> Iterator[tuple[list[Item], list[Any]]]:
         raise NotImplementedError
+
+    def start(self) -> None:
+        """Load the pipeline(s) now, so that timing the run does not count loading."""
 
     def close(self) -> None:
         """Release workers and clusters."""
@@ -447,11 +485,15 @@ class InProcessEngine(Engine):
         self.batch_size = batch_size
         self._nlp = nlp
 
-    def run(self, chunks: Iterable[list[Item]]) -> Iterator[tuple[list[Item], list[Any]]]:
+    def start(self) -> None:
         if self._nlp is None:
             from .pipeline import get_pipeline
 
             self._nlp = get_pipeline()
+
+    def run(self, chunks: Iterable[list[Item]]) -> Iterator[tuple[list[Item], list[Any]]]:
+        self.start()
+        assert self._nlp is not None
         for chunk in chunks:
             yield chunk, analyze_items(self._nlp, chunk, batch_size=self.batch_size)
 
@@ -464,6 +506,12 @@ def _init_worker() -> None:
     from .pipeline import build_pipeline
 
     _worker_nlp = build_pipeline()
+
+
+def _worker_ready() -> int:
+    # Runs only after _init_worker has finished in that process (initializers come first).
+    time.sleep(0.05)
+    return os.getpid()
 
 
 def _run_in_worker(items: list[Item], batch_size: int) -> list[Article | Skip]:
@@ -488,6 +536,13 @@ class ProcessPoolEngine(Engine):
             max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
         )
+
+    def start(self, timeout: float = 300.0) -> None:
+        ready: set[int] = set()
+        deadline = time.monotonic() + timeout
+        while len(ready) < self.workers and time.monotonic() < deadline:
+            pings = [self._pool.submit(_worker_ready) for _ in range(2 * self.workers)]
+            ready.update(p.result() for p in pings)
 
     def run(self, chunks: Iterable[list[Item]]) -> Iterator[tuple[list[Item], list[Any]]]:
         from collections import deque
@@ -616,8 +671,16 @@ def ingest(
 
     bar = tqdm(unit="article", disable=None if progress is None else not progress,
                dynamic_ncols=True, file=sys.stderr)
+    chunks = _chunks(fresh(), chunk_size)
     try:
-        for chunk, results in engine.run(_chunks(fresh(), chunk_size)):
+        first = next(chunks, None)
+        # Nothing new (a rerun): the pipeline is not even loaded.
+        todo = [] if first is None else itertools.chain([first], chunks)
+        if first is not None:
+            engine.start()
+            # The clock restarts after loading: the rate is the analysis throughput.
+            started = time.perf_counter()
+        for chunk, results in engine.run(todo):
             for item, result in zip(chunk, results, strict=True):
                 if isinstance(result, Skip):
                     skip(result)

@@ -247,3 +247,12 @@ def test_ingest_process_pool_matches_in_process(tmp_path, nlp):
 def test_ingest_engine_options_are_checked(kwargs, message):
     with pytest.raises(NewslensError, match=message):
         make_engine(**kwargs)
+
+
+def test_ingest_batches_are_cut_by_count_and_length():
+    from extraction.ingest import _batches
+
+    items = [Item("x" * n, None, None, None, None, str(i)) for i, n in
+             enumerate([10, 10, 10, 50, 10, 200, 10])]
+    sizes = [[len(i.text) for i in b] for b in _batches(items, size=3, max_chars=60)]
+    assert sizes == [[10, 10, 10], [50, 10], [200], [10]]
