@@ -184,6 +184,10 @@ def _trim(doc: Doc, mention: Mention, title_at: dict[int, tuple[int, int, str]])
     if mention.label in ("PERSON", "ORG"):
         while start < end - 1 and _is_title_token(doc, start, title_at):
             start += 1
+    # "pro-Beijing", "anti-Maduro": the name is what follows the prefix.
+    if end - start > 2 and doc[start].is_lower and doc[start + 1].text == "-" \
+            and not doc[start].whitespace_:
+        start += 2
     if start >= end or (end - start == 1 and doc[start].text in ARTICLES):
         return None
     if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
@@ -286,7 +290,8 @@ def _broken(doc: Doc, mention: Mention) -> bool:
     for token in doc[mention.start:mention.end]:
         if "\n" in token.text or token.text in (",", ";", ":", "(", ")", "\u2014", "\u2013"):
             return True
-        if token.text == "-" and (token.whitespace_ or doc[token.i - 1].whitespace_):
+        if token.text == "-" and (token.whitespace_ or (token.i > 0 and
+                                                         doc[token.i - 1].whitespace_)):
             return True
     return False
 
@@ -417,7 +422,7 @@ def group_mentions(doc: Doc, names: Sequence[Mention], published: str | None) ->
                 person_words.update({parts[0], parts[-1]})
 
     for m in names:
-        if m.kind in ("country", "demonym", "capital") and m.end - m.start == 1:
+        if m.kind in ("country", "demonym", "capital", "region") and m.end - m.start == 1:
             # "Jordan" is a person where the article also writes "Michael Jordan".
             if doc[m.start].text in person_words:
                 m.kind, m.key, m.label = "model", None, "PERSON"

@@ -339,3 +339,13 @@ def test_entities_hyphenated_names_merge(nlp, component, text, full, short, coun
     ent = entity_of(doc, full)
     assert [m["text"] for m in ent["mentions"]] == [full, short]
     assert (ent["label"], ent["country"]) == ("PERSON", country)
+
+
+def test_entities_prefixed_capital_is_the_capital(nlp, component):
+    doc = nlp.make_doc("The pro-Beijing camp won.")
+    start = doc.text.index("pro-Beijing")
+    doc.ents = [doc.char_span(start, start + len("pro-Beijing"), label="PERSON")]
+    doc._.newslens_published = None
+    component(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Beijing", "GPE")]
+    assert entity_of(doc, "Beijing")["country"] == "CHN"
