@@ -53,6 +53,10 @@ SECTOR_ROLES = {"military": "military", "opposition": "opposition", "rebels": "r
 # Head nouns for several states at once ("54 other countries", "Western allies").
 GROUP_NOUNS = frozenset({"country", "nation", "state", "government", "ally", "member", "power",
                          "democracy"})
+# Nouns for relatives and associates: their possessor is someone else.
+KIN_NOUNS = frozenset({"son", "daughter", "wife", "husband", "brother", "sister", "father",
+                       "mother", "child", "children", "family", "relative", "cousin", "widow",
+                       "nephew", "niece", "fiancee", "fiancée", "lawyer", "aide", "friend"})
 # Heads that count people rather than name them ("thousands of students").
 QUANTITY_HEADS = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands",
                             "million", "millions", "dozen", "dozens", "score", "scores",
@@ -215,6 +219,9 @@ def _pick_entity(index: DocIndex, head: Token, tokens: Sequence[Token]) -> str |
         if eid is None:
             continue
         label = index.entities[eid].get("label")
+        if tok.dep_ == "poss" and head.lemma_.lower() in KIN_NOUNS:
+            # "Osama bin Laden's son" is not Osama bin Laden.
+            continue
         rank = 0 if label in ("PERSON", "ORG") else 1
         dep_rank = {"poss": 0, "compound": 1, "nmod": 1, "amod": 2}.get(tok.dep_, 3)
         ranked.append((rank, dep_rank, eid))

@@ -51,7 +51,9 @@ NEGATORS = frozenset({"not", "n't", "never", "no"})
 NON_EVENT_OBJECTS = frozenset({"statement", "report", "video", "footage", "document", "data",
                                "figure", "detail", "list", "photo", "image", "book", "album",
                                "record", "result", "song", "film", "version", "update", "app",
-                               "product", "timeline", "information", "name"})
+                               "product", "timeline", "information", "name", "transcript",
+                               "memo", "memorandum", "letter", "summary", "text", "recording",
+                               "audio", "email", "tape", "communique", "communiqué", "paper"})
 OBLIGATION_AUX = frozenset({"must", "should"})
 # Prepositions whose object is the other party of an event, most telling first.
 TARGET_PREPS = ("against", "with", "to", "on", "into", "toward", "towards", "at", "upon", "for",
@@ -137,6 +139,11 @@ def _controller(verb: Token) -> Token | None:
             continue
         if dep == "pcomp" and head.dep_ == "prep":
             above = head.head
+            if _is_verbal(above) and head.lower_ in ("of", "from", "for") and \
+                    _children(above, "dobj"):
+                # "accuses Iran of supporting ...", "prevented them from leaving": the
+                # object does the act.
+                return _children(above, "dobj")[0]
             if _is_verbal(above):
                 subj, _ = _subject(above)
                 if subj is not None:

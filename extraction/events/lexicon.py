@@ -24,7 +24,8 @@ MATERIAL = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETR
 INCIDENT = "INCIDENT"
 
 _PREPOSITIONS = frozenset({"to", "for", "on", "with", "of", "against", "from", "by"})
-_POS = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "A": ("ADJ", "VERB")}
+# Event nouns are common nouns: "March" the month or "Accord" in a name are not events.
+_POS = {"V": ("VERB", "AUX"), "N": ("NOUN",), "A": ("ADJ", "VERB")}
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,8 @@ def match_trigger(token: Token, lexicon: Lexicon) -> Entry | None:
     every extra word of a phrase entry hangs beneath it in the parse.
     """
     pos = token.pos_
+    if token.ent_type_ in ("DATE", "TIME"):
+        return None
     letters = [letter for letter, tags in _POS.items() if pos in tags]
     if not letters:
         return None

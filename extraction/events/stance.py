@@ -19,9 +19,18 @@ from .arguments import holder_key
 # A stance is "mixed" when the weaker side is at least this share of the stronger one.
 MIXED_SHARE = 0.5
 SPEAKER_WEIGHT = 0.5
+# Entity roles that are organs of their state.
+STATE_ROLES = frozenset({"government", "military", "foreign ministry", "defence ministry",
+                         "embassy", "legislature", "police", "head of state",
+                         "head of government", "foreign minister", "defence minister",
+                         "minister", "diplomat", "spokesperson", "central bank"})
+# Requests milder than this (appeals, calls, urging) carry no stance.
+DEMAND_FLOOR = -0.4
 # Acts a speaker holds against their actor when reporting them; demands and criticism
 # reported by a journalist's source are the actor's stance, not the speaker's.
-ACCUSABLE = frozenset({"REJECT", "THREATEN", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+ACCUSABLE = frozenset({"REJECT", "SANCTION", "COERCE", "ASSAULT"})
+# Reported acts milder than this (a denial) say nothing about the speaker.
+SPEAKER_FLOOR = -0.3
 
 
 def _target_name(entity: dict[str, Any] | None, country: str | None,
@@ -41,6 +50,10 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]]
     polarity = float(event.get("polarity") or 0.0)
     if polarity == 0.0 or event.get("type") == "INCIDENT":
         return []
+    if event.get("type") == "REQUEST" and polarity > DEMAND_FLOOR:
+        # "called for G7 action", "urged Europe to go further": an appeal to someone is
+        # no stance against them; a demand or an order is.
+        return []
     actor = entities.get(event.get("actor") or "")
     target = entities.get(event.get("target") or "")
     out: list[tuple[str, str, str | None, float]] = []
@@ -55,7 +68,7 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]]
         if not _same_side(holder, target, target_country):
             out.append((holder, name, target_country, polarity))
     speaker = entities.get(event.get("speaker") or "")
-    if speaker is not None and polarity < 0 and holder is not None and \
+    if speaker is not None and polarity <= SPEAKER_FLOOR and holder is not None and \
             not event.get("negated") and event.get("type") in ACCUSABLE:
         speaker_holder = holder_key(entity=speaker, text=None, country=speaker.get("country"))
         actor_name = _target_name(actor, event.get("actor_country"), event.get("actor_text"))
@@ -73,6 +86,10 @@ def _same_side(holder: str, target: dict[str, Any] | None, target_country: str |
         return holder == target_country
     if target.get("label") in ("GPE", "NORP", "LOC", "FAC"):
         return holder == (target_country or target.get("country"))
+    country = target_country or target.get("country")
+    if country == holder and (target.get("role") or "") in STATE_ROLES:
+        # A state's own government, ministries, armed forces or leaders.
+        return True
     name = str(target.get("canonical") or "")
     return bool(name) and resources.country_for_name(name) == holder
 

@@ -285,6 +285,15 @@ def test_events_lexicon_maps_words_to_plover(nlp, word, pos, expected):
     assert entry is not None and entry.type == expected
 
 
+@pytest.mark.parametrize("text,word", [
+    ("The talks resumed in March.", "March"),
+    ("The White House released a transcript of the call.", "released"),
+])
+def test_events_no_event_from_dates_or_documents(nlp, text, word):
+    doc = nlp(text)
+    assert not [e for e in doc._.newslens_events if e["trigger"]["text"] == word]
+
+
 def test_events_lexicon_phrases_need_their_words(nlp):
     doc = nlp("Venezuela cut ties with the USA. Venezuela cut the budget.")
     entries = [match_trigger(t, load_lexicon()) for t in doc if t.text == "cut"]
