@@ -110,6 +110,14 @@ def clause_tense(doc: Doc, index: int) -> str | None:
     if index > 0 and doc[index - 1].lower_ in ("since", "last", "ago", "previous"):
         # "since May" can only reach back.
         return "past"
+    tense = _tense(doc, token)
+    if tense in (None, "perfect") and index > 0 and doc[index - 1].lower_ in ("until", "till"):
+        # "planned until December", "open till Friday": unless the clause is past, ahead.
+        return "future"
+    return tense
+
+
+def _tense(doc: Doc, token: Token) -> str | None:
     verb = governing_verb(token)
     if verb is not None:
         tense = verb_tense(verb)

@@ -317,7 +317,8 @@ _MONTH_CUE = re.compile(
 
 
 @rule("month", rf"(?:(?P<mo_mod>{MODIFIER})[\s-]+)?(?:(?P<mo_rel>(?i:last|next|this|past|"
-               rf"coming))\s+)?(?P<mo_m>{_MONTH_FULL})(?!\s*\d)",
+               rf"coming))\s+)?(?P<mo_m>{_MONTH_FULL})(?!\s*\d)"
+               r"(?:\s+(?:of\s+)?(?P<mo_ry>(?i:this|last|next))\s+(?i:year))?",
       gate=r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
 def _month(m: re.Match[str], text: str) -> Reading | None:
     name = m["mo_m"].lower()
@@ -327,6 +328,10 @@ def _month(m: re.Match[str], text: str) -> Reading | None:
     month = MONTHS[name]
     rel = (m["mo_rel"] or "").lower()
     shift = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}.get(rel)
+    if m["mo_ry"]:
+        # "June of this year", "March next year": the year counted from the anchor's.
+        years = {"last": -1, "this": 0, "next": 1}[m["mo_ry"].lower()]
+        return Reading("date", month=month, unit="year", amount=float(years))
     return Reading("date", month=month, shift=shift)
 
 
@@ -392,6 +397,16 @@ def _year(m: re.Match[str], text: str) -> Reading | None:
     if re.search(r"[$£€¥#№]\s*$|\d[,./]$", before) or text[m.end() : m.end() + 1] == "/":
         return None
     return Reading("date", year=int(m["yr"]))
+
+
+@rule("shortyear", r"['’‘](?P<sy>\d\d)(?![\d'’s])", gate=r"['’‘]\d\d")
+def _shortyear(m: re.Match[str], text: str) -> Reading | None:
+    # "in '69": two digits after an apostrophe name a year; 30 and under read as 20xx.
+    if not re.search(r"(?i:\b(?:in|since|of|until|by|from|class\s+of)\s+)$",
+                     text[max(0, m.start() - 10) : m.start()]):
+        return None
+    digits = int(m["sy"])
+    return Reading("date", year=(2000 if digits <= 30 else 1900) + digits)
 
 
 @rule("year2", r"(?<=\d\d[-–/])(?P<y2>\d\d)(?!\d)",

@@ -283,6 +283,8 @@ def _resolve_date(r: Reading, anchor: dt.date | None, tense: Tense,
     if year is None:
         if anchor is None:
             year_text = "XXXX"
+        elif r.unit == "year" and r.amount is not None:
+            year_text = f"{anchor.year + int(r.amount):04d}"
         elif r.shift is not None:
             if r.shift == 0:
                 year = anchor.year
