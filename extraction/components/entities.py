@@ -37,7 +37,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import extensions  # noqa: F401  (registers the Doc attributes)
 from ..resources import (
@@ -563,8 +563,12 @@ def _context_country_role(
         title = title_end[j]
         role = title[2]
         j = title[0]
-        while j > 0 and doc[j - 1].lower_ in TITLE_FILLERS:
-            j -= 1
+    # Descriptive words between the country and the name or title: "Chinese foreign
+    # ministry spokesman Geng Shuang", "former Russian spy Sergei Skripal".
+    skipped = 0
+    while j > 0 and skipped < 4 and _describes(doc[j - 1]):
+        j -= 1
+        skipped += 1
     if j > 0 and doc[j - 1].text in POSSESSIVES:
         j -= 1
     prev = at.get(j - 1)
@@ -578,22 +582,38 @@ def _context_country_role(
         k += 1
         if k < len(doc) and doc[k].lower_ in ("the", "a", "an"):
             k += 1
+        while k < len(doc) and doc[k].lower_ in TITLE_FILLERS:
+            k += 1
         nxt = at.get(k)
+        described = False
         if nxt is not None and nxt.start == k:
             country = _country_of(nxt) or (f"igo:{nxt.key}" if nxt.kind == "igo" else None)
             k = nxt.end
             if k < len(doc) and doc[k].text in POSSESSIVES:
                 k += 1
-        while k < len(doc) and doc[k].lower_ in TITLE_FILLERS:
+            # "Name, a former Russian military intelligence officer": a demonym and a noun.
+            described = nxt.kind == "demonym" and k < len(doc) and _describes(doc[k])
+        skipped = 0
+        while k < len(doc) and skipped < 4 and k not in title_start and _describes(doc[k]):
             k += 1
+            skipped += 1
         if k in title_start:
             title = title_start[k]
             role = title[2]
-        elif country is not None:
+        elif country is not None and not described:
             # "Name, Russia's ambassador" needs a title; "Name, Russia" is a list, not a
             # description.
             country = None
     return country, _igo_title(doc, country, title, role)
+
+
+def _describes(token: Token) -> bool:
+    """A lower-case descriptive word inside a title phrase ("foreign", "ministry", "spy")."""
+    if token.lower_ in TITLE_FILLERS:
+        return True
+    if not (token.is_alpha and token.is_lower) or token.is_stop:
+        return False
+    return token.pos_ in ("", "NOUN", "ADJ", "PROPN")
 
 
 def _igo_title(doc: Doc, country: str | None, title: tuple[int, int, str] | None,
@@ -682,7 +702,12 @@ def _person_or_org(
         best = countries.most_common(1)[0][0]
         if best.startswith("igo:"):
             group.country = None
-            role = f"{best[4:]}:{role}" if role else best[4:]
+            if role:
+                role = f"{best[4:]}:{role}"
+            elif actor is not None and (actor.role or "").startswith(best[4:] + ":"):
+                role = actor.role
+            else:
+                role = best[4:]
         else:
             group.country = best
     elif actor is not None:

@@ -157,6 +157,13 @@ def test_entities_capital_as_place_or_government(nlp, component, sentence, capit
          "embassy"),
         ("NATO Secretary General Jan Doe spoke .", [("NATO", "ORG"), ("Jan Doe", "PERSON")],
          "Jan Doe", None, "nato:secretary-general"),
+        ("Chinese foreign ministry spokesman Lu Wen said .",
+         [("Chinese", "NORP"), ("Lu Wen", "PERSON")], "Lu Wen", "CHN", "spokesperson"),
+        ("Ivan Petrov , a former Russian intelligence officer , fled .",
+         [("Ivan Petrov", "PERSON"), ("Russian", "NORP")], "Ivan Petrov", "RUS", None),
+        ("Ivan Petrov , Russia and Spain agreed .",
+         [("Ivan Petrov", "PERSON"), ("Russia", "GPE"), ("Spain", "GPE")], "Ivan Petrov", None,
+         None),
     ],
 )
 def test_entities_country_and_role_from_text(nlp, component, text, ents, name, country, role):
