@@ -484,6 +484,20 @@ def _relative(m: re.Match[str], text: str) -> Reading | None:
     return Reading("relative", unit=unit, shift=shift)
 
 
+@rule("weekend", r"(?i:(?:the|a)\s+weekend)(?!\s+of)", gate=r"[wW]eekend")
+def _weekend(m: re.Match[str], text: str) -> Reading | None:
+    # "over the weekend": the last one in a past clause, the next in a future one.
+    return Reading("weekday", weekday=6, unit="weekend")
+
+
+@rule("endof", rf"(?P<eo_mod>{MODIFIER})\s+(?:(?i:the)\s+)?(?P<eo_u>(?i:year|month|week|decade|"
+               r"century))(?!\s+(?:of|when|in|that|before|after)\b)",
+      gate=r"[yYmMwWdDcC](?:ear|onth|eek|ecade|entury)")
+def _endof(m: re.Match[str], text: str) -> Reading | None:
+    # "by the end of the year", "early in the month": the anchor's current unit.
+    return Reading("relative", unit=m["eo_u"].lower(), shift=0)
+
+
 @rule("offset", rf"(?P<of_n>{NUMBER})[\s-]+(?P<of_u>{UNIT})\s+(?:(?i:and\s+a\s+half)\s+)?"
                 r"(?P<of_dir>(?i:ago|earlier|later|before|after|from\s+now|hence|since))"
                 r"(?!\s+(?i:than|that))",

@@ -193,6 +193,12 @@ def _resolve(r: Reading, anchor: dt.date | None, tense: Tense, reference: dt.dat
             if r.shift == 1 and day - dt.timedelta(days=7) > anchor:
                 day -= dt.timedelta(days=7)
             return _part(day.isoformat(), r.part, r.clock)
+        if r.unit == "weekend":
+            if anchor is None:
+                return "XXXX-WXX-WE"
+            if anchor.isoweekday() >= 6:
+                return iso_week(anchor) + "-WE"
+            return iso_week(_weekday_near(anchor, 6, tense, latest)) + "-WE"
         if anchor is None:
             return _part(f"XXXX-WXX-{r.weekday}", r.part, r.clock)
         return _part(_weekday_near(anchor, r.weekday, tense, latest).isoformat(), r.part, r.clock)

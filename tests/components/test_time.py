@@ -89,6 +89,9 @@ def values(nlp, text: str, published: str | None = "2019-03-14") -> dict[str, st
         ("Events have been planned until December.", "December", "2019-12"),
         ("Six died in a landslide following an aftershock on Saturday.", "Saturday",
          "2019-03-09"),
+        ("Rebels attacked the base over the weekend.", "the weekend", "2019-W10-WE"),
+        ("The leaders will meet at the weekend.", "the weekend", "2019-W11-WE"),
+        ("The deal is due by the end of the year.", "the end of the year", "2019"),
     ],
 )
 def test_time_resolves_relative_and_absolute_dates(nlp, text, expression, value):
