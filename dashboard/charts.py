@@ -57,9 +57,10 @@ def timeline_figure(events: pd.DataFrame, *, title: str = "Events by date") -> g
     dated = events[events["when"].notna()] if not events.empty else events
     if dated.empty:
         return _empty("No dated events to place on a timeline.")
-    order = (
-        dated.groupby("actor_group")["when"].min().sort_values().index.tolist()
-    )
+    order = dated.groupby("actor_group")["when"].min().sort_values().index.tolist()
+    rows = {group: index for index, group in enumerate(order)}
+    dated = dated.assign(row=[rows[g] + off for g, off in zip(
+        dated["actor_group"], _spread(dated), strict=True)])
     fig = go.Figure()
     for tone_name, color in TONE_COLORS.items():
         part = dated[dated["tone"] == tone_name]
@@ -74,7 +75,7 @@ def timeline_figure(events: pd.DataFrame, *, title: str = "Events by date") -> g
         fig.add_trace(
             go.Scatter(
                 x=part["when"],
-                y=[esc(g) for g in part["actor_group"]],
+                y=part["row"],
                 mode="markers",
                 name=tone_name,
                 marker={
@@ -84,23 +85,42 @@ def timeline_figure(events: pd.DataFrame, *, title: str = "Events by date") -> g
                     "line": {"width": 1, "color": "white"},
                     "opacity": 0.85,
                 },
-                customdata=[[e] for e in part["event_id"]],
+                customdata=[[e, g] for e, g in zip(part["event_id"], part["actor_group"],
+                                                   strict=True)],
                 hovertext=hover,
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
     fig.update_layout(
         title=esc(title),
-        height=max(260, 80 + 42 * len(order)),
+        height=max(260, 90 + 48 * len(order)),
         xaxis={"title": "date", "type": "date"},
-        yaxis={"title": "actor country", "categoryorder": "array",
-               "categoryarray": [esc(g) for g in order], "autorange": "reversed"},
+        yaxis={"title": "actor country", "tickmode": "array",
+               "tickvals": list(range(len(order))), "ticktext": [esc(g) for g in order],
+               "range": [len(order) - 0.5, -0.5], "zeroline": False},
         legend={"orientation": "h", "y": -0.2},
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         hoverlabel={"align": "left"},
         font=_FONT,
     )
     return fig
+
+
+def _spread(events: pd.DataFrame, step: float = 0.14) -> list[float]:
+    """Vertical offsets that fan out events sharing an actor row and a date.
+
+    An article often reports several things on its publication day; without this their
+    markers would sit on top of each other and only the last could be hovered.
+    """
+    seen: dict[tuple[str, pd.Timestamp], int] = {}
+    counts = events.groupby(["actor_group", "when"]).size().to_dict()
+    offsets = []
+    for key in zip(events["actor_group"], events["when"], strict=True):
+        index = seen.get(key, 0)
+        seen[key] = index + 1
+        centre = (counts[key] - 1) / 2
+        offsets.append(max(-0.42, min(0.42, (index - centre) * step)))
+    return offsets
 
 
 def stance_heatmap(

@@ -268,8 +268,8 @@ def stance_summary(stances: pd.DataFrame) -> pd.DataFrame:
 
 def evidence_frame(articles: Articles, holder: str, target: str) -> pd.DataFrame:
     """The events behind ``holder``'s stance towards ``target``, with their sentences."""
-    columns = ["article", "published", "date", "actor", "type", "negated", "target",
-               "polarity", "sentence"]
+    columns = ["sentence", "actor", "type", "negated", "target", "date", "polarity", "article",
+               "published"]
     rows = []
     for article in _as_list(articles):
         wanted: set[str] = set()

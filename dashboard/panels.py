@@ -209,7 +209,8 @@ def stance_section(
         st.plotly_chart(charts.stance_map(summary, target), key=f"{prefix}_map",
                         width="stretch")
         st.caption("The map shows states only; sectors such as a country's opposition or "
-                   "military, organisations and groups are in the heatmap and the bars.")
+                   "military, organisations and groups are in the heatmap and the bars. Its "
+                   "country shapes are loaded by plotly from its CDN: offline it stays empty.")
 
     label = _pair_label(summary)
     pair = st.selectbox("Evidence for", pairs, key=evidence_key, format_func=label)
@@ -221,6 +222,8 @@ def stance_section(
         if evidence.empty:
             st.info("This stance lists no events as evidence.")
         else:
+            if len(articles) == 1:
+                evidence = evidence.drop(columns=["article", "published"])
             st.dataframe(evidence, hide_index=True, width="stretch",
                          column_config={"sentence": st.column_config.TextColumn(width="large")})
     with st.expander("All stances"):

@@ -183,7 +183,8 @@ def result_section(article: Article) -> None:
     else:
         published = "unknown (give it in the Published field to resolve relative dates)"
     seconds = st.session_state.get(TIMING_KEY)
-    timing = f" · analysed in {seconds:.2f} s" if seconds is not None else ""
+    # A repeated analysis comes from the cache, so this is the time to the result.
+    timing = f" · ready in {seconds:.2f} s" if seconds is not None else ""
     st.text(f"Published: {published} · {len(article.text.split()):,} words{timing}")
     metrics = st.columns(4)
     metrics[0].metric("Entities", len(article.entities))

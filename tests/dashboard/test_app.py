@@ -77,6 +77,13 @@ def test_app_seed_article_end_to_end(app: AppTest):
     assert any(c[0] == "USA" for row in heatmap["customdata"] for c in row if c[2])
     assert charts["analyze_map"]["data"][0]["locationmode"] == "ISO-3"
     assert app.text[0].value.startswith("Published: 2019-03-14")
+    # The United States' support for Guaido is backed by the sentences that say so.
+    pairs = app.selectbox(key="analyze_evidence").options
+    assert any(p.startswith("United States → Juan Guaid") for p in pairs)
+    usa = next(p for p in pairs if p.startswith("United States → Juan Guaid"))
+    app.selectbox(key="analyze_evidence").set_value(("USA", usa.split(" → ", 1)[1])).run()
+    evidence = next(d.value for d in app.dataframe if list(d.value.columns)[0] == "sentence")
+    assert any("recogni" in sentence for sentence in evidence["sentence"])
 
 
 def test_app_hand_built_article_draws_every_section(app: AppTest):
@@ -91,8 +98,7 @@ def test_app_hand_built_article_draws_every_section(app: AppTest):
     assert bars["type"] == "bar"
     # Choosing a stance shows the sentences behind it.
     app.selectbox(key="analyze_evidence").set_value(("BOL", "Nicolás Maduro")).run()
-    evidence = next(d.value for d in app.dataframe if "sentence" in d.value.columns
-                    and "polarity" in d.value.columns and "article" in d.value.columns)
+    evidence = next(d.value for d in app.dataframe if list(d.value.columns)[0] == "sentence")
     assert list(evidence["sentence"]) == ["Bolivia's Morales backed Maduro a year ago."]
     # Filters narrow the highlights: only Bolivian entities remain.
     app.multiselect(key="analyze_countries").set_value(["BOL"]).run()

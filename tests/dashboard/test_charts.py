@@ -23,13 +23,23 @@ def test_charts_timeline_groups_by_actor_country_and_tone(article):
     names = {trace.name for trace in fig.data}
     assert names == {"cooperation", "conflict", "neutral"}
     conflict = next(t for t in fig.data if t.name == "conflict")
-    assert list(conflict.y) == ["Venezuela (VEN)"]
+    rows = dict(zip(fig.layout.yaxis.ticktext, fig.layout.yaxis.tickvals, strict=True))
+    assert [round(y) for y in conflict.y] == [rows["Venezuela (VEN)"]]
+    assert conflict.customdata[0][1] == "Venezuela (VEN)"
     assert conflict.marker.color == charts.TONE_COLORS["conflict"]
     assert "Nicolás Maduro ACCUSE United States" in conflict.hovertext[0]
     assert "Maduro blamed Washington in January." in conflict.hovertext[0]
     # The undated event (PAST_REF) is not drawn: five of six events are on the axis.
     assert sum(len(t.x) for t in fig.data) == 5
     assert fig.layout.xaxis.type == "date"
+
+
+def test_charts_timeline_fans_out_events_on_the_same_day(article):
+    same_day = [dataclasses.replace(article.events[0], id=f"x{i}") for i in range(3)]
+    fig = charts.timeline_figure(frames.events_frame(dataclasses.replace(article,
+                                                                         events=tuple(same_day))))
+    ys = sorted(fig.data[0].y)
+    assert len(set(ys)) == 3 and ys[1] == 0 and max(abs(y) for y in ys) < 0.5
 
 
 def test_charts_hover_text_is_escaped(article):
