@@ -320,6 +320,9 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
         tok = tok.head.head
     if tok.pos_ == "PRON" or (tok.text.islower() and tok.lower_ in MALE_FEMALE | NEUTER | PLURAL):
+        if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            # Object pronouns ("sanctions on him") point too far back to guess safely.
+            return Arg(tok.i, tok.text, "other")
         found = _pronoun(index, tok, depth)
         return found or Arg(tok.i, tok.text, "other")
     tokens = core_tokens(tok)

@@ -29,7 +29,6 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .. import resources
 from .arguments import (
     SPEECH_VERBS,
     Arg,
@@ -57,13 +56,12 @@ NON_EVENT_OBJECTS = frozenset({"statement", "report", "video", "footage", "docum
 OBLIGATION_AUX = frozenset({"must", "should"})
 # Prepositions whose object is the other party of an event, most telling first.
 TARGET_PREPS = ("against", "with", "to", "on", "into", "toward", "towards", "at", "upon", "for",
-                "from", "over", "of", "in", "between")
+                "from", "over", "of", "between")
 ARG_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 LIGHT_PREPS = frozenset({"in", "into", "of", "for", "to", "on", "with", "under"})
 OBJECT_PREPS = frozenset({"to", "with", "against", "into", "toward", "towards", "from",
                           "between", "in"})
-# Material conflict aimed at a place when no party is named.
-PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+PLACE_PREPS = ("in",)
 # Types a negation turns around ("did not recognize" is a rejection).
 DEFAULT_INTENSITY = {"AGREE": 0.4, "THREATEN": -0.6, "REJECT": -0.4, "REQUEST": -0.4}
 
@@ -309,8 +307,18 @@ def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,
     for prep in TARGET_PREPS:
         for pobj in preps.get(prep, ()):
             candidates.append(_party_args(index, pobj))
+    for prep in PLACE_PREPS:
+        # PLOVER codes the place of an act as its target when no party is named ("shelled
+        # villages in Kabul"); the text says "in ..." so readers and the stance see a place.
+        for pobj in preps.get(prep, ()):
+            candidates.append([_as_place(a, prep) for a in _party_args(index, pobj)])
     del doc
     return _first_party(candidates, exclude)
+
+
+def _as_place(arg: Arg, prep: str) -> Arg:
+    return Arg(arg.head, f"{prep} {arg.text}", arg.kind, arg.entity, arg.country, arg.sector,
+               arg.igo, arg.label)
 
 
 def _noun_arguments(index: DocIndex, noun: Token) -> tuple[list[Arg], list[Arg]]:
@@ -732,13 +740,6 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
     for frame in frames:
         actors, targets = _sector_countries(frame.actors, frame.targets)
         actors = _located(index, frame.trigger, actors)
-        if not targets and frame.type in PLACE_TARGETED:
-            # An attack, a raid or a deployment with no party as object is aimed at the
-            # place where it happens ("exploded bombs in the capital Kabul").
-            tok = frame.trigger
-            place = _location(index, [tok, *_children(tok, "dobj")])
-            if place and not any(a.country == place for a in actors):
-                targets = [Arg(tok.i, resources.country_name(place), "country", None, place)]
         etype, polarity = _polarity(frame)
         date, source = pick_date(frame.trigger, spans, anchor)
         trigger = _mention(frame.trigger)

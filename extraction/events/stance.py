@@ -24,6 +24,8 @@ STATE_ROLES = frozenset({"government", "military", "foreign ministry", "defence 
                          "embassy", "legislature", "police", "head of state",
                          "head of government", "foreign minister", "defence minister",
                          "minister", "diplomat", "spokesperson", "central bank"})
+# An event whose target is where it happened ("in Kabul") says nothing about a stance.
+PLACE_MARKS = ("in ", "at ", "near ")
 # Requests milder than this (appeals, calls, urging) carry no stance.
 DEMAND_FLOOR = -0.4
 # Acts a speaker holds against their actor when reporting them; demands and criticism
@@ -60,8 +62,9 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]]
     holder = holder_key(entity=actor, text=event.get("actor_text"),
                         country=event.get("actor_country"))
     name = _target_name(target, event.get("target_country"), event.get("target_text"))
-    place = target is not None and target.get("label") in ("LOC", "FAC") and \
-        not target.get("country")
+    place = (target is not None and target.get("label") in ("LOC", "FAC") and
+             not target.get("country")) or str(event.get("target_text") or "").startswith(
+                 PLACE_MARKS)
     if holder and name and not place and (event.get("target") or event.get("target_country")
                                           or event.get("target_text")):
         target_country = event.get("target_country") or (target or {}).get("country")

@@ -72,6 +72,12 @@ def test_stance_no_stance_without_evidence():
     assert aggregate_stances(quiet, ENTITIES) == []
 
 
+def test_stance_place_of_an_act_is_no_stance_target():
+    strike = event("V1", "E1", None, -1.0, event_type="ASSAULT")
+    strike.update(target_country="IRQ", target_text="in Iraq")
+    assert aggregate_stances([strike], ENTITIES) == []
+
+
 def test_stance_every_stance_cites_existing_events(nlp, seed_article):
     ids = {e.id for e in seed_article.events}
     assert seed_article.stances
