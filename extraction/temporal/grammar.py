@@ -484,6 +484,26 @@ def _relative(m: re.Match[str], text: str) -> Reading | None:
     return Reading("relative", unit=unit, shift=shift)
 
 
+_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+    "boxing day": (12, 26), "new year's eve": (12, 31), "new year's day": (1, 1),
+    "valentine's day": (2, 14), "halloween": (10, 31), "independence day": (7, 4),
+    "bastille day": (7, 14), "armistice day": (11, 11), "may day": (5, 1),
+}
+
+
+@rule("holiday", r"(?P<ho>(?i:christmas\s+eve|christmas\s+day|christmas|boxing\s+day|"
+                 r"new\s+year['’]s\s+(?:eve|day)|valentine['’]s\s+day|halloween)|Independence\s+"
+                 r"Day|Bastille\s+Day|Armistice\s+Day|May\s+Day)(?:\s+(?P<ho_y>" + YEAR + r"))?",
+      gate=r"[cCbBnNvVhHIAM](?:hristmas|oxing|ew|alentine|alloween|ndependence|astille|rmistice|"
+           r"ay\s+Day|HRISTMAS)")
+def _holiday(m: re.Match[str], text: str) -> Reading | None:
+    # Holidays on a fixed date; moving feasts (Easter, Ramadan) are left out, not guessed.
+    key = " ".join(m["ho"].lower().replace("’", "'").split())
+    month, day = _HOLIDAYS[key]
+    return Reading("date", year=int(m["ho_y"]) if m["ho_y"] else None, month=month, day=day)
+
+
 @rule("weekend", r"(?i:(?:the|a)\s+weekend)(?!\s+of)", gate=r"[wW]eekend")
 def _weekend(m: re.Match[str], text: str) -> Reading | None:
     # "over the weekend": the last one in a past clause, the next in a future one.
@@ -562,7 +582,9 @@ def _duration(m: re.Match[str], text: str) -> Reading | None:
         ):
             # "a second term", "the first quarter": ordinals, not one unit of time.
             return None
-        if m["du_old"] and m["du_old"].lower() == "-old" or re.search(r"\bage[sd]?\s*$", before):
+        after = text[m.end() : m.end() + 5].lower()
+        if (m["du_old"] and m["du_old"].lower() == "-old" or re.search(r"\bage[sd]?\s*$", before)
+                or re.match(r"\s+old\b", after)):
             # An age ("a 22-year-old son", "children aged 6 months") dates nothing.
             return None
         return Reading("literal", type="DURATION", value=duration_value(amount, unit))
@@ -673,14 +695,18 @@ def _ref(m: re.Match[str], text: str) -> Reading | None:
                r"|(?<![:\d.])(?P<ck2_h>[01]?\d|2[0-3]):(?P<ck2_m>[0-5]\d)(?![:\d])"
                r"(?:\s+(?P<ck2_z>(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT|PST|PDT|CST|CDT|IST|JST)\b|"
                r"(?i:local\s+time)|(?i:hrs|hours)))?"
-               r"|(?P<ck3>(?i:noon|midday|midnight))",
-      gate=r"\d[:.]\d\d|\d\s*[aApP]\.?[mM]|[nN]oon|[mM]id(?:day|night)")
+               r"|(?P<ck3>(?i:noon|midday|midnight))"
+               r"|(?<![\d,.])(?P<ck4_h>[01]\d|2[0-3])(?P<ck4_m>[0-5]\d)\s*(?:GMT|UTC|Z\b)",
+      gate=r"\d[:.]\d\d|\d\s*[aApP]\.?[mM]|[nN]oon|[mM]id(?:day|night)|\d\d\d\d\s*(?:GMT|UTC|Z)")
 def _clock(m: re.Match[str], text: str) -> Reading | None:
     if m["ck3"]:
         word = m["ck3"].lower()
         return Reading("day", type="TIME", shift=0, clock="T24:00" if word == "midnight" else
                        "T12:00", base="clock")
-    if m["ck_h"] is not None:
+    if m["ck4_h"] is not None:
+        # Wire style "1137 UTC".
+        hour, minute = int(m["ck4_h"]), int(m["ck4_m"])
+    elif m["ck_h"] is not None:
         hour, minute, ampm = int(m["ck_h"]), int(m["ck_m"] or 0), m["ck_ap"].lower()
         if hour == 0 or hour > 12:
             return None
