@@ -17,6 +17,11 @@ The project side is ``extraction.analyze`` with the article's date from ``index.
 (every entity mention it returns); the baseline is ``en_core_web_sm`` 3.8.0 alone. Both
 run in the same process on the same texts.
 
+When ``plover-gold`` is present too, the script also reports how often the country of a
+PLOVER gold actor ("Senior Hungarian ... officials" -> HUN) is the country of the newslens
+entity found at the actor's words: the tie of entities to countries, which the bare model
+does not attempt.
+
     python benchmarks/entities.py [--data ../shared/benchmarks] [--errors N]
 """
 
@@ -214,6 +219,63 @@ def report(name: str, counts: Counter) -> float:
     return prf(total["tp"], total["fp"], total["fn"])[2]
 
 
+# PLOVER writes a few countries with CAMEO codes rather than ISO 3166 ones.
+CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
+
+def plover_countries(folder: Path, nlp) -> None:
+    """Print how often a PLOVER gold actor written in the sentence ("Hungarian officials",
+    "Tokyo") falls in a newslens entity with the gold country.
+
+    Actors coded as organisations (IGO, NGO) and those whose words are not found in the
+    sentence are left out. The sentences have no dates, so the knowledge base is used
+    without one.
+    """
+    from extraction import analyze
+
+    records = json.loads((folder / "PLOVER_GSR_CAMEO.json").read_text(encoding="utf-8"))
+    counts: Counter = Counter()
+    for record in records:
+        text = record.get("text")
+        if not isinstance(text, str) or not text.strip():
+            continue
+        actors = []
+        for side in ("source", "target"):
+            value = record.get(side)
+            for actor in [value] if isinstance(value, dict) else value or []:
+                if not isinstance(actor, dict):
+                    continue
+                code = CAMEO_TO_ISO.get(actor.get("code", ""), actor.get("code", ""))
+                words = actor.get("actorText") or ""
+                if len(code) == 3 and code not in ("IGO", "NGO", "IMG", "ISM") and words \
+                        and words in text:
+                    actors.append((words, code))
+        if not actors:
+            continue
+        article = analyze(text, nlp=nlp)
+        for words, code in actors:
+            start = text.index(words)
+            end = start + len(words)
+            found = [e.country for e in article.entities for m in e.mentions
+                     if m.start_char < end and start < m.end_char and e.country]
+            counts["actors"] += 1
+            if not found:
+                counts["no country"] += 1
+            elif code in found:
+                counts["right"] += 1
+            else:
+                counts["wrong"] += 1
+    total = counts["actors"] or 1
+    given = counts["right"] + counts["wrong"]
+    print(f"\nPLOVER gold actors with a country, found in their sentence: {counts['actors']}")
+    print(f"  entity with the gold country   {counts['right']:4d} ({counts['right'] / total:.1%})")
+    print(f"  entity with another country    {counts['wrong']:4d} ({counts['wrong'] / total:.1%})")
+    print(f"  no entity or no country        {counts['no country']:4d} "
+          f"({counts['no country'] / total:.1%})")
+    if given:
+        print(f"  precision of the countries given: {counts['right'] / given:.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path(
@@ -275,6 +337,9 @@ def main(argv: list[str] | None = None) -> int:
                        totals["project"])
     print(f"\noverall F1: newslens {f_project:.3f} vs bare model {f_bare:.3f} "
           f"({f_project - f_bare:+.3f})")
+    plover = args.data / "plover-gold"
+    if (plover / "PLOVER_GSR_CAMEO.json").is_file():
+        plover_countries(plover, project)
     return 0
 
 
