@@ -131,7 +131,9 @@ def _controller(verb: Token) -> Token | None:
             subj, passive = _subject(head)
             if subj is not None and not passive:
                 return subj
-            if subj is not None and passive and dep != "conj":
+            if subj is not None and passive and (dep != "conj" or not _is_passive_participle(
+                    tok) or _aux_lemmas(tok)):
+                # "X has been indicted ... and will resign": coordinated verbs share X.
                 return subj
             tok = head
             continue
@@ -388,8 +390,9 @@ def _verb_arguments(index: DocIndex, verb: Token, entry: Entry,
     targets: list[Arg] = []
     if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
         subj, passive = _subject(verb.head)
-    if entry.pos == "A" and passive:
-        # "Vietnam is committed to ...": a state of mind, not a passive act.
+    if passive and (entry.pos == "A" or entry.intent) and verb.tag_ == "VBN" and (
+            _children(verb, "xcomp", "prep") or verb.pos_ == "ADJ"):
+        # "Vietnam is committed to ...", "is prepared to ...": a state of mind, not a passive.
         passive = False
     if passive:
         agent = _agent(verb)
