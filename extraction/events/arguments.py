@@ -299,7 +299,23 @@ def _pronoun(index: DocIndex, tok: Token, depth: int) -> Arg | None:
                            found.sector, found.igo, found.label)
     if lower in MALE_FEMALE:
         eid = index.last_person[tok.i]
-    elif lower in NEUTER:
+    elif lower in NEUTER and tok.dep_ in ("nsubj", "nsubjpass") and depth < 2:
+        # A subject pronoun in a subordinate clause is the subject of the clause above
+        # ("the US ended ties with Taipei in 1979, when it established relations ...").
+        cur = tok.head
+        for _ in range(6):
+            if cur.head is cur:
+                break
+            cur = cur.head
+            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")
+                         and c.i < tok.i), None)
+            if subj is not None:
+                found = resolve_one(index, subj, depth=depth + 1)
+                if found.is_party and found.label != "PERSON":
+                    return Arg(tok.i, found.text, found.kind, found.entity, found.country,
+                               found.sector, found.igo, found.label)
+                break
+    if eid is None and lower in NEUTER:
         # The nearest preceding organisation or country in the sentence ("cut ties with the
         # USA over its recognition"), else the last one that was a subject before.
         for prev in reversed(tok.sent[: tok.i - tok.sent.start]):

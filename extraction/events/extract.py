@@ -126,6 +126,9 @@ def _controller(verb: Token) -> Token | None:
         head = tok.head
         if head is tok:
             return None
+        if dep == "advcl" and head.pos_ in ("PROPN", "NOUN") and head.i < tok.i:
+            # A misparse that makes the subject the root ("ECOWAS [ROOT] imposed sanctions").
+            return head
         if dep in ("xcomp", "advcl", "conj", "ccomp") and _is_verbal(head) or \
                 dep == "acomp":
             subj, passive = _subject(head)
