@@ -15,8 +15,8 @@ cut spans such as "on Thursday morning and the", and missed "five-day" and "Thur
 TIMEX3 needs granularity ("2019-W11", "199", "P5D"), tense to choose the last or the next
 Thursday, and durations and sets, none of which it has. It also ran at about 11,000 words a
 second on Wikinews, which alone would add over half the spaCy model's time. Own rules score
-value F1 0.857 and relaxed extent F1 0.945 on TempEval-3 platinum (``benchmarks/tempeval3.py``)
-at about 2-4% of the model's time (``benchmarks/speed.py``).
+value F1 0.854 and relaxed extent F1 0.949 on TempEval-3 platinum (``benchmarks/tempeval3.py``)
+at about 2% of the model's time on Wikinews (``benchmarks/speed.py``).
 
 Besides the model's ``TimeExpression`` keys, each stored dict carries ``start_token`` and
 ``end_token`` (token offsets, end exclusive) so later components can date clauses cheaply;
