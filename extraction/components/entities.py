@@ -195,23 +195,25 @@ def _trim(doc: Doc, mention: Mention, title_at: dict[int, tuple[int, int, str]])
     return Mention(start, end, mention.label)
 
 
-def _split_person(doc: Doc, mention: Mention, places: Sequence[Mention]) -> list[Mention]:
+def _split_person(
+    doc: Doc,
+    mention: Mention,
+    by_start: dict[int, Mention],
+    by_end: dict[int, Mention],
+) -> list[Mention]:
     """Split a PERSON span that swallowed a possessive place at its end ("Guaido
     Venezuela's", but not "Michael Jordan") or a demonym at its start ("Venezuelan
-    Maduro")."""
+    Maduro"). ``by_start`` and ``by_end`` index the gazetteer matches by token offset."""
     if mention.label != "PERSON":
         return [mention]
-    for place in places:
-        if place.kind not in ("country", "demonym", "capital"):
-            continue
-        inside = mention.start <= place.start and place.end <= mention.end
-        if not inside or (place.start, place.end) == (mention.start, mention.end):
-            continue
-        possessive = place.end < len(doc) and doc[place.end].text in POSSESSIVES
-        if place.end == mention.end and place.start > mention.start and possessive:
-            return [Mention(mention.start, place.start, "PERSON"), place]
-        if place.start == mention.start and place.kind == "demonym":
-            return [place, Mention(place.end, mention.end, "PERSON")]
+    places = ("country", "demonym", "capital")
+    last = by_end.get(mention.end)
+    if last is not None and last.kind in places and last.start > mention.start \
+            and last.end < len(doc) and doc[last.end].text in POSSESSIVES:
+        return [Mention(mention.start, last.start, "PERSON"), last]
+    first = by_start.get(mention.start)
+    if first is not None and first.kind == "demonym" and first.end < mention.end:
+        return [first, Mention(first.end, mention.end, "PERSON")]
     return [mention]
 
 
@@ -236,6 +238,8 @@ def candidate_mentions(
     title_at = {i: t for t in titles for i in range(t[0], t[1])}
     others: list[Span] = []
     model: list[Mention] = []
+    by_start = {g.start: g for g in gaz}
+    by_end = {g.end: g for g in gaz}
     for ent in model_ents:
         if ent.label_ not in NAME_LABELS:
             others.append(ent)
@@ -245,7 +249,7 @@ def candidate_mentions(
             continue
         trimmed = _trim(doc, Mention(ent.start, ent.end, ent.label_), title_at)
         if trimmed is not None:
-            model.extend(_split_person(doc, trimmed, gaz))
+            model.extend(_split_person(doc, trimmed, by_start, by_end))
 
     blocked = [False] * len(doc)
     for ent in others:
