@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import extensions  # noqa: F401  (registers the Doc attributes)
 from ..resources import (
+    Actor,
     actor_lookup,
     country_demonym,
     country_name,
@@ -77,8 +78,8 @@ _PRIORITY = {kind: rank for rank, kind in enumerate(KIND_PRIORITY)}
 
 
 @dataclass
-class Mention:
-    """A mention being resolved: token offsets, label and where it came from.
+class Candidate:
+    """A name mention being resolved: token offsets, label and where it came from.
 
     ``kind`` is "model" for a model entity, else the gazetteer kind; ``key`` the
     gazetteer key (ISO-3 code, organisation key or actor name); ``inner`` the countries
@@ -98,12 +99,12 @@ class Group:
     """The mentions of one referent, with what was decided about it."""
 
     key: tuple[str, str]
-    mentions: list[Mention]
+    mentions: list[Candidate]
     label: str = ""
     canonical: str = ""
     country: str | None = None
     role: str | None = None
-    actor: Any = None
+    actor: Actor | None = None
 
 
 def build_matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher]:
@@ -133,13 +134,14 @@ def build_matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher]:
     return gaz, titles
 
 
-def gazetteer_matches(doc: Doc, matcher: PhraseMatcher) -> list[Mention]:
-    """Return the gazetteer matches in ``doc``, longest first, without overlaps."""
+def gazetteer_matches(doc: Doc, matcher: PhraseMatcher) -> list[Candidate]:
+    """Return the gazetteer matches in ``doc`` in text order, without overlaps: where
+    matches overlap the longest wins, then the kind earlier in ``KIND_PRIORITY``."""
     strings = doc.vocab.strings
     found = []
     for match_id, start, end in matcher(doc):
         kind, key, label = strings[match_id].split("\t")
-        found.append(Mention(start, end, label, kind, key or None))
+        found.append(Candidate(start, end, label, kind, key or None))
     found.sort(key=lambda m: (m.start - m.end, _PRIORITY.get(m.kind, 99), m.start))
     taken = [False] * len(doc)
     chosen = []
@@ -175,7 +177,9 @@ def _is_title_token(doc: Doc, i: int, title_at: dict[int, tuple[int, int, str]])
     return i in title_at or doc[i].text in HONORIFICS
 
 
-def _trim(doc: Doc, mention: Mention, title_at: dict[int, tuple[int, int, str]]) -> Mention | None:
+def _trim(
+    doc: Doc, mention: Candidate, title_at: dict[int, tuple[int, int, str]]
+) -> Candidate | None:
     """Cut possessives, leading titles and honorifics off a model mention; None if nothing
     is left."""
     start, end = _edges(doc, mention.start, mention.end)
@@ -192,15 +196,15 @@ def _trim(doc: Doc, mention: Mention, title_at: dict[int, tuple[int, int, str]])
         return None
     if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
         return None
-    return Mention(start, end, mention.label)
+    return Candidate(start, end, mention.label)
 
 
 def _split_person(
     doc: Doc,
-    mention: Mention,
-    by_start: dict[int, Mention],
-    by_end: dict[int, Mention],
-) -> list[Mention]:
+    mention: Candidate,
+    by_start: dict[int, Candidate],
+    by_end: dict[int, Candidate],
+) -> list[Candidate]:
     """Split a PERSON span that swallowed a possessive place at its end ("Guaido
     Venezuela's", but not "Michael Jordan") or a demonym at its start ("Venezuelan
     Maduro"). ``by_start`` and ``by_end`` index the gazetteer matches by token offset."""
@@ -210,19 +214,19 @@ def _split_person(
     last = by_end.get(mention.end)
     if last is not None and last.kind in places and last.start > mention.start \
             and last.end < len(doc) and doc[last.end].text in POSSESSIVES:
-        return [Mention(mention.start, last.start, "PERSON"), last]
+        return [Candidate(mention.start, last.start, "PERSON"), last]
     first = by_start.get(mention.start)
     if first is not None and first.kind == "demonym" and first.end < mention.end:
-        return [first, Mention(first.end, mention.end, "PERSON")]
+        return [first, Candidate(first.end, mention.end, "PERSON")]
     return [mention]
 
 
 def candidate_mentions(
     doc: Doc,
     model_ents: Iterable[Span],
-    gaz: Sequence[Mention],
+    gaz: Sequence[Candidate],
     titles: Sequence[tuple[int, int, str]],
-) -> tuple[list[Mention], list[Span]]:
+) -> tuple[list[Candidate], list[Span]]:
     """Reconcile the model's entities with the gazetteer matches.
 
     Args:
@@ -237,7 +241,7 @@ def candidate_mentions(
     """
     title_at = {i: t for t in titles for i in range(t[0], t[1])}
     others: list[Span] = []
-    model: list[Mention] = []
+    model: list[Candidate] = []
     by_start = {g.start: g for g in gaz}
     by_end = {g.end: g for g in gaz}
     for ent in model_ents:
@@ -247,7 +251,7 @@ def candidate_mentions(
         # A name wholly inside a title ("State" in "Secretary of State") is part of the title.
         if all(i in title_at for i in range(ent.start, ent.end)):
             continue
-        trimmed = _trim(doc, Mention(ent.start, ent.end, ent.label_), title_at)
+        trimmed = _trim(doc, Candidate(ent.start, ent.end, ent.label_), title_at)
         if trimmed is not None:
             model.extend(_split_person(doc, trimmed, by_start, by_end))
 
@@ -255,13 +259,13 @@ def candidate_mentions(
     for ent in others:
         for i in range(ent.start, ent.end):
             blocked[i] = True
-    model_at: dict[int, Mention] = {}
+    model_at: dict[int, Candidate] = {}
     for mention in model:
         for i in range(mention.start, mention.end):
             model_at[i] = mention
 
-    accepted_gaz: list[Mention] = []
-    cut: dict[int, tuple[Mention, list[Mention]]] = {}
+    accepted_gaz: list[Candidate] = []
+    cut: dict[int, tuple[Candidate, list[Candidate]]] = {}
     for g in gaz:
         if any(blocked[g.start:g.end]):
             continue
@@ -288,7 +292,7 @@ def candidate_mentions(
     return _without_overlaps(names), others
 
 
-def _broken(doc: Doc, mention: Mention) -> bool:
+def _broken(doc: Doc, mention: Candidate) -> bool:
     """True for a model span that runs across a dateline dash, a line break or a comma
     ("BRUSSELS - The European Union"): no name looks like that."""
     for token in doc[mention.start:mention.end]:
@@ -310,21 +314,21 @@ def _edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _only_function_words(doc: Doc, outer: Mention, inner: Mention) -> bool:
+def _only_function_words(doc: Doc, outer: Candidate, inner: Candidate) -> bool:
     """True when ``outer`` adds nothing but articles and possessives to ``inner``."""
     extra = [t.text for t in doc[outer.start:inner.start]] + [t.text for t in
                                                               doc[inner.end:outer.end]]
     return all(w in ARTICLES or w in POSSESSIVES for w in extra)
 
 
-def _remainders(doc: Doc, model: Mention, cuts: Sequence[Mention]) -> list[Mention]:
+def _remainders(doc: Doc, model: Candidate, cuts: Sequence[Candidate]) -> list[Candidate]:
     """The pieces of a model span left outside the gazetteer matches that replaced part of
     it, where they still look like names."""
     covered = [False] * (model.end - model.start)
     for g in cuts:
         for i in range(max(g.start, model.start), min(g.end, model.end)):
             covered[i - model.start] = True
-    pieces: list[Mention] = []
+    pieces: list[Candidate] = []
     i = model.start
     while i < model.end:
         if covered[i - model.start]:
@@ -338,14 +342,14 @@ def _remainders(doc: Doc, model: Mention, cuts: Sequence[Mention]) -> list[Menti
             end -= 1
         words = [t.text for t in doc[start:end] if t.text not in ARTICLES]
         if any(w[:1].isupper() for w in words):
-            pieces.append(Mention(start, end, model.label))
+            pieces.append(Candidate(start, end, model.label))
         i = j
     return pieces
 
 
-def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+def _without_overlaps(mentions: list[Candidate]) -> list[Candidate]:
     mentions.sort(key=lambda m: (m.start, m.start - m.end))
-    out: list[Mention] = []
+    out: list[Candidate] = []
     for m in mentions:
         if out and m.start < out[-1].end:
             continue
@@ -353,7 +357,7 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _name_words(doc: Doc, mention: Mention) -> list[str]:
+def _name_words(doc: Doc, mention: Candidate) -> list[str]:
     words = [t.text for t in doc[mention.start:mention.end]]
     while len(words) > 1 and (words[0] in ARTICLES or words[0] in HONORIFICS):
         words = words[1:]
@@ -365,7 +369,7 @@ NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "da", "do", 
                             "di", "du", "van", "von", "der", "den", "la", "le", "y", "del"})
 
 
-def _person_parts(doc: Doc, mention: Mention) -> list[str]:
+def _person_parts(doc: Doc, mention: Candidate) -> list[str]:
     """The words of a mention when it looks like a person's full name ("Juan Guaido",
     "Moon Jae-in"), else an empty list ("pro-Beijing", "Pro-Beijing DAB")."""
     parts = _text(doc, mention).split()
@@ -380,7 +384,7 @@ def _person_parts(doc: Doc, mention: Mention) -> list[str]:
     return parts
 
 
-def _capital_is_government(doc: Doc, mention: Mention) -> bool:
+def _capital_is_government(doc: Doc, mention: Candidate) -> bool:
     """A capital names its government unless it is a location ("in Caracas") or a
     dateline ("BRUSSELS - ...")."""
     if mention.end - mention.start > 1:
@@ -398,7 +402,7 @@ def _capital_is_government(doc: Doc, mention: Mention) -> bool:
     return True
 
 
-def group_mentions(doc: Doc, names: Sequence[Mention], published: str | None) -> list[Group]:
+def group_mentions(doc: Doc, names: Sequence[Candidate], published: str | None) -> list[Group]:
     """Put the mentions of one referent into one group, in order of first mention.
 
     Args:
@@ -409,7 +413,7 @@ def group_mentions(doc: Doc, names: Sequence[Mention], published: str | None) ->
     groups: dict[tuple[str, str], Group] = {}
     order: list[tuple[str, str]] = []
 
-    def put(key: tuple[str, str], mention: Mention) -> None:
+    def put(key: tuple[str, str], mention: Candidate) -> None:
         if key not in groups:
             groups[key] = Group(key, [])
             order.append(key)
@@ -417,7 +421,7 @@ def group_mentions(doc: Doc, names: Sequence[Mention], published: str | None) ->
 
     # Multi-word person names first, so that a bare surname anywhere can find its owner.
     full_names: dict[str, tuple[str, str]] = {}
-    pending: list[Mention] = []
+    pending: list[Candidate] = []
     person_words: set[str] = set()
     for m in names:
         if m.label == "PERSON" or m.kind == "actor":
@@ -448,8 +452,8 @@ def group_mentions(doc: Doc, names: Sequence[Mention], published: str | None) ->
             pending.append(m)
 
     # People and other names: the knowledge base first, then full names, then surnames.
-    actors: dict[Any, Any] = {}
-    singles: list[Mention] = []
+    actors: dict[tuple[str, str], Actor] = {}
+    singles: list[Candidate] = []
     for m in pending:
         text = _text(doc, m)
         actor = actor_lookup(text, published) if m.label in ("PERSON", "ORG", "GPE", "NORP") \
@@ -537,7 +541,7 @@ def _acronym(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in word
 
 
-def _country_of(mention: Mention) -> str | None:
+def _country_of(mention: Candidate) -> str | None:
     if mention.kind in ("country", "demonym", "capital", "seat") and mention.key:
         return mention.key
     return None
@@ -545,8 +549,8 @@ def _country_of(mention: Mention) -> str | None:
 
 def _context_country_role(
     doc: Doc,
-    mention: Mention,
-    at: dict[int, Mention],
+    mention: Candidate,
+    at: dict[int, Candidate],
     title_end: dict[int, tuple[int, int, str]],
     title_start: dict[int, tuple[int, int, str]],
 ) -> tuple[str | None, str | None]:
@@ -643,7 +647,7 @@ def assign_country_and_role(
         titles: from ``title_spans``.
         published: the article's ISO date or None.
     """
-    at: dict[int, Mention] = {}
+    at: dict[int, Candidate] = {}
     for group in groups:
         for m in group.mentions:
             for i in range(m.start, m.end):
@@ -681,7 +685,7 @@ def assign_country_and_role(
 def _person_or_org(
     doc: Doc,
     group: Group,
-    at: dict[int, Mention],
+    at: dict[int, Candidate],
     title_end: dict[int, tuple[int, int, str]],
     title_start: dict[int, tuple[int, int, str]],
     published: str | None,
@@ -734,7 +738,7 @@ def _org_role(doc: Doc, group: Group) -> str | None:
     return None
 
 
-def _text(doc: Doc, mention: Mention) -> str:
+def _text(doc: Doc, mention: Candidate) -> str:
     """The mention as written ("Moon Jae-in"), without a leading article or honorific."""
     start = mention.start
     while start < mention.end - 1 and (doc[start].text in ARTICLES
@@ -743,7 +747,7 @@ def _text(doc: Doc, mention: Mention) -> str:
     return doc[start:mention.end].text
 
 
-def _longest(doc: Doc, mentions: Sequence[Mention]) -> str:
+def _longest(doc: Doc, mentions: Sequence[Candidate]) -> str:
     """The longest way the text writes a name, preferring normal case to a dateline's
     capitals, without a leading article or honorific."""
     best = max(mentions, key=lambda m: (not doc[m.start:m.end].text.isupper(),
@@ -758,7 +762,7 @@ def _longest(doc: Doc, mentions: Sequence[Mention]) -> str:
     return text.title() if text.isupper() and len(text) > 4 else text
 
 
-def propagate(doc: Doc, groups: Sequence[Group], names: Sequence[Mention]) -> None:
+def propagate(doc: Doc, groups: Sequence[Group], names: Sequence[Candidate]) -> None:
     """Add mentions the model missed: a person's surname or full name written again where
     the model tagged nothing ("Pompeo released a statement")."""
     taken = [False] * len(doc)
@@ -796,7 +800,7 @@ def propagate(doc: Doc, groups: Sequence[Group], names: Sequence[Mention]) -> No
                 and doc[token.i + 1].is_alpha and not taken[token.i + 1]:
             # Part of a longer, different name ("Pompeo Street").
             continue
-        mention = Mention(start, token.i + 1, "PERSON", "model")
+        mention = Candidate(start, token.i + 1, "PERSON", "model")
         group.mentions.append(mention)
         for i in range(start, token.i + 1):
             taken[i] = True
