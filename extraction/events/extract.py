@@ -62,6 +62,8 @@ LIGHT_PREPS = frozenset({"in", "into", "of", "for", "to", "on", "with", "under"}
 OBJECT_PREPS = frozenset({"to", "with", "against", "into", "toward", "towards", "from",
                           "between", "in"})
 PLACE_PREPS = ("in",)
+# Verbs that take away what their object noun names ("suspended aid", "rejected talks").
+REVERSING = frozenset({"SANCTION", "REJECT"})
 # Types a negation turns around ("did not recognize" is a rejection).
 DEFAULT_INTENSITY = {"AGREE": 0.4, "THREATEN": -0.6, "REJECT": -0.4, "REQUEST": -0.4}
 
@@ -290,6 +292,7 @@ def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,
     for child in verb.children:
         if child.dep_ in ARG_DEPS:
             objects.append(child)
+            objects.extend(c for c in child.conjuncts if c.i > child.i)
         elif child.dep_ in ("prep", "dative") and child.pos_ == "ADP":
             preps.setdefault(child.lower_, []).extend(_children(child, "pobj"))
         elif child.dep_ == "dative":
@@ -613,6 +616,16 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon) -> list[Frame]:
         if entry is not None:
             found[tok.i] = entry
     absorbed: set[int] = set()
+    for i, entry in sorted(found.items()):
+        tok = doc[i]
+        head = found.get(tok.head.i)
+        if entry.pos != "N" or entry.type not in COOPERATIVE:
+            continue
+        if (tok.dep_ == "dobj" and head is not None and head.type in REVERSING) or (
+                tok.dep_ == "conj" and tok.head.i in absorbed):
+            # "suspended its budget support", "rejected the proposal": the noun is what is
+            # refused, not an act of its own.
+            absorbed.add(i)
     complements: dict[int, Token] = {}
     for i in sorted(found, key=lambda i: _depth(doc[i])):
         entry = found[i]

@@ -273,6 +273,14 @@ def test_events_real_parse_control_and_speech(nlp):
     assert refusal[0]["speaker"] is not None
 
 
+def test_events_suspended_cooperation_is_no_cooperation(nlp):
+    doc = nlp("Japan suspended its economic aid to Serbia.")
+    types = {e["type"] for e in doc._.newslens_events}
+    assert types == {"SANCTION"}
+    (event,) = doc._.newslens_events
+    assert event["actor_country"] == "JPN" and event["target_country"] == "SRB"
+
+
 @pytest.mark.parametrize("word,pos,expected", [
     ("recognized", "VERB", "SUPPORT"), ("sanctions", "NOUN", "SANCTION"),
     ("withdrawal", "NOUN", "RETREAT"), ("blackout", "NOUN", "INCIDENT"),
