@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -87,13 +88,34 @@ def split_pasted(text: str) -> tuple[str, dict[str, str]]:
 
 # --- the corpus store ------------------------------------------------------------------
 
-def store_available() -> bool:
-    """Whether the persistent corpus store is installed."""
+def store_problem() -> str | None:
+    """None when the corpus store can be used, else a message saying why it cannot."""
     try:
-        from extraction import store  # noqa: F401
+        from extraction.store import default_store_path
     except ImportError:
-        return False
-    return True
+        return "The corpus store is not installed: analyses are kept for this session only."
+    return _check_store(str(default_store_path()))
+
+
+@st.cache_resource(show_spinner=False)
+def _check_store(location: str) -> str | None:
+    # Opened once per process and location: a store that cannot be opened (a folder, a
+    # file that is not a store, no permission) is reported instead of failing every page.
+    from extraction.store import Store
+
+    try:
+        Store(location).close()
+    except NewslensError as err:
+        return f"{err} Analyses are kept for this session only."
+    except (OSError, sqlite3.Error) as err:
+        return f"The corpus store '{location}' cannot be used ({err}); analyses are kept " \
+               "for this session only."
+    return None
+
+
+def store_available() -> bool:
+    """Whether the persistent corpus store is installed and can be opened."""
+    return store_problem() is None
 
 
 @contextmanager
@@ -120,15 +142,16 @@ def remember(article: Article, *, source: str | None = None) -> str | None:
         None when it was saved (or already stored), else a message saying why not.
     """
     session_articles()[article.id] = article
-    if not store_available():
-        return "The corpus store is not installed: this article is kept for this session only."
+    problem = store_problem()
+    if problem:
+        return problem
     try:
         with open_store() as store:
             store.add(article, source=source)
     except NewslensError as err:
         return f"The article could not be saved to the corpus: {err}"
-    except OSError as err:
-        return f"The article could not be saved to the corpus ({err.strerror or err})."
+    except (OSError, sqlite3.Error) as err:
+        return f"The article could not be saved to the corpus ({err})."
     return None
 
 

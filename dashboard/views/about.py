@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import streamlit as st
 
 from dashboard import state
@@ -37,9 +35,12 @@ st.markdown(
 """
 )
 st.subheader("Corpus store")
-if state.store_available():
-    location = os.environ.get("NEWSLENS_STORE") or "the user data folder (set NEWSLENS_STORE)"
-    st.text(f"Store: {location}\nArticles stored: {state.corpus_count():,}")
+problem = state.store_problem()
+if problem is None:
+    from extraction.store import default_store_path
+
+    st.text(f"Store: {default_store_path()} (set NEWSLENS_STORE to use another file)\n"
+            f"Articles stored: {state.corpus_count():,}")
 else:
-    st.text("The corpus store is not installed; analyses are kept for this session only.")
+    st.text(problem)
 st.text(f"Sample articles: {state.samples_dir()}")

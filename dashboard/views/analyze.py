@@ -7,6 +7,7 @@ import json
 import time
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from dashboard import frames, panels, state
 from extraction.errors import NewslensError
@@ -72,7 +73,7 @@ def analyse_and_keep(text: str, published: dt.date | None, title: str | None,
         return None
     problem = state.remember(article, source=source)
     if problem:
-        st.warning(problem)
+        st.warning(panels.md_escape(problem))
     return article
 
 
@@ -82,7 +83,8 @@ def show(article: Article) -> None:
     st.session_state["analyze_result"] = article.id
 
 
-def input_section() -> None:
+def input_section() -> DeltaGenerator:
+    """Draw the inputs and run the analyses asked for; return the slot under the date field."""
     samples = state.samples()
     st.selectbox(
         "Sample article", [s.name for s in samples], index=None, key="analyze_sample",
@@ -129,6 +131,7 @@ def input_section() -> None:
         help="Relative dates ('Thursday', 'a year ago') are resolved against it. Left "
              "empty, it is taken from the text or inferred.",
     )
+    date_note = right.empty()
 
     cols = st.columns([1, 2, 3])
     run = cols[0].button("Analyze", type="primary", key="analyze_run")
@@ -152,6 +155,7 @@ def input_section() -> None:
             if article is not None:
                 show(article)
         bar.progress(1.0, text=f"{len(good)} files analysed")
+    return date_note
 
 
 def export_section(article: Article) -> None:
@@ -208,7 +212,7 @@ def result_section(article: Article) -> None:
 st.title("Analyze an article")
 st.caption("Paste a news article, upload files or pick a sample; newslens marks who is "
            "mentioned, dates what happened and shows which country stands for or against whom.")
-input_section()
+date_note = input_section()
 
 analysed = state.session_articles()
 if len(analysed) > 1:
@@ -226,4 +230,7 @@ if current is None:
     st.info("Nothing analysed yet: paste an article, upload files or pick a sample, then "
             "press Analyze.")
 else:
+    if current.published and not st.session_state.get("analyze_date"):
+        how = "inferred from the text" if current.published_inferred else "found in the text"
+        date_note.caption(f"{current.published.isoformat()}: {how}")
     result_section(current)

@@ -16,9 +16,11 @@ st.title("Corpus")
 st.caption("Every article analysed so far (the samples, the Analyze page, `newslens ingest`), "
            "aggregated: entities, the timeline, stance and how it changes month by month.")
 
-if not state.store_available():
-    st.info("The corpus store is not installed, so this page shows the articles analysed in "
-            "this browser session only.")
+problem = state.store_problem()
+if problem:
+    st.warning(panels.md_escape(problem))
+    st.info("Without the store, this page shows the articles analysed in this browser "
+            "session only.")
 total = state.corpus_count()
 if total == 0:
     st.info("The corpus is empty: analyse an article on the Analyze page, or run "

@@ -7,6 +7,7 @@ data folder.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import shutil
@@ -24,6 +25,8 @@ ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "dashboard" / "app.py"
 SEED = ROOT / "sample_articles" / "00_venezuela_us_diplomats.txt"
 SEED_TITLE = "Last remaining US diplomats leave Venezuela"
+#: A second sample, a year earlier and about other countries, for the corpus filters.
+OTHER = ROOT / "sample_articles" / "03_russia_expels_british_diplomats.txt"
 TIMEOUT = 90
 
 
@@ -32,6 +35,7 @@ def app(temp_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ap
     samples = tmp_path / "samples"
     samples.mkdir()
     shutil.copy(SEED, samples)
+    shutil.copy(OTHER, samples)
     monkeypatch.setenv("NEWSLENS_SAMPLES", str(samples))
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     at.run()
@@ -50,8 +54,6 @@ def _errors(at: AppTest) -> list[str]:
 def _analyse(at: AppTest, text: str, published: str | None = None) -> AppTest:
     at.text_area(key="analyze_text").set_value(text)
     if published:
-        import datetime as dt
-
         at.date_input(key="analyze_date").set_value(dt.date.fromisoformat(published))
     at.button(key="analyze_run").click()
     at.run()
@@ -114,7 +116,12 @@ def test_app_hostile_text_stays_inert(app: AppTest):
         "and the government of Venezuela said it rejected the statement from Washington. "
         f"{HOSTILE} **bold** and [a link](https://example.com) are just words here."
     )
+    app.text_input(key="analyze_title").set_value("**Big** [news](javascript:alert(1)) <b>x</b>")
     _analyse(app, text, "2019-03-14")
+    # The title is Markdown-escaped: shown literally, no link, no bold, no tag.
+    heading = next(h.value for h in app.subheader if "Big" in h.value)
+    assert heading.startswith(r"\*\*Big\*\* \[news\]\(javascript\:alert\(1\)\)")
+    assert r"\<b\>" in heading
     shown = next(h.value for h in app.get("html") if "newslens-entities" in h.value)
     assert "<script" not in shown and "<img" not in shown
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in shown
@@ -182,6 +189,15 @@ def state_articles(at: AppTest) -> dict:
     return at.session_state[state.SESSION_KEY]
 
 
+def test_app_inferred_date_is_marked(app: AppTest):
+    _analyse(app, "The United States said on Thursday, March 14, 2019, that it backed Juan "
+                  "Guaido as the interim president of Venezuela, and the government in Caracas "
+                  "rejected the statement from Washington.")
+    assert app.date_input(key="analyze_date").value is None
+    assert any(c.value == "2019-03-14: inferred from the text" for c in app.caption)
+    assert app.text[0].value.startswith("Published: 2019-03-14 (inferred from the text)")
+
+
 def test_app_empty_and_foreign_text_get_messages(app: AppTest):
     _analyse(app, "   \n ")
     assert "empty" in " ".join(_errors(app))
@@ -201,14 +217,37 @@ def test_app_sample_picker_and_pages(app: AppTest):
     app.switch_page("views/corpus.py").run()
     assert not app.exception, [e.message for e in app.exception]
     assert app.title[0].value == "Corpus"
-    # The seed was ingested on first start; analysing it again did not duplicate it.
-    assert app.metric[0].value == "1"
+    # Both samples were ingested on first start; analysing the seed again added nothing.
+    assert app.metric[0].value == "2"
     charts = _charts(app)
-    assert "corpus_heatmap" in charts or any("No stances" in i.value for i in app.info)
+    assert {"corpus_timeline", "corpus_heatmap", "corpus_bars", "corpus_trend"} <= set(charts)
+    trend = charts["corpus_trend"]["data"]
+    assert trend and all(t["type"] == "scatter" for t in trend)
     app.selectbox(key="corpus_country").set_value("VEN").run()
     assert not app.exception
     assert app.metric[0].value == "1"
+    app.selectbox(key="corpus_country").set_value(None).run()
+    app.date_input(key="corpus_dates").set_value(
+        (dt.date(2018, 3, 17), dt.date(2018, 12, 31))).run()
+    assert not app.exception
+    assert app.metric[0].value == "1"
+    listing = next(d.value for d in app.dataframe if "inferred" in d.value.columns)
+    assert list(listing["title"]) == [
+        "Russia expels 23 British diplomats in retaliation over Salisbury poisoning"]
 
     app.switch_page("views/about.py").run()
     assert not app.exception
-    assert "Articles stored: 1" in " ".join(t.value for t in app.text)
+    assert "Articles stored: 2" in " ".join(t.value for t in app.text)
+
+
+def test_app_unusable_store_keeps_the_session(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("NEWSLENS_STORE", str(tmp_path))  # a folder, not a store file
+    monkeypatch.setenv("NEWSLENS_SAMPLES", str(tmp_path / "none"))
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception
+    _analyse(at, SEED.read_text(encoding="utf-8"))
+    assert any("folder" in w.value for w in at.warning)
+    at.switch_page("views/corpus.py").run()
+    assert not at.exception
+    assert at.metric[0].value == "1"
