@@ -269,10 +269,11 @@ def _party_args(index: DocIndex, tok: Token | None) -> list[Arg]:
 
 
 def _first_party(candidates: Sequence[list[Arg]],
-                 exclude: frozenset[str] = frozenset()) -> list[Arg]:
+                 exclude: frozenset[str] = frozenset(), *, sectors: bool = True) -> list[Arg]:
     """The first candidate list that names a party: one with an entity, country,
-    organisation or group before one that only names a sector ("the troops")."""
-    for strict in (True, False):
+    organisation or group before one that only names a sector ("the troops"); a bare
+    sector only when ``sectors`` (an actor, whose country the other side may give)."""
+    for strict in (True, False) if sectors else (True,):
         for args in candidates:
             parties = [a for a in args if a.is_party and (a.entity is None or
                                                           a.entity not in exclude)
@@ -321,7 +322,7 @@ def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,
         for pobj in preps.get(prep, ()):
             candidates.append([_as_place(a, prep) for a in _party_args(index, pobj)])
     del doc
-    return _first_party(candidates, exclude)
+    return _first_party(candidates, exclude, sectors=False)
 
 
 def _as_place(arg: Arg, prep: str) -> Arg:
@@ -366,7 +367,7 @@ def _noun_arguments(index: DocIndex, noun: Token) -> tuple[list[Arg], list[Arg]]
         if prep == "of" and not actors and verb is None:
             continue
         for pobj in preps.get(prep, ()):
-            targets = _first_party([_party_args(index, pobj)])
+            targets = _first_party([_party_args(index, pobj)], sectors=False)
             if targets:
                 break
         if targets:
@@ -376,12 +377,12 @@ def _noun_arguments(index: DocIndex, noun: Token) -> tuple[list[Arg], list[Arg]]
         for sub in pobj.children:
             if sub.dep_ == "prep" and sub.lower_ in TARGET_PREPS and not targets:
                 for inner in _children(sub, "pobj"):
-                    targets = _first_party([_party_args(index, inner)])
+                    targets = _first_party([_party_args(index, inner)], sectors=False)
     for child in noun.children:
         if not targets and child.dep_ in ("acl", "ccomp") and _is_verbal(child):
             subj, _ = _subject(child)
             if subj is not None:
-                targets = _first_party([_party_args(index, subj)])
+                targets = _first_party([_party_args(index, subj)], sectors=False)
     if not targets and verb is not None:
         targets = [a for a in _object_targets(index, verb, None)
                    if a.head != noun.i and not _in_clause(index.doc[a.head], noun)]
@@ -403,7 +404,7 @@ def _verb_arguments(index: DocIndex, verb: Token, entry: Entry,
     if passive:
         agent = _agent(verb)
         actors = _first_party([_party_args(index, agent)]) if agent is not None else []
-        targets = _first_party([_party_args(index, subj)])
+        targets = _first_party([_party_args(index, subj)], sectors=False)
     elif subj is not None:
         actors = _party_args(index, subj)
         if not any(a.is_party for a in actors):
@@ -413,7 +414,7 @@ def _verb_arguments(index: DocIndex, verb: Token, entry: Entry,
             # "Maduro, backed by the military": the noun is the target.
             agent = _agent(verb)
             actors = _first_party([_party_args(index, agent)]) if agent is not None else []
-            targets = _first_party([_party_args(index, verb.head)])
+            targets = _first_party([_party_args(index, verb.head)], sectors=False)
         else:
             ctrl = _controller(verb)
             if ctrl is not None:
@@ -431,15 +432,15 @@ def _verb_arguments(index: DocIndex, verb: Token, entry: Entry,
         # clause's subject ("demanded that Israel ease ..."), else the clause's own target.
         own = [o for o in _children(verb, "dobj", "dative")]
         if own:
-            targets = _first_party([_party_args(index, own[0])], exclude)
+            targets = _first_party([_party_args(index, own[0])], exclude, sectors=False)
         if not targets and _is_verbal(complement):
             csubj, cpassive = _subject(complement)
             if csubj is not None and not cpassive and (subj is None or csubj.i != subj.i):
-                targets = _first_party([_party_args(index, csubj)], exclude)
+                targets = _first_party([_party_args(index, csubj)], exclude, sectors=False)
             if not targets:
                 targets = _object_targets(index, complement, None, exclude)
             if not targets and cpassive and csubj is not None:
-                targets = _first_party([_party_args(index, csubj)], exclude)
+                targets = _first_party([_party_args(index, csubj)], exclude, sectors=False)
         elif not targets:
             _, targets = _noun_arguments(index, complement)
         if not targets:

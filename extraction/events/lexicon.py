@@ -138,6 +138,9 @@ def match_trigger(token: Token, lexicon: Lexicon) -> Entry | None:
     if token.ent_type_ in ("DATE", "TIME"):
         return None
     letters = [letter for letter, tags in _POS.items() if pos in tags]
+    if token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children):
+        # "is opposed to", "is committed to": the adjective reading comes first.
+        letters.sort(key=lambda letter: letter != "A")
     if not letters:
         return None
     keys = {token.lemma_.lower(), token.lower_}
