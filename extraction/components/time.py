@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import Any
 
@@ -146,8 +146,8 @@ def _is_count(doc: Doc, index: int) -> bool:
     )
 
 
-def _latest_start(doc: Doc, index: int, found: list[Found], values: dict[int, str],
-                  anchor: dt.date) -> dt.date | None:
+def _latest_start(doc: Doc, index: int, found: list[Found], starts: list[int],
+                  values: dict[int, str], anchor: dt.date) -> dt.date | None:
     """The latest date an event can have begun when its stated length is already over.
 
     "the five-day blackout that began Thursday", reported on a Thursday, began at least five
@@ -166,8 +166,10 @@ def _latest_start(doc: Doc, index: int, found: list[Found], values: dict[int, st
         event = subjects[0]
     left, right = event.left_edge.idx, event.idx
     longest = 0
-    for k, f in enumerate(found):
-        if left <= f.start and f.end <= right and f.reading.type == "DURATION":
+    first = bisect_left(starts, left)
+    for k in range(first, bisect_left(starts, right)):
+        f = found[k]
+        if f.end <= right and f.reading.type == "DURATION":
             days = duration_days(values.get(k, f.reading.value))
             if days:
                 longest = max(longest, days)
@@ -273,13 +275,14 @@ def resolve_all(
     values: dict[int, str] = {}
     reference: dt.date | None = None
     reference_unit = "day"
+    found_starts = [f.start for f in found]
     for k, f in enumerate(found):
         r = f.reading
         latest = None
         if anchor is not None and parsed and (
             r.kind == "weekday" and r.shift is None or r.kind == "date" and r.year is None
         ):
-            latest = _latest_start(doc, token_of(f.start), found, values, anchor)
+            latest = _latest_start(doc, token_of(f.start), found, found_starts, values, anchor)
         tense = tenses[k] if tenses[k] != "perfect" else None
         kind, value = resolve(r, anchor=anchor, tense=tense, reference=reference,
                               reference_unit=reference_unit, latest=latest)

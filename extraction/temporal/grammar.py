@@ -14,6 +14,7 @@ characters around them (the component also checks the parse).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -736,17 +737,22 @@ def find(text: str) -> list[Found]:
                 candidates.append((-(m.end() - m.start()), priority, m.start(), r.name, m,
                                    r.handler))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
-    taken: list[tuple[int, int]] = []
+    # Taken spans never overlap, so sorted starts and their ends find a clash in log time.
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
     found: list[Found] = []
     for _, _, start, name, m, handler in candidates:
         end = m.end()
-        if any(start < t_end and t_start < end for t_start, t_end in taken):
+        at = bisect_right(taken_starts, start)
+        if at and taken_ends[at - 1] > start or at < len(taken_starts) and taken_starts[at] < end:
             continue
         reading = handler(m, text)
         if reading is None:
             continue
         start, end = _trim(text, start, end)
-        taken.append((start, end))
+        at = bisect_right(taken_starts, start)
+        taken_starts.insert(at, start)
+        taken_ends.insert(at, end)
         found.append(Found(start, end, name, reading))
     found.sort(key=lambda f: f.start)
     return _merge_clock(text, found)
