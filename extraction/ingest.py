@@ -19,6 +19,7 @@ the pipeline once (``workers>1``), or on a Dask cluster (``engine="dask"``, see
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import itertools
@@ -523,39 +524,96 @@ class ProcessPoolEngine(Engine):
     """Analyses in ``workers`` processes, each loading the pipeline once.
 
     At most two chunks per worker are in flight, so reading runs only a little ahead of
-    analysis and memory does not grow with the size of the collection.
+    analysis and memory does not grow with the size of the collection. If a worker process
+    dies (killed, out of memory), the pool is started again and the articles in flight are
+    analysed once more one at a time; one that kills a worker again is reported as failed.
     """
 
     def __init__(self, *, workers: int, batch_size: int = 32) -> None:
-        import multiprocessing
-
         self.workers = workers
         self.batch_size = batch_size
+        self._pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        import multiprocessing
+
         # spawn, not fork: the parent may hold threads (progress bar, SQLite) and a model.
-        self._pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+        return ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
         )
 
     def start(self, timeout: float = 300.0) -> None:
+        from concurrent.futures.process import BrokenProcessPool
+
         ready: set[int] = set()
         deadline = time.monotonic() + timeout
         while len(ready) < self.workers and time.monotonic() < deadline:
-            pings = [self._pool.submit(_worker_ready) for _ in range(2 * self.workers)]
-            ready.update(p.result() for p in pings)
+            try:
+                pings = [self._pool.submit(_worker_ready) for _ in range(2 * self.workers)]
+                ready.update(p.result() for p in pings)
+            except BrokenProcessPool:
+                self._restart()
+                ready.clear()
 
     def run(self, chunks: Iterable[list[Item]]) -> Iterator[tuple[list[Item], list[Any]]]:
         from collections import deque
+        from concurrent.futures.process import BrokenProcessPool
 
         pending: deque[tuple[list[Item], Future[list[Article | Skip]]]] = deque()
+
+        def oldest() -> Iterator[tuple[list[Item], list[Any]]]:
+            chunk, future = pending.popleft()
+            try:
+                yield chunk, future.result()
+                return
+            except BrokenProcessPool:
+                suspects = [chunk, *(c for c, _ in pending)]
+                pending.clear()
+            # Every chunk in flight failed with the pool, and which one broke it is unknown:
+            # run them again one article at a time, so a crash points at its article.
+            self._restart()
+            for suspect in suspects:
+                yield suspect, [self._run_alone(item) for item in suspect]
+
         for chunk in chunks:
-            pending.append((chunk, self._pool.submit(_run_in_worker, chunk, self.batch_size)))
+            try:
+                future = self._pool.submit(_run_in_worker, chunk, self.batch_size)
+            except BrokenProcessPool:
+                # The pool broke since the last result: recover what was in flight first.
+                while pending:
+                    yield from oldest()
+                if self._pool_is_broken():
+                    self._restart()
+                future = self._pool.submit(_run_in_worker, chunk, self.batch_size)
+            pending.append((chunk, future))
             if len(pending) >= 2 * self.workers:
-                done, future = pending.popleft()
-                yield done, future.result()
+                yield from oldest()
         while pending:
-            done, future = pending.popleft()
-            yield done, future.result()
+            yield from oldest()
+
+    def _run_alone(self, item: Item) -> Article | Skip:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self._pool.submit(_run_in_worker, [item], self.batch_size).result()[0]
+        except BrokenProcessPool:
+            self._restart()
+            return Skip(item.origin, "analysis failed",
+                        "the worker process died on this article (out of memory?)")
+
+    def _pool_is_broken(self) -> bool:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            self._pool.submit(os.getpid).result()
+        except BrokenProcessPool:
+            return True
+        return False
+
+    def _restart(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = self._new_pool()
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -713,18 +771,20 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     published = parse_date(args.published)
     columns = Columns(text=args.text_column, title=args.title_column, date=args.date_column,
                       url=args.url_column)
-    engine = make_engine(args.engine, workers=args.workers, batch_size=args.batch_size,
-                         scheduler=args.scheduler, output=args.output)
     chunk_size = args.partition_size if args.engine == "dask" else args.batch_size
-    with Store(args.store) as store:
-        log = open(args.skipped, "w", encoding="utf-8") if args.skipped else None  # noqa: SIM115
-        try:
-            report = ingest(args.paths, store=store, engine=engine, chunk_size=chunk_size,
-                            columns=columns, published=published, source=args.source,
-                            progress=False if args.quiet else None, skip_log=log)
-        finally:
-            if log is not None:
-                log.close()
+    with Store(args.store) as store, contextlib.ExitStack() as stack:
+        log = None
+        if args.skipped:
+            try:
+                log = stack.enter_context(open(args.skipped, "w", encoding="utf-8"))  # noqa: SIM115
+            except OSError as err:
+                raise NewslensError(f"Cannot write '{args.skipped}': {err.strerror}.") from None
+        # Made last: ingest() closes the engine (and a Dask cluster) however it ends.
+        engine = make_engine(args.engine, workers=args.workers, batch_size=args.batch_size,
+                             scheduler=args.scheduler, output=args.output)
+        report = ingest(args.paths, store=store, engine=engine, chunk_size=chunk_size,
+                        columns=columns, published=published, source=args.source,
+                        progress=False if args.quiet else None, skip_log=log)
     print(report.summary(), file=sys.stderr)
     if report.interrupted:
         return 130

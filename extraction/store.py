@@ -30,6 +30,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -207,7 +208,7 @@ class Store:
             ) from None
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._connections: list[sqlite3.Connection] = []
+        self._connections: list[tuple[threading.Thread, sqlite3.Connection]] = []
         self._closed = False
         self._migrate(self._conn())
 
@@ -227,7 +228,7 @@ class Store:
                 self.path, timeout=_BUSY_TIMEOUT_S, isolation_level=None,
                 check_same_thread=False,
             )
-            conn.execute("PRAGMA journal_mode=WAL")
+            _use_wal(conn)
             # NORMAL in WAL mode: a committed transaction survives a killed process; only a
             # power cut may lose the last few, and never leaves one half-written.
             conn.execute("PRAGMA synchronous=NORMAL")
@@ -239,7 +240,15 @@ class Store:
         self._local.conn = conn
         self._local.pid = os.getpid()
         with self._lock:
-            self._connections.append(conn)
+            # A long-lived Store used from short-lived threads (a web app's request threads)
+            # would otherwise keep one connection per thread that ever used it.
+            alive = []
+            for thread, other in self._connections:
+                if thread.is_alive():
+                    alive.append((thread, other))
+                else:
+                    other.close()
+            self._connections = [*alive, (threading.current_thread(), conn)]
         return conn
 
     def close(self) -> None:
@@ -247,7 +256,7 @@ class Store:
         with self._lock:
             connections, self._connections = self._connections, []
             self._closed = True
-        for conn in connections:
+        for _, conn in connections:
             try:
                 conn.close()
             except sqlite3.Error:
@@ -569,6 +578,25 @@ class Store:
             conn.execute("COMMIT")
         finally:
             conn.close()
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Put the file in WAL mode, waiting while another process holds it (a new file)."""
+    deadline = time.monotonic() + _BUSY_TIMEOUT_S
+    while True:
+        try:
+            mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        except sqlite3.OperationalError as err:
+            # Switching modes needs the file to itself; two processes opening a new store
+            # at the same moment can meet here.
+            if "locked" not in str(err) and "busy" not in str(err):
+                raise
+            mode = None
+        if mode == "wal":
+            return
+        if time.monotonic() > deadline:
+            raise sqlite3.OperationalError(f"cannot switch to WAL mode (journal mode {mode})")
+        time.sleep(0.05)
 
 
 def _filter_sql(

@@ -24,6 +24,7 @@ from extraction.ingest import (
     read_inputs,
 )
 from extraction.limits import MAX_CHARS
+from extraction.model import Article
 from extraction.store import Store
 
 PARAGRAPH = (
@@ -256,3 +257,22 @@ def test_ingest_batches_are_cut_by_count_and_length():
              enumerate([10, 10, 10, 50, 10, 200, 10])]
     sizes = [[len(i.text) for i in b] for b in _batches(items, size=3, max_chars=60)]
     assert sizes == [[10, 10, 10], [50, 10], [200], [10]]
+
+
+def test_ingest_process_pool_recovers_from_a_dead_worker():
+    import os
+    import signal
+
+    items = [Item(article_text(n), None, None, None, None, f"i{n}") for n in range(12)]
+    engine = ProcessPoolEngine(workers=2, batch_size=1)
+    try:
+        engine.start()
+        results = engine.run([[item] for item in items])
+        done = [next(results)]
+        # A worker killed mid-run (as the kernel's OOM killer would): nothing is lost.
+        os.kill(next(iter(engine._pool._processes)), signal.SIGKILL)
+        done += list(results)
+    finally:
+        engine.close()
+    assert [chunk for chunk, _ in done] == [[item] for item in items]
+    assert all(isinstance(r, Article) for _, rs in done for r in rs)

@@ -268,3 +268,36 @@ def test_store_table_rows_export_every_table(store):
     assert names[:4] == ["article_id", "ord", "event_id", "type"]
     with pytest.raises(NewslensError):
         store.table_columns("sqlite_master")
+
+
+def test_store_releases_connections_of_finished_threads(store):
+    for _ in range(5):
+        thread = threading.Thread(target=store.count)
+        thread.start()
+        thread.join()
+    store.count()
+    assert len(store._connections) <= 2  # the last finished thread's and this one's
+
+
+def test_store_many_processes_create_one_store_at_once(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "new.sqlite"
+    code = (
+        "import sys\n"
+        "from extraction.model import Article\n"
+        "from extraction.store import Store\n"
+        "with Store(sys.argv[1]) as s:\n"
+        "    s.add(Article(id=sys.argv[2], text='Some text.'))\n"
+    )
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, str(path), f"p{n}"],
+                         stderr=subprocess.PIPE, text=True)
+        for n in range(3)
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+    with Store(path) as s:
+        assert sorted(s.article_ids()) == ["p0", "p1", "p2"]
