@@ -22,7 +22,8 @@ from .grammar import MONTH, YEAR, Found, month_number
 # Only the top of the text can hold a dateline.
 _HEAD_CHARS = 300
 _LINE_DATE = re.compile(
-    r"^\s*(?:(?:published|posted|updated|date|dated)\s*:?\s*)?(?:[A-Z][a-z]+day,?\s+)?"
+    r"^\s*(?:[^\n]{0,60}?\s[|•·—–]\s*)?(?:(?:published|posted|updated|date|dated)(?:\s+on)?"
+    r"\s*:?\s*)?(?:[A-Z][a-z]+day,?\s+)?"
     rf"(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>{YEAR})"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH}),?\s+(?P<y2>{YEAR})"
     r"|(?P<iso>\d{4}-\d{2}-\d{2}))"

@@ -219,6 +219,22 @@ def test_time_publication_date_from_a_wire_dateline(nlp):
     assert doc._.newslens_published_inferred is True
 
 
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("By Jane Doe | March 14, 2019\nThe envoy left.", "2019-03-14"),
+        ("Published on 14 March 2019 10:32 GMT\nThe envoy left.", "2019-03-14"),
+        ("Updated: 2019-03-14\nThe envoy left.", "2019-03-14"),
+        ("Envoys leave\nTuesday, October 15, 2019\nThe envoy left.", "2019-10-15"),
+        ("The war began on March 3, 2019 and went on.", None),
+        ("Tuesday, February 30, 2019\nA date that does not exist.", None),
+    ],
+)
+def test_time_dateline_forms(text, date):
+    found, _ = dateline(text)
+    assert (found.isoformat() if found else None) == date
+
+
 def test_time_publication_date_inferred_from_full_dates(nlp):
     text = ("The rebels took the port on March 3, 2019. The government responded on "
             "March 5, 2019, and the talks resumed on Thursday.")
