@@ -179,11 +179,19 @@ class DaskEngine(Engine):
                                              self.batch_size, self.output, pure=False)
             pending.append((chunk, future))
             if len(pending) >= 2 * self.workers:
-                done, future = pending.popleft()
-                yield done, future.result()
+                yield self._collect(*pending.popleft())
         while pending:
-            done, future = pending.popleft()
-            yield done, future.result()
+            yield self._collect(*pending.popleft())
+
+    @staticmethod
+    def _collect(chunk: list[Item], future: Any) -> tuple[list[Item], list[Any]]:
+        try:
+            return chunk, future.result()
+        except Exception as err:  # noqa: BLE001  (a lost worker or write: report, go on)
+            # analyze_items turns an article's own failure into a Skip, so this is the
+            # cluster failing (workers killed again and again, output not writable).
+            message = f"the Dask task failed: {type(err).__name__}: {err}"
+            return chunk, [Skip(item.origin, "analysis failed", message) for item in chunk]
 
     def close(self) -> None:
         self._client.close()

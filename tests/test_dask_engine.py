@@ -90,3 +90,16 @@ def test_dask_engine_writes_parquet_on_workers(tmp_path, feed, local_store):
 
         # Booleans come back as bool from Parquet and as 0/1 from SQLite; they compare equal.
         assert sorted(rows, key=key) == sorted(expected, key=key), table
+
+
+def test_dask_engine_reports_a_failed_task(tmp_path, feed):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the output folder should be", encoding="utf-8")
+    # Threads are enough here: this checks the client's handling, not the workers.
+    engine = DaskEngine(workers=1, batch_size=2, processes=False, output=blocker)
+    with Store(tmp_path / "s.sqlite") as store:
+        report = ingest([feed], store=store, engine=engine, chunk_size=4, progress=False)
+    assert report.stored == 0
+    assert report.skipped["analysis failed"] == len(BODIES)
+    assert "Dask task failed" in report.examples["analysis failed"][0].message
+    assert report.failed
