@@ -407,9 +407,12 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
                         inner = resolve_one(index, pobj, depth=1)
                         if inner.is_party:
                             return inner
+        people = tok.tag_ in ("NNS", "NNPS") or sector is not None
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "throughout",
-                                                          "within"):
+            # "of"/"from" name whose a group is; "in" only places people ("students in
+            # Indonesia"), not things ("a conference in Brussels").
+            if child.dep_ == "prep" and (child.lower_ in ("of", "from") or (
+                    people and child.lower_ in ("in", "throughout", "within"))):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         inner = resolve_one(index, pobj, depth=1)
