@@ -47,3 +47,12 @@ def test_seed_time_relative_expressions_name_their_anchor(seed_article):
     absolute = {"2018", "five-day"}
     for t in seed_article.time_expressions:
         assert t.anchor == (None if t.text in absolute else "2019-03-14"), t
+
+
+def test_seed_time_expressions_survive_to_dict(seed_article):
+    from extraction.model import Article
+
+    data = seed_article.to_dict()
+    values = {(t["text"], t["value"]) for t in data["time_expressions"]}
+    assert ("this week", "2019-W11") in values
+    assert Article.from_dict(data).time_expressions == seed_article.time_expressions
