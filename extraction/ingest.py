@@ -26,6 +26,7 @@ import itertools
 import json
 import os
 import re
+import sqlite3
 import sys
 import time
 from collections import Counter
@@ -36,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import urlparse
 
+from .convert import article_id
 from .errors import NewslensError
 from .limits import MAX_CHARS, MAX_FILE_BYTES
 from .model import Article
@@ -96,9 +98,6 @@ class Item:
     @property
     def id(self) -> str:
         """The id the analysed article will have (``Article.id``)."""
-        # Imported here: the command line must start without loading spaCy.
-        from .convert import article_id
-
         return article_id(self.text, self.published)
 
 
@@ -233,6 +232,8 @@ def item_from_record(
     url = record.get(columns.url)
     title = str(title).strip() or None if title not in (None, "") else None
     url = str(url).strip() or None if url not in (None, "") else None
+    if any(_SURROGATE.search(value) for value in (title, url) if value):
+        return Skip(origin, "undecodable", "the title or url is not valid UTF-8")
     return Item(text=text, published=date, title=title, url=url,
                 source=source or _host(url), origin=origin)
 
@@ -376,7 +377,8 @@ def read_inputs(
     """
     for given in paths:
         path = Path(given)
-        label = source or path.stem or path.name
+        # The folder's or file's own name (the folder for "." too).
+        label = source or (path.name if path.is_dir() else path.stem) or path.resolve().name
         if not path.exists():
             yield Skip(str(path), "missing path", "no such file or folder")
         elif path.is_dir():
@@ -757,6 +759,12 @@ def ingest(
                             skipped=sum(report.skipped.values()), refresh=False)
     except KeyboardInterrupt:
         report.interrupted = True
+    except sqlite3.Error as err:
+        # Without its store the run cannot go on (disk full, file removed, locked for long).
+        raise NewslensError(
+            f"Cannot write to the store '{store.path}' ({err}); {report.stored:,} articles "
+            "were stored before this. Run the same command again to go on."
+        ) from None
     finally:
         bar.close()
         engine.close()

@@ -143,9 +143,13 @@ def test_ingest_csv_bad_rows_are_reported_and_skipped(tmp_path):
         out.writerow(["https://example.org/5", "2023-03-16", "Five", article_text(5)])
     with path.open("ab") as fh:
         fh.write(b'https://example.org/6,2023-03-17,Six,"caf\xff au lait"\r\n')
+        fh.write(b'https://example.org/7,2023-03-18,Sev\xffen,"' + article_text(7).encode()
+                 + b'"\r\n')
     columns = Columns(text="body", title="headline", date="day", url="link")
     entries = list(read_inputs([path], columns=columns))
-    assert reasons(entries) == ["ok", "bad row", "bad date", "empty", "ok", "undecodable"]
+    assert reasons(entries) == [
+        "ok", "bad row", "bad date", "empty", "ok", "undecodable", "undecodable"
+    ]
     assert entries[0].origin.endswith("wire.csv row 1")
     assert (entries[0].title, entries[0].published, entries[0].url) == (
         "One", dt.date(2023, 3, 14), "https://example.org/1"
