@@ -98,8 +98,10 @@ def timeline_figure(events: pd.DataFrame, *, title: str = "Events by date") -> g
         yaxis={"title": "actor country", "tickmode": "array",
                "tickvals": list(range(len(order))), "ticktext": [esc(g) for g in order],
                "range": [len(order) - 0.5, -0.5], "zeroline": False},
-        legend={"orientation": "h", "y": -0.2},
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        # Above the plot: below it, the gap would grow with the number of rows.
+        legend={"orientation": "h", "x": 1, "xanchor": "right", "y": 1.0,
+                "yanchor": "bottom"},
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
         hoverlabel={"align": "left"},
         font=_FONT,
     )
@@ -323,10 +325,15 @@ def stance_over_time(monthly: pd.DataFrame, *, target: str | None = None) -> go.
                 ),
             )
         )
+    # Pad the axis by half a month each side, so a single month is a readable span and not
+    # a zoom into milliseconds.
+    first = rows["month"].min() - pd.Timedelta(days=16)
+    last = rows["month"].max() + pd.Timedelta(days=16)
     fig.update_layout(
         title="Stance over time (by month of publication)",
         height=380,
-        xaxis={"title": "month", "type": "date"},
+        xaxis={"title": "month", "type": "date", "range": [first, last],
+               "tickformat": "%b %Y"},
         yaxis={"title": "score", "range": [-1.05, 1.05], "zeroline": True},
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         font=_FONT,

@@ -84,7 +84,12 @@ if monthly.empty:
     st.info("No dated stances yet: stance over time needs articles with a publication date "
             "and stances found in them.")
 else:
-    targets = monthly.groupby("target")["articles"].sum().sort_values(ascending=False)
-    trend_target = st.selectbox("Target", targets.index.tolist(), key="corpus_trend_target")
+    # Targets followed over the most months come first: they are the ones with a trend.
+    spread = monthly.groupby("target").agg(months=("month", "nunique"),
+                                           articles=("articles", "sum"))
+    targets = spread.sort_values(["months", "articles"], ascending=False).index.tolist()
+    if st.session_state.get("corpus_trend_target") not in targets:
+        st.session_state["corpus_trend_target"] = targets[0]
+    trend_target = st.selectbox("Target", targets, key="corpus_trend_target")
     st.plotly_chart(charts.stance_over_time(monthly, target=trend_target),
                     key="corpus_trend", width="stretch")

@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import charts, frames
@@ -103,6 +104,9 @@ def test_charts_stance_over_time(article):
                                           "Venezuela (military) → Nicolás Maduro"}
     assert all(len(t.x) == 2 for t in fig.data)
     assert tuple(fig.layout.yaxis.range) == (-1.05, 1.05)
+    one_month = charts.stance_over_time(frames.stance_by_month([article]))
+    start, end = (pd.Timestamp(v) for v in one_month.layout.xaxis.range)
+    assert (end - start).days == 32
 
 
 def test_charts_empty_inputs_say_so(article):
