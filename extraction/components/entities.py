@@ -183,9 +183,12 @@ def _trim(
     """Cut possessives, leading titles and honorifics off a model mention; None if nothing
     is left."""
     start, end = _edges(doc, mention.start, mention.end)
-    while end > start and doc[end - 1].text in POSSESSIVES:
+    # "Patrice Talon of", "Maduro's": trailing function words are not part of a name.
+    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_lower
+                           and doc[end - 1].is_stop):
         end -= 1
-    if mention.label in ("PERSON", "ORG"):
+    if mention.label == "PERSON":
+        # Only from people: "General Motors" keeps its first word.
         while start < end - 1 and _is_title_token(doc, start, title_at):
             start += 1
     # "pro-Beijing", "anti-Maduro": the name is what follows the prefix.
@@ -547,72 +550,136 @@ def _country_of(mention: Candidate) -> str | None:
     return None
 
 
-def _context_country_role(
+@dataclass
+class Context:
+    """What the words around one mention say about it.
+
+    ``country`` is an ISO-3 code or ``igo:<key>``; ``title`` the title as written, in lower
+    case; ``via`` a person or organisation the mention belongs to ("Merkel's spokesperson",
+    "Export-Import Bank president"), whose country it shares.
+    """
+
+    country: str | None = None
+    role: str | None = None
+    title: str | None = None
+    via: Candidate | None = None
+
+
+# Words after which a country is where someone is posted, not where they are from
+# ("Ambassador to Germany Richard Grenell").
+POSTING = frozenset({"to", "in", "at", "for"})
+
+
+def _place_code(mention: Candidate) -> str | None:
+    return _country_of(mention) or (f"igo:{mention.key}" if mention.kind == "igo" else None)
+
+
+def _left_context(
+    doc: Doc,
+    mention: Candidate,
+    at: dict[int, Candidate],
+    title_end: dict[int, tuple[int, int, str]],
+) -> Context:
+    """"[Venezuela's|U.S.|Iranian] [descriptive words] [President|Secretary of State] Name",
+    "foreign minister, Name", "US Ambassador to Germany Name", "Merkel's spokesperson, Name"."""
+    found = Context()
+    j = mention.start
+    if j > 0 and doc[j - 1].text == "," and (j - 1) in title_end:
+        j -= 1
+    for _ in range(2):
+        if j in title_end and found.title is None:
+            start, end, role = title_end[j]
+            found.role, found.title = role, doc[start:end].text.lower()
+            j = start
+        skipped = 0
+        while j > 0 and skipped < 4 and _describes(doc[j - 1]):
+            j -= 1
+            skipped += 1
+        if j > 0 and doc[j - 1].text in POSSESSIVES:
+            j -= 1
+        prev = at.get(j - 1) if j > 0 else None
+        if prev is None or prev.end != j:
+            break
+        code = _place_code(prev)
+        if code and found.title is None and prev.start > 0 \
+                and doc[prev.start - 1].lower_ in POSTING:
+            # The posting; the nationality may stand before the title further left.
+            j = prev.start - 1
+            continue
+        if code:
+            found.country = code
+        elif prev.kind in ("model", "actor", "org") and (found.title or doc[j].text in
+                                                          POSSESSIVES):
+            found.via = prev
+        break
+    return found
+
+
+def _right_context(
+    doc: Doc,
+    mention: Candidate,
+    at: dict[int, Candidate],
+    title_start: dict[int, tuple[int, int, str]],
+) -> Context:
+    """"Name of Egypt", "Name, Russia's foreign minister", "Name, a former Russian
+    intelligence officer"."""
+    found = Context()
+    k = mention.end
+    if k + 1 < len(doc) and doc[k].lower_ == "of":
+        nxt = at.get(k + 1)
+        if nxt is not None and nxt.start == k + 1 and _country_of(nxt):
+            found.country = _country_of(nxt)
+            return found
+    if k >= len(doc) or doc[k].text != ",":
+        return found
+    k += 1
+    if k < len(doc) and doc[k].lower_ in ("the", "a", "an"):
+        k += 1
+    while k < len(doc) and doc[k].lower_ in TITLE_FILLERS:
+        k += 1
+    nxt = at.get(k)
+    described = False
+    if nxt is not None and nxt.start == k:
+        found.country = _place_code(nxt)
+        k = nxt.end
+        if k < len(doc) and doc[k].text in POSSESSIVES:
+            k += 1
+        # "Name, a former Russian military intelligence officer": a demonym and a noun.
+        described = nxt.kind == "demonym" and k < len(doc) and _describes(doc[k])
+    skipped = 0
+    while k < len(doc) and skipped < 4 and k not in title_start and _describes(doc[k]):
+        k += 1
+        skipped += 1
+    if k in title_start:
+        start, end, role = title_start[k]
+        found.role, found.title = role, doc[start:end].text.lower()
+    elif found.country is not None and not described:
+        # "Name, Russia's ambassador" needs a title; "Name, Russia" is a list, not a
+        # description.
+        found.country = None
+    return found
+
+
+def mention_context(
     doc: Doc,
     mention: Candidate,
     at: dict[int, Candidate],
     title_end: dict[int, tuple[int, int, str]],
     title_start: dict[int, tuple[int, int, str]],
-) -> tuple[str | None, str | None]:
-    """Country and role written next to a person or organisation mention.
-
-    Left: "[Venezuela's|U.S.|Iranian] [President|Secretary of State] Name", "foreign
-    minister, Name". Right: "Name, [the] [Russia's|Russian] [foreign minister]".
-    """
-    country: str | None = None
-    role: str | None = None
-    i = mention.start
-    # Left context.
-    j = i
-    if j > 0 and doc[j - 1].text == "," and (j - 1) in title_end:
-        j -= 1
-    title: tuple[int, int, str] | None = None
-    if j in title_end:
-        title = title_end[j]
-        role = title[2]
-        j = title[0]
-    # Descriptive words between the country and the name or title: "Chinese foreign
-    # ministry spokesman Geng Shuang", "former Russian spy Sergei Skripal".
-    skipped = 0
-    while j > 0 and skipped < 4 and _describes(doc[j - 1]):
-        j -= 1
-        skipped += 1
-    if j > 0 and doc[j - 1].text in POSSESSIVES:
-        j -= 1
-    prev = at.get(j - 1)
-    if prev is not None and j - 1 >= 0:
-        country = _country_of(prev) or (f"igo:{prev.key}" if prev.kind == "igo" else None)
-    if country is not None or role is not None:
-        return country, _igo_title(doc, country, title, role)
-    # Right context: an apposition after a comma.
-    k = mention.end
-    if k < len(doc) and doc[k].text == ",":
-        k += 1
-        if k < len(doc) and doc[k].lower_ in ("the", "a", "an"):
-            k += 1
-        while k < len(doc) and doc[k].lower_ in TITLE_FILLERS:
-            k += 1
-        nxt = at.get(k)
-        described = False
-        if nxt is not None and nxt.start == k:
-            country = _country_of(nxt) or (f"igo:{nxt.key}" if nxt.kind == "igo" else None)
-            k = nxt.end
-            if k < len(doc) and doc[k].text in POSSESSIVES:
-                k += 1
-            # "Name, a former Russian military intelligence officer": a demonym and a noun.
-            described = nxt.kind == "demonym" and k < len(doc) and _describes(doc[k])
-        skipped = 0
-        while k < len(doc) and skipped < 4 and k not in title_start and _describes(doc[k]):
-            k += 1
-            skipped += 1
-        if k in title_start:
-            title = title_start[k]
-            role = title[2]
-        elif country is not None and not described:
-            # "Name, Russia's ambassador" needs a title; "Name, Russia" is a list, not a
-            # description.
-            country = None
-    return country, _igo_title(doc, country, title, role)
+) -> Context:
+    """Country, role and title written next to a person or organisation mention; a country
+    named with "of" after the name beats an organisation before it ("AU chairperson
+    President Abdel Fattah el-Sisi of Egypt")."""
+    left = _left_context(doc, mention, at, title_end)
+    if left.country and not left.country.startswith("igo:"):
+        return left
+    right = _right_context(doc, mention, at, title_start)
+    if left.country is None and left.role is None and left.via is None:
+        return right
+    if right.country and not right.country.startswith("igo:") and right.role is None:
+        # Keep the title on the left, take the country on the right.
+        return Context(right.country, left.role, left.title, left.via)
+    return left
 
 
 def _describes(token: Token) -> bool:
@@ -624,13 +691,11 @@ def _describes(token: Token) -> bool:
     return token.pos_ in ("", "NOUN", "ADJ", "PROPN")
 
 
-def _igo_title(doc: Doc, country: str | None, title: tuple[int, int, str] | None,
-               role: str | None) -> str | None:
-    """In an organisation a "President" heads no state: keep the title's own words."""
-    if country and country.startswith("igo:") and title is not None and role in (
-            "head of state", "head of government", "minister"):
-        return doc[title[0]:title[1]].text.lower()
-    return role
+# Roles a title gives only to a person ("President X" makes X a person).
+PERSON_ROLES = frozenset({"head of state", "head of government", "foreign minister",
+                          "defence minister", "minister", "vice president", "crown prince",
+                          "diplomat", "spokesperson", "military", "opposition", "legislator",
+                          "governor", "mayor", "secretary-general", "director-general"})
 
 
 def assign_country_and_role(
@@ -648,15 +713,23 @@ def assign_country_and_role(
         published: the article's ISO date or None.
     """
     at: dict[int, Candidate] = {}
+    group_of: dict[int, Group] = {}
     for group in groups:
         for m in group.mentions:
+            group_of[id(m)] = group
             for i in range(m.start, m.end):
                 at[i] = m
     title_end = {t[1]: t for t in titles}
     title_start = {t[0]: t for t in titles}
+    vias: list[tuple[Group, Group]] = []
     for group in groups:
-        group.label = decide_label(group)
         kind, key = group.key
+        if kind == "name" and any(title_end.get(m.start, (0, 0, ""))[2] in PERSON_ROLES
+                                  for m in group.mentions):
+            # "President Patrice Talon" is a person whatever the model called him.
+            for m in group.mentions:
+                m.label = "PERSON"
+        group.label = decide_label(group)
         first = group.mentions[0]
         if kind == "country":
             group.country, group.canonical = key, country_name(key)
@@ -675,11 +748,17 @@ def assign_country_and_role(
             if kind == "seat":
                 group.role = institution_role(group.canonical) or "government"
         else:
-            _person_or_org(doc, group, at, title_end, title_start, published)
+            via = _person_or_org(doc, group, at, title_end, title_start, published)
+            if via is not None and id(via) in group_of:
+                vias.append((group, group_of[id(via)]))
         if group.label not in ("PERSON", "ORG"):
             group.role = group.role if kind == "seat" else None
         for m in group.mentions:
             m.label = group.label
+    # "Merkel's spokesperson, Steffen Seibert" is from Merkel's country.
+    for group, owner in vias:
+        if group.country is None and owner is not group and owner.country:
+            group.country = owner.country
 
 
 def _person_or_org(
@@ -689,15 +768,21 @@ def _person_or_org(
     title_end: dict[int, tuple[int, int, str]],
     title_start: dict[int, tuple[int, int, str]],
     published: str | None,
-) -> None:
+) -> Candidate | None:
+    """Country, role and canonical name of a person or organisation; returns the mention
+    of another entity this one belongs to, if the text says so."""
     countries: Counter[str] = Counter()
     role: str | None = None
+    title: str | None = None
+    via: Candidate | None = None
     for m in group.mentions:
-        c, r = _context_country_role(doc, m, at, title_end, title_start) \
-            if group.label in ("PERSON", "ORG") else (None, None)
-        if c:
-            countries[c] += 1
-        role = role or r
+        if group.label in ("PERSON", "ORG"):
+            found = mention_context(doc, m, at, title_end, title_start)
+            if found.country:
+                countries[found.country] += 1
+            if role is None and found.role:
+                role, title = found.role, found.title
+            via = via or found.via
         for inner in m.inner:
             countries[inner] += 1
     if group.label == "ORG" and role is None:
@@ -706,25 +791,38 @@ def _person_or_org(
     actor = group.actor
     if actor is None and group.label == "PERSON":
         actor = actor_lookup(longest, published)
+    igo = None
     if countries:
         best = countries.most_common(1)[0][0]
         if best.startswith("igo:"):
-            group.country = None
-            if role:
-                role = f"{best[4:]}:{role}"
-            elif actor is not None and (actor.role or "").startswith(best[4:] + ":"):
-                role = actor.role
-            else:
-                role = best[4:]
+            igo = best[4:]
+            # A head of state chairing an organisation keeps their country.
+            group.country = actor.country if actor is not None else None
         else:
             group.country = best
     elif actor is not None:
         group.country = actor.country
+    if igo is not None:
+        if role in ("head of state", "head of government", "minister",
+                    "head of organisation") and title:
+            # In an organisation a "President" heads no state: keep the title's own words.
+            role = title
+        if role:
+            role = f"{igo}:{role}"
+        elif actor is not None and (actor.role or "").startswith(igo + ":"):
+            role = actor.role
+        else:
+            role = igo
+    elif role in ("head of state", "head of government") and title and (
+            via is not None and via.kind != "actor" or group.country is None and actor is None):
+        # "Export-Import Bank president Okey Oramah": a president, but of no state.
+        role = title
     group.role = role or (actor.role if actor is not None else None)
     if actor is not None and len(longest.split()) < 2:
         group.canonical = actor.canonical
     else:
         group.canonical = longest
+    return via
 
 
 def _org_role(doc: Doc, group: Group) -> str | None:

@@ -161,6 +161,19 @@ def test_entities_capital_as_place_or_government(nlp, component, sentence, capit
          [("Chinese", "NORP"), ("Lu Wen", "PERSON")], "Lu Wen", "CHN", "spokesperson"),
         ("Ivan Petrov , a former Russian intelligence officer , fled .",
          [("Ivan Petrov", "PERSON"), ("Russian", "NORP")], "Ivan Petrov", "RUS", None),
+        ("US Ambassador to Germany Ann Wexley spoke .",
+         [("US", "GPE"), ("Germany", "GPE"), ("Ann Wexley", "PERSON")], "Ann Wexley", "USA",
+         "diplomat"),
+        ("Chancellor Angela Merkel 's spokesperson , Hans Ober , said .",
+         [("Angela Merkel", "PERSON"), ("Hans Ober", "PERSON")], "Hans Ober", "DEU",
+         "spokesperson"),
+        ("Trade Bank president Ola Ade said .", [("Trade Bank", "ORG"), ("Ola Ade", "PERSON")],
+         "Ola Ade", None, "president"),
+        ("AU chairperson President Ali Sami of Egypt said .",
+         [("AU", "ORG"), ("Ali Sami", "PERSON"), ("Egypt", "GPE")], "Ali Sami", "EGY",
+         "head of state"),
+        ("They met Ali Sami of Benin .", [("Ali Sami of", "ORG"), ("Benin", "GPE")], "Ali Sami",
+         "BEN", None),
         ("Ivan Petrov , Russia and Spain agreed .",
          [("Ivan Petrov", "PERSON"), ("Russia", "GPE"), ("Spain", "GPE")], "Ivan Petrov", None,
          None),
@@ -356,3 +369,15 @@ def test_entities_prefixed_capital_is_the_capital(nlp, component):
     component(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Beijing", "GPE")]
     assert entity_of(doc, "Beijing")["country"] == "CHN"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "mention", "label"),
+    [("President Ali Sami spoke .", [("Ali Sami", "ORG")], "Ali Sami", "PERSON"),
+     ("Foreign Minister Ali Sami spoke .", [("Ali Sami", "GPE")], "Ali Sami", "PERSON"),
+     ("General Motors said .", [("General Motors", "ORG")], "General Motors", "ORG")],
+)
+def test_entities_title_makes_a_person(nlp, component, text, ents, mention, label):
+    doc = make_doc(nlp, text, ents)
+    component(doc)
+    assert entity_of(doc, mention)["label"] == label
