@@ -288,19 +288,32 @@ def _slash(m: re.Match[str], text: str) -> Reading | None:
 
 
 @rule("mdy", rf"(?:(?P<mdy_wd>{_WEEKDAY_ANY}),?\s+)?(?:(?P<mdy_mod>{MODIFIER})[\s-]+)?"
-             rf"(?P<mdy_m>{MONTH})\s*(?P<mdy_d>{DAY})(?:(?:,\s*|\s+)(?P<mdy_y>{YEAR}))?",
+             rf"(?P<mdy_m>{MONTH})\s*(?P<mdy_d>{DAY})(?:(?:,\s*|\s+)(?P<mdy_y>{YEAR})|"
+             r"\s+(?:of\s+)?(?P<mdy_ry>(?i:this|last|next))\s+(?i:year))?",
       gate=r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
 def _mdy(m: re.Match[str], text: str) -> Reading | None:
     year = int(m["mdy_y"]) if m["mdy_y"] else None
-    return _date(year, month_number(m["mdy_m"]), int(re.sub(r"\D", "", m["mdy_d"])))
+    reading = _date(year, month_number(m["mdy_m"]), int(re.sub(r"\D", "", m["mdy_d"])))
+    return _with_relative_year(reading, m["mdy_ry"])
+
+
+def _with_relative_year(reading: Reading | None, word: str | None) -> Reading | None:
+    """Attach "of last year", "this year", "next year" to a date without a year."""
+    if reading is None or not word:
+        return reading
+    years = {"last": -1, "this": 0, "next": 1}[word.lower()]
+    return Reading("date", month=reading.month, day=reading.day, unit="year",
+                   amount=float(years))
 
 
 @rule("dmy", rf"(?:(?P<dmy_wd>{_WEEKDAY_ANY}),?\s+)?(?:the\s+)?(?P<dmy_d>{DAY})\s+(?:of\s+)?"
-             rf"(?P<dmy_m>{MONTH})(?:,?\s+(?P<dmy_y>{YEAR}))?",
+             rf"(?P<dmy_m>{MONTH})(?:,?\s+(?P<dmy_y>{YEAR})|"
+             r"\s+(?:of\s+)?(?P<dmy_ry>(?i:this|last|next))\s+(?i:year))?",
       gate=r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
 def _dmy(m: re.Match[str], text: str) -> Reading | None:
     year = int(m["dmy_y"]) if m["dmy_y"] else None
-    return _date(year, month_number(m["dmy_m"]), int(re.sub(r"\D", "", m["dmy_d"])))
+    reading = _date(year, month_number(m["dmy_m"]), int(re.sub(r"\D", "", m["dmy_d"])))
+    return _with_relative_year(reading, m["dmy_ry"])
 
 
 @rule("my", rf"(?:(?P<my_mod>{MODIFIER})[\s-]+)?(?P<my_m>{MONTH}),?\s+(?:of\s+)?(?P<my_y>{YEAR})",

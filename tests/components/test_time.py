@@ -85,6 +85,7 @@ def values(nlp, text: str, published: str | None = "2019-03-14") -> dict[str, st
         ("Officials met yesterday.", "yesterday", "2019-03-13"),
         ("The court rules tomorrow.", "tomorrow", "2019-03-15"),
         ("A ruling is expected in June of this year.", "June of this year", "2019-06"),
+        ("The ship sailed on July 13 of last year.", "July 13 of last year", "2018-07-13"),
         ("The band first played together in '69.", "'69", "1969"),
         ("Events have been planned until December.", "December", "2019-12"),
         ("Six died in a landslide following an aftershock on Saturday.", "Saturday",
