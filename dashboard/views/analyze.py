@@ -8,18 +8,20 @@ import time
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from dashboard import frames, panels, state
 from extraction.errors import NewslensError
 from extraction.limits import MAX_CHARS, MAX_FILE_BYTES
 from extraction.model import Article
-from extraction.textio import read_bytes
+from extraction.textio import SourceText, read_bytes
 
 UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".pdf"]
 # A MIME type in the list makes Streamlit trust the browser's filter instead of raising on a
 # wrong suffix, so a renamed or mislabelled file reaches read_bytes and gets a clear message.
 UPLOADER_ACCEPT = [*UPLOAD_TYPES, "text/plain"]
 LOADED_KEY = "analyze_loaded"
+UPLOAD_LOADED_KEY = "analyze_upload_loaded"
 CURRENT_KEY = "analyze_current"
 UPLOADS_KEY = "analyze_upload_results"
 TIMING_KEY = "analyze_seconds"
@@ -40,9 +42,14 @@ def on_sample_change() -> None:
             load_into_editor(sample.text, sample.title, sample.published, f"sample:{name}")
 
 
-def read_uploads(files: list) -> list[tuple[str, str, object]]:
+def read_uploads(files: list[UploadedFile]) -> list[tuple[str, str, SourceText | str]]:
     """Read each uploaded file once: (file id, name, ``SourceText`` or error message)."""
-    cache: dict[str, tuple[str, str, object]] = st.session_state.setdefault(UPLOADS_KEY, {})
+    cache: dict[str, tuple[str, str, SourceText | str]] = st.session_state.setdefault(
+        UPLOADS_KEY, {})
+    current = {upload.file_id for upload in files}
+    for gone in [fid for fid in cache if fid not in current]:
+        # Files removed from the uploader are forgotten, text and all.
+        del cache[gone]
     results = []
     for upload in files:
         if upload.file_id not in cache:
@@ -113,8 +120,11 @@ def input_section() -> DeltaGenerator:
                 key="analyze_upload_pick", format_func=names.get,
             )
         source = next(src for fid, _, src in good if fid == picked)
-        if st.session_state.get(LOADED_KEY) != f"upload:{picked}":
+        # Loaded when a new file is picked only: a sample chosen afterwards, or edits in
+        # the editor, are not overwritten on the next rerun.
+        if st.session_state.get(UPLOAD_LOADED_KEY) != picked:
             load_into_editor(source.text, source.title, source.published, f"upload:{picked}")
+            st.session_state[UPLOAD_LOADED_KEY] = picked
 
     st.text_area(
         "Article text", key="analyze_text", height=220,

@@ -183,6 +183,10 @@ def test_app_uploads_good_and_bad_files(app: AppTest):
     app.selectbox(key="analyze_upload_pick").set_value(geneva).run()
     assert app.text_input(key="analyze_title").value == "Talks in Geneva"
     assert "window.__pwned" not in app.text_area(key="analyze_text").value
+    # A sample picked afterwards stays in the editor although the uploads remain.
+    app.selectbox(key="analyze_sample").set_value(OTHER.name).run()
+    app.run()
+    assert app.text_input(key="analyze_title").value.startswith("Russia expels 23 British")
 
 
 def state_articles(at: AppTest) -> dict:
