@@ -230,3 +230,8 @@ def test_resources_sample_article_office_holders(name, date, country):
 )
 def test_resources_organisation_lookup(text, canonical, country, role):
     assert tuple(resources.organisation_lookup(text)) == (canonical, country, role)
+
+
+def test_resources_actor_lookup_ignores_middle_initials():
+    assert actor_lookup("Barack H. Obama", "2016-01-01").canonical == "Barack Obama"
+    assert actor_lookup("John R. Bolton", "2019-01-01").canonical == "John Bolton"

@@ -416,6 +416,10 @@ def _strip_title(name: str) -> str:
     return " ".join(words)
 
 
+def _initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
 def _term_role(term: _Term) -> str:
     return f"{term.org}:{term.role}" if term.org else term.role
 
@@ -441,6 +445,12 @@ def actor_lookup(name: str, date: dt.date | str | None = None) -> Actor | None:
     if not terms:
         key = normalize_name(_strip_title(key))
         terms = actors.get(key)
+    if not terms:
+        # "John R. Bolton" is "John Bolton".
+        words = key.split()
+        plain = " ".join(w for i, w in enumerate(words)
+                         if i in (0, len(words) - 1) or not _initial(w))
+        terms = actors.get(plain) if plain != key else None
     if not terms:
         return None
     when = _as_date(date)
