@@ -93,7 +93,8 @@ def timeline_figure(events: pd.DataFrame, *, title: str = "Events by date") -> g
         )
     fig.update_layout(
         title=esc(title),
-        height=max(260, 90 + 48 * len(order)),
+        # Rows get tighter past about 25 countries instead of the chart growing without end.
+        height=min(1400, max(260, 90 + 48 * len(order))),
         xaxis={"title": "date", "type": "date"},
         yaxis={"title": "actor country", "tickmode": "array",
                "tickvals": list(range(len(order))), "ticktext": [esc(g) for g in order],

@@ -39,7 +39,8 @@ DEFAULT_COLOR = "#ddd"
 TIME_LABELS = ("DATE", "TIME", "DURATION", "SET")
 
 _MARK_STYLE = (
-    "background: {color}; padding: 0.2em 0.4em; margin: 0 0.15em; line-height: 1;"
+    "background: {color}; color: #1f1f1f; padding: 0.2em 0.4em; margin: 0 0.15em;"
+    " line-height: 1;"
     " border-radius: 0.35em; box-decoration-break: clone;"
     " -webkit-box-decoration-break: clone; cursor: help;"
 )
