@@ -524,7 +524,7 @@ def decide_label(group: Group) -> str:
     if kind == "region":
         return group.mentions[0].label
     if group.actor is not None:
-        return "ORG" if group.actor.role is None and group.actor.country is None else "PERSON"
+        return "PERSON"
     labels = Counter(m.label for m in group.mentions)
     if labels.get("PERSON") and any(m.label == "PERSON" and m.end - m.start > 1
                                     for m in group.mentions):
