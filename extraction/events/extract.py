@@ -15,7 +15,9 @@ The rules, in the order they apply to each trigger the lexicon finds:
 - reported speech: the subject of a speech verb ("Pompeo said ...") is the ``speaker`` of
   every event in its clause; "X said Y must ..." is a REQUEST by X;
 - the date: the time expression attached to the event's clause, else the nearest one in a
-  clause above it in the sentence, else the publication date (``date_source`` says which).
+  clause above it in the sentence, else the publication date (``date_source`` says which);
+- a place is a target only when no party is named, PLOVER-style, and its ``target_text``
+  then starts with "in " so that readers (and the stance) see it is where, not whom.
 
 Everything here is a pure function of the ``Doc`` and plain dicts; nothing raises on odd
 parses (missing heads, empty sentences).
