@@ -3,8 +3,8 @@
 - the spaCy pipeline, loaded once per process (``st.cache_resource``);
 - analyses, cached by article id (a hash of the text and the given date) and title;
 - the corpus store (``extraction.store``), opened per use so that every Streamlit session
-  thread gets its own SQLite connection; when the store module is not installed, the
-  articles analysed in this browser session stand in for it;
+  thread gets its own SQLite connection; when it is not installed or cannot be opened, the
+  articles analysed in this browser session (the last ``SESSION_LIMIT``) stand in for it;
 - the sample articles, and their one-time ingest into the store.
 
 Configuration (environment): ``NEWSLENS_STORE`` (the store file, see ``extraction.store``),
@@ -40,6 +40,8 @@ from extraction.textio import (
 ROOT = Path(__file__).resolve().parent.parent
 SESSION_KEY = "newslens_session_articles"
 SAMPLE_SOURCE = "newslens samples"
+#: Analyses a browser session keeps in memory for its result picker.
+SESSION_LIMIT = 50
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,12 @@ def remember(article: Article, *, source: str | None = None) -> str | None:
     Returns:
         None when it was saved (or already stored), else a message saying why not.
     """
-    session_articles()[article.id] = article
+    kept = session_articles()
+    kept.pop(article.id, None)
+    kept[article.id] = article
+    while len(kept) > SESSION_LIMIT:
+        # The oldest goes first; it stays in the store when there is one.
+        del kept[next(iter(kept))]
     problem = store_problem()
     if problem:
         return problem
