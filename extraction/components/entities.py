@@ -902,8 +902,45 @@ def propagate(doc: Doc, groups: Sequence[Group], names: Sequence[Candidate]) -> 
         group.mentions.append(mention)
         for i in range(start, token.i + 1):
             taken[i] = True
+    _propagate_names(doc, groups, taken, tagged)
     for group in groups:
         group.mentions.sort(key=lambda m: m.start)
+
+
+def _propagate_names(doc: Doc, groups: Sequence[Group], taken: list[bool], tagged: bool) -> None:
+    """Add the model's missed repeats of organisation names it found elsewhere
+    ("Civic Passion" tagged once, written three times)."""
+    by_first: dict[str, list[tuple[tuple[str, ...], Group]]] = {}
+    for group in groups:
+        if group.key[0] != "name" or group.label != "ORG":
+            continue
+        for m in group.mentions:
+            words = tuple(t.text for t in doc[m.start:m.end] if t.text not in ARTICLES)
+            if words and words[0][:1].isupper():
+                by_first.setdefault(words[0], []).append((words, group))
+    if not by_first:
+        return
+    for options in by_first.values():
+        options.sort(key=lambda o: -len(o[0]))
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        options = by_first.get(token.text) if not taken[i] else None
+        if not options or (tagged and token.pos_ != "PROPN"):
+            i += 1
+            continue
+        for words, group in options:
+            end = i + len(words)
+            if end <= len(doc) and all(not taken[k] and doc[k].text == w
+                                       for k, w in zip(range(i, end), words, strict=True)):
+                if end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+                    break
+                group.mentions.append(Candidate(i, end, group.label, "model"))
+                for k in range(i, end):
+                    taken[k] = True
+                i = end - 1
+                break
+        i += 1
 
 
 def resolve_entities(

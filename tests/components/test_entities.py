@@ -381,3 +381,11 @@ def test_entities_title_makes_a_person(nlp, component, text, ents, mention, labe
     doc = make_doc(nlp, text, ents)
     component(doc)
     assert entity_of(doc, mention)["label"] == label
+
+
+def test_entities_missed_organisation_repeat_is_added(nlp, component):
+    doc = make_doc(nlp, "Civic Passion won . Later Civic Passion lost .",
+                   [("Civic Passion", "ORG")])
+    component(doc)
+    ent = entity_of(doc, "Civic Passion")
+    assert [m["start_char"] for m in ent["mentions"]] == [0, 26]
