@@ -880,10 +880,10 @@ def propagate(doc: Doc, groups: Sequence[Group], names: Sequence[Candidate]) -> 
             forms.setdefault(words[-1], (group, 1))
             if len(words) > 1:
                 forms.setdefault(words[0] + " " + words[-1], (group, 2))
-    if not forms:
-        return
     tagged = doc.has_annotation("TAG")
     for token in doc:
+        if not forms:
+            break
         if taken[token.i] or not token.text[:1].isupper() or token.text not in forms:
             continue
         if tagged and token.pos_ != "PROPN":
