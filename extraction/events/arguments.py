@@ -132,7 +132,7 @@ def build_index(doc: Doc, entities: Sequence[dict[str, Any]] | None,
     in_quote = [False] * n
     inside = False
     for tok in doc:
-        if tok.text in QUOTES or (tok.text == "'" and tok.is_punct):
+        if tok.text in QUOTES or (tok.text == "'" and tok.is_punct and tok.tag_ != "POS"):
             inside = not inside if tok.text in ('"', "'") else tok.text in ("\u201c", "``")
             in_quote[tok.i] = False
             continue

@@ -265,8 +265,15 @@ def _in_clause(tok: Token, clause: Token) -> bool:
 
 
 def _party_args(index: DocIndex, tok: Token | None) -> list[Arg]:
+    """The parties an argument head stands for, across coordination; an act named without
+    a party ("alleged sabotage engineered by the USA and the opposition") stands for all
+    of its agents."""
     if tok is None:
         return []
+    agents = [p for c in tok.children if c.dep_ == "acl" for a in c.children
+              if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    if agents and not resolve_one(index, tok, depth=1).is_party:
+        return resolve(index, agents[0])
     return expand_agents(index, resolve(index, tok))
 
 

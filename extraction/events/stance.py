@@ -68,7 +68,12 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]]
     if holder and name and not place and (event.get("target") or event.get("target_country")
                                           or event.get("target_text")):
         target_country = event.get("target_country") or (target or {}).get("country")
-        if not _same_side(holder, target, target_country):
+        sector = _sector_name(target, event.get("target_text"), target_country)
+        if sector is not None:
+            # "the Venezuelan opposition": a part of a country, named as the text names it.
+            if sector[0] != holder:
+                out.append((holder, sector[1], target_country, polarity))
+        elif not _same_side(holder, target, target_country):
             out.append((holder, name, target_country, polarity))
     speaker = entities.get(event.get("speaker") or "")
     if speaker is not None and polarity <= SPEAKER_FLOOR and holder is not None and \
@@ -80,6 +85,22 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]]
                 not _same_side(speaker_holder, actor, actor_country):
             out.append((speaker_holder, actor_name, actor_country, polarity * SPEAKER_WEIGHT))
     return out
+
+
+def _sector_name(target: dict[str, Any] | None, text: str | None,
+                 country: str | None) -> tuple[str, str] | None:
+    """(holder key, display name) when the target is a sector of a country named through a
+    country or demonym ("the Venezuelan opposition", "Israeli troops"), else None."""
+    if not text or not country or (target is not None and target.get("label") not in
+                                    ("GPE", "NORP")):
+        return None
+    key = holder_key(entity=None, text=text, country=country)
+    if key is None or ":" not in key or key.startswith("group:"):
+        return None
+    words = text.split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return key, " ".join(words)
 
 
 def _same_side(holder: str, target: dict[str, Any] | None, target_country: str | None) -> bool:

@@ -72,6 +72,17 @@ def test_stance_no_stance_without_evidence():
     assert aggregate_stances(quiet, ENTITIES) == []
 
 
+def test_stance_sector_target_is_named_as_in_the_text():
+    ENTITIES.append({"id": "E5", "canonical": "Venezuelan", "label": "NORP", "country": "VEN",
+                     "role": None, "mentions": []})
+    blame = event("V1", "E2", "E5", -0.3, event_type="ACCUSE")
+    blame["target_text"] = "the Venezuelan opposition"
+    (stance,) = aggregate_stances([blame], ENTITIES)
+    ENTITIES.pop()
+    assert (stance["holder"], stance["target"]) == ("VEN", "Venezuelan opposition")
+    assert stance["polarity"] == "oppose" and stance["target_country"] == "VEN"
+
+
 def test_stance_place_of_an_act_is_no_stance_target():
     strike = event("V1", "E1", None, -1.0, event_type="ASSAULT")
     strike.update(target_country="IRQ", target_text="in Iraq")
