@@ -241,6 +241,14 @@ def test_events_date_from_attached_expression_else_published(nlp):
     assert pick_date(doc[1], [], None) == (None, None)
 
 
+def test_events_without_entities_fall_back_to_country_names(nlp):
+    doc = build(nlp, DATED)
+    (event,) = run(doc)
+    assert event["actor"] is None and event["target"] is None
+    assert (event["actor_country"], event["target_country"]) == ("VEN", "USA")
+    assert event["date_source"] == "published"
+
+
 def test_events_every_event_has_trigger_and_sentence_inside_the_text(nlp):
     doc = build(nlp, CONTROL)
     events = run(doc)
