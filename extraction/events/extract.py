@@ -366,7 +366,8 @@ def _noun_arguments(index: DocIndex, noun: Token) -> tuple[list[Arg], list[Arg]]
     verb = _governing_verb(noun)
     if not actors and verb is not None:
         subj, passive = _subject(verb)
-        if subj is not None and subj.i != noun.i and not passive:
+        if subj is not None and subj.i != noun.i and (not passive or noun.dep_ == "pobj"):
+            # "imposed sanctions"; "were engaged in ethnic cleansing" (a stative passive).
             actors = _first_party([_party_args(index, subj)])
         elif subj is None:
             ctrl = _controller(verb)
@@ -590,14 +591,20 @@ def _sector_countries(actors: list[Arg], targets: list[Arg]) -> tuple[list[Arg],
 
 
 def _location(index: DocIndex, tokens: Sequence[Token]) -> str | None:
-    """The country of an "in X" / "at X" / "near X" place phrase under these tokens."""
+    """The country of an "in X" / "at X" / "near X" place phrase under these tokens
+    ("at a jail in East Timor's capital Dili")."""
     for tok in tokens:
         for child in tok.children:
             if child.dep_ != "prep" or child.lower_ not in ("in", "at", "near", "throughout"):
                 continue
             for pobj in _children(child, "pobj"):
+                for sub in list(pobj.subtree)[:12]:
+                    eid = index.token_entity[sub.i]
+                    ent = index.entities.get(eid) if eid else None
+                    if ent and ent.get("country") and ent.get("label") in ("GPE", "LOC", "FAC"):
+                        return str(ent["country"])
                 place = resolve_one(index, pobj, depth=1)
-                if place.country and (place.label in ("GPE", "LOC", "FAC", None)):
+                if place.country and place.label in ("GPE", "LOC", "FAC", None):
                     return place.country
     return None
 
@@ -610,7 +617,7 @@ def _located(index: DocIndex, trigger: Token, actors: list[Arg]) -> list[Arg]:
         if arg.country is None and arg.kind == "other" and arg.igo is None:
             head = index.doc[arg.head]
             if head.pos_ in ("NOUN",) and head.tag_ in ("NNS", "NN"):
-                country = _location(index, [head, trigger])
+                country = _location(index, [head, trigger, *_children(trigger, "dobj")])
                 if country:
                     arg = Arg(arg.head, arg.text, "country", None, country, arg.sector)
         out.append(arg)
@@ -651,7 +658,8 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon) -> list[Frame]:
         if i in absorbed:
             continue
         tok, entry = doc[i], found[i]
-        if tok.dep_ == "amod" or (entry.type == "RETREAT" and any(
+        if tok.dep_ == "amod" or (entry.pos == "N" and tok.dep_ == "compound") or (
+                entry.type == "RETREAT" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in NON_EVENT_OBJECTS for c in tok.children)):
             # "alleged sabotage", "released a statement": not an act between parties.
             continue
