@@ -16,7 +16,7 @@ TIMEX3 needs granularity ("2019-W11", "199", "P5D"), tense to choose the last or
 Thursday, and durations and sets, none of which it has. It also ran at about 11,000 words a
 second on Wikinews, which alone would add over half the spaCy model's time. Own rules score
 value F1 0.854 and relaxed extent F1 0.949 on TempEval-3 platinum (``benchmarks/tempeval3.py``)
-at about 2% of the model's time on Wikinews (``benchmarks/speed.py``).
+at 2-3% of the model's time on Wikinews (``benchmarks/speed.py``).
 
 Besides the model's ``TimeExpression`` keys, each stored dict carries ``start_token`` and
 ``end_token`` (token offsets, end exclusive) so later components can date clauses cheaply;
