@@ -295,7 +295,6 @@ def _first_party(candidates: Sequence[list[Arg]],
 def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,
                     exclude: frozenset[str] = frozenset()) -> list[Arg]:
     """Target of a verb from its object, dative and prepositional arguments."""
-    doc = index.doc
     candidates: list[list[Arg]] = []
     preps: dict[str, list[Token]] = {}
     objects: list[Token] = []
@@ -330,7 +329,6 @@ def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,
         # villages in Kabul"); the text says "in ..." so readers and the stance see a place.
         for pobj in preps.get(prep, ()):
             candidates.append([_as_place(a, prep) for a in _party_args(index, pobj)])
-    del doc
     return _first_party(candidates, exclude, sectors=False)
 
 
@@ -555,11 +553,14 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
 # ----------------------------------------------------------------- the algorithm
 
 
-def _type_for(entry: Entry, tok: Token, complement_entry: Entry | None) -> tuple[str, float]:
-    """The event type and intensity, after intent and future-tense rules."""
+def _type_for(entry: Entry, tok: Token, complement_entry: Entry | None,
+              complement_negated: bool = False) -> tuple[str, float]:
+    """The event type and intensity, after intent and future-tense rules ("promised to
+    withdraw" is an AGREE, "vowed to strike" a THREATEN, "pledged not to attack" an AGREE)."""
     etype, intensity = entry.type, entry.intensity
     if entry.intent and complement_entry is not None and etype != "THREATEN":
-        if complement_entry.type in COOPERATIVE or complement_entry.intensity >= 0:
+        cooperative = complement_entry.type in COOPERATIVE or complement_entry.intensity >= 0
+        if cooperative != complement_negated:
             return "AGREE", max(intensity, DEFAULT_INTENSITY["AGREE"])
         return "THREATEN", DEFAULT_INTENSITY["THREATEN"]
     if entry.intent and complement_entry is None and etype == "AGREE" and \
@@ -665,7 +666,8 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon) -> list[Frame]:
             continue
         comp = complements.get(i)
         comp_entry = found.get(comp.i) if comp is not None else None
-        etype, intensity = _type_for(entry, tok, comp_entry)
+        etype, intensity = _type_for(entry, tok, comp_entry,
+                                     comp is not None and _negated(comp))
         if not etype:
             continue
         frame = Frame(tok, entry, etype, intensity)

@@ -281,6 +281,17 @@ def test_events_real_parse_control_and_speech(nlp):
     assert refusal[0]["speaker"] is not None
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Iran promised to release the sailors.", "AGREE"),
+    ("Iran vowed to attack the base.", "THREATEN"),
+    ("Iran promised not to attack the base.", "AGREE"),
+])
+def test_events_intent_follows_the_clause(nlp, text, expected):
+    events = nlp(text)._.newslens_events
+    assert events and events[0]["type"] == expected
+    assert events[0]["actor_country"] == "IRN"
+
+
 def test_events_suspended_cooperation_is_no_cooperation(nlp):
     doc = nlp("Japan suspended its economic aid to Serbia.")
     types = {e["type"] for e in doc._.newslens_events}
