@@ -15,6 +15,8 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+from . import worldmap
+
 #: Diverging scale for stance scores, fixed at -1..+1 so colours mean the same everywhere.
 STANCE_SCALE = "RdBu"
 TONE_COLORS = {"cooperation": "#2166ac", "conflict": "#b2182b", "neutral": "#8c8c8c"}
@@ -298,6 +300,25 @@ def stance_map(summary: pd.DataFrame, target: str) -> go.Figure:
         font=_FONT,
     )
     return fig
+
+
+def stance_world_map(summary: pd.DataFrame, target: str) -> go.Figure:
+    """States' stance towards ``target`` on the offline world map (``dashboard.worldmap``).
+
+    Drawn on a plain scatter of country positions, so it needs no network, unlike
+    ``stance_map`` whose country shapes plotly.js loads from its CDN. Only states are drawn,
+    as in ``stance_map``; ``customdata`` of each scored square is the holder's ISO-3 code.
+    """
+    rows = summary[(summary["target"] == target) & summary["state"]] if not summary.empty \
+        else summary
+    scores = pd.DataFrame({
+        "iso3": list(rows["holder"]) if not rows.empty else [],
+        "score": list(rows["score"]) if not rows.empty else [],
+        "label": list(rows["holder_label"]) if not rows.empty else [],
+        "events": list(rows["evidence"]) if not rows.empty else [],
+    })
+    # worldmap escapes the title and labels itself.
+    return worldmap.stance_world_map(scores, title=f"States' stance towards {target}")
 
 
 def stance_over_time(monthly: pd.DataFrame, *, target: str | None = None) -> go.Figure:

@@ -141,17 +141,25 @@ def _selection_points(chart_key: str) -> list[dict[str, Any]]:
     return list((selection or {}).get("points") or [])
 
 
-def _pick_evidence(chart_key: str, evidence_key: str,
-                   pairs: Sequence[tuple[str, str]]) -> Callable[[], None]:
-    """A chart's on_select callback: the clicked cell or bar chooses the evidence shown."""
+def _pick_evidence(chart_key: str, evidence_key: str, pairs: Sequence[tuple[str, str]],
+                   target: str | None = None) -> Callable[[], None]:
+    """A chart's on_select callback: the clicked cell, bar or country picks the evidence.
+
+    A point's ``customdata`` is ``[holder, target, ...]``, or a bare holder code on a chart
+    drawn for one ``target`` (the world map).
+    """
     def callback() -> None:
         for point in _selection_points(chart_key):
             data = point.get("customdata")
             if isinstance(data, list | tuple) and len(data) >= 2:
                 pair = (str(data[0]), str(data[1]))
-                if pair in pairs:
-                    st.session_state[evidence_key] = pair
-                    return
+            elif isinstance(data, str) and target is not None:
+                pair = (data, target)
+            else:
+                continue
+            if pair in pairs:
+                st.session_state[evidence_key] = pair
+                return
 
     return callback
 
@@ -206,11 +214,24 @@ def stance_section(
             on_select=_pick_evidence(bars_key, evidence_key, pairs), selection_mode="points",
         )
     with right:
-        st.plotly_chart(charts.stance_map(summary, target), key=f"{prefix}_map",
-                        width="stretch")
+        shapes = st.toggle(
+            "Country shapes", key=f"{prefix}_map_shapes",
+            help="Draw the map with country outlines (a choropleth). Plotly loads the "
+                 "outlines from its CDN, so this needs an internet connection; the default "
+                 "map of country squares works offline.",
+        )
+        map_key = f"{prefix}_map"
+        if shapes:
+            st.plotly_chart(charts.stance_map(summary, target), key=f"{prefix}_choropleth",
+                            width="stretch")
+        else:
+            st.plotly_chart(
+                charts.stance_world_map(summary, target), key=map_key, width="stretch",
+                on_select=_pick_evidence(map_key, evidence_key, pairs, target),
+                selection_mode="points",
+            )
         st.caption("The map shows states only; sectors such as a country's opposition or "
-                   "military, organisations and groups are in the heatmap and the bars. Its "
-                   "country shapes are loaded by plotly from its CDN: offline it stays empty.")
+                   "military, organisations and groups are in the heatmap and the bars.")
 
     label = _pair_label(summary)
     pair = st.selectbox("Evidence for", pairs, key=evidence_key, format_func=label)

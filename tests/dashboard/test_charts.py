@@ -96,6 +96,16 @@ def test_charts_map_draws_states_by_iso3(article):
     assert list(geo.z) == [0.6]
 
 
+def test_charts_offline_world_map_scores_states(article):
+    fig = charts.stance_world_map(_summary(article), "Nicolás Maduro")
+    scored = next(t for t in fig.data if t.name == "stance")
+    assert list(scored.customdata) == ["BOL"]
+    assert list(scored.marker.color) == [0.6]
+    # Plain scatter traces only: nothing that makes plotly.js fetch country shapes.
+    assert {t.type for t in fig.data} == {"scatter"}
+    assert fig.layout.title.text.endswith("stance towards Nicolás Maduro")
+
+
 def test_charts_stance_over_time(article):
     later = dataclasses.replace(article, id="a2", published=article.published.replace(month=5))
     fig = charts.stance_over_time(frames.stance_by_month([article, later]),
