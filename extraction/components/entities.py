@@ -321,7 +321,8 @@ def _only_function_words(doc: Doc, outer: Candidate, inner: Candidate) -> bool:
     """True when ``outer`` adds nothing but articles and possessives to ``inner``."""
     extra = [t.text for t in doc[outer.start:inner.start]] + [t.text for t in
                                                               doc[inner.end:outer.end]]
-    return all(w in ARTICLES or w in POSSESSIVES for w in extra)
+    return all(w in ARTICLES or w in POSSESSIVES or not any(c.isalnum() for c in w)
+               for w in extra)
 
 
 def _remainders(doc: Doc, model: Candidate, cuts: Sequence[Candidate]) -> list[Candidate]:
@@ -490,12 +491,22 @@ def group_mentions(doc: Doc, names: Sequence[Candidate], published: str | None) 
     # How the model labelled each single word across the article, full names counting for
     # their parts: "Guaido" once GPE but three times PERSON and in "Juan Guaido" joins Juan
     # Guaido; "Polaroid" six times ORG does not join a stray "Warhol Polaroid".
-    votes: dict[str, Counter[str]] = {}
+    votes: dict[str, Counter[bool]] = {}
     for m in singles:
-        votes.setdefault(normalize_name(_text(doc, m)), Counter())[m.label == "PERSON"] += 1
-    for word, keys in by_part.items():
-        if word in votes:
-            votes[word][True] += len(keys)
+        vote = votes.setdefault(normalize_name(_text(doc, m)), Counter())
+        if m.label == "PERSON":
+            vote[True] += 1
+        elif _used_as_thing(doc, m):
+            # "the Polaroid camera" is no person; a bare "Volker" tagged ORG may well be.
+            vote[False] += 1
+    full_counts = Counter(normalize_name(_text(doc, m)) for m in pending
+                          if len(_text(doc, m).split()) > 1)
+    for full, count in full_counts.items():
+        parts = full.split()
+        for word in {parts[0], parts[-1]}:
+            if word in votes and full in full_names:
+                # A full name written out counts double.
+                votes[word][True] += 2 * count
     for m in singles:
         word = normalize_name(_text(doc, m))
         owners = by_part.get(word, set())
@@ -537,6 +548,20 @@ def decide_label(group: Group) -> str:
     ranking = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
     return max(labels, key=lambda lab: (labels[lab], -ranking.index(lab) if lab in ranking
                                         else -99))
+
+
+# Words before a name that make it a thing rather than a person ("the Polaroid").
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their",
+                         "his", "her", "our", "your", "my", "own", "every", "each"})
+
+
+def _used_as_thing(doc: Doc, mention: Candidate) -> bool:
+    """True where a word is used with a determiner or as a modifier of a common noun."""
+    before = doc[mention.start - 1] if mention.start > 0 else None
+    after = doc[mention.end] if mention.end < len(doc) else None
+    if before is not None and before.lower_ in DETERMINERS:
+        return True
+    return after is not None and after.is_alpha and after.is_lower and after.pos_ == "NOUN"
 
 
 def _acronym(word: str) -> bool:
@@ -601,10 +626,13 @@ def _left_context(
         if prev is None or prev.end != j:
             break
         code = _place_code(prev)
-        if code and found.title is None and prev.start > 0 \
-                and doc[prev.start - 1].lower_ in POSTING:
-            # The posting; the nationality may stand before the title further left.
-            j = prev.start - 1
+        before = prev.start - 1
+        if before > 0 and doc[before].text in ARTICLES:
+            before -= 1
+        if code and found.title is None and before >= 0 and doc[before].lower_ in POSTING:
+            # The posting ("Ambassador to the United Nations"); the nationality may stand
+            # before the title further left.
+            j = before
             continue
         if code:
             found.country = code
@@ -782,6 +810,9 @@ def _person_or_org(
                 countries[found.country] += 1
             if role is None and found.role:
                 role, title = found.role, found.title
+                if group.key[0] == "name" and role in PERSON_ROLES and group.label != "PERSON":
+                    # "UN Ambassador Nikki Haley" is a person whatever the model said.
+                    group.label = "PERSON"
             via = via or found.via
         for inner in m.inner:
             countries[inner] += 1

@@ -389,3 +389,17 @@ def test_entities_missed_organisation_repeat_is_added(nlp, component):
     component(doc)
     ent = entity_of(doc, "Civic Passion")
     assert [m["start_char"] for m in ent["mentions"]] == [0, 26]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "joined"),
+    [("Kurt Volker resigned . Volker left . Then Volker spoke .",
+      [("Kurt Volker", "PERSON"), ("Volker", "ORG"), ("Volker", "ORG")], True),
+     ("Anna Polaroid smiled . The Polaroid camera and the Polaroid photograph .",
+      [("Anna Polaroid", "PERSON"), ("Polaroid", "ORG"), ("Polaroid", "ORG")], False)],
+)
+def test_entities_surname_joins_unless_used_as_a_thing(nlp, component, text, ents, joined):
+    doc = make_doc(nlp, text, ents)
+    component(doc)
+    full = entity_of(doc, ents[0][0])
+    assert (len(full["mentions"]) == 3) is joined
