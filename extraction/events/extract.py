@@ -60,6 +60,8 @@ OBLIGATION_AUX = frozenset({"must", "should"})
 TARGET_PREPS = ("against", "with", "to", "on", "into", "toward", "towards", "at", "upon", "for",
                 "from", "over", "of", "between")
 ARG_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+ARGUMENT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "nsubj", "nsubjpass", "poss",
+                           "compound", "appos", "conj"})
 LIGHT_PREPS = frozenset({"in", "into", "of", "for", "to", "on", "with", "under"})
 OBJECT_PREPS = frozenset({"to", "with", "against", "into", "toward", "towards", "from",
                           "between", "in"})
@@ -506,6 +508,13 @@ def _timex_spans(doc: Doc, timex: Sequence[dict[str, Any]]) -> list[tuple[Span, 
     return out
 
 
+def _owns_date(tok: Token, span: Span, trigger: Token) -> bool:
+    """True when ``tok`` is a participant noun the time expression describes ("Maduro's
+    2018 re-election"), not a circumstance of the clause ("in a speech this week")."""
+    return (tok.pos_ in ("NOUN", "PROPN") and tok not in span and tok != trigger
+            and tok.dep_ in ARGUMENT_DEPS)
+
+
 def _attached(span: Span, trigger: Token) -> bool:
     """True when the time expression hangs on the trigger's own clause (for a noun trigger,
     on the noun itself: "Thursday's withdrawal")."""
@@ -518,6 +527,9 @@ def _attached(span: Span, trigger: Token) -> bool:
         cur = cur.head
         if cur == trigger:
             return True
+        if _owns_date(cur, span, trigger):
+            # "calling Maduro's 2018 re-election a fraud": the date belongs to another noun.
+            return False
         if _is_verbal(cur):
             if cur.dep_ in ("relcl", "acl") and cur.head == trigger:
                 # "a blackout that began Thursday": the clause describes the event noun.
@@ -538,7 +550,10 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
     clause = _clause(trigger)
     scoping: list[tuple[int, dict[str, Any]]] = []
     for span, item in local:
-        tclause = _clause(span.root.head if span.root.head is not span.root else span.root)
+        above = span.root.head if span.root.head is not span.root else span.root
+        if _owns_date(above, span, trigger):
+            continue
+        tclause = _clause(above)
         if _in_clause(clause, tclause):
             scoping.append((min(abs(span.start - trigger.i), abs(span.end - 1 - trigger.i)),
                             item))

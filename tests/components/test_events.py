@@ -241,6 +241,16 @@ def test_events_date_from_attached_expression_else_published(nlp):
     assert pick_date(doc[1], [], None) == (None, None)
 
 
+def test_events_date_of_an_object_is_not_the_event_date(nlp):
+    doc = nlp("Germany condemned the 2014 annexation of Crimea.")
+    start = doc.text.index("2014")
+    doc._.newslens_timex = [{"text": "2014", "start_char": start, "end_char": start + 4,
+                             "type": "DATE", "value": "2014", "anchor": "2019-03-14"}]
+    doc._.newslens_anchor = "2019-03-14"
+    (event,) = by_trigger(run(doc), "condemned")
+    assert (event["date"], event["date_source"]) == ("2019-03-14", "published")
+
+
 def test_events_without_entities_fall_back_to_country_names(nlp):
     doc = build(nlp, DATED)
     (event,) = run(doc)
