@@ -206,7 +206,7 @@ def stance_section(
     if st.session_state.get(target_key) not in targets:
         st.session_state[target_key] = targets[0]
     target = st.selectbox("Target for the bars and the map", targets, key=target_key)
-    left, right = st.columns(2)
+    left, right = st.columns([2, 3])
     bars_key = f"{prefix}_bars"
     with left:
         st.plotly_chart(
