@@ -511,7 +511,7 @@ def group_mentions(doc: Doc, names: Sequence[Candidate], published: str | None) 
         word = normalize_name(_text(doc, m))
         owners = by_part.get(word, set())
         vote = votes[word]
-        if len(owners) == 1 and not _acronym(word) and vote[True] >= vote[False]:
+        if len(owners) == 1 and not _acronym(word) and vote[True] > vote[False]:
             put(next(iter(owners)), m)
         else:
             put(("name", word), m)
