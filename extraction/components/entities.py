@@ -68,7 +68,8 @@ LOCATIVE = frozenset({
 })
 # Leading words a mention loses: honorifics that are not offices.
 HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sheikh",
-                        "Prince", "Princess", "Ayatollah", "Sir", "Dame", "Lord", "Lady"})
+                        "Prince", "Princess", "Ayatollah", "Sayyid", "Sir", "Dame", "Lord",
+                        "Lady"})
 ARTICLES = frozenset({"the", "The", "THE", "a", "A", "an", "An"})
 POSSESSIVES = frozenset({"'s", "'", "\u2019s", "\u2019", "'S"})
 # Words that may sit between a country and a title: "Russia's new foreign minister".
@@ -280,7 +281,11 @@ def candidate_mentions(
         for m in overlapping.values():
             same = (m.start, m.end) == (g.start, g.end)
             contains = m.start <= g.start and g.end <= m.end and not same
-            if contains and not _only_function_words(doc, m, g) and not _broken(doc, m):
+            # A known person's full name is surer than the model's span around it
+            # ("Ukraine Volodymyr Zelenskyy" tagged as one organisation).
+            sure = g.kind == "actor" and g.end - g.start > 1
+            if contains and not sure and not _only_function_words(doc, m, g) \
+                    and not _broken(doc, m):
                 keep = False
                 if g.kind in ("country", "demonym", "capital") and g.key and m.label != "PERSON":
                     m.inner.append(g.key)
@@ -290,7 +295,10 @@ def candidate_mentions(
             cut.setdefault(key, (m, []))[1].append(g)
         accepted_gaz.append(g)
 
-    rests = [r for m, gs in cut.values() for r in _remainders(doc, m, gs)]
+    by_span = {(g.start, g.end): g for g in gaz}
+    # A piece left over that the gazetteer knows ("Ukraine") takes the gazetteer's reading.
+    rests = [by_span.get((r.start, r.end), r) for m, gs in cut.values()
+             for r in _remainders(doc, m, gs)]
     names = [m for m in model if id(m) not in cut] + rests + accepted_gaz
     return _without_overlaps(names), others
 
@@ -681,6 +689,12 @@ def _right_context(
     if k in title_start:
         start, end, role = title_start[k]
         found.role, found.title = role, doc[start:end].text.lower()
+        # "Name, the Director-General of the WHO".
+        if found.country is None and end + 1 < len(doc) and doc[end].lower_ == "of":
+            after = end + 2 if doc[end + 1].text in ARTICLES else end + 1
+            owner = at.get(after)
+            if owner is not None and owner.start == after:
+                found.country = _place_code(owner)
     elif found.country is not None and not described:
         # "Name, Russia's ambassador" needs a title; "Name, Russia" is a list, not a
         # description.
@@ -752,8 +766,8 @@ def assign_country_and_role(
     vias: list[tuple[Group, Group]] = []
     for group in groups:
         kind, key = group.key
-        if kind == "name" and any(title_end.get(m.start, (0, 0, ""))[2] in PERSON_ROLES
-                                  for m in group.mentions):
+        if kind == "name" and not _acronym(key) and any(
+                title_end.get(m.start, (0, 0, ""))[2] in PERSON_ROLES for m in group.mentions):
             # "President Patrice Talon" is a person whatever the model called him.
             for m in group.mentions:
                 m.label = "PERSON"
@@ -810,7 +824,8 @@ def _person_or_org(
                 countries[found.country] += 1
             if role is None and found.role:
                 role, title = found.role, found.title
-                if group.key[0] == "name" and role in PERSON_ROLES and group.label != "PERSON":
+                if group.key[0] == "name" and role in PERSON_ROLES \
+                        and group.label != "PERSON" and not _acronym(group.key[1]):
                     # "UN Ambassador Nikki Haley" is a person whatever the model said.
                     group.label = "PERSON"
             via = via or found.via
@@ -848,6 +863,9 @@ def _person_or_org(
             via is not None and via.kind != "actor" or group.country is None and actor is None):
         # "Export-Import Bank president Okey Oramah": a president, but of no state.
         role = title
+    if actor is not None and role and (actor.role or "").endswith(":" + role):
+        # "the Director-General" of the knowledge base's "who:director-general".
+        role = actor.role
     group.role = role or (actor.role if actor is not None else None)
     if actor is not None and len(longest.split()) < 2:
         group.canonical = actor.canonical

@@ -410,7 +410,7 @@ def _strip_title(name: str) -> str:
     # Drop leading titles and honorifics ("President", "Sheikh", "Mr") one word at a time,
     # keeping at least one word.
     honorifics = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sheikh", "Prince",
-                  "Ayatollah", "Sir", "Dame", "Lord"}
+                  "Ayatollah", "Sayyid", "Sir", "Dame", "Lord"}
     while len(words) > 1 and (words[0] in titles or words[0] in honorifics):
         words = words[1:]
     return " ".join(words)
