@@ -149,19 +149,27 @@ def _pick_evidence(chart_key: str, evidence_key: str, pairs: Sequence[tuple[str,
     drawn for one ``target`` (the world map).
     """
     def callback() -> None:
-        for point in _selection_points(chart_key):
-            data = point.get("customdata")
-            if isinstance(data, list | tuple) and len(data) >= 2:
-                pair = (str(data[0]), str(data[1]))
-            elif isinstance(data, str) and target is not None:
-                pair = (data, target)
-            else:
-                continue
-            if pair in pairs:
-                st.session_state[evidence_key] = pair
-                return
+        pair = pair_from_points(_selection_points(chart_key), pairs, target)
+        if pair is not None:
+            st.session_state[evidence_key] = pair
 
     return callback
+
+
+def pair_from_points(points: Sequence[dict[str, Any]], pairs: Sequence[tuple[str, str]],
+                     target: str | None = None) -> tuple[str, str] | None:
+    """The first selected point's (holder, target) that is one of ``pairs``, else None."""
+    for point in points:
+        data = point.get("customdata")
+        if isinstance(data, list | tuple) and len(data) >= 2:
+            pair = (str(data[0]), str(data[1]))
+        elif isinstance(data, str) and target is not None:
+            pair = (data, target)
+        else:
+            continue
+        if pair in pairs:
+            return pair
+    return None
 
 
 def stance_section(

@@ -26,6 +26,7 @@ from typing import Any
 import streamlit as st
 from spacy.language import Language
 
+from dashboard import frames
 from extraction import analyze, article_id
 from extraction.errors import NewslensError
 from extraction.model import Article
@@ -206,8 +207,8 @@ def corpus_overview() -> tuple[dt.date | None, dt.date | None, list[str]]:
     if not store_available():
         articles = list(session_articles().values())
         dates = sorted(a.published for a in articles if a.published)
-        countries = sorted({e.country for a in articles for e in a.entities if e.country})
-        return (dates[0] if dates else None, dates[-1] if dates else None, countries)
+        return (dates[0] if dates else None, dates[-1] if dates else None,
+                frames.article_countries(articles))
     with open_store() as store:
         lo, hi = store.date_range()
         return lo, hi, list(store.countries())
