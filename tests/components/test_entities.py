@@ -174,6 +174,8 @@ def test_entities_capital_as_place_or_government(nlp, component, sentence, capit
          "head of state"),
         ("They met Ali Sami of Benin .", [("Ali Sami of", "ORG"), ("Benin", "GPE")], "Ali Sami",
          "BEN", None),
+        ("Ola Ade , the Director General of the WHO , said .",
+         [("Ola Ade", "PERSON"), ("WHO", "ORG")], "Ola Ade", None, "who:director-general"),
         ("Ivan Petrov , Russia and Spain agreed .",
          [("Ivan Petrov", "PERSON"), ("Russia", "GPE"), ("Spain", "GPE")], "Ivan Petrov", None,
          None),
@@ -403,3 +405,13 @@ def test_entities_surname_joins_unless_used_as_a_thing(nlp, component, text, ent
     component(doc)
     full = entity_of(doc, ents[0][0])
     assert (len(full["mentions"]) == 3) is joined
+
+
+def test_entities_known_full_name_cuts_through_a_model_span(nlp, component):
+    doc = make_doc(nlp, "the President of Ukraine Volodymyr Zelenskyy said .",
+                   [("Ukraine Volodymyr Zelenskyy", "ORG")], published="2020-01-13")
+    component(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Ukraine", "GPE"),
+                                                       ("Volodymyr Zelenskyy", "PERSON")]
+    ent = entity_of(doc, "Volodymyr Zelenskyy")
+    assert (ent["country"], ent["role"]) == ("UKR", "head of state")
