@@ -1,31 +1,36 @@
 """The ``newslens_entities`` component: named entities repaired, merged and tied to countries.
 
-It runs after the model's ``ner`` and does four things, each a module-level function:
+It runs after the model's ``ner`` and does five things, each a module-level function:
 
 1. ``gazetteer_matches``: a ``PhraseMatcher`` over ``extraction.resources.gazetteer()``
    finds countries and their abbreviations, demonyms, capitals, seats of government,
-   regions, international organisations and known office holders.
+   regions, international and other well-known organisations and known office holders.
 2. ``candidate_mentions``: the model's name entities and the gazetteer matches are
    reconciled. Titles are cut off ("State" in "Secretary of State" is no organisation),
-   possessives trimmed, a person span that swallowed a country ("Guaido Venezuela's") is
-   split, and a gazetteer match replaces the model's span unless the model saw a longer
-   name around it ("Bank of America"). Dates and numbers the model found are never touched.
+   possessives and trailing function words trimmed, a person span that swallowed a country
+   ("Guaido Venezuela's") is split, and a gazetteer match replaces the model's span unless
+   the model saw a longer name around it ("Bank of America"). A known person's full name
+   cuts through any span. Dates and numbers the model found are never touched.
 3. ``group_mentions``: mentions of one referent become one group: countries by ISO-3 code
    (so "US", "U.S.", "the United States" and "Washington" used for its government are one
    entity), people by the dated actor knowledge base and by surname ("Maduro" joins
-   "Nicolás Maduro"). Each group gets one label, decided from all its mentions and the
-   knowledge base, so a person is never shown as a place in one sentence and a person in
-   the next.
+   "Nicolás Maduro" unless the article mostly uses the word for a thing). Each group gets
+   one label, decided from all its mentions, the knowledge base and the titles before
+   them, so a person is never shown as a place in one sentence and a person in the next.
 4. ``assign_country_and_role``: for people and organisations, the country and role written
-   next to a mention ("U.S. Secretary of State Mike Pompeo", "Venezuela's Maduro",
-   "Sergei Lavrov, Russia's foreign minister") win; otherwise the knowledge base entry for
-   the article's date (``doc._.newslens_published``) is used.
+   next to a mention win (``mention_context``: "U.S. Secretary of State Mike Pompeo",
+   "Venezuela's Maduro", "Sergei Lavrov, Russia's foreign minister", "Ambassador to
+   Germany", "Merkel's spokesperson, Steffen Seibert", "Patrice Talon of Benin");
+   otherwise the knowledge base entry for the article's date (``doc._.newslens_published``)
+   is used. Officials of an organisation get a role such as ``un:secretary-general``.
+5. ``propagate``: repeats the model missed of a person's name or an organisation's name
+   are added.
 
 The component writes the repaired ``doc.ents`` (other labels such as DATE kept as the
 model gave them) and ``doc._.newslens_entities``: ``Entity.to_dict()`` dicts with ids
 "E1", "E2", ... in order of first mention. Only PERSON, ORG, GPE, NORP, LOC, FAC and EVENT
-become entities. Everything is dictionary look-ups and a few passes over the entities, a
-small fraction of the model's own time.
+become entities. Everything is dictionary look-ups and a few passes over the entities:
+about 3% of the model's own time on news (measured on the Wikinews articles).
 """
 
 from __future__ import annotations
