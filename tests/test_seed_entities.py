@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 USA_FORMS = {"US", "U.S.", "USA", "United States", "The United States", "the United States",
@@ -68,3 +70,28 @@ def test_seed_entities_offsets_match_text(seed_article):
     for ent in seed_article.entities:
         for m in ent.mentions:
             assert seed_article.text[m.start_char:m.end_char] == m.text
+
+
+SAMPLES = sorted((Path(__file__).resolve().parent.parent / "sample_articles").glob("[0-9]*.txt"))
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
+def test_seed_entities_sample_articles_office_holders_are_tied(nlp, path):
+    from extraction import analyze
+    from extraction.resources import actor_lookup
+    from extraction.textio import read_path
+
+    source = read_path(path)
+    article = analyze(source.text, published=source.published, nlp=nlp)
+    known = 0
+    for ent in article.entities:
+        actor = actor_lookup(ent.canonical, source.published)
+        if ent.label != "PERSON" or actor is None:
+            continue
+        known += 1
+        if actor.country is None:
+            assert ent.role and ":" in ent.role, ent
+        else:
+            assert ent.country is not None, ent
+        assert all(m.text not in ("U.S.", "US", "UN") for m in ent.mentions), ent
+    assert known >= 1
