@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 import math
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -44,7 +44,9 @@ _GEO_TRACES = ("choropleth", "scattergeo")
 
 @cache
 def _read_positions() -> tuple[tuple[str, float, float], ...]:
-    text = resources.files("dashboard").joinpath(POSITIONS_FILE).read_text(encoding="utf-8")
+    # Beside this module: importlib.resources fails when ``dashboard`` is imported as a
+    # namespace package (an editable install made before it had an __init__.py).
+    text = Path(__file__).with_name(POSITIONS_FILE).read_text(encoding="utf-8")
     rows: list[tuple[str, float, float]] = []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
