@@ -125,6 +125,21 @@ def run_ingest(jsonl: Path, store: Path, workers: int) -> dict[str, float]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def peak_rss_mb() -> float:
+    """This process's peak resident memory in MB.
+
+    VmHWM, not ``ru_maxrss``: Linux carries ``ru_maxrss`` over ``execve``, so a child
+    started by a process that once held a model would report the parent's peak.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def child_ingest(jsonl: str, store_path: str, workers: int) -> None:
     from extraction.ingest import ingest, make_engine
     from extraction.store import Store
@@ -134,8 +149,9 @@ def child_ingest(jsonl: str, store_path: str, workers: int) -> None:
                         chunk_size=32, progress=False)
     if report.failed or report.skipped:
         print(report.summary(), file=sys.stderr)
-    rss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    # Worker processes have been joined by now; this is the largest one's peak.
+    rss_self = peak_rss_mb()
+    # Worker processes have been joined by now; this is the largest one's peak (they were
+    # started while this process was still small, so what they carried over is small).
     rss_workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps({"seconds": report.seconds, "stored": report.stored, "words": report.words,
                       "rss_mb": rss_self, "worker_rss_mb": rss_workers}))
@@ -161,19 +177,23 @@ def main() -> None:
 
     def show(name: str, seconds: float, extra: str = "") -> None:
         results[name] = total / seconds
-        print(f"  {name:<28} {seconds:7.1f} s  {total / seconds:8,.0f} words/s {extra}")
+        print(f"  {name:<28} {seconds:7.1f} s  {total / seconds:8,.0f} words/s {extra}"
+              f"  [load {os.getloadavg()[0]:.1f}]", flush=True)
 
-    show("bare model nlp.pipe", time_bare(records))
-    show("analyze_many", time_analyze_many(records))
     with tempfile.TemporaryDirectory(prefix="newslens-throughput-") as tmp:
         folder = Path(tmp)
         once = folder / "once.jsonl"
         write_jsonl(records, once)
+        # The ingest runs go first, each in a fresh process started while this one is small.
         ingest_runs = {}
         for workers in (1, 2):
             run = run_ingest(once, folder / f"w{workers}.sqlite", workers)
             assert run["stored"] == len(records), run
             ingest_runs[workers] = run
+
+        show("bare model nlp.pipe", time_bare(records))
+        show("analyze_many", time_analyze_many(records))
+        for workers, run in ingest_runs.items():
             peak = f"peak RSS {run['rss_mb']:,.0f} MB"
             if workers > 1:
                 peak += f" (+ {run['worker_rss_mb']:,.0f} MB per worker)"

@@ -788,7 +788,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             except OSError as err:
                 raise NewslensError(f"Cannot write '{args.skipped}': {err.strerror}.") from None
         # Made last: ingest() closes the engine (and a Dask cluster) however it ends.
-        engine = make_engine(args.engine, workers=args.workers, batch_size=args.batch_size,
+        # A LocalCluster gets a worker per core unless told otherwise; local, one process.
+        workers = args.workers or ((os.cpu_count() or 1) if args.engine == "dask" else 1)
+        engine = make_engine(args.engine, workers=workers, batch_size=args.batch_size,
                              scheduler=args.scheduler, output=args.output)
         report = ingest(args.paths, store=store, engine=engine, chunk_size=chunk_size,
                         columns=columns, published=published, source=args.source,
@@ -815,6 +817,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    with Store(args.store) as store:
+        added, existing = store.import_parquet(args.folder)
+        print(f"Added {added:,} articles ({existing:,} already stored) to {store.path}.",
+              file=sys.stderr)
+    return 0
+
+
 def _positive(value: str) -> int:
     try:
         number = int(value)
@@ -837,16 +847,17 @@ def register_commands(sub: argparse._SubParsersAction) -> None:
                    help="folders of article files, .jsonl or .csv files, or article files")
     p.add_argument("--store", metavar="FILE",
                    help="the store file (default: $NEWSLENS_STORE or the user data folder)")
-    p.add_argument("--workers", type=_positive, default=1, metavar="N",
-                   help="processes (local) or Dask workers for a LocalCluster (default 1)")
+    p.add_argument("--workers", type=_positive, metavar="N",
+                   help="worker processes, each loading the model once (default 1), or the "
+                   "workers of a Dask LocalCluster (default: one per core)")
     p.add_argument("--engine", choices=("local", "dask"), default="local")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster)")
     p.add_argument("--batch-size", type=_positive, default=32, metavar="N",
                    help="texts per nlp.pipe batch (default 32)")
     p.add_argument("--output", metavar="DIR",
-                   help="with --engine dask: workers write Parquet tables under DIR instead "
-                   "of sending articles back to the store")
+                   help="with --engine dask: workers write Parquet tables under DIR (load "
+                   "them later with newslens import) instead of sending articles back")
     p.add_argument("--partition-size", type=_positive, default=256, metavar="N",
                    help="articles per Dask task (default 256)")
     p.add_argument("--text-column", default="text", metavar="NAME")
@@ -869,3 +880,12 @@ def register_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--store", metavar="FILE",
                    help="the store file (default: $NEWSLENS_STORE or the user data folder)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser(
+        "import", help="add Parquet tables (an export, or Dask --output) to the store",
+    )
+    p.add_argument("folder", metavar="DIR",
+                   help="a folder from newslens export --format parquet or ingest --output")
+    p.add_argument("--store", metavar="FILE",
+                   help="the store file (default: $NEWSLENS_STORE or the user data folder)")
+    p.set_defaults(func=cmd_import)

@@ -552,6 +552,70 @@ class Store:
             )
         return out
 
+    # -- import and export -------------------------------------------------------------
+
+    def import_parquet(self, folder: str | Path) -> tuple[int, int]:
+        """Add the articles of a Parquet export or of Dask ``--output`` files to the store.
+
+        Args:
+            folder: a folder with ``<table>.parquet`` files (``newslens export``) or with
+                ``<table>/part-*.parquet`` files (the Dask engine's ``output``).
+
+        Returns:
+            The number of articles added and the number already stored (left as they were).
+
+        Raises:
+            NewslensError: the folder holds neither layout, or its files do not match the
+                store's tables; pyarrow is not installed.
+        """
+        try:
+            import pyarrow.parquet as pq
+        except ImportError:
+            raise NewslensError("Reading Parquet needs pyarrow: pip install "
+                                "'newslens[scale]'.") from None
+        base = Path(folder)
+        if (base / "articles").is_dir():
+            names = sorted(p.name for p in (base / "articles").glob("*.parquet"))
+            parts = [{t: base / t / name for t in TABLES} for name in names]
+        elif (base / "articles.parquet").is_file():
+            parts = [{t: base / f"{t}.parquet" for t in TABLES}]
+        else:
+            raise NewslensError(
+                f"'{base}' holds no newslens Parquet tables (articles.parquet or articles/)."
+            )
+        conn = self._conn()
+        added = existing = 0
+        for files in parts:
+            grouped: dict[str, dict[str, list[dict[str, Any]]]] = {}
+            heads: list[dict[str, Any]] = []
+            for table, path in files.items():
+                if not path.is_file():
+                    continue
+                try:
+                    rows = pq.read_table(path).to_pylist()
+                except (OSError, ValueError) as err:
+                    raise NewslensError(f"Cannot read '{path}': {err}") from None
+                if table == "articles":
+                    heads = rows
+                else:
+                    for row in rows:
+                        grouped.setdefault(str(row.get("article_id")), {}).setdefault(
+                            table, []).append(row)
+            for head in heads:
+                children = grouped.get(str(head.get("id")), {})
+                try:
+                    stored = _insert_rows(conn, head, children, self.table_columns)
+                except sqlite3.IntegrityError as err:
+                    raise NewslensError(
+                        f"The rows of article {head.get('id')} in '{base}' do not fit the "
+                        f"store ({err})."
+                    ) from None
+                if stored:
+                    added += 1
+                else:
+                    existing += 1
+        return added, existing
+
     # -- export ------------------------------------------------------------------------
 
     def table_columns(self, table: str) -> list[tuple[str, str]]:
@@ -578,6 +642,39 @@ class Store:
             conn.execute("COMMIT")
         finally:
             conn.close()
+
+
+def _insert_rows(
+    conn: sqlite3.Connection,
+    head: dict[str, Any],
+    children: dict[str, list[dict[str, Any]]],
+    columns_of: Any,
+) -> bool:
+    """Insert one article given as rows by column name, in one transaction; False if stored."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if conn.execute("SELECT 1 FROM articles WHERE id = ?", (head.get("id"),)).fetchone():
+            conn.execute("ROLLBACK")
+            return False
+        for table, rows in [("articles", [head]), *children.items()]:
+            names = [name for name, _ in columns_of(table)]
+            missing = [n for n in names if n not in rows[0]]
+            if missing:
+                raise NewslensError(
+                    f"The {table} table lacks the columns {', '.join(missing)}: it was not "
+                    "written by this version of newslens."
+                )
+            conn.executemany(
+                f"INSERT INTO {table} ({', '.join(names)}) VALUES ({','.join('?' * len(names))})",
+                [[int(v) if isinstance(v, bool) else v for v in (r[n] for n in names)]
+                 for r in rows],
+            )
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return True
 
 
 def _use_wal(conn: sqlite3.Connection) -> None:

@@ -188,3 +188,30 @@ def test_cli_killed_ingest_leaves_no_partial_article_and_resumes(tmp_path, nlp):
         assert sorted(s.articles(), key=lambda a: a.id) == sorted(
             expected.values(), key=lambda a: a.id
         )
+
+
+def test_cli_ingest_with_the_dask_engine(tmp_path, inputs, capsys):
+    pytest.importorskip("distributed")
+    store = tmp_path / "dask.sqlite"
+    assert main(["ingest", *inputs, "--store", str(store), "--engine", "dask",
+                 "--workers", "1", "--partition-size", "2", "--quiet"]) == 0
+    assert "Stored 3 articles" in capsys.readouterr().err
+    with Store(store) as s:
+        assert s.count() == 3
+
+
+def test_cli_export_then_import_gives_the_same_articles(tmp_path, inputs, capsys):
+    pytest.importorskip("pyarrow")
+    first, second = tmp_path / "first.sqlite", tmp_path / "second.sqlite"
+    assert main(["ingest", *inputs, "--store", str(first), "--quiet"]) == 0
+    out = tmp_path / "out"
+    assert main(["export", "--out", str(out), "--store", str(first)]) == 0
+    assert main(["import", str(out), "--store", str(second)]) == 0
+    assert "Added 3 articles (0 already stored)" in capsys.readouterr().err
+    assert main(["import", str(out), "--store", str(second)]) == 0
+    assert "Added 0 articles (3 already stored)" in capsys.readouterr().err
+    with Store(first) as a, Store(second) as b:
+        assert b.articles() == a.articles()
+        assert [b.origin(x.id) for x in b.articles()] == [a.origin(x.id) for x in a.articles()]
+    assert main(["import", str(tmp_path), "--store", str(second)]) == 2
+    assert "holds no newslens Parquet tables" in capsys.readouterr().err

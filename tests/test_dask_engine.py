@@ -90,6 +90,9 @@ def test_dask_engine_writes_parquet_on_workers(tmp_path, feed, local_store):
 
         # Booleans come back as bool from Parquet and as 0/1 from SQLite; they compare equal.
         assert sorted(rows, key=key) == sorted(expected, key=key), table
+    with Store(tmp_path / "imported.sqlite") as imported:
+        assert imported.import_parquet(out) == (len(BODIES), 0)
+        assert imported.articles() == local_store.articles()
 
 
 def test_dask_engine_reports_a_failed_task(tmp_path, feed):
