@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from dashboard import state  # noqa: E402
+from dashboard import panels, state  # noqa: E402
 
 st.set_page_config(page_title="newslens", page_icon="🗞️", layout="wide")
 
@@ -32,6 +32,6 @@ pages = st.navigation(
 )
 
 slot = st.empty()
-state.ensure_samples_stored(lambda done, text: slot.progress(done, text=text))
+state.ensure_samples_stored(lambda done, text: slot.progress(done, text=panels.md_escape(text)))
 slot.empty()
 pages.run()

@@ -160,7 +160,7 @@ def input_section() -> DeltaGenerator:
     if run_all:
         bar = st.progress(0.0, text="Analysing the uploaded files…")
         for index, (_, name, src) in enumerate(good):
-            bar.progress(index / len(good), text=f"Analysing {name}")
+            bar.progress(index / len(good), text=f"Analysing {panels.md_escape(name)}")
             article = analyse_and_keep(src.text, src.published, src.title, "upload")
             if article is not None:
                 show(article)
