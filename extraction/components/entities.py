@@ -524,8 +524,8 @@ def group_mentions(doc: Doc, names: Sequence[Candidate], published: str | None) 
         word = normalize_name(_text(doc, m))
         owners = by_part.get(word, set())
         vote = votes[word]
-        if len(owners) == 1 and not _acronym(word) and vote[True] > vote[False]:
-            put(next(iter(owners)), m)
+        if owners and not _acronym(word) and vote[True] > vote[False]:
+            put(_nearest_owner(groups, owners, m.start), m)
         else:
             put(("name", word), m)
 
@@ -535,6 +535,19 @@ def group_mentions(doc: Doc, names: Sequence[Candidate], published: str | None) 
         group.mentions.sort(key=lambda m: m.start)
     result.sort(key=lambda g: g.mentions[0].start)
     return result
+
+
+def _nearest_owner(groups: dict[tuple[str, str], Group], owners: set[tuple[str, str]],
+                   start: int) -> tuple[str, str]:
+    """Of several people sharing a surname, the one named last before ``start`` (else the
+    first named after it): "Kristin Wilkins ... Wilkins said"."""
+    def last_before(key: tuple[str, str]) -> tuple[bool, int]:
+        starts = [m.start for m in groups[key].mentions] if key in groups else []
+        before = [s for s in starts if s < start]
+        if before:
+            return True, max(before)
+        return False, -min(starts, default=len(starts))
+    return max(sorted(owners), key=last_before)
 
 
 def decide_label(group: Group) -> str:

@@ -415,3 +415,17 @@ def test_entities_known_full_name_cuts_through_a_model_span(nlp, component):
                                                        ("Volodymyr Zelenskyy", "PERSON")]
     ent = entity_of(doc, "Volodymyr Zelenskyy")
     assert (ent["country"], ent["role"]) == ("UKR", "head of state")
+
+
+def test_entities_shared_surname_goes_to_the_nearest_person(nlp, component):
+    doc = make_doc(
+        nlp,
+        "Ann Carter arrived . Carter spoke . Bob Carter left . Carter waved .",
+        [("Ann Carter", "PERSON"), ("Carter", "ORG"), ("Bob Carter", "PERSON"),
+         ("Carter", "PERSON")],
+    )
+    component(doc)
+    assert [m["text"] for m in entity_of(doc, "Ann Carter")["mentions"]] == [
+        "Ann Carter", "Carter"]
+    bob = entity_of(doc, "Bob Carter")
+    assert [m["start_char"] for m in bob["mentions"]] == [36, 52]
