@@ -428,4 +428,4 @@ def test_entities_shared_surname_goes_to_the_nearest_person(nlp, component):
     assert [m["text"] for m in entity_of(doc, "Ann Carter")["mentions"]] == [
         "Ann Carter", "Carter"]
     bob = entity_of(doc, "Bob Carter")
-    assert [m["start_char"] for m in bob["mentions"]] == [36, 52]
+    assert [m["start_char"] for m in bob["mentions"]] == [36, 54]
