@@ -72,8 +72,8 @@ def text_section(article: Article, prefix: str) -> None:
 def entities_section(entities: pd.DataFrame, *, corpus: bool = False) -> None:
     """The entity table: canonical name, type, country, role, mentions (and articles)."""
     if entities.empty:
-        st.info("No people, organisations or places were found. The entity component may "
-                "not be installed yet, or the text names none.")
+        st.info("No people, organisations or places were found: the text names none that "
+                "newslens recognises.")
         return
     columns = ["entity", "type", "country_name", "country", "role"]
     columns += ["articles", "mentions"] if corpus else ["mentions"]
@@ -95,9 +95,9 @@ def entities_section(entities: pd.DataFrame, *, corpus: bool = False) -> None:
 def timeline_section(events: pd.DataFrame, prefix: str, times: pd.DataFrame | None = None) -> None:
     """The events on a date axis by actor country, the event list and the time expressions."""
     if events.empty:
-        st.info("No events were found, so there is nothing to place on a timeline. The event "
-                "component may not be installed yet, or the text reports no actions between "
-                "actors.")
+        st.info("No events were found, so there is nothing to place on a timeline: the text "
+                "reports no action (support, accusation, sanction, meeting, ...) that "
+                "newslens recognises.")
     else:
         st.plotly_chart(charts.timeline_figure(events), key=f"{prefix}_timeline",
                         width="stretch")
@@ -115,8 +115,7 @@ def timeline_section(events: pd.DataFrame, prefix: str, times: pd.DataFrame | No
         return
     st.markdown("**Time expressions**, resolved against the publication date")
     if times.empty:
-        st.info("No time expressions were found. The time component may not be installed "
-                "yet, or the text gives no dates.")
+        st.info("No time expressions were found: the text gives no dates, days or periods.")
     else:
         st.dataframe(times[["text", "type", "value", "anchor"]], hide_index=True,
                      width="stretch")
@@ -186,8 +185,7 @@ def stance_section(
     """
     if summary.empty:
         st.info("No stances were found: no country, organisation or group was seen to "
-                "support or oppose anyone here. The stance component may not be installed "
-                "yet, or the text reports no positions.")
+                "support or oppose anyone in this text.")
         return
     pairs = [(h, t) for h, t in zip(summary["holder"], summary["target"], strict=True)]
     evidence_key = f"{prefix}_evidence"
