@@ -208,6 +208,17 @@ def test_app_inferred_date_is_marked(app: AppTest):
     assert app.text[0].value.startswith("Published: 2019-03-14 (inferred from the text)")
 
 
+def test_app_text_without_findings_explains_the_empty_sections(app: AppTest):
+    _analyse(app, "It was a quiet and sunny afternoon in the old town, and the river was "
+                  "calm under a pale blue sky, with a light wind from the hills and the smell "
+                  "of fresh bread in the air of the evening.")
+    assert not _errors(app)
+    infos = " ".join(i.value for i in app.info)
+    for phrase in ("No events were found", "No stances were found", "No people"):
+        assert phrase in infos
+    assert not _charts(app)
+
+
 def test_app_empty_and_foreign_text_get_messages(app: AppTest):
     _analyse(app, "   \n ")
     assert "empty" in " ".join(_errors(app))
