@@ -93,3 +93,17 @@ else:
     trend_target = st.selectbox("Target", targets, key="corpus_trend_target")
     st.plotly_chart(charts.stance_over_time(monthly, target=trend_target),
                     key="corpus_trend", width="stretch")
+
+st.subheader("Export")
+st.caption("The filtered corpus as tables; `newslens export` writes every stored table.")
+tables = {
+    "entities": frames.corpus_entities_frame(articles),
+    "events": events,
+    "stances": stances,
+    "stance_by_month": monthly,
+}
+for column, (name, table) in zip(st.columns(len(tables)), tables.items(), strict=True):
+    column.download_button(
+        f"{name.replace('_', ' ').capitalize()} (CSV)", table.to_csv(index=False),
+        file_name=f"newslens_corpus_{name}.csv", mime="text/csv", key=f"corpus_dl_{name}",
+    )

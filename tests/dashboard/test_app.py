@@ -244,6 +244,8 @@ def test_app_sample_picker_and_pages(app: AppTest):
     assert {"corpus_timeline", "corpus_heatmap", "corpus_bars", "corpus_trend"} <= set(charts)
     trend = charts["corpus_trend"]["data"]
     assert trend and all(t["type"] == "scatter" for t in trend)
+    assert {d.proto.label for d in app.get("download_button")} >= {"Events (CSV)",
+                                                                     "Stance by month (CSV)"}
     app.selectbox(key="corpus_country").set_value("VEN").run()
     assert not app.exception
     assert app.metric[0].value == "1"
