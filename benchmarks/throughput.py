@@ -184,16 +184,15 @@ def main() -> None:
         folder = Path(tmp)
         once = folder / "once.jsonl"
         write_jsonl(records, once)
-        # The ingest runs go first, each in a fresh process started while this one is small.
+        # One after another, so that each figure meets about the same load on the machine.
+        show("bare model nlp.pipe", time_bare(records))
+        show("analyze_many", time_analyze_many(records))
         ingest_runs = {}
         for workers in (1, 2):
+            # A fresh process each: its peak memory (VmHWM) is the ingest's own.
             run = run_ingest(once, folder / f"w{workers}.sqlite", workers)
             assert run["stored"] == len(records), run
             ingest_runs[workers] = run
-
-        show("bare model nlp.pipe", time_bare(records))
-        show("analyze_many", time_analyze_many(records))
-        for workers, run in ingest_runs.items():
             peak = f"peak RSS {run['rss_mb']:,.0f} MB"
             if workers > 1:
                 peak += f" (+ {run['worker_rss_mb']:,.0f} MB per worker)"
