@@ -98,6 +98,7 @@ class Candidate:
     kind: str = "model"
     key: str | None = None
     inner: list[str] = field(default_factory=list)
+    written: str | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -905,11 +906,13 @@ def _org_role(doc: Doc, group: Group) -> str | None:
 
 def _text(doc: Doc, mention: Candidate) -> str:
     """The mention as written ("Moon Jae-in"), without a leading article or honorific."""
-    start = mention.start
-    while start < mention.end - 1 and (doc[start].text in ARTICLES
-                                       or doc[start].text in HONORIFICS):
-        start += 1
-    return doc[start:mention.end].text
+    if mention.written is None:
+        start = mention.start
+        while start < mention.end - 1 and (doc[start].text in ARTICLES
+                                           or doc[start].text in HONORIFICS):
+            start += 1
+        mention.written = doc[start:mention.end].text
+    return mention.written
 
 
 def _longest(doc: Doc, mentions: Sequence[Candidate]) -> str:
@@ -929,78 +932,75 @@ def _longest(doc: Doc, mentions: Sequence[Candidate]) -> str:
 
 def propagate(doc: Doc, groups: Sequence[Group], names: Sequence[Candidate]) -> None:
     """Add mentions the model missed: a person's surname or full name written again where
-    the model tagged nothing ("Pompeo released a statement")."""
+    the model tagged nothing ("Pompeo released a statement"), and repeats of organisation
+    names ("Civic Passion" tagged once, written three times)."""
     taken = [False] * len(doc)
     for m in names:
         for i in range(m.start, m.end):
             taken[i] = True
-    forms: dict[str, tuple[Group, int]] = {}
+    # Plain strings, so that the scans below create a Token only where a name may be.
+    words = [t.text for t in doc]
+    tagged = doc.has_annotation("TAG")
+    forms: dict[str, Group] = {}
+    pairs: dict[str, Group] = {}
     for group in groups:
         # Only names known to be people: the knowledge base or a full name in the text. A
         # single word the model once called a person ("Twitter") is not spread further.
         if group.label != "PERSON":
             continue
         for m in group.mentions:
-            words = _name_words(doc, m)
+            name = _name_words(doc, m)
             if group.actor is None and not _person_parts(doc, m):
                 continue
-            forms.setdefault(words[-1], (group, 1))
-            if len(words) > 1:
-                forms.setdefault(words[0] + " " + words[-1], (group, 2))
-    tagged = doc.has_annotation("TAG")
-    for token in doc:
-        if not forms:
-            break
-        if taken[token.i] or not token.text[:1].isupper() or token.text not in forms:
+            forms.setdefault(name[-1], group)
+            if len(name) > 1:
+                pairs.setdefault(name[0] + " " + name[-1], group)
+    for i, word in enumerate(words):
+        if taken[i] or word not in forms or not word[:1].isupper():
             continue
-        if tagged and token.pos_ != "PROPN":
+        if tagged and doc[i].pos_ != "PROPN":
             continue
-        group, _ = forms[token.text]
-        start = token.i
-        if start > 0 and not taken[start - 1]:
-            pair = doc[start - 1].text + " " + token.text
-            if forms.get(pair, (None,))[0] is group:
-                start -= 1
-        if token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper() \
-                and doc[token.i + 1].is_alpha and not taken[token.i + 1]:
+        group = forms[word]
+        start = i
+        if i > 0 and not taken[i - 1] and pairs.get(words[i - 1] + " " + word) is group:
+            start -= 1
+        if i + 1 < len(doc) and words[i + 1][:1].isupper() and words[i + 1].isalpha() \
+                and not taken[i + 1]:
             # Part of a longer, different name ("Pompeo Street").
             continue
-        mention = Candidate(start, token.i + 1, "PERSON", "model")
-        group.mentions.append(mention)
-        for i in range(start, token.i + 1):
-            taken[i] = True
-    _propagate_names(doc, groups, taken, tagged)
+        group.mentions.append(Candidate(start, i + 1, "PERSON", "model"))
+        for k in range(start, i + 1):
+            taken[k] = True
+    _propagate_names(doc, words, groups, taken, tagged)
     for group in groups:
         group.mentions.sort(key=lambda m: m.start)
 
 
-def _propagate_names(doc: Doc, groups: Sequence[Group], taken: list[bool], tagged: bool) -> None:
-    """Add the model's missed repeats of organisation names it found elsewhere
-    ("Civic Passion" tagged once, written three times)."""
+def _propagate_names(doc: Doc, words: list[str], groups: Sequence[Group], taken: list[bool],
+                     tagged: bool) -> None:
+    """Add the model's missed repeats of organisation names it found elsewhere."""
     by_first: dict[str, list[tuple[tuple[str, ...], Group]]] = {}
     for group in groups:
         if group.key[0] != "name" or group.label != "ORG":
             continue
         for m in group.mentions:
-            words = tuple(t.text for t in doc[m.start:m.end] if t.text not in ARTICLES)
-            if words and words[0][:1].isupper():
-                by_first.setdefault(words[0], []).append((words, group))
+            name = tuple(w for w in words[m.start:m.end] if w not in ARTICLES)
+            if name and name[0][:1].isupper():
+                by_first.setdefault(name[0], []).append((name, group))
     if not by_first:
         return
     for options in by_first.values():
         options.sort(key=lambda o: -len(o[0]))
     i = 0
-    while i < len(doc):
-        token = doc[i]
-        options = by_first.get(token.text) if not taken[i] else None
-        if not options or (tagged and token.pos_ != "PROPN"):
+    while i < len(words):
+        options = by_first.get(words[i]) if not taken[i] else None
+        if not options or (tagged and doc[i].pos_ != "PROPN"):
             i += 1
             continue
-        for words, group in options:
-            end = i + len(words)
-            if end <= len(doc) and all(not taken[k] and doc[k].text == w
-                                       for k, w in zip(range(i, end), words, strict=True)):
-                if end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+        for name, group in options:
+            end = i + len(name)
+            if end <= len(words) and words[i:end] == list(name) and not any(taken[i:end]):
+                if end < len(words) and words[end][:1].isupper() and words[end].isalpha():
                     break
                 group.mentions.append(Candidate(i, end, group.label, "model"))
                 for k in range(i, end):
