@@ -756,7 +756,9 @@ def _describes(token: Token) -> bool:
 PERSON_ROLES = frozenset({"head of state", "head of government", "foreign minister",
                           "defence minister", "minister", "vice president", "crown prince",
                           "diplomat", "spokesperson", "military", "opposition", "legislator",
-                          "governor", "mayor", "secretary-general", "director-general"})
+                          "governor", "mayor", "secretary-general", "director-general",
+                          "official", "governor general", "president-elect", "ambassador",
+                          "national security adviser", "supreme leader"})
 
 
 def assign_country_and_role(
