@@ -309,6 +309,41 @@ def candidate_mentions(
     return _without_overlaps(names), others
 
 
+# Institutions that, written after a country in lower case, still name one organisation
+# ("the Turkish foreign ministry", "the U.S. embassy"). Governments, armies and oppositions
+# are left to the events component, which reads the country word and the noun.
+INSTITUTION_NOUNS = (("foreign", "ministry"), ("defence", "ministry"), ("defense", "ministry"),
+                     ("interior", "ministry"), ("foreign", "office"), ("embassy",),
+                     ("consulate",))
+
+
+def institution_mentions(doc: Doc, names: Sequence[Candidate]) -> list[Candidate]:
+    """Join a country or demonym and the institution noun after it into one organisation
+    mention ("Turkish foreign ministry", "U.S. embassy"), keeping the country as ``inner``.
+
+    Args:
+        doc: the document.
+        names: name mentions from ``candidate_mentions``, in text order.
+    """
+    out: list[Candidate] = []
+    starts = {m.start for m in names}
+    for m in names:
+        if m.kind in ("country", "demonym") and m.key:
+            for noun in INSTITUTION_NOUNS:
+                end = m.end + len(noun)
+                if end <= len(doc) and all(doc[m.end + k].lower_ == w and
+                                           (m.end + k) not in starts
+                                           for k, w in enumerate(noun)) \
+                        and doc[m.end].is_lower:
+                    out.append(Candidate(m.start, end, "ORG", inner=[m.key]))
+                    break
+            else:
+                out.append(m)
+            continue
+        out.append(m)
+    return out
+
+
 def _broken(doc: Doc, mention: Candidate) -> bool:
     """True for a model span that runs across a dateline dash, a line break or a comma
     ("BRUSSELS - The European Union"): no name looks like that."""
@@ -466,6 +501,9 @@ def group_mentions(doc: Doc, names: Sequence[Candidate], published: str | None) 
             put(("org", m.key or ""), m)
         elif m.kind in ("capital", "region", "people", "seat"):
             put((m.kind, normalize_name(text).casefold()), m)
+        elif m.label == "ORG" and m.inner and " " in text:
+            # "U.S. embassy" and "U.S. Embassy" are one organisation.
+            put(("name", normalize_name(text).casefold()), m)
         else:
             pending.append(m)
 
@@ -644,7 +682,7 @@ def _left_context(
             found.role, found.title = role, doc[start:end].text.lower()
             j = start
         skipped = 0
-        while j > 0 and skipped < 4 and _describes(doc[j - 1]):
+        while j > 0 and skipped < 4 and (j - 1) not in at and _describes(doc[j - 1]):
             j -= 1
             skipped += 1
         if j > 0 and doc[j - 1].text in POSSESSIVES:
@@ -1033,6 +1071,7 @@ def resolve_entities(
     gaz = gazetteer_matches(doc, gaz_matcher)
     titles = title_spans(doc, title_matcher)
     names, others = candidate_mentions(doc, doc.ents, gaz, titles)
+    names = institution_mentions(doc, names)
     groups = group_mentions(doc, names, published)
     assign_country_and_role(doc, groups, titles, published)
     propagate(doc, groups, names)

@@ -9,7 +9,8 @@ that news names as actors, with country and role), ``titles.tsv`` (titles and th
 they give), ``institutions.tsv`` (nouns
 that make an organisation of a country: "foreign ministry", "embassy") and
 ``actors.tsv`` (a dated knowledge base of heads of state and government, foreign
-ministers and a few other office holders, 2015-2026).
+ministers and a few other office holders, 2015-2026; further ``actors_*.tsv`` files with
+the same columns are read too).
 
 Everything is loaded lazily, once per process, on first use.
 
@@ -267,7 +268,9 @@ def _data() -> _Data:
     institutions = {row["noun"]: row["role"] for row in _rows("institutions.tsv")}
 
     actors: dict[str, list[_Term]] = {}
-    for row in _rows("actors.tsv"):
+    # actors.tsv, plus any further actors_*.tsv list (same columns) placed beside it.
+    actor_files = ["actors.tsv", *sorted(p.name for p in DATA_DIR.glob("actors_*.tsv"))]
+    for row in (row for name in actor_files for row in _rows(name)):
         where = row["country"]
         is_org = where.islower()
         aliases = _split(row["aliases"]) or [row["name"].split()[-1]]

@@ -429,3 +429,15 @@ def test_entities_shared_surname_goes_to_the_nearest_person(nlp, component):
         "Ann Carter", "Carter"]
     bob = entity_of(doc, "Bob Carter")
     assert [m["start_char"] for m in bob["mentions"]] == [36, 54]
+
+
+def test_entities_country_and_institution_make_one_organisation(nlp, component):
+    doc = make_doc(nlp, "the Turkish foreign ministry said the U.S. embassy and the U.S. Embassy "
+                   "closed .", [("Turkish", "NORP"), ("U.S.", "GPE"), ("U.S. Embassy", "ORG")])
+    component(doc)
+    ministry = entity_of(doc, "Turkish foreign ministry")
+    assert (ministry["label"], ministry["country"], ministry["role"]) == (
+        "ORG", "TUR", "foreign ministry")
+    embassy = entity_of(doc, "U.S. embassy")
+    assert [m["text"] for m in embassy["mentions"]] == ["U.S. embassy", "U.S. Embassy"]
+    assert (embassy["country"], embassy["role"]) == ("USA", "embassy")
