@@ -18,6 +18,7 @@ the pipeline once (``workers>1``), or on a Dask cluster (``engine="dask"``, see
 
 from __future__ import annotations
 
+import abc
 import argparse
 import contextlib
 import csv
@@ -468,16 +469,21 @@ def _analyze_batch(nlp: Language, items: list[Item]) -> list[Article | Skip]:
     return out
 
 
-class Engine:
-    """Runs ``analyze_items`` over chunks of items, yielding ``(chunk, results)`` in order."""
+class Engine(abc.ABC):
+    """Runs ``analyze_items`` over chunks of items, yielding ``(chunk, results)`` in order.
 
+    ``results`` has one entry per item: an ``Article``, a ``Skip``, or None when the engine
+    wrote the article elsewhere itself (the Dask engine's Parquet ``output``).
+    """
+
+    @abc.abstractmethod
     def run(self, chunks: Iterable[list[Item]]) -> Iterator[tuple[list[Item], list[Any]]]:
-        raise NotImplementedError
+        """Analyse the chunks; yield each with its results, in the order given."""
 
-    def start(self) -> None:
+    def start(self) -> None:  # noqa: B027  (optional: engines that load lazily override it)
         """Load the pipeline(s) now, so that timing the run does not count loading."""
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027  (optional: engines holding workers override it)
         """Release workers and clusters."""
 
 
