@@ -181,6 +181,12 @@ def test_app_uploads_good_and_bad_files(app: AppTest):
     app.button(key="analyze_all").click().run()
     assert not app.exception
     assert len(state_articles(app)) == 2
+    # Both are in the corpus store: the seed was there already (a sample), Geneva is new.
+    from extraction.store import Store
+
+    with Store() as store:
+        assert store.count() == 3
+        assert "upload" in store.sources()
     titles = set(app.selectbox(key="analyze_result").options)
     assert len(titles) == 2
     # The picker's values are upload ids (shown by file name).
