@@ -17,6 +17,9 @@ The schema version is SQLite's ``user_version``; ``MIGRATIONS`` brings older fil
 when a ``Store`` opens them. Each thread (and each process) gets its own connection, as
 SQLite requires; one ``Store`` object may be shared between threads.
 
+``export_tables`` writes every table as Parquet, CSV or JSONL for other tools;
+``Store.import_parquet`` reads Parquet tables (an export, or the Dask engine's output) back.
+
     >>> with Store() as store:
     ...     store.add(article, source="wikinews")
     ...     recent = store.articles(country="VEN", limit=20)
