@@ -8,8 +8,9 @@ store there: workers never need to reach the store file.
 
 With ``output`` set, workers instead write each partition's rows as Parquet files under
 ``output/<table>/`` (the layout of ``newslens export --format parquet``) and send back only
-what was skipped. Use that when the results should stay on shared storage the workers can
-reach (a network file system, or a bucket path understood by pyarrow).
+what was skipped. Use that when the results should stay on storage the workers share (a
+network file system mounted at the same path everywhere); ``newslens import`` loads them
+into a store later.
 
 Workers on a real cluster need newslens installed (``pip install 'newslens[scale]'``) in
 the same version as the client.
@@ -121,8 +122,8 @@ class DaskEngine(Engine):
         batch_size: texts per ``nlp.pipe`` batch on a worker.
         scheduler: a scheduler address such as ``tcp://10.0.0.5:8786``.
         processes: the ``LocalCluster`` runs workers as processes (True) or threads.
-        output: write Parquet under this folder on the workers instead of returning
-            articles.
+        output: write Parquet under this folder (one the workers share) on the workers
+            instead of returning articles.
 
     Raises:
         NewslensError: Dask is not installed or the scheduler cannot be reached.
@@ -144,7 +145,8 @@ class DaskEngine(Engine):
                 "The Dask engine needs Dask: pip install 'newslens[scale]'."
             ) from None
         self.batch_size = batch_size
-        self.output = str(output) if output is not None else None
+        # Absolute, so that workers with another working folder write to the same place.
+        self.output = str(Path(output).resolve()) if output is not None else None
         self._cluster = None
         try:
             if scheduler:
