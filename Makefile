@@ -26,6 +26,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/tempeval3.py
 	$(PY) benchmarks/plover.py
 	$(PY) benchmarks/speed.py
+	$(PY) benchmarks/throughput.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

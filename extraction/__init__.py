@@ -77,7 +77,9 @@ def analyze(
     return doc_to_article(doc, title=title, given=date)
 
 
-def _normalise(item: ArticleInput, published: dt.date | None) -> tuple[str, dt.date | None, str | None]:
+def _normalise(
+    item: ArticleInput, published: dt.date | None
+) -> tuple[str, dt.date | None, str | None]:
     if isinstance(item, str):
         return validate_text(item), published, None
     text = validate_text(item.get("text"))

@@ -100,7 +100,9 @@ def validate_text(text: object, *, name: str = "The article") -> str:
 def _control_ratio(text: str) -> float:
     sample = text[:20_000]
     controls = sum(
-        1 for ch in sample if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t\f"
+        1
+        for ch in sample
+        if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\r\t\f"
     )
     return controls / max(1, len(sample))
 
@@ -153,7 +155,9 @@ def decode_bytes(data: bytes, *, name: str = "The file") -> str:
 class _TextFromHTML(HTMLParser):
     """Collects the visible text of an HTML page; scripts, styles and the head are dropped."""
 
-    _SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe", "object"})
+    _SKIP = frozenset(
+        {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
+    )
     _BLOCK = frozenset(
         {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
          "header", "footer", "blockquote", "pre", "table", "ul", "ol", "hr", "figcaption"}
@@ -176,7 +180,8 @@ class _TextFromHTML(HTMLParser):
         elif tag == "h1":
             self._in_h1 = True
         if tag in self._BLOCK:
-            self.parts.append("\n\n" if tag in ("p", "h1", "h2", "h3", "article", "section") else "\n")
+            paragraph = tag in ("p", "h1", "h2", "h3", "article", "section")
+            self.parts.append("\n\n" if paragraph else "\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
