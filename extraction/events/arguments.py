@@ -64,6 +64,18 @@ QUANTITY_HEADS = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "t
                             "most", "all", "one", "few", "handful", "crowd", "crowds"})
 # Labels of entities that are places or peoples rather than actors with a will.
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+# Head nouns for people acted upon at home when news names no country for them ("police
+# arrested 12 demonstrators"): a state's act on them is domestic.
+PEOPLE_NOUNS = frozenset({
+    "member", "demonstrator", "protester", "protestor", "student", "worker", "activist",
+    "journalist", "reporter", "civilian", "refugee", "prisoner", "detainee", "villager",
+    "resident", "supporter", "people", "farmer", "opponent", "dissident", "suspect",
+    "leader", "official", "teacher", "miner", "settler", "citizen", "candidate", "critic",
+    "lawyer", "monk", "priest", "worshipper", "youth", "person", "man", "woman", "newspaper",
+    "party", "union", "group", "movement", "organization", "organisation", "crowd",
+    "rebel", "insurgent", "militant", "guerrilla", "separatist", "militia", "fighter",
+    "opposition", "inmate", "striker", "minority",
+})
 
 
 @dataclass(frozen=True)
@@ -331,6 +343,17 @@ def _pronoun(index: DocIndex, tok: Token, depth: int) -> Arg | None:
     return _entity_arg(index, tok, eid, tok.text)
 
 
+def _appositive_country(index: DocIndex, tok: Token, depth: int) -> str | None:
+    """The country an apposition gives a name ("X, Algeria's leading activist, ...", "X, a
+    Nigerian diplomat"), or None."""
+    for child in tok.children:
+        if child.dep_ == "appos":
+            found = resolve_one(index, child, depth=depth + 1)
+            if found.country and found.entity != index.token_entity[tok.i]:
+                return found.country
+    return None
+
+
 def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
     """Resolve one argument head (no coordination) to an ``Arg``."""
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
@@ -356,6 +379,13 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
             eid = None
     if eid is not None:
         arg = _entity_arg(index, tok, eid, text)
+        if arg.country is None and arg.igo is None and depth < 2:
+            # "Salaheddine Sidhoum, Algeria's leading human rights activist": the apposition
+            # says whose the person or organisation is.
+            country = _appositive_country(index, tok, depth)
+            if country:
+                arg = Arg(arg.head, arg.text, arg.kind, arg.entity, country, arg.sector,
+                          arg.igo, arg.label)
         if arg.country is None and arg.igo is None:
             # "British Defence Secretary Tom King": a person the knowledge base does not
             # know still belongs to the country named in the phrase around the name.
@@ -379,7 +409,9 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
     if country or igo:
         return Arg(tok.i, text, "country" if country else "igo", None, country, sector, igo)
     if lemma in GROUP_NOUNS and tok.tag_ in ("NNS", "NNPS") and any(
-            c.dep_ in ("nummod", "amod", "quantmod") for c in tok.children):
+            c.dep_ in ("nummod", "amod", "quantmod") for c in tok.children) and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        # "54 other countries" is a group of states; "40 members of a sect" is not.
         return Arg(tok.i, text, "group")
     if lemma in QUANTITY_HEADS or tok.pos_ == "NUM":
         # "tens of thousands of students", "one third of the guerrillas": the people counted.

@@ -32,6 +32,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .arguments import (
+    PEOPLE_NOUNS,
     SPEECH_VERBS,
     Arg,
     DocIndex,
@@ -360,7 +361,8 @@ def _noun_arguments(index: DocIndex, noun: Token) -> tuple[list[Arg], list[Arg]]
             if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ not in (
                     "DATE", "TIME"):
                 found = resolve_one(index, child)
-                if found.is_party:
+                # A sector word alone is no actor here: "a general strike" is not the army's.
+                if found.is_party and found.kind != "other":
                     actors = [found]
                     break
     verb = _governing_verb(noun)
@@ -396,6 +398,13 @@ def _noun_arguments(index: DocIndex, noun: Token) -> tuple[list[Arg], list[Arg]]
     if not targets and verb is not None:
         targets = [a for a in _object_targets(index, verb, None)
                    if a.head != noun.i and not _in_clause(index.doc[a.head], noun)]
+    for prep in PLACE_PREPS if not targets else ():
+        # "extend the curfew in Abidjan": as for verbs, the place when no party is named.
+        for pobj in preps.get(prep, ()):
+            targets = [_as_place(a, prep) for a in _first_party([_party_args(index, pobj)],
+                                                                  sectors=False) if a.country]
+            if targets:
+                break
     return actors, targets
 
 
@@ -640,6 +649,47 @@ def _located(index: DocIndex, trigger: Token, actors: list[Arg]) -> list[Arg]:
     return out
 
 
+def _people_object(index: DocIndex, tok: Token) -> Arg | None:
+    """An object naming people or a group without a country ("12 demonstrators", "members
+    of the banned movement", "demands from rebels", an organisation the text places
+    nowhere), as an ``Arg``; else None."""
+    for cand in (tok, *[p for c in tok.children if c.dep_ == "prep" and c.lower_ in (
+            "from", "of", "by") for p in _children(c, "pobj")]):
+        arg = resolve_one(index, cand, depth=1)
+        if arg.country or arg.igo or arg.kind == "group":
+            return None
+        if arg.kind == "entity" and arg.label in ("PERSON", "ORG") or (
+                cand.pos_ == "NOUN" and cand.lemma_.lower() in PEOPLE_NOUNS):
+            return arg
+    return None
+
+
+def _domestic_targets(index: DocIndex, frame: Frame, actors: list[Arg]) -> list[Arg]:
+    """A state's act on people it names without a country is an act at home ("Egyptian
+    police arrested 12 demonstrators", "the Mozambique government accepted demands from
+    rebels"): the target is those people, in the country of the place named in the clause,
+    else in the actor's own country. Returns [] when nothing fits."""
+    home = next((a.country for a in actors if a.country and a.kind != "group"), None)
+    if home is None:
+        return []
+    trigger = frame.trigger
+    verb = trigger if _is_verbal(trigger) else _governing_verb(trigger)
+    objects: list[Token] = []
+    for head in filter(None, (trigger, verb)):
+        for child in head.children:
+            if child.dep_ in ("dobj", "dative") and child.i != trigger.i:
+                objects.extend([child, *child.conjuncts])
+            elif child.dep_ == "prep" and child.lower_ in ("against", "on", "of", "with"):
+                objects.extend(_children(child, "pobj"))
+    for obj in objects:
+        arg = _people_object(index, obj)
+        if arg is not None:
+            where = _location(index, [trigger, obj, *([verb] if verb is not None else [])])
+            return [Arg(arg.head, arg.text, arg.kind, arg.entity, where or home, arg.sector,
+                        None, arg.label)]
+    return []
+
+
 def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon) -> list[Frame]:
     found: dict[int, Entry] = {}
     for tok in doc:
@@ -794,6 +844,9 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
     for frame in frames:
         actors, targets = _sector_countries(frame.actors, frame.targets)
         actors = _located(index, frame.trigger, actors)
+        if frame.type != INCIDENT and frame.entry.stance and not any(
+                t.country or t.igo or t.kind == "group" for t in targets):
+            targets = _domestic_targets(index, frame, actors) or targets
         etype, polarity = _polarity(frame)
         date, source = pick_date(frame.trigger, spans, anchor)
         trigger = _mention(frame.trigger)
