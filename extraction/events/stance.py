@@ -98,6 +98,11 @@ def _sector_name(target: dict[str, Any] | None, text: str | None,
     if key is None or ":" not in key or key.startswith("group:"):
         return None
     words = text.split()
+    if not any(resources.country_for_name(w.strip(",.'")) == country for w in words) and \
+            target is None:
+        # "12 demonstrators" a state arrested at home: its country is inferred, not named,
+        # and a crowd counted in one sentence is no party to hold a stance about.
+        return None
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     return key, " ".join(words)

@@ -343,3 +343,125 @@ def test_events_lexicon_phrases_need_their_words(nlp):
 def test_events_lexicon_rejects_bad_rows(line):
     with pytest.raises(ValueError):
         parse_lexicon([line])
+
+
+# "Mary Okoth, Kenya's leading activist, condemned the decision."
+APPOSITION: list[Row] = [
+    ("Mary", 1, "compound", "PROPN", "NNP", "Mary"),
+    ("Okoth", 8, "nsubj", "PROPN", "NNP", "Okoth"),
+    (",", 1, "punct", "PUNCT", ",", ","),
+    ("Kenya", 6, "poss", "PROPN", "NNP", "Kenya"),
+    ("'s", 3, "case", "PART", "POS", "'s"),
+    ("leading", 6, "amod", "ADJ", "JJ", "leading"),
+    ("activist", 1, "appos", "NOUN", "NN", "activist"),
+    (",", 1, "punct", "PUNCT", ",", ","),
+    ("condemned", 8, "ROOT", "VERB", "VBD", "condemn"),
+    ("the", 10, "det", "DET", "DT", "the"),
+    ("decision", 8, "dobj", "NOUN", "NN", "decision"),
+    (".", 8, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_events_apposition_gives_the_person_a_country(nlp):
+    doc = build(nlp, APPOSITION)
+    doc._.newslens_entities = [entity(doc, "E1", [0, 1], "Mary Okoth", "PERSON", None),
+                               entity(doc, "E2", [3], "Kenya", "GPE", "KEN")]
+    (event,) = by_trigger(run(doc), "condemned")
+    assert event["actor"] == "E1" and event["actor_country"] == "KEN"
+
+
+# "Kenyan police arrested 12 demonstrators." / "Kenyan authorities jailed 40 members of
+# the sect."
+ARREST: list[Row] = [
+    ("Kenyan", 1, "amod", "ADJ", "JJ", "kenyan"),
+    ("police", 2, "nsubj", "NOUN", "NNS", "police"),
+    ("arrested", 2, "ROOT", "VERB", "VBD", "arrest"),
+    ("12", 4, "nummod", "NUM", "CD", "12"),
+    ("demonstrators", 2, "dobj", "NOUN", "NNS", "demonstrator"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+JAILED: list[Row] = [
+    ("Kenyan", 1, "amod", "ADJ", "JJ", "kenyan"),
+    ("authorities", 2, "nsubj", "NOUN", "NNS", "authority"),
+    ("jailed", 2, "ROOT", "VERB", "VBD", "jail"),
+    ("40", 4, "nummod", "NUM", "CD", "40"),
+    ("members", 2, "dobj", "NOUN", "NNS", "member"),
+    ("of", 4, "prep", "ADP", "IN", "of"),
+    ("the", 7, "det", "DET", "DT", "the"),
+    ("sect", 5, "pobj", "NOUN", "NN", "sect"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+
+@pytest.mark.parametrize("rows,trigger,target", [(ARREST, "arrested", "12 demonstrators"),
+                                                 (JAILED, "jailed", "40 members")])
+def test_events_state_act_on_uncoded_people_is_domestic(nlp, rows, trigger, target):
+    from extraction.events.stance import aggregate_stances
+
+    doc = build(nlp, rows)
+    doc._.newslens_entities = [entity(doc, "E1", [0], "Kenyan", "NORP", "KEN")]
+    events = run(doc)
+    (event,) = by_trigger(events, trigger)
+    assert event["actor_country"] == "KEN" and event["type"] == "COERCE"
+    assert event["target_text"] == target and event["target_country"] == "KEN"
+    # A state acting at home holds no stance about itself.
+    assert not [s for s in aggregate_stances(events, doc._.newslens_entities)
+                if s["holder"] == "KEN" and s["target_country"] == "KEN"]
+
+
+# "Kibaki extended the curfew in Nairobi."
+CURFEW: list[Row] = [
+    ("Kibaki", 1, "nsubj", "PROPN", "NNP", "Kibaki"),
+    ("extended", 1, "ROOT", "VERB", "VBD", "extend"),
+    ("the", 3, "det", "DET", "DT", "the"),
+    ("curfew", 1, "dobj", "NOUN", "NN", "curfew"),
+    ("in", 3, "prep", "ADP", "IN", "in"),
+    ("Nairobi", 4, "pobj", "PROPN", "NNP", "Nairobi"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_events_event_noun_takes_its_place_as_target(nlp):
+    doc = build(nlp, CURFEW)
+    doc._.newslens_entities = [
+        entity(doc, "E1", [0], "Mwai Kibaki", "PERSON", "KEN", "head of state"),
+        entity(doc, "E2", [5], "Nairobi", "GPE", "KEN"),
+    ]
+    (event,) = by_trigger(run(doc), "curfew")
+    assert event["actor"] == "E1" and event["type"] == "COERCE"
+    assert event["target_text"] == "in Nairobi" and event["target_country"] == "KEN"
+
+
+# "Unions have organized a general strike."
+GENERAL_STRIKE: list[Row] = [
+    ("Unions", 2, "nsubj", "NOUN", "NNS", "union"),
+    ("have", 2, "aux", "AUX", "VBP", "have"),
+    ("organized", 2, "ROOT", "VERB", "VBN", "organize"),
+    ("a", 5, "det", "DET", "DT", "a"),
+    ("general", 5, "amod", "ADJ", "JJ", "general"),
+    ("strike", 2, "dobj", "NOUN", "NN", "strike"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_events_sector_word_as_modifier_is_no_actor(nlp):
+    doc = build(nlp, GENERAL_STRIKE)
+    (event,) = by_trigger(run(doc), "strike")
+    assert event["type"] == "PROTEST"
+    assert event["actor_text"] != "general" and event["actor_country"] is None
+
+
+@pytest.mark.parametrize("text,published,name,country", [
+    ("Chancellor Helmut Kohl criticized the plan on Monday.", "1990-05-02", "Helmut Kohl",
+     "DEU"),
+    ("President Mikhail Gorbachev condemned the attack.", "1989-03-01", "Mikhail Gorbachev",
+     "RUS"),
+])
+def test_events_historical_office_holder_gives_the_actor_country(nlp, text, published, name,
+                                                                 country):
+    from extraction import analyze
+
+    article = analyze(text, published=published, nlp=nlp)
+    actors = {e.id: e for e in article.entities}
+    assert any(ev.actor_country == country and actors[ev.actor].canonical == name
+               for ev in article.events if ev.actor in actors)
