@@ -53,6 +53,11 @@ SECTOR_ROLES = {"military": "military", "opposition": "opposition", "rebels": "r
 # Head nouns for several states at once ("54 other countries", "Western allies").
 GROUP_NOUNS = frozenset({"country", "nation", "state", "government", "ally", "member", "power",
                          "democracy"})
+# Head nouns that stand for a state the text has already named ("the country", "its
+# government", "his administration").
+STATE_NOUNS = frozenset({"country", "nation", "government", "regime", "administration",
+                         "authority", "authorities", "kingdom", "republic", "cabinet",
+                         "leadership"})
 # Nouns for relatives and associates: their possessor is someone else.
 KIN_NOUNS = frozenset({"son", "daughter", "wife", "husband", "brother", "sister", "father",
                        "mother", "child", "children", "family", "relative", "cousin", "widow",
@@ -354,6 +359,37 @@ def _appositive_country(index: DocIndex, tok: Token, depth: int) -> str | None:
     return None
 
 
+def _single_country(index: DocIndex, tok: Token) -> str | None:
+    """The one country named in the sentence of ``tok`` (before it) and the sentence before,
+    through any entity that has one; None when none or several are named."""
+    doc = index.doc
+    start = tok.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    found: set[str] = set()
+    for i in range(start, tok.i):
+        eid = index.token_entity[i]
+        if eid is not None and not index.in_quote[i]:
+            country = index.entities[eid].get("country")
+            if country:
+                found.add(str(country))
+                if len(found) > 1:
+                    return None
+    return found.pop() if found else None
+
+
+def _state_reference(index: DocIndex, tok: Token, depth: int) -> str | None:
+    """The country "the country", "its government" or "his administration" stands for: a
+    possessive pronoun's referent's country, else the single country named just before."""
+    for child in tok.children:
+        if child.dep_ == "poss" and child.lower_ in ("his", "her", "its"):
+            found = _pronoun(index, child, depth + 1)
+            return found.country if found is not None else None
+        if child.dep_ == "det" and child.lower_ in ("the", "this"):
+            return _single_country(index, tok)
+    return None
+
+
 def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
     """Resolve one argument head (no coordination) to an ``Arg``."""
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
@@ -408,6 +444,15 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
     country, igo = _lookup_country(tokens)
     if country or igo:
         return Arg(tok.i, text, "country" if country else "igo", None, country, sector, igo)
+    if lemma in STATE_NOUNS and tok.pos_ == "NOUN" and depth < 2 and (
+            tok.dep_ in SUBJECT_DEPS or tok.dep_ == "poss" or
+            tok.dep_ == "pobj" and tok.head.dep_ == "agent"):
+        # A subject, possessor or agent that refers back to a state ("The country has
+        # agreed ...", "Its government condemned ..."); objects are left alone, where "hand
+        # over the government to X" is no reference to a state.
+        country = _state_reference(index, tok, depth)
+        if country:
+            return Arg(tok.i, text, "country", None, country, sector)
     if lemma in GROUP_NOUNS and tok.tag_ in ("NNS", "NNPS") and any(
             c.dep_ in ("nummod", "amod", "quantmod") for c in tok.children) and not any(
             c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):

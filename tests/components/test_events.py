@@ -465,3 +465,48 @@ def test_events_historical_office_holder_gives_the_actor_country(nlp, text, publ
     actors = {e.id: e for e in article.entities}
     assert any(ev.actor_country == country and actors[ev.actor].canonical == name
                for ev in article.events if ev.actor in actors)
+
+
+def _state_rows(first: list[Row], det: tuple[str, str, str, str, str]) -> list[Row]:
+    """``first`` (one sentence), then "<det> government condemned the decision."."""
+    n = len(first)
+    word, dep, pos, tag, lemma = det
+    return [*first,
+            (word, n + 1, dep, pos, tag, lemma),
+            ("government", n + 2, "nsubj", "NOUN", "NN", "government"),
+            ("condemned", n + 2, "ROOT", "VERB", "VBD", "condemn"),
+            ("the", n + 4, "det", "DET", "DT", "the"),
+            ("decision", n + 2, "dobj", "NOUN", "NN", "decision"),
+            (".", n + 2, "punct", "PUNCT", ".", ".")]
+
+
+ONE_COUNTRY: list[Row] = [("Uganda", 1, "nsubj", "PROPN", "NNP", "Uganda"),
+                          ("protested", 1, "ROOT", "VERB", "VBD", "protest"),
+                          (".", 1, "punct", "PUNCT", ".", ".")]
+TWO_COUNTRIES: list[Row] = [("Kenya", 3, "nsubj", "PROPN", "NNP", "Kenya"),
+                            ("and", 0, "cc", "CCONJ", "CC", "and"),
+                            ("Uganda", 0, "conj", "PROPN", "NNP", "Uganda"),
+                            ("protested", 3, "ROOT", "VERB", "VBD", "protest"),
+                            (".", 3, "punct", "PUNCT", ".", ".")]
+PERSON_FIRST: list[Row] = [("Museveni", 1, "nsubj", "PROPN", "NNP", "Museveni"),
+                           ("spoke", 1, "ROOT", "VERB", "VBD", "speak"),
+                           (".", 1, "punct", "PUNCT", ".", ".")]
+THE = ("The", "det", "DET", "DT", "the")
+ITS = ("Its", "poss", "PRON", "PRP$", "its")
+HIS = ("His", "poss", "PRON", "PRP$", "his")
+
+
+@pytest.mark.parametrize("first,det,expected", [
+    (ONE_COUNTRY, THE, "UGA"),
+    (ONE_COUNTRY, ITS, "UGA"),
+    (PERSON_FIRST, HIS, "UGA"),
+    (TWO_COUNTRIES, THE, None),
+])
+def test_events_state_noun_refers_to_the_single_country_named(nlp, first, det, expected):
+    doc = build(nlp, _state_rows(first, det))
+    names = {"Uganda": ("GPE", "UGA"), "Kenya": ("GPE", "KEN"),
+             "Museveni": ("PERSON", "UGA")}
+    doc._.newslens_entities = [entity(doc, f"E{i}", [i], t.text, *names[t.text])
+                               for i, t in enumerate(doc) if t.text in names]
+    (event,) = by_trigger(run(doc), "condemned")
+    assert event["actor_country"] == expected
