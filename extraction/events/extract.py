@@ -31,6 +31,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import resources
 from .arguments import (
     PEOPLE_NOUNS,
     SPEECH_VERBS,
@@ -69,6 +70,9 @@ OBJECT_PREPS = frozenset({"to", "with", "against", "into", "toward", "towards", 
 PLACE_PREPS = ("in",)
 # Verbs that take away what their object noun names ("suspended aid", "rejected talks").
 REVERSING = frozenset({"SANCTION", "REJECT"})
+# Head nouns of places a people's adjective can sit on ("the Iraqi city of Basra").
+PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "capital", "port",
+                         "border", "district", "camp", "state", "territory", "island"})
 # Types a negation turns around ("did not recognize" is a rejection).
 DEFAULT_INTENSITY = {"AGREE": 0.4, "THREATEN": -0.6, "REJECT": -0.4, "REQUEST": -0.4}
 
@@ -620,13 +624,21 @@ def _location(index: DocIndex, tokens: Sequence[Token]) -> str | None:
     ("at a jail in East Timor's capital Dili")."""
     for tok in tokens:
         for child in tok.children:
-            if child.dep_ != "prep" or child.lower_ not in ("in", "at", "near", "throughout"):
+            if child.dep_ != "prep" or child.lower_ not in ("in", "at", "near", "throughout",
+                                                             "outside"):
                 continue
-            for pobj in _children(child, "pobj"):
+            pobjs = _children(child, "pobj")
+            for pcomp in _children(child, "prep"):
+                # "outside of the city": the place hangs one preposition lower.
+                pobjs.extend(_children(pcomp, "pobj"))
+            for pobj in pobjs:
                 for sub in list(pobj.subtree)[:12]:
                     eid = index.token_entity[sub.i]
                     ent = index.entities.get(eid) if eid else None
-                    if ent and ent.get("country") and ent.get("label") in ("GPE", "LOC", "FAC"):
+                    if ent and ent.get("country") and (
+                            ent.get("label") in ("GPE", "LOC", "FAC") or
+                            # "the Iraqi city of Basra": a people's adjective on a place.
+                            sub.dep_ == "amod" and sub.head.lemma_.lower() in PLACE_NOUNS):
                         return str(ent["country"])
                 place = resolve_one(index, pobj, depth=1)
                 if place.country and place.label in ("GPE", "LOC", "FAC", None):
@@ -647,6 +659,27 @@ def _located(index: DocIndex, trigger: Token, actors: list[Arg]) -> list[Arg]:
                     arg = Arg(arg.head, arg.text, "country", None, country, arg.sector)
         out.append(arg)
     return out
+
+
+def _unattributed(index: DocIndex, frame: Frame, actors: list[Arg]) -> list[Arg]:
+    """Violence whose authors the text does not name ("killed by a roadside bomb near the
+    Iraqi city of Basra") is coded, as event data codes it, to the country where it
+    happened; the actor's text says "in <country>" so the stance leaves it out."""
+    if frame.type != "ASSAULT" or any(a.country or a.igo or a.kind == "group"
+                                      for a in actors):
+        return actors
+    trigger = frame.trigger
+    verb = trigger if _is_verbal(trigger) else _governing_verb(trigger)
+    near = [trigger, *([verb] if verb is not None and verb != trigger else [])]
+    for head in list(near):
+        near.extend(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
+        agent = _agent(head)
+        if agent is not None:
+            near.append(agent)
+    country = _location(index, near)
+    if country is None:
+        return actors
+    return [Arg(trigger.i, f"in {resources.country_name(country)}", "country", None, country)]
 
 
 def _people_object(index: DocIndex, tok: Token) -> Arg | None:
@@ -843,7 +876,7 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
     events: list[dict[str, Any]] = []
     for frame in frames:
         actors, targets = _sector_countries(frame.actors, frame.targets)
-        actors = _located(index, frame.trigger, actors)
+        actors = _unattributed(index, frame, _located(index, frame.trigger, actors))
         if frame.type != INCIDENT and frame.entry.stance and not any(
                 t.country or t.igo or t.kind == "group" for t in targets):
             targets = _domestic_targets(index, frame, actors) or targets

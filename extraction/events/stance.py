@@ -61,6 +61,9 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]]
     out: list[tuple[str, str, str | None, float]] = []
     holder = holder_key(entity=actor, text=event.get("actor_text"),
                         country=event.get("actor_country"))
+    if actor is None and str(event.get("actor_text") or "").startswith(PLACE_MARKS):
+        # Violence by unnamed authors, coded to where it happened: no one's stance.
+        holder = None
     name = _target_name(target, event.get("target_country"), event.get("target_text"))
     place = (target is not None and target.get("label") in ("LOC", "FAC") and
              not target.get("country")) or str(event.get("target_text") or "").startswith(

@@ -510,3 +510,37 @@ def test_events_state_noun_refers_to_the_single_country_named(nlp, first, det, e
                                for i, t in enumerate(doc) if t.text in names]
     (event,) = by_trigger(run(doc), "condemned")
     assert event["actor_country"] == expected
+
+
+# "Two British soldiers were killed by a bomb near the Kenyan town."
+UNATTRIBUTED: list[Row] = [
+    ("Two", 2, "nummod", "NUM", "CD", "two"),
+    ("British", 2, "amod", "ADJ", "JJ", "british"),
+    ("soldiers", 4, "nsubjpass", "NOUN", "NNS", "soldier"),
+    ("were", 4, "auxpass", "AUX", "VBD", "be"),
+    ("killed", 4, "ROOT", "VERB", "VBN", "kill"),
+    ("by", 4, "agent", "ADP", "IN", "by"),
+    ("a", 7, "det", "DET", "DT", "a"),
+    ("bomb", 5, "pobj", "NOUN", "NN", "bomb"),
+    ("near", 7, "prep", "ADP", "IN", "near"),
+    ("the", 11, "det", "DET", "DT", "the"),
+    ("Kenyan", 11, "amod", "ADJ", "JJ", "kenyan"),
+    ("town", 8, "pobj", "NOUN", "NN", "town"),
+    (".", 4, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_events_violence_by_unnamed_authors_is_coded_to_its_place(nlp):
+    from extraction.events.stance import aggregate_stances
+
+    doc = build(nlp, UNATTRIBUTED)
+    doc._.newslens_entities = [entity(doc, "E1", [1], "British", "NORP", "GBR"),
+                               entity(doc, "E2", [10], "Kenyan", "NORP", "KEN")]
+    events = run(doc)
+    (event,) = by_trigger(events, "killed")
+    assert event["type"] == "ASSAULT" and event["actor"] is None
+    assert event["actor_country"] == "KEN" and event["actor_text"] == "in Kenya"
+    assert event["target_country"] == "GBR"
+    # Nobody named did it: no stance of Kenya's comes from it.
+    assert not [s for s in aggregate_stances(events, doc._.newslens_entities)
+                if s["holder"] == "KEN"]
