@@ -484,7 +484,9 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
                         inner = resolve_one(index, pobj, depth=1)
                         if inner.is_party:
                             return inner
-        people = tok.tag_ in ("NNS", "NNPS") or sector is not None
+        # "its forces in Lebanon" are not Lebanon's: a possessor says whose they are.
+        people = (tok.tag_ in ("NNS", "NNPS") or sector is not None) and not any(
+            c.dep_ == "poss" for c in tok.children)
         for child in tok.children:
             # "of"/"from" name whose a group is; "in" only places people ("students in
             # Indonesia"), not things ("a conference in Brussels").

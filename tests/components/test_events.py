@@ -544,3 +544,16 @@ def test_events_violence_by_unnamed_authors_is_coded_to_its_place(nlp):
     # Nobody named did it: no stance of Kenya's comes from it.
     assert not [s for s in aggregate_stances(events, doc._.newslens_entities)
                 if s["holder"] == "KEN"]
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("Farmers blocked the highway for two hours.", "blocked", "PROTEST"),
+    ("The army strengthened its forces near the border.", "strengthened", "MOBILIZE"),
+    ("The ministry imposed restrictions on imports.", "imposed", "SANCTION"),
+    ("The court cancelled restrictions on the language.", "cancelled", "CONCEDE"),
+])
+def test_events_lexicon_phrases_for_blockades_forces_and_restrictions(nlp, text, word,
+                                                                        expected):
+    doc = nlp(text)
+    entry = match_trigger(next(t for t in doc if t.text == word), load_lexicon())
+    assert entry is not None and entry.type == expected
