@@ -73,6 +73,10 @@ REVERSING = frozenset({"SANCTION", "REJECT"})
 # Head nouns of places a people's adjective can sit on ("the Iraqi city of Basra").
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "capital", "port",
                          "border", "district", "camp", "state", "territory", "island"})
+# Nouns of a stance whose "of"/"with" object is the other party ("in defiance of X").
+STANCE_NOUNS = frozenset({"defiance", "solidarity", "protest", "support", "opposition"})
+# Subordinators of a condition a threat or an offer is put on ("unless Baghdad accepts").
+CONDITION_MARKS = frozenset({"if", "unless"})
 # Types a negation turns around ("did not recognize" is a rejection).
 DEFAULT_INTENSITY = {"AGREE": 0.4, "THREATEN": -0.6, "REJECT": -0.4, "REQUEST": -0.4}
 
@@ -306,7 +310,10 @@ def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,
     preps: dict[str, list[Token]] = {}
     objects: list[Token] = []
     for child in verb.children:
-        if child.dep_ in ARG_DEPS:
+        if child.dep_ == "dative" and child.pos_ == "ADP":
+            # "providing intelligence to Macedonia" parsed with "to" as the dative.
+            preps.setdefault(child.lower_, []).extend(_children(child, "pobj"))
+        elif child.dep_ in ARG_DEPS:
             objects.append(child)
             objects.extend(c for c in child.conjuncts if c.i > child.i)
         elif child.dep_ in ("prep", "dative") and child.pos_ == "ADP":
@@ -326,11 +333,26 @@ def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,
         for prep in entry.target_prep.split("|"):
             for pobj in preps.get(prep, ()):
                 candidates.append(_party_args(index, pobj))
+    aimed: list[list[Arg]] = []
+    purposes = [p for prep in ("for", "in", "to") for p in preps.get(prep, ())]
+    purposes.extend(p for obj in objects for c in obj.children
+                    if c.dep_ == "prep" and c.lower_ == "for" for p in _children(c, "pobj"))
+    for pobj in purposes:
+        # "in defiance of Chinese authorities", "in protest against X" (before the object:
+        # they say whom the act is aimed at); "reservists for a war against Iraq" (after).
+        for sub in pobj.children:
+            if sub.dep_ != "prep":
+                continue
+            if pobj.lemma_.lower() in STANCE_NOUNS and sub.lower_ in ("of", "with", "against"):
+                candidates.extend(_party_args(index, inner) for inner in _children(sub, "pobj"))
+            elif sub.lower_ == "against":
+                aimed.extend(_party_args(index, inner) for inner in _children(sub, "pobj"))
     for obj in objects:
         candidates.append(_party_args(index, obj))
     for prep in TARGET_PREPS:
         for pobj in preps.get(prep, ()):
             candidates.append(_party_args(index, pobj))
+    candidates.extend(aimed)
     for prep in PLACE_PREPS:
         # PLOVER codes the place of an act as its target when no party is named ("shelled
         # villages in Kabul"); the text says "in ..." so readers and the stance see a place.
@@ -682,6 +704,25 @@ def _unattributed(index: DocIndex, frame: Frame, actors: list[Arg]) -> list[Arg]
     return [Arg(trigger.i, f"in {resources.country_name(country)}", "country", None, country)]
 
 
+def _condition_targets(index: DocIndex, frame: Frame, actors: list[Arg]) -> list[Arg]:
+    """A threat's target when the text names it only in its condition ("threatened to stop
+    the talks if the United States goes ahead", "... unless Baghdad accepted")."""
+    exclude = frozenset(a.entity for a in actors if a.entity)
+    heads = [frame.trigger]
+    for _ in range(2):
+        heads.extend(c for h in list(heads) for c in h.children
+                     if c.dep_ in ("xcomp", "ccomp") and c not in heads)
+    for head in heads:
+        for clause in _children(head, "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in clause.children):
+                subj, _ = _subject(clause)
+                if subj is not None:
+                    found = _first_party([_party_args(index, subj)], exclude, sectors=False)
+                    if found:
+                        return found
+    return []
+
+
 def _people_object(index: DocIndex, tok: Token) -> Arg | None:
     """An object naming people or a group without a country ("12 demonstrators", "members
     of the banned movement", "demands from rebels", an organisation the text places
@@ -690,6 +731,10 @@ def _people_object(index: DocIndex, tok: Token) -> Arg | None:
             "from", "of", "by") for p in _children(c, "pobj")]):
         arg = resolve_one(index, cand, depth=1)
         if arg.country or arg.igo or arg.kind == "group":
+            return None
+        if arg.kind == "entity" and arg.label == "ORG" and resources.organisation_lookup(
+                str(index.entities[arg.entity].get("canonical", ""))) is not None:
+            # A known organisation without a country ("al-Qaeda") is no one's at home.
             return None
         if arg.kind == "entity" and arg.label in ("PERSON", "ORG") or (
                 cand.pos_ == "NOUN" and cand.lemma_.lower() in PEOPLE_NOUNS):
@@ -718,6 +763,9 @@ def _domestic_targets(index: DocIndex, frame: Frame, actors: list[Arg]) -> list[
         arg = _people_object(index, obj)
         if arg is not None:
             where = _location(index, [trigger, obj, *([verb] if verb is not None else [])])
+            if where is None and frame.type == "ASSAULT":
+                # Armed attacks cross borders too often to assume they happen at home.
+                return []
             return [Arg(arg.head, arg.text, arg.kind, arg.entity, where or home, arg.sector,
                         None, arg.label)]
     return []
@@ -877,6 +925,8 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
     for frame in frames:
         actors, targets = _sector_countries(frame.actors, frame.targets)
         actors = _unattributed(index, frame, _located(index, frame.trigger, actors))
+        if frame.type == "THREATEN" and not any(t.country or t.igo for t in targets):
+            targets = _condition_targets(index, frame, actors) or targets
         if frame.type != INCIDENT and frame.entry.stance and not any(
                 t.country or t.igo or t.kind == "group" for t in targets):
             targets = _domestic_targets(index, frame, actors) or targets

@@ -557,3 +557,51 @@ def test_events_lexicon_phrases_for_blockades_forces_and_restrictions(nlp, text,
     doc = nlp(text)
     entry = match_trigger(next(t for t in doc if t.text == word), load_lexicon())
     assert entry is not None and entry.type == expected
+
+
+# "Iran threatened to end the talks unless Iraq accepts."
+CONDITIONAL_THREAT: list[Row] = [
+    ("Iran", 1, "nsubj", "PROPN", "NNP", "Iran"),
+    ("threatened", 1, "ROOT", "VERB", "VBD", "threaten"),
+    ("to", 3, "aux", "PART", "TO", "to"),
+    ("end", 1, "xcomp", "VERB", "VB", "end"),
+    ("the", 5, "det", "DET", "DT", "the"),
+    ("talks", 3, "dobj", "NOUN", "NNS", "talk"),
+    ("unless", 8, "mark", "SCONJ", "IN", "unless"),
+    ("Iraq", 8, "nsubj", "PROPN", "NNP", "Iraq"),
+    ("accepts", 3, "advcl", "VERB", "VBZ", "accept"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+# "Kenya is providing aid to Somalia." with "to" parsed as the dative.
+DATIVE_TO: list[Row] = [
+    ("Kenya", 2, "nsubj", "PROPN", "NNP", "Kenya"),
+    ("is", 2, "aux", "AUX", "VBZ", "be"),
+    ("providing", 2, "ROOT", "VERB", "VBG", "provide"),
+    ("food", 2, "dobj", "NOUN", "NN", "food"),
+    ("to", 2, "dative", "ADP", "IN", "to"),
+    ("Somalia", 4, "pobj", "PROPN", "NNP", "Somalia"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+
+@pytest.mark.parametrize("rows,trigger,names,expected", [
+    (CONDITIONAL_THREAT, "threatened", {"Iran": "IRN", "Iraq": "IRQ"}, ("IRN", "IRQ")),
+    (DATIVE_TO, "providing", {"Kenya": "KEN", "Somalia": "SOM"}, ("KEN", "SOM")),
+])
+def test_events_target_from_condition_or_dative(nlp, rows, trigger, names, expected):
+    doc = build(nlp, rows)
+    doc._.newslens_entities = [entity(doc, f"E{i}", [i], t.text, "GPE", names[t.text])
+                               for i, t in enumerate(doc) if t.text in names]
+    events = by_trigger(run(doc), trigger)
+    assert (events[0]["actor_country"], events[0]["target_country"]) == expected
+
+
+@pytest.mark.parametrize("text,trigger,target", [
+    ("Thousands of people blocked streets in Hong Kong in defiance of Chinese authorities.",
+     "blocked", "CHN"),
+    ("Britain mobilized reservists for a war against Iraq.", "mobilized", "IRQ"),
+])
+def test_events_target_the_act_is_aimed_at(nlp, text, trigger, target):
+    doc = nlp(text)
+    events = [e for e in doc._.newslens_events if e["trigger"]["text"] == trigger]
+    assert events and events[0]["target_country"] == target
