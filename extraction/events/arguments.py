@@ -444,6 +444,11 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
     country, igo = _lookup_country(tokens)
     if country or igo:
         return Arg(tok.i, text, "country" if country else "igo", None, country, sector, igo)
+    if depth < 2 and tok.pos_ == "NOUN":
+        # "the capital Kabul", "the port city, Basra": the apposition names the place.
+        country = _appositive_country(index, tok, depth)
+        if country:
+            return Arg(tok.i, text, "country", None, country, sector)
     if lemma in STATE_NOUNS and tok.pos_ == "NOUN" and depth < 2 and (
             tok.dep_ in SUBJECT_DEPS or tok.dep_ == "poss" or
             tok.dep_ == "pobj" and tok.head.dep_ == "agent"):

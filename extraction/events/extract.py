@@ -73,6 +73,9 @@ REVERSING = frozenset({"SANCTION", "REJECT"})
 # Head nouns of places a people's adjective can sit on ("the Iraqi city of Basra").
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "capital", "port",
                          "border", "district", "camp", "state", "territory", "island"})
+# Measures a state takes at home ("imposed martial law", "lifted the state of emergency").
+DOMESTIC_MEASURES = frozenset({"curfew", "law", "emergency", "ban", "restriction",
+                               "censorship", "crackdown", "siege", "lockdown"})
 # Nouns of a stance whose "of"/"with" object is the other party ("in defiance of X").
 STANCE_NOUNS = frozenset({"defiance", "solidarity", "protest", "support", "opposition"})
 # Subordinators of a condition a threat or an offer is put on ("unless Baghdad accepts").
@@ -727,8 +730,12 @@ def _people_object(index: DocIndex, tok: Token) -> Arg | None:
     """An object naming people or a group without a country ("12 demonstrators", "members
     of the banned movement", "demands from rebels", an organisation the text places
     nowhere), as an ``Arg``; else None."""
-    for cand in (tok, *[p for c in tok.children if c.dep_ == "prep" and c.lower_ in (
-            "from", "of", "by") for p in _children(c, "pobj")]):
+    attached = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in (
+        "from", "of", "by", "on", "against") for p in _children(c, "pobj")]
+    # "the demonstration staged by students": the agent of a participle on the object.
+    attached.extend(p for c in tok.children if c.dep_ == "acl" for a in c.children
+                    if a.dep_ == "agent" for p in _children(a, "pobj"))
+    for cand in (tok, *attached):
         arg = resolve_one(index, cand, depth=1)
         if arg.country or arg.igo or arg.kind == "group":
             return None
@@ -753,7 +760,12 @@ def _domestic_targets(index: DocIndex, frame: Frame, actors: list[Arg]) -> list[
     trigger = frame.trigger
     verb = trigger if _is_verbal(trigger) else _governing_verb(trigger)
     objects: list[Token] = []
-    for head in filter(None, (trigger, verb)):
+    heads = [h for h in (trigger, verb) if h is not None]
+    # "opened fire to disperse demonstrators": the purpose clause names whom it was aimed at.
+    heads.extend(c for h in list(heads) for c in h.children
+                 if c.dep_ in ("advcl", "xcomp") and _is_verbal(c) and
+                 any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+    for head in heads:
         for child in head.children:
             if child.dep_ in ("dobj", "dative") and child.i != trigger.i:
                 objects.extend([child, *child.conjuncts])
@@ -761,6 +773,16 @@ def _domestic_targets(index: DocIndex, frame: Frame, actors: list[Arg]) -> list[
                 objects.extend(_children(child, "pobj"))
     for obj in objects:
         arg = _people_object(index, obj)
+        if arg is None and frame.type != "ASSAULT" and (
+                obj.lemma_.lower() in DOMESTIC_MEASURES or any(
+                    p.lemma_.lower() in DOMESTIC_MEASURES for c in obj.children
+                    if c.dep_ == "prep" and c.lower_ == "of" for p in _children(c, "pobj"))):
+            # "impose martial law", "lifted a state of emergency": measures a state takes
+            # at home (or where the text places them).
+            where = _location(index, [trigger, obj, *([verb] if verb is not None else [])])
+            country = where or home
+            return [Arg(obj.i, f"in {resources.country_name(country)}", "country", None,
+                        country)]
         if arg is not None:
             where = _location(index, [trigger, obj, *([verb] if verb is not None else [])])
             if where is None and frame.type == "ASSAULT":

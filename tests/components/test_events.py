@@ -605,3 +605,48 @@ def test_events_target_the_act_is_aimed_at(nlp, text, trigger, target):
     doc = nlp(text)
     events = [e for e in doc._.newslens_events if e["trigger"]["text"] == trigger]
     assert events and events[0]["target_country"] == target
+
+
+# "Kenya imposed martial law." / "Turkish police prevented the demonstration staged by
+# students." / "Rebels shelled the capital Kabul."
+MARTIAL_LAW: list[Row] = [
+    ("Kenya", 1, "nsubj", "PROPN", "NNP", "Kenya"),
+    ("imposed", 1, "ROOT", "VERB", "VBD", "impose"),
+    ("martial", 3, "amod", "ADJ", "JJ", "martial"),
+    ("law", 1, "dobj", "NOUN", "NN", "law"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+STAGED_BY: list[Row] = [
+    ("Turkish", 1, "amod", "ADJ", "JJ", "turkish"),
+    ("police", 2, "nsubj", "NOUN", "NNS", "police"),
+    ("prevented", 2, "ROOT", "VERB", "VBD", "prevent"),
+    ("the", 4, "det", "DET", "DT", "the"),
+    ("demonstration", 2, "dobj", "NOUN", "NN", "demonstration"),
+    ("staged", 4, "acl", "VERB", "VBN", "stage"),
+    ("by", 5, "agent", "ADP", "IN", "by"),
+    ("students", 6, "pobj", "NOUN", "NNS", "student"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+CAPITAL_APPOS: list[Row] = [
+    ("Rebels", 1, "nsubj", "NOUN", "NNS", "rebel"),
+    ("shelled", 1, "ROOT", "VERB", "VBD", "shell"),
+    ("the", 3, "det", "DET", "DT", "the"),
+    ("capital", 1, "dobj", "NOUN", "NN", "capital"),
+    ("Kabul", 3, "appos", "PROPN", "NNP", "Kabul"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+@pytest.mark.parametrize("rows,trigger,ents,target_text,target_country", [
+    (MARTIAL_LAW, "imposed", [(0, "Kenya", "GPE", "KEN")], "in Kenya", "KEN"),
+    (STAGED_BY, "prevented", [(0, "Turkish", "NORP", "TUR")], "students", "TUR"),
+    (CAPITAL_APPOS, "shelled", [(4, "Kabul", "GPE", "AFG")], "capital", "AFG"),
+])
+def test_events_domestic_measures_staged_acts_and_named_places(nlp, rows, trigger, ents,
+                                                               target_text, target_country):
+    doc = build(nlp, rows)
+    doc._.newslens_entities = [entity(doc, f"E{i}", [i], name, label, country)
+                               for i, name, label, country in ents]
+    (event,) = by_trigger(run(doc), trigger)
+    assert event["target_text"] == target_text
+    assert event["target_country"] == target_country
