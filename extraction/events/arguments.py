@@ -408,6 +408,11 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
                                         for c in tok.children):
         sector = None
     eid = _pick_entity(index, tok, tokens)
+    ethnic = any(t.lower_ == "ethnic" for t in tokens)
+    if eid is not None and ethnic and index.entities[eid].get("label") == "NORP":
+        # "ethnic Albanians in Serbia" are a people, not the Albanian state: the place they
+        # live in (below) or nothing gives their country.
+        eid = None
     if eid is not None and index.token_entity[tok.i] != eid:
         ent = index.entities[eid]
         if ent.get("label") in PLACE_LABELS and not ent.get("country"):
@@ -441,7 +446,7 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
             arg = Arg(arg.head, arg.text, arg.kind, arg.entity, arg.country, sector, arg.igo,
                       arg.label)
         return arg
-    country, igo = _lookup_country(tokens)
+    country, igo = _lookup_country(tokens) if not ethnic else (None, None)
     if country or igo:
         return Arg(tok.i, text, "country" if country else "igo", None, country, sector, igo)
     if depth < 2 and tok.pos_ == "NOUN":

@@ -657,7 +657,7 @@ def _location(index: DocIndex, tokens: Sequence[Token]) -> str | None:
                 # "outside of the city": the place hangs one preposition lower.
                 pobjs.extend(_children(pcomp, "pobj"))
             for pobj in pobjs:
-                for sub in list(pobj.subtree)[:12]:
+                for sub in list(pobj.subtree)[:20]:
                     eid = index.token_entity[sub.i]
                     ent = index.entities.get(eid) if eid else None
                     if ent and ent.get("country") and (
@@ -675,13 +675,23 @@ def _located(index: DocIndex, trigger: Token, actors: list[Arg]) -> list[Arg]:
     """Crowds, prisoners or police named without a country take the country of the place
     where the event happens ("Demonstrators in Baghdad blocked a road")."""
     out: list[Arg] = []
+    # "Opposition leaders agreed to postpone the rally in Baku": the place may hang on the
+    # clause the trigger governs.
+    clauses = [trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "ccomp"))]
+    where = [*clauses, *(o for c in clauses for o in _children(c, "dobj"))]
     for arg in actors:
-        if arg.country is None and arg.kind == "other" and arg.igo is None:
+        unknown_org = arg.kind == "entity" and arg.label == "ORG" and arg.entity and \
+            resources.organisation_lookup(
+                str(index.entities[arg.entity].get("canonical", ""))) is None
+        if arg.country is None and arg.igo is None and (arg.kind == "other" or unknown_org):
+            # An organisation the knowledge base does not know acts where it is found
+            # ("activists from a party staged rallies in Gaza"), as crowds do.
             head = index.doc[arg.head]
-            if head.pos_ in ("NOUN",) and head.tag_ in ("NNS", "NN"):
-                country = _location(index, [head, trigger, *_children(trigger, "dobj")])
+            if head.tag_ in ("NNS", "NN", "NNPS") or unknown_org:
+                country = _location(index, [head, *where])
                 if country:
-                    arg = Arg(arg.head, arg.text, "country", None, country, arg.sector)
+                    arg = Arg(arg.head, arg.text, "country", arg.entity, country, arg.sector,
+                              None, arg.label)
         out.append(arg)
     return out
 

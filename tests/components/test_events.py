@@ -650,3 +650,44 @@ def test_events_domestic_measures_staged_acts_and_named_places(nlp, rows, trigge
     (event,) = by_trigger(run(doc), trigger)
     assert event["target_text"] == target_text
     assert event["target_country"] == target_country
+
+
+# "Ethnic Albanians in Serbia demanded autonomy." / "Leaders of the coalition agreed to
+# postpone the rally in Baku."
+ETHNIC: list[Row] = [
+    ("Ethnic", 1, "amod", "ADJ", "JJ", "ethnic"),
+    ("Albanians", 4, "nsubj", "PROPN", "NNPS", "Albanians"),
+    ("in", 1, "prep", "ADP", "IN", "in"),
+    ("Serbia", 2, "pobj", "PROPN", "NNP", "Serbia"),
+    ("demanded", 4, "ROOT", "VERB", "VBD", "demand"),
+    ("autonomy", 4, "dobj", "NOUN", "NN", "autonomy"),
+    (".", 4, "punct", "PUNCT", ".", "."),
+]
+RALLY_IN: list[Row] = [
+    ("Leaders", 4, "nsubj", "NOUN", "NNS", "leader"),
+    ("of", 0, "prep", "ADP", "IN", "of"),
+    ("the", 3, "det", "DET", "DT", "the"),
+    ("coalition", 1, "pobj", "NOUN", "NN", "coalition"),
+    ("agreed", 4, "ROOT", "VERB", "VBD", "agree"),
+    ("to", 6, "aux", "PART", "TO", "to"),
+    ("postpone", 4, "xcomp", "VERB", "VB", "postpone"),
+    ("the", 8, "det", "DET", "DT", "the"),
+    ("rally", 6, "dobj", "NOUN", "NN", "rally"),
+    ("in", 8, "prep", "ADP", "IN", "in"),
+    ("Baku", 9, "pobj", "PROPN", "NNP", "Baku"),
+    (".", 4, "punct", "PUNCT", ".", "."),
+]
+
+
+@pytest.mark.parametrize("rows,trigger,ents,actor_country", [
+    (ETHNIC, "demanded", [(1, "Albanian", "NORP", "ALB"), (3, "Serbia", "GPE", "SRB")],
+     "SRB"),
+    (RALLY_IN, "agreed", [(10, "Baku", "GPE", "AZE")], "AZE"),
+])
+def test_events_ethnic_groups_and_crowds_take_the_country_they_are_in(
+        nlp, rows, trigger, ents, actor_country):
+    doc = build(nlp, rows)
+    doc._.newslens_entities = [entity(doc, f"E{i}", [i], name, label, country)
+                               for i, name, label, country in ents]
+    (event,) = by_trigger(run(doc), trigger)
+    assert event["actor_country"] == actor_country
