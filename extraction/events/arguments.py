@@ -508,6 +508,12 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
                         if inner.country:
                             return Arg(tok.i, text, inner.kind, inner.entity, inner.country,
                                        sector, inner.igo, inner.label)
+                        if inner.label == "ORG" and inner.entity and child.lower_ in (
+                                "of", "from") and lemma in PEOPLE_NOUNS:
+                            # "activists from the Fatah Party": the party they stand for,
+                            # even when the knowledge base gives it no country.
+                            return Arg(tok.i, text, "entity", inner.entity, None, sector,
+                                       inner.igo, inner.label)
     return Arg(tok.i, text, "other", sector=sector)
 
 

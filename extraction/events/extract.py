@@ -678,6 +678,9 @@ def _located(index: DocIndex, trigger: Token, actors: list[Arg]) -> list[Arg]:
     # "Opposition leaders agreed to postpone the rally in Baku": the place may hang on the
     # clause the trigger governs.
     clauses = [trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "ccomp"))]
+    if not _is_verbal(trigger):
+        # "staged rallies in Gaza": a noun's place hangs on the verb that governs it.
+        clauses.extend(v for v in (_governing_verb(trigger),) if v is not None)
     where = [*clauses, *(o for c in clauses for o in _children(c, "dobj"))]
     for arg in actors:
         unknown_org = arg.kind == "entity" and arg.label == "ORG" and arg.entity and \

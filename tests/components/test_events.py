@@ -551,6 +551,9 @@ def test_events_violence_by_unnamed_authors_is_coded_to_its_place(nlp):
     ("The army strengthened its forces near the border.", "strengthened", "MOBILIZE"),
     ("The ministry imposed restrictions on imports.", "imposed", "SANCTION"),
     ("The court cancelled restrictions on the language.", "cancelled", "CONCEDE"),
+    ("Norway launched a mediation effort.", "effort", "CONSULT"),
+    ("The two navies began war games on Monday.", "games", "COOPERATE"),
+    ("Egypt ended mediation efforts between the factions.", "ended", "SANCTION"),
 ])
 def test_events_lexicon_phrases_for_blockades_forces_and_restrictions(nlp, text, word,
                                                                         expected):
@@ -691,3 +694,26 @@ def test_events_ethnic_groups_and_crowds_take_the_country_they_are_in(
                                for i, name, label, country in ents]
     (event,) = by_trigger(run(doc), trigger)
     assert event["actor_country"] == actor_country
+
+
+# "Activists from the Liberty Party staged rallies in Kampala."
+ACTIVISTS_FROM: list[Row] = [
+    ("Activists", 5, "nsubj", "NOUN", "NNS", "activist"),
+    ("from", 0, "prep", "ADP", "IN", "from"),
+    ("the", 4, "det", "DET", "DT", "the"),
+    ("Liberty", 4, "compound", "PROPN", "NNP", "Liberty"),
+    ("Party", 1, "pobj", "PROPN", "NNP", "Party"),
+    ("staged", 5, "ROOT", "VERB", "VBD", "stage"),
+    ("rallies", 5, "dobj", "NOUN", "NNS", "rally"),
+    ("in", 5, "prep", "ADP", "IN", "in"),
+    ("Kampala", 7, "pobj", "PROPN", "NNP", "Kampala"),
+    (".", 5, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_events_people_from_an_unknown_party_act_where_the_text_places_them(nlp):
+    doc = build(nlp, ACTIVISTS_FROM)
+    doc._.newslens_entities = [entity(doc, "E1", [3, 4], "Liberty Party", "ORG", None),
+                               entity(doc, "E2", [8], "Kampala", "GPE", "UGA")]
+    (event,) = by_trigger(run(doc), "rallies")
+    assert event["actor"] == "E1" and event["actor_country"] == "UGA"
