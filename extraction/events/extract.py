@@ -80,6 +80,9 @@ DOMESTIC_MEASURES = frozenset({"curfew", "law", "emergency", "ban", "restriction
 STANCE_NOUNS = frozenset({"defiance", "solidarity", "protest", "support", "opposition"})
 # Subordinators of a condition a threat or an offer is put on ("unless Baghdad accepts").
 CONDITION_MARKS = frozenset({"if", "unless"})
+# Verbs of these types react to an act named by their object; they do not perform it
+# ("condemned the attack", "protested the arrest", "demanded the withdrawal").
+REACTIONS = frozenset({"ACCUSE", "REJECT", "PROTEST", "REQUEST"})
 # Types a negation turns around ("did not recognize" is a rejection).
 DEFAULT_INTENSITY = {"AGREE": 0.4, "THREATEN": -0.6, "REJECT": -0.4, "REQUEST": -0.4}
 
@@ -369,9 +372,14 @@ def _as_place(arg: Arg, prep: str) -> Arg:
                arg.igo, arg.label)
 
 
-def _noun_arguments(index: DocIndex, noun: Token) -> tuple[list[Arg], list[Arg]]:
+def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = frozenset()
+                    ) -> tuple[list[Arg], list[Arg]]:
     """Actor and target of an event noun ("its recognition of Guaido", "U.S. sanctions on
-    Iran", "held talks with X", "an attack by rebels")."""
+    Iran", "held talks with X", "an attack by rebels").
+
+    ``reactions`` are the token indices of verbs that react to an act ("condemned", "called
+    for"): their subject is not the noun's actor ("the US deplored the attack").
+    """
     actors: list[Arg] = []
     targets: list[Arg] = []
     preps: dict[str, list[Token]] = {}
@@ -395,7 +403,7 @@ def _noun_arguments(index: DocIndex, noun: Token) -> tuple[list[Arg], list[Arg]]
                     actors = [found]
                     break
     verb = _governing_verb(noun)
-    if not actors and verb is not None:
+    if not actors and verb is not None and verb.i not in reactions:
         subj, passive = _subject(verb)
         if subj is not None and subj.i != noun.i and (not passive or noun.dep_ == "pobj"):
             # "imposed sanctions"; "were engaged in ethnic cleansing" (a stative passive).
@@ -835,6 +843,8 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon) -> list[Frame]:
             complements[i] = comp
             if comp.i in found:
                 absorbed.add(comp.i)
+    reactions = frozenset(i for i, e in found.items() if e.type in REACTIONS and
+                          _is_verbal(doc[i]))
     frames: list[Frame] = []
     for i in sorted(found):
         if i in absorbed:
@@ -856,7 +866,7 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon) -> list[Frame]:
             # A blackout or an election happens; it has no actor or target of its own.
             frame.negated = _negated(tok)
         elif tok.pos_ in ("NOUN", "PROPN"):
-            frame.actors, frame.targets = _noun_arguments(index, tok)
+            frame.actors, frame.targets = _noun_arguments(index, tok, reactions)
             verb = _governing_verb(tok)
             frame.negated = _negated(tok) or (verb is not None and _negated(verb))
             frame.modality = _modality(tok) * (_modality(verb) if verb is not None else 1.0)

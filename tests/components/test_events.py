@@ -717,3 +717,22 @@ def test_events_people_from_an_unknown_party_act_where_the_text_places_them(nlp)
                                entity(doc, "E2", [8], "Kampala", "GPE", "UGA")]
     (event,) = by_trigger(run(doc), "rallies")
     assert event["actor"] == "E1" and event["actor_country"] == "UGA"
+
+
+# "Kenya condemned the attack."
+CONDEMNED_ATTACK: list[Row] = [
+    ("Kenya", 1, "nsubj", "PROPN", "NNP", "Kenya"),
+    ("condemned", 1, "ROOT", "VERB", "VBD", "condemn"),
+    ("the", 3, "det", "DET", "DT", "the"),
+    ("attack", 1, "dobj", "NOUN", "NN", "attack"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_events_who_condemns_an_act_did_not_commit_it(nlp):
+    doc = build(nlp, CONDEMNED_ATTACK)
+    doc._.newslens_entities = [entity(doc, "E1", [0], "Kenya", "GPE", "KEN")]
+    events = run(doc)
+    (condemned,) = by_trigger(events, "condemned")
+    assert condemned["actor_country"] == "KEN" and condemned["type"] == "ACCUSE"
+    assert all(e["actor_country"] is None for e in by_trigger(events, "attack"))
