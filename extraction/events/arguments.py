@@ -53,6 +53,9 @@ SECTOR_ROLES = {"military": "military", "opposition": "opposition", "rebels": "r
 # Head nouns for several states at once ("54 other countries", "Western allies").
 GROUP_NOUNS = frozenset({"country", "nation", "state", "government", "ally", "member", "power",
                          "democracy"})
+# Nouns of time: "the second day of Abiy's visit" names no party.
+TIME_NOUNS = frozenset({"day", "week", "month", "year", "anniversary", "hour", "night",
+                        "morning", "evening", "decade", "century", "period", "time", "eve"})
 # Head nouns that stand for a state the text has already named ("the country", "its
 # government", "his administration").
 STATE_NOUNS = frozenset({"country", "nation", "government", "regime", "administration",
@@ -475,7 +478,7 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return resolve_one(index, pobj, depth=depth)
-    if depth == 0:
+    if depth == 0 and lemma not in TIME_NOUNS and tok.ent_type_ not in ("DATE", "TIME"):
         # "supporters of Ben Bella", "students throughout Indonesia": a party named in an
         # attachment gives the country; "sabotage engineered by the USA": the agent of an
         # act stands for it.

@@ -107,17 +107,25 @@ _NEAR_DEPS = frozenset({"dobj", "prt", "prep", "oprd", "attr", "dative", "pobj",
                         "amod", "nmod", "acomp", "npadvmod", "nsubjpass"})
 
 
+def _dates_only(prep: Token) -> bool:
+    """True for a preposition whose objects are all dates ("called a meeting for Friday" is
+    no "call for")."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return prep.dep_ == "prep" and bool(objects) and all(
+        o.ent_type_ in ("DATE", "TIME") for o in objects)
+
+
 def _near_lemmas(token: Token) -> set[str]:
     """Lemmas (and lower-cased forms) of the words a phrase entry may need: the head's
     objects, particles and prepositions, their objects, and an object's "of" phrase."""
     out: set[str] = set()
     for child in token.children:
-        if child.dep_ not in _NEAR_DEPS:
+        if child.dep_ not in _NEAR_DEPS or _dates_only(child):
             continue
         out.add(child.lemma_.lower())
         out.add(child.lower_)
         for grand in child.children:
-            if grand.dep_ not in _NEAR_DEPS:
+            if grand.dep_ not in _NEAR_DEPS or _dates_only(grand):
                 continue
             out.add(grand.lemma_.lower())
             out.add(grand.lower_)

@@ -736,3 +736,14 @@ def test_events_who_condemns_an_act_did_not_commit_it(nlp):
     (condemned,) = by_trigger(events, "condemned")
     assert condemned["actor_country"] == "KEN" and condemned["type"] == "ACCUSE"
     assert all(e["actor_country"] is None for e in by_trigger(events, "attack"))
+
+
+def test_events_a_date_is_no_preposition_of_a_phrase_trigger(nlp):
+    doc = nlp("The president has called a meeting of all parties for Friday.")
+    assert not [e for e in doc._.newslens_events if e["type"] == "REQUEST"]
+
+
+def test_events_a_day_of_a_visit_is_no_party(nlp):
+    doc = nlp("Abiy Ahmed and Isaias Afwerki signed the declaration on the second day of "
+              "Abiy's visit.")
+    assert all(e["target_text"] != "second day" for e in doc._.newslens_events)
