@@ -23,7 +23,8 @@ SPEAKER_WEIGHT = 0.5
 STATE_ROLES = frozenset({"government", "military", "foreign ministry", "defence ministry",
                          "embassy", "legislature", "police", "head of state",
                          "head of government", "foreign minister", "defence minister",
-                         "minister", "diplomat", "spokesperson", "central bank"})
+                         "minister", "diplomat", "spokesperson", "central bank",
+                         "supreme leader", "vice president"})
 # An event whose target is where it happened ("in Kabul") says nothing about a stance.
 PLACE_MARKS = ("in ", "at ", "near ")
 # Requests milder than this (appeals, calls, urging) carry no stance.
