@@ -11,7 +11,7 @@ dashboard relies on: ``VEN``, ``opposition:VEN``, ``un``, ``group:54 other count
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -25,7 +25,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 MALE_FEMALE = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 NEUTER = frozenset({"it", "its", "itself"})
-# Plural pronouns are left unresolved: their antecedent is as often a group of people as a
+# Plural pronouns are resolved only to a plural noun subject just before them that names a
+# party ("Kenyan troops ... They"): their antecedent is as often a group of people as a
 # state, and a wrong guess makes a wrong stance.
 PLURAL = frozenset({"they", "their", "them", "themselves", "we", "our", "us", "i", "my", "me"})
 THIRD_PLURAL = frozenset({"they", "their", "them"})
@@ -120,6 +121,8 @@ class DocIndex:
     last_person: list[str | None]
     last_thing: list[str | None]
     published: str | None = None
+    # Token index of the last plural noun subject before each token ("Kenyan troops").
+    last_plural: list[int | None] = field(default_factory=list)
 
     def entity_at(self, i: int) -> dict[str, Any] | None:
         eid = self.token_entity[i]
@@ -165,13 +168,18 @@ def build_index(doc: Doc, entities: Sequence[dict[str, Any]] | None,
                 in_quote[tok.i] = False
     last_person: list[str | None] = [None] * n
     last_thing: list[str | None] = [None] * n
+    last_plural: list[int | None] = [None] * n
     person: str | None = None
     thing: str | None = None
+    plural: int | None = None
     for tok in doc:
         last_person[tok.i] = person
         last_thing[tok.i] = thing
+        last_plural[tok.i] = plural
         if tok.dep_ not in SUBJECT_DEPS or in_quote[tok.i]:
             continue
+        if tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "conj" for c in tok.children):
+            plural = tok.i
         eid = token_entity[tok.i]
         if eid is None:
             continue
@@ -180,7 +188,8 @@ def build_index(doc: Doc, entities: Sequence[dict[str, Any]] | None,
             person = eid
         elif by_id[eid].get("country") or label in ("GPE", "ORG"):
             thing = eid
-    return DocIndex(doc, by_id, token_entity, in_quote, last_person, last_thing, published)
+    return DocIndex(doc, by_id, token_entity, in_quote, last_person, last_thing, published,
+                    last_plural)
 
 
 def core_tokens(head: Token) -> list[Token]:
@@ -346,6 +355,18 @@ def _pronoun(index: DocIndex, tok: Token, depth: int) -> Arg | None:
                 break
         if eid is None:
             eid = index.last_thing[tok.i]
+    if eid is None and lower in ("they", "their") and depth < 2 and index.last_plural:
+        # "Kenyan troops crossed the border. They attacked ...": the last plural subject in
+        # this sentence or the one before, when it names a party with a country.
+        cand = index.last_plural[tok.i]
+        start = tok.sent.start
+        if start > 0:
+            start = index.doc[start - 1].sent.start
+        if cand is not None and cand >= start:
+            found = resolve_one(index, index.doc[cand], depth=depth + 1)
+            if found.is_party and (found.country or found.igo):
+                return Arg(tok.i, found.text, found.kind, found.entity, found.country,
+                           found.sector, found.igo, found.label)
     if eid is None:
         return None
     return _entity_arg(index, tok, eid, tok.text)

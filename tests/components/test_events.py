@@ -747,3 +747,36 @@ def test_events_a_day_of_a_visit_is_no_party(nlp):
     doc = nlp("Abiy Ahmed and Isaias Afwerki signed the declaration on the second day of "
               "Abiy's visit.")
     assert all(e["target_text"] != "second day" for e in doc._.newslens_events)
+
+
+TROOPS_CROSSED: list[Row] = [
+    ("Kenyan", 1, "amod", "ADJ", "JJ", "kenyan"),
+    ("troops", 2, "nsubj", "NOUN", "NNS", "troop"),
+    ("crossed", 2, "ROOT", "VERB", "VBD", "cross"),
+    ("the", 4, "det", "DET", "DT", "the"),
+    ("border", 2, "dobj", "NOUN", "NN", "border"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+
+def _they_attacked(start: int) -> list[Row]:
+    return [("They", start + 1, "nsubj", "PRON", "PRP", "they"),
+            ("attacked", start + 1, "ROOT", "VERB", "VBD", "attack"),
+            ("the", start + 3, "det", "DET", "DT", "the"),
+            ("village", start + 1, "dobj", "NOUN", "NN", "village"),
+            (".", start + 1, "punct", "PUNCT", ".", ".")]
+
+
+@pytest.mark.parametrize("between,expected", [
+    ([], "KEN"),
+    # Two sentences back is too far to guess.
+    ([("Rain", 7, "nsubj", "NOUN", "NN", "rain"), ("fell", 7, "ROOT", "VERB", "VBD", "fall"),
+      (".", 7, "punct", "PUNCT", ".", ".")], None),
+])
+def test_events_they_is_the_plural_subject_of_this_or_the_last_sentence(nlp, between,
+                                                                         expected):
+    rows = [*TROOPS_CROSSED, *between, *_they_attacked(len(TROOPS_CROSSED) + len(between))]
+    doc = build(nlp, rows)
+    doc._.newslens_entities = [entity(doc, "E1", [0], "Kenyan", "NORP", "KEN")]
+    (event,) = by_trigger(run(doc), "attacked")
+    assert event["actor_country"] == expected
