@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -222,11 +223,43 @@ def phrase_text(tokens: Sequence[Token]) -> str:
     return " ".join(t.text for t in toks)
 
 
+@lru_cache(maxsize=1)
+def _actor_names() -> dict[str, frozenset[str]]:
+    """Surface form of a known office holder -> the canonical names it may stand for."""
+    names: dict[str, set[str]] = {}
+    for entry in resources.gazetteer():
+        if entry.kind == "actor" and entry.key:
+            names.setdefault(resources.normalize_name(entry.text), set()).add(entry.key)
+    return {k: frozenset(v) for k, v in names.items()}
+
+
+@lru_cache(maxsize=4096)
+def shared_name_country(name: str) -> str | None:
+    """The country of a name several office holders share ("Bush", "Papandreou") when they
+    all held office for the same country; None when unknown or the country differs.
+
+    Args:
+        name: a person's name as the text gives it.
+    """
+    canon = _actor_names().get(resources.normalize_name(name))
+    if not canon or len(canon) < 2:
+        return None
+    countries = set()
+    for person in canon:
+        actor = resources.actor_lookup(person)
+        countries.add(actor.country if actor is not None else None)
+    return countries.pop() if len(countries) == 1 else None
+
+
 def _entity_arg(index: DocIndex, head: Token, eid: str, text: str) -> Arg:
     ent = index.entities[eid]
     label = ent.get("label")
     role = (ent.get("role") or "").lower()
     country = ent.get("country")
+    if not country and label == "PERSON":
+        # "President Bush": two presidents of one country share the name; the country is
+        # known even when the person is not.
+        country = shared_name_country(str(ent.get("canonical") or ""))
     igo = None
     if not country:
         igo = resources.igo_key(str(ent.get("canonical", ""))) or resources.igo_key(text)

@@ -780,3 +780,12 @@ def test_events_they_is_the_plural_subject_of_this_or_the_last_sentence(nlp, bet
     doc._.newslens_entities = [entity(doc, "E1", [0], "Kenyan", "NORP", "KEN")]
     (event,) = by_trigger(run(doc), "attacked")
     assert event["actor_country"] == expected
+
+
+@pytest.mark.parametrize("name,expected", [("Bush", "USA"), ("Papandreou", "GRC"),
+                                           ("Zia", None), ("Nobody Known", None)])
+def test_events_name_shared_by_office_holders_of_one_country_gives_it(name, expected):
+    from extraction.events.arguments import shared_name_country
+
+    # Two Bushes were US presidents; "Zia" names leaders of Pakistan and Bangladesh.
+    assert shared_name_country(name) == expected
