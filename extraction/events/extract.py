@@ -83,6 +83,12 @@ CONDITION_MARKS = frozenset({"if", "unless"})
 # Verbs of these types react to an act named by their object; they do not perform it
 # ("condemned the attack", "protested the arrest", "demanded the withdrawal").
 REACTIONS = frozenset({"ACCUSE", "REJECT", "PROTEST", "REQUEST"})
+# Means and authors of violence that name no party ("a roadside bomb", "gunmen").
+WEAPON_NOUNS = frozenset({"bomb", "bombing", "explosion", "blast", "device", "attack",
+                          "gunfire", "rocket", "missile", "shell", "shelling", "mortar",
+                          "grenade", "mine", "ambush", "shooting", "gunman", "gunmen",
+                          "attacker", "assailant", "bomber", "militant", "insurgent",
+                          "sniper", "strike", "airstrike", "raid", "car"})
 # Types a negation turns around ("did not recognize" is a rejection).
 DEFAULT_INTENSITY = {"AGREE": 0.4, "THREATEN": -0.6, "REJECT": -0.4, "REQUEST": -0.4}
 
@@ -698,7 +704,12 @@ def _located(index: DocIndex, trigger: Token, actors: list[Arg]) -> list[Arg]:
             # An organisation the knowledge base does not know acts where it is found
             # ("activists from a party staged rallies in Gaza"), as crowds do.
             head = index.doc[arg.head]
-            if head.tag_ in ("NNS", "NN", "NNPS") or unknown_org:
+            # People only: "the virus killed 500 in Wuhan" is no act of China's.
+            people = head.lemma_.lower() in PEOPLE_NOUNS or arg.sector is not None or \
+                head.tag_ == "NNPS" or \
+                head.lemma_.lower() in ("police", "policeman", "authority", "soldier",
+                                        "troop", "force", "gunman", "attacker", "assailant")
+            if head.tag_ in ("NNS", "NN", "NNPS") and people or unknown_org:
                 country = _location(index, [head, *where])
                 if country:
                     arg = Arg(arg.head, arg.text, "country", arg.entity, country, arg.sector,
@@ -716,6 +727,14 @@ def _unattributed(index: DocIndex, frame: Frame, actors: list[Arg]) -> list[Arg]
         return actors
     trigger = frame.trigger
     verb = trigger if _is_verbal(trigger) else _governing_verb(trigger)
+    causes = [index.doc[a.head] for a in actors]
+    if _is_verbal(trigger):
+        agent = _agent(trigger)
+        subj, passive = _subject(trigger)
+        causes.extend(t for t in (agent, None if passive else subj) if t is not None)
+    if causes and not any(c.lemma_.lower() in WEAPON_NOUNS for c in causes):
+        # "the virus killed 500", "floods killed 20": named causes that are no attackers.
+        return actors
     near = [trigger, *([verb] if verb is not None and verb != trigger else [])]
     for head in list(near):
         near.extend(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))

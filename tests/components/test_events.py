@@ -789,3 +789,23 @@ def test_events_name_shared_by_office_holders_of_one_country_gives_it(name, expe
 
     # Two Bushes were US presidents; "Zia" names leaders of Pakistan and Bangladesh.
     assert shared_name_country(name) == expected
+
+
+# "The virus killed 500 people in Wuhan."
+VIRUS_KILLED: list[Row] = [
+    ("The", 1, "det", "DET", "DT", "the"),
+    ("virus", 2, "nsubj", "NOUN", "NN", "virus"),
+    ("killed", 2, "ROOT", "VERB", "VBD", "kill"),
+    ("500", 4, "nummod", "NUM", "CD", "500"),
+    ("people", 2, "dobj", "NOUN", "NNS", "people"),
+    ("in", 2, "prep", "ADP", "IN", "in"),
+    ("Wuhan", 5, "pobj", "PROPN", "NNP", "Wuhan"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_events_a_cause_that_is_no_attacker_gets_no_country(nlp):
+    doc = build(nlp, VIRUS_KILLED)
+    doc._.newslens_entities = [entity(doc, "E1", [6], "Wuhan", "GPE", "CHN")]
+    (event,) = by_trigger(run(doc), "killed")
+    assert event["actor_country"] is None
