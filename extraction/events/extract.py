@@ -783,8 +783,10 @@ def _people_object(index: DocIndex, tok: Token) -> Arg | None:
                 str(index.entities[arg.entity].get("canonical", ""))) is not None:
             # A known organisation without a country ("al-Qaeda") is no one's at home.
             return None
-        if arg.kind == "entity" and arg.label in ("PERSON", "ORG") or (
+        own = arg.entity is not None and index.token_entity[cand.i] == arg.entity
+        if own and arg.label in ("PERSON", "ORG") or (
                 cand.pos_ == "NOUN" and cand.lemma_.lower() in PEOPLE_NOUNS):
+            # People or a group itself, not a thing of theirs ("Mahan's permit").
             return arg
     return None
 
