@@ -721,11 +721,21 @@ def _located(index: DocIndex, trigger: Token, actors: list[Arg]) -> list[Arg]:
 def _unattributed(index: DocIndex, frame: Frame, actors: list[Arg]) -> list[Arg]:
     """Violence whose authors the text does not name ("killed by a roadside bomb near the
     Iraqi city of Basra") is coded, as event data codes it, to the country where it
-    happened; the actor's text says "in <country>" so the stance leaves it out."""
-    if frame.type != "ASSAULT" or any(a.country or a.igo or a.kind == "group"
-                                      for a in actors):
+    happened; the actor's text says "in <country>" so the stance leaves it out. So is an
+    arrest told in the passive without its agent ("was arrested in Lebanon"): a state's
+    authorities arrest on its soil."""
+    if any(a.country or a.igo or a.kind == "group" for a in actors):
         return actors
     trigger = frame.trigger
+    if frame.type == "COERCE":
+        subj, passive = _subject(trigger) if _is_verbal(trigger) else (None, False)
+        if not passive or _agent(trigger) is not None:
+            return actors
+        country = _location(index, [trigger])
+        return actors if country is None else [
+            Arg(trigger.i, f"in {resources.country_name(country)}", "country", None, country)]
+    if frame.type != "ASSAULT":
+        return actors
     verb = trigger if _is_verbal(trigger) else _governing_verb(trigger)
     causes = [index.doc[a.head] for a in actors]
     if _is_verbal(trigger):

@@ -554,6 +554,7 @@ def test_events_violence_by_unnamed_authors_is_coded_to_its_place(nlp):
     ("Norway launched a mediation effort.", "effort", "CONSULT"),
     ("The two navies began war games on Monday.", "games", "COOPERATE"),
     ("Egypt ended mediation efforts between the factions.", "ended", "SANCTION"),
+    ("Russia closed its borders with Iran.", "closed", "SANCTION"),
 ])
 def test_events_lexicon_phrases_for_blockades_forces_and_restrictions(nlp, text, word,
                                                                         expected):
@@ -809,3 +810,27 @@ def test_events_a_cause_that_is_no_attacker_gets_no_country(nlp):
     doc._.newslens_entities = [entity(doc, "E1", [6], "Wuhan", "GPE", "CHN")]
     (event,) = by_trigger(run(doc), "killed")
     assert event["actor_country"] is None
+
+
+# "A journalist was arrested in Lebanon."
+ARRESTED_IN: list[Row] = [
+    ("A", 1, "det", "DET", "DT", "a"),
+    ("journalist", 3, "nsubjpass", "NOUN", "NN", "journalist"),
+    ("was", 3, "auxpass", "AUX", "VBD", "be"),
+    ("arrested", 3, "ROOT", "VERB", "VBN", "arrest"),
+    ("in", 3, "prep", "ADP", "IN", "in"),
+    ("Lebanon", 4, "pobj", "PROPN", "NNP", "Lebanon"),
+    (".", 3, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_events_arrest_without_agent_is_by_the_state_where_it_happened(nlp):
+    from extraction.events.stance import aggregate_stances
+
+    doc = build(nlp, ARRESTED_IN)
+    doc._.newslens_entities = [entity(doc, "E1", [5], "Lebanon", "GPE", "LBN")]
+    events = run(doc)
+    (event,) = by_trigger(events, "arrested")
+    assert event["type"] == "COERCE" and event["actor"] is None
+    assert event["actor_country"] == "LBN" and event["actor_text"] == "in Lebanon"
+    assert not aggregate_stances(events, doc._.newslens_entities)
