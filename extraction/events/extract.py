@@ -727,6 +727,13 @@ def _unattributed(index: DocIndex, frame: Frame, actors: list[Arg]) -> list[Arg]
     if any(a.country or a.igo or a.kind == "group" for a in actors):
         return actors
     trigger = frame.trigger
+    if frame.type in ("ASSAULT", "COERCE"):
+        # "died of torture while in Israeli police custody": who holds the victim acts.
+        for tok in trigger.sent:
+            if tok.lemma_.lower() == "custody":
+                keeper = _first_party([_party_args(index, tok)], sectors=False)
+                if keeper and keeper[0].country:
+                    return keeper
     if frame.type == "COERCE":
         subj, passive = _subject(trigger) if _is_verbal(trigger) else (None, False)
         if not passive or _agent(trigger) is not None:

@@ -834,3 +834,24 @@ def test_events_arrest_without_agent_is_by_the_state_where_it_happened(nlp):
     assert event["type"] == "COERCE" and event["actor"] is None
     assert event["actor_country"] == "LBN" and event["actor_text"] == "in Lebanon"
     assert not aggregate_stances(events, doc._.newslens_entities)
+
+
+# "The prisoner died of torture in Kenyan custody."
+CUSTODY: list[Row] = [
+    ("The", 1, "det", "DET", "DT", "the"),
+    ("prisoner", 2, "nsubj", "NOUN", "NN", "prisoner"),
+    ("died", 2, "ROOT", "VERB", "VBD", "die"),
+    ("of", 2, "prep", "ADP", "IN", "of"),
+    ("torture", 3, "pobj", "NOUN", "NN", "torture"),
+    ("in", 2, "prep", "ADP", "IN", "in"),
+    ("Kenyan", 7, "amod", "ADJ", "JJ", "kenyan"),
+    ("custody", 5, "pobj", "NOUN", "NN", "custody"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_events_abuse_in_custody_is_by_the_custodian(nlp):
+    doc = build(nlp, CUSTODY)
+    doc._.newslens_entities = [entity(doc, "E1", [6], "Kenyan", "NORP", "KEN")]
+    (event,) = by_trigger(run(doc), "torture")
+    assert event["type"] == "ASSAULT" and event["actor_country"] == "KEN"
