@@ -206,7 +206,10 @@ def _governing_verb(noun: Token) -> Token | None:
     "engaged in fighting"); not one it only dates or explains ("after a call")."""
     tok = noun
     for _ in range(4):
-        if tok.dep_ == "prep" and tok.lower_ not in LIGHT_PREPS:
+        if tok.dep_ == "prep" and tok.lower_ not in LIGHT_PREPS and not (
+                tok.lower_ == "as" and tok.i == noun.head.i):
+            # "held refugees as human shields": "as" right above the noun is light too;
+            # "died as a result of torture" is not.
             return None
         if tok.dep_ in ("dobj", "pobj", "prep", "attr", "oprd", "nsubjpass", "conj", "appos",
                         "compound", "dative"):

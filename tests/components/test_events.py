@@ -555,6 +555,9 @@ def test_events_violence_by_unnamed_authors_is_coded_to_its_place(nlp):
     ("The two navies began war games on Monday.", "games", "COOPERATE"),
     ("Egypt ended mediation efforts between the factions.", "ended", "SANCTION"),
     ("Russia closed its borders with Iran.", "closed", "SANCTION"),
+    ("The army held the villagers as human shields.", "shields", "COERCE"),
+    ("Rebels took ten soldiers hostage.", "took", "ASSAULT"),
+    ("The president gave a warm welcome to his guest.", "welcome", "CONSULT"),
 ])
 def test_events_lexicon_phrases_for_blockades_forces_and_restrictions(nlp, text, word,
                                                                         expected):
@@ -855,3 +858,9 @@ def test_events_abuse_in_custody_is_by_the_custodian(nlp):
     doc._.newslens_entities = [entity(doc, "E1", [6], "Kenyan", "NORP", "KEN")]
     (event,) = by_trigger(run(doc), "torture")
     assert event["type"] == "ASSAULT" and event["actor_country"] == "KEN"
+
+
+def test_events_a_noun_after_as_belongs_to_the_verb_of_its_object(nlp):
+    doc = nlp("The Kenyan army held the villagers as human shields.")
+    (event,) = [e for e in doc._.newslens_events if e["trigger"]["text"] == "shields"]
+    assert event["type"] == "COERCE" and event["actor_country"] == "KEN"
