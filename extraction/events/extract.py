@@ -89,6 +89,12 @@ WEAPON_NOUNS = frozenset({"bomb", "bombing", "explosion", "blast", "device", "at
                           "grenade", "mine", "ambush", "shooting", "gunman", "gunmen",
                           "attacker", "assailant", "bomber", "militant", "insurgent",
                           "sniper", "strike", "airstrike", "raid", "car"})
+# Acts of dissent: by uncoded people against one state's organs they are domestic.
+DISSENT = frozenset({"PROTEST", "REQUEST", "THREATEN", "ACCUSE", "REJECT"})
+# Roles of a state's organs and office holders.
+STATE_ROLE_WORDS = frozenset({"head of state", "head of government", "foreign minister",
+                              "government", "supreme leader", "vice president", "legislature",
+                              "military", "police", "king", "prime minister", "ministry"})
 # Types a negation turns around ("did not recognize" is a rejection).
 DEFAULT_INTENSITY = {"AGREE": 0.4, "THREATEN": -0.6, "REJECT": -0.4, "REQUEST": -0.4}
 
@@ -767,6 +773,38 @@ def _unattributed(index: DocIndex, frame: Frame, actors: list[Arg]) -> list[Arg]
     return [Arg(trigger.i, f"in {resources.country_name(country)}", "country", None, country)]
 
 
+def _home_opposition(index: DocIndex, frame: Frame, actors: list[Arg],
+                     targets: list[Arg]) -> list[Arg]:
+    """Uncoded people or an unknown party that protest, demand or threaten against one
+    state's leaders or institutions ("fundamentalists demanded the resignation of the
+    Algerian president", "a party will boycott Algeria's elections") are that state's
+    opposition, as event data codes domestic dissent."""
+    if frame.type not in DISSENT or not actors or any(
+            a.country or a.igo or a.kind == "group" for a in actors):
+        return actors
+    for arg in actors:
+        head = index.doc[arg.head]
+        known_org = arg.entity is not None and (
+            index.entities[arg.entity].get("label") != "ORG" or resources.organisation_lookup(
+                str(index.entities[arg.entity].get("canonical", ""))) is not None)
+        if known_org or not (arg.entity is not None or arg.sector is not None or
+                             head.lemma_.lower() in PEOPLE_NOUNS or head.tag_ == "NNPS"):
+            return actors
+    states = set()
+    for target in targets:
+        ent = index.entities.get(target.entity or "") or {}
+        role = str(ent.get("role") or "").lower()
+        if target.country and (ent.get("label") == "GPE" or target.kind == "country" or
+                               role in STATE_ROLE_WORDS or "president" in role or
+                               "minister" in role):
+            states.add(target.country)
+    if len(states) != 1:
+        return actors
+    home = states.pop()
+    return [Arg(a.head, a.text, a.kind, a.entity, home, a.sector or "opposition", None,
+                a.label) for a in actors]
+
+
 def _condition_targets(index: DocIndex, frame: Frame, actors: list[Arg]) -> list[Arg]:
     """A threat's target when the text names it only in its condition ("threatened to stop
     the talks if the United States goes ahead", "... unless Baghdad accepted")."""
@@ -1016,6 +1054,7 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
         if frame.type != INCIDENT and frame.entry.stance and not any(
                 t.country or t.igo or t.kind == "group" for t in targets):
             targets = _domestic_targets(index, frame, actors) or targets
+        actors = _home_opposition(index, frame, actors, targets)
         etype, polarity = _polarity(frame)
         date, source = pick_date(frame.trigger, spans, anchor)
         trigger = _mention(frame.trigger)

@@ -864,3 +864,44 @@ def test_events_a_noun_after_as_belongs_to_the_verb_of_its_object(nlp):
     doc = nlp("The Kenyan army held the villagers as human shields.")
     (event,) = [e for e in doc._.newslens_events if e["trigger"]["text"] == "shields"]
     assert event["type"] == "COERCE" and event["actor_country"] == "KEN"
+
+
+# "The Liberty Party will boycott Kenya's elections." / "Students demanded the release of
+# the American journalist."
+BOYCOTT: list[Row] = [
+    ("The", 2, "det", "DET", "DT", "the"),
+    ("Liberty", 2, "compound", "PROPN", "NNP", "Liberty"),
+    ("Party", 4, "nsubj", "PROPN", "NNP", "Party"),
+    ("will", 4, "aux", "AUX", "MD", "will"),
+    ("boycott", 4, "ROOT", "VERB", "VB", "boycott"),
+    ("Kenya", 7, "poss", "PROPN", "NNP", "Kenya"),
+    ("'s", 5, "case", "PART", "POS", "'s"),
+    ("elections", 4, "dobj", "NOUN", "NNS", "election"),
+    (".", 4, "punct", "PUNCT", ".", "."),
+]
+RELEASE_DEMAND: list[Row] = [
+    ("Students", 1, "nsubj", "NOUN", "NNS", "student"),
+    ("demanded", 1, "ROOT", "VERB", "VBD", "demand"),
+    ("the", 3, "det", "DET", "DT", "the"),
+    ("release", 1, "dobj", "NOUN", "NN", "release"),
+    ("of", 3, "prep", "ADP", "IN", "of"),
+    ("the", 7, "det", "DET", "DT", "the"),
+    ("American", 7, "amod", "ADJ", "JJ", "american"),
+    ("journalist", 4, "pobj", "NOUN", "NN", "journalist"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+@pytest.mark.parametrize("rows,trigger,ents,expected", [
+    (BOYCOTT, "boycott", [([1, 2], "Liberty Party", "ORG", None), ([5], "Kenya", "GPE", "KEN")],
+     "KEN"),
+    # A foreign journalist is no organ of the United States: the students stay uncoded.
+    (RELEASE_DEMAND, "demanded", [([6], "American", "NORP", "USA")], None),
+])
+def test_events_uncoded_dissent_against_a_state_is_domestic(nlp, rows, trigger, ents,
+                                                             expected):
+    doc = build(nlp, rows)
+    doc._.newslens_entities = [entity(doc, f"E{n}", toks, name, label, country)
+                               for n, (toks, name, label, country) in enumerate(ents)]
+    (event,) = by_trigger(run(doc), trigger)
+    assert event["actor_country"] == expected
