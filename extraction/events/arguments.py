@@ -3,9 +3,11 @@
 An argument is resolved from its head token: the newslens entity covering the phrase (a
 person, an organisation, a country, a demonym), else a country or organisation named inside
 it (through the resources gazetteer), a sector of a country ("the Venezuelan opposition",
-"the military"), a group of states ("54 other countries"), or a pronoun resolved against
-the text before it. ``holder_key`` turns an argument into the stance holder scheme the
-dashboard relies on: ``VEN``, ``opposition:VEN``, ``un``, ``group:54 other countries``.
+"the military"), a group of states ("54 other countries"), an apposition ("X, Algeria's
+leading activist"), a state noun standing for the one country just named ("the country",
+"its government"), or a pronoun resolved against the text before it. ``holder_key`` turns
+an argument into the stance holder scheme the dashboard relies on: ``VEN``,
+``opposition:VEN``, ``un``, ``group:54 other countries``.
 """
 
 from __future__ import annotations

@@ -17,7 +17,13 @@ The rules, in the order they apply to each trigger the lexicon finds:
 - the date: the time expression attached to the event's clause, else the nearest one in a
   clause above it in the sentence, else the publication date (``date_source`` says which);
 - a place is a target only when no party is named, PLOVER-style, and its ``target_text``
-  then starts with "in " so that readers (and the stance) see it is where, not whom.
+  then starts with "in " so that readers (and the stance) see it is where, not whom;
+- as event data codes news, some parties are inferred and marked so: a state's act on
+  people it names without a country, or a measure such as martial law, is domestic;
+  violence by unnamed authors ("a roadside bomb"), an arrest in the passive and abuse in
+  custody are coded to the state where they happen (actor text "in <country>", no stance);
+  crowds and unknown parties act where the text places them; uncoded dissent against one
+  state's organs is that state's; a threat's target may be named only in its condition.
 
 Everything here is a pure function of the ``Doc`` and plain dicts; nothing raises on odd
 parses (missing heads, empty sentences).
