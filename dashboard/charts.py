@@ -261,53 +261,14 @@ def stance_bars(summary: pd.DataFrame, target: str) -> go.Figure:
     return fig
 
 
-def stance_map(summary: pd.DataFrame, target: str) -> go.Figure:
-    """A world map of each state's stance score towards ``target``, by ISO-3 code.
-
-    Only holders that are states are drawn: a sector (a country's opposition or military)
-    is not the country's position, and international organisations have no territory.
-    """
-    rows = summary[(summary["target"] == target) & summary["state"]] if not summary.empty \
-        else summary
-    if rows.empty:
-        return _empty(f"No state holds a stance towards {target}.", height=300)
-    fig = go.Figure(
-        go.Choropleth(
-            locations=rows["holder"],
-            locationmode="ISO-3",
-            z=rows["score"],
-            zmin=-1,
-            zmax=1,
-            zmid=0,
-            colorscale=STANCE_SCALE,
-            text=[esc(h) for h in rows["holder_label"]],
-            customdata=[[h, target, int(n)] for h, n in zip(rows["holder"], rows["evidence"],
-                                                              strict=True)],
-            colorbar={"title": "score", "tickvals": [-1, 0, 1], "len": 0.7},
-            marker={"line": {"color": "#444", "width": 0.5}},
-            hovertemplate=(
-                "<b>%{text}</b> → " + esc(target) + "<br>score %{z:+.2f}"
-                "<br>%{customdata[2]} event(s)<extra></extra>"
-            ),
-        )
-    )
-    fig.update_layout(
-        title=f"States' stance towards {esc(target)}",
-        height=360,
-        geo={"projection": {"type": "natural earth"}, "showcountries": True,
-             "showframe": False, "landcolor": "#eeeeee", "showland": True},
-        margin={"l": 0, "r": 0, "t": 50, "b": 0},
-        font=_FONT,
-    )
-    return fig
-
-
 def stance_world_map(summary: pd.DataFrame, target: str) -> go.Figure:
     """States' stance towards ``target`` on the offline world map (``dashboard.worldmap``).
 
-    Drawn on a plain scatter of country positions, so it needs no network, unlike
-    ``stance_map`` whose country shapes plotly.js loads from its CDN. Only states are drawn,
-    as in ``stance_map``; ``customdata`` of each scored square is the holder's ISO-3 code.
+    Drawn on a plain scatter of country positions, so it needs no network (a choropleth
+    would make plotly.js fetch country shapes from its CDN). Only holders that are states are
+    drawn: a sector (a country's opposition or military) is not the country's position, and
+    international organisations have no territory. ``customdata`` of each scored square is
+    the holder's ISO-3 code.
     """
     rows = summary[(summary["target"] == target) & summary["state"]] if not summary.empty \
         else summary

@@ -220,22 +220,12 @@ def stance_section(
             on_select=_pick_evidence(bars_key, evidence_key, pairs), selection_mode="points",
         )
     with right:
-        shapes = st.toggle(
-            "Country shapes", key=f"{prefix}_map_shapes",
-            help="Draw the map with country outlines (a choropleth). Plotly loads the "
-                 "outlines from its CDN, so this needs an internet connection; the default "
-                 "map of country squares works offline.",
-        )
         map_key = f"{prefix}_map"
-        if shapes:
-            st.plotly_chart(charts.stance_map(summary, target), key=f"{prefix}_choropleth",
-                            width="stretch")
-        else:
-            st.plotly_chart(
-                charts.stance_world_map(summary, target), key=map_key, width="stretch",
-                on_select=_pick_evidence(map_key, evidence_key, pairs, target),
-                selection_mode="points",
-            )
+        st.plotly_chart(
+            charts.stance_world_map(summary, target), key=map_key, width="stretch",
+            on_select=_pick_evidence(map_key, evidence_key, pairs, target),
+            selection_mode="points",
+        )
         st.caption("The map shows states only; sectors such as a country's opposition or "
                    "military, organisations and groups are in the heatmap and the bars.")
 

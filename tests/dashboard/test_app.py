@@ -77,13 +77,10 @@ def test_app_seed_article_end_to_end(app: AppTest):
     heatmap = charts["analyze_heatmap"]["data"][0]
     assert heatmap["type"] == "heatmap" and (heatmap["zmin"], heatmap["zmax"]) == (-1, 1)
     assert any(c[0] == "USA" for row in heatmap["customdata"] for c in row if c[2])
-    # The default map needs no network; the country-shapes map is a choropleth by ISO-3.
+    # The world map places states by ISO-3 code and needs no network (no geo subplot).
     scored = next(t for t in charts["analyze_map"]["data"] if t.get("name") == "stance")
     assert "USA" in scored["customdata"]
-    app.toggle(key="analyze_map_shapes").set_value(True).run()
-    assert not app.exception
-    shapes = _charts(app)["analyze_choropleth"]["data"][0]
-    assert shapes["type"] == "choropleth" and shapes["locationmode"] == "ISO-3"
+    assert all(t["type"] == "scatter" for t in charts["analyze_map"]["data"])
     assert app.text[0].value.startswith("Published: 2019-03-14")
     # The United States' support for Guaido is backed by the sentences that say so.
     pairs = app.selectbox(key="analyze_evidence").options

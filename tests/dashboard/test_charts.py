@@ -87,15 +87,6 @@ def test_charts_bars_for_one_target(article):
     assert (bars.marker.cmin, bars.marker.cmax) == (-1, 1)
 
 
-def test_charts_map_draws_states_by_iso3(article):
-    fig = charts.stance_map(_summary(article), "Nicolás Maduro")
-    geo = fig.data[0]
-    assert geo.locationmode == "ISO-3"
-    # The military is a sector, not the state: only Bolivia is on the map.
-    assert list(geo.locations) == ["BOL"]
-    assert list(geo.z) == [0.6]
-
-
 def test_charts_offline_world_map_scores_states(article):
     fig = charts.stance_world_map(_summary(article), "Nicolás Maduro")
     scored = next(t for t in fig.data if t.name == "stance")
@@ -125,11 +116,13 @@ def test_charts_empty_inputs_say_so(article):
         charts.timeline_figure(frames.events_frame(bare)),
         charts.stance_heatmap(_summary(bare)),
         charts.stance_bars(_summary(bare), "anyone"),
-        charts.stance_map(_summary(bare), "anyone"),
         charts.stance_over_time(frames.stance_by_month([bare])),
     ):
         assert not fig.data
         assert fig.layout.annotations[0].text.startswith("No ")
+    world = charts.stance_world_map(_summary(bare), "anyone")
+    assert "stance" not in {t.name for t in world.data}
+    assert world.layout.annotations[0].text.startswith("No ")
 
 
 def test_charts_labels_from_article_text_are_escaped(article):
