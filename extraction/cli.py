@@ -119,19 +119,29 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import subprocess
+    import os
 
-    app = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
+    from .limits import MAX_FILE_BYTES
+
+    root = Path(__file__).resolve().parent.parent
+    app = root / "dashboard" / "app.py"
     if not app.is_file():
         raise NewslensError(f"The dashboard is not installed here ({app} is missing).")
     command = [
         sys.executable, "-m", "streamlit", "run", str(app),
         "--server.port", str(args.port),
         "--server.headless", "true",
+        "--server.maxUploadSize", str(max(1, MAX_FILE_BYTES // 1_048_576)),
         "--browser.gatherUsageStats", "false",
+        # A named address keeps Streamlit from asking a web service for the external IP.
+        "--browser.serverAddress", "localhost",
     ]
     print(f"newslens dashboard: http://localhost:{args.port}", flush=True)
-    return subprocess.call(command)
+    # Streamlit reads .streamlit/config.toml from the working folder; exec hands signals
+    # (Ctrl+C, SIGTERM) straight to the server instead of leaving an orphan behind.
+    os.chdir(root)
+    os.execv(sys.executable, command)
+    return 0  # not reached: execv replaces this process
 
 
 def build_parser() -> argparse.ArgumentParser:
