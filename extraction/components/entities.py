@@ -510,10 +510,25 @@ def group_mentions(doc: Doc, names: Sequence[Candidate], published: str | None) 
     # People and other names: the knowledge base first, then full names, then surnames.
     actors: dict[tuple[str, str], Actor] = {}
     singles: list[Candidate] = []
+    lookups = {
+        id(m): actor_lookup(_text(doc, m), published)
+        for m in pending
+        if m.label in ("PERSON", "ORG", "GPE", "NORP") or m.kind == "actor"
+    }
+    # A surname the article gives to a person of its own ("Ann Carter ... Carter") is theirs,
+    # not a namesake's from the knowledge base.
+    local_surnames = {
+        normalize_name(_text(doc, m)).split()[-1]
+        for m in pending
+        if m.label == "PERSON" and lookups.get(id(m)) is None
+        and len(_text(doc, m).split()) > 1 and _person_parts(doc, m)
+    }
     for m in pending:
         text = _text(doc, m)
-        actor = actor_lookup(text, published) if m.label in ("PERSON", "ORG", "GPE", "NORP") \
-            or m.kind == "actor" else None
+        actor = lookups.get(id(m))
+        if actor is not None and len(text.split()) == 1 \
+                and normalize_name(text) in local_surnames:
+            actor = None
         if actor is not None:
             key = ("person", actor.canonical)
             actors[key] = actor
