@@ -19,7 +19,7 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check extraction dashboard tests benchmarks
+	$(VENV)/bin/ruff check extraction dashboard tests benchmarks docs
 
 bench: $(STAMP)
 	$(PY) benchmarks/entities.py

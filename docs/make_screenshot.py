@@ -2,7 +2,8 @@
 
     python docs/make_screenshot.py [--out docs/screenshot_analyze.png]
 
-Starts the dashboard on a free port with a temporary store, picks the seed sample, clicks Analyze and saves a full-page PNG. Needs Debian's chromium.
+Starts the dashboard on a free port with a temporary store, picks the seed sample, clicks
+Analyze and saves a full-page PNG. Needs Debian's chromium.
 """
 
 from __future__ import annotations
