@@ -11,7 +11,7 @@ The rules, in the order they apply to each trigger the lexicon finds:
   military"), prepositional and possessive arguments, across coordination, relative clauses,
   participles and infinitives that share their subject with the verb above them;
 - negation ("not", "never", "no longer") turns a cooperative act into a REJECT and cancels
-  a conflictual one; modality ("could", "hoped") halves the intensity;
+  a conflictual one or a meeting ("had not met"); modality ("could", "hoped") halves the intensity;
 - reported speech: the subject of a speech verb ("Pompeo said ...") is the ``speaker`` of
   every event in its clause; "X said Y must ..." is a REQUEST by X;
 - the date: the time expression attached to the event's clause, else the nearest one in a
@@ -1007,7 +1007,9 @@ def _polarity(frame: Frame) -> tuple[str, float]:
         # Movements and happenings (a departure, a blackout) are dated facts, not stances.
         value = 0.0
     if frame.negated:
-        if etype in COOPERATIVE:
+        # A meeting that did not happen is no rejection ("they had not met"); refusing to
+        # meet is a REJECT trigger of its own.
+        if etype in COOPERATIVE and etype != "CONSULT":
             return "REJECT", round(-abs(value) * 0.5, 3)
         return etype, 0.0
     return etype, round(value, 3)

@@ -151,6 +151,7 @@ def negated(verb: str, lemma: str) -> list[Row]:
 @pytest.mark.parametrize("verb,lemma,expected_type,sign", [
     ("recognize", "recognize", "REJECT", -1),  # a refused cooperation is a rejection
     ("attack", "attack", "ASSAULT", 0),  # a conflict that did not happen counts for nothing
+    ("meet", "meet", "CONSULT", 0),  # a meeting that did not happen is no rejection
 ])
 def test_events_negation_flips_or_cancels(nlp, verb, lemma, expected_type, sign):
     doc = build(nlp, negated(verb, lemma))
