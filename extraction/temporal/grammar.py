@@ -98,6 +98,9 @@ _MONTH_ABBR = (
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?=\s*\d))"
 )
 MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
+# Cheap pre-check for every rule that needs a month name.
+_MONTH_GATE = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+               r"|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
 _WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 WEEKDAY = rf"(?:{_alt(_WEEKDAY_NAMES + [w.upper() for w in _WEEKDAY_NAMES])})"
 _WEEKDAY_ANY = rf"(?:{WEEKDAY}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.)"
@@ -290,7 +293,7 @@ def _slash(m: re.Match[str], text: str) -> Reading | None:
 @rule("mdy", rf"(?:(?P<mdy_wd>{_WEEKDAY_ANY}),?\s+)?(?:(?P<mdy_mod>{MODIFIER})[\s-]+)?"
              rf"(?P<mdy_m>{MONTH})\s*(?P<mdy_d>{DAY})(?:(?:,\s*|\s+)(?P<mdy_y>{YEAR})|"
              r"\s+(?:of\s+)?(?P<mdy_ry>(?i:this|last|next))\s+(?i:year))?",
-      gate=r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
+      gate=_MONTH_GATE)
 def _mdy(m: re.Match[str], text: str) -> Reading | None:
     year = int(m["mdy_y"]) if m["mdy_y"] else None
     reading = _date(year, month_number(m["mdy_m"]), int(re.sub(r"\D", "", m["mdy_d"])))
@@ -309,7 +312,7 @@ def _with_relative_year(reading: Reading | None, word: str | None) -> Reading | 
 @rule("dmy", rf"(?:(?P<dmy_wd>{_WEEKDAY_ANY}),?\s+)?(?:the\s+)?(?P<dmy_d>{DAY})\s+(?:of\s+)?"
              rf"(?P<dmy_m>{MONTH})(?:,?\s+(?P<dmy_y>{YEAR})|"
              r"\s+(?:of\s+)?(?P<dmy_ry>(?i:this|last|next))\s+(?i:year))?",
-      gate=r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
+      gate=_MONTH_GATE)
 def _dmy(m: re.Match[str], text: str) -> Reading | None:
     year = int(m["dmy_y"]) if m["dmy_y"] else None
     reading = _date(year, month_number(m["dmy_m"]), int(re.sub(r"\D", "", m["dmy_d"])))
@@ -317,7 +320,7 @@ def _dmy(m: re.Match[str], text: str) -> Reading | None:
 
 
 @rule("my", rf"(?:(?P<my_mod>{MODIFIER})[\s-]+)?(?P<my_m>{MONTH}),?\s+(?:of\s+)?(?P<my_y>{YEAR})",
-      gate=r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
+      gate=_MONTH_GATE)
 def _my(m: re.Match[str], text: str) -> Reading | None:
     return _date(int(m["my_y"]), month_number(m["my_m"]), None)
 
@@ -333,7 +336,7 @@ _MONTH_CUE = re.compile(
 @rule("month", rf"(?:(?P<mo_mod>{MODIFIER})[\s-]+)?(?:(?P<mo_rel>(?i:last|next|this|past|"
                rf"coming))\s+)?(?P<mo_m>{_MONTH_FULL})(?!\s*\d)"
                r"(?:\s+(?:of\s+)?(?P<mo_ry>(?i:this|last|next))\s+(?i:year))?",
-      gate=r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
+      gate=_MONTH_GATE)
 def _month(m: re.Match[str], text: str) -> Reading | None:
     name = m["mo_m"].lower()
     if name in ("may", "march") and not (m["mo_mod"] or m["mo_rel"]):
