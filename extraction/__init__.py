@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -107,7 +108,9 @@ def analyze_many(
     """
     default = parse_date(published)
     nlp = nlp or get_pipeline()
-    metas: list[tuple[dt.date | None, str | None]] = []
+    # nlp.pipe yields in input order, so each article's date and title wait in a queue
+    # only as long as its text is in flight.
+    metas: deque[tuple[dt.date | None, str | None]] = deque()
 
     def docs():
         for item in items:
@@ -115,7 +118,6 @@ def analyze_many(
             metas.append((date, title))
             yield _make_doc(nlp, text, date)
 
-    for index, doc in enumerate(nlp.pipe(docs(), batch_size=batch_size)):
-        date, title = metas[index]
-        metas[index] = (None, None)
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        date, title = metas.popleft()
         yield doc_to_article(doc, title=title, given=date)
