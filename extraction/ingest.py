@@ -781,18 +781,93 @@ def ingest(
 # -- the command line ----------------------------------------------------------------------
 
 
+def _same_or_inside(path: Path, other: Path) -> bool:
+    """Whether ``path`` is ``other`` (the same file, however named) or lies inside it."""
+    try:
+        if path.exists() and other.exists() and os.path.samefile(path, other):
+            return True
+    except OSError:
+        pass
+    return path == other or other in path.parents
+
+
+def check_output_path(out: str | Path, *, store: str | Path, inputs: Sequence[str | Path],
+                      flag: str, folder: bool = False) -> Path:
+    """Refuse an output path that names the store or an input, before anything is opened.
+
+    Args:
+        out: the file the command would write.
+        store: the corpus store (its ``-wal`` and ``-shm`` companions are checked too).
+        inputs: the files and folders being read.
+        flag: the option's name, for the message.
+        folder: the output is a folder (Dask ``--output``), not a file.
+
+    Returns:
+        The resolved output path.
+
+    Raises:
+        NewslensError: ``out`` is the store, one of its companions, an input, lies inside
+            an input folder, or is a folder where a file is wanted.
+    """
+    target = Path(out).expanduser().resolve()
+    store_path = Path(store).expanduser().resolve()
+    for guarded in (store_path, Path(f"{store_path}-wal"), Path(f"{store_path}-shm")):
+        if _same_or_inside(target, guarded):
+            raise NewslensError(
+                f"{flag} '{out}' is the corpus store; give a new file name, for example "
+                "skipped.jsonl. Nothing was written."
+            )
+    for raw in inputs:
+        source = Path(raw).expanduser().resolve()
+        if _same_or_inside(target, source):
+            where = "is" if not source.is_dir() else "lies inside"
+            raise NewslensError(
+                f"{flag} '{out}' {where} the input '{raw}'; give a file outside the "
+                "inputs. Nothing was written."
+            )
+    if not folder and target.is_dir():
+        raise NewslensError(f"{flag} '{out}' is a folder; give a file name. Nothing was written.")
+    return target
+
+
+@contextlib.contextmanager
+def _atomic_text(path: Path) -> Iterator[TextIO]:
+    """A text file written beside ``path`` and renamed onto it when the block ends, however it
+    ends, so a crash never leaves a half-written or truncated file in its place."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        handle = open(tmp, "w", encoding="utf-8", errors="backslashreplace")  # noqa: SIM115
+    except OSError as err:
+        raise NewslensError(f"Cannot write '{path}': {err.strerror}.") from None
+    try:
+        with handle:
+            yield handle
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from .store import default_store_path
+
     published = parse_date(args.published)
     columns = Columns(text=args.text_column, title=args.title_column, date=args.date_column,
                       url=args.url_column)
     chunk_size = args.partition_size if args.engine == "dask" else args.batch_size
-    with Store(args.store) as store, contextlib.ExitStack() as stack:
+    store_path = Path(args.store) if args.store else default_store_path()
+    # Every output is checked against the store and the inputs before anything is opened.
+    skipped_path = None
+    if args.skipped:
+        skipped_path = check_output_path(args.skipped, store=store_path, inputs=args.paths,
+                                         flag="--skipped")
+    if args.output:
+        check_output_path(args.output, store=store_path, inputs=args.paths, flag="--output",
+                          folder=True)
+    with Store(store_path) as store, contextlib.ExitStack() as stack:
         log = None
-        if args.skipped:
-            try:
-                log = stack.enter_context(open(args.skipped, "w", encoding="utf-8"))  # noqa: SIM115
-            except OSError as err:
-                raise NewslensError(f"Cannot write '{args.skipped}': {err.strerror}.") from None
+        if skipped_path is not None:
+            log = stack.enter_context(_atomic_text(skipped_path))
         # Made last: ingest() closes the engine (and a Dask cluster) however it ends.
         # A LocalCluster gets a worker per core unless told otherwise; local, one process.
         workers = args.workers or ((os.cpu_count() or 1) if args.engine == "dask" else 1)

@@ -217,3 +217,46 @@ def test_cli_export_then_import_gives_the_same_articles(tmp_path, inputs, capsys
         assert [b.origin(x.id) for x in b.articles()] == [a.origin(x.id) for x in a.articles()]
     assert main(["import", str(tmp_path), "--store", str(second)]) == 2
     assert "holds no newslens Parquet tables" in capsys.readouterr().err
+
+
+def _fingerprint(path: Path) -> bytes:
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("which", ["store", "store-wal", "feed", "inside folder"])
+def test_cli_ingest_skipped_never_overwrites_the_store_or_an_input(
+    tmp_path, inputs, capsys, which
+):
+    store = tmp_path / "s.sqlite"
+    assert main(["ingest", inputs[1], "--store", str(store), "--quiet"]) == 0
+    capsys.readouterr()
+    before_store = _fingerprint(store)
+    before_feed = _fingerprint(Path(inputs[1]))
+    target = {
+        "store": str(store),
+        "store-wal": f"{store}-wal",
+        "feed": inputs[1],
+        "inside folder": str(Path(inputs[0]) / "log.jsonl"),
+    }[which]
+    assert main(["ingest", *inputs, "--store", str(store), "--quiet",
+                 "--skipped", target]) == 2
+    err = capsys.readouterr().err
+    assert "Nothing was written" in err
+    assert "Traceback" not in err
+    assert _fingerprint(store) == before_store
+    assert _fingerprint(Path(inputs[1])) == before_feed
+    assert not (Path(inputs[0]) / "log.jsonl").exists()
+    with Store(store) as s:
+        assert s.count() == 1
+
+
+def test_cli_ingest_skipped_log_is_replaced_whole(tmp_path, inputs, capsys):
+    store = tmp_path / "s.sqlite"
+    log = tmp_path / "skipped.jsonl"
+    log.write_text("an older log\n", encoding="utf-8")
+    assert main(["ingest", *inputs, "--store", str(store), "--quiet",
+                 "--skipped", str(log)]) == 0
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert "an older log" not in lines
+    assert all(json.loads(line)["reason"] for line in lines)
+    assert not list(tmp_path.glob(".skipped.jsonl.*.tmp"))

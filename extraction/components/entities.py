@@ -873,7 +873,7 @@ def assign_country_and_role(
             m.label = group.label
     # "Merkel's spokesperson, Steffen Seibert" is from Merkel's country.
     for group, owner in vias:
-        if group.country is None and owner is not group and owner.country:
+        if group.country is None and owner is not group and owner.country:  # identity: groups
             group.country = owner.country
 
 
@@ -1017,7 +1017,8 @@ def propagate(doc: Doc, groups: Sequence[Group], names: Sequence[Candidate]) -> 
             continue
         group = forms[word]
         start = i
-        if i > 0 and not taken[i - 1] and pairs.get(words[i - 1] + " " + word) is group:
+        pair = pairs.get(words[i - 1] + " " + word) if i > 0 else None
+        if i > 0 and not taken[i - 1] and pair is group:  # identity: groups
             start -= 1
         if i + 1 < len(doc) and words[i + 1][:1].isupper() and words[i + 1].isalpha() \
                 and not taken[i + 1]:

@@ -58,36 +58,57 @@ _TIME_NOUNS = frozenset({"year", "years", "month", "months", "day", "days", "wee
 
 def verb_tense(verb: Token) -> str | None:
     """Return "past", "future", "perfect" (present perfect) or None (present or unknown) for a
-    verb and its auxiliaries."""
+    verb and its auxiliaries.
+
+    An infinitive takes the tense of the verb it depends on ("agreed to meet" is past); that
+    walk up the parse is iterative and bounded, so no parse can make it loop.
+    """
+    seen: set[int] = set()
+    while verb.i not in seen and len(seen) < _MAX_TENSE_HOPS:
+        seen.add(verb.i)
+        tense, above = _own_tense(verb)
+        if above is None:
+            return tense
+        verb = above
+    return None
+
+
+_MAX_TENSE_HOPS = 8
+
+
+def _own_tense(verb: Token) -> tuple[str | None, Token | None]:
+    """The tense one verb's own form and auxiliaries give, or the verb above an infinitive
+    whose tense decides (then the first value is None)."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
     if lowers & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
-        return "future"
+        return "future", None
     if any(a.lower_ == "going" for a in auxes):
-        return "future"
+        return "future", None
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
-        return "past"
+        return "past", None
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP")
                                   for a in auxes):
         # The present perfect speaks of now: "has been postponed until Saturday" may point
         # either way, so the nearest day is taken.
-        return "perfect"
+        return "perfect", None
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
-        return "past"
+        return "past", None
     if "to" in lowers:
         head = verb.head
-        if head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
+        if head.i != verb.i and head.pos_ in ("VERB", "AUX", "ADJ"):
             if head.lemma_ in _FORWARD_VERBS or head.lower_ in ("due", "likely", "set"):
-                return "future"
-            return verb_tense(head) if head.pos_ in ("VERB", "AUX") else None
-        # An infinitive hanging off a noun ("the program to run through June") looks ahead.
-        return "future"
+                return "future", None
+            return (None, head) if head.pos_ in ("VERB", "AUX") else (None, None)
+        # An infinitive hanging off a noun ("the program to run through June") looks ahead,
+        # and so does a headline's root infinitive ("Britain to expel diplomats").
+        return "future", None
     if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") and a.lemma_ == "be" for a in auxes):
         # "is meeting on Friday": the present progressive of news announces plans.
-        return "future"
+        return "future", None
     if verb.tag_ == "VBN" and verb.dep_ in ("relcl", "acl") and not auxes:
-        return "past"
-    return None
+        return "past", None
+    return None, None
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -98,7 +119,7 @@ def governing_verb(token: Token) -> Token | None:
         # the clause's verb.
         if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("amod", "compound", "prep"):
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         current = current.head
     return None

@@ -338,7 +338,7 @@ def _reporter(tok: Token) -> Token | None:
     cur = tok
     for _ in range(6):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             return None
         if cur.dep_ == "ccomp" and is_speech_verb(head):
             for child in head.children:
@@ -368,7 +368,7 @@ def _pronoun(index: DocIndex, tok: Token, depth: int) -> Arg | None:
         # ("the US ended ties with Taipei in 1979, when it established relations ...").
         cur = tok.head
         for _ in range(6):
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 break
             cur = cur.head
             subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")

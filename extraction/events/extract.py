@@ -163,7 +163,7 @@ def _controller(verb: Token) -> Token | None:
     for _ in range(4):
         dep = tok.dep_
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             return None
         if dep == "advcl" and head.pos_ in ("PROPN", "NOUN") and head.i < tok.i:
             # A misparse that makes the subject the root ("ECOWAS [ROOT] imposed sanctions").
@@ -258,7 +258,7 @@ def _modality(tok: Token) -> float:
         factor = 0.5
     cur = tok
     for _ in range(3):
-        if cur.dep_ not in ("xcomp", "ccomp") or cur.head is cur:
+        if cur.dep_ not in ("xcomp", "ccomp") or cur.head.i == cur.i:
             break
         cur = cur.head
         if cur.lemma_.lower() in HEDGE_VERBS or cur.lower_ in HEDGE_VERBS:
@@ -293,7 +293,7 @@ def _in_clause(tok: Token, clause: Token) -> bool:
     for _ in range(40):
         if cur == clause:
             return True
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
@@ -532,7 +532,7 @@ def _speaker(index: DocIndex, tok: Token) -> Arg | None:
     cur = tok
     for _ in range(8):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             break
         if cur.dep_ in ("ccomp", "parataxis", "advcl", "xcomp") and (
                 head.lemma_.lower() in SPEECH_VERBS or head.lower_ in SPEECH_VERBS):
@@ -556,7 +556,7 @@ def _speaker(index: DocIndex, tok: Token) -> Arg | None:
 def _clause(tok: Token) -> Token:
     cur = tok
     for _ in range(40):
-        if _is_verbal(cur) or cur.head is cur:
+        if _is_verbal(cur) or cur.head.i == cur.i:
             return cur
         cur = cur.head
     return cur
@@ -589,7 +589,7 @@ def _attached(span: Span, trigger: Token) -> bool:
     for _ in range(40):
         if cur == trigger:
             return True
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         cur = cur.head
         if cur == trigger:
@@ -617,7 +617,7 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
     clause = _clause(trigger)
     scoping: list[tuple[int, dict[str, Any]]] = []
     for span, item in local:
-        above = span.root.head if span.root.head is not span.root else span.root
+        above = span.root.head
         if _owns_date(above, span, trigger):
             continue
         tclause = _clause(above)
@@ -994,7 +994,7 @@ def _obligation_frames(doc: Doc, index: DocIndex, found: dict[int, Entry],
 def _depth(tok: Token) -> int:
     depth = 0
     cur = tok
-    while cur.head is not cur and depth < 60:
+    while cur.head.i != cur.i and depth < 60:
         cur = cur.head
         depth += 1
     return depth

@@ -318,3 +318,39 @@ def test_resolve_and_helpers_are_plain_functions():
     )
     assert infer([(dt.date(2021, 12, 31), "perfect"), (dt.date(2022, 1, 1), "future")]) is None
     assert dateline("No date here.") == (None, False)
+
+
+# Headlines of the form "X to do Y": the infinitive is the root of its own parse, so a
+# tense walk that follows "to" upwards must stop there (it once recursed without end).
+HEADLINES = [
+    "Britain to expel 23 Russian diplomats next week",
+    "Markets to stay closed on Monday",
+    "How to watch the debate tonight",
+    "Kenya to host regional talks in March",
+    "Ministers to meet on Friday to discuss the border",
+    "Chile to hold referendum next year",
+    "EU leaders to weigh new sanctions against Minsk on Thursday",
+    "What to know about the vote",
+    "Ghana set to reopen border crossings",
+    "Japan to lift travel curbs from Tuesday",
+]
+
+
+@pytest.mark.parametrize("headline", HEADLINES)
+def test_time_headline_infinitive_is_future_and_never_recurses(nlp, headline):
+    from extraction import analyze
+
+    article = analyze(headline, published="2024-05-08", title=headline, nlp=nlp)
+    assert article.text == headline
+    for timex in article.time_expressions:
+        if timex.type == "DATE" and timex.value[:4].isdigit() and len(timex.value) >= 10:
+            # A weekday in a headline about plans is on or after the publication date.
+            assert timex.value >= "2024-05-08", timex
+
+
+def test_time_verb_tense_of_a_root_infinitive(nlp):
+    from extraction.components.time import verb_tense
+
+    doc = nlp("Britain to expel 23 Russian diplomats next week")
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert verb_tense(root) == "future"
