@@ -782,8 +782,8 @@ def mention_context(
     title_start: dict[int, tuple[int, int, str]],
 ) -> Context:
     """Country, role and title written next to a person or organisation mention; a country
-    named with "of" after the name beats an organisation before it ("AU chairperson
-    President Abdel Fattah el-Sisi of Egypt")."""
+    named with "of" after the name beats an organisation before it ("the bloc's chair,
+    President Jane Doe of Ghana")."""
     left = _left_context(doc, mention, at, title_end)
     if left.country and not left.country.startswith("igo:"):
         return left

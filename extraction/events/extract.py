@@ -675,7 +675,7 @@ def _sector_countries(actors: list[Arg], targets: list[Arg]) -> tuple[list[Arg],
 
 def _location(index: DocIndex, tokens: Sequence[Token]) -> str | None:
     """The country of an "in X" / "at X" / "near X" place phrase under these tokens
-    ("at a jail in East Timor's capital Dili")."""
+    ("at a prison near Peru's capital Lima")."""
     for tok in tokens:
         for child in tok.children:
             if child.dep_ != "prep" or child.lower_ not in ("in", "at", "near", "throughout",

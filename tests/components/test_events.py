@@ -605,7 +605,7 @@ def test_events_target_from_condition_or_dative(nlp, rows, trigger, names, expec
 
 
 @pytest.mark.parametrize("text,trigger,target", [
-    ("Thousands of people blocked streets in Hong Kong in defiance of Chinese authorities.",
+    ("Hundreds of farmers blocked roads in Hong Kong in defiance of Chinese officials.",
      "blocked", "CHN"),
     ("Britain mobilized reservists for a war against Iraq.", "mobilized", "IRQ"),
 ])
@@ -615,8 +615,7 @@ def test_events_target_the_act_is_aimed_at(nlp, text, trigger, target):
     assert events and events[0]["target_country"] == target
 
 
-# "Kenya imposed martial law." / "Turkish police prevented the demonstration staged by
-# students." / "Rebels shelled the capital Kabul."
+# "Kenya imposed martial law." / "Egyptian police stopped a march that workers staged." / "Rebels shelled the capital Kabul."
 MARTIAL_LAW: list[Row] = [
     ("Kenya", 1, "nsubj", "PROPN", "NNP", "Kenya"),
     ("imposed", 1, "ROOT", "VERB", "VBD", "impose"),
