@@ -16,7 +16,7 @@ from spacy.language import Language
 
 from .convert import article_id, doc_to_article
 from .errors import NewslensError
-from .model import Article, Entity, Event, Mention, Stance, TimeExpression
+from .model import Article, Entity, Event, Mention, Relation, Stance, TimeExpression
 from .textio import parse_date, validate_text
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "Event",
     "Mention",
     "NewslensError",
+    "Relation",
     "Stance",
     "TimeExpression",
     "analyze",

@@ -7,7 +7,7 @@ import hashlib
 
 from spacy.tokens import Doc
 
-from .model import Article, Entity, Event, Stance, TimeExpression
+from .model import Article, Entity, Event, Relation, Stance, TimeExpression
 
 
 def article_id(text: str, published: dt.date | None) -> str:
@@ -36,4 +36,5 @@ def doc_to_article(doc: Doc, *, title: str | None = None, given: dt.date | None 
         time_expressions=tuple(TimeExpression.from_dict(d) for d in doc._.newslens_timex or ()),
         events=tuple(Event.from_dict(d) for d in doc._.newslens_events or ()),
         stances=tuple(Stance.from_dict(d) for d in doc._.newslens_stances or ()),
+        relations=tuple(Relation.from_dict(d) for d in doc._.newslens_relations or ()),
     )

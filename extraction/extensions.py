@@ -11,6 +11,7 @@ fresh list, never mutates a shared default.
 - ``newslens_entities``: list of ``Entity.to_dict()``.
 - ``newslens_timex``: list of ``TimeExpression.to_dict()``.
 - ``newslens_events``: list of ``Event.to_dict()``.
+- ``newslens_relations``: list of ``Relation.to_dict()``.
 - ``newslens_stances``: list of ``Stance.to_dict()``.
 """
 
@@ -23,6 +24,7 @@ EXTENSIONS = (
     "newslens_entities",
     "newslens_timex",
     "newslens_events",
+    "newslens_relations",
     "newslens_stances",
 )
 

@@ -101,6 +101,7 @@ class Event:
 
     ``actor_text`` and ``target_text`` keep the surface phrase of each argument, so a
     group without an entity ("54 other countries") is still shown to the reader.
+    ``modality`` is one of ``MODALITIES``: only what happened makes stance.
     """
 
     id: str
@@ -118,6 +119,7 @@ class Event:
     speaker: str | None = None
     actor_text: str | None = None
     target_text: str | None = None
+    modality: str = "happened"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -136,6 +138,7 @@ class Event:
             "speaker": self.speaker,
             "actor_text": self.actor_text,
             "target_text": self.target_text,
+            "modality": self.modality,
         }
 
     @classmethod
@@ -156,12 +159,67 @@ class Event:
             speaker=data.get("speaker"),
             actor_text=data.get("actor_text"),
             target_text=data.get("target_text"),
+            modality=str(data.get("modality") or "happened"),
+        )
+
+
+#: What an event's text says of it: it took place, is planned or promised, would take place
+#: under a condition, or is denied (negated).
+MODALITIES = ("happened", "planned", "conditional", "denied")
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One directed relation between two entities, found in one sentence.
+
+    ``polarity`` is "positive" or "negative"; ``score`` (0..1) how sure the finder is;
+    ``found_by`` names the rule (``event:SANCTION``) or ``model`` for the learned classifier.
+    """
+
+    id: str
+    source: str
+    target: str
+    polarity: str
+    score: float
+    sentence: Mention
+    found_by: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "target": self.target,
+            "polarity": self.polarity,
+            "score": self.score,
+            "sentence": self.sentence.to_dict(),
+            "found_by": self.found_by,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Relation:
+        return cls(
+            id=str(data["id"]),
+            source=str(data["source"]),
+            target=str(data["target"]),
+            polarity=str(data["polarity"]),
+            score=float(data["score"]),
+            sentence=Mention.from_dict(data["sentence"]),
+            found_by=str(data["found_by"]),
         )
 
 
 @dataclass(frozen=True)
 class Stance:
-    """Where a holder stands towards a target, backed by the events listed in ``evidence``."""
+    """Where a holder stands towards a target, backed by the events and relations listed in
+    ``evidence`` (event ids ``V..``, relation ids ``R..``).
+
+    ``holder`` is a key: ``ISO3`` for a state, ``<sector>:ISO3`` for its armed forces,
+    opposition and the like, an IGO key (``un``) or ``group:<words>``. ``target_key`` is the
+    canonical target in the same scheme, or ``entity:<canonical name>`` for a person or a
+    non-state organisation, so "Iran", "Iranian" and "Tehran" as a government are one
+    target; ``target`` is its display name. ``current`` is False when every piece of
+    evidence lies long before publication (background).
+    """
 
     holder: str
     target: str
@@ -169,15 +227,19 @@ class Stance:
     score: float
     evidence: tuple[str, ...] = ()
     target_country: str | None = None
+    target_key: str | None = None
+    current: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "holder": self.holder,
             "target": self.target,
+            "target_key": self.target_key,
             "target_country": self.target_country,
             "polarity": self.polarity,
             "score": self.score,
             "evidence": list(self.evidence),
+            "current": self.current,
         }
 
     @classmethod
@@ -185,10 +247,12 @@ class Stance:
         return cls(
             holder=str(data["holder"]),
             target=str(data["target"]),
+            target_key=data.get("target_key"),
             target_country=data.get("target_country"),
             polarity=str(data["polarity"]),
             score=float(data["score"]),
             evidence=tuple(str(e) for e in data.get("evidence", ())),
+            current=bool(data.get("current", True)),
         )
 
 
@@ -205,6 +269,7 @@ class Article:
     time_expressions: tuple[TimeExpression, ...] = ()
     events: tuple[Event, ...] = ()
     stances: tuple[Stance, ...] = field(default=())
+    relations: tuple[Relation, ...] = ()
 
     def entity(self, entity_id: str | None) -> Entity | None:
         """Return the entity with this id, or None."""
@@ -226,6 +291,7 @@ class Article:
             "time_expressions": [t.to_dict() for t in self.time_expressions],
             "events": [e.to_dict() for e in self.events],
             "stances": [s.to_dict() for s in self.stances],
+            "relations": [r.to_dict() for r in self.relations],
         }
 
     @classmethod
@@ -243,4 +309,5 @@ class Article:
             ),
             events=tuple(Event.from_dict(e) for e in data.get("events", ())),
             stances=tuple(Stance.from_dict(s) for s in data.get("stances", ())),
+            relations=tuple(Relation.from_dict(r) for r in data.get("relations", ())),
         )

@@ -11,7 +11,11 @@ Tables, all keyed by ``article_id`` (the ``Article.id`` hash of text and date):
 - ``mentions``: one row per ``Mention`` of an entity (``entity_ord`` links it to its entity)
 - ``time_expressions``: one row per ``TimeExpression``
 - ``events``: one row per ``Event``, trigger and sentence spread over columns
-- ``stances``: one row per ``Stance``; ``evidence`` is a JSON list of event ids
+- ``events``' ``modality`` (happened, planned, conditional, denied) came with schema 2
+- ``stances``: one row per ``Stance``; ``evidence`` is a JSON list of event and relation
+  ids, ``target_key`` the canonical target, ``current`` False for background
+- ``relations``: one row per ``Relation`` (source and target entity ids, polarity, score,
+  sentence, ``found_by``)
 
 The schema version is SQLite's ``user_version``; ``MIGRATIONS`` brings older files up to date
 when a ``Store`` opens them. Each thread (and each process) gets its own connection, as
@@ -41,7 +45,7 @@ from types import TracebackType
 from typing import Any
 
 from .errors import NewslensError
-from .model import Article, Entity, Event, Mention, Stance, TimeExpression
+from .model import Article, Entity, Event, Mention, Relation, Stance, TimeExpression
 
 #: Environment variable naming the store file (overridden by an explicit path / ``--store``).
 STORE_ENV = "NEWSLENS_STORE"
@@ -136,11 +140,34 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX stances_by_holder ON stances (holder, article_id)",
         "CREATE INDEX stances_by_target_country ON stances (target_country, article_id)",
     ),
+    (
+        # Events carry their modality; stances a canonical target key and whether they are
+        # current or background; the relations stances are built from get a table.
+        "ALTER TABLE events ADD COLUMN modality TEXT NOT NULL DEFAULT 'happened'",
+        "ALTER TABLE stances ADD COLUMN target_key TEXT",
+        "ALTER TABLE stances ADD COLUMN current BOOLEAN NOT NULL DEFAULT 1",
+        "CREATE INDEX stances_by_target_key ON stances (target_key, article_id)",
+        """CREATE TABLE relations (
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            relation_id TEXT NOT NULL,
+            source TEXT NOT NULL,
+            target TEXT NOT NULL,
+            polarity TEXT NOT NULL,
+            score REAL NOT NULL,
+            sentence_text TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            found_by TEXT NOT NULL,
+            PRIMARY KEY (article_id, ord)
+        ) WITHOUT ROWID""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: The tables, in the order ``export`` writes them.
-TABLES = ("articles", "entities", "mentions", "time_expressions", "events", "stances")
+TABLES = ("articles", "entities", "mentions", "time_expressions", "events", "stances",
+          "relations")
 
 # How long a connection waits for another process's write to finish before giving up.
 _BUSY_TIMEOUT_S = 60.0
@@ -511,6 +538,7 @@ class Store:
             timexes = rows("time_expressions", "article_id, ord")
             events = rows("events", "article_id, ord")
             stances = rows("stances", "article_id, ord")
+            relations = rows("relations", "article_id, ord")
         finally:
             conn.execute("COMMIT")
 
@@ -547,9 +575,17 @@ class Store:
                     stances=tuple(
                         Stance(
                             holder=r[2], target=r[3], target_country=r[4], polarity=r[5],
-                            score=r[6], evidence=tuple(json.loads(r[7])),
+                            score=r[6], evidence=tuple(json.loads(r[7])), target_key=r[8],
+                            current=bool(r[9]),
                         )
                         for r in stances.get(article_id, ())
+                    ),
+                    relations=tuple(
+                        Relation(
+                            id=r[2], source=r[3], target=r[4], polarity=r[5], score=r[6],
+                            sentence=Mention(r[7], r[8], r[9]), found_by=r[10],
+                        )
+                        for r in relations.get(article_id, ())
                     ),
                 )
             )
@@ -661,7 +697,11 @@ def _insert_rows(
             return False
         for table, rows in [("articles", [head]), *children.items()]:
             names = [name for name, _ in columns_of(table)]
-            missing = [n for n in names if n not in rows[0]]
+            # Columns a later schema added with a default (an older export lacks them).
+            defaulted = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")
+                         if r[4] is not None}
+            missing = [n for n in names if n not in rows[0] and n not in defaulted]
+            names = [n for n in names if n in rows[0]]
             if missing:
                 raise NewslensError(
                     f"The {table} table lacks the columns {', '.join(missing)}: it was not "
@@ -746,7 +786,7 @@ def _event_from_row(r: tuple[Any, ...]) -> Event:
         sentence=Mention(r[7], r[8], r[9]),
         actor=r[10], target=r[11], actor_country=r[12], target_country=r[13],
         date=r[14], date_source=r[15], polarity=r[16], negated=bool(r[17]),
-        speaker=r[18], actor_text=r[19], target_text=r[20],
+        speaker=r[18], actor_text=r[19], target_text=r[20], modality=r[21],
     )
 
 
@@ -784,13 +824,19 @@ def article_rows(
                 v.sentence.text, v.sentence.start_char, v.sentence.end_char,
                 v.actor, v.target, v.actor_country, v.target_country, v.date, v.date_source,
                 float(v.polarity), int(v.negated), v.speaker, v.actor_text, v.target_text,
+                v.modality,
             )
             for i, v in enumerate(article.events)
         ],
         "stances": [
             (aid, i, s.holder, s.target, s.target_country, s.polarity, float(s.score),
-             json.dumps(list(s.evidence)))
+             json.dumps(list(s.evidence)), s.target_key, int(s.current))
             for i, s in enumerate(article.stances)
+        ],
+        "relations": [
+            (aid, i, r.id, r.source, r.target, r.polarity, float(r.score), r.sentence.text,
+             r.sentence.start_char, r.sentence.end_char, r.found_by)
+            for i, r in enumerate(article.relations)
         ],
     }
 

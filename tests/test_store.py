@@ -10,7 +10,7 @@ import threading
 import pytest
 
 from extraction.errors import NewslensError
-from extraction.model import Article, Entity, Event, Mention, Stance, TimeExpression
+from extraction.model import Article, Entity, Event, Mention, Relation, Stance, TimeExpression
 from extraction.store import SCHEMA_VERSION, TABLES, Store, default_store_path
 
 TEXT = (
@@ -55,11 +55,16 @@ def hand_article(
                 sentence=Mention(text[43:114], 43, 114), actor="e1", target=None,
                 actor_country="VEN", target_country="USA", date=None, date_source="published",
                 polarity=-0.45, negated=True, speaker="e1", actor_text=None, target_text=None,
+                modality="denied",
             ),
         ),
         stances=(
-            Stance("USA", "Juan Guaido", "support", 0.8, ("v1",), "VEN"),
+            Stance("USA", "Juan Guaido", "support", 0.8, ("v1", "r1"), "VEN",
+                   "entity:Juan Guaido", False),
             Stance("opposition:VEN", "Nicolás Maduro", "mixed", -0.125, ("v1", "v2"), None),
+        ),
+        relations=(
+            Relation("r1", "e3", "e2", "positive", 0.91, Mention(text[:42], 0, 42), "model"),
         ),
     )
 
@@ -100,14 +105,16 @@ def test_store_knows_every_model_field():
     # A field added to the model must be added to the schema too, or the round trip loses it.
     known = {
         Article: {"id", "text", "title", "published", "published_inferred", "entities",
-                  "time_expressions", "events", "stances"},
+                  "time_expressions", "events", "stances", "relations"},
         Entity: {"id", "canonical", "label", "country", "role", "mentions"},
         Mention: {"text", "start_char", "end_char"},
         TimeExpression: {"text", "start_char", "end_char", "type", "value", "anchor"},
         Event: {"id", "type", "trigger", "sentence", "actor", "target", "actor_country",
                 "target_country", "date", "date_source", "polarity", "negated", "speaker",
-                "actor_text", "target_text"},
-        Stance: {"holder", "target", "polarity", "score", "evidence", "target_country"},
+                "actor_text", "target_text", "modality"},
+        Stance: {"holder", "target", "polarity", "score", "evidence", "target_country",
+                 "target_key", "current"},
+        Relation: {"id", "source", "target", "polarity", "score", "sentence", "found_by"},
     }
     for cls, fields in known.items():
         assert {f.name for f in dataclasses.fields(cls)} == fields, cls.__name__
@@ -266,7 +273,7 @@ def test_store_table_rows_export_every_table(store):
     store.add(hand_article())
     counts = {t: sum(len(b) for b in store.table_rows(t)) for t in TABLES}
     assert counts == {"articles": 1, "entities": 3, "mentions": 4, "time_expressions": 2,
-                      "events": 2, "stances": 2}
+                      "events": 2, "stances": 2, "relations": 1}
     names = [c for c, _ in store.table_columns("events")]
     assert names[:4] == ["article_id", "ord", "event_id", "type"]
     with pytest.raises(NewslensError):
@@ -304,3 +311,31 @@ def test_store_many_processes_create_one_store_at_once(tmp_path):
         assert proc.returncode == 0, err
     with Store(path) as s:
         assert sorted(s.article_ids()) == ["p0", "p1", "p2"]
+
+
+def test_store_migrates_a_version_1_file_with_articles(tmp_path):
+    # A store written before events had a modality and stances a target key: its rows are
+    # kept, read with the defaults, and new articles get the new columns.
+    from extraction.store import MIGRATIONS, article_rows
+
+    path = tmp_path / "v1.sqlite"
+    old = hand_article("old")
+    rows = article_rows(old)
+    conn = sqlite3.connect(path)
+    for statement in MIGRATIONS[0]:
+        conn.execute(statement)
+    for table in ("articles", "entities", "mentions", "time_expressions", "events", "stances"):
+        for row in rows[table]:
+            width = len(conn.execute(f"PRAGMA table_info({table})").fetchall())
+            conn.execute(f"INSERT INTO {table} VALUES ({','.join('?' * width)})", row[:width])
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with Store(path) as s:
+        assert s.schema_version() == SCHEMA_VERSION
+        got = s.get("old")
+        assert [e.modality for e in got.events] == ["happened", "happened"]
+        assert [st.target_key for st in got.stances] == [None, None]
+        assert all(st.current for st in got.stances) and got.relations == ()
+        assert s.add(hand_article("new"))
+        assert s.get("new") == hand_article("new")
