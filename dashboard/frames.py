@@ -267,7 +267,8 @@ def stance_summary(stances: pd.DataFrame) -> pd.DataFrame:
 
 
 def evidence_frame(articles: Articles, holder: str, target: str) -> pd.DataFrame:
-    """The events behind ``holder``'s stance towards ``target``, with their sentences."""
+    """The events and learned relations behind ``holder``'s stance towards ``target``, with
+    their sentences."""
     columns = ["sentence", "actor", "type", "negated", "target", "date", "polarity", "article",
                "published"]
     rows = []
@@ -280,6 +281,21 @@ def evidence_frame(articles: Articles, holder: str, target: str) -> pd.DataFrame
             if event.id in wanted:
                 row = _event_row(article, event)
                 rows.append({key: row[key] for key in columns})
+        for rel in article.relations:
+            if rel.id in wanted:
+                # A relation the learned model read in a sentence: no event type, no date.
+                source, target_ent = article.entity(rel.source), article.entity(rel.target)
+                rows.append({
+                    "sentence": " ".join(rel.sentence.text.split()),
+                    "actor": source.canonical if source else None,
+                    "type": f"{rel.polarity} ({'model' if rel.found_by == 'model' else 'rule'})",
+                    "negated": False,
+                    "target": target_ent.canonical if target_ent else None,
+                    "date": None,
+                    "polarity": rel.score if rel.polarity == "positive" else -rel.score,
+                    "article": _title(article),
+                    "published": article.published,
+                })
     return pd.DataFrame(rows, columns=columns)
 
 

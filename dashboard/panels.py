@@ -235,9 +235,9 @@ def stance_section(
         evidence = frames.evidence_frame(articles, pair[0], pair[1])
         row = summary[(summary["holder"] == pair[0]) & (summary["target"] == pair[1])].iloc[0]
         st.text(f"{label(pair)}: {row['polarity']}, score {row['score']:+.2f}, "
-                f"{int(row['evidence'])} event(s)")
+                f"{int(row['evidence'])} piece(s) of evidence")
         if evidence.empty:
-            st.info("This stance lists no events as evidence.")
+            st.info("This stance lists no evidence.")
         else:
             if len(articles) == 1:
                 evidence = evidence.drop(columns=["article", "published"])

@@ -1,16 +1,33 @@
-"""Stance: events aggregated per (holder, target) into a signed score with their evidence.
+"""Stance: events and relations aggregated per (holder, target) into a signed score.
 
 A holder is who takes the stance, in the key scheme of ``arguments.holder_key`` (``USA``,
-``military:VEN``, ``un``, ``group:54 other countries``); a target is the canonical name of
-the person, organisation or country the stance is about. Each event counts once for its
-actor; an event reported by a speaker ("It's the Maduro regime which has prevented that",
-he said) also counts, at half weight, for the speaker against the actor of a conflictual
-act. Every stance lists the events it comes from; without events there is no stance.
+``military:VEN``, ``un``, ``group:54 other countries``); a target is canonical per referent
+(``target_key``): a state and its government, ministries, embassies and capital are the
+state's ISO-3 code, so "Iran", "Iranian" and "Tehran" are one target; a sector of a state
+keeps its sector (``military:VEN``); an organisation its IGO key; anyone else
+``entity:<canonical name>``.
+
+What each piece of evidence adds is decided by small named rules (``STANCE_RULES``,
+switchable in the ``newslens_stance`` component's config):
+
+- ``event_actor``: an event counts once for its actor towards its target;
+- ``speaker``: an event reported by a speaker ("It's the regime which blocked it", he said)
+  also counts, at half weight, for the speaker against the actor of a conflictual act;
+- ``relation_model``: a relation the learned classifier found between two entities of one
+  sentence counts for the source towards the target, unless an event of the same sentence
+  already speaks for that pair.
+
+Only events that happened count (planned, conditional and denied ones do not). Evidence
+dated long before publication (``BACKGROUND_DAYS``) is background: it weighs less, and a
+stance with only background evidence is marked ``current: False``. Every stance lists the
+events and relations it comes from; without evidence there is no stance.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from .. import resources
@@ -34,6 +51,14 @@ DEMAND_FLOOR = -0.4
 ACCUSABLE = frozenset({"REJECT", "SANCTION", "COERCE", "ASSAULT"})
 # Reported acts milder than this (a denial) say nothing about the speaker.
 SPEAKER_FLOOR = -0.3
+# Evidence dated this many days or more before publication is background.
+BACKGROUND_DAYS = 365
+BACKGROUND_WEIGHT = 0.25
+# A learned relation counts for this much of its classifier score (events are explicit).
+RELATION_WEIGHT = 0.5
+# Roles whose holder is the state itself when they are a stance's target.
+STATE_ORGAN_ROLES = frozenset({"government", "foreign ministry", "defence ministry", "embassy",
+                               "legislature", "central bank", "police"})
 
 
 def _target_name(entity: dict[str, Any] | None, country: str | None,
@@ -47,9 +72,12 @@ def _target_name(entity: dict[str, Any] | None, country: str | None,
     return None
 
 
-def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]]
+def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]], *,
+                  actor_side: bool = True, speaker: bool = True,
                   ) -> list[tuple[str, str, str | None, float]]:
-    """(holder, target, target_country, weight) pairs one event adds to the stances."""
+    """(holder, target, target_country, weight) pairs one event adds to the stances: the
+    actor's towards the target (``actor_side``), the speaker's against the actor
+    (``speaker``)."""
     polarity = float(event.get("polarity") or 0.0)
     if polarity == 0.0 or event.get("type") == "INCIDENT":
         return []
@@ -69,8 +97,8 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]]
     place = (target is not None and target.get("label") in ("LOC", "FAC") and
              not target.get("country")) or str(event.get("target_text") or "").startswith(
                  PLACE_MARKS)
-    if holder and name and not place and (event.get("target") or event.get("target_country")
-                                          or event.get("target_text")):
+    if actor_side and holder and name and not place and (
+            event.get("target") or event.get("target_country") or event.get("target_text")):
         target_country = event.get("target_country") or (target or {}).get("country")
         sector = _sector_name(target, event.get("target_text"), target_country)
         if sector is not None:
@@ -79,7 +107,7 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]]
                 out.append((holder, sector[1], target_country, polarity))
         elif not _same_side(holder, target, target_country):
             out.append((holder, name, target_country, polarity))
-    speaker = entities.get(event.get("speaker") or "")
+    speaker = entities.get(event.get("speaker") or "") if speaker else None
     if speaker is not None and polarity <= SPEAKER_FLOOR and holder is not None and \
             not event.get("negated") and event.get("type") in ACCUSABLE:
         speaker_holder = holder_key(entity=speaker, text=None, country=speaker.get("country"))
@@ -127,36 +155,209 @@ def _same_side(holder: str, target: dict[str, Any] | None, target_country: str |
     return bool(name) and resources.country_for_name(name) == holder
 
 
+def target_key(entity: dict[str, Any] | None, country: str | None,
+               text: str | None) -> tuple[str, str] | None:
+    """The canonical (key, display name) of a stance target, or None.
+
+    A state, its capital or seat, its demonym used for it and its government organs are the
+    state (``IRN``, "Iran"); a sector keeps its sector (``military:VEN``); an international
+    organisation its key (``un``); a person or other organisation ``entity:<canonical>``.
+    """
+    if entity is not None:
+        label = entity.get("label")
+        role = (entity.get("role") or "").lower()
+        country = country or entity.get("country")
+        igo = resources.igo_key(str(entity.get("canonical") or ""))
+        if igo and label == "ORG":
+            return igo, str(entity.get("canonical"))
+        if label in ("GPE", "NORP") and country:
+            return country, resources.country_name(country)
+        if role in STATE_ORGAN_ROLES and country:
+            return country, resources.country_name(country)
+        if label in ("PERSON", "ORG") and entity.get("canonical"):
+            return f"entity:{entity['canonical']}", str(entity["canonical"])
+        name = _target_name(entity, country, text)
+        return (country, resources.country_name(country)) if country else (
+            (f"entity:{name}", name) if name else None)
+    if country:
+        return country, resources.country_name(country)
+    name = _target_name(None, None, text)
+    return (f"entity:{name}", name) if name else None
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """What one piece of evidence adds to the stance of ``holder`` towards ``target``."""
+
+    holder: str
+    key: str
+    name: str
+    country: str | None
+    weight: float
+    evidence: str
+    date: str | None = None
+
+
+@dataclass
+class StanceInput:
+    """Everything the stance rules read: events, relations and entities by id."""
+
+    events: Sequence[dict[str, Any]]
+    relations: Sequence[dict[str, Any]]
+    entities: dict[str, dict[str, Any]]
+
+
+StanceRule = Callable[[StanceInput], Iterable[Contribution]]
+#: The stance rules by name, in the order they run; the component's config lists which run.
+STANCE_RULES: dict[str, StanceRule] = {}
+
+
+def stance_rule(name: str) -> Callable[[StanceRule], StanceRule]:
+    """Register a stance rule under ``name``."""
+    def register(func: StanceRule) -> StanceRule:
+        STANCE_RULES[name] = func
+        return func
+    return register
+
+
+def _happened(event: dict[str, Any]) -> bool:
+    return (event.get("modality") or "happened") == "happened"
+
+
+def _keyed(holder: str, target: str, country: str | None, entity: dict[str, Any] | None,
+           text: str | None) -> tuple[str, str]:
+    """(key, name) for a target ``contributions`` gave by name."""
+    if country:
+        # A sector named by the text ("the Venezuelan opposition", "Israeli troops").
+        key = holder_key(entity=None, text=target, country=country)
+        if key and ":" in key and not key.startswith("group:"):
+            return key, target
+    found = target_key(entity, country, text)
+    if found is not None:
+        return found
+    return f"entity:{target}", target
+
+
+@stance_rule("event_actor")
+def event_actor_rule(data: StanceInput) -> Iterator[Contribution]:
+    """An event that happened counts for its actor towards its target."""
+    for event in data.events:
+        if not _happened(event):
+            continue
+        target = data.entities.get(event.get("target") or "")
+        for holder, name, country, weight in contributions(event, data.entities,
+                                                           speaker=False):
+            key, name = _keyed(holder, name, country, target, event.get("target_text"))
+            yield Contribution(holder, key, name, country, weight, str(event["id"]),
+                               event.get("date"))
+
+
+@stance_rule("speaker")
+def speaker_rule(data: StanceInput) -> Iterator[Contribution]:
+    """A conflictual act a speaker reports counts, at half weight, against its actor."""
+    for event in data.events:
+        if not _happened(event):
+            continue
+        actor = data.entities.get(event.get("actor") or "")
+        for holder, name, country, weight in contributions(event, data.entities,
+                                                           actor_side=False):
+            key, name = _keyed(holder, name, country, actor, event.get("actor_text"))
+            yield Contribution(holder, key, name, country, weight, str(event["id"]),
+                               event.get("date"))
+
+
+@stance_rule("relation_model")
+def relation_model_rule(data: StanceInput) -> Iterator[Contribution]:
+    """A learned relation between two entities counts for the source towards the target,
+    unless an event of the same sentence already relates the two."""
+    covered: set[tuple[int, str, str]] = set()
+    for event in data.events:
+        if event.get("actor") and event.get("target"):
+            start = int(event["sentence"]["start_char"])
+            covered.add((start, str(event["actor"]), str(event["target"])))
+            covered.add((start, str(event["target"]), str(event["actor"])))
+    for rel in data.relations:
+        if rel.get("found_by") != "model":
+            continue
+        start = int(rel["sentence"]["start_char"])
+        if (start, rel["source"], rel["target"]) in covered:
+            continue
+        source = data.entities.get(rel["source"])
+        target = data.entities.get(rel["target"])
+        if source is None or target is None:
+            continue
+        holder = holder_key(entity=source, text=None, country=source.get("country"))
+        found = target_key(target, target.get("country"), None)
+        if holder is None or found is None:
+            continue
+        country = target.get("country")
+        if _same_side(holder, target, country) or holder == found[0]:
+            continue
+        sign = 1.0 if rel["polarity"] == "positive" else -1.0
+        yield Contribution(holder, found[0], found[1], country,
+                           sign * float(rel["score"]) * RELATION_WEIGHT, str(rel["id"]))
+
+
+def _background(date: str | None, published: dt.date | None) -> bool:
+    if not date or published is None or len(date) < 4 or not date[:4].isdigit():
+        return False
+    year = int(date[:4])
+    month = int(date[5:7]) if len(date) >= 7 and date[5:7].isdigit() else 12
+    day = int(date[8:10]) if len(date) >= 10 and date[8:10].isdigit() else 28
+    try:
+        when = dt.date(year, month, day)
+    except ValueError:
+        return False
+    return (published - when).days >= BACKGROUND_DAYS
+
+
 def aggregate_stances(events: Sequence[dict[str, Any]],
-                      entities: Sequence[dict[str, Any]] | None) -> list[dict[str, Any]]:
-    """Aggregate events into ``Stance.to_dict()`` dicts, strongest first.
+                      entities: Sequence[dict[str, Any]] | None,
+                      relations: Sequence[dict[str, Any]] | None = None, *,
+                      published: str | dt.date | None = None,
+                      rules: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Aggregate events and relations into ``Stance.to_dict()`` dicts, strongest first.
 
     Args:
         events: ``Event.to_dict()`` dicts.
         entities: ``Entity.to_dict()`` dicts the events' ids refer to.
+        relations: ``Relation.to_dict()`` dicts.
+        published: the publication date; evidence long before it is background.
+        rules: names of ``STANCE_RULES`` to run (all when None).
     """
-    by_id = {str(e.get("id")): e for e in entities or ()}
+    if isinstance(published, str):
+        try:
+            published = dt.date.fromisoformat(published[:10])
+        except ValueError:
+            published = None
+    data = StanceInput(events, relations or (), {str(e.get("id")): e for e in entities or ()})
     table: dict[tuple[str, str], dict[str, Any]] = {}
-    for event in events:
-        for holder, target, country, weight in contributions(event, by_id):
-            row = table.setdefault((holder, target), {"country": country, "weights": [],
-                                                      "evidence": []})
-            row["weights"].append(weight)
-            if event["id"] not in row["evidence"]:
-                row["evidence"].append(event["id"])
-            row["country"] = row["country"] or country
+    for name in rules if rules is not None else STANCE_RULES:
+        for c in STANCE_RULES[name](data):
+            row = table.setdefault((c.holder, c.key), {
+                "name": c.name, "country": c.country, "now": [], "past": [], "evidence": []})
+            background = _background(c.date, published)
+            row["past" if background else "now"].append(c.weight)
+            if c.evidence not in row["evidence"]:
+                row["evidence"].append(c.evidence)
+            row["country"] = row["country"] or c.country
     stances: list[dict[str, Any]] = []
-    for (holder, target), row in table.items():
-        weights: list[float] = row["weights"]
-        pos = sum(w for w in weights if w > 0)
-        neg = -sum(w for w in weights if w < 0)
-        score = max(-1.0, min(1.0, (pos - neg) / len(weights)))
+    for (holder, key), row in table.items():
+        current = bool(row["now"])
+        weights: list[float] = row["now"] + [w * BACKGROUND_WEIGHT for w in row["past"]]
+        # The news decides the side; background evidence only when there is no news.
+        deciding = row["now"] if current else row["past"]
+        pos = sum(w for w in deciding if w > 0)
+        neg = -sum(w for w in deciding if w < 0)
+        score = max(-1.0, min(1.0, sum(weights) / len(weights)))
         if pos and neg and min(pos, neg) >= MIXED_SHARE * max(pos, neg):
             polarity = "mixed"
         else:
             polarity = "support" if pos > neg else "oppose"
-        stances.append({"holder": holder, "target": target, "target_country": row["country"],
-                        "polarity": polarity, "score": round(score, 3),
-                        "evidence": list(row["evidence"])})
-    stances.sort(key=lambda s: (-abs(s["score"]) * len(s["evidence"]), s["holder"], s["target"]))
+        stances.append({"holder": holder, "target": row["name"], "target_key": key,
+                        "target_country": row["country"], "polarity": polarity,
+                        "score": round(score, 3), "evidence": list(row["evidence"]),
+                        "current": current})
+    stances.sort(key=lambda s: (not s["current"], -abs(s["score"]) * len(s["evidence"]),
+                                s["holder"], s["target"]))
     return stances

@@ -8,7 +8,7 @@ import pytest
 
 from extraction.components.stance import Stance
 from extraction.events.arguments import holder_key
-from extraction.events.stance import aggregate_stances
+from extraction.events.stance import STANCE_RULES, aggregate_stances, target_key
 
 ENTITIES = [
     {"id": "E1", "canonical": "United States", "label": "GPE", "country": "USA", "role": None,
@@ -24,15 +24,16 @@ ENTITIES = [
 
 def event(eid: str, actor: str | None, target: str | None, polarity: float, *,
           event_type: str = "SUPPORT", speaker: str | None = None, negated: bool = False,
-          actor_text: str | None = None, actor_country: str | None = None) -> dict[str, Any]:
+          actor_text: str | None = None, actor_country: str | None = None,
+          modality: str = "happened", date: str | None = None) -> dict[str, Any]:
     countries = {e["id"]: e["country"] for e in ENTITIES}
     span = {"text": "x", "start_char": 0, "end_char": 1}
     return {"id": eid, "type": event_type, "trigger": span, "sentence": span,
             "actor": actor, "target": target,
             "actor_country": actor_country or countries.get(actor or ""),
-            "target_country": countries.get(target or ""), "date": None, "date_source": None,
+            "target_country": countries.get(target or ""), "date_source": None,
             "polarity": polarity, "negated": negated, "speaker": speaker,
-            "actor_text": actor_text, "target_text": None}
+            "actor_text": actor_text, "target_text": None, "modality": modality, "date": date}
 
 
 def stance_of(stances, holder, target):
@@ -113,5 +114,86 @@ def test_stance_component_writes_dicts(nlp):
     doc = nlp.make_doc("x")
     doc._.newslens_entities = ENTITIES
     doc._.newslens_events = [event("V1", "E1", "E3", 0.35)]
-    Stance()(doc)
+    Stance(list(STANCE_RULES))(doc)
     assert doc._.newslens_stances[0]["holder"] == "USA"
+    assert doc._.newslens_stances[0]["target_key"] == "entity:Juan Guaido"
+
+
+IRAN = [
+    {"id": "I1", "canonical": "Iran", "label": "GPE", "country": "IRN", "role": None,
+     "mentions": []},
+    {"id": "I2", "canonical": "Iranian", "label": "NORP", "country": "IRN", "role": None,
+     "mentions": []},
+    {"id": "I3", "canonical": "Iranian foreign ministry", "label": "ORG", "country": "IRN",
+     "role": "foreign ministry", "mentions": []},
+    {"id": "I4", "canonical": "Tehran", "label": "GPE", "country": "IRN", "role": None,
+     "mentions": []},
+]
+
+
+def test_stance_target_is_canonical_per_referent():
+    # "Iran", "Iranian", its foreign ministry and "Tehran" as its government: one target.
+    events = [event(f"V{i}", "E1", eid, -0.5, event_type="ACCUSE")
+              for i, eid in enumerate(["I1", "I2", "I3", "I4"])]
+    stances = aggregate_stances(events, ENTITIES + IRAN)
+    assert [(s["holder"], s["target_key"], s["target"]) for s in stances] == [
+        ("USA", "IRN", "Iran")]
+    assert stances[0]["evidence"] == ["V0", "V1", "V2", "V3"]
+
+
+@pytest.mark.parametrize("entity,expected", [
+    (IRAN[3], ("IRN", "Iran")),
+    (ENTITIES[1], ("entity:Nicolás Maduro", "Nicolás Maduro")),
+    ({"id": "U", "canonical": "United Nations", "label": "ORG", "country": None, "role": None},
+     ("un", "United Nations")),
+])
+def test_stance_target_key(entity, expected):
+    assert target_key(entity, entity.get("country"), None) == expected
+
+
+@pytest.mark.parametrize("modality", ["planned", "conditional", "denied"])
+def test_stance_only_what_happened_counts(modality):
+    # "will stop supporting", "if Washington decided to attack", "did not back": no stance.
+    stances = aggregate_stances([event("V1", "E1", "E3", 0.5, modality=modality)], ENTITIES)
+    assert stances == []
+
+
+def test_stance_old_evidence_is_background_and_the_news_decides():
+    # Ties cut years ago; an agreement this week: the stance is the news, marked current.
+    events = [event("V1", "E1", "E2", -0.6, event_type="REJECT", date="2016-02-01"),
+              event("V2", "E1", "E2", 0.4, event_type="AGREE", date="2019-03-10")]
+    stances = aggregate_stances(events, ENTITIES, published="2019-03-14")
+    found = stance_of(stances, "USA", "Nicolás Maduro")
+    assert found["polarity"] == "support" and found["current"] is True
+    assert found["evidence"] == ["V1", "V2"]
+    only_old = aggregate_stances(events[:1], ENTITIES, published="2019-03-14")
+    assert only_old[0]["current"] is False and only_old[0]["polarity"] == "oppose"
+
+
+def relation(rid: str, source: str, target: str, polarity: str, score: float = 0.9,
+             start: int = 0) -> dict[str, Any]:
+    return {"id": rid, "source": source, "target": target, "polarity": polarity,
+            "score": score, "found_by": "model",
+            "sentence": {"text": "x", "start_char": start, "end_char": start + 1}}
+
+
+def test_stance_from_learned_relations_unless_an_event_speaks():
+    relations = [relation("R1", "E1", "E2", "negative"),
+                 relation("R2", "E4", "E3", "positive", start=50)]
+    stances = aggregate_stances([event("V1", "E1", "E2", 0.4)], ENTITIES, relations)
+    # The event of the same sentence decides USA towards Maduro; the relation is not added.
+    assert stance_of(stances, "USA", "Nicolás Maduro")["evidence"] == ["V1"]
+    guaido = stance_of(stances, "USA", "Juan Guaido")
+    assert guaido["evidence"] == ["R2"] and guaido["polarity"] == "support"
+    assert 0 < guaido["score"] < 0.9
+
+
+def test_stance_rules_can_be_switched_off():
+    relations = [relation("R1", "E4", "E3", "positive")]
+    events = [event("V1", "E1", "E2", -0.4, event_type="ACCUSE")]
+    assert {s["evidence"][0] for s in aggregate_stances(events, ENTITIES, relations)} == {
+        "V1", "R1"}
+    only_events = aggregate_stances(events, ENTITIES, relations, rules=["event_actor"])
+    assert [s["evidence"] for s in only_events] == [["V1"]]
+    with pytest.raises(ValueError, match="unknown stance rules"):
+        Stance(["no_such_rule"])
