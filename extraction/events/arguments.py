@@ -40,6 +40,12 @@ SPEECH_VERBS = frozenset({
     "conclude", "indicate", "reveal", "predict", "announces", "says",
 })
 QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
+FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me", "ours"})
+# Nouns that "the two ..." or "both ..." make a reference to two parties named before.
+PAIR_NOUNS = frozenset({"country", "side", "nation", "state", "government", "party",
+                        "neighbour", "neighbor", "leader", "capital", "army"})
+# Dashes that end a dateline ("OSLO, Norway —").
+DATELINE_DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
 
 # Head nouns naming a non-government part of a country; stance holders get "<sector>:ISO3".
 SECTOR_NOUNS = {
@@ -126,6 +132,8 @@ class DocIndex:
     published: str | None = None
     # Token index of the last plural noun subject before each token ("Kenyan troops").
     last_plural: list[int | None] = field(default_factory=list)
+    # Tokens of datelines ("OSLO, Norway —"): where the story was filed, not who acts.
+    dateline: frozenset[int] = frozenset()
 
     def entity_at(self, i: int) -> dict[str, Any] | None:
         eid = self.token_entity[i]
@@ -191,8 +199,30 @@ def build_index(doc: Doc, entities: Sequence[dict[str, Any]] | None,
             person = eid
         elif by_id[eid].get("country") or label in ("GPE", "ORG"):
             thing = eid
+    dateline = datelines(doc)
+    for i in dateline:
+        token_entity[i] = None
     return DocIndex(doc, by_id, token_entity, in_quote, last_person, last_thing, published,
-                    last_plural)
+                    last_plural, dateline)
+
+
+def datelines(doc: Doc, *, width: int = 10) -> frozenset[int]:
+    """Token indices of datelines: at the start of the text or of a paragraph, a place name
+    in capitals, up to a dash within ``width`` tokens ("OSLO, Norway \u2014",
+    "BANJA LUKA (Reuters) -")."""
+    out: set[int] = set()
+    for tok in doc:
+        if not (tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws or doc[tok.i - 1].is_space):
+            continue
+        if tok.is_space or not (tok.is_upper and len(tok.text) > 1 and tok.is_alpha):
+            continue
+        for j in range(tok.i + 1, min(tok.i + width, len(doc))):
+            if doc[j].text in DATELINE_DASHES:
+                out.update(range(tok.i, j + 1))
+                break
+            if "\n" in doc[j].text_with_ws:
+                break
+    return frozenset(out)
 
 
 def core_tokens(head: Token) -> list[Token]:
@@ -349,9 +379,30 @@ def _reporter(tok: Token) -> Token | None:
     return None
 
 
+def _quote_speaker(index: DocIndex, tok: Token) -> Token | None:
+    """The subject, outside the quote, of a speech verb in the sentence of a quoted word
+    ("'We recognise ...,' the minister said")."""
+    for verb in tok.sent:
+        if verb.pos_ in ("VERB", "AUX") and is_speech_verb(verb) and not index.in_quote[verb.i]:
+            for child in verb.children:
+                if child.dep_ == "nsubj" and not index.in_quote[child.i] and \
+                        child.lower_ not in FIRST_PERSON:
+                    return child
+    return None
+
+
 def _pronoun(index: DocIndex, tok: Token, depth: int) -> Arg | None:
     lower = tok.lower_
     eid: str | None = None
+    if depth < 2 and lower in FIRST_PERSON and index.in_quote[tok.i]:
+        # A quoted "we" or "I" is whoever the quote is attributed to, and their party.
+        speaker = _reporter(tok) or _quote_speaker(index, tok)
+        if speaker is not None and not index.in_quote[speaker.i]:
+            found = resolve_one(index, speaker, depth=depth + 1)
+            if found.is_party:
+                return Arg(tok.i, found.text, found.kind, found.entity, found.country,
+                           found.sector, found.igo, found.label)
+        return None
     if depth < 2 and not index.in_quote[tok.i] and lower in MALE_FEMALE | NEUTER | THIRD_PLURAL:
         # "Syria says it is willing ...", "the rebels said they will ...": a third-person
         # pronoun in reported speech is most often the one who speaks.
@@ -453,6 +504,13 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
     """Resolve one argument head (no coordination) to an ``Arg``."""
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
         tok = tok.head.head
+    if tok.i in index.dateline:
+        # "OSLO, Norway - Sweden condemned ...": the parser hangs the real subject on the
+        # dateline as an apposition.
+        after = [c for c in tok.children if c.dep_ in ("appos", "conj") and
+                 c.i not in index.dateline]
+        return resolve_one(index, after[0], depth=depth) if after else Arg(tok.i, tok.text,
+                                                                           "other")
     if tok.pos_ == "PRON" or (tok.text.islower() and tok.lower_ in MALE_FEMALE | NEUTER | PLURAL):
         if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
             # Object pronouns ("sanctions on him") point too far back to guess safely.
@@ -564,7 +622,8 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         inner = resolve_one(index, pobj, depth=1)
-                        if inner.country:
+                        if inner.country or (inner.igo and child.lower_ in ("of", "from")):
+                            # "members of the African Union" speak for the Union.
                             return Arg(tok.i, text, inner.kind, inner.entity, inner.country,
                                        sector, inner.igo, inner.label)
                         if inner.label == "ORG" and inner.entity and child.lower_ in (
@@ -584,13 +643,70 @@ def resolve(index: DocIndex, tok: Token) -> list[Arg]:
     for head in heads[:6]:
         if head.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "PUNCT"):
             continue
-        out.append(resolve_one(index, head))
+        if is_pair_reference(head):
+            # "the two countries", "both sides": the two parties just named, else no one.
+            out.extend(_pair_parties(index, head) or [Arg(head.i, head.text, "other")])
+            continue
+        arg = resolve_one(index, head)
+        out.append(arg)
+        out.extend(_of_conjuncts(index, head, arg))
     # Agent-of-act resolution can return the same party twice ("the USA and the opposition"
     # through "sabotage engineered by ..."): keep the first of each.
     uniq: dict[tuple[str | None, str | None, int], Arg] = {}
     for arg in out:
         uniq.setdefault((arg.entity, arg.country, arg.head), arg)
     return list(uniq.values())
+
+
+def is_pair_reference(tok: Token) -> bool:
+    """True for "the two countries", "both sides", "the two governments"."""
+    return tok.lemma_.lower() in PAIR_NOUNS and tok.tag_ in ("NNS", "NNPS") and any(
+        (c.dep_ == "nummod" and c.lower_ == "two") or
+        (c.dep_ in ("det", "predet") and c.lower_ == "both") for c in tok.children)
+
+
+def _pair_parties(index: DocIndex, tok: Token) -> list[Arg]:
+    """The last two distinct countries or organisations named before ``tok`` in its sentence
+    and the one before; [] unless there are two."""
+    doc = index.doc
+    start = tok.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    found: dict[str, Arg] = {}
+    for i in range(tok.i - 1, start - 1, -1):
+        eid = index.token_entity[i]
+        if eid is None or index.in_quote[i] or doc[i].head.lower_ in ("in", "at", "near"):
+            # "met in Nairobi": a place named is where, not one of the two.
+            continue
+        arg = resolve_one(index, doc[i], depth=2)
+        key = arg.country or arg.igo
+        if key and key not in found:
+            found[key] = Arg(tok.i, arg.text, arg.kind, arg.entity, arg.country, None,
+                             arg.igo, arg.label)
+            if len(found) == 2:
+                return list(reversed(found.values()))
+    return []
+
+
+def _of_conjuncts(index: DocIndex, head: Token, arg: Arg) -> list[Arg]:
+    """The other parties of a coordinated "of" phrase that gave ``head`` its country ("the
+    navies of Chile, Peru and Uruguay"), each as an ``Arg`` of its own."""
+    if index.token_entity[head.i] is not None or not (arg.country or arg.igo):
+        return []
+    out: list[Arg] = []
+    for child in head.children:
+        if child.dep_ != "prep" or child.lower_ not in ("of", "from"):
+            continue
+        for pobj in child.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for conj in pobj.conjuncts[:6]:
+                inner = resolve_one(index, conj, depth=1)
+                if inner.country or inner.igo:
+                    out.append(Arg(conj.i, f"{head.text} of {inner.text}", inner.kind,
+                                   inner.entity, inner.country, arg.sector, inner.igo,
+                                   inner.label))
+    return out
 
 
 def expand_agents(index: DocIndex, args: Iterable[Arg]) -> list[Arg]:

@@ -48,7 +48,16 @@ from .arguments import (
     resolve,
     resolve_one,
 )
-from .lexicon import COOPERATIVE, INCIDENT, MATERIAL, Entry, Lexicon, load_lexicon, match_trigger
+from .lexicon import (
+    COOPERATIVE,
+    INCIDENT,
+    MATERIAL,
+    STATEMENT,
+    Entry,
+    Lexicon,
+    load_lexicon,
+    match_trigger,
+)
 
 # Verbs of wishing and trying: what they govern has not happened ("hoped ... could continue").
 HEDGE_VERBS = frozenset({"hope", "hop", "hoped", "want", "wish", "seek", "try", "attempt",
@@ -103,6 +112,30 @@ STATE_ROLE_WORDS = frozenset({"head of state", "head of government", "foreign mi
                               "military", "police", "king", "prime minister", "ministry"})
 # Types a negation turns around ("did not recognize" is a rejection).
 DEFAULT_INTENSITY = {"AGREE": 0.4, "THREATEN": -0.6, "REJECT": -0.4, "REQUEST": -0.4}
+# What an event's clause says about whether it happened (``Event.modality``).
+HAPPENED, PLANNED, CONDITIONAL, DENIED = "happened", "planned", "conditional", "denied"
+# Verbs above an act that make it intended, not done ("plans to open", "aims to sign").
+PLAN_VERBS = HEDGE_VERBS | frozenset({"plan", "intend", "prepare", "propose", "aim", "seek",
+                                      "mean", "schedule", "set", "expect", "going"})
+# Adjectives on an event noun that make it intended or uncertain ("the planned talks").
+PLAN_ADJECTIVES = frozenset({"planned", "plan", "proposed", "propose", "possible", "potential",
+                             "future", "prospective", "upcoming", "expected", "alleged",
+                             "allege"})
+# Verbs that end what they govern ("stopped supporting", "ended its support").
+CEASE_VERBS = frozenset({"stop", "end", "cease", "quit", "abandon", "discontinue", "terminate",
+                         "drop"})
+# Verbs that carry an event noun ("signed an accord", "held talks"): when the verb is a
+# trigger, it is the event, and the noun adds no second one.
+CARRIER_VERBS = frozenset({"sign", "ink", "hold", "conduct", "reach", "conclude", "seal"})
+# Objects of one's own people or posts that a withdrawal moves ("pulled its diplomats out of
+# Kabul"): the place they leave is no party the withdrawal favours.
+# Modifiers that say what a thing is about, not whose it is ("Syria-related sanctions").
+ABOUT_MODIFIERS = frozenset({"related", "relate", "linked", "link", "based", "base", "specific",
+                             "focused", "focus", "centred", "centered", "bound", "oriented",
+                             "themed", "wide", "style", "born", "made"})
+OWN_PERSONNEL = frozenset({"diplomat", "staff", "embassy", "personnel", "citizen", "national",
+                           "employee", "worker", "ambassador", "envoy", "mission", "family",
+                           "consulate", "official", "expert", "team", "people"})
 
 
 @dataclass
@@ -119,6 +152,9 @@ class Frame:
     modality: float = 1.0
     speaker: Arg | None = None
     clause: Token | None = None
+    mode: str = HAPPENED
+    ceased: bool = False
+    folded_intent: bool = False
 
 
 # ----------------------------------------------------------------- parse helpers
@@ -417,7 +453,8 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
     if not actors:
         for child in noun.children:
             if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ not in (
-                    "DATE", "TIME"):
+                    "DATE", "TIME") and child.lower_ not in ABOUT_MODIFIERS and \
+                    child.lemma_.lower() not in ABOUT_MODIFIERS:
                 found = resolve_one(index, child)
                 # A sector word alone is no actor here: "a general strike" is not the army's.
                 if found.is_party and found.kind != "other":
@@ -960,9 +997,122 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon) -> list[Frame]:
             frame.negated = _negated(tok) or (tok.pos_ == "ADJ" and _negated(tok.head))
             frame.modality = _modality(tok)
         frame.speaker = _speaker(index, tok)
+        frame.folded_intent = entry.intent and comp is not None
+        frame.ceased = _ceased(tok)
+        if _false_trigger(frame, found):
+            continue
+        _possessor_support(index, frame)
+        frame.mode = _mode(frame)
         frames.append(frame)
     frames.extend(_obligation_frames(doc, index, found, frames))
     return frames
+
+
+def _false_trigger(frame: Frame, found: dict[int, Entry]) -> bool:
+    """True for a trigger that names no act of its own:
+
+    - an announcement or letter whose content is itself an event ("announced a truce": the
+      truce is the event, dated by the announcement);
+    - an event noun carried by a verb trigger ("signed an accord", "held talks");
+    - a request about oneself in the passive ("asked not to be named").
+    """
+    tok = frame.trigger
+    if frame.type == STATEMENT:
+        return any(t.i in found and t.i != tok.i for t in tok.subtree)
+    if not _is_verbal(tok) and tok.dep_ == "dobj" and tok.head.i in found and \
+            tok.head.lemma_.lower() in CARRIER_VERBS:
+        # "signed an accord": the signing is the event, the accord what was signed.
+        return True
+    if frame.type == "REQUEST" and _is_verbal(tok) and not _children(tok, "dobj", "dative"):
+        for comp in _children(tok, "xcomp"):
+            if any(c.dep_ == "auxpass" for c in comp.children) and not _children(comp, "agent"):
+                return True
+    return False
+
+
+def _ceased(tok: Token) -> bool:
+    """True when a verb of ending governs the trigger ("will stop supporting the rebels",
+    "ended its support for the junta", "put an end to its aid")."""
+    cur = tok
+    for _ in range(3):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        if cur.dep_ in ("xcomp", "dobj", "pcomp", "nsubjpass") and (
+                head.lemma_.lower() in CEASE_VERBS and _is_verbal(head)):
+            return True
+        if cur.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() == "end":
+            return True
+        if cur.dep_ not in ("pobj", "prep"):
+            return False
+        cur = head
+    return False
+
+
+def _possessor_support(index: DocIndex, frame: Frame) -> None:
+    """Reinforcing or defending someone's positions is support for them: a mobilisation
+    whose object belongs to another party ("Chadian troops reinforced the rebels'
+    positions") becomes a SUPPORT of the possessor."""
+    tok = frame.trigger
+    if frame.type != "MOBILIZE" or not _is_verbal(tok):
+        return
+    actor_keys = {a.entity or a.country or a.text for a in frame.actors}
+    for obj in _children(tok, "dobj"):
+        for poss in _children(obj, "poss"):
+            owner = resolve_one(index, poss)
+            if owner.is_party and (owner.entity or owner.country or owner.text) not in actor_keys:
+                frame.type, frame.intensity = "SUPPORT", 0.4
+                frame.targets = [owner]
+                return
+
+
+def _clause_chain(tok: Token) -> list[Token]:
+    """The trigger's verb and the verbs that govern it through infinitives and gerunds
+    ("will [stop] [supporting]"), bounded."""
+    verb = tok if _is_verbal(tok) or tok.pos_ == "ADJ" else (_governing_verb(tok) or tok)
+    chain = [verb]
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ not in ("xcomp", "pcomp", "prep", "acomp") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+        chain.append(cur)
+    return chain
+
+
+def _mode(frame: Frame) -> str:
+    """Whether the event happened: ``denied`` when negated, ``conditional`` inside or under
+    an if/unless clause, ``planned`` for the future, modals, promises, plans and hedges."""
+    if frame.negated:
+        return DENIED
+    tok = frame.trigger
+    chain = _clause_chain(tok)
+    cur = tok
+    for _ in range(12):
+        if cur.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
+                                       for m in cur.children):
+            return CONDITIONAL
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    auxes = set().union(*(_aux_lemmas(c) for c in chain))
+    if auxes & (MODAL_AUX | {"would"}) and any(
+            any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in a.children)
+            for c in chain for a in _children(c, "advcl")):
+        return CONDITIONAL
+    if auxes & (FUTURE_AUX | MODAL_AUX) or any(
+            c.lemma_.lower() in PLAN_VERBS or c.lower_ in PLAN_VERBS for c in chain[1:]):
+        return PLANNED
+    if frame.folded_intent and frame.type != "THREATEN":
+        # A promise or plan is an act of speech about the future; a threat is an act now.
+        return PLANNED
+    if not _is_verbal(tok) and any(c.dep_ in ("amod", "compound") and (
+            c.lower_ in PLAN_ADJECTIVES or c.lemma_.lower() in PLAN_ADJECTIVES)
+            for c in tok.children):
+        return PLANNED
+    if frame.modality < 1.0:
+        return PLANNED
+    return HAPPENED
 
 
 def _obligation_frames(doc: Doc, index: DocIndex, found: dict[int, Entry],
@@ -1003,6 +1153,12 @@ def _depth(tok: Token) -> int:
 def _polarity(frame: Frame) -> tuple[str, float]:
     """Final type and polarity after negation and modality."""
     etype, value = frame.type, frame.intensity * frame.modality
+    if frame.ceased and not frame.negated:
+        # Ending support is a sanction ("withdraw support"); ending an attack a retreat.
+        if etype in COOPERATIVE:
+            return "SANCTION", round(-0.4 * frame.modality, 3)
+        if etype not in (INCIDENT, STATEMENT) and value < 0:
+            return "RETREAT", round(0.3 * frame.modality, 3)
     if not frame.entry.stance:
         # Movements and happenings (a departure, a blackout) are dated facts, not stances.
         value = 0.0
@@ -1013,6 +1169,48 @@ def _polarity(frame: Frame) -> tuple[str, float]:
             return "REJECT", round(-abs(value) * 0.5, 3)
         return etype, 0.0
     return etype, round(value, 3)
+
+
+def _arg_key(arg: Arg | None) -> str | None:
+    if arg is None:
+        return None
+    return arg.entity or arg.country or arg.igo or arg.text.lower()
+
+
+def _is_named_party(arg: Arg) -> bool:
+    """A party named by the text; a place ("in Nairobi") is where, not whom."""
+    return bool(arg.entity or arg.country or arg.igo) and not arg.text.startswith("in ")
+
+
+def _pairs(frame: Frame, actors: list[Arg], targets: list[Arg],
+           max_pairs: int) -> list[tuple[Arg | None, Arg | None]]:
+    """Actor x target pairs of one event, at most ``max_pairs``; a joint act of several
+    named parties with no other party named ("Peru, Chile and Ecuador met") gives one
+    event per ordered pair of them."""
+    named = list({_arg_key(a): a for a in actors if _is_named_party(a)}.values())[:4]
+    if frame.entry.mutual and len(named) >= 2 and not any(_is_named_party(t)
+                                                          for t in targets):
+        return [(a, b) for a in named for b in named if _arg_key(a) != _arg_key(b)]
+    pairs: list[tuple[Arg | None, Arg | None]] = []
+    for actor in actors or [None]:
+        for target in targets or [None]:
+            if actor is not None and target is not None and (
+                    actor.head == target.head or
+                    (actor.entity is not None and actor.entity == target.entity)):
+                target = None
+            pairs.append((actor, target))
+    return pairs[:max_pairs]
+
+
+def _moves_own_people(trigger: Token) -> bool:
+    """True for a withdrawal of one's own people or posts ("pulled its diplomats out")."""
+    verb = trigger if _is_verbal(trigger) else _governing_verb(trigger)
+    objects = _children(verb, "dobj") if verb is not None else []
+    if not _is_verbal(trigger):
+        objects.extend(p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in _children(c, "pobj"))
+    return any(o.lemma_.lower() in OWN_PERSONNEL or o.lower_ in OWN_PERSONNEL
+               for o in objects)
 
 
 def _mention(span_or_tok: Span | Token) -> dict[str, Any]:
@@ -1054,6 +1252,7 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
     spans = _timex_spans(doc, timex or ())
     frames = sorted(_frames(doc, index, lexicon), key=lambda f: f.trigger.i)
     events: list[dict[str, Any]] = []
+    seen: set[tuple[Any, ...]] = set()
     for frame in frames:
         actors, targets = _sector_countries(frame.actors, frame.targets)
         actors = _unattributed(index, frame, _located(index, frame.trigger, actors))
@@ -1068,18 +1267,16 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
         trigger = _mention(frame.trigger)
         sentence = _sentence_mention(frame.trigger.sent)
         speaker = frame.speaker.entity if frame.speaker is not None else None
-        pairs: list[tuple[Arg | None, Arg | None]] = []
-        for actor in actors or [None]:
-            for target in targets or [None]:
-                if actor is not None and target is not None and (
-                        actor.head == target.head or
-                        (actor.entity is not None and actor.entity == target.entity)):
-                    target = None
-                pairs.append((actor, target))
-        seen: set[tuple[Any, ...]] = set()
-        for actor, target in pairs[:max_pairs]:
-            key = (actor.head if actor else None, target.head if target else None)
+        if frame.type == "RETREAT" and _moves_own_people(frame.trigger):
+            # "pulled its diplomats out of Kabul": the place left is not a party favoured.
+            polarity = 0.0
+        pairs = _pairs(frame, actors, targets, max_pairs)
+        clause = _clause(frame.trigger).i
+        for actor, target in pairs:
+            key = (clause, etype, _arg_key(actor), _arg_key(target))
             if key in seen:
+                # One clause, one event per (actor, type, target): "held talks" is one
+                # meeting, not one for "held" and one for "talks".
                 continue
             seen.add(key)
             events.append({
@@ -1095,6 +1292,7 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
                 "date_source": source,
                 "polarity": polarity,
                 "negated": frame.negated,
+                "modality": frame.mode,
                 "speaker": speaker,
                 "actor_text": actor.text if actor else None,
                 "target_text": target.text if target else None,

@@ -22,6 +22,10 @@ CONFLICTUAL = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "
 MATERIAL = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "PROTEST",
                       "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 INCIDENT = "INCIDENT"
+# Timeline types outside PLOVER, for dated acts PLOVER has no type for; intensity 0.
+STATEMENT = "STATEMENT"
+ELECT = "ELECT"
+EXTRA_TYPES = frozenset({STATEMENT, ELECT})
 
 _PREPOSITIONS = frozenset({"to", "for", "on", "with", "of", "against", "from", "by"})
 # Event nouns are common nouns: "March" the month or "Accord" in a name are not events.
@@ -47,6 +51,11 @@ class Entry:
     @property
     def intent(self) -> bool:
         return "intent" in self.flags
+
+    @property
+    def mutual(self) -> bool:
+        """A joint act: coordinated actors with no other party act on each other."""
+        return "mutual" in self.flags
 
     @property
     def stance(self) -> bool:
@@ -133,7 +142,21 @@ def _near_lemmas(token: Token) -> set[str]:
                 for great in grand.children:
                     if great.dep_ == "pobj":
                         out.add(great.lemma_.lower())
+            elif grand.dep_ == "pobj" and child.lower_ == "as":
+                # "designated the group as a terrorist organisation": what it is called.
+                out.update(m.lemma_.lower() for m in grand.children
+                           if m.dep_ in ("amod", "compound"))
     return out
+
+
+def _fits_object(entry: Entry, token: Token) -> bool:
+    """False when an entry needs a direct object the token lacks, or excludes one it has
+    ("demonstrated a willingness" is no protest)."""
+    if "transitive" not in entry.flags and "intransitive" not in entry.flags:
+        return True
+    # A passive has its object as subject ("the statement was joined by ...").
+    has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
+    return has_object if "transitive" in entry.flags else not has_object
 
 
 def match_trigger(token: Token, lexicon: Lexicon) -> Entry | None:
@@ -156,6 +179,8 @@ def match_trigger(token: Token, lexicon: Lexicon) -> Entry | None:
     for letter in letters:
         for key in keys:
             for entry in lexicon.entries.get((key, letter), ()):
+                if not _fits_object(entry, token):
+                    continue
                 if not entry.needs:
                     return entry
                 if near is None:
