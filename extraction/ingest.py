@@ -226,7 +226,8 @@ def item_from_record(
         except NewslensError as err:
             return Skip(origin, "bad date", str(err))
     try:
-        validate_text(text, name="The text")
+        # The text as analysed (long runs broken), so the id here is the Article's id.
+        text = validate_text(text, name="The text")
     except NewslensError as err:
         return Skip(origin, "rejected text", str(err))
     title = record.get(columns.title)

@@ -93,3 +93,31 @@ def test_textio_missing_file_is_reported(tmp_path):
 )
 def test_textio_parse_date_accepts_iso(value, expected):
     assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize("flood", ["=", "&", "<", '"', "*", ")", "&amp;", "-.", "ab"])
+def test_textio_long_runs_are_broken_for_the_tokenizer(flood):
+    from extraction.textio import MAX_RUN, break_long_runs
+
+    text = "The council met on Monday. " + flood * 20_000 + " It adjourned on Tuesday."
+    out = break_long_runs(text)
+    assert max(len(run) for run in out.split()) <= MAX_RUN
+    assert out.replace(" ", "") == text.replace(" ", "")
+    assert out.startswith("The council met on Monday. ")
+
+
+def test_textio_ordinary_prose_and_addresses_are_unchanged():
+    from extraction.textio import validate_text
+
+    text = ("Officials in Nairobi said on Monday that talks would resume, according to a "
+            "statement at https://example.org/news/2024/05/08/talks-to-resume-after-a-long-"
+            "pause-in-the-regional-border-negotiations-between-the-two-neighbours.html today.")
+    assert validate_text(text) == text
+
+
+def test_textio_punctuation_flood_is_analysed(nlp):
+    from extraction import analyze
+
+    article = analyze("Kenya and Ghana signed a trade deal. " + "=" * 5_000, nlp=nlp)
+    assert article.text.startswith("Kenya and Ghana signed a trade deal.")
+    assert any(e.country == "KEN" for e in article.entities)
