@@ -80,6 +80,10 @@ QUANTITY_HEADS = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "t
                             "million", "millions", "dozen", "dozens", "score", "scores",
                             "group", "number", "third", "half", "majority", "some", "many",
                             "most", "all", "one", "few", "handful", "crowd", "crowds"})
+# Plural nouns of acts, not people: "talks in Vientiane" are not Laos's.
+EVENT_PLURALS = frozenset({"talk", "talks", "negotiation", "consultation", "meeting", "election",
+                           "protest", "demonstration", "clash", "exercise", "drill", "sanction",
+                           "strike", "attack", "operation", "hostility", "relation", "tie"})
 # Labels of entities that are places or peoples rather than actors with a will.
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # Head nouns for people acted upon at home when news names no country for them ("police
@@ -613,7 +617,7 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
                             return inner
         # "its forces in Lebanon" are not Lebanon's: a possessor says whose they are.
         people = (tok.tag_ in ("NNS", "NNPS") or sector is not None) and not any(
-            c.dep_ == "poss" for c in tok.children)
+            c.dep_ == "poss" for c in tok.children) and lemma not in EVENT_PLURALS
         for child in tok.children:
             # "of"/"from" name whose a group is; "in" only places people ("students in
             # Indonesia"), not things ("a conference in Brussels").
