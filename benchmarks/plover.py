@@ -101,12 +101,13 @@ def macro_f1(gold: list[str], pred: list[str]) -> tuple[float, dict[str, float]]
     return (sum(per.values()) / len(per) if per else 0.0), per
 
 
-def run(path: Path, errors: int) -> dict[str, float]:
+def run(path: Path, errors: int, nlp: Any = None, *, quiet: bool = False) -> dict[str, float]:
+    """Score the events of ``nlp`` (the events pipeline when None) on the PLOVER gold."""
     records = json.loads((path / GOLD_FILE).read_text(encoding="utf-8"))
     records = [r for r in records if r.get("text") and r.get("event") != "DOCUMENT"
                and codes(r.get("source"))]
     # Events need entities and dates only; the stance layers downstream are not scored here.
-    nlp = build_pipeline(components=EVENT_COMPONENTS)
+    nlp = nlp or build_pipeline(components=EVENT_COMPONENTS)
 
     def docs():
         for record in records:
@@ -154,14 +155,17 @@ def run(path: Path, errors: int) -> dict[str, float]:
                   f"main {pred_types[-1]}; found {found}\n  {record['text']}")
     elapsed = time.perf_counter() - started
     f1, per = macro_f1(gold_types, pred_types)
-    print(f"PLOVER gold: {len(records)} records with a country source "
-          f"({totals['target']} with a country target), {elapsed:.1f}s")
     results: dict[str, float] = {}
     for name in ("source", "target", "source and target (same event)", "type (any event)",
                  "source+type", "polarity sign (main event)", "polarity sign (any event)"):
         results[name] = hits[name] / totals[name] if totals[name] else 0.0
-        print(f"  {name:32} {results[name]:.3f}  ({hits[name]}/{totals[name]})")
     results["type macro-F1"] = f1
+    if quiet:
+        return results
+    print(f"PLOVER gold (in-sample): {len(records)} records with a country source "
+          f"({totals['target']} with a country target), {elapsed:.1f}s")
+    for name in list(results)[:-1]:
+        print(f"  {name:32} {results[name]:.3f}  ({hits[name]}/{totals[name]})")
     print(f"  {'type macro-F1 (main event)':32} {f1:.3f}")
     print("  per type F1: " + ", ".join(f"{k} {v:.2f}" for k, v in per.items()))
     return results

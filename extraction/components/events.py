@@ -11,16 +11,18 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (registers the Doc attributes)
-from ..events.extract import extract_events
+from ..events.extract import RULES, check_rules, extract_events
 from ..events.lexicon import Lexicon, load_lexicon
 
 
 class Events:
     """Find events in a parsed ``Doc`` with the newslens event lexicon."""
 
-    def __init__(self, lexicon: Lexicon, max_pairs: int) -> None:
+    def __init__(self, lexicon: Lexicon, max_pairs: int,
+                 rules: list[str] | None = None) -> None:
         self.lexicon = lexicon
         self.max_pairs = max_pairs
+        self.rules = check_rules(rules)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.newslens_events = extract_events(
@@ -30,6 +32,7 @@ class Events:
             anchor=doc._.newslens_anchor or doc._.newslens_published,
             lexicon=self.lexicon,
             max_pairs=self.max_pairs,
+            rules=self.rules,
         )
         return doc
 
@@ -38,14 +41,16 @@ class Events:
     "newslens_events",
     requires=["doc.sents", "token.dep", "token.lemma"],
     assigns=["doc._.newslens_events"],
-    default_config={"max_pairs": 6},
+    default_config={"max_pairs": 6, "rules": sorted(RULES)},
 )
-def make_events(nlp: Language, name: str, max_pairs: int) -> Events:
+def make_events(nlp: Language, name: str, max_pairs: int, rules: list[str]) -> Events:
     """Build the events component.
 
     Args:
         nlp: the pipeline (unused; spaCy passes it to every factory).
         name: the component's name in the pipeline.
         max_pairs: at most this many actor x target events per trigger.
+        rules: the named event rules to apply (``extraction.events.extract.RULES``); leave
+            one out to switch it off.
     """
-    return Events(load_lexicon(), max_pairs)
+    return Events(load_lexicon(), max_pairs, rules)

@@ -12,7 +12,7 @@ an argument into the stance holder scheme the dashboard relies on: ``VEN``,
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -138,6 +138,8 @@ class DocIndex:
     last_plural: list[int | None] = field(default_factory=list)
     # Tokens of datelines ("OSLO, Norway —"): where the story was filed, not who acts.
     dateline: frozenset[int] = frozenset()
+    # Names of the argument rules in force (``ARGUMENT_RULES``).
+    rules: frozenset[str] = frozenset()
 
     def entity_at(self, i: int) -> dict[str, Any] | None:
         eid = self.token_entity[i]
@@ -145,14 +147,17 @@ class DocIndex:
 
 
 def build_index(doc: Doc, entities: Sequence[dict[str, Any]] | None,
-                published: str | None = None) -> DocIndex:
+                published: str | None = None, *,
+                rules: Collection[str] | None = None) -> DocIndex:
     """Index a document's entities by token and precompute pronoun antecedents.
 
     Args:
         doc: a parsed document.
         entities: ``Entity.to_dict()`` dicts (may be empty or None).
         published: the article's date (ISO), used to date office holders.
+        rules: names of ``ARGUMENT_RULES`` to apply; all when None.
     """
+    active = frozenset(ARGUMENT_RULES) if rules is None else frozenset(rules)
     n = len(doc)
     token_entity: list[str | None] = [None] * n
     by_id: dict[str, dict[str, Any]] = {}
@@ -203,11 +208,11 @@ def build_index(doc: Doc, entities: Sequence[dict[str, Any]] | None,
             person = eid
         elif by_id[eid].get("country") or label in ("GPE", "ORG"):
             thing = eid
-    dateline = datelines(doc)
+    dateline = datelines(doc) if "dateline" in active else frozenset()
     for i in dateline:
         token_entity[i] = None
     return DocIndex(doc, by_id, token_entity, in_quote, last_person, last_thing, published,
-                    last_plural, dateline)
+                    last_plural, dateline, active)
 
 
 def datelines(doc: Doc, *, width: int = 10) -> frozenset[int]:
@@ -398,7 +403,8 @@ def _quote_speaker(index: DocIndex, tok: Token) -> Token | None:
 def _pronoun(index: DocIndex, tok: Token, depth: int) -> Arg | None:
     lower = tok.lower_
     eid: str | None = None
-    if depth < 2 and lower in FIRST_PERSON and index.in_quote[tok.i]:
+    if depth < 2 and lower in FIRST_PERSON and index.in_quote[tok.i] and \
+            "quoted_first_person" in index.rules:
         # A quoted "we" or "I" is whoever the quote is attributed to, and their party.
         speaker = _reporter(tok) or _quote_speaker(index, tok)
         if speaker is not None and not index.in_quote[speaker.i]:
@@ -626,7 +632,8 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         inner = resolve_one(index, pobj, depth=1)
-                        if inner.country or (inner.igo and child.lower_ in ("of", "from")):
+                        if inner.country or (inner.igo and child.lower_ in ("of", "from") and
+                                             "igo_members" in index.rules):
                             # "members of the African Union" speak for the Union.
                             return Arg(tok.i, text, inner.kind, inner.entity, inner.country,
                                        sector, inner.igo, inner.label)
@@ -647,13 +654,14 @@ def resolve(index: DocIndex, tok: Token) -> list[Arg]:
     for head in heads[:6]:
         if head.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "PUNCT"):
             continue
-        if is_pair_reference(head):
+        if "pair_reference" in index.rules and is_pair_reference(head):
             # "the two countries", "both sides": the two parties just named, else no one.
             out.extend(_pair_parties(index, head) or [Arg(head.i, head.text, "other")])
             continue
         arg = resolve_one(index, head)
         out.append(arg)
-        out.extend(_of_conjuncts(index, head, arg))
+        if "of_conjuncts" in index.rules:
+            out.extend(_of_conjuncts(index, head, arg))
     # Agent-of-act resolution can return the same party twice ("the USA and the opposition"
     # through "sabotage engineered by ..."): keep the first of each.
     uniq: dict[tuple[str | None, str | None, int], Arg] = {}
@@ -770,3 +778,13 @@ def holder_key(*, entity: dict[str, Any] | None, text: str | None, country: str 
                                              "allies", "members", "powers", "democracies")):
             return f"group:{' '.join(words)}"
     return None
+
+
+# Argument rules by name, switchable through ``extract_events(rules=...)``.
+ARGUMENT_RULES = {
+    "dateline": datelines,
+    "quoted_first_person": _quote_speaker,
+    "pair_reference": is_pair_reference,
+    "of_conjuncts": _of_conjuncts,
+    "igo_members": resolve_one,
+}

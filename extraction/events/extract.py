@@ -31,7 +31,7 @@ parses (missing heads, empty sentences).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import resources
 from .arguments import (
+    ARGUMENT_RULES,
     PEOPLE_NOUNS,
     SPEECH_VERBS,
     Arg,
@@ -429,8 +430,8 @@ def _as_place(arg: Arg, prep: str) -> Arg:
                arg.igo, arg.label)
 
 
-def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = frozenset()
-                    ) -> tuple[list[Arg], list[Arg]]:
+def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = frozenset(),
+                    about: bool = True) -> tuple[list[Arg], list[Arg]]:
     """Actor and target of an event noun ("its recognition of Guaido", "U.S. sanctions on
     Iran", "held talks with X", "an attack by rebels").
 
@@ -453,8 +454,9 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
     if not actors:
         for child in noun.children:
             if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ not in (
-                    "DATE", "TIME") and child.lower_ not in ABOUT_MODIFIERS and \
-                    child.lemma_.lower() not in ABOUT_MODIFIERS:
+                    "DATE", "TIME") and not (about and (
+                    child.lower_ in ABOUT_MODIFIERS or
+                    child.lemma_.lower() in ABOUT_MODIFIERS)):
                 found = resolve_one(index, child)
                 # A sector word alone is no actor here: "a general strike" is not the army's.
                 if found.is_party and found.kind != "other":
@@ -936,7 +938,8 @@ def _domestic_targets(index: DocIndex, frame: Frame, actors: list[Arg]) -> list[
     return []
 
 
-def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon) -> list[Frame]:
+def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
+            rules: frozenset[str] = frozenset()) -> list[Frame]:
     found: dict[int, Entry] = {}
     for tok in doc:
         if tok.is_space or tok.is_punct:
@@ -988,7 +991,8 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon) -> list[Frame]:
             # A blackout or an election happens; it has no actor or target of its own.
             frame.negated = _negated(tok)
         elif tok.pos_ in ("NOUN", "PROPN"):
-            frame.actors, frame.targets = _noun_arguments(index, tok, reactions)
+            frame.actors, frame.targets = _noun_arguments(index, tok, reactions,
+                                                          "about_modifiers" in rules)
             verb = _governing_verb(tok)
             frame.negated = _negated(tok) or (verb is not None and _negated(verb))
             frame.modality = _modality(tok) * (_modality(verb) if verb is not None else 1.0)
@@ -998,36 +1002,40 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon) -> list[Frame]:
             frame.modality = _modality(tok)
         frame.speaker = _speaker(index, tok)
         frame.folded_intent = entry.intent and comp is not None
-        frame.ceased = _ceased(tok)
-        if _false_trigger(frame, found):
+        frame.ceased = "cessation" in rules and _ceased(tok)
+        if any(DROP_RULES[name](frame, found) for name in DROP_RULES if name in rules):
             continue
-        _possessor_support(index, frame)
+        if "possessor_support" in rules:
+            _possessor_support(index, frame)
         frame.mode = _mode(frame)
         frames.append(frame)
     frames.extend(_obligation_frames(doc, index, found, frames))
     return frames
 
 
-def _false_trigger(frame: Frame, found: dict[int, Entry]) -> bool:
-    """True for a trigger that names no act of its own:
-
-    - an announcement or letter whose content is itself an event ("announced a truce": the
-      truce is the event, dated by the announcement);
-    - an event noun carried by a verb trigger ("signed an accord", "held talks");
-    - a request about oneself in the passive ("asked not to be named").
-    """
+def _statement_with_content(frame: Frame, found: dict[int, Entry]) -> bool:
+    """An announcement or letter whose content is itself an event names no act of its own
+    ("announced a truce": the truce is the event, dated by the announcement)."""
     tok = frame.trigger
-    if frame.type == STATEMENT:
-        return any(t.i in found and t.i != tok.i for t in tok.subtree)
-    if not _is_verbal(tok) and tok.dep_ == "dobj" and tok.head.i in found and \
-            tok.head.lemma_.lower() in CARRIER_VERBS:
-        # "signed an accord": the signing is the event, the accord what was signed.
-        return True
-    if frame.type == "REQUEST" and _is_verbal(tok) and not _children(tok, "dobj", "dative"):
-        for comp in _children(tok, "xcomp"):
-            if any(c.dep_ == "auxpass" for c in comp.children) and not _children(comp, "agent"):
-                return True
-    return False
+    return frame.type == STATEMENT and any(t.i in found and t.i != tok.i for t in tok.subtree)
+
+
+def _carried_noun(frame: Frame, found: dict[int, Entry]) -> bool:
+    """An event noun carried by a verb trigger is that verb's event ("signed an accord":
+    the signing is the event, the accord what was signed)."""
+    tok = frame.trigger
+    return not _is_verbal(tok) and tok.dep_ == "dobj" and tok.head.i in found and \
+        tok.head.lemma_.lower() in CARRIER_VERBS
+
+
+def _self_request(frame: Frame, found: dict[int, Entry]) -> bool:
+    """A request about oneself in the passive is no request to anyone ("asked not to be
+    named")."""
+    tok = frame.trigger
+    if frame.type != "REQUEST" or not _is_verbal(tok) or _children(tok, "dobj", "dative"):
+        return False
+    return any(any(c.dep_ == "auxpass" for c in comp.children) and not _children(comp, "agent")
+               for comp in _children(tok, "xcomp"))
 
 
 def _ceased(tok: Token) -> bool:
@@ -1183,12 +1191,12 @@ def _is_named_party(arg: Arg) -> bool:
 
 
 def _pairs(frame: Frame, actors: list[Arg], targets: list[Arg],
-           max_pairs: int) -> list[tuple[Arg | None, Arg | None]]:
+           max_pairs: int, mutual: bool = True) -> list[tuple[Arg | None, Arg | None]]:
     """Actor x target pairs of one event, at most ``max_pairs``; a joint act of several
     named parties with no other party named ("Peru, Chile and Ecuador met") gives one
     event per ordered pair of them."""
     named = list({_arg_key(a): a for a in actors if _is_named_party(a)}.values())[:4]
-    if frame.entry.mutual and len(named) >= 2 and not any(_is_named_party(t)
+    if mutual and frame.entry.mutual and len(named) >= 2 and not any(_is_named_party(t)
                                                           for t in targets):
         return [(a, b) for a in named for b in named if _arg_key(a) != _arg_key(b)]
     pairs: list[tuple[Arg | None, Arg | None]] = []
@@ -1231,7 +1239,8 @@ def _sentence_mention(sent: Span) -> dict[str, Any]:
 
 def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None,
                    timex: Sequence[dict[str, Any]] | None = None, anchor: str | None = None,
-                   lexicon: Lexicon | None = None, max_pairs: int = 6) -> list[dict[str, Any]]:
+                   lexicon: Lexicon | None = None, max_pairs: int = 6,
+                   rules: Collection[str] | None = None) -> list[dict[str, Any]]:
     """Find the events of a parsed document.
 
     Args:
@@ -1241,16 +1250,21 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
         anchor: the publication date (ISO), the date of last resort.
         lexicon: the trigger lexicon; the shipped one when None.
         max_pairs: at most this many actor x target events per trigger.
+        rules: names from ``RULES`` to apply; all of them when None.
 
     Returns:
         ``Event.to_dict()`` dicts with ids ``V1``, ``V2``, ... in text order.
+
+    Raises:
+        ValueError: ``rules`` names a rule that does not exist.
     """
+    active = check_rules(rules)
     if not len(doc) or not doc.has_annotation("DEP"):
         return []
     lexicon = lexicon or load_lexicon()
-    index = build_index(doc, entities, anchor)
+    index = build_index(doc, entities, anchor, rules=active)
     spans = _timex_spans(doc, timex or ())
-    frames = sorted(_frames(doc, index, lexicon), key=lambda f: f.trigger.i)
+    frames = sorted(_frames(doc, index, lexicon, active), key=lambda f: f.trigger.i)
     events: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     for frame in frames:
@@ -1267,14 +1281,15 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
         trigger = _mention(frame.trigger)
         sentence = _sentence_mention(frame.trigger.sent)
         speaker = frame.speaker.entity if frame.speaker is not None else None
-        if frame.type == "RETREAT" and _moves_own_people(frame.trigger):
+        if "own_people_retreat" in active and frame.type == "RETREAT" and \
+                _moves_own_people(frame.trigger):
             # "pulled its diplomats out of Kabul": the place left is not a party favoured.
             polarity = 0.0
-        pairs = _pairs(frame, actors, targets, max_pairs)
+        pairs = _pairs(frame, actors, targets, max_pairs, "mutual_pairs" in active)
         clause = _clause(frame.trigger).i
         for actor, target in pairs:
             key = (clause, etype, _arg_key(actor), _arg_key(target))
-            if key in seen:
+            if key in seen and "clause_dedupe" in active:
                 # One clause, one event per (actor, type, target): "held talks" is one
                 # meeting, not one for "held" and one for "talks".
                 continue
@@ -1305,3 +1320,40 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
 def event_type_is_incident(event: dict[str, Any]) -> bool:
     """True for timeline-only happenings (a blackout) that carry no stance."""
     return event.get("type") == INCIDENT
+
+
+# ----------------------------------------------------------------- the rule registry
+
+# Rules that drop a trigger which names no act of its own.
+DROP_RULES: dict[str, Callable[[Frame, dict[int, Entry]], bool]] = {
+    "statement_with_content": _statement_with_content,
+    "carried_noun": _carried_noun,
+    "self_request": _self_request,
+}
+# Every switchable event rule by name, with the function that is the rule (or, for rules
+# applied inside argument resolution, the one that decides it). The component's config lists
+# the names it applies (``rules``); ``benchmarks/ablation.py`` switches each off in turn.
+RULES: dict[str, Callable[..., Any]] = {
+    **DROP_RULES,
+    "cessation": _ceased,
+    "possessor_support": _possessor_support,
+    "mutual_pairs": _pairs,
+    "own_people_retreat": _moves_own_people,
+    "clause_dedupe": _arg_key,
+    "about_modifiers": _noun_arguments,
+    **ARGUMENT_RULES,
+}
+
+
+def check_rules(rules: Collection[str] | None) -> frozenset[str]:
+    """The rule names to apply: all of ``RULES`` when None.
+
+    Raises:
+        ValueError: a name is not in ``RULES``.
+    """
+    if rules is None:
+        return frozenset(RULES)
+    unknown = sorted(set(rules) - set(RULES))
+    if unknown:
+        raise ValueError(f"unknown event rules {unknown}; known: {sorted(RULES)}")
+    return frozenset(rules)

@@ -245,3 +245,18 @@ def test_events_general_timeline_events_are_dated(events_nlp, text, etype, actor
 def test_events_general_every_event_has_a_modality(events_nlp, text):
     evs = events(events_nlp, text)
     assert evs and all(e["modality"] in MODALITIES for e in evs)
+
+
+def test_events_general_rules_are_switchable_in_the_config():
+    from extraction.events.extract import RULES
+
+    nlp = build_pipeline(components=("newslens_entities", "newslens_time"))
+    nlp.add_pipe("newslens_events", config={"rules": sorted(set(RULES) - {"mutual_pairs"})})
+    found = pairs(events(nlp, "Ghana and Togo signed a border treaty."))
+    assert ("GHA", "TGO") not in found
+
+
+def test_events_general_unknown_rule_is_refused():
+    nlp = build_pipeline(components=("newslens_entities", "newslens_time"))
+    with pytest.raises(ValueError, match="unknown event rules"):
+        nlp.add_pipe("newslens_events", config={"rules": ["no_such_rule"]})

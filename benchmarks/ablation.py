@@ -1,0 +1,89 @@
+"""Each named event rule switched off in turn, and what it contributes.
+
+Scores the PLOVER gold (in-sample: the rules were grown on it) with all rules of the
+``newslens_events`` component on, then with each rule of ``extraction.events.extract.RULES``
+left out of the component's ``rules`` config, and prints the change per figure (positive:
+the rule helps). When ``benchmarks/stance.py`` exists and offers ``score(nlp) -> dict``, its
+development gold is scored the same way. Usage::
+
+    python benchmarks/ablation.py [--data ../shared/benchmarks] [--rules a,b]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import spacy
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import plover  # noqa: E402
+
+from extraction.events.extract import RULES  # noqa: E402
+from extraction.pipeline import MODEL_PACKAGE  # noqa: E402
+
+FIGURES = ("source", "target", "source and target (same event)", "source+type",
+           "type macro-F1")
+
+
+def events_pipeline(rules: list[str]) -> Any:
+    """The model with the entities, time and events components, events limited to ``rules``."""
+    nlp = spacy.load(MODEL_PACKAGE)
+    nlp.add_pipe("newslens_entities")
+    nlp.add_pipe("newslens_time")
+    nlp.add_pipe("newslens_events", config={"rules": rules})
+    return nlp
+
+
+def stance_scorer() -> Callable[[Any], dict[str, float]] | None:
+    """``benchmarks/stance.py``'s ``score(nlp)`` when that script exists and offers it."""
+    path = ROOT / "benchmarks" / "stance.py"
+    if not path.is_file():
+        return None
+    spec = importlib.util.spec_from_file_location("newslens_stance_bench", path)
+    if spec is None or spec.loader is None:
+        return None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses in the script look their module up
+    spec.loader.exec_module(module)
+    return getattr(module, "score", None)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", help="the shared benchmarks folder")
+    parser.add_argument("--rules", help="comma-separated rules to ablate (default: all)")
+    args = parser.parse_args(argv)
+    path = plover.data_dir(args.data)
+    names = sorted(RULES) if not args.rules else args.rules.split(",")
+    scorers: dict[str, Callable[[Any], dict[str, float]]] = {
+        "plover": lambda nlp: plover.run(path, 0, nlp, quiet=True)}
+    stance = stance_scorer()
+    if stance is not None:
+        scorers["stance-dev"] = stance
+    full = {key: fn(events_pipeline(sorted(RULES))) for key, fn in scorers.items()}
+    for key, results in full.items():
+        shown = [f for f in FIGURES if f in results] or list(results)
+        print(f"{key} (in-sample), all rules on: " +
+              ", ".join(f"{f} {results[f]:.3f}" for f in shown))
+    print("\ncontribution of each rule (all on minus that rule off; + helps):")
+    for name in names:
+        off = sorted(set(RULES) - {name})
+        parts = []
+        for key, fn in scorers.items():
+            results = fn(events_pipeline(off))
+            shown = [f for f in FIGURES if f in full[key]] or list(full[key])
+            parts.extend(f"{key} {f} {full[key][f] - results.get(f, 0.0):+.3f}" for f in shown)
+        print(f"  {name:24} " + "; ".join(parts))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
