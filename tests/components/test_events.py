@@ -615,7 +615,8 @@ def test_events_target_the_act_is_aimed_at(nlp, text, trigger, target):
     assert events and events[0]["target_country"] == target
 
 
-# "Kenya imposed martial law." / "Egyptian police stopped a march that workers staged." / "Rebels shelled the capital Kabul."
+# "Kenya imposed martial law." / "Egyptian police stopped a march that workers staged." /
+# "Rebels shelled the capital Kabul."
 MARTIAL_LAW: list[Row] = [
     ("Kenya", 1, "nsubj", "PROPN", "NNP", "Kenya"),
     ("imposed", 1, "ROOT", "VERB", "VBD", "impose"),
