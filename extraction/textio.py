@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from .errors import NewslensError
 from .limits import MAX_CHARS, MAX_FILE_BYTES
@@ -178,92 +179,142 @@ def decode_bytes(data: bytes, *, name: str = "The file") -> str:
     return text
 
 
-class _TextFromHTML(HTMLParser):
-    """Collects the visible text of an HTML page; scripts, styles and the head are dropped."""
+#: Elements whose content is never visible text (scripts and styles stay inert).
+_HTML_SKIP = frozenset(
+    {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "title",
+     "math", "select", "textarea", "button"}
+)
+_HTML_BLOCK = frozenset(
+    {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
+     "header", "footer", "blockquote", "pre", "table", "ul", "ol", "hr", "figcaption"}
+)
+_HTML_PARAGRAPH = frozenset({"p", "h1", "h2", "h3", "article", "section"})
+# An unclosed <title> holds the rest of the page as its text (HTML5 "RCDATA"): it is closed
+# at the next tag or line instead, so the page is not read as empty.
+_TITLE_OPEN = re.compile(r"<title\b[^<>]*>", re.IGNORECASE)
+_TITLE_CLOSE = re.compile(r"</title\s*>", re.IGNORECASE)
+_TITLE_END = re.compile(r"<|\n")
 
-    _SKIP = frozenset(
-        {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
-    )
-    _BLOCK = frozenset(
-        {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
-         "header", "footer", "blockquote", "pre", "table", "ul", "ol", "hr", "figcaption"}
-    )
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title_parts: list[str] = []
-        self.h1_parts: list[str] = []
-        self._skip_depth = 0
-        self._in_title = False
-        self._in_h1 = False
+def _close_open_title(html: str) -> str:
+    opened = _TITLE_OPEN.search(html)
+    if opened is None or _TITLE_CLOSE.search(html, opened.end()):
+        return html
+    end = _TITLE_END.search(html, opened.end())
+    cut = end.start() if end else len(html)
+    return f"{html[:cut]}</title>{html[cut:]}"
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title":
-            self._in_title = True
-        elif tag in self._SKIP:
-            self._skip_depth += 1
-        elif tag == "h1":
-            self._in_h1 = True
-        if tag in self._BLOCK:
-            paragraph = tag in ("p", "h1", "h2", "h3", "article", "section")
-            self.parts.append("\n\n" if paragraph else "\n")
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-        elif tag in self._SKIP and self._skip_depth:
-            self._skip_depth -= 1
-        elif tag == "h1":
-            self._in_h1 = False
-        if tag in self._BLOCK:
-            self.parts.append("\n\n" if tag in ("p", "h1", "h2", "h3") else "\n")
+def _parse_html(html: str) -> Any:
+    """Parse with libxml2's HTML parser (lxml): linear time on any markup, malformed or not."""
+    from lxml import etree
+    from lxml import html as lxml_html
 
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title_parts.append(data)
-            return
-        if self._skip_depth:
-            return
-        if self._in_h1:
-            self.h1_parts.append(data)
-        self.parts.append(data)
+    parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
+                                  no_network=True)
+    try:
+        return etree.fromstring(_close_open_title(html).encode("utf-8", "replace"), parser)
+    except (etree.ParserError, etree.XMLSyntaxError):
+        # Nothing libxml2 can make a document of: no visible text.
+        return None
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
 
 
 def html_to_text(html: str) -> tuple[str, str | None]:
-    """Return the visible text of an HTML document and its title (``<title>`` or ``<h1>``)."""
-    parser = _TextFromHTML()
-    parser.feed(html)
-    parser.close()
-    text = "".join(parser.parts)
+    """Return the visible text of an HTML document and its title (``<title>`` or ``<h1>``).
+
+    The page is parsed with a parser that is linear on malformed markup; scripts, styles,
+    the head and comments are dropped, never run.
+    """
+    from lxml import etree
+
+    root = _parse_html(html)
+    if root is None:
+        return "", None
+    title_element = root.find(".//title")
+    h1_element = root.find(".//h1")
+    title = _squash("".join(title_element.itertext())) if title_element is not None else ""
+    h1 = _squash("".join(h1_element.itertext())) if h1_element is not None else ""
+    parts: list[str] = []
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if event == "start":
+            if tag in _HTML_SKIP:
+                walker.skip_subtree()
+                # Skipped elements get no "end" event: their tail is visible text.
+                if element.tail:
+                    parts.append(element.tail)
+                continue
+            if tag in _HTML_BLOCK:
+                parts.append("\n\n" if tag in _HTML_PARAGRAPH else "\n")
+            if element.text:
+                parts.append(element.text)
+        else:
+            if tag in _HTML_BLOCK and tag not in ("br", "hr"):
+                parts.append("\n\n" if tag in ("p", "h1", "h2", "h3") else "\n")
+            if element.tail:
+                parts.append(element.tail)
+    text = "".join(parts)
     text = re.sub(r"[ \t\r\f\v]+", " ", text)
     text = re.sub(r" *\n *", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
-    title = " ".join("".join(parser.title_parts).split()) or " ".join(
-        "".join(parser.h1_parts).split()
-    )
-    return text, title or None
+    return text, (title or h1) or None
+
+
+_PDF_LOGGER_QUIET = False
+
+
+def _quiet_pdf_logger() -> None:
+    # pypdf logs a warning for every flaw it repairs in a damaged file, thousands for a
+    # crafted one; the user gets one message per file from us instead.
+    global _PDF_LOGGER_QUIET
+    if not _PDF_LOGGER_QUIET:
+        logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+        _PDF_LOGGER_QUIET = True
 
 
 def pdf_to_text(data: bytes, *, name: str = "The PDF") -> str:
     """Return the text layer of a PDF.
 
     Raises:
-        NewslensError: pypdf is missing, the file is not a readable PDF, or it has no text.
+        NewslensError: pypdf is missing, the file is encrypted, crafted or not a readable
+            PDF, or it has no text.
     """
     try:
         from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
     except ImportError:
         raise NewslensError(
             "Reading PDF needs the pypdf package: pip install 'newslens[dashboard]'."
         ) from None
+    _quiet_pdf_logger()
+    pages: list[str] = []
+    size = 0
     try:
         reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
-        raise NewslensError(f"{name} is not a readable PDF.") from None
-    text = "\n\n".join(p.strip() for p in pages if p.strip())
+        if reader.is_encrypted:
+            raise NewslensError(
+                f"{name} is encrypted (password-protected); save an unprotected copy and "
+                "try again."
+            )
+        for page in reader.pages:
+            page_text = (page.extract_text() or "").strip()
+            pages.append(page_text)
+            size += len(page_text)
+            if size > MAX_CHARS:
+                # Enough to refuse it as too long; the rest of the pages are not read.
+                break
+    except NewslensError:
+        raise
+    except Exception as err:  # noqa: BLE001  (pypdf raises many types on crafted files)
+        # A damaged, crafted (decompression bomb) or AES-encrypted file: one message per
+        # file, whatever pypdf raised, so one bad PDF never stops a run.
+        reason = "it is encrypted" if "crypt" in str(err).lower() else type(err).__name__
+        raise NewslensError(f"{name} is not a readable PDF ({reason}).") from None
+    text = "\n\n".join(p for p in pages if p)
     if not text.strip():
         raise NewslensError(
             f"{name} has no text layer (a scanned image?); newslens cannot read it."

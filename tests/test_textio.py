@@ -10,6 +10,7 @@ from extraction.textio import (
     decode_bytes,
     html_to_text,
     parse_date,
+    pdf_to_text,
     read_bytes,
     read_path,
     split_front_matter,
@@ -121,3 +122,105 @@ def test_textio_punctuation_flood_is_analysed(nlp):
     article = analyze("Kenya and Ghana signed a trade deal. " + "=" * 5_000, nlp=nlp)
     assert article.text.startswith("Kenya and Ghana signed a trade deal.")
     assert any(e.country == "KEN" for e in article.entities)
+
+
+def _pdf(objects: list[bytes], trailer: bytes = b"") -> bytes:
+    """A PDF file made of the given objects, with a correct cross-reference table."""
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R " % (len(objects) + 1) + trailer + b">>\n"
+    return bytes(out + b"startxref\n%d\n%%%%EOF\n" % xref)
+
+
+def _page_pdf(content: bytes, *, flate: bool = False, encrypt: bytes | None = None) -> bytes:
+    extra = b"/Filter /FlateDecode " if flate else b""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d " % len(content) + extra + b">>\nstream\n" + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    trailer = b""
+    if encrypt is not None:
+        objects.append(encrypt)
+        trailer = b"/Encrypt 6 0 R /ID [<" + b"33" * 16 + b"> <" + b"33" * 16 + b">] "
+    return _pdf(objects, trailer)
+
+
+_TEXT_OPS = b"BT /F1 12 Tf 72 700 Td (The council met on Monday.) Tj ET"
+_AES_128 = (b"<< /Filter /Standard /V 4 /R 4 /Length 128 /CF << /StdCF << /AuthEvent /DocOpen "
+            b"/CFM /AESV2 /Length 16 >> >> /StmF /StdCF /StrF /StdCF /O <" + b"11" * 32
+            + b"> /U <" + b"22" * 32 + b"> /P -4 >>")
+_AES_256 = (b"<< /Filter /Standard /V 5 /R 6 /Length 256 /CF << /StdCF << /AuthEvent /DocOpen "
+            b"/CFM /AESV3 /Length 32 >> >> /StmF /StdCF /StrF /StdCF /O <" + b"11" * 48
+            + b"> /U <" + b"22" * 48 + b"> /OE <" + b"44" * 32 + b"> /UE <" + b"55" * 32
+            + b"> /Perms <" + b"66" * 16 + b"> /P -4 >>")
+
+
+@pytest.mark.parametrize(
+    ("make", "fragment"),
+    [
+        # A decompression bomb: 80 MB of zeros in 80 KB (pypdf's LimitReachedError).
+        (lambda: _page_pdf(__import__("zlib").compress(bytes(80_000_000), 9), flate=True),
+         "not a readable PDF"),
+        (lambda: _page_pdf(_TEXT_OPS, encrypt=_AES_128), "encrypted"),
+        # AES-256 without the cryptography package: pypdf's DependencyError.
+        (lambda: _page_pdf(_TEXT_OPS, encrypt=_AES_256), "encrypted"),
+        (lambda: _page_pdf(_TEXT_OPS)[:200], "not a readable PDF|no text layer"),
+    ],
+    ids=["bomb", "aes128", "aes256", "truncated"],
+)
+def test_textio_crafted_pdf_gets_one_message_naming_the_file(make, fragment):
+    import logging
+
+    with pytest.raises(NewslensError, match=fragment) as caught:
+        read_bytes(make(), "crafted.pdf")
+    assert "crafted.pdf" in str(caught.value)
+    # pypdf's warnings about the file's flaws do not flood the terminal.
+    assert logging.getLogger("pypdf").getEffectiveLevel() >= logging.CRITICAL
+
+
+def test_textio_plain_pdf_is_read():
+    assert pdf_to_text(_page_pdf(_TEXT_OPS)) == "The council met on Monday."
+
+
+@pytest.mark.parametrize(
+    "flood", ["<a ", "<a b='", "</a ", "<![", "<!--", "<?", "<", "&amp;", "<div>", "<p "]
+)
+def test_textio_malformed_html_floods_parse_quickly(flood):
+    # html.parser took 12.7 s on 50 KB of "<a " (quadratic), and raised on "<![".
+    html = f"<html><body><p>{BODY}</p>" + flood * 60_000
+    text, _ = html_to_text(html)
+    assert text.startswith("The foreign minister")
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # HTML5 lets </head> (and <body>) be left out.
+        f"<!doctype html><html><head><meta charset=utf-8><title>Talks</title><p>{BODY}",
+        f"<title>Talks</title><p>{BODY}</p>",
+        # An unclosed <title> would swallow the page.
+        f"<html><head><title>Talks\n<body><p>{BODY}</p></body></html>",
+        f"<title>Talks<p>{BODY}",
+    ],
+    ids=["no-head-end", "no-html", "unclosed-title-newline", "unclosed-title"],
+)
+def test_textio_html5_optional_tags_are_read(html):
+    source = read_bytes(html.encode(), "page.html")
+    assert source.text == BODY
+    assert source.title == "Talks"
+
+
+def test_textio_html_scripts_stay_inert_after_unclosed_tags():
+    html = f"<p>{BODY}</p><script>alert('x')</script><style>p{{}}</style><a href='x"
+    text, _ = html_to_text(html)
+    assert "alert" not in text and "p{}" not in text
