@@ -46,6 +46,7 @@ from .arguments import (
     DocIndex,
     build_index,
     expand_agents,
+    is_speech_verb,
     resolve,
     resolve_one,
 )
@@ -645,11 +646,35 @@ def _attached(span: Span, trigger: Token) -> bool:
     return False
 
 
+def line_breaks(doc: Doc) -> list[int]:
+    """For each token index i (and len(doc)), how many tokens before i hold a line break; two
+    tokens are on one line when their counts are equal. Linear in the document."""
+    out = [0] * (len(doc) + 1)
+    for tok in doc:
+        out[tok.i + 1] = out[tok.i] + ("\n" in tok.text_with_ws)
+    return out
+
+
+def _same_line(span: Span, trigger: Token, breaks: Sequence[int] | None) -> bool:
+    """True unless a line break separates the time expression from the trigger: a date on a
+    line of its own above the text ("Monday, May 3, 2021") is the article's, not the clause's,
+    even when the parser hangs it on the first verb."""
+    if breaks is None:
+        return True
+    lo, hi = (span.end - 1, trigger.i) if span.end - 1 < trigger.i else (trigger.i, span.start)
+    return breaks[hi] == breaks[lo]
+
+
 def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
-              anchor: str | None) -> tuple[str | None, str | None]:
-    """The event's date and where it came from (a time expression's text or "published")."""
+              anchor: str | None, *,
+              breaks: Sequence[int] | None = None) -> tuple[str | None, str | None]:
+    """The event's date and where it came from (a time expression's text or "published").
+
+    ``breaks`` (from ``line_breaks``) keeps time expressions on another line out.
+    """
     sent = trigger.sent
-    local = [(s, t) for s, t in spans if s.start >= sent.start and s.end <= sent.end]
+    local = [(s, t) for s, t in spans if s.start >= sent.start and s.end <= sent.end and
+             _same_line(s, trigger, breaks)]
     for span, item in local:
         if _attached(span, trigger):
             return str(item["value"]), str(item["text"])
@@ -975,6 +1000,8 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
         if i in absorbed:
             continue
         tok, entry = doc[i], found[i]
+        if entry.speech and "speech_statement" not in rules:
+            continue
         if tok.dep_ == "amod" or (entry.pos == "N" and tok.dep_ == "compound") or (
                 entry.type == "RETREAT" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in NON_EVENT_OBJECTS for c in tok.children)):
@@ -1000,6 +1027,11 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
             frame.actors, frame.targets, _ = _verb_arguments(index, tok, entry, comp)
             frame.negated = _negated(tok) or (tok.pos_ == "ADJ" and _negated(tok.head))
             frame.modality = _modality(tok)
+        if entry.speech and (not _speaking_party(frame.actors) or frame.negated or
+                             _media_source(index, frame.actors) or _echoed_speech(tok)):
+            # "a witness said", "he said" of no one named, "did not say", "the BBC
+            # reported": no dated act of a party; "Saying ..., X added" is one act, not two.
+            continue
         frame.speaker = _speaker(index, tok)
         frame.folded_intent = entry.intent and comp is not None
         frame.ceased = "cessation" in rules and _ceased(tok)
@@ -1009,15 +1041,47 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
             _possessor_support(index, frame)
         frame.mode = _mode(frame)
         frames.append(frame)
-    frames.extend(_obligation_frames(doc, index, found, frames))
+    demands = _obligation_frames(doc, index, found, frames)
+    if demands:
+        # "X said Y must ...": the demand is the act of that speech verb, not a statement.
+        asked = {f.trigger.i for f in demands}
+        frames = [f for f in frames if not (f.type == STATEMENT and f.trigger.i in asked)]
+    frames.extend(demands)
     return frames
+
+
+def _media_source(index: DocIndex, actors: Sequence[Arg]) -> bool:
+    """True when every speaker is a news outlet: what it reports is the news, not its act."""
+    roles = [str((index.entities.get(a.entity or "") or {}).get("role") or "") for a in actors]
+    return bool(roles) and all(r == "media" for r in roles)
+
+
+def _echoed_speech(tok: Token) -> bool:
+    """A speech verb that only introduces or repeats another one of the same speaker
+    ("Saying ..., the minister added ...")."""
+    return tok.dep_ in ("advcl", "conj", "xcomp") and _is_verbal(tok.head) and \
+        is_speech_verb(tok.head) and _subject(tok)[0] is None
+
+
+def _speaking_party(actors: Sequence[Arg]) -> bool:
+    """True when a speaker is a party a timeline can name: a country's person, organ or
+    sector, an organisation of states or a group of states (not "a witness")."""
+    return any(a.country or a.igo or a.sector or a.kind == "group" for a in actors)
 
 
 def _statement_with_content(frame: Frame, found: dict[int, Entry]) -> bool:
     """An announcement or letter whose content is itself an event names no act of its own
     ("announced a truce": the truce is the event, dated by the announcement)."""
     tok = frame.trigger
-    return frame.type == STATEMENT and any(t.i in found and t.i != tok.i for t in tok.subtree)
+    if frame.type != STATEMENT:
+        return False
+    if frame.entry.speech:
+        # An act of speech stands beside what it reports ("said the troops would leave"):
+        # only an event named as its object replaces it ("announced a truce").
+        content = [t for c in tok.children if c.dep_ in ("dobj", "attr") for t in c.subtree]
+    else:
+        content = list(tok.subtree)
+    return any(t.i in found and t.i != tok.i for t in content)
 
 
 def _carried_noun(frame: Frame, found: dict[int, Entry]) -> bool:
@@ -1126,7 +1190,7 @@ def _mode(frame: Frame) -> str:
 def _obligation_frames(doc: Doc, index: DocIndex, found: dict[int, Entry],
                        frames: list[Frame]) -> list[Frame]:
     """"X said Y must ..." is a demand by X on Y (PLOVER REQUEST)."""
-    taken = {f.trigger.i for f in frames}
+    taken = {f.trigger.i for f in frames if f.type != STATEMENT}
     out: list[Frame] = []
     for tok in doc:
         if tok.i in taken or not (tok.lemma_.lower() in SPEECH_VERBS or tok.lower_ in
@@ -1264,6 +1328,7 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
     lexicon = lexicon or load_lexicon()
     index = build_index(doc, entities, anchor, rules=active)
     spans = _timex_spans(doc, timex or ())
+    breaks = line_breaks(doc)
     frames = sorted(_frames(doc, index, lexicon, active), key=lambda f: f.trigger.i)
     events: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
@@ -1277,7 +1342,8 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
             targets = _domestic_targets(index, frame, actors) or targets
         actors = _home_opposition(index, frame, actors, targets)
         etype, polarity = _polarity(frame)
-        date, source = pick_date(frame.trigger, spans, anchor)
+        date, source = pick_date(frame.trigger, spans, anchor,
+                                 breaks=breaks if "dateline_date" in active else None)
         trigger = _mention(frame.trigger)
         sentence = _sentence_mention(frame.trigger.sent)
         speaker = frame.speaker.entity if frame.speaker is not None else None
@@ -1335,6 +1401,8 @@ DROP_RULES: dict[str, Callable[[Frame, dict[int, Entry]], bool]] = {
 # the names it applies (``rules``); ``benchmarks/ablation.py`` switches each off in turn.
 RULES: dict[str, Callable[..., Any]] = {
     **DROP_RULES,
+    "speech_statement": _speaking_party,
+    "dateline_date": _same_line,
     "cessation": _ceased,
     "possessor_support": _possessor_support,
     "mutual_pairs": _pairs,

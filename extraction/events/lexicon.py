@@ -58,6 +58,11 @@ class Entry:
         return "mutual" in self.flags
 
     @property
+    def speech(self) -> bool:
+        """An act of speech ("said", "told"): a timeline STATEMENT by a party subject."""
+        return "speech" in self.flags
+
+    @property
     def stance(self) -> bool:
         return "nostance" not in self.flags and self.type != INCIDENT
 

@@ -1,0 +1,111 @@
+"""Timeline events of issue 9, one class per test: acts of speech by parties, dates of noun
+triggers and of the clause, attacks attributed after the fact, and false events left out.
+
+Every sentence is written for these tests (none comes from a benchmark); they run the pinned
+``en_core_web_sm`` with the newslens entities, time and events components.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from extraction.pipeline import build_pipeline
+
+PUBLISHED = "2021-05-04"  # a Tuesday
+
+
+@pytest.fixture(scope="module")
+def events_nlp():
+    return build_pipeline(components=("newslens_entities", "newslens_time", "newslens_events"))
+
+
+def events(nlp, text: str) -> list[dict[str, Any]]:
+    doc = nlp.make_doc(text)
+    doc._.newslens_published = PUBLISHED
+    return nlp(doc)._.newslens_events
+
+
+def by_trigger(evs: list[dict[str, Any]], word: str) -> list[dict[str, Any]]:
+    return [e for e in evs if e["trigger"]["text"] == word]
+
+
+@pytest.mark.parametrize(("text", "word", "actor"), [
+    ("The Kenyan foreign ministry said the border would reopen next week.", "said", "KEN"),
+    ("Chilean police told reporters that two officers were hurt.", "told", "CHL"),
+    ("Norway's prime minister wrote that the fisheries deal was fair.", "wrote", "NOR"),
+    ("The Indonesian army stated that the drill was routine.", "stated", "IDN"),
+    ("Mexico's president tweeted his thanks to the rescue teams.", "tweeted", "MEX"),
+    ("The Ghanaian opposition claimed the count had been rigged.", "claimed", "GHA"),
+    ("Peruvian officials described the storm as the worst in decades.", "described", "PER"),
+    ("The Czech interior ministry announced that the checks would end.", "announced", "CZE"),
+])
+def test_events_timeline_speech_by_a_party_is_a_statement(events_nlp, text, word, actor):
+    found = by_trigger(events(events_nlp, text), word)
+    assert [e["type"] for e in found] == ["STATEMENT"]
+    assert found[0]["actor_country"] == actor
+    assert found[0]["polarity"] == 0.0
+
+
+@pytest.mark.parametrize(("text", "word", "target"), [
+    ("The Sudanese envoy told the United Nations that the ceasefire held.", "told", "un"),
+    ("The Polish minister told Germany that the pipeline was a mistake.", "told", "DEU"),
+])
+def test_events_timeline_statement_target_is_the_addressee(events_nlp, text, word, target):
+    found = by_trigger(events(events_nlp, text), word)
+    assert len(found) == 1
+    assert target in (found[0]["target_country"], (found[0]["target_text"] or "").lower()) or (
+        target == "un" and "united nations" in (found[0]["target_text"] or "").lower())
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("A witness said the crowd ran towards the river.", "said"),
+    ("One resident told reporters that the water was rising.", "told"),
+    ("Someone wrote that the bridge had collapsed.", "wrote"),
+    ("The Thai ministry did not say when the talks would resume.", "say"),
+    ("The BBC reported that the talks had stalled.", "reported"),
+])
+def test_events_timeline_no_statement_without_a_speaking_party(events_nlp, text, word):
+    assert by_trigger(events(events_nlp, text), word) == []
+
+
+@pytest.mark.parametrize(("text", "speech", "act"), [
+    ("The Kenyan foreign ministry said Ugandan troops attacked a village.", "said", "attacked"),
+    ("Brazil's president said that Argentina had sent aid to the flooded towns.", "said",
+     "sent"),
+])
+def test_events_timeline_statement_beside_the_act_it_reports(events_nlp, text, speech, act):
+    evs = events(events_nlp, text)
+    assert [e["type"] for e in by_trigger(evs, speech)] == ["STATEMENT"]
+    assert by_trigger(evs, act)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Colombia announced a ceasefire with the rebels.", "announced"),
+    ("The Malian junta announced its withdrawal from the regional force.", "announced"),
+])
+def test_events_timeline_announced_act_replaces_the_statement(events_nlp, text, word):
+    assert not [e for e in by_trigger(events(events_nlp, text), word)
+                if e["type"] == "STATEMENT"]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The Japanese minister said China must stop the drills.", "said"),
+    ("The Irish premier said Britain must honour the treaty.", "said"),
+])
+def test_events_timeline_one_event_per_speech_verb(events_nlp, text, word):
+    assert [e["type"] for e in by_trigger(events(events_nlp, text), word)] == ["REQUEST"]
+
+
+@pytest.mark.parametrize(("text", "word", "date"), [
+    ("Saturday, May 1, 2021\n\nOn Friday, the Kenyan army attacked a rebel camp.", "attacked",
+     "2021-04-30"),
+    ("Tuesday, May 4, 2021\n\nTwin bombings yesterday hit a market in Kabul, Afghanistan.",
+     "bombings", "2021-05-03"),
+    ("Tuesday, May 4, 2021\n\nThe Peruvian government announced on Sunday that the mine "
+     "would close.", "announced", "2021-05-02"),
+])
+def test_events_timeline_dateline_is_not_the_clause_date(events_nlp, text, word, date):
+    found = by_trigger(events(events_nlp, text), word)
+    assert found and all(e["date"] == date for e in found)
