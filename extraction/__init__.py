@@ -17,7 +17,7 @@ from spacy.language import Language
 from .convert import article_id, doc_to_article
 from .errors import NewslensError
 from .model import Article, Entity, Event, Mention, Relation, Stance, TimeExpression
-from .textio import parse_date, validate_text
+from .textio import clean_title, parse_date, validate_text
 
 __all__ = [
     "Article",
@@ -76,7 +76,7 @@ def analyze(
     date = parse_date(published)
     nlp = nlp or get_pipeline()
     doc = nlp(_make_doc(nlp, text, date))
-    return doc_to_article(doc, title=title, given=date)
+    return doc_to_article(doc, title=clean_title(title), given=date)
 
 
 def _normalise(
@@ -86,7 +86,7 @@ def _normalise(
         return validate_text(item), published, None
     text = validate_text(item.get("text"))
     date = parse_date(item.get("published")) if item.get("published") else published
-    return text, date, item.get("title")
+    return text, date, clean_title(item.get("title"))
 
 
 def analyze_many(
@@ -102,13 +102,21 @@ def analyze_many(
         items: texts, or mappings with ``text`` and optional ``published`` and ``title``.
         published: the date for items that do not carry their own.
         nlp: a pipeline from ``build_pipeline()``; the shared one when None.
-        batch_size: texts per batch given to the model.
+        batch_size: texts per batch given to the model (at least 1).
 
     Raises:
-        NewslensError: an item cannot be analysed (raised when that item is reached).
+        NewslensError: ``batch_size`` is below 1 (raised at once), or an item cannot be
+            analysed (raised when that item is reached).
     """
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise NewslensError(f"batch_size must be a whole number, at least 1, not {batch_size!r}.")
     default = parse_date(published)
-    nlp = nlp or get_pipeline()
+    return _analyze_stream(items, default, nlp or get_pipeline(), batch_size)
+
+
+def _analyze_stream(
+    items: Iterable[ArticleInput], default: dt.date | None, nlp: Language, batch_size: int
+) -> Iterator[Article]:
     # nlp.pipe yields in input order, so each article's date and title wait in a queue
     # only as long as its text is in flight.
     metas: deque[tuple[dt.date | None, str | None]] = deque()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 from .errors import NewslensError
 from .ingest import register_commands as register_ingest_commands
 from .model import Article
-from .textio import parse_date, read_path
+from .textio import parse_date, read_path, terminal_safe
 
 
 def _table(rows: list[list[str]], headers: list[str]) -> str:
@@ -88,7 +89,7 @@ def format_table(article: Article, name: str) -> str:
             )
         )
         parts.append("")
-    return "\n".join(parts)
+    return terminal_safe("\n".join(parts))
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -104,7 +105,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                 source.text, published=given or source.published, title=source.title
             )
         except NewslensError as err:
-            print(f"newslens: {err}", file=sys.stderr)
+            print(f"newslens: {terminal_safe(str(err))}", file=sys.stderr)
             failures += 1
             continue
         if args.format == "json":
@@ -118,10 +119,48 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def check_port(port: int) -> int:
+    """Return ``port`` when it is a TCP port number (1-65535).
+
+    Raises:
+        NewslensError: it is not.
+    """
+    if not 1 <= port <= 65535:
+        raise NewslensError(f"--port {port} is not a port number; give one from 1 to 65535, "
+                            "e.g. 8501.")
+    return port
+
+
+def check_address(address: str) -> str:
+    """Return the address to listen on: an IP address or a host name, without a port.
+
+    Raises:
+        NewslensError: it is empty, holds a port or a scheme, or has spaces.
+    """
+    import ipaddress
+
+    text = address.strip().strip("[]")
+    try:
+        return str(ipaddress.ip_address(text))
+    except ValueError:
+        pass
+    if not text or not re.fullmatch(r"[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})", text):
+        raise NewslensError(f"--address '{address}' is not an address to listen on; give an IP "
+                            "address such as 127.0.0.1 (this machine only) or 0.0.0.0 (every "
+                            "interface).")
+    return text
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import os
 
     from .limits import MAX_FILE_BYTES
+
+    port = check_port(args.port)
+    address = check_address(args.address)
 
     root = Path(__file__).resolve().parent.parent
     app = root / "dashboard" / "app.py"
@@ -129,14 +168,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise NewslensError(f"The dashboard is not installed here ({app} is missing).")
     command = [
         sys.executable, "-m", "streamlit", "run", str(app),
-        "--server.port", str(args.port),
+        "--server.port", str(port),
+        "--server.address", address,
         "--server.headless", "true",
         "--server.maxUploadSize", str(max(1, MAX_FILE_BYTES // 1_048_576)),
         "--browser.gatherUsageStats", "false",
         # A named address keeps Streamlit from asking a web service for the external IP.
-        "--browser.serverAddress", "localhost",
+        "--browser.serverAddress", "localhost" if address in _LOOPBACK else address,
     ]
-    print(f"newslens dashboard: http://localhost:{args.port}", flush=True)
+    shown = "localhost" if address in _LOOPBACK else address
+    if address not in _LOOPBACK:
+        # The dashboard has no login: anyone who can reach the address can use it.
+        print(f"newslens: warning: listening on {address}: the dashboard has no "
+              "authentication, so anyone who can reach this machine on port "
+              f"{port} can read the corpus and run analyses.", file=sys.stderr, flush=True)
+    print(f"newslens dashboard: http://{shown}:{port}", flush=True)
     # Streamlit reads .streamlit/config.toml from the working folder; exec hands signals
     # (Ctrl+C, SIGTERM) straight to the server instead of leaving an orphan behind.
     os.chdir(root)
@@ -159,7 +205,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("serve", help="start the dashboard")
-    p.add_argument("--port", type=int, default=8501)
+    p.add_argument("--port", type=int, default=8501, help="TCP port (default 8501)")
+    p.add_argument("--address", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: this machine only; "
+                   "0.0.0.0 exposes the dashboard, which has no login, to the network)")
     p.set_defaults(func=cmd_serve)
 
     for register in EXTRA_COMMANDS:
@@ -178,7 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except NewslensError as err:
-        print(f"newslens: {err}", file=sys.stderr)
+        print(f"newslens: {terminal_safe(str(err))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("newslens: interrupted", file=sys.stderr)

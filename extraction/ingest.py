@@ -28,6 +28,7 @@ import json
 import os
 import re
 import sqlite3
+import stat
 import sys
 import time
 from collections import Counter
@@ -40,18 +41,22 @@ from urllib.parse import urlparse
 
 from .convert import article_id
 from .errors import NewslensError
-from .limits import MAX_CHARS, MAX_FILE_BYTES
+from .limits import MAX_CHARS
 from .model import Article
 from .store import Store, export_tables
 from .textio import (
     HTML_SUFFIXES,
     PDF_SUFFIXES,
     SUPPORTED_SUFFIXES,
+    FileTooLarge,
+    clean_title,
     decode_bytes,
     html_to_text,
     parse_date,
-    read_path,
+    read_bytes,
+    read_file_bytes,
     split_front_matter,
+    terminal_safe,
     validate_text,
 )
 
@@ -177,7 +182,11 @@ class IngestReport:
 def _host(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlparse(url).hostname
+    try:
+        host = urlparse(url).hostname
+    except ValueError:
+        # A malformed address ("http://[::1") gives no source; the article is kept.
+        return None
     return host.removeprefix("www.") if host else None
 
 
@@ -232,25 +241,16 @@ def item_from_record(
         return Skip(origin, "rejected text", str(err))
     title = record.get(columns.title)
     url = record.get(columns.url)
-    title = str(title).strip() or None if title not in (None, "") else None
-    url = str(url).strip() or None if url not in (None, "") else None
-    if any(_SURROGATE.search(value) for value in (title, url) if value):
+    if any(isinstance(value, str) and _SURROGATE.search(value) for value in (title, url)):
         return Skip(origin, "undecodable", "the title or url is not valid UTF-8")
+    title = clean_title(title) if title not in (None, "") else None
+    url = str(url).strip() or None if url not in (None, "") else None
     return Item(text=text, published=date, title=title, url=url,
                 source=source or _host(url), origin=origin)
 
 
-def _diagnose_file(path: Path) -> str:
-    """Return the reason ``read_path`` refused a file (its message says the details)."""
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        return "unsupported file"
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return "too long"
-        data = path.read_bytes()
-    except OSError:
-        return "unreadable"
+def _diagnose(data: bytes, suffix: str) -> str:
+    """Return the reason ``read_bytes`` refused a file's bytes (its message says the details)."""
     if not data.strip():
         return "empty"
     if suffix in PDF_SUFFIXES:
@@ -276,26 +276,56 @@ def _diagnose_file(path: Path) -> str:
 def read_article_file(
     path: Path, *, published: dt.date | None = None, source: str | None = None
 ) -> Item | Skip:
-    """Read one article file (front matter supported) as an ``Item``, or why it is skipped."""
+    """Read one article file (front matter supported) as an ``Item``, or why it is skipped.
+
+    Only regular files are read (see ``read_file_bytes``), at most ``MAX_FILE_BYTES``.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        return Skip(str(path), "unsupported file", f"not an article file ({suffix or 'no suffix'})")
     try:
-        found = read_path(path)
+        data = read_file_bytes(path)
+    except FileTooLarge as err:
+        return Skip(str(path), "too long", str(err))
     except NewslensError as err:
-        return Skip(str(path), _diagnose_file(path), str(err))
+        return Skip(str(path), "unreadable", str(err))
+    try:
+        found = read_bytes(data, path.name)
+    except NewslensError as err:
+        return Skip(str(path), _diagnose(data, suffix), str(err))
     return Item(text=found.text, published=found.published or published, title=found.title,
                 url=None, source=source, origin=str(path))
+
+
+def _text_encoding(path: Path) -> str:
+    """The encoding to read a JSONL or CSV file with: UTF-16 when it starts with a UTF-16 byte
+    order mark, else UTF-8 (with or without its BOM)."""
+    with path.open("rb") as handle:
+        head = handle.read(2)
+    return "utf-16" if head in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+
+
+def _lines(path: Path) -> Iterator[bytes]:
+    """The lines of a JSONL file as UTF-8 bytes (a UTF-16 file is re-encoded line by line)."""
+    if _text_encoding(path) == "utf-16":
+        with path.open(encoding="utf-16", errors="surrogatepass", newline="") as handle:
+            for line in handle:
+                yield line.encode("utf-8", "surrogatepass")
+        return
+    with path.open("rb") as handle:
+        yield from handle
 
 
 def read_jsonl(
     path: Path, *, columns: Columns, published: dt.date | None, source: str | None
 ) -> Iterator[Item | Skip]:
     """Yield the articles of a JSONL file, one per line; bad lines become ``Skip``s."""
-    try:
-        handle = path.open("rb")
-    except OSError as err:
-        yield Skip(str(path), "unreadable", f"cannot open: {err.strerror}")
+    if not _is_regular(path):
+        yield Skip(str(path), "unreadable", "not a regular file (a pipe, device or socket)")
         return
-    with handle:
-        for number, raw in enumerate(handle, start=1):
+    number = 0
+    try:
+        for number, raw in enumerate(_lines(path), start=1):
             origin = f"{path}:{number}"
             if number == 1:
                 raw = raw.removeprefix(b"\xef\xbb\xbf")
@@ -309,10 +339,19 @@ def read_jsonl(
             try:
                 record = json.loads(line)
             except ValueError as err:
-                yield Skip(origin, "bad row", f"not valid JSON ({err.msg} at column {err.colno})")
+                message = getattr(err, "msg", str(err))
+                column = getattr(err, "colno", None)
+                where = f" at column {column}" if column else ""
+                yield Skip(origin, "bad row", f"not valid JSON ({message}{where})")
+                continue
+            except RecursionError:
+                yield Skip(origin, "bad row", "the JSON is nested too deeply to read")
                 continue
             yield item_from_record(record, origin, columns=columns, published=published,
                                    source=source)
+    except OSError as err:
+        yield Skip(f"{path}:{number + 1}", "unreadable",
+                   f"cannot read on from here ({err.strerror}); the rows before were kept")
 
 
 def read_csv(
@@ -320,9 +359,15 @@ def read_csv(
 ) -> Iterator[Item | Skip]:
     """Yield the articles of a CSV file with a header row; bad rows become ``Skip``s."""
     csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
+    if not _is_regular(path):
+        yield Skip(str(path), "unreadable", "not a regular file (a pipe, device or socket)")
+        return
     try:
         # surrogateescape keeps going past bad bytes; the rows holding them are skipped.
-        handle = path.open(encoding="utf-8-sig", errors="surrogateescape", newline="")
+        encoding = _text_encoding(path)
+        # UTF-16 keeps bad code units as lone surrogates with surrogatepass.
+        errors = "surrogatepass" if encoding == "utf-16" else "surrogateescape"
+        handle = path.open(encoding=encoding, errors=errors, newline="")
     except OSError as err:
         yield Skip(str(path), "unreadable", f"cannot open: {err.strerror}")
         return
@@ -354,14 +399,42 @@ def read_csv(
             yield Skip(f"{path} line {reader.line_num}", "bad row",
                        f"cannot parse the CSV from here on ({err}); the rest of the file was "
                        "not read")
+        except (OSError, UnicodeError) as err:
+            yield Skip(f"{path} line {reader.line_num}", "unreadable",
+                       f"cannot read on from here ({err}); the rows before were kept")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
+def _is_regular(path: Path) -> bool:
+    """Whether ``path`` is a regular file (after links), checked without opening it."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+def _walk(folder: Path) -> Iterator[Path | Skip]:
+    """The files under ``folder`` in name order, and a ``Skip`` for every sub-folder that
+    cannot be listed and every link that leads out of the folder."""
+    errors: list[OSError] = []
+    top = folder.resolve()
+    for root, dirs, files in os.walk(folder, onerror=errors.append):
+        while errors:
+            err = errors.pop(0)
+            yield Skip(str(err.filename or root), "unreadable",
+                       f"cannot list the folder: {err.strerror}")
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(root) / name
+            if name.startswith("."):
+                continue
+            path = Path(root) / name
+            if path.is_symlink() and top not in path.resolve().parents:
+                yield Skip(str(path), "unreadable",
+                           "a link to a file outside the folder; newslens does not follow it")
+                continue
+            yield path
+    for err in errors:
+        yield Skip(str(err.filename or folder), "unreadable",
+                   f"cannot list the folder: {err.strerror}")
 
 
 def read_inputs(
@@ -385,6 +458,9 @@ def read_inputs(
             yield Skip(str(path), "missing path", "no such file or folder")
         elif path.is_dir():
             for file in _walk(path):
+                if isinstance(file, Skip):
+                    yield file
+                    continue
                 suffix = file.suffix.lower()
                 if suffix in SUPPORTED_SUFFIXES:
                     yield read_article_file(file, published=published, source=label)
@@ -655,9 +731,33 @@ def make_engine(
     if engine == "dask":
         from .dask_engine import DaskEngine
 
+        if scheduler:
+            scheduler = check_scheduler_address(scheduler)
         return DaskEngine(workers=workers, batch_size=batch_size, scheduler=scheduler,
                           output=output)
     raise NewslensError(f"Unknown engine '{engine}': use local or dask.")
+
+
+def check_scheduler_address(address: str) -> str:
+    """Return a Dask scheduler address as ``protocol://host:port``.
+
+    Raises:
+        NewslensError: the address has no port, a bad port or no host.
+    """
+    text = address.strip()
+    protocol, sep, rest = text.partition("://")
+    if not sep:
+        protocol, rest = "tcp", text
+    if protocol not in ("tcp", "tls", "ws", "wss", "inproc", "ucx"):
+        raise NewslensError(f"--scheduler '{address}': unknown protocol '{protocol}'; give "
+                            "tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786.")
+    if protocol == "inproc":
+        return text
+    host, colon, port = rest.rstrip("/").rpartition(":")
+    if not colon or not host or not port.isdigit() or not 1 <= int(port) <= 65535:
+        raise NewslensError(f"--scheduler '{address}' needs a host and a port (1-65535), e.g. "
+                            "tcp://10.0.0.5:8786 (dask scheduler listens on 8786).")
+    return f"{protocol}://{host}:{port}"
 
 
 # -- the ingest loop -----------------------------------------------------------------------
@@ -877,7 +977,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         report = ingest(args.paths, store=store, engine=engine, chunk_size=chunk_size,
                         columns=columns, published=published, source=args.source,
                         progress=False if args.quiet else None, skip_log=log)
-    print(report.summary(), file=sys.stderr)
+    print(terminal_safe(report.summary()), file=sys.stderr)
     if report.interrupted:
         return 130
     return 1 if report.failed else 0

@@ -14,7 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +51,12 @@ class SourceText:
     name: str | None = None
 
 
+# A date, optionally followed by an ISO time ("2019-03-14T10:00:00Z"), and nothing else.
+_ISO_DATE = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
+
+
 def parse_date(value: dt.date | dt.datetime | str | None) -> dt.date | None:
     """Return a date from a ``date``, a ``datetime`` or an ISO string (``YYYY-MM-DD``).
 
@@ -66,6 +74,8 @@ def parse_date(value: dt.date | dt.datetime | str | None) -> dt.date | None:
         if not stripped:
             return None
         try:
+            if not _ISO_DATE.fullmatch(stripped):
+                raise ValueError(stripped)
             return dt.date.fromisoformat(stripped[:10])
         except ValueError:
             raise NewslensError(
@@ -322,6 +332,35 @@ def pdf_to_text(data: bytes, *, name: str = "The PDF") -> str:
     return text
 
 
+#: The longest title kept, in characters; longer ones are cut with an ellipsis.
+MAX_TITLE = 300
+# Control characters (terminal escapes, NUL) and bidirectional overrides and isolates,
+# which can make a title read differently from what it holds.
+_ANSI_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-_])")
+_TITLE_JUNK = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+
+
+# Control characters (terminal escape sequences start with ESC) and bidi overrides, which an
+# article could use to rewrite the user's terminal or disguise what it shows.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """Return ``text`` with control characters and bidi overrides shown as ``?``."""
+    return _UNPRINTABLE.sub("?", text)
+
+
+def clean_title(title: object) -> str | None:
+    """Return a title fit to show anywhere: one line, no control characters or bidi
+    overrides, at most ``MAX_TITLE`` characters; None when nothing is left."""
+    if title is None:
+        return None
+    text = " ".join(_TITLE_JUNK.sub(" ", _ANSI_SEQUENCE.sub("", str(title))).split())
+    if len(text) > MAX_TITLE:
+        text = text[: MAX_TITLE - 1].rstrip() + "…"
+    return text or None
+
+
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.DOTALL)
 
 
@@ -369,27 +408,68 @@ def read_bytes(data: bytes, name: str) -> SourceText:
             text, title = html_to_text(text)
     meta, text = split_front_matter(text)
     text = validate_text(text, name=label)
+    try:
+        published = parse_date(meta.get("published") or meta.get("date"))
+    except NewslensError as err:
+        raise NewslensError(f"{label}: the front matter date is wrong. {err}") from None
     return SourceText(
         text=text,
-        title=meta.get("title") or title,
-        published=parse_date(meta.get("published") or meta.get("date")),
+        title=clean_title(meta.get("title") or title),
+        published=published,
         name=name,
     )
 
 
-def read_path(path: str | Path) -> SourceText:
-    """Read an article file from disk (see ``read_bytes``)."""
+class FileTooLarge(NewslensError):
+    """A file over ``MAX_FILE_BYTES``."""
+
+
+class NotAFile(NewslensError):
+    """A path that is missing, unreadable, or not a regular file (a pipe, device, socket)."""
+
+
+def read_file_bytes(path: str | Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
+    """Return the bytes of a regular file of at most ``limit`` bytes.
+
+    The file is opened without blocking and checked on the open descriptor, so a FIFO never
+    hangs the reader, a device (``/dev/zero``, also behind a link) is never read, and a file
+    that grows while it is read is cut at ``limit + 1`` bytes and refused.
+
+    Raises:
+        NotAFile: the path is missing, unreadable, or not a regular file.
+        FileTooLarge: the file is over ``limit`` bytes.
+    """
     path = Path(path)
-    if not path.is_file():
-        raise NewslensError(f"'{path}' is not a file.")
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise NewslensError(
-            f"'{path.name}' is {size / 1_048_576:.1f} MB; the limit is "
-            f"{MAX_FILE_BYTES // 1_048_576} MB per file."
-        )
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        data = path.read_bytes()
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise NotAFile(f"'{path}' is not a file.") from None
     except OSError as err:
-        raise NewslensError(f"Cannot read '{path}': {err.strerror}.") from None
-    return read_bytes(data, path.name)
+        raise NotAFile(f"Cannot read '{path}': {err.strerror}.") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        what = "a folder" if stat.S_ISDIR(info.st_mode) else "a pipe, device or socket"
+        raise NotAFile(f"'{path}' is not a file ({what}); newslens reads regular files only.")
+    with os.fdopen(fd, "rb") as handle:
+        if info.st_size > limit:
+            raise FileTooLarge(_too_large(path.name, info.st_size, limit))
+        try:
+            data = handle.read(limit + 1)
+        except OSError as err:
+            raise NotAFile(f"Cannot read '{path}': {err.strerror}.") from None
+    if len(data) > limit:
+        raise FileTooLarge(_too_large(path.name, len(data), limit))
+    return data
+
+
+def _too_large(name: str, size: int, limit: int) -> str:
+    return (f"'{name}' is {size / 1_048_576:.1f} MB or more; the limit is "
+            f"{limit // 1_048_576} MB per file.")
+
+
+def read_path(path: str | Path) -> SourceText:
+    """Read an article file from disk (see ``read_bytes``); only regular files are read."""
+    path = Path(path)
+    return read_bytes(read_file_bytes(path), path.name)

@@ -54,3 +54,14 @@ def test_api_analyze_refuses_bad_text_with_clear_message(nlp, text, fragment):
 def test_api_analyze_refuses_bad_date(nlp, seed_source, date):
     with pytest.raises(NewslensError, match="date"):
         analyze(seed_source.text, published=date, nlp=nlp)
+
+
+@pytest.mark.parametrize("batch_size", [0, -1, 1.5, True])
+def test_api_analyze_many_refuses_a_bad_batch_size_at_once(nlp, batch_size):
+    with pytest.raises(NewslensError, match="batch_size"):
+        analyze_many(["text"], nlp=nlp, batch_size=batch_size)
+
+
+def test_api_analyze_cleans_the_title(nlp, seed_source):
+    article = analyze(seed_source.text, title="\x1b[31mTalks\u202e\x00", nlp=nlp)
+    assert article.title == "Talks"

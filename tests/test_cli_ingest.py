@@ -260,3 +260,24 @@ def test_cli_ingest_skipped_log_is_replaced_whole(tmp_path, inputs, capsys):
     assert "an older log" not in lines
     assert all(json.loads(line)["reason"] for line in lines)
     assert not list(tmp_path.glob(".skipped.jsonl.*.tmp"))
+
+
+def test_cli_ingest_bad_rows_keep_the_rows_before_and_after(tmp_path, capsys):
+    feed = tmp_path / "feed.jsonl"
+    rows = [json.dumps({"text": text(1), "url": "http://[::1"}), "[" * 100_000,
+            json.dumps({"text": text(2)})]
+    feed.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    table = tmp_path / "wide.csv"
+    # UTF-16 with a lone surrogate in a title: the skip log must still be written.
+    table.write_bytes("title,text\r\nOne,".encode("utf-16")
+                      + f'"{text(3)}"\r\n'.encode("utf-16-le")
+                      + b"\x00\xd8" + f',"{text(4)}"\r\n'.encode("utf-16-le"))
+    store = tmp_path / "s.sqlite"
+    log = tmp_path / "skipped.jsonl"
+    code = main(["ingest", str(feed), str(table), "--store", str(store), "--quiet",
+                 "--skipped", str(log)])
+    assert code == 0
+    assert _count(store) == 3
+    skipped = [json.loads(line) for line in log.read_text("utf-8").splitlines()]
+    assert [s["reason"] for s in skipped] == ["bad row", "undecodable"]
+    assert "nested too deeply" in skipped[0]["message"]

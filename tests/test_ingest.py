@@ -281,3 +281,117 @@ def test_ingest_process_pool_recovers_from_a_dead_worker():
         engine.close()
     assert [chunk for chunk, _ in done] == [[item] for item in items]
     assert all(isinstance(r, Article) for _, rs in done for r in rs)
+
+
+@pytest.mark.parametrize(
+    ("bad", "reason"),
+    [
+        ({"text": article_text(2), "url": "http://[::1"}, "ok"),
+        ("[" * 100_000 + "]" * 100_000, "bad row"),
+        ('{"text": ' + "[" * 50_000, "bad row"),
+        ({"text": article_text(2), "title": "\x1b[2J\x1b]0;owned\x07Talks\u202e", "date": ""},
+         "ok"),
+        ({"text": article_text(2), "date": "2019-03-14junk"}, "bad date"),
+    ],
+    ids=["bad-url", "deep-json", "deep-unclosed", "escape-title", "junk-date"],
+)
+def test_ingest_one_bad_jsonl_row_never_stops_the_file(tmp_path, bad, reason):
+    feed = write_jsonl(tmp_path / "feed.jsonl",
+                       [{"text": article_text(1)}, bad, {"text": article_text(3)}])
+    entries = list(read_inputs([feed]))
+    assert reasons(entries) == ["ok", reason, "ok"]
+    for entry in entries:
+        if isinstance(entry, Item) and entry.title:
+            assert entry.title == "Talks"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig"])
+def test_ingest_csv_in_utf16_with_a_bom_is_read(tmp_path, encoding):
+    table = tmp_path / "t.csv"
+    bom = {"utf-16-le": "\ufeff", "utf-16-be": "\ufeff"}.get(encoding, "")
+    rows = f"{bom}title,text\r\nCafé,\"{article_text(1)}\"\r\nTwo,\"{article_text(2)}\"\r\n"
+    table.write_bytes(rows.encode(encoding))
+    entries = list(read_inputs([table]))
+    assert reasons(entries) == ["ok", "ok"]
+    assert entries[0].title == "Café"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "link-out", "socket"])
+def test_ingest_special_files_are_refused_without_reading(tmp_path, kind):
+    import os
+    import socket
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(article_text(1), encoding="utf-8")
+    target = folder / "b.txt"
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "dev-zero":
+        target.symlink_to("/dev/zero")
+    elif kind == "link-out":
+        outside = tmp_path / "secret.txt"
+        outside.write_text(article_text(2), encoding="utf-8")
+        target.symlink_to(outside)
+    else:
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(target))
+    entries = list(read_inputs([folder]))
+    assert reasons(entries) == ["ok", "unreadable"]
+    assert "b.txt" in entries[1].origin
+    # Named explicitly, it is refused too (and a FIFO does not hang the reader).
+    if kind != "link-out":
+        assert reasons(read_inputs([target])) == ["unreadable"]
+
+
+def test_ingest_link_inside_the_folder_is_read(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(article_text(1), encoding="utf-8")
+    (folder / "b.txt").symlink_to(folder / "a.txt")
+    assert reasons(read_inputs([folder])) == ["ok", "ok"]
+
+
+def test_ingest_unreadable_subfolder_is_reported(tmp_path):
+    import os
+
+    if os.geteuid() == 0:
+        # root lists any folder; an os.walk error is what a locked folder gives others.
+        pytest.skip("root can read every folder")
+    folder = tmp_path / "news"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "a.txt").write_text(article_text(1), encoding="utf-8")
+    (folder / "locked").chmod(0)
+    try:
+        assert reasons(read_inputs([folder])) == ["ok", "unreadable"]
+    finally:
+        (folder / "locked").chmod(0o755)
+
+
+def test_ingest_walk_errors_become_skips(tmp_path, monkeypatch):
+    import os
+
+    from extraction import ingest as ingest_module
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(article_text(1), encoding="utf-8")
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kwargs):
+        onerror(PermissionError(13, "Permission denied", str(folder / "locked")))
+        yield from real_walk(top, onerror=onerror, **kwargs)
+
+    monkeypatch.setattr(ingest_module.os, "walk", walk)
+    entries = list(read_inputs([folder]))
+    assert reasons(entries) == ["unreadable", "ok"]
+    assert "locked" in entries[0].origin and "Permission denied" in entries[0].message
+
+
+def test_ingest_file_growing_past_the_limit_is_cut(tmp_path, monkeypatch):
+    from extraction import textio
+
+    path = tmp_path / "a.txt"
+    path.write_text(article_text(1) * 10, encoding="utf-8")
+    with pytest.raises(textio.FileTooLarge):
+        textio.read_file_bytes(path, limit=100)

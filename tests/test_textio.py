@@ -224,3 +224,52 @@ def test_textio_html_scripts_stay_inert_after_unclosed_tags():
     html = f"<p>{BODY}</p><script>alert('x')</script><style>p{{}}</style><a href='x"
     text, _ = html_to_text(html)
     assert "alert" not in text and "p{}" not in text
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Talks resume", "Talks resume"),
+        ("\x1b[2J\x1b]0;owned\x07Talks\x1b[0m", "Talks"),
+        ("Talks\x00 resume", "Talks resume"),
+        ("\u202eemuser sklaT\u202c", "emuser sklaT"),
+        ("Talks\nresume\r\n", "Talks resume"),
+        ("x" * 5000, "x" * 299 + "…"),
+        ("\x1b[31m", None),
+        (None, None),
+    ],
+    ids=["plain", "escapes", "nul", "bidi", "newlines", "long", "only-escape", "none"],
+)
+def test_textio_titles_are_made_safe_to_show(raw, expected):
+    from extraction.textio import clean_title
+
+    assert clean_title(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "value", ["2019-03-14junk", "2019-03-14 and more", "2019-03-1", "14/03/2019"]
+)
+def test_textio_parse_date_refuses_trailing_junk(value):
+    with pytest.raises(NewslensError, match="YYYY-MM-DD"):
+        parse_date(value)
+
+
+def test_textio_bad_front_matter_date_names_the_file():
+    data = f"---\ntitle: Talks\npublished: 2019-13-45\n---\n{BODY}".encode()
+    with pytest.raises(NewslensError, match="'story.md'.*front matter date"):
+        read_bytes(data, "story.md")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "folder"])
+def test_textio_read_path_takes_only_regular_files(tmp_path, kind):
+    import os
+
+    path = tmp_path / "a.txt"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "dev-zero":
+        path.symlink_to("/dev/zero")
+    else:
+        path.mkdir()
+    with pytest.raises(NewslensError, match="not a file"):
+        read_path(path)
