@@ -587,10 +587,42 @@ class InProcessEngine(Engine):
 _worker_nlp: Language | None = None
 
 
-def _init_worker() -> None:
+#: Linux's prctl option that sends the caller a signal when its parent dies.
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this process die when its parent ``parent`` does (killed, SIGKILL included).
+
+    On Linux the kernel sends SIGKILL at the parent's death (``prctl(PR_SET_PDEATHSIG)``), so
+    no worker of about 200 MB is left behind however the ingest ends; elsewhere nothing is
+    set (the pool's own shutdown still ends the workers on a normal exit).
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import ctypes.util
+    import signal
+
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    if libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) != 0:
+        return
+    # The parent may have died before the call: then nobody would send the signal.
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _init_worker(parent: int | None = None) -> None:
     global _worker_nlp
     from .pipeline import build_pipeline
 
+    if parent is not None:
+        die_with_parent(parent)
+    # Ctrl-C reaches the whole process group: the parent stops the run and the pool, so
+    # the workers ignore it instead of each printing a traceback.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_nlp = build_pipeline()
 
 
@@ -625,7 +657,7 @@ class ProcessPoolEngine(Engine):
         # spawn, not fork: the parent may hold threads (progress bar, SQLite) and a model.
         return ProcessPoolExecutor(
             max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
-            initializer=_init_worker,
+            initializer=_init_worker, initargs=(os.getpid(),),
         )
 
     def start(self, timeout: float = 300.0) -> None:
@@ -949,6 +981,27 @@ def _atomic_text(path: Path) -> Iterator[TextIO]:
             tmp.unlink()
 
 
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """Within the block, SIGTERM (``kill``, a service manager) stops the run like Ctrl-C: what
+    was stored stays, the workers are shut down and the summary is printed."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():  # identity: threads
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from .store import default_store_path
 
@@ -974,9 +1027,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         workers = args.workers or ((os.cpu_count() or 1) if args.engine == "dask" else 1)
         engine = make_engine(args.engine, workers=workers, batch_size=args.batch_size,
                              scheduler=args.scheduler, output=args.output)
-        report = ingest(args.paths, store=store, engine=engine, chunk_size=chunk_size,
-                        columns=columns, published=published, source=args.source,
-                        progress=False if args.quiet else None, skip_log=log)
+        with _sigterm_as_interrupt():
+            report = ingest(args.paths, store=store, engine=engine, chunk_size=chunk_size,
+                            columns=columns, published=published, source=args.source,
+                            progress=False if args.quiet else None, skip_log=log)
     print(terminal_safe(report.summary()), file=sys.stderr)
     if report.interrupted:
         return 130

@@ -281,3 +281,32 @@ def test_cli_ingest_bad_rows_keep_the_rows_before_and_after(tmp_path, capsys):
     skipped = [json.loads(line) for line in log.read_text("utf-8").splitlines()]
     assert [s["reason"] for s in skipped] == ["bad row", "undecodable"]
     assert "nested too deeply" in skipped[0]["message"]
+
+
+def test_cli_ingest_sigterm_stops_like_ctrl_c_with_a_summary(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        "".join(json.dumps({"text": text(n), "date": "2023-05-03"}) + "\n" for n in range(400)),
+        encoding="utf-8",
+    )
+    store = tmp_path / "s.sqlite"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "extraction.cli", "ingest", str(feed), "--store", str(store),
+         "--batch-size", "1", "--quiet"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while _count(store) < 3:
+            assert proc.poll() is None, proc.stderr.read()
+            assert time.monotonic() < deadline, "the ingest did not store enough in time"
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGTERM)
+        err = proc.communicate(timeout=60)[1]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 130, err
+    assert "Interrupted after storing" in err and "Traceback" not in err
+    assert 3 <= _count(store) < 400

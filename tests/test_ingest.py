@@ -395,3 +395,54 @@ def test_ingest_file_growing_past_the_limit_is_cut(tmp_path, monkeypatch):
     path.write_text(article_text(1) * 10, encoding="utf-8")
     with pytest.raises(textio.FileTooLarge):
         textio.read_file_bytes(path, limit=100)
+
+
+def _state(pid: int) -> str | None:
+    """The process's state letter (R, S, Z, ...), or None when it is gone."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    return next(line.split()[1] for line in status.splitlines() if line.startswith("State:"))
+
+
+@pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs Linux /proc")
+def test_ingest_worker_dies_with_its_parent(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import multiprocessing, os, signal, sys, time\n"
+        "from extraction.ingest import die_with_parent\n"
+        "def child(parent):\n"
+        "    die_with_parent(parent)\n"
+        "    time.sleep(60)\n"
+        "if __name__ == '__main__':\n"
+        "    p = multiprocessing.get_context('spawn').Process(target=child, args=(os.getpid(),))\n"
+        "    p.start()\n"
+        "    print(p.pid, flush=True)\n"
+        "    time.sleep(1.5)\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n",
+        encoding="utf-8",
+    )
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          cwd=root, check=False, timeout=60,
+                          env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"})
+    child = int(proc.stdout.split()[0])
+    deadline = time.monotonic() + 10
+    while _state(child) not in (None, "Z") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _state(child) in (None, "Z"), "the worker outlived its killed parent"
+
+
+def test_ingest_pool_workers_are_told_their_parent():
+    import os
+
+    engine = ProcessPoolEngine(workers=1)
+    try:
+        assert engine._pool._initargs == (os.getpid(),)
+    finally:
+        engine.close()
