@@ -31,8 +31,10 @@ parses (missing heads, empty sentences).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -116,6 +118,9 @@ STATE_ROLE_WORDS = frozenset({"head of state", "head of government", "foreign mi
 DEFAULT_INTENSITY = {"AGREE": 0.4, "THREATEN": -0.6, "REJECT": -0.4, "REQUEST": -0.4}
 # What an event's clause says about whether it happened (``Event.modality``).
 HAPPENED, PLANNED, CONDITIONAL, DENIED = "happened", "planned", "conditional", "denied"
+# How many days before publication the story's last named day carries on to sentences
+# without a time expression (``narrative_day``).
+NARRATIVE_DAYS = 7
 # Verbs above an act that make it intended, not done ("plans to open", "aims to sign").
 PLAN_VERBS = HEDGE_VERBS | frozenset({"plan", "intend", "prepare", "propose", "aim", "seek",
                                       "mean", "schedule", "set", "expect", "going"})
@@ -666,11 +671,13 @@ def _same_line(span: Span, trigger: Token, breaks: Sequence[int] | None) -> bool
 
 
 def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
-              anchor: str | None, *,
-              breaks: Sequence[int] | None = None) -> tuple[str | None, str | None]:
+              anchor: str | None, *, breaks: Sequence[int] | None = None,
+              narrative: Sequence[int] | None = None) -> tuple[str | None, str | None]:
     """The event's date and where it came from (a time expression's text or "published").
 
-    ``breaks`` (from ``line_breaks``) keeps time expressions on another line out.
+    ``breaks`` (from ``line_breaks``) keeps time expressions on another line out;
+    ``narrative`` (from ``narrative_starts``) lets a sentence without a time expression
+    take the story's last recent day (``narrative_day``) before the publication date.
     """
     sent = trigger.sent
     local = [(s, t) for s, t in spans if s.start >= sent.start and s.end <= sent.end and
@@ -691,9 +698,51 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
     if scoping:
         item = min(scoping, key=lambda p: p[0])[1]
         return str(item["value"]), str(item["text"])
+    if not local and narrative is not None:
+        # No time expression in the sentence: the story's last named day, if recent.
+        item = narrative_day(trigger, spans, anchor, narrative)
+        if item is not None:
+            return str(item["value"])[:10], str(item["text"])
     if anchor:
         return anchor, "published"
     return None, None
+
+
+def narrative_starts(spans: Sequence[tuple[Span, dict[str, Any]]]) -> list[int]:
+    """Start token of each time expression, in order, for ``narrative_day``."""
+    return [span.start for span, _ in spans]
+
+
+def narrative_day(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
+                  anchor: str | None, starts: Sequence[int], *,
+                  days: int = NARRATIVE_DAYS) -> dict[str, Any] | None:
+    """The last time expression before the trigger, when it names a day in the ``days``
+    before publication: news tells what happened "yesterday" and goes on without repeating
+    the date ("Police fired tear gas. Protesters threw stones."). A later background date
+    ("in 1972") ends that day's story, and so does a dateline (it names the publication day).
+
+    Args:
+        trigger: the event's trigger, in a sentence with no time expression.
+        spans: the document's time expressions in text order (``_timex_spans``).
+        anchor: the publication date (ISO); without it, None.
+        starts: ``narrative_starts(spans)``.
+        days: how far before publication a day still carries on.
+    """
+    if not anchor:
+        return None
+    at = bisect_left(starts, trigger.i) - 1
+    if at < 0:
+        return None
+    _, item = spans[at]
+    value = str(item.get("value", ""))
+    try:
+        day = date.fromisoformat(value[:10])
+        published = date.fromisoformat(anchor[:10])
+    except ValueError:
+        return None
+    if len(value) < 10 or not timedelta(0) < published - day <= timedelta(days=days):
+        return None
+    return item
 
 
 # ----------------------------------------------------------------- the algorithm
@@ -1329,6 +1378,7 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
     index = build_index(doc, entities, anchor, rules=active)
     spans = _timex_spans(doc, timex or ())
     breaks = line_breaks(doc)
+    starts = narrative_starts(spans)
     frames = sorted(_frames(doc, index, lexicon, active), key=lambda f: f.trigger.i)
     events: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
@@ -1342,8 +1392,9 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
             targets = _domestic_targets(index, frame, actors) or targets
         actors = _home_opposition(index, frame, actors, targets)
         etype, polarity = _polarity(frame)
-        date, source = pick_date(frame.trigger, spans, anchor,
-                                 breaks=breaks if "dateline_date" in active else None)
+        when, source = pick_date(frame.trigger, spans, anchor,
+                                 breaks=breaks if "dateline_date" in active else None,
+                                 narrative=starts if "narrative_date" in active else None)
         trigger = _mention(frame.trigger)
         sentence = _sentence_mention(frame.trigger.sent)
         speaker = frame.speaker.entity if frame.speaker is not None else None
@@ -1369,7 +1420,7 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
                 "target": target.entity if target else None,
                 "actor_country": actor.country if actor else None,
                 "target_country": target.country if target else None,
-                "date": date,
+                "date": when,
                 "date_source": source,
                 "polarity": polarity,
                 "negated": frame.negated,
@@ -1403,6 +1454,7 @@ RULES: dict[str, Callable[..., Any]] = {
     **DROP_RULES,
     "speech_statement": _speaking_party,
     "dateline_date": _same_line,
+    "narrative_date": narrative_day,
     "cessation": _ceased,
     "possessor_support": _possessor_support,
     "mutual_pairs": _pairs,

@@ -109,3 +109,31 @@ def test_events_timeline_one_event_per_speech_verb(events_nlp, text, word):
 def test_events_timeline_dateline_is_not_the_clause_date(events_nlp, text, word, date):
     found = by_trigger(events(events_nlp, text), word)
     assert found and all(e["date"] == date for e in found)
+
+
+@pytest.mark.parametrize(("text", "word", "date"), [
+    ("Riot police in Lima fired tear gas on Sunday. Peruvian protesters threw stones at them.",
+     "threw", "2021-05-02"),
+    ("Kenyan troops attacked a camp yesterday. The Kenyan army said two soldiers died.",
+     "said", "2021-05-03"),
+    ("On Saturday, Chilean police arrested 40 students. The Chilean government defended "
+     "the arrests.", "defended", "2021-05-01"),
+])
+def test_events_timeline_sentence_without_a_date_keeps_the_story_day(events_nlp, text, word,
+                                                                      date):
+    found = by_trigger(events(events_nlp, text), word)
+    assert found and all(e["date"] == date for e in found)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # The last date named is background (years back): the act is of the publication day.
+    ("Bolivian police arrested the mayor on Sunday. The mayor was first elected in 2009. "
+     "The Bolivian government said the arrest was lawful.", "said"),
+    # A day long before publication does not carry on.
+    ("Kenyan troops attacked a camp on 3 March 2021. The Kenyan army said two soldiers died.",
+     "said"),
+])
+def test_events_timeline_old_or_background_dates_do_not_carry_on(events_nlp, text, word):
+    found = by_trigger(events(events_nlp, text), word)
+    assert found and all(e["date"] == PUBLISHED and e["date_source"] == "published"
+                         for e in found)
