@@ -698,7 +698,7 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
     if scoping:
         item = min(scoping, key=lambda p: p[0])[1]
         return str(item["value"]), str(item["text"])
-    if not local and narrative is not None:
+    if not local and narrative is not None and _narrated(trigger):
         # No time expression in the sentence: the story's last named day, if recent.
         item = narrative_day(trigger, spans, anchor, narrative)
         if item is not None:
@@ -706,6 +706,21 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
     if anchor:
         return anchor, "published"
     return None, None
+
+
+def _narrated(trigger: Token) -> bool:
+    """True when the trigger's clause is told in the simple past ("police fired", "was
+    arrested"); the present and the perfect ("has announced", "have departed") speak of
+    the time of writing."""
+    verb = _clause(trigger)
+    if not _is_verbal(verb):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_ == "have" and a.tag_ in ("VBP", "VBZ") for a in auxes):
+        return False
+    if auxes:
+        return any(a.tag_ == "VBD" for a in auxes)
+    return verb.tag_ == "VBD"
 
 
 def narrative_starts(spans: Sequence[tuple[Span, dict[str, Any]]]) -> list[int]:

@@ -137,3 +137,15 @@ def test_events_timeline_old_or_background_dates_do_not_carry_on(events_nlp, tex
     found = by_trigger(events(events_nlp, text), word)
     assert found and all(e["date"] == PUBLISHED and e["date_source"] == "published"
                          for e in found)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # The perfect speaks of the time of writing, not of the day named before.
+    ("Kenyan troops attacked a camp yesterday. The Kenyan army has announced that two "
+     "soldiers died.", "announced"),
+    ("Ugandan police arrested 30 students on Sunday. Uganda's government has withdrawn "
+     "its ambassador from Kenya.", "withdrawn"),
+])
+def test_events_timeline_perfect_tense_is_not_the_story_day(events_nlp, text, word):
+    found = by_trigger(events(events_nlp, text), word)
+    assert found and all(e["date"] == PUBLISHED for e in found)
