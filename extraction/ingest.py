@@ -899,10 +899,16 @@ def ingest(
     except KeyboardInterrupt:
         report.interrupted = True
     except sqlite3.Error as err:
-        # Without its store the run cannot go on (disk full, file removed, locked for long).
+        # Without its store the run cannot go on. A full disk or a long lock passes, so a
+        # rerun goes on where this one stopped; a damaged file stays damaged.
+        if isinstance(err, sqlite3.OperationalError | sqlite3.IntegrityError):
+            advice = "Run the same command again to go on."
+        else:
+            advice = ("The store file is damaged: a rerun cannot help. Restore it from a "
+                      "backup, or ingest into a new --store.")
         raise NewslensError(
             f"Cannot write to the store '{store.path}' ({err}); {report.stored:,} articles "
-            "were stored before this. Run the same command again to go on."
+            f"were stored before this. {advice}"
         ) from None
     finally:
         bar.close()

@@ -34,7 +34,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import math
 import os
+import re
 import sqlite3
 import threading
 import time
@@ -623,6 +625,24 @@ class Store:
                 f"'{base}' holds no newslens Parquet tables (articles.parquet or articles/)."
             )
         conn = self._conn()
+        schema = {t: _column_rules(conn, t) for t in TABLES}
+
+        def read(path: Path) -> list[dict[str, Any]]:
+            try:
+                return pq.read_table(path).to_pylist()
+            except (OSError, ValueError) as err:
+                raise NewslensError(f"Cannot read '{path}': {err}") from None
+
+        # Every row of every file is checked against the data model before anything is
+        # written: a bad export is refused whole, never half imported.
+        for files in parts:
+            texts: dict[str, int] = {}
+            for table, path in files.items():
+                if path.is_file():
+                    for number, row in enumerate(read(path), start=1):
+                        _check_row(row, table, schema[table], texts, f"'{path}' row {number}")
+                        if table == "articles":
+                            texts[str(row.get("id"))] = len(row.get("text") or "")
         added = existing = 0
         for files in parts:
             grouped: dict[str, dict[str, list[dict[str, Any]]]] = {}
@@ -630,10 +650,7 @@ class Store:
             for table, path in files.items():
                 if not path.is_file():
                     continue
-                try:
-                    rows = pq.read_table(path).to_pylist()
-                except (OSError, ValueError) as err:
-                    raise NewslensError(f"Cannot read '{path}': {err}") from None
+                rows = read(path)
                 if table == "articles":
                     heads = rows
                 else:
@@ -681,6 +698,97 @@ class Store:
             conn.execute("COMMIT")
         finally:
             conn.close()
+
+
+#: Pairs of (start, end) character offset columns into the article's text, per table.
+_OFFSETS = {
+    "mentions": (("start_char", "end_char"),),
+    "time_expressions": (("start_char", "end_char"),),
+    "events": (("trigger_start", "trigger_end"), ("sentence_start", "sentence_end")),
+    "relations": (("sentence_start", "sentence_end"),),
+}
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _column_rules(conn: sqlite3.Connection, table: str) -> list[tuple[str, str, bool]]:
+    """``(name, declared type, required)`` per column; required means NOT NULL, no default."""
+    return [(r[1], r[2].upper(), bool(r[3]) and r[4] is None)
+            for r in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def _check_row(row: dict[str, Any], table: str, rules: list[tuple[str, str, bool]],
+               texts: dict[str, int], where: str) -> None:
+    """Refuse a row of an export that the data model cannot hold.
+
+    Args:
+        row: the row by column name.
+        table: its table.
+        rules: the table's columns (``_column_rules``).
+        texts: the text length of each article read so far, by id (offsets are checked
+            against it).
+        where: the file and row, for the message.
+
+    Raises:
+        NewslensError: a value of the wrong type, a missing required value, a bad date, a
+            bad JSON evidence cell or an offset outside the article's text.
+    """
+    def refuse(problem: str) -> NewslensError:
+        return NewslensError(f"Cannot import {where} of the {table} table: {problem}. Nothing "
+                             "was imported; export the store again with newslens export.")
+
+    if not isinstance(row, dict):
+        raise refuse("it is not a row of named columns")
+    for name, kind, required in rules:
+        value = row.get(name)
+        if value is None:
+            if required and name in row:
+                raise refuse(f"'{name}' is empty")
+            continue
+        if kind == "TEXT":
+            ok = isinstance(value, str)
+        elif kind == "BOOLEAN":
+            ok = isinstance(value, bool) or (isinstance(value, int) and value in (0, 1))
+        elif kind == "INTEGER":
+            ok = isinstance(value, int) and not isinstance(value, bool)
+        elif kind == "REAL":
+            ok = (isinstance(value, int | float) and not isinstance(value, bool)
+                  and math.isfinite(value))
+        else:
+            ok = isinstance(value, str | int | float)
+        if not ok:
+            raise refuse(f"'{name}' holds {type(value).__name__} {_short(value)}, not {kind}")
+    if table == "articles":
+        if not row.get("id") or not isinstance(row.get("text"), str):
+            raise refuse("it has no id or no text")
+        published = row.get("published")
+        if published is not None:
+            try:
+                if not _ISO_DAY.fullmatch(published):
+                    raise ValueError(published)
+                dt.date.fromisoformat(published)
+            except ValueError:
+                raise refuse(f"'published' is {_short(published)}, not a YYYY-MM-DD date") from None
+        return
+    length = texts.get(str(row.get("article_id")))
+    if length is None:
+        raise refuse(f"its article {_short(row.get('article_id'))} is not in articles")
+    if table == "stances" and "evidence" in row:
+        try:
+            evidence = json.loads(row["evidence"])
+        except ValueError:
+            raise refuse(f"'evidence' is {_short(row['evidence'])}, not a JSON list") from None
+        if not isinstance(evidence, list) or not all(isinstance(e, str) for e in evidence):
+            raise refuse(f"'evidence' is {_short(row['evidence'])}, not a JSON list of ids")
+    for start_name, end_name in _OFFSETS.get(table, ()):
+        start, end = row.get(start_name), row.get(end_name)
+        if start is not None and end is not None and not 0 <= start <= end <= length:
+            raise refuse(f"'{start_name}'..'{end_name}' ({start}..{end}) lies outside the "
+                          f"article's {length:,} characters")
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _insert_rows(
@@ -892,15 +1000,30 @@ def export_tables(store: Store, out: str | Path, *, fmt: str = "parquet") -> dic
     if fmt == "parquet":
         _need_pyarrow()
     folder = Path(out)
+    written: dict[str, Path] = {}
+    temporary: list[Path] = []
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        written = {}
+        # Every table goes to a temporary file first; they are renamed into place only when
+        # all were written, so a failed export never leaves partial or mixed files.
         for table in TABLES:
             target = folder / f"{table}.{fmt}"
-            writer(target, store.table_columns(table), store.table_rows(table))
+            tmp = folder / f".{table}.{fmt}.{os.getpid()}.tmp"
+            temporary.append(tmp)
+            writer(tmp, store.table_columns(table), store.table_rows(table))
             written[table] = target
+        for table, target in written.items():
+            os.replace(folder / f".{table}.{fmt}.{os.getpid()}.tmp", target)
     except OSError as err:
         raise NewslensError(f"Cannot write the export to '{folder}': {err.strerror}.") from None
+    except sqlite3.DatabaseError as err:
+        raise NewslensError(
+            f"The store '{store.path}' is damaged ({err}); nothing was exported. Restore it "
+            "from a backup, or ingest the sources again into a new --store."
+        ) from None
+    finally:
+        for tmp in temporary:
+            tmp.unlink(missing_ok=True)
     return written
 
 

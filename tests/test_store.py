@@ -339,3 +339,80 @@ def test_store_migrates_a_version_1_file_with_articles(tmp_path):
         assert all(st.current for st in got.stances) and got.relations == ()
         assert s.add(hand_article("new"))
         assert s.get("new") == hand_article("new")
+
+
+def _export(store, tmp_path):
+    pytest.importorskip("pyarrow")
+    from extraction.store import export_tables
+
+    store.add(hand_article("a1"))
+    store.add(hand_article("a2", published=dt.date(2020, 1, 2)))
+    out = tmp_path / "export"
+    export_tables(store, out, fmt="parquet")
+    return out
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value", "fragment"),
+    [
+        ("stances", "evidence", "[not json", "JSON list"),
+        ("stances", "evidence", '{"a": 1}', "JSON list of ids"),
+        ("articles", "published", "2019-13-45", "YYYY-MM-DD"),
+        ("articles", "published", "2019-03-14junk", "YYYY-MM-DD"),
+        ("events", "polarity", "strong", "not REAL"),
+        ("entities", "canonical", ["a", "list"], "not TEXT"),
+        ("mentions", "end_char", 10_000, "outside the article"),
+        ("articles", "text", None, "empty"),
+    ],
+)
+def test_store_import_refuses_a_bad_row_before_writing(store, tmp_path, table, column, value,
+                                                       fragment):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = _export(store, tmp_path)
+    rows = pq.read_table(out / f"{table}.parquet").to_pylist()
+    # A value of another type than the column's makes the whole column that type.
+    retyped = not isinstance(value, type(rows[0][column]))
+    for row in rows if retyped else rows[-1:]:
+        row[column] = value
+    pq.write_table(pa.Table.from_pylist(rows), out / f"{table}.parquet")
+    with Store(tmp_path / "target.sqlite") as target:
+        with pytest.raises(NewslensError, match=fragment) as caught:
+            target.import_parquet(out)
+        assert target.count() == 0
+    message = str(caught.value)
+    assert f"{table}.parquet' row {1 if retyped else len(rows)}" in message
+    assert "Nothing was imported" in message
+
+
+def test_store_import_of_a_good_export_still_works(store, tmp_path):
+    out = _export(store, tmp_path)
+    with Store(tmp_path / "target.sqlite") as target:
+        assert target.import_parquet(out) == (2, 0)
+        assert target.get("a1") == store.get("a1")
+
+
+def _damage(path) -> None:
+    """Write random bytes over the middle of a store file (its header stays intact)."""
+    import random
+
+    size = path.stat().st_size
+    with path.open("r+b") as handle:
+        handle.seek(size // 3)
+        handle.write(random.Random(7).randbytes(size // 2))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_store_export_of_a_damaged_store_is_one_message_and_no_file(tmp_path, fmt):
+    from extraction.store import export_tables
+
+    path = tmp_path / "s.sqlite"
+    with Store(path) as s:
+        for n in range(40):
+            s.add(hand_article(f"a{n}"))
+    _damage(path)
+    out = tmp_path / "out"
+    with pytest.raises(NewslensError, match="damaged"), Store(path) as s:
+        export_tables(s, out, fmt=fmt)
+    assert not out.exists() or list(out.iterdir()) == []
