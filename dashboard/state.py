@@ -14,6 +14,7 @@ Configuration (environment): ``NEWSLENS_STORE`` (the store file, see ``extractio
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import sqlite3
 import threading
@@ -43,6 +44,13 @@ SESSION_KEY = "newslens_session_articles"
 SAMPLE_SOURCE = "newslens samples"
 #: Analyses a browser session keeps in memory for its result picker.
 SESSION_LIMIT = 50
+#: Analyses running at once in this server process, over all sessions: each takes up to
+#: about 800 MB on a 200,000-character text, and more would only share the same cores.
+MAX_CONCURRENT_ANALYSES = 2
+#: Seconds an analysis waits for a free slot before the user is told to try again.
+ANALYSIS_WAIT_S = 30.0
+
+log = logging.getLogger("newslens.dashboard")
 
 
 @dataclass(frozen=True)
@@ -72,15 +80,44 @@ def _cached_analysis(
     return analyze(_text, published=_published, title=title, nlp=pipeline())
 
 
-def analyse(text: str, published: dt.date | str | None, title: str | None) -> Article:
+@st.cache_resource
+def _analysis_slots() -> threading.BoundedSemaphore:
+    # One per server process: shared by every browser session.
+    return threading.BoundedSemaphore(MAX_CONCURRENT_ANALYSES)
+
+
+def analyse(text: str, published: dt.date | str | None, title: str | None, *,
+            wait: float = ANALYSIS_WAIT_S) -> Article:
     """Analyse an article, reusing an earlier analysis of the same text, date and title.
 
+    At most ``MAX_CONCURRENT_ANALYSES`` run at once in the process; a request that finds no
+    free slot within ``wait`` seconds is refused with a "busy" message, so one user's long
+    texts cannot queue everyone else's for ever.
+
     Raises:
-        NewslensError: the text or date is unusable; the message says why.
+        NewslensError: the text or date is unusable, the server is busy, or the analysis
+            failed; the message says which (a failure's details go to the server log only).
     """
     text = validate_text(text)
     date = parse_date(published)
-    return _cached_analysis(article_id(text, date), title or None, text, date)
+    slots = _analysis_slots()
+    if not slots.acquire(timeout=wait):
+        raise NewslensError(
+            f"newslens is busy with {MAX_CONCURRENT_ANALYSES} other analyses; try again in a "
+            "minute."
+        )
+    try:
+        return _cached_analysis(article_id(text, date), title or None, text, date)
+    except NewslensError:
+        raise
+    except Exception:  # noqa: BLE001  (a component bug: logged here, a message in the page)
+        log.exception("analysis failed (article %s)", article_id(text, date))
+        raise NewslensError(
+            "The analysis failed on this text because of an internal error (logged on the "
+            "server). Try another text, or report the problem with the text attached."
+        ) from None
+    finally:
+        slots.release()
 
 
 def split_pasted(text: str) -> tuple[str, dict[str, str]]:
@@ -97,7 +134,26 @@ def store_problem() -> str | None:
         from extraction.store import default_store_path
     except ImportError:
         return "The corpus store is not installed: analyses are kept for this session only."
-    return _check_store(str(default_store_path()))
+    location = str(default_store_path())
+    return _damaged_stores().get(location) or _check_store(location)
+
+
+@st.cache_resource
+def _damaged_stores() -> dict[str, str]:
+    # Per process: stores found damaged while in use, with the message to show.
+    return {}
+
+
+def _mark_damaged(err: sqlite3.Error) -> None:
+    """Remember that the store failed in use; the app goes on with session-only analyses."""
+    from extraction.store import default_store_path
+
+    location = str(default_store_path())
+    log.error("corpus store %s failed: %s", location, err)
+    _damaged_stores()[location] = (
+        f"The corpus store '{location}' is damaged ({err}); analyses are kept for this "
+        "session only. Restore the file from a backup, or set NEWSLENS_STORE to a new file."
+    )
 
 
 @st.cache_resource(show_spinner=False)
@@ -107,7 +163,16 @@ def _check_store(location: str) -> str | None:
     from extraction.store import Store
 
     try:
-        Store(location).close()
+        store = Store(location)
+        try:
+            # A quick structural check: random bytes written into the file show here, not
+            # as a failure on every page later.
+            row = store._conn().execute("PRAGMA quick_check(1)").fetchone()
+        finally:
+            store.close()
+        if row and row[0] != "ok":
+            return f"The corpus store '{location}' is damaged ({row[0]}); analyses are kept " \
+                   "for this session only."
     except NewslensError as err:
         return f"{err} Analyses are kept for this session only."
     except (OSError, sqlite3.Error) as err:
@@ -158,6 +223,9 @@ def remember(article: Article, *, source: str | None = None) -> str | None:
             store.add(article, source=source)
     except NewslensError as err:
         return f"The article could not be saved to the corpus: {err}"
+    except sqlite3.DatabaseError as err:
+        _mark_damaged(err)
+        return store_problem()
     except (OSError, sqlite3.Error) as err:
         return f"The article could not be saved to the corpus ({err})."
     return None
@@ -190,8 +258,11 @@ def corpus_articles(
 ) -> list[Article]:
     """Stored articles matching the filters; this session's articles without a store."""
     if store_available():
-        return _stored_articles(start, end, country, source, limit, corpus_count(),
-                                os.environ.get("NEWSLENS_STORE", ""))
+        try:
+            return _stored_articles(start, end, country, source, limit, corpus_count(),
+                                    os.environ.get("NEWSLENS_STORE", ""))
+        except sqlite3.DatabaseError as err:
+            _mark_damaged(err)
     articles = list(session_articles().values())
     if start:
         articles = [a for a in articles if a.published and a.published >= start]
@@ -204,30 +275,40 @@ def corpus_articles(
 
 def corpus_overview() -> tuple[dt.date | None, dt.date | None, list[str]]:
     """The earliest and latest publication dates in the corpus, and its ISO-3 countries."""
-    if not store_available():
-        articles = list(session_articles().values())
-        dates = sorted(a.published for a in articles if a.published)
-        return (dates[0] if dates else None, dates[-1] if dates else None,
-                frames.article_countries(articles))
-    with open_store() as store:
-        lo, hi = store.date_range()
-        return lo, hi, list(store.countries())
+    if store_available():
+        try:
+            with open_store() as store:
+                lo, hi = store.date_range()
+                return lo, hi, list(store.countries())
+        except sqlite3.DatabaseError as err:
+            _mark_damaged(err)
+    articles = list(session_articles().values())
+    dates = sorted(a.published for a in articles if a.published)
+    return (dates[0] if dates else None, dates[-1] if dates else None,
+            frames.article_countries(articles))
 
 
 def corpus_sources() -> list[str]:
     """The sources named in the store."""
     if not store_available():
         return []
-    with open_store() as store:
-        return sorted(s for s in store.sources() if s)
+    try:
+        with open_store() as store:
+            return sorted(s for s in store.sources() if s)
+    except sqlite3.DatabaseError as err:
+        _mark_damaged(err)
+        return []
 
 
 def corpus_count() -> int:
     """Number of articles in the store (or in this session without a store)."""
-    if not store_available():
-        return len(session_articles())
-    with open_store() as store:
-        return int(store.count())
+    if store_available():
+        try:
+            with open_store() as store:
+                return int(store.count())
+        except sqlite3.DatabaseError as err:
+            _mark_damaged(err)
+    return len(session_articles())
 
 
 # --- the sample articles ---------------------------------------------------------------
@@ -293,13 +374,25 @@ def ensure_samples_stored(progress: Callable[[float, str], None] | None = None) 
         if mark in done:
             return 0
         added = 0
-        with open_store() as store:
-            todo = [s for s in samples() if not store.has(article_id(s.text, s.published))]
-            for index, sample in enumerate(todo):
-                if progress:
-                    progress(index / len(todo), f"Analysing sample article {sample.name}")
-                article = analyse(sample.text, sample.published, sample.title)
-                added += bool(store.add(article, source=SAMPLE_SOURCE))
+        todo: list[Sample] = []
+        try:
+            with open_store() as store:
+                todo = [s for s in samples() if not store.has(article_id(s.text, s.published))]
+                for index, sample in enumerate(todo):
+                    if progress:
+                        progress(index / len(todo), f"Analysing sample article {sample.name}")
+                    try:
+                        article = analyse(sample.text, sample.published, sample.title)
+                    except NewslensError as err:
+                        # A sample that cannot be analysed now is left out, not fatal.
+                        log.warning("sample %s not stored: %s", sample.name, err)
+                        continue
+                    added += bool(store.add(article, source=SAMPLE_SOURCE))
+        except sqlite3.DatabaseError as err:
+            # The pages still load: they show the message and work for this session.
+            _mark_damaged(err)
+        except (OSError, sqlite3.Error, NewslensError) as err:
+            log.warning("sample articles not stored: %s", err)
         if progress and todo:
             progress(1.0, "Sample articles ready")
         done.add(mark)

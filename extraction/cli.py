@@ -173,6 +173,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         "--server.headless", "true",
         "--server.maxUploadSize", str(max(1, MAX_FILE_BYTES // 1_048_576)),
         "--browser.gatherUsageStats", "false",
+        "--client.showErrorDetails", "none",
         # A named address keeps Streamlit from asking a web service for the external IP.
         "--browser.serverAddress", "localhost" if address in _LOOPBACK else address,
     ]

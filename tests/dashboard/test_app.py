@@ -7,6 +7,7 @@ data folder.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -277,3 +278,65 @@ def test_app_unusable_store_keeps_the_session(tmp_path: Path, monkeypatch: pytes
     at.switch_page("views/corpus.py").run()
     assert not at.exception
     assert at.metric[0].value == "1"
+
+
+@pytest.mark.parametrize("where", ["middle", "header"])
+def test_app_damaged_store_degrades_to_a_message(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch, where: str):
+    import random
+
+    from extraction.store import Store
+
+    path = tmp_path / "store.sqlite"
+    with Store(path) as store:
+        for n in range(30):
+            store.add(dataclasses.replace(build_article(), id=f"a{n}"))
+    size = path.stat().st_size
+    with path.open("r+b") as handle:
+        handle.seek(size // 3 if where == "middle" else 0)
+        handle.write(random.Random(3).randbytes(size // 2))
+    monkeypatch.setenv("NEWSLENS_STORE", str(path))
+    monkeypatch.setenv("NEWSLENS_SAMPLES", str(tmp_path / "none"))
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    at.switch_page("views/corpus.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    shown = " ".join(m.value for m in [*at.warning, *at.error, *at.info])
+    assert "session only" in shown
+    at.switch_page("views/analyze.py").run()
+    _analyse(at, SEED.read_text(encoding="utf-8"))
+
+
+def test_app_analyses_are_bounded_and_failures_are_messages(monkeypatch: pytest.MonkeyPatch):
+    from extraction.errors import NewslensError
+
+    text = SEED.read_text(encoding="utf-8").split("---\n", 2)[-1]
+    slots = state._analysis_slots()
+    taken = [slots.acquire(timeout=1) for _ in range(state.MAX_CONCURRENT_ANALYSES)]
+    try:
+        assert all(taken)
+        with pytest.raises(NewslensError, match="busy"):
+            state.analyse(text, None, None, wait=0.01)
+    finally:
+        for _ in taken:
+            slots.release()
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("/srv/secret/path.py line 3")
+
+    monkeypatch.setattr(state, "_cached_analysis", broken)
+    with pytest.raises(NewslensError, match="internal error") as caught:
+        state.analyse(text, None, None)
+    assert "/srv" not in str(caught.value)
+    # The slot was given back.
+    assert slots.acquire(timeout=0.01)
+    slots.release()
+
+
+def test_app_config_hides_tracebacks_and_binds_this_machine():
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["showErrorDetails"] == "none"
+    assert config["server"]["address"] == "127.0.0.1"
