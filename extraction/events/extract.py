@@ -118,6 +118,16 @@ STATE_ROLE_WORDS = frozenset({"head of state", "head of government", "foreign mi
 DEFAULT_INTENSITY = {"AGREE": 0.4, "THREATEN": -0.6, "REJECT": -0.4, "REQUEST": -0.4}
 # What an event's clause says about whether it happened (``Event.modality``).
 HAPPENED, PLANNED, CONDITIONAL, DENIED = "happened", "planned", "conditional", "denied"
+# Common nouns of a state's offices, organs and people that a domestic story's country owns.
+HOME_NOUNS = frozenset({"police", "policeman", "officer", "government", "authority", "senate",
+                        "senator", "parliament", "legislature", "legislator", "lawmaker",
+                        "congress", "court", "judge", "prosecutor", "commission", "council",
+                        "ministry", "minister", "cabinet", "palace", "president", "governor",
+                        "mayor", "official", "spokesperson", "spokesman", "spokeswoman",
+                        "administration", "army", "military", "protester", "demonstrator",
+                        "opposition", "activist", "party", "network", "regulator"})
+# Acts told without their authors that a domestic story's country owns, by whom.
+UNNAMED_HOME = {"PROTEST": "opposition", "COERCE": "police"}
 # How many days before publication the story's last named day carries on to sentences
 # without a time expression (``narrative_day``).
 NARRATIVE_DAYS = 7
@@ -939,6 +949,69 @@ def _home_opposition(index: DocIndex, frame: Frame, actors: list[Arg],
                 a.label) for a in actors]
 
 
+def home_country(entities: Sequence[dict[str, Any]], *, share: float = 0.5,
+                 least: int = 3) -> str | None:
+    """The country an article is about: the one whose entities hold at least ``share`` of
+    all mentions tied to a country, and at least ``least`` of them; else None.
+
+    Args:
+        entities: ``Entity.to_dict()`` dicts of the article.
+        share: the smallest share of country-tied mentions.
+        least: the fewest mentions.
+    """
+    counts: dict[str, int] = {}
+    for ent in entities:
+        country = ent.get("country")
+        if country:
+            counts[str(country)] = counts.get(str(country), 0) + len(ent.get("mentions", ()))
+    if not counts:
+        return None
+    best = max(counts, key=lambda c: counts[c])
+    total = sum(counts.values())
+    return best if counts[best] >= least and counts[best] >= share * total else None
+
+
+def _homeless(index: DocIndex, arg: Arg) -> bool:
+    """True for an actor of no country that a domestic story's country owns: an office,
+    organ or crowd named by a common noun ("the police", "the senate", "protesters") or a
+    person or organisation the knowledge base does not place."""
+    if arg.country or arg.igo or arg.kind == "group" or arg.text.startswith("in "):
+        return False
+    head = index.doc[arg.head]
+    if head.pos_ == "PRON":
+        return False
+    if arg.entity is not None:
+        ent = index.entities.get(arg.entity) or {}
+        return ent.get("label") in ("PERSON", "ORG") and resources.organisation_lookup(
+            str(ent.get("canonical", ""))) is None
+    # "the senate", "Mayor Ana Quispe", "police director Jan Novak": the office names it.
+    words = [head, *(c for c in head.children if c.dep_ == "compound")]
+    return head.pos_ in ("NOUN", "PROPN") and (arg.sector is not None or any(
+        w.lemma_.lower() in HOME_NOUNS or w.lower_ in HOME_NOUNS for w in words))
+
+
+def _at_home(index: DocIndex, frame: Frame, actors: list[Arg], home: str) -> list[Arg]:
+    """Actors of no country in an article about one country are that country's, as event
+    data codes domestic news ("the senate rejected the bill", "protesters threw stones");
+    protests and arrests told without their authors are its opposition's and police's."""
+    if not actors and frame.type in UNNAMED_HOME and _is_unnamed_act(frame.trigger):
+        sector = UNNAMED_HOME[frame.type]
+        return [Arg(frame.trigger.i, f"{sector} in {resources.country_name(home)}", "country",
+                    None, home, sector)]
+    return [Arg(a.head, a.text, "country" if a.entity is None else a.kind, a.entity, home,
+                a.sector, None, a.label) if _homeless(index, a) else a for a in actors]
+
+
+def _is_unnamed_act(trigger: Token) -> bool:
+    """An act told without any author: a bare noun ("weeks of protests") or a passive verb
+    without an agent ("71 people were arrested")."""
+    if _is_verbal(trigger):
+        subj, passive = _subject(trigger)
+        return passive and _agent(trigger) is None
+    return not any(c.dep_ in ("poss", "compound", "amod") and c.pos_ in ("PROPN", "PRON")
+                   for c in trigger.children)
+
+
 def _condition_targets(index: DocIndex, frame: Frame, actors: list[Arg]) -> list[Arg]:
     """A threat's target when the text names it only in its condition ("threatened to stop
     the talks if the United States goes ahead", "... unless Baghdad accepted")."""
@@ -1028,7 +1101,7 @@ def _domestic_targets(index: DocIndex, frame: Frame, actors: list[Arg]) -> list[
 
 
 def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
-            rules: frozenset[str] = frozenset()) -> list[Frame]:
+            rules: frozenset[str] = frozenset(), home: str | None = None) -> list[Frame]:
     found: dict[int, Entry] = {}
     for tok in doc:
         if tok.is_space or tok.is_punct:
@@ -1091,7 +1164,8 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
             frame.actors, frame.targets, _ = _verb_arguments(index, tok, entry, comp)
             frame.negated = _negated(tok) or (tok.pos_ == "ADJ" and _negated(tok.head))
             frame.modality = _modality(tok)
-        if entry.speech and (not _speaking_party(frame.actors) or frame.negated or
+        if entry.speech and (not (_speaking_party(frame.actors) or home is not None and any(
+                _homeless(index, a) for a in frame.actors)) or frame.negated or
                              _media_source(index, frame.actors) or _echoed_speech(tok)):
             # "a witness said", "he said" of no one named, "did not say", "the BBC
             # reported": no dated act of a party; "Saying ..., X added" is one act, not two.
@@ -1394,7 +1468,8 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
     spans = _timex_spans(doc, timex or ())
     breaks = line_breaks(doc)
     starts = narrative_starts(spans)
-    frames = sorted(_frames(doc, index, lexicon, active), key=lambda f: f.trigger.i)
+    home = home_country(entities or ()) if "home_country" in active else None
+    frames = sorted(_frames(doc, index, lexicon, active, home), key=lambda f: f.trigger.i)
     events: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     for frame in frames:
@@ -1406,6 +1481,8 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
                 t.country or t.igo or t.kind == "group" for t in targets):
             targets = _domestic_targets(index, frame, actors) or targets
         actors = _home_opposition(index, frame, actors, targets)
+        if home is not None:
+            actors = _at_home(index, frame, actors, home)
         etype, polarity = _polarity(frame)
         when, source = pick_date(frame.trigger, spans, anchor,
                                  breaks=breaks if "dateline_date" in active else None,
@@ -1469,6 +1546,7 @@ RULES: dict[str, Callable[..., Any]] = {
     **DROP_RULES,
     "speech_statement": _speaking_party,
     "dateline_date": _same_line,
+    "home_country": _at_home,
     "narrative_date": narrative_day,
     "cessation": _ceased,
     "possessor_support": _possessor_support,

@@ -149,3 +149,34 @@ def test_events_timeline_old_or_background_dates_do_not_carry_on(events_nlp, tex
 def test_events_timeline_perfect_tense_is_not_the_story_day(events_nlp, text, word):
     found = by_trigger(events(events_nlp, text), word)
     assert found and all(e["date"] == PUBLISHED for e in found)
+
+
+# A short domestic story: Bolivia is named often enough to be the article's country.
+BOLIVIA = ("Bolivia's president Luis Arce called early elections on Monday. The Bolivian "
+           "opposition rejected the date, and Bolivian unions joined them in La Paz. ")
+
+
+@pytest.mark.parametrize(("text", "word", "actor"), [
+    (BOLIVIA + "The senate rejected the budget.", "rejected", "BOL"),
+    (BOLIVIA + "Protesters threw stones at the palace.", "threw", "BOL"),
+    (BOLIVIA + "The police arrested the organisers.", "arrested", "BOL"),
+    (BOLIVIA + "Weeks of protests followed.", "protests", "BOL"),
+    (BOLIVIA + "Forty people were arrested.", "arrested", "BOL"),
+    (BOLIVIA + "Mayor Ana Quispe said the march would go ahead.", "said", "BOL"),
+])
+def test_events_timeline_domestic_story_actors_are_the_home_country(events_nlp, text, word,
+                                                                      actor):
+    found = by_trigger(events(events_nlp, text), word)
+    assert found and all(e["actor_country"] == actor for e in found)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # Two countries named as often: no country is the article's.
+    ("Peru and Chile met. Chile and Peru agreed on a fishing quota. Protesters threw stones "
+     "at the hall.", "threw"),
+    # A pronoun is not placed by the story's country.
+    (BOLIVIA + "Someone threw stones at the palace.", "threw"),
+])
+def test_events_timeline_no_home_country_when_unclear(events_nlp, text, word):
+    found = by_trigger(events(events_nlp, text), word)
+    assert all(e["actor_country"] is None for e in found)
