@@ -67,7 +67,8 @@ def format_table(article: Article, name: str) -> str:
                     [
                         ev.date or "-",
                         who(ev.actor, ev.actor_text, ev.actor_country),
-                        ("not " if ev.negated else "") + ev.type,
+                        ("not " if ev.negated else "") + ev.type
+                        + ("" if ev.modality == "happened" else f" ({ev.modality})"),
                         who(ev.target, ev.target_text, ev.target_country),
                         f"{ev.polarity:+.1f}",
                         _short(ev.trigger.text, 24),
@@ -82,10 +83,11 @@ def format_table(article: Article, name: str) -> str:
         parts.append(
             _table(
                 [
-                    [s.holder, s.target, s.polarity, f"{s.score:+.2f}", str(len(s.evidence))]
+                    [s.holder, s.target, s.polarity + ("" if s.current else " (background)"),
+                     f"{s.score:+.2f}", str(len(s.evidence))]
                     for s in article.stances
                 ],
-                ["holder", "target", "stance", "score", "events"],
+                ["holder", "target", "stance", "score", "evidence"],
             )
         )
         parts.append("")
