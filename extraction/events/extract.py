@@ -462,6 +462,12 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
             preps.setdefault(child.lower_, []).extend(_children(child, "pobj"))
     if preps.get("by"):
         actors = _first_party([_party_args(index, preps["by"][0])])
+    if not actors and "attack_attribution" in index.rules:
+        # "the attack, carried out by X", "a raid conducted by X": the participle's agent.
+        agents = [p for c in noun.children if c.dep_ == "acl" and _is_verbal(c)
+                  for a in c.children if a.dep_ == "agent" for p in _children(a, "pobj")]
+        if agents:
+            actors = _first_party([_party_args(index, agents[0])])
     if not actors:
         for child in noun.children:
             if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):
@@ -1179,6 +1185,8 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
             _possessor_support(index, frame)
         frame.mode = _mode(frame)
         frames.append(frame)
+    if "attack_attribution" in rules:
+        _claimed_attacks(frames)
     demands = _obligation_frames(doc, index, found, frames)
     if demands:
         # "X said Y must ...": the demand is the act of that speech verb, not a statement.
@@ -1186,6 +1194,39 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
         frames = [f for f in frames if not (f.type == STATEMENT and f.trigger.i in asked)]
     frames.extend(demands)
     return frames
+
+
+def _claims_responsibility(tok: Token) -> bool:
+    """True for "claimed responsibility" / "took responsibility" with no "for" object."""
+    return tok.lemma_.lower() in ("claim", "take", "accept") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit") and not any(
+            p.dep_ == "prep" and p.lower_ == "for" for p in c.children)
+        for c in tok.children)
+
+
+def _claimed_attacks(frames: list[Frame], *, sentences: int = 3) -> None:
+    """An attack told without its authors belongs to whoever then claims it ("A bomb hit a
+    market. The Taliban claimed responsibility."): the attacks without a party in the
+    ``sentences`` before the claim take the claimant as their actor."""
+    open_attacks: list[Frame] = []
+    for frame in sorted(frames, key=lambda f: f.trigger.i):
+        if frame.type == "ASSAULT" and not any(a.is_party for a in frame.actors):
+            open_attacks.append(frame)
+            continue
+        if frame.type != STATEMENT or not _claims_responsibility(frame.trigger):
+            continue
+        claimants = [a for a in frame.actors if a.is_party]
+        sent_start = frame.trigger.sent.start
+        doc = frame.trigger.doc
+        first = sent_start
+        for _ in range(sentences - 1):
+            if first == 0:
+                break
+            first = doc[first - 1].sent.start
+        for attack in open_attacks:
+            if claimants and attack.trigger.i >= first:
+                attack.actors = list(claimants)
+        open_attacks = []
 
 
 def _media_source(index: DocIndex, actors: Sequence[Arg]) -> bool:
@@ -1546,6 +1587,7 @@ RULES: dict[str, Callable[..., Any]] = {
     **DROP_RULES,
     "speech_statement": _speaking_party,
     "dateline_date": _same_line,
+    "attack_attribution": _claimed_attacks,
     "home_country": _at_home,
     "narrative_date": narrative_day,
     "cessation": _ceased,

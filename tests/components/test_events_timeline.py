@@ -180,3 +180,24 @@ def test_events_timeline_domestic_story_actors_are_the_home_country(events_nlp, 
 def test_events_timeline_no_home_country_when_unclear(events_nlp, text, word):
     found = by_trigger(events(events_nlp, text), word)
     assert all(e["actor_country"] is None for e in found)
+
+
+@pytest.mark.parametrize(("text", "word", "actor"), [
+    ("The attack, carried out by the Somali militia al-Shabaab, killed nine soldiers in "
+     "Kenya.", "attack", "al-Shabaab"),
+    ("The raid, conducted by Ukrainian forces, destroyed a depot.", "raid", "Ukrainian"),
+    ("A bomb exploded at a market in Kabul on Monday, killing 12. The Taliban claimed "
+     "responsibility.", "exploded", "Taliban"),
+    ("The bombing of a bus shook the town. Hours later, Boko Haram claimed responsibility.",
+     "bombing", "Boko Haram"),
+])
+def test_events_timeline_attack_takes_the_actor_named_later(events_nlp, text, word, actor):
+    found = by_trigger(events(events_nlp, text), word)
+    assert found and all(actor in (e["actor_text"] or "") for e in found)
+
+
+def test_events_timeline_claim_reaches_only_recent_attacks(events_nlp):
+    text = ("A bomb exploded in a market in Kabul. Officials counted the dead. Doctors "
+            "treated the wounded. Roads were closed. The Taliban claimed responsibility.")
+    found = by_trigger(events(events_nlp, text), "exploded")
+    assert found and all("Taliban" not in (e["actor_text"] or "") for e in found)
