@@ -2,9 +2,10 @@
 
 Scores the PLOVER gold (in-sample: the rules were grown on it) with all rules of the
 ``newslens_events`` component on, then with each rule of ``extraction.events.extract.RULES``
-left out of the component's ``rules`` config, and prints the change per figure (positive:
-the rule helps). When ``benchmarks/stance.py`` exists and offers ``score(nlp) -> dict``, its
-development gold is scored the same way. Usage::
+left out of the component's ``rules`` config, and prints a table of the change per figure
+(positive: the rule helps). When ``benchmarks/stance.py`` exists and offers ``score(nlp) ->
+dict``, its development gold (event precision and recall, event dates, stance F1; in-sample
+too) is scored the same way, through the whole pipeline. Usage::
 
     python benchmarks/ablation.py [--data ../shared/benchmarks] [--rules a,b]
 """
@@ -27,19 +28,26 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import plover  # noqa: E402
 
 from extraction.events.extract import RULES  # noqa: E402
-from extraction.pipeline import MODEL_PACKAGE  # noqa: E402
+from extraction.pipeline import COMPONENTS, MODEL_PACKAGE  # noqa: E402
 
 FIGURES = ("source", "target", "source and target (same event)", "source+type",
            "type macro-F1")
 
 
 def events_pipeline(rules: list[str]) -> Any:
-    """The model with the entities, time and events components, events limited to ``rules``."""
+    """The whole newslens pipeline (so stances are scored too), events limited to ``rules``."""
     nlp = spacy.load(MODEL_PACKAGE)
-    nlp.add_pipe("newslens_entities")
-    nlp.add_pipe("newslens_time")
-    nlp.add_pipe("newslens_events", config={"rules": rules})
+    for name in COMPONENTS:
+        config = {"rules": rules} if name == "newslens_events" else {}
+        nlp.add_pipe(name, name=name, config=config)
     return nlp
+
+
+# Short column names of the table, per scorer and figure.
+COLUMNS = {("plover", "source"): "PL src", ("plover", "target"): "PL tgt",
+           ("plover", "source and target (same event)"): "PL both",
+           ("stance-dev", "events P"): "dev evP", ("stance-dev", "events R"): "dev evR",
+           ("stance-dev", "event dates"): "dev dates", ("stance-dev", "stance F1"): "dev stF1"}
 
 
 def stance_scorer() -> Callable[[Any], dict[str, float]] | None:
@@ -73,15 +81,14 @@ def main(argv: list[str] | None = None) -> int:
         shown = [f for f in FIGURES if f in results] or list(results)
         print(f"{key} (in-sample), all rules on: " +
               ", ".join(f"{f} {results[f]:.3f}" for f in shown))
-    print("\ncontribution of each rule (all on minus that rule off; + helps):")
+    columns = [(k, f) for (k, f) in COLUMNS if k in full and f in full[k]]
+    print("\ncontribution of each rule (all on minus that rule off; + helps), in-sample:")
+    print(f"  {'rule':24} " + " ".join(f"{COLUMNS[c]:>9}" for c in columns))
     for name in names:
         off = sorted(set(RULES) - {name})
-        parts = []
-        for key, fn in scorers.items():
-            results = fn(events_pipeline(off))
-            shown = [f for f in FIGURES if f in full[key]] or list(full[key])
-            parts.extend(f"{key} {f} {full[key][f] - results.get(f, 0.0):+.3f}" for f in shown)
-        print(f"  {name:24} " + "; ".join(parts))
+        results = {key: fn(events_pipeline(off)) for key, fn in scorers.items()}
+        print(f"  {name:24} " + " ".join(
+            f"{full[k][f] - results[k].get(f, 0.0):>+9.3f}" for k, f in columns))
     return 0
 
 
