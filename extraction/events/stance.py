@@ -13,6 +13,9 @@ switchable in the ``newslens_stance`` component's config):
 - ``event_actor``: an event counts once for its actor towards its target;
 - ``speaker``: an event reported by a speaker ("It's the regime which blocked it", he said)
   also counts, at half weight, for the speaker against the actor of a conflictual act;
+- ``implicit_target``: in an article about one country, dissent with no named target is
+  against its government, force its state uses at home amid that dissent is against its
+  opposition, and a foreign state's act with no named target is towards it;
 - ``relation_model``: a relation the learned classifier found between two entities of one
   sentence counts for the source towards the target, unless an event of the same sentence
   already speaks for that pair.
@@ -264,6 +267,73 @@ def speaker_rule(data: StanceInput) -> Iterator[Contribution]:
             key, name = _keyed(holder, name, country, actor, event.get("actor_text"))
             yield Contribution(holder, key, name, country, weight, str(event["id"]),
                                event.get("date"))
+
+
+# Acts of dissent and of repression, and the acts of a foreign party, whose target the
+# text often leaves to the story ("thousands protested", "police arrested dozens",
+# "Russia sent aid").
+DISSENT_TYPES = frozenset({"PROTEST", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "ASSAULT",
+                           "COERCE"})
+REPRESSION_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION"})
+FOREIGN_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE", "ACCUSE", "SANCTION", "THREATEN",
+                           "ASSAULT", "REJECT", "PROTEST", "REQUEST"})
+# An inferred target weighs less than one the text names.
+IMPLICIT_WEIGHT = 0.5
+DISSENT_SECTORS = frozenset({"opposition", "rebels"})
+
+
+def _targetless(event: dict[str, Any]) -> bool:
+    text = str(event.get("target_text") or "")
+    return not event.get("target") and not event.get("target_country") and (
+        not text or text.startswith(PLACE_MARKS))
+
+
+@stance_rule("implicit_target")
+def implicit_target_rule(data: StanceInput) -> Iterator[Contribution]:
+    """Targets the story implies, in an article about one country (``home_country``):
+    dissent without a named target is against that state's government; force used by the
+    state at home, in a story of dissent there, is against its opposition; a foreign
+    party's act without a named target is towards that country."""
+    from .extract import home_country
+
+    home = home_country(list(data.entities.values()))
+    if home is None:
+        return
+    holders: list[tuple[dict[str, Any], str]] = []
+    dissent_at_home = False
+    for event in data.events:
+        if not _happened(event) or float(event.get("polarity") or 0.0) == 0.0 or \
+                event.get("type") == "INCIDENT":
+            continue
+        actor = data.entities.get(event.get("actor") or "")
+        if actor is None and str(event.get("actor_text") or "").startswith(PLACE_MARKS):
+            continue
+        holder = holder_key(entity=actor, text=event.get("actor_text"),
+                            country=event.get("actor_country"))
+        if holder is None or not _targetless(event):
+            continue
+        sector, _, country = holder.rpartition(":")
+        if country == home and sector in DISSENT_SECTORS and event.get("type") in DISSENT_TYPES:
+            dissent_at_home = True
+        holders.append((event, holder))
+    name = resources.country_name(home)
+    for event, holder in holders:
+        sector, _, country = holder.rpartition(":")
+        etype = event.get("type")
+        weight = float(event["polarity"]) * IMPLICIT_WEIGHT
+        if etype == "REQUEST" and float(event["polarity"]) > DEMAND_FLOOR:
+            continue
+        if country == home and sector in DISSENT_SECTORS and etype in DISSENT_TYPES:
+            key, shown = home, name
+        elif country == home and sector in ("", "military") and etype in REPRESSION_TYPES \
+                and dissent_at_home:
+            key, shown = f"opposition:{home}", f"opposition in {name}"
+        elif country != home and not holder.startswith(("group:",)) and ":" not in holder \
+                and etype in FOREIGN_TYPES and len(country) == 3 and country.isupper():
+            key, shown = home, name
+        else:
+            continue
+        yield Contribution(holder, key, shown, home, weight, str(event["id"]), event.get("date"))
 
 
 @stance_rule("relation_model")

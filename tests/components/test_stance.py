@@ -197,3 +197,53 @@ def test_stance_rules_can_be_switched_off():
     assert [s["evidence"] for s in only_events] == [["V1"]]
     with pytest.raises(ValueError, match="unknown stance rules"):
         Stance(["no_such_rule"])
+
+
+KENYA_STORY = [
+    {"id": "K1", "canonical": "Kenya", "label": "GPE", "country": "KEN", "role": None,
+     "mentions": [{"text": "Kenya", "start_char": 0, "end_char": 5}] * 4},
+    {"id": "K2", "canonical": "William Ruto", "label": "PERSON", "country": "KEN",
+     "role": "head of state", "mentions": [{"text": "Ruto", "start_char": 0, "end_char": 4}]},
+    {"id": "U1", "canonical": "Uganda", "label": "GPE", "country": "UGA", "role": None,
+     "mentions": [{"text": "Uganda", "start_char": 0, "end_char": 6}]},
+]
+
+
+def story_event(eid: str, etype: str, polarity: float, *, actor: str | None = None,
+                actor_text: str | None = None, country: str | None = None) -> dict[str, Any]:
+    span = {"text": "x", "start_char": 0, "end_char": 1}
+    return {"id": eid, "type": etype, "trigger": span, "sentence": span, "actor": actor,
+            "target": None, "actor_country": country, "target_country": None, "date": None,
+            "polarity": polarity, "negated": False, "speaker": None, "actor_text": actor_text,
+            "target_text": None, "modality": "happened"}
+
+
+def test_stance_implicit_targets_in_a_story_about_one_country():
+    # "Thousands of protesters marched in Nairobi." / "Police arrested dozens." /
+    # "Uganda sent aid." / "Uganda held talks." (a meeting with no one named says nothing)
+    events = [
+        story_event("V1", "PROTEST", -0.6, actor_text="protesters", country="KEN"),
+        story_event("V2", "COERCE", -0.5, actor_text="police", country="KEN"),
+        story_event("V3", "AID", 0.6, actor="U1", country="UGA"),
+        story_event("V4", "CONSULT", 0.3, actor="U1", country="UGA"),
+    ]
+    stances = aggregate_stances(events, KENYA_STORY, rules=["implicit_target"])
+    got = {(s["holder"], s["target_key"], s["polarity"]) for s in stances}
+    assert got == {("opposition:KEN", "KEN", "oppose"), ("KEN", "opposition:KEN", "oppose"),
+                   ("UGA", "KEN", "support")}
+    assert all(abs(s["score"]) < 0.5 for s in stances)
+
+
+def test_stance_implicit_targets_need_a_story_and_a_named_target_wins():
+    protest = story_event("V1", "PROTEST", -0.6, actor_text="protesters", country="KEN")
+    # No country dominates the article: nothing is inferred.
+    spread = KENYA_STORY[1:] + [{**KENYA_STORY[2], "id": "U2", "canonical": "Tanzania",
+                                 "country": "TZA"}]
+    assert aggregate_stances([protest], spread, rules=["implicit_target"]) == []
+    # Force used without dissent in the story has no inferred target.
+    arrest = story_event("V2", "COERCE", -0.5, actor_text="police", country="KEN")
+    assert aggregate_stances([arrest], KENYA_STORY, rules=["implicit_target"]) == []
+    # An event with a named target is the event_actor rule's, not this one's.
+    named = {**story_event("V3", "AID", 0.6, actor="U1", country="UGA"), "target": "K2",
+             "target_country": "KEN"}
+    assert aggregate_stances([named], KENYA_STORY, rules=["implicit_target"]) == []
