@@ -44,6 +44,12 @@ FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me", "ours"})
 # Nouns that "the two ..." or "both ..." make a reference to two parties named before.
 PAIR_NOUNS = frozenset({"country", "side", "nation", "state", "government", "party",
                         "neighbour", "neighbor", "leader", "capital", "army"})
+# Prepositions that list a group's members ("leaders including X", "states such as Y").
+INCLUDING_PREPS = frozenset({"including", "like", "as", "among"})
+MEMBER_GROUPS = frozenset({"leader", "government", "country", "state", "nation", "official",
+                           "minister", "power", "ally", "party", "member", "politician",
+                           "dignitary", "representative", "delegation", "figure", "head",
+                           "neighbour", "neighbor", "organisation", "organization"})
 # Dashes that end a dateline ("OSLO, Norway —").
 DATELINE_DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
 
@@ -659,6 +665,13 @@ def resolve(index: DocIndex, tok: Token) -> list[Arg]:
             out.extend(_pair_parties(index, head) or [Arg(head.i, head.text, "other")])
             continue
         arg = resolve_one(index, head)
+        unnamed = not (arg.entity or arg.country or arg.igo)
+        members = _included_members(index, head) if (
+            "included_members" in index.rules and unnamed) else []
+        if members:
+            # "leaders including X and Y": the members named act, not the unnamed group.
+            out.extend(members)
+            continue
         out.append(arg)
         if "of_conjuncts" in index.rules:
             out.extend(_of_conjuncts(index, head, arg))
@@ -668,6 +681,31 @@ def resolve(index: DocIndex, tok: Token) -> list[Arg]:
     for arg in out:
         uniq.setdefault((arg.entity, arg.country, arg.head), arg)
     return list(uniq.values())
+
+
+def _included_members(index: DocIndex, head: Token) -> list[Arg]:
+    """The parties a group noun lists as its members ("world leaders including X and Y",
+    "several states, such as X", "donors among them X"); [] when none is a party."""
+    if head.lemma_.lower() not in MEMBER_GROUPS:
+        # "twenty more, including a journalist": only groups of parties list parties.
+        return []
+    out: list[Arg] = []
+    for child in head.children:
+        if child.dep_ != "prep" or child.lower_ not in INCLUDING_PREPS:
+            continue
+        pobjs = _children_of(child, "pobj")
+        if child.lower_ == "as" and not any(c.lower_ == "such" for c in child.children):
+            continue
+        for pobj in pobjs[:1]:
+            for member in [pobj, *pobj.conjuncts][:6]:
+                arg = resolve_one(index, member, depth=1)
+                if arg.is_party and arg.kind != "other":
+                    out.append(arg)
+    return out
+
+
+def _children_of(tok: Token, dep: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ == dep]
 
 
 def is_pair_reference(tok: Token) -> bool:
@@ -787,4 +825,5 @@ ARGUMENT_RULES = {
     "pair_reference": is_pair_reference,
     "of_conjuncts": _of_conjuncts,
     "igo_members": resolve_one,
+    "included_members": _included_members,
 }

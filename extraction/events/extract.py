@@ -298,6 +298,39 @@ def _negated(tok: Token) -> bool:
     return False
 
 
+def _neither_subject(verb: Token) -> bool:
+    """True when a verb's subject is a "neither X nor Y" pair: the verb is negated for both."""
+    subj, _ = _subject(verb)
+    return subj is not None and (subj.lower_ == "neither" or any(
+        c.dep_ in ("det", "preconj") and c.lower_ == "neither" for c in subj.children))
+
+
+def _refusal(frame: Frame) -> bool:
+    """A cooperative act a party did not perform, told as fact, is a refusal and so an act of
+    its own (PLOVER REJECT): "would not endorse the result", "did not recognise the vote",
+    "neither X nor Y accepted". A meeting that did not take place, an uncertain one ("could
+    not agree") and a condition are not refusals; nor is a conflictual act not done ("did not
+    attack"), which stays denied."""
+    if not frame.negated or frame.mode != DENIED or frame.type not in COOPERATIVE or \
+            frame.type in ("CONSULT", "RETREAT") or not frame.entry.stance or \
+            not _is_verbal(frame.trigger):
+        return False
+    if not any(a.is_party and a.kind != "other" for a in frame.actors):
+        return False
+    chain = _clause_chain(frame.trigger)
+    if set().union(*(_aux_lemmas(c) for c in chain)) & (MODAL_AUX - {"can", "ca"}):
+        return False
+    cur = frame.trigger
+    for _ in range(12):
+        if cur.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
+                                       for m in cur.children):
+            return False
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return True
+
+
 def _aux_lemmas(tok: Token) -> set[str]:
     return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
 
@@ -1168,7 +1201,8 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
             frame.modality = _modality(tok) * (_modality(verb) if verb is not None else 1.0)
         else:
             frame.actors, frame.targets, _ = _verb_arguments(index, tok, entry, comp)
-            frame.negated = _negated(tok) or (tok.pos_ == "ADJ" and _negated(tok.head))
+            frame.negated = _negated(tok) or (tok.pos_ == "ADJ" and _negated(tok.head)) or (
+                "refusal" in rules and _neither_subject(tok))
             frame.modality = _modality(tok)
         if entry.speech and (not (_speaking_party(frame.actors) or home is not None and any(
                 _homeless(index, a) for a in frame.actors)) or frame.negated or
@@ -1184,6 +1218,8 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
         if "possessor_support" in rules:
             _possessor_support(index, frame)
         frame.mode = _mode(frame)
+        if "refusal" in rules and _refusal(frame):
+            frame.mode = HAPPENED
         frames.append(frame)
     if "attack_attribution" in rules:
         _claimed_attacks(frames)
@@ -1596,6 +1632,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "own_people_retreat": _moves_own_people,
     "clause_dedupe": _arg_key,
     "about_modifiers": _noun_arguments,
+    "refusal": _refusal,
     **ARGUMENT_RULES,
 }
 

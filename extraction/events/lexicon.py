@@ -138,6 +138,10 @@ def _near_lemmas(token: Token) -> set[str]:
             continue
         out.add(child.lemma_.lower())
         out.add(child.lower_)
+        if child.tag_ == "NNPS" and child.lower_.endswith("s"):
+            # A capitalised plural at a sentence start is tagged a proper noun and keeps
+            # its plural as lemma ("Tributes were paid"): the singular is what rows name.
+            out.add(child.lower_[:-1])
         for grand in child.children:
             if grand.dep_ not in _NEAR_DEPS or _dates_only(grand):
                 continue

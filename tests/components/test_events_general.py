@@ -101,7 +101,9 @@ def test_events_general_roles(events_nlp, text, etype, actor):
     ("Australia will send aid to Fiji.", "send", "planned"),
     ("Canada plans to recognise the new government of Somalia.", "plans", "planned"),
     ("Mongolia and Kazakhstan will hold talks next month.", "hold", "planned"),
-    ("Germany did not recognise the new government.", "recognise", "denied"),
+    # A cooperative act not performed is a refusal, itself an act (issue 9).
+    ("Germany did not recognise the new government.", "recognise", "happened"),
+    ("Russia did not attack the convoy.", "attack", "denied"),
     ("Chile did not condemn the coup in Peru.", "condemn", "denied"),
     ("Serbia and Kosovo clashed over the new license plates.", "clashed", "happened"),
 ])

@@ -1,0 +1,84 @@
+"""Acts that carry a stance, as classes of sentences (issue 9): tributes and condolences,
+refusals told by negation, criticism of an act, removals from office.
+
+Every sentence here is written for these tests (none comes from a benchmark); they run the
+pinned ``en_core_web_sm`` with the newslens entities, time and events components.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from extraction.pipeline import build_pipeline
+
+PUBLISHED = "2021-05-04"
+
+
+@pytest.fixture(scope="module")
+def events_nlp():
+    return build_pipeline(components=("newslens_entities", "newslens_time", "newslens_events"))
+
+
+def events(nlp, text: str) -> list[dict[str, Any]]:
+    doc = nlp.make_doc(text)
+    doc._.newslens_published = PUBLISHED
+    return nlp(doc)._.newslens_events
+
+
+def happened(evs: list[dict[str, Any]], etype: str) -> list[dict[str, Any]]:
+    return [e for e in evs if e["type"] == etype and e["modality"] == "happened"]
+
+
+@pytest.mark.parametrize(("text", "actor", "target"), [
+    ("Kenya paid tribute to the late Tanzanian president.", "KEN", "TZA"),
+    ("Chile paid homage to the murdered Argentine journalists.", "CHL", "ARG"),
+    ("Cuba declared national mourning for the late Venezuelan leader Hugo Chavez.", "CUB",
+     "VEN"),
+    ("Japan expressed condolences over the death of the Thai king.", "JPN", "THA"),
+    ("Ghana hailed the former South African president as a hero.", "GHA", "ZAF"),
+])
+def test_events_stance_acts_tribute_is_support(events_nlp, text, actor, target):
+    evs = happened(events(events_nlp, text), "SUPPORT")
+    assert (actor, target) in {(e["actor_country"], e["target_country"]) for e in evs}
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("Tributes were paid by leaders including the French President Emmanuel Macron and "
+     "German Chancellor Olaf Scholz.", {"FRA", "DEU"}),
+    ("The rally was joined by several governments including Kenya and Uganda.",
+     {"KEN", "UGA"}),
+])
+def test_events_stance_acts_agent_group_lists_its_members(events_nlp, text, actors):
+    assert actors <= {e["actor_country"] for e in events(events_nlp, text)}
+
+
+def test_events_stance_acts_listed_people_are_not_a_group_of_parties(events_nlp):
+    evs = events(events_nlp, "Twenty more, including a Kenyan nurse, were injured.")
+    assert not any(e["target_country"] == "KEN" for e in evs)
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("Neither France nor Germany would endorse the election result.", {"FRA", "DEU"}),
+    ("Neither the EU nor the United States recognised the new government of Myanmar.",
+     {"USA"}),
+    ("Canada did not recognise the Venezuelan government.", {"CAN"}),
+    ("Spain would not accept the Catalan referendum.", {"ESP"}),
+])
+def test_events_stance_acts_refusal_is_a_reject_that_happened(events_nlp, text, actors):
+    evs = happened(events(events_nlp, text), "REJECT")
+    assert actors <= {e["actor_country"] for e in evs}
+    assert all(e["polarity"] < 0 for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia did not attack the convoy.",
+    "Turkey and Greece did not meet.",
+    "Italy could not agree with France.",
+    "If Japan does not support Korea, the talks will fail.",
+])
+def test_events_stance_acts_not_every_negation_is_a_refusal(events_nlp, text):
+    evs = events(events_nlp, text)
+    assert not [e for e in evs if e["modality"] == "happened" and e["polarity"] != 0 and
+                e["actor_country"] in ("RUS", "TUR", "GRC", "ITA", "JPN")]
