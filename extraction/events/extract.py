@@ -63,6 +63,14 @@ from .lexicon import (
     match_trigger,
 )
 
+# A coup or junta that removes someone (rule coup_removal).
+REMOVAL_VERBS = frozenset({"remove", "oust", "depose", "topple", "overthrow", "unseat",
+                           "replace", "dismiss"})
+COUP_NOUNS = frozenset({"coup", "junta", "putsch"})
+# Words that name an attack's authors in "X said Y are the perpetrators" (rule
+# perpetrator_attribution).
+PERPETRATOR_WORDS = frozenset({"perpetrator", "culprit", "responsible", "author",
+                               "mastermind", "attacker", "organiser", "organizer"})
 # Verbs of wishing and trying: what they govern has not happened ("hoped ... could continue").
 HEDGE_VERBS = frozenset({"hope", "hop", "hoped", "want", "wish", "seek", "try", "attempt",
                          "expect", "consider", "aim", "like", "would", "might"})
@@ -1229,7 +1237,75 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
         asked = {f.trigger.i for f in demands}
         frames = [f for f in frames if not (f.type == STATEMENT and f.trigger.i in asked)]
     frames.extend(demands)
+    if "coup_removal" in rules:
+        frames.extend(_coup_frames(doc, index, found, frames))
+    if "perpetrator_attribution" in rules:
+        frames.extend(_perpetrator_frames(doc, index, found))
     return frames
+
+
+def _coup_frames(doc: Doc, index: DocIndex, found: dict[int, Entry],
+                 frames: Sequence[Frame] = ()) -> list[Frame]:
+    """A coup or junta that removes someone is its country's military acting against them
+    ("a military coup removed the prime minister X", "the junta deposed X"): COERCE by the
+    military sector, whose country the removed person gives."""
+    out: list[Frame] = []
+    by_trigger = {f.trigger.i: f for f in frames}
+    for tok in doc:
+        if not _is_verbal(tok) or tok.lemma_.lower() not in REMOVAL_VERBS or (
+                tok.i in found and tok.i not in by_trigger):
+            continue
+        subj, passive = _subject(tok)
+        author = _agent(tok) if passive else subj
+        if author is None or author.lemma_.lower() not in COUP_NOUNS:
+            continue
+        objects = [subj] if passive and subj is not None else _children(tok, "dobj")
+        targets = _first_party([_party_args(index, o) for o in objects[:1]], sectors=False)
+        if not targets:
+            continue
+        country = next((t.country for t in targets if t.country), None)
+        actor = Arg(author.i, author.text, "country" if country else "other", None, country,
+                    "military")
+        known = by_trigger.get(tok.i)
+        if known is not None:
+            # "was deposed by a coup": the lexicon's event, with the coup's makers as actor.
+            if not any(a.is_party for a in known.actors):
+                known.actors = [actor]
+            continue
+        entry = Entry(tok.lemma_.lower(), "V", "COERCE", -0.7)
+        out.append(Frame(tok, entry, "COERCE", -0.7, [actor], targets,
+                         negated=_negated(tok)))
+    return out
+
+
+def _perpetrator_frames(doc: Doc, index: DocIndex, found: dict[int, Entry]) -> list[Frame]:
+    """Naming the authors of an attack is accusing them: "X said Y are the suspected
+    perpetrators", "X said Y was behind the bombing", "X said Y was responsible" (ACCUSE by
+    the speaker of the clause's subject)."""
+    out: list[Frame] = []
+    for tok in doc:
+        if not is_speech_verb(tok) or tok.i in found and found[tok.i].type != STATEMENT:
+            continue
+        speaker, _ = _subject(tok)
+        if speaker is None:
+            continue
+        actors = [a for a in _party_args(index, speaker) if a.is_party]
+        if not actors:
+            continue
+        for comp in _children(tok, "ccomp"):
+            if comp.lemma_.lower() != "be" or _negated(comp):
+                continue
+            named = [c for c in comp.children if (
+                c.dep_ in ("attr", "acomp") and c.lemma_.lower() in PERPETRATOR_WORDS) or (
+                c.dep_ == "prep" and c.lower_ == "behind")]
+            csubj, _ = _subject(comp)
+            if not named or csubj is None:
+                continue
+            targets = _first_party([_party_args(index, csubj)], sectors=False)
+            if targets:
+                entry = Entry(tok.lemma_.lower(), "V", "ACCUSE", -0.4)
+                out.append(Frame(tok, entry, "ACCUSE", -0.4, actors, targets))
+    return out
 
 
 def _claims_responsibility(tok: Token) -> bool:
@@ -1633,6 +1709,8 @@ RULES: dict[str, Callable[..., Any]] = {
     "clause_dedupe": _arg_key,
     "about_modifiers": _noun_arguments,
     "refusal": _refusal,
+    "coup_removal": _coup_frames,
+    "perpetrator_attribution": _perpetrator_frames,
     **ARGUMENT_RULES,
 }
 

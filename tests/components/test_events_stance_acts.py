@@ -82,3 +82,40 @@ def test_events_stance_acts_not_every_negation_is_a_refusal(events_nlp, text):
     evs = events(events_nlp, text)
     assert not [e for e in evs if e["modality"] == "happened" and e["polarity"] != 0 and
                 e["actor_country"] in ("RUS", "TUR", "GRC", "ITA", "JPN")]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("A military coup removed the Thai prime minister Thaksin Shinawatra in 2006.", "THA"),
+    ("The Sudanese president Omar al-Bashir was deposed by a coup.", "SDN"),
+    ("A coup toppled the Malian president Ibrahim Boubacar Keita.", "MLI"),
+])
+def test_events_stance_acts_coup_is_the_military_against_the_removed(events_nlp, text,
+                                                                      target):
+    evs = happened(events(events_nlp, text), "COERCE")
+    assert any(e["target_country"] == target and e["actor_country"] == target for e in evs)
+
+
+@pytest.mark.parametrize(("text", "actor", "target"), [
+    ("Israeli officials said Hezbollah are the suspected perpetrators.", "ISR", "LBN"),
+    ("The Kenyan police said al-Shabaab was behind the bombing.", "KEN", "SOM"),
+    ("The bombing was attributed to Boko Haram by the Nigerian army.", "NGA", "NGA"),
+])
+def test_events_stance_acts_naming_perpetrators_is_accusing(events_nlp, text, actor,
+                                                            target):
+    evs = happened(events(events_nlp, text), "ACCUSE")
+    assert (actor, target) in {(e["actor_country"], e["target_country"]) for e in evs}
+
+
+def test_events_stance_acts_denied_perpetrators_accuse_no_one(events_nlp):
+    evs = events(events_nlp, "Israeli officials said Hezbollah was not responsible.")
+    assert not [e for e in evs if e["type"] == "ACCUSE"]
+
+
+@pytest.mark.parametrize(("text", "actor", "target"), [
+    ("Ethiopia is in conflict against the Tigray People's Liberation Front.", "ETH", "ETH"),
+    ("Armenia remains in conflict with Azerbaijan.", "ARM", "AZE"),
+])
+def test_events_stance_acts_conflict_as_a_state_is_opposition(events_nlp, text, actor,
+                                                              target):
+    evs = happened(events(events_nlp, text), "REJECT")
+    assert (actor, target) in {(e["actor_country"], e["target_country"]) for e in evs}
