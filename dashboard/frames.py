@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from extraction.model import Article, Event
+from extraction.store import csv_safe
 
 from .names import country_label, country_name, holder_country, holder_label, is_state
 
@@ -355,3 +356,17 @@ def article_countries(articles: Articles) -> list[str]:
         for st in article.stances:
             codes.update(c for c in (holder_country(st.holder), st.target_country) if c)
     return sorted(codes, key=country_name)
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    """The frame as CSV text for a download, with formula-like text cells neutralised.
+
+    Only text cells change (``extraction.store.csv_safe``): a column of numbers keeps its
+    negative values as numbers, and JSON downloads keep the raw text.
+    """
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(csv_safe)
+    safe.columns = [csv_safe(str(c)) for c in safe.columns]
+    return safe.to_csv(index=False)

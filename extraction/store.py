@@ -21,7 +21,8 @@ The schema version is SQLite's ``user_version``; ``MIGRATIONS`` brings older fil
 when a ``Store`` opens them. Each thread (and each process) gets its own connection, as
 SQLite requires; one ``Store`` object may be shared between threads.
 
-``export_tables`` writes every table as Parquet, CSV or JSONL for other tools;
+``export_tables`` writes every table as Parquet, CSV or JSONL for other tools (CSV cells that
+a spreadsheet would run as formulas are neutralised, see ``csv_safe``);
 ``Store.import_parquet`` reads Parquet tables (an export, or the Dask engine's output) back.
 
     >>> with Store() as store:
@@ -1040,12 +1041,30 @@ def _plain(value: Any, kind: str) -> Any:
     return bool(value) if kind == "BOOLEAN" and value is not None else value
 
 
+#: First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
+CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: Any) -> Any:
+    """Neutralise a CSV cell a spreadsheet would run as a formula; other values pass as they are.
+
+    A string starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
+    leading single quote (OWASP's rule), so ``=cmd|...`` or ``@HYPERLINK(...)`` is shown as
+    text. Numbers are never strings here, so a negative score stays a number.
+    """
+    if isinstance(value, str) and value.startswith(CSV_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _write_csv(path: Path, columns: list[tuple[str, str]], chunks: Iterable[list[tuple]]) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         out = csv.writer(fh)
-        out.writerow([name for name, _ in columns])
+        out.writerow([csv_safe(name) for name, _ in columns])
         for chunk in chunks:
-            out.writerows(chunk)
+            # Only CSV is neutralised: JSONL and Parquet are read by programs and keep the
+            # raw value.
+            out.writerows([csv_safe(value) for value in row] for row in chunk)
 
 
 def _write_jsonl(path: Path, columns: list[tuple[str, str]], chunks: Iterable[list[tuple]]

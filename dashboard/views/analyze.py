@@ -182,7 +182,7 @@ def export_section(article: Article) -> None:
     }
     for col, (name, frame) in zip(cols[1:], tables.items(), strict=True):
         col.download_button(
-            f"{name.capitalize()} (CSV)", frame.to_csv(index=False), file_name=f"{stem}_{name}.csv",
+            f"{name.capitalize()} (CSV)", frames.csv_text(frame), file_name=f"{stem}_{name}.csv",
             mime="text/csv", key=f"analyze_dl_{name}",
         )
 

@@ -104,6 +104,6 @@ tables = {
 }
 for column, (name, table) in zip(st.columns(len(tables)), tables.items(), strict=True):
     column.download_button(
-        f"{name.replace('_', ' ').capitalize()} (CSV)", table.to_csv(index=False),
+        f"{name.replace('_', ' ').capitalize()} (CSV)", frames.csv_text(table),
         file_name=f"newslens_corpus_{name}.csv", mime="text/csv", key=f"corpus_dl_{name}",
     )
