@@ -142,16 +142,19 @@ def stance_heatmap(
         max_targets: keep only the targets with the most evidence (all when None); holders
             with no stance towards a kept target are dropped with them.
 
-    ``customdata`` of each cell is ``[holder key, target, events, polarity]`` (events 0 and
-    polarity "" where a holder has no stance towards that target).
+    Columns are canonical targets (``target_key``), labelled with their display name; each
+    cell shows the score and, in brackets, how many articles hold that stance.
+    ``customdata`` of each cell is ``[holder key, target key, events, polarity, articles]``
+    (events 0 and polarity "" where a holder has no stance towards that target).
     """
     if summary.empty:
         return _empty("No stances found.")
-    ranked = summary.groupby("target")["evidence"].sum().sort_values(ascending=False)
+    ranked = summary.groupby("target_key")["evidence"].sum().sort_values(ascending=False)
     targets = ranked.index[:max_targets] if max_targets else ranked.index
-    summary = summary[summary["target"].isin(targets)]
+    summary = summary[summary["target_key"].isin(targets)]
+    names = dict(zip(summary["target_key"], summary["target"], strict=True))
     holders = summary.drop_duplicates("holder").sort_values("holder_label")
-    cells = {(r.holder, r.target): r for r in summary.itertuples()}
+    cells = {(r.holder, r.target_key): r for r in summary.itertuples()}
     z, text, custom = [], [], []
     for holder in holders["holder"]:
         z_row, text_row, custom_row = [], [], []
@@ -160,15 +163,16 @@ def stance_heatmap(
             if cell is None:
                 z_row.append(None)
                 text_row.append("")
-                custom_row.append([holder, target, 0, ""])
+                custom_row.append([holder, target, 0, "", 0])
             else:
                 z_row.append(round(float(cell.score), 3))
-                text_row.append(f"{cell.score:+.2f}")
-                custom_row.append([holder, target, int(cell.evidence), cell.polarity])
+                text_row.append(f"{cell.score:+.2f} ({int(cell.articles)})")
+                custom_row.append([holder, target, int(cell.evidence), cell.polarity,
+                                   int(cell.articles)])
         z.append(z_row)
         text.append(text_row)
         custom.append(custom_row)
-    x_labels = [esc(t) for t in targets]
+    x_labels = [esc(names[t]) for t in targets]
     y_labels = [esc(h) for h in holders["holder_label"]]
     fig = go.Figure(
         go.Heatmap(
@@ -205,7 +209,8 @@ def stance_heatmap(
             name="stance",
             hovertemplate=(
                 "<b>%{y}</b> → <b>%{x}</b><br>%{customdata[3]} · score %{text}"
-                "<br>%{customdata[2]} event(s)<extra></extra>"
+                "<br>%{customdata[2]} piece(s) of evidence in %{customdata[4]} article(s)"
+                "<extra></extra>"
             ),
         )
     )
@@ -223,14 +228,21 @@ def stance_heatmap(
     return fig
 
 
-def stance_bars(summary: pd.DataFrame, target: str) -> go.Figure:
-    """One bar per holder: its stance score towards ``target``, coloured by the score.
+def _target_name(summary: pd.DataFrame, target: str) -> str:
+    names = summary.loc[summary["target_key"] == target, "target"] if not summary.empty else []
+    return str(names.iloc[0]) if len(names) else target
 
-    ``customdata`` of each bar is ``[holder key, target, events]``.
+
+def stance_bars(summary: pd.DataFrame, target: str) -> go.Figure:
+    """One bar per holder: its stance score towards ``target`` (a canonical target key),
+    coloured by the score and labelled with the number of articles.
+
+    ``customdata`` of each bar is ``[holder key, target key, events, articles]``.
     """
-    rows = summary[summary["target"] == target] if not summary.empty else summary
+    rows = summary[summary["target_key"] == target] if not summary.empty else summary
+    name = _target_name(summary, target)
     if rows.empty:
-        return _empty(f"No stance towards {target}.")
+        return _empty(f"No stance towards {name}.")
     rows = rows.sort_values("score")
     fig = go.Figure(
         go.Bar(
@@ -239,18 +251,20 @@ def stance_bars(summary: pd.DataFrame, target: str) -> go.Figure:
             orientation="h",
             marker={"color": rows["score"], "colorscale": STANCE_SCALE, "cmin": -1, "cmax": 1,
                     "line": {"width": 1, "color": "#555"}},
-            customdata=[[h, target, int(n)] for h, n in zip(rows["holder"], rows["evidence"],
-                                                              strict=True)],
-            text=[f"{s:+.2f}" for s in rows["score"]],
+            customdata=[[h, target, int(n), int(a)] for h, n, a in zip(
+                rows["holder"], rows["evidence"], rows["articles"], strict=True)],
+            text=[f"{s:+.2f} ({int(a)})" for s, a in zip(rows["score"], rows["articles"],
+                                                          strict=True)],
             textposition="auto",
             hovertemplate=(
-                "<b>%{y}</b> → " + esc(target) + "<br>score %{x:+.2f}"
-                "<br>%{customdata[2]} event(s)<extra></extra>"
+                "<b>%{y}</b> → " + esc(name) + "<br>score %{x:+.2f}"
+                "<br>%{customdata[2]} piece(s) of evidence in %{customdata[3]} article(s)"
+                "<extra></extra>"
             ),
         )
     )
     fig.update_layout(
-        title=f"Stance towards {esc(target)}",
+        title=f"Stance towards {esc(name)} (articles in brackets)",
         height=max(240, 100 + 30 * len(rows)),
         xaxis={"title": "score (-1 oppose … +1 support)", "range": [-1.05, 1.05],
                "zeroline": True},
@@ -270,8 +284,8 @@ def stance_world_map(summary: pd.DataFrame, target: str) -> go.Figure:
     international organisations have no territory. ``customdata`` of each scored square is
     the holder's ISO-3 code.
     """
-    rows = summary[(summary["target"] == target) & summary["state"]] if not summary.empty \
-        else summary
+    rows = summary[(summary["target_key"] == target) & summary["state"]] \
+        if not summary.empty else summary
     scores = pd.DataFrame({
         "iso3": list(rows["holder"]) if not rows.empty else [],
         "score": list(rows["score"]) if not rows.empty else [],
@@ -279,7 +293,8 @@ def stance_world_map(summary: pd.DataFrame, target: str) -> go.Figure:
         "events": list(rows["evidence"]) if not rows.empty else [],
     })
     # worldmap escapes the title and labels itself.
-    return worldmap.stance_world_map(scores, title=f"States' stance towards {target}")
+    return worldmap.stance_world_map(
+        scores, title=f"States' stance towards {_target_name(summary, target)}")
 
 
 def stance_over_time(monthly: pd.DataFrame, *, target: str | None = None) -> go.Figure:
@@ -287,9 +302,13 @@ def stance_over_time(monthly: pd.DataFrame, *, target: str | None = None) -> go.
 
     Args:
         monthly: ``frames.stance_by_month`` output.
-        target: draw only the lines towards this target; all when None.
+        target: draw only the lines towards this canonical target key; all when None.
+
+    A point's size grows with the number of articles behind it, so a month read from one
+    article does not look as solid as one read from twenty.
     """
-    rows = monthly if target is None or monthly.empty else monthly[monthly["target"] == target]
+    rows = monthly if target is None or monthly.empty else \
+        monthly[monthly["target_key"] == target]
     if rows.empty:
         return _empty("No dated stances to follow over time.")
     fig = go.Figure()
@@ -300,6 +319,7 @@ def stance_over_time(monthly: pd.DataFrame, *, target: str | None = None) -> go.
                 y=part["score"],
                 mode="lines+markers",
                 name=esc(series),
+                marker={"size": [6 + 3 * min(6.0, math.sqrt(n)) for n in part["articles"]]},
                 customdata=[[h, t, int(n)] for h, t, n in zip(part["holder"], part["target"],
                                                                 part["articles"], strict=True)],
                 hovertemplate=(

@@ -22,6 +22,9 @@ Articles = Article | Sequence[Article]
 
 #: Events with a polarity above this are cooperation, below its negative conflict.
 TONE_THRESHOLD = 0.05
+#: How much a background stance (``Stance.current`` False: only old evidence) counts in an
+#: aggregate next to a current one.
+BACKGROUND_WEIGHT = 0.5
 
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"(\d{4})-(\d{2})$")
@@ -39,11 +42,12 @@ EVENT_COLUMNS = [
 ]
 STANCE_COLUMNS = [
     "article_id", "article", "published", "holder", "holder_label", "holder_country",
-    "target", "target_country", "polarity", "score", "evidence", "weight",
+    "target", "target_key", "target_country", "polarity", "score", "evidence", "current",
+    "weight",
 ]
 SUMMARY_COLUMNS = [
-    "holder", "holder_label", "holder_country", "state", "target", "target_country",
-    "polarity", "score", "evidence", "articles",
+    "holder", "holder_label", "holder_country", "state", "target", "target_key",
+    "target_country", "polarity", "score", "evidence", "articles", "stances", "background",
 ]
 
 
@@ -225,12 +229,17 @@ def stances_frame(articles: Articles) -> pd.DataFrame:
                     "holder_label": holder_label(stance.holder),
                     "holder_country": holder_country(stance.holder),
                     "target": stance.target,
+                    # Older analyses have no canonical key: their name stands in for it.
+                    "target_key": stance.target_key or stance.target,
                     "target_country": stance.target_country,
                     "polarity": stance.polarity,
                     "score": float(stance.score),
                     "evidence": len(stance.evidence),
-                    # An article's stance counts as much as the events behind it, at least once.
-                    "weight": max(1, len(stance.evidence)),
+                    "current": bool(stance.current),
+                    # An article's stance counts as much as the events behind it, at least
+                    # once; a background one less.
+                    "weight": max(1, len(stance.evidence))
+                    * (1.0 if stance.current else BACKGROUND_WEIGHT),
                 }
             )
     return pd.DataFrame(rows, columns=STANCE_COLUMNS)
@@ -241,16 +250,41 @@ def _agreed_polarity(values: Iterable[str]) -> str:
     return distinct.pop() if len(distinct) == 1 else "mixed"
 
 
-def stance_summary(stances: pd.DataFrame) -> pd.DataFrame:
-    """Collapse stance rows to one per (holder, target).
+def _most_common(values: Iterable[str]) -> str:
+    return Counter(values).most_common(1)[0][0]
 
-    The score is the mean of the article scores weighted by their evidence; the polarity
-    is the one every article agrees on, else ``mixed``.
+
+def target_labels(stances: pd.DataFrame) -> dict[str, str]:
+    """A display name per canonical target key, unique: the name used most for it, with
+    the key added where two keys would show the same name."""
+    if stances.empty:
+        return {}
+    names = stances.groupby("target_key")["target"].agg(_most_common).to_dict()
+    shown = Counter(names.values())
+    return {key: name if shown[name] == 1 else f"{name} ({key})" for key, name in names.items()}
+
+
+def stance_summary(stances: pd.DataFrame, *, background: bool = False) -> pd.DataFrame:
+    """Collapse stance rows to one per (holder, canonical target).
+
+    Stances towards one referent ("Iran", "Iranian", "Tehran": ``IRN``) add up under its
+    ``target_key``; ``target`` is its display name. The score is the mean of the article
+    scores weighted by their evidence (a background stance at ``BACKGROUND_WEIGHT``); the
+    polarity is the one every article agrees on, else ``mixed``. ``stances`` counts the
+    stances aggregated, ``background`` how many of them are background only.
+
+    Args:
+        stances: ``stances_frame`` output.
+        background: include background stances (``current`` False); left out by default.
     """
+    if not background and not stances.empty:
+        stances = stances[stances["current"].astype(bool)]
     if stances.empty:
         return pd.DataFrame(columns=SUMMARY_COLUMNS)
-    weighted = stances.assign(product=stances["score"] * stances["weight"])
-    grouped = weighted.groupby(["holder", "target"], sort=False)
+    labels = target_labels(stances)
+    weighted = stances.assign(product=stances["score"] * stances["weight"],
+                              past=~stances["current"].astype(bool))
+    grouped = weighted.groupby(["holder", "target_key"], sort=False)
     summary = grouped.agg(
         holder_label=("holder_label", "first"),
         holder_country=("holder_country", "first"),
@@ -260,23 +294,30 @@ def stance_summary(stances: pd.DataFrame) -> pd.DataFrame:
         weight=("weight", "sum"),
         evidence=("evidence", "sum"),
         articles=("article_id", "nunique"),
+        stances=("article_id", "size"),
+        background=("past", "sum"),
     ).reset_index()
+    summary["target"] = summary["target_key"].map(labels)
+    summary["background"] = summary["background"].astype(int)
     summary["score"] = (summary["product"] / summary["weight"]).clip(-1.0, 1.0)
     summary["state"] = summary["holder"].map(is_state)
     summary = summary.sort_values(["holder_label", "target"], ignore_index=True)
     return summary[SUMMARY_COLUMNS]
 
 
-def evidence_frame(articles: Articles, holder: str, target: str) -> pd.DataFrame:
-    """The events and learned relations behind ``holder``'s stance towards ``target``, with
-    their sentences."""
+def evidence_frame(articles: Articles, holder: str, target: str, *,
+                   background: bool = True) -> pd.DataFrame:
+    """The events and learned relations behind ``holder``'s stance towards ``target`` (a
+    canonical target key), with their sentences; ``background`` False leaves out background
+    stances."""
     columns = ["sentence", "actor", "type", "negated", "target", "date", "polarity", "article",
                "published"]
     rows = []
     for article in _as_list(articles):
         wanted: set[str] = set()
         for stance in article.stances:
-            if stance.holder == holder and stance.target == target:
+            if (stance.holder == holder and (stance.target_key or stance.target) == target
+                    and (background or stance.current)):
                 wanted.update(stance.evidence)
         for event in article.events:
             if event.id in wanted:
@@ -300,21 +341,27 @@ def evidence_frame(articles: Articles, holder: str, target: str) -> pd.DataFrame
     return pd.DataFrame(rows, columns=columns)
 
 
-def stance_by_month(articles: Articles) -> pd.DataFrame:
-    """Stance per (holder, target) per month of publication, for stance over time.
+def stance_by_month(articles: Articles, *, background: bool = False) -> pd.DataFrame:
+    """Stance per (holder, canonical target) per month of publication, for stance over time.
 
     Articles without a publication date are left out: they have no place on the axis.
+    ``target`` is the target's display name, ``articles`` how many articles hold the stance
+    that month; background stances count (at lower weight) only when ``background``.
     """
     stances = stances_frame(articles)
     stances = stances[stances["published"].notna()]
-    columns = ["month", "holder", "holder_label", "target", "score", "articles", "series"]
+    if not background:
+        stances = stances[stances["current"].astype(bool)]
+    columns = ["month", "holder", "holder_label", "target", "target_key", "score", "articles",
+               "series"]
     if stances.empty:
         return pd.DataFrame(columns=columns)
+    labels = target_labels(stances)
     stances = stances.assign(
         month=pd.to_datetime(stances["published"]).dt.to_period("M").dt.to_timestamp(),
         product=stances["score"] * stances["weight"],
     )
-    grouped = stances.groupby(["month", "holder", "target"], sort=True)
+    grouped = stances.groupby(["month", "holder", "target_key"], sort=True)
     monthly = grouped.agg(
         holder_label=("holder_label", "first"),
         product=("product", "sum"),
@@ -322,8 +369,22 @@ def stance_by_month(articles: Articles) -> pd.DataFrame:
         articles=("article_id", "nunique"),
     ).reset_index()
     monthly["score"] = monthly["product"] / monthly["weight"]
+    monthly["target"] = monthly["target_key"].map(labels)
     monthly["series"] = monthly["holder_label"] + " → " + monthly["target"]
     return monthly[columns]
+
+
+def trend_targets(monthly: pd.DataFrame) -> dict[str, str]:
+    """Canonical targets of ``stance_by_month`` output with a label naming their counts,
+    those followed over the most months (then in the most articles) first."""
+    if monthly.empty:
+        return {}
+    spread = monthly.groupby("target_key").agg(
+        target=("target", "first"), months=("month", "nunique"), articles=("articles", "sum"))
+    spread = spread.sort_values(["months", "articles", "target"],
+                                ascending=[False, False, True])
+    return {key: f"{row.target} ({row.months} month(s), {row.articles} article(s))"
+            for key, row in spread.iterrows()}
 
 
 def articles_frame(articles: Articles) -> pd.DataFrame:

@@ -125,9 +125,10 @@ def timeline_section(events: pd.DataFrame, prefix: str, times: pd.DataFrame | No
 
 def _pair_label(summary: pd.DataFrame) -> Callable[[tuple[str, str]], str]:
     labels = dict(zip(summary["holder"], summary["holder_label"], strict=True))
+    targets = dict(zip(summary["target_key"], summary["target"], strict=True))
 
     def label(pair: tuple[str, str]) -> str:
-        return f"{labels.get(pair[0], pair[0])} → {pair[1]}"
+        return f"{labels.get(pair[0], pair[0])} → {targets.get(pair[1], pair[1])}"
 
     return label
 
@@ -173,21 +174,39 @@ def pair_from_points(points: Sequence[dict[str, Any]], pairs: Sequence[tuple[str
 
 def stance_section(
     articles: Sequence[Article],
-    summary: pd.DataFrame,
+    stances: pd.DataFrame,
     prefix: str,
     *,
     max_targets: int | None = None,
 ) -> None:
     """Heatmap, bars and map of stance scores, and the sentences behind a chosen stance.
 
-    ``max_targets`` bounds the heatmap's columns (a corpus has many targets); the bars,
-    the map and the evidence picker still offer every target.
+    Stances are aggregated per canonical target (``frames.stance_summary``). Background
+    stances (only old evidence) are listed apart and join the charts, at lower weight, only
+    when the ``<prefix>_background`` toggle is on. ``max_targets`` bounds the heatmap's
+    columns (a corpus has many targets); the bars, the map and the evidence picker still
+    offer every target.
     """
+    past = stances[~stances["current"].astype(bool)] if not stances.empty else stances
+    background = st.toggle(
+        f"Include background stances ({len(past)})", key=f"{prefix}_background",
+        disabled=past.empty,
+        help="A background stance rests only on evidence dated long before publication "
+             f"(history the article recalls). Included, it counts "
+             f"{frames.BACKGROUND_WEIGHT:g} times as much as a current one.",
+    )
+    summary = frames.stance_summary(stances, background=bool(background))
+    if not past.empty and not background:
+        with st.expander(f"Background stances, not in the charts ({len(past)})"):
+            st.dataframe(
+                past[["holder_label", "target", "polarity", "score", "evidence", "article"]],
+                hide_index=True, width="stretch",
+            )
     if summary.empty:
         st.info("No stances were found: no country, organisation or group was seen to "
                 "support or oppose anyone in this text.")
         return
-    pairs = [(h, t) for h, t in zip(summary["holder"], summary["target"], strict=True)]
+    pairs = [(h, t) for h, t in zip(summary["holder"], summary["target_key"], strict=True)]
     evidence_key = f"{prefix}_evidence"
     if st.session_state.get(evidence_key) not in pairs:
         # The article (or filter) changed and the earlier choice is gone. Setting the value
@@ -206,12 +225,14 @@ def stance_section(
                    f"{shown}; the bars below offer every target.")
     st.caption("Click a cell or a bar to read the sentences behind that stance.")
 
-    targets = (summary.groupby("target")["evidence"].sum().sort_values(ascending=False)
+    targets = (summary.groupby("target_key")["evidence"].sum().sort_values(ascending=False)
                .index.tolist())
+    names = dict(zip(summary["target_key"], summary["target"], strict=True))
     target_key = f"{prefix}_target"
     if st.session_state.get(target_key) not in targets:
         st.session_state[target_key] = targets[0]
-    target = st.selectbox("Target for the bars and the map", targets, key=target_key)
+    target = st.selectbox("Target for the bars and the map", targets, key=target_key,
+                          format_func=lambda t: names.get(t, t))
     left, right = st.columns([2, 3])
     bars_key = f"{prefix}_bars"
     with left:
@@ -232,8 +253,10 @@ def stance_section(
     label = _pair_label(summary)
     pair = st.selectbox("Evidence for", pairs, key=evidence_key, format_func=label)
     if pair is not None:
-        evidence = frames.evidence_frame(articles, pair[0], pair[1])
-        row = summary[(summary["holder"] == pair[0]) & (summary["target"] == pair[1])].iloc[0]
+        evidence = frames.evidence_frame(articles, pair[0], pair[1],
+                                         background=bool(background))
+        row = summary[(summary["holder"] == pair[0])
+                      & (summary["target_key"] == pair[1])].iloc[0]
         st.text(f"{label(pair)}: {row['polarity']}, score {row['score']:+.2f}, "
                 f"{int(row['evidence'])} piece(s) of evidence")
         if evidence.empty:
@@ -245,7 +268,7 @@ def stance_section(
                          column_config={"sentence": st.column_config.TextColumn(width="large")})
     with st.expander("All stances"):
         st.dataframe(
-            summary[["holder_label", "holder", "target", "target_country", "polarity", "score",
-                     "evidence", "articles"]],
+            summary[["holder_label", "holder", "target", "target_key", "polarity", "score",
+                     "evidence", "articles", "stances", "background"]],
             hide_index=True, width="stretch",
         )

@@ -213,8 +213,7 @@ def result_section(article: Article) -> None:
     st.subheader("Timeline")
     panels.timeline_section(frames.events_frame(article), "analyze", frames.time_frame(article))
     st.subheader("Stance")
-    panels.stance_section([article], frames.stance_summary(frames.stances_frame(article)),
-                          "analyze")
+    panels.stance_section([article], frames.stances_frame(article), "analyze")
     st.subheader("Export")
     export_section(article)
 

@@ -75,24 +75,25 @@ panels.entities_section(frames.corpus_entities_frame(articles), corpus=True)
 st.subheader("Timeline")
 panels.timeline_section(events, "corpus")
 st.subheader("Stance")
-summary = frames.stance_summary(stances)
-panels.stance_section(articles, summary, "corpus", max_targets=HEATMAP_TARGETS)
+panels.stance_section(articles, stances, "corpus", max_targets=HEATMAP_TARGETS)
 
 st.subheader("Stance over time")
-monthly = frames.stance_by_month(articles)
+monthly = frames.stance_by_month(articles,
+                                 background=bool(st.session_state.get("corpus_background")))
 if monthly.empty:
     st.info("No dated stances yet: stance over time needs articles with a publication date "
             "and stances found in them.")
 else:
-    # Targets followed over the most months come first: they are the ones with a trend.
-    spread = monthly.groupby("target").agg(months=("month", "nunique"),
-                                           articles=("articles", "sum"))
-    targets = spread.sort_values(["months", "articles"], ascending=False).index.tolist()
+    trend = frames.trend_targets(monthly)
+    targets = list(trend)
     if st.session_state.get("corpus_trend_target") not in targets:
         st.session_state["corpus_trend_target"] = targets[0]
-    trend_target = st.selectbox("Target", targets, key="corpus_trend_target")
+    trend_target = st.selectbox("Target", targets, key="corpus_trend_target",
+                                format_func=trend.get)
     st.plotly_chart(charts.stance_over_time(monthly, target=trend_target),
                     key="corpus_trend", width="stretch")
+    st.caption("One target however it is named (\"Iran\", \"Iranian\", \"Tehran\"); a bigger "
+               "point rests on more articles.")
 
 st.subheader("Export")
 st.caption("The filtered corpus as tables; `newslens export` writes every stored table.")
