@@ -18,7 +18,9 @@ import os
 import re
 import stat
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -85,11 +87,22 @@ def parse_date(value: dt.date | dt.datetime | str | None) -> dt.date | None:
     raise NewslensError(f"A publication date must be a date or a YYYY-MM-DD string, not {value!r}.")
 
 
-def validate_text(text: object, *, name: str = "The article") -> str:
+def validate_text(
+    text: object, *, name: str = "The article", warnings: list[str] | None = None
+) -> str:
     """Return ``text`` ready for analysis, or raise a ``NewslensError`` that says why not.
 
     Refuses non-strings, empty and whitespace-only text, text over ``MAX_CHARS``, text that
-    is mostly control characters (a binary file read as text) and text that is not English.
+    is mostly control characters (a binary file read as text) and text positively
+    identified as another language (``identify_language``). The text returned is the one
+    to analyse and to show: invisible characters are removed (``normalize_invisible``) and
+    very long runs broken, so every offset into it points at what the user sees.
+
+    Args:
+        text: the article text.
+        name: how the message names the text.
+        warnings: when given, a warning is appended for English text with little prose
+            (a table, a list, a dateline), which is analysed all the same.
     """
     if isinstance(text, bytes | bytearray):
         raise NewslensError(f"{name} was given as bytes; decode it first (see read_bytes).")
@@ -104,8 +117,28 @@ def validate_text(text: object, *, name: str = "The article") -> str:
         )
     if "\x00" in text or _control_ratio(text) > 0.05:
         raise NewslensError(f"{name} looks like binary data, not text.")
-    _check_english(text, name)
+    text = normalize_invisible(text)
+    if not text.strip():
+        raise NewslensError(f"{name} is empty: paste or upload the text of a news article.")
+    _check_english(text, name, warnings)
     return break_long_runs(text)
+
+
+# Characters with no glyph that web pages put inside words: the soft hyphen, zero-width
+# space and joiners, the word joiner, invisible operators and a byte order mark. Bidi
+# controls are format characters too; they are removed as well, since a name written with
+# them is the same name.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                        "\u2066-\u206f\ufeff]")
+# Spaces that are not U+0020 (no-break, narrow no-break, figure, thin...): one space each.
+_ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def normalize_invisible(text: str) -> str:
+    """Return ``text`` without invisible format characters (a soft hyphen inside
+    "Shehbaz Sha\u00adrif" splits the name for the tokenizer) and with every kind of space
+    written as an ordinary space. Visible text is unchanged."""
+    return _ODD_SPACE.sub(" ", _INVISIBLE.sub("", text))
 
 
 #: The longest run of characters without a space that reaches the tokenizer; longer runs
@@ -144,21 +177,138 @@ def _control_ratio(text: str) -> float:
     return controls / max(1, len(sample))
 
 
-def _check_english(text: str, name: str) -> None:
-    words = _WORD_RE.findall(text[:20_000].lower())
-    if len(words) < 25:
-        latin = sum(1 for w in words if w.isascii())
-        if words and latin / len(words) < 0.5:
-            raise NewslensError(
-                f"{name} does not look like English; newslens reads English news only."
-            )
-        return
-    share = sum(1 for w in words if w in _ENGLISH_WORDS) / len(words)
-    if share < 0.12:
-        raise NewslensError(
-            f"{name} does not look like English (only {share:.0%} of its words are common "
-            "English words); newslens reads English news only."
+#: Scripts that identify a language (or a family of them) by themselves: the first word of
+#: the Unicode character name, and the name shown in the refusal.
+_SCRIPTS = {
+    "CYRILLIC": "Russian or another Cyrillic-script language",
+    "ARABIC": "Arabic, Persian or Urdu",
+    "CJK": "Chinese or Japanese",
+    "HIRAGANA": "Japanese",
+    "KATAKANA": "Japanese",
+    "HANGUL": "Korean",
+    "GREEK": "Greek",
+    "HEBREW": "Hebrew",
+    "DEVANAGARI": "Hindi or another Devanagari-script language",
+    "BENGALI": "Bengali",
+    "THAI": "Thai",
+    "GEORGIAN": "Georgian",
+    "ARMENIAN": "Armenian",
+    "ETHIOPIC": "Amharic or another Ethiopic-script language",
+    "TAMIL": "Tamil",
+}
+#: A language is identified when at least this share of the words are its function words,
+#: this many times the share of English function words, with at least ``_MIN_DISTINCT``
+#: different ones (names such as "de la Fuente" alone never make a text Spanish).
+_MIN_SHARE = 0.2
+_OVER_ENGLISH = 1.5
+_MIN_DISTINCT = 4
+#: Below this share of English function words the text is prose-poor (a table, a list of
+#: names and scores, a dateline): analysed, with a warning.
+_PROSE_SHARE = 0.12
+_SAMPLE = 20_000
+
+
+@dataclass(frozen=True)
+class LanguageProfile:
+    """A language's function words, from ``resources/languages.tsv``."""
+
+    code: str
+    name: str
+    words: frozenset[str]
+    letters: frozenset[str] = frozenset()
+
+    def marks(self, word: str) -> bool:
+        """Whether ``word`` is one of this language's function words or holds one of its
+        own letters."""
+        return word in self.words or any(ch in self.letters for ch in word)
+
+
+@cache
+def language_profiles() -> tuple[LanguageProfile, ...]:
+    """Return the function-word profiles of the languages newslens recognises and refuses."""
+    path = Path(__file__).resolve().parent / "resources" / "languages.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    return tuple(LanguageProfile(code, name, frozenset(words.split()), frozenset(letters))
+                 for code, name, words, letters, *_ in rows[1:])
+
+
+def _script_language(text: str) -> str | None:
+    """The language a text's script names, when most of its letters are in that script."""
+    counts: Counter[str] = Counter()
+    letters = 0
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        letters += 1
+        if ch.isascii():
+            continue
+        script = unicodedata.name(ch, "").split(" ", 1)[0]
+        if script in _SCRIPTS:
+            counts[_SCRIPTS[script]] += 1
+    if not counts or letters == 0:
+        return None
+    language, count = counts.most_common(1)[0]
+    if sum(counts.values()) / letters > 0.5:
+        return language
+    return None
+
+
+def identify_language(text: str) -> tuple[str | None, float]:
+    """Return ``(language, english_share)``: the other language ``text`` is positively
+    identified as (None when it is English or cannot be told), and the share of its words
+    that are common English function words.
+
+    A text is another language when most of its letters are in a script that English does
+    not use, or when its words are mostly the function words of one language of
+    ``language_profiles()`` and not of English.
+    """
+    sample = text[:_SAMPLE]
+    words = _WORD_RE.findall(sample.lower())
+    english = sum(1 for w in words if w in _ENGLISH_WORDS) / max(1, len(words))
+    by_script = _script_language(sample)
+    if by_script is not None:
+        return by_script, english
+    if not words:
+        return None, english
+    best, best_share = None, 0.0
+    for profile in language_profiles():
+        hits = [w for w in words if profile.marks(w)]
+        share = len(hits) / len(words)
+        if share > best_share and len(set(hits)) >= _MIN_DISTINCT:
+            best, best_share = profile.name, share
+    if best is not None and best_share >= _MIN_SHARE and best_share > _OVER_ENGLISH * english:
+        return best, english
+    return None, english
+
+
+def language_warning(text: str) -> str | None:
+    """Return a warning for English text with little prose (a results table, a list of
+    names, a dateline with a few words), which is analysed but may be read less well; None
+    for ordinary prose. Text in another language is refused by ``validate_text`` instead."""
+    return _prose_warning(*identify_language(text))
+
+
+def _prose_warning(language: str | None, english: float) -> str | None:
+    if language is None and english < _PROSE_SHARE:
+        return (
+            f"Only {english:.0%} of the words are common English words: the text looks like "
+            "a table, a list or a few short items, and is analysed as English news, but "
+            "names and dates in it may be read less well."
         )
+    return None
+
+
+def _check_english(text: str, name: str, warnings: list[str] | None = None) -> None:
+    language, english = identify_language(text)
+    if language is not None:
+        raise NewslensError(
+            f"{name} looks like {language}, not English; newslens reads English news only."
+        )
+    if warnings is not None:
+        warning = _prose_warning(language, english)
+        if warning is not None:
+            warnings.append(f"{name}: {warning}")
 
 
 def decode_bytes(data: bytes, *, name: str = "The file") -> str:
