@@ -114,15 +114,18 @@ def _own_tense(verb: Token) -> tuple[str | None, Token | None]:
 def governing_verb(token: Token) -> Token | None:
     """Return the verb whose clause a token belongs to (walking up the parse), or None."""
     current = token
-    for _ in range(8):
+    seen: set[int] = set()
+    while current.i not in seen and len(seen) < _MAX_CLAUSE_HOPS:
+        seen.add(current.i)
         # Participles used as prepositions or adjectives ("following", "expected") are not
         # the clause's verb.
         if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("amod", "compound", "prep"):
             return current
-        if current.head.i == current.i:
-            return None
         current = current.head
     return None
+
+
+_MAX_CLAUSE_HOPS = 8
 
 
 def clause_tense(doc: Doc, index: int) -> str | None:
