@@ -45,20 +45,47 @@ def _empty(message: str, height: int = 220) -> go.Figure:
     return fig
 
 
-def timeline_figure(events: pd.DataFrame, *, title: str = "Events by date") -> go.Figure:
+#: Marker shapes by event modality: what did not (yet) happen is drawn hollow.
+MODALITY_SYMBOLS = {"happened": "circle", "planned": "circle-open",
+                    "conditional": "diamond-open", "denied": "square-open"}
+MODALITY_WORDS = {"planned": "planned, not yet happened", "conditional": "conditional",
+                  "denied": "denied"}
+
+
+def _symbol(negated: bool, modality: str, background: bool) -> str:
+    if negated:
+        return "x"
+    symbol = MODALITY_SYMBOLS.get(modality, "circle")
+    # A background event that happened is a dot: the same colour, fainter (opacity below).
+    return "circle-dot" if background and symbol == "circle" else symbol
+
+
+def timeline_figure(
+    events: pd.DataFrame,
+    *,
+    title: str = "Events by date",
+    window: tuple[pd.Timestamp, pd.Timestamp] | None = None,
+) -> go.Figure:
     """Events on a date axis, one row per actor country, coloured cooperation/conflict.
 
     Args:
         events: ``frames.events_frame`` output; rows whose ``when`` is NaT are left out.
         title: the figure title.
+        window: the x-axis range shown first (``frames.timeline_window``); events outside
+            it stay in the figure, a zoom-out away.
 
     Returns:
-        A scatter figure with one trace per tone; hover says who did what to whom, when,
-        and quotes the sentence. ``customdata[0]`` of each point is the event id.
+        A scatter figure with one trace per tone; planned, conditional and denied events are
+        hollow shapes, background events faint, each named in the legend. Hover says who
+        did what to whom, when, and quotes the sentence. ``customdata[0]`` of each point is
+        the event id.
     """
     dated = events[events["when"].notna()] if not events.empty else events
     if dated.empty:
         return _empty("No dated events to place on a timeline.")
+    for column, default in (("modality", "happened"), ("background", False)):
+        if column not in dated:
+            dated = dated.assign(**{column: default})
     order = dated.groupby("actor_group")["when"].min().sort_values().index.tolist()
     rows = {group: index for index, group in enumerate(order)}
     dated = dated.assign(row=[rows[g] + off for g, off in zip(
@@ -71,7 +98,10 @@ def timeline_figure(events: pd.DataFrame, *, title: str = "Events by date") -> g
         hover = [
             f"<b>{esc(r.summary)}</b><br>{esc(r.type)} · polarity {r.polarity:+.1f}"
             f"<br>date {esc(r.date)} ({esc(r.precision)}, from {esc(r.date_source)})"
-            f"<br>{esc(r.article)}<br><i>{_wrapped(r.sentence)}</i>"
+            + (f"<br>{esc(MODALITY_WORDS.get(r.modality, r.modality))}"
+               if r.modality != "happened" else "")
+            + ("<br>background: long before publication" if r.background else "")
+            + f"<br>{esc(r.article)}<br><i>{_wrapped(r.sentence)}</i>"
             for r in part.itertuples()
         ]
         fig.add_trace(
@@ -83,9 +113,10 @@ def timeline_figure(events: pd.DataFrame, *, title: str = "Events by date") -> g
                 marker={
                     "color": color,
                     "size": [10 + 8 * abs(p) for p in part["polarity"]],
-                    "symbol": ["x" if n else "circle" for n in part["negated"]],
-                    "line": {"width": 1, "color": "white"},
-                    "opacity": 0.85,
+                    "symbol": [_symbol(n, m, b) for n, m, b in zip(
+                        part["negated"], part["modality"], part["background"], strict=True)],
+                    "line": {"width": 1, "color": color},
+                    "opacity": [0.4 if b else 0.85 for b in part["background"]],
                 },
                 customdata=[[e, g] for e, g in zip(part["event_id"], part["actor_group"],
                                                    strict=True)],
@@ -93,11 +124,23 @@ def timeline_figure(events: pd.DataFrame, *, title: str = "Events by date") -> g
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
+    # Legend entries for the shapes, drawn once each with no data.
+    shapes = [(f"{MODALITY_WORDS[m]}", MODALITY_SYMBOLS[m]) for m in MODALITY_WORDS
+              if (dated["modality"] == m).any()]
+    if dated["background"].astype(bool).any():
+        shapes.append(("background (faint)", "circle-dot"))
+    for name, symbol in shapes:
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name,
+                                 marker={"symbol": symbol, "color": "#555", "size": 10},
+                                 hoverinfo="skip"))
+    xaxis: dict[str, object] = {"title": "date", "type": "date"}
+    if window is not None:
+        xaxis["range"] = [window[0], window[1]]
     fig.update_layout(
         title=esc(title),
         # Rows get tighter past about 25 countries instead of the chart growing without end.
         height=min(1400, max(260, 90 + 48 * len(order))),
-        xaxis={"title": "date", "type": "date"},
+        xaxis=xaxis,
         yaxis={"title": "actor country", "tickmode": "array",
                "tickvals": list(range(len(order))), "ticktext": [esc(g) for g in order],
                "range": [len(order) - 0.5, -0.5], "zeroline": False},

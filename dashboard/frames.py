@@ -7,6 +7,7 @@ and the Corpus page (many) draw from the same frames. Nothing here imports Strea
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -25,6 +26,15 @@ TONE_THRESHOLD = 0.05
 #: How much a background stance (``Stance.current`` False: only old evidence) counts in an
 #: aggregate next to a current one.
 BACKGROUND_WEIGHT = 0.5
+#: An event dated this long before its article's publication is background (history the
+#: article recalls), as the stance component counts it.
+BACKGROUND_DAYS = 365
+#: Event modalities other than "happened", drawn apart on the timeline.
+NOT_HAPPENED = ("planned", "conditional", "denied")
+#: With at least this many current events, the timeline's default window is their
+#: ``WINDOW_QUANTILES`` range, so a few stray dates do not stretch it.
+WINDOW_MIN_EVENTS = 20
+WINDOW_QUANTILES = (0.02, 0.98)
 
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"(\d{4})-(\d{2})$")
@@ -39,6 +49,7 @@ EVENT_COLUMNS = [
     "article_id", "article", "published", "event_id", "date", "when", "precision",
     "date_source", "actor", "actor_country", "actor_group", "type", "negated", "target",
     "target_country", "polarity", "tone", "trigger", "sentence", "speaker", "summary",
+    "modality", "background",
 ]
 STANCE_COLUMNS = [
     "article_id", "article", "published", "holder", "holder_label", "holder_country",
@@ -176,8 +187,12 @@ def _event_row(article: Article, event: Event) -> dict[str, object]:
     speaker = article.entity(event.speaker)
     verb = ("not " if event.negated else "") + event.type
     summary = f"{actor or '?'} {verb} {target or '?'}"
+    if event.modality != "happened":
+        summary += f" ({event.modality})"
     if speaker is not None and speaker.canonical != actor:
         summary += f" (according to {speaker.canonical})"
+    background = bool(when is not None and article.published is not None
+                      and (article.published - when.date()).days >= BACKGROUND_DAYS)
     return {
         "article_id": article.id,
         "article": _title(article),
@@ -200,6 +215,8 @@ def _event_row(article: Article, event: Event) -> dict[str, object]:
         "sentence": " ".join(event.sentence.text.split()),
         "speaker": speaker.canonical if speaker else None,
         "summary": summary,
+        "modality": event.modality,
+        "background": background,
     }
 
 
@@ -207,12 +224,72 @@ def events_frame(articles: Articles) -> pd.DataFrame:
     """One row per event: who did what to whom, when (placed on a time axis), and where from.
 
     ``when`` is the start of the event's date as a timestamp (NaT when the date has no
-    position on a calendar); ``actor_group`` is the actor's country for grouping.
+    position on a calendar); ``actor_group`` is the actor's country for grouping;
+    ``background`` is True for an event dated ``BACKGROUND_DAYS`` or more before its
+    article's publication; ``modality`` says whether it happened, is planned, conditional
+    or denied.
     """
     rows = [_event_row(a, ev) for a in _as_list(articles) for ev in a.events]
     frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
     frame["when"] = pd.to_datetime(frame["when"])
     return frame
+
+
+def timeline_events(events: pd.DataFrame, *, background: bool = False,
+                    all_modalities: bool = False) -> pd.DataFrame:
+    """The events a timeline draws: by default current events that happened.
+
+    Args:
+        events: ``events_frame`` output.
+        background: keep background events (dated long before publication).
+        all_modalities: keep planned, conditional and denied events.
+    """
+    if events.empty:
+        return events
+    keep = pd.Series(True, index=events.index)
+    if not background:
+        keep &= ~events["background"].astype(bool)
+    if not all_modalities:
+        keep &= ~events["modality"].isin(NOT_HAPPENED)
+    return events[keep]
+
+
+def timeline_window(
+    events: pd.DataFrame,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The default date range of a timeline: where the current events are.
+
+    A given ``start``/``end`` (the Corpus date filter) wins. Otherwise the range runs over
+    the dated events that are not background (all dated events when every one is), over
+    their ``WINDOW_QUANTILES`` when there are ``WINDOW_MIN_EVENTS`` or more, so one old
+    "in 2006" or a mis-resolved year does not stretch the axis; it is padded by a twentieth
+    of its length and at least three days. None when no event is dated.
+    """
+    dated = events[events["when"].notna()] if not events.empty else events
+    if dated.empty and not (start and end):
+        return None
+    if not dated.empty:
+        current = dated[~dated["background"].astype(bool)]
+        when = (current if not current.empty else dated)["when"]
+        ordered = when.sort_values(ignore_index=True)
+        if len(ordered) >= WINDOW_MIN_EVENTS:
+            # Nearest ranks inward, not interpolation: a point between 1891 and 2019 would
+            # still stretch the axis.
+            last = len(ordered) - 1
+            lo = ordered[math.ceil(WINDOW_QUANTILES[0] * last)]
+            hi = ordered[math.floor(WINDOW_QUANTILES[1] * last)]
+        else:
+            lo, hi = ordered.iloc[0], ordered.iloc[-1]
+        lo, hi = pd.Timestamp(lo).floor("D"), pd.Timestamp(hi).floor("D")
+    if start:
+        lo = pd.Timestamp(start)
+    if end:
+        hi = pd.Timestamp(end)
+    pad = max(pd.Timedelta(days=3), (hi - lo) / 20)
+    return lo - pad, hi + pad + pd.Timedelta(days=1)
 
 
 def stances_frame(articles: Articles) -> pd.DataFrame:

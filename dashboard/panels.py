@@ -92,24 +92,54 @@ def entities_section(entities: pd.DataFrame, *, corpus: bool = False) -> None:
 
 # --- timeline --------------------------------------------------------------------------
 
-def timeline_section(events: pd.DataFrame, prefix: str, times: pd.DataFrame | None = None) -> None:
-    """The events on a date axis by actor country, the event list and the time expressions."""
+def timeline_section(events: pd.DataFrame, prefix: str, times: pd.DataFrame | None = None,
+                     *, start: Any = None, end: Any = None) -> None:
+    """The events on a date axis by actor country, the event list and the time expressions.
+
+    The axis first shows where the current events are (``frames.timeline_window``), or the
+    ``start``..``end`` date filter when given; background events and events that did not
+    happen (planned, conditional, denied) are drawn only when their toggles are on.
+    """
     if events.empty:
         st.info("No events were found, so there is nothing to place on a timeline: the text "
                 "reports no action (support, accusation, sanction, meeting, ...) that "
                 "newslens recognises.")
     else:
-        st.plotly_chart(charts.timeline_figure(events), key=f"{prefix}_timeline",
-                        width="stretch")
-        undated = int(events["when"].isna().sum())
+        past = int(events["background"].sum())
+        unreal = int(events["modality"].isin(frames.NOT_HAPPENED).sum())
+        left, right = st.columns(2)
+        background = left.toggle(
+            f"Background events ({past})", key=f"{prefix}_timeline_background",
+            disabled=not past,
+            help=f"Events dated {frames.BACKGROUND_DAYS} days or more before their article's "
+                 "publication: history the article recalls. Drawn faint.")
+        modalities = right.toggle(
+            f"Planned, conditional and denied events ({unreal})",
+            key=f"{prefix}_timeline_modality", disabled=not unreal,
+            help="Events that did not (or not yet) happen, drawn as hollow shapes.")
+        drawn = frames.timeline_events(events, background=bool(background),
+                                       all_modalities=bool(modalities))
+        window = frames.timeline_window(drawn, start=start, end=end)
+        st.plotly_chart(charts.timeline_figure(drawn, window=window),
+                        key=f"{prefix}_timeline", width="stretch")
+        undated = int(drawn["when"].isna().sum())
+        notes = []
         if undated:
-            st.caption(f"{undated} event(s) have no calendar date (e.g. 'in the past') and "
-                       "are listed below but not drawn.")
+            notes.append(f"{undated} event(s) have no calendar date (e.g. 'in the past') and "
+                         "are listed below but not drawn.")
+        if window is not None:
+            outside = int(((drawn["when"] < window[0]) | (drawn["when"] > window[1])).sum())
+            if outside:
+                notes.append(f"{outside} event(s) lie outside the dates shown: zoom out "
+                             "(double-click the chart) to see them.")
+        if notes:
+            st.caption(" ".join(notes))
         with st.expander(f"All {len(events)} events"):
             st.dataframe(
-                events[["date", "actor", "actor_country", "type", "negated", "target",
-                        "target_country", "polarity", "date_source", "sentence"]],
+                events[["date", "actor", "actor_country", "type", "modality", "negated",
+                        "target", "target_country", "polarity", "date_source", "sentence"]],
                 hide_index=True, width="stretch",
+                column_config={"sentence": st.column_config.TextColumn(width="large")},
             )
     if times is None:
         return

@@ -73,7 +73,7 @@ st.dataframe(frames.articles_frame(articles).drop(columns=["id"]), hide_index=Tr
 st.subheader("Entities")
 panels.entities_section(frames.corpus_entities_frame(articles), corpus=True)
 st.subheader("Timeline")
-panels.timeline_section(events, "corpus")
+panels.timeline_section(events, "corpus", start=start, end=end)
 st.subheader("Stance")
 panels.stance_section(articles, stances, "corpus", max_targets=HEATMAP_TARGETS)
 
