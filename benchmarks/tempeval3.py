@@ -104,7 +104,13 @@ def f1(tp: int, n_sys: int, n_gold: int) -> tuple[float, float, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    return run(argv, folder_name="tempeval3-platinum", label="TempEval-3 platinum",
+               description=__doc__.splitlines()[0])
+
+
+def run(argv: list[str] | None, *, folder_name: str, label: str, description: str) -> int:
+    """Score the time component on the ``.tml`` documents of one benchmark folder."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--data", type=Path, default=None, help="the benchmarks folder")
     parser.add_argument("--errors", action="store_true", help="list every miss and mismatch")
     parser.add_argument(
@@ -115,10 +121,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     default = ROOT.parent / "shared" / "benchmarks"
     base = args.data or Path(os.environ.get("NEWSLENS_BENCHMARKS", default))
-    folder = base / "tempeval3-platinum"
+    folder = base / folder_name
     files = sorted(folder.glob("*.tml")) if folder.is_dir() else []
     if not files:
-        print(f"TempEval-3 platinum data not found in {folder}; pass --data or set "
+        print(f"{label} data not found in {folder}; pass --data or set "
               "NEWSLENS_BENCHMARKS.", file=sys.stderr)
         return 2
 
@@ -157,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         errors.extend(f"{path.name} EXTRA {s.text!r} {s.type} {s.value}  [{context(text, s)}]"
                       for s in system if id(s) not in matched_s)
 
-    print(f"TempEval-3 platinum: {len(files)} documents, {n_gold} gold TIMEX3, "
+    print(f"{label}: {len(files)} documents, {n_gold} gold TIMEX3, "
           f"{n_sys} system expressions")
     for name, tp in (("relaxed extent", relaxed), ("strict extent", strict), ("value", valued)):
         p, r, f = f1(tp, n_sys, n_gold)
