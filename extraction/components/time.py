@@ -300,6 +300,7 @@ def resolve_all(
     reference: dt.date | None = None
     reference_unit = "day"
     found_starts = [f.start for f in found]
+    quarter: tuple[int, int, int] | None = None
     for k, f in enumerate(found):
         r = f.reading
         latest = None
@@ -310,6 +311,11 @@ def resolve_all(
         tense = tenses[k] if tenses[k] != "perfect" else None
         kind, value = resolve(r, anchor=anchor, tense=tense, reference=reference,
                               reference_unit=reference_unit, latest=latest)
+        if quarter is not None and kind == "DATE" and f.start - quarter[2] <= _QUARTER_REACH \
+                and _YEAR_BACK.fullmatch(text[f.start:f.end]):
+            # Results reported by quarter compare with the same quarter a year before:
+            # "net income of $5 million, up from $3 million a year earlier".
+            value = f"{quarter[0] - 1}-Q{quarter[1]}"
         values[k] = value
         relative = r.kind != "literal" and not (r.kind == "date" and r.year is not None)
         based = reference if r.base == "reference" else anchor
@@ -323,11 +329,27 @@ def resolve_all(
             "start_token": token_of(f.start),
             "end_token": token_of(f.end - 1) + 1,
         })
+        in_quarter = _QUARTER_VALUE.fullmatch(value) if kind == "DATE" else None
+        if in_quarter and not _YEAR_BACK.fullmatch(text[f.start:f.end]):
+            quarter = (int(in_quarter[1]), int(in_quarter[2]), f.end)
         if kind in ("DATE", "TIME"):
             current = _as_reference(value)
             if current is not None:
                 reference, reference_unit = current
     return results
+
+
+_QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
+# "a year ago", "a year earlier", "the year-earlier period", "the same period last year":
+# in an article about one quarter's results, that quarter a year before.
+_YEAR_BACK = re.compile(
+    r"(?i)(?:a|one|the)\s+year[- ](?:ago|earlier)(?:\s+(?:period|quarter))?"
+    r"|(?:the\s+)?(?:same|corresponding|year-earlier|year-ago)\s+(?:period|quarter)"
+    r"(?:\s+(?:a\s+year\s+(?:ago|earlier)|of\s+last\s+year|last\s+year))?"
+)
+# How far (in characters) after a quarter is named its year-back comparisons still refer
+# to it: about two paragraphs of a results story.
+_QUARTER_REACH = 1_500
 
 
 class TimeTagger:

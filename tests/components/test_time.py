@@ -354,3 +354,20 @@ def test_time_verb_tense_of_a_root_infinitive(nlp):
     doc = nlp("Britain to expel 23 Russian diplomats next week")
     root = next(t for t in doc if t.dep_ == "ROOT")
     assert verb_tense(root) == "future"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The miner earned $40 million in the third quarter, up from $31 million a year "
+         "earlier.", "a year earlier", "2017-Q3"),
+        ("Sales in the second quarter of 2018 fell 4%, against a 2% rise a year ago.",
+         "a year ago", "2017-Q2"),
+        ("The bank lost $2 million in the first quarter, against a profit of $1 million a "
+         "year ago.", "a year ago", "2018-Q1"),
+        # No quarter named: a year back from the article's date.
+        ("The plant opened a year ago.", "a year ago", "2018"),
+    ],
+)
+def test_time_year_back_in_a_quarterly_report_is_that_quarter(nlp, text, expression, value):
+    assert values(nlp, text).get(expression) == value
