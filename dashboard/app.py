@@ -31,6 +31,7 @@ pages = st.navigation(
     ]
 )
 
+state.keep_widget_state()
 slot = st.empty()
 state.ensure_samples_stored(lambda done, text: slot.progress(done, text=panels.md_escape(text)))
 slot.empty()

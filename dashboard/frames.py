@@ -464,6 +464,17 @@ def trend_targets(monthly: pd.DataFrame) -> dict[str, str]:
             for key, row in spread.iterrows()}
 
 
+def clip_range(value: object, first: dt.date | None, last: dt.date | None
+               ) -> tuple[dt.date, dt.date] | None:
+    """A (start, end) date range clipped to ``first``..``last``; None when it is not a
+    range of dates or lies wholly outside."""
+    if not (isinstance(value, tuple | list) and len(value) == 2
+            and all(isinstance(v, dt.date) for v in value) and first and last):
+        return None
+    start, end = max(value[0], first), min(value[1], last)
+    return (start, end) if start <= end else None
+
+
 def articles_frame(articles: Articles) -> pd.DataFrame:
     """One row per article: date, title and how much was found in it."""
     rows = [

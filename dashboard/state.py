@@ -27,7 +27,7 @@ from typing import Any
 import streamlit as st
 from spacy.language import Language
 
-from dashboard import frames
+from dashboard import frames, urlstate
 from extraction import analyze, article_id
 from extraction.errors import NewslensError
 from extraction.model import Article
@@ -397,3 +397,64 @@ def ensure_samples_stored(progress: Callable[[float, str], None] | None = None) 
             progress(1.0, "Sample articles ready")
         done.add(mark)
         return added
+
+
+# --- state that stays: page switches and the URL ----------------------------------------
+
+def keep_widget_state() -> None:
+    """Keep every page's inputs through a switch to another page (and back).
+
+    Streamlit drops a widget's value when a run does not draw that widget; a value set by
+    the script instead is kept. Called before the page runs, while no widget is drawn.
+    """
+    for keys in urlstate.PAGE_KEYS.values():
+        for key in keys:
+            if key in st.session_state:
+                st.session_state[key] = st.session_state[key]
+
+
+def restore_view(page: str) -> None:
+    """On a page's first run in this session, take its view from the URL.
+
+    Later runs keep the session's values: a page switch (which clears the URL) does not
+    wipe them. An article id in the URL is read back from the store and shown.
+    """
+    flag = f"_newslens_restored_{page}"
+    if st.session_state.get(flag):
+        return
+    st.session_state[flag] = True
+    values = urlstate.decode(page, {k: st.query_params[k] for k in st.query_params})
+    article = values.pop("analyze_current", None)
+    for key, value in values.items():
+        st.session_state[key] = value
+    if article and article not in session_articles():
+        found = stored_article(article)
+        if found is not None:
+            session_articles()[found.id] = found
+            if not st.session_state.get("analyze_text"):
+                st.session_state["analyze_text"] = found.text
+                st.session_state["analyze_title"] = found.title or ""
+                st.session_state["analyze_date"] = found.published
+    if article and article in session_articles():
+        st.session_state["analyze_current"] = article
+        st.session_state["analyze_result"] = article
+
+
+def publish_view(page: str) -> None:
+    """Write the page's view into the URL, so it can be bookmarked and sent."""
+    wanted = urlstate.encode(page, {k: st.session_state.get(k)
+                                    for k in urlstate.PARAMS.get(page, {})})
+    if {k: st.query_params[k] for k in st.query_params} != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def stored_article(article_id: str) -> Article | None:
+    """The stored article with this id, or None (no store, or no such article)."""
+    if not store_available():
+        return None
+    try:
+        with open_store() as store:
+            return store.get(article_id)
+    except sqlite3.DatabaseError as err:
+        _mark_damaged(err)
+        return None

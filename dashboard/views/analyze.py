@@ -221,6 +221,7 @@ def result_section(article: Article) -> None:
 st.title("Analyze an article")
 st.caption("Paste a news article, upload files or pick a sample; newslens marks who is "
            "mentioned, dates what happened and shows which country stands for or against whom.")
+state.restore_view("analyze")
 date_note = input_section()
 
 analysed = state.session_articles()
@@ -243,3 +244,4 @@ else:
         how = "inferred from the text" if current.published_inferred else "found in the text"
         date_note.caption(f"{current.published.isoformat()}: {how}")
     result_section(current)
+state.publish_view("analyze")

@@ -16,6 +16,7 @@ st.title("Corpus")
 st.caption("Every article analysed so far (the samples, the Analyze page, `newslens ingest`), "
            "aggregated: entities, the timeline, stance and how it changes month by month.")
 
+state.restore_view("corpus")
 problem = state.store_problem()
 if problem:
     st.warning(panels.md_escape(problem))
@@ -29,6 +30,17 @@ if total == 0:
 
 first, last, countries = state.corpus_overview()
 sources = state.corpus_sources()
+# Values from a shared link or an earlier visit that this corpus cannot offer are dropped
+# (a date range is clipped to the corpus), so the widgets never see an invalid value.
+for key, options in (("corpus_country", countries), ("corpus_source", sources)):
+    if key in st.session_state and st.session_state[key] not in options:
+        del st.session_state[key]
+if "corpus_dates" in st.session_state:
+    kept = frames.clip_range(st.session_state["corpus_dates"], first, last)
+    if kept is None:
+        del st.session_state["corpus_dates"]
+    else:
+        st.session_state["corpus_dates"] = kept
 
 cols = st.columns([2, 2, 2])
 start = end = None
@@ -50,6 +62,8 @@ source = cols[2].selectbox(
     disabled=not sources,
 )
 
+# Published before any early stop below, so even an empty result can be bookmarked.
+state.publish_view("corpus")
 articles = state.corpus_articles(start=start, end=end, country=country, source=source,
                                  limit=CORPUS_LIMIT)
 if total > CORPUS_LIMIT:
@@ -108,3 +122,4 @@ for column, (name, table) in zip(st.columns(len(tables)), tables.items(), strict
         f"{name.replace('_', ' ').capitalize()} (CSV)", frames.csv_text(table),
         file_name=f"newslens_corpus_{name}.csv", mime="text/csv", key=f"corpus_dl_{name}",
     )
+state.publish_view("corpus")
