@@ -517,17 +517,23 @@ def group_mentions(doc: Doc, names: Sequence[Candidate], published: str | None) 
     }
     # A surname the article gives to a person of its own ("Ann Carter ... Carter") is theirs,
     # not a namesake's from the knowledge base.
-    local_surnames = {
-        normalize_name(_text(doc, m)).split()[-1]
-        for m in pending
-        if m.label == "PERSON" and lookups.get(id(m)) is None
-        and len(_text(doc, m).split()) > 1 and _person_parts(doc, m)
-    }
+    # So is a surname or given name of any full name the article writes, known or not:
+    # "President Lee Myung-bak ... Lee said" is not Lee Hsien Loong.
+    local_surnames = set()
+    for m in pending:
+        words = normalize_name(_text(doc, m)).split()
+        if (m.label == "PERSON" or m.kind == "actor") and len(words) > 1 \
+                and _person_parts(doc, m):
+            local_surnames.update({words[0], words[-1]})
+    # ...unless that full name is the knowledge-base person's own ("Kim Jong Un ... Kim").
+    full_written = {normalize_name(lookups[id(m)].canonical) for m in pending
+                    if lookups.get(id(m)) is not None and len(_text(doc, m).split()) > 1}
     for m in pending:
         text = _text(doc, m)
         actor = lookups.get(id(m))
         if actor is not None and len(text.split()) == 1 \
-                and normalize_name(text) in local_surnames:
+                and normalize_name(text) in local_surnames \
+                and normalize_name(actor.canonical) not in full_written:
             actor = None
         if actor is not None:
             key = ("person", actor.canonical)

@@ -32,9 +32,10 @@ Public API (names are stable; other components import them):
   ``Actor(canonical, country, role)``, a 3-tuple. ``name`` may be a full name or the short
   form news uses ("Maduro"), with or without accents, titles or a possessive. ``date``
   (``datetime.date`` or ISO string) picks who held office then; without a date the match
-  must be unambiguous. A holder out of office on that date still gives the country, with
-  ``role`` None. Officials of an organisation have ``country`` None and a
-  role prefixed with the organisation key, e.g. ``"un:secretary-general"``.
+  must be unambiguous. A former holder out of office on that date still gives the country,
+  with ``role`` None; someone who took office only after that date is never returned.
+  Officials of an organisation have ``country`` None and a role prefixed with the
+  organisation key, e.g. ``"un:secretary-general"``.
 - ``organisation_lookup(text) -> Organisation | None``: a known non-state or national
   organisation as ``Organisation(canonical, country, role)`` ("Hamas" -> PSE, "armed
   group"; "Xinhua" -> CHN, "media").
@@ -465,8 +466,9 @@ def actor_lookup(name: str, date: dt.date | str | None = None) -> Actor | None:
                 return None
             best = min(current, key=_rank)
             return Actor(best.canonical, best.country, _term_role(best))
-        # Out of office on that date: a former leader keeps their country but not the role.
-        return _unambiguous(list(terms), with_role=False)
+        # Out of office on that date: a former leader keeps their country but not the role;
+        # a later holder of the name is someone else ("Kim" in 2000 is not Kim Jong Un).
+        return _unambiguous([t for t in terms if t.start <= when], with_role=False)
     return _unambiguous(list(terms), with_role=True)
 
 
