@@ -17,7 +17,15 @@ import pandas as pd
 from extraction.model import Article, Event
 from extraction.store import csv_safe
 
-from .names import country_label, country_name, holder_country, holder_label, is_state
+from .names import (
+    country_label,
+    country_name,
+    holder_country,
+    holder_label,
+    is_state,
+    label_words,
+    time_words,
+)
 
 Articles = Article | Sequence[Article]
 
@@ -44,7 +52,7 @@ _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
 _SEASON = re.compile(r"(\d{4})-(SP|SU|FA|AU|WI)")
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}
 
-ENTITY_COLUMNS = ["entity", "type", "country", "country_name", "role", "mentions", "id"]
+ENTITY_COLUMNS = ["entity", "type", "kind", "country", "country_name", "role", "mentions", "id"]
 EVENT_COLUMNS = [
     "article_id", "article", "published", "event_id", "date", "when", "precision",
     "date_source", "actor", "actor_country", "actor_group", "type", "negated", "target",
@@ -114,6 +122,7 @@ def entities_frame(article: Article) -> pd.DataFrame:
         {
             "entity": ent.canonical,
             "type": ent.label,
+            "kind": label_words(ent.label),
             "country": ent.country,
             "country_name": country_name(ent.country) if ent.country else None,
             "role": ent.role,
@@ -165,12 +174,14 @@ def time_frame(article: Article) -> pd.DataFrame:
             "type": t.type,
             "value": t.value,
             "anchor": t.anchor,
+            "meaning": time_words(t.value),
             "start_char": t.start_char,
             "end_char": t.end_char,
         }
         for t in sorted(article.time_expressions, key=lambda t: t.start_char)
     ]
-    return pd.DataFrame(rows, columns=["text", "type", "value", "anchor", "start_char", "end_char"])
+    return pd.DataFrame(rows, columns=["text", "type", "value", "anchor", "meaning", "start_char",
+                                       "end_char"])
 
 
 def _party(article: Article, entity_id: str | None, text: str | None) -> str | None:

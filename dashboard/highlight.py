@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from extraction.model import Article
 
-from .names import country_label
+from .names import country_label, label_words
 
 #: Background colours by label, close to displaCy's defaults so the page looks familiar.
 LABEL_COLORS = {
@@ -141,11 +141,12 @@ def render(text: str, marks: list[Span]) -> str:
 
 
 def legend(labels: Collection[str]) -> str:
-    """A row of coloured label chips explaining the highlight colours."""
+    """A row of coloured chips explaining the highlight colours, each label in words."""
     chips = [
         f'<span style="{_MARK_STYLE.format(color=LABEL_COLORS.get(label, DEFAULT_COLOR))}'
-        f' font-size: 0.8em; font-weight: bold;">{html.escape(label)}</span>'
-        for label in sorted(labels)
+        f' font-size: 0.8em; font-weight: bold;" title="{html.escape(label)}">'
+        f'{html.escape(label_words(label))}</span>'
+        for label in sorted(labels, key=label_words)
     ]
     return '<div style="line-height: 2.2;">' + " ".join(chips) + "</div>"
 

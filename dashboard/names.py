@@ -15,6 +15,67 @@ from extraction import resources
 
 _ISO3 = re.compile(r"[A-Z]{3}")
 
+#: Entity and time labels in words, for legends, filters and tables.
+LABEL_WORDS = {
+    "PERSON": "Person", "ORG": "Organisation", "GPE": "Country or city",
+    "NORP": "Nationality or group", "LOC": "Place", "FAC": "Facility", "EVENT": "Named event",
+    "LAW": "Law", "PRODUCT": "Product", "WORK_OF_ART": "Title of a work",
+    "LANGUAGE": "Language", "DATE": "Date", "TIME": "Time of day", "DURATION": "Duration",
+    "SET": "Repeated time",
+}
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_REFS = {"PAST_REF": "in the past", "PRESENT_REF": "now", "FUTURE_REF": "in the future"}
+_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
+_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "S": "second"}
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def label_words(label: str) -> str:
+    """Return an entity or time label in words ("GPE" -> "Country or city")."""
+    return LABEL_WORDS.get(label, label.replace("_", " ").capitalize())
+
+
+def time_words(value: str | None) -> str:
+    """Explain a TIMEX3 value in words.
+
+    ``XXXX-WXX-4`` is "a Thursday", ``PAST_REF`` "in the past", ``2019-03`` "March 2019",
+    ``P3D`` "3 days", ``2019-W11`` "week 11 of 2019"; a value not understood is returned as
+    it is.
+    """
+    if not value:
+        return "—"
+    if value in _REFS:
+        return _REFS[value]
+    if match := re.fullmatch(r"XXXX-WXX-([1-7])", value):
+        return f"a {_WEEKDAYS[int(match[1]) - 1]}"
+    if match := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value):
+        month = int(match[2])
+        if 1 <= month <= 12:
+            return f"{int(match[3])} {_MONTHS[month - 1]} {match[1]}"
+    if match := re.fullmatch(r"(\d{4})-(\d{2})", value):
+        month = int(match[2])
+        if 1 <= month <= 12:
+            return f"{_MONTHS[month - 1]} {match[1]}"
+    if match := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+        return f"week {int(match[2])} of {match[1]}"
+    if match := re.fullmatch(r"(\d{4})-Q([1-4])", value):
+        return f"quarter {match[2]} of {match[1]}"
+    if match := re.fullmatch(r"(\d{4})-(SP|SU|FA|AU|WI)", value):
+        return f"{_SEASONS[match[2]]} {match[1]}"
+    if re.fullmatch(r"\d{4}", value):
+        return f"the year {value}"
+    if match := re.fullmatch(r"P(\d+(?:\.\d+)?|X)([YMWDHS])", value):
+        amount, unit = match[1], _UNITS[match[2]]
+        if amount == "X":
+            return f"some {unit}s"
+        return f"{amount} {unit}" + ("" if amount == "1" else "s")
+    if match := re.fullmatch(r"PT(\d+|X)([HMS])", value):
+        unit = {"H": "hour", "M": "minute", "S": "second"}[match[2]]
+        return f"some {unit}s" if match[1] == "X" else \
+            f"{match[1]} {unit}" + ("" if match[1] == "1" else "s")
+    return value
+
 
 
 @lru_cache(maxsize=1024)

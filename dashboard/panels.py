@@ -19,7 +19,7 @@ import streamlit as st
 from extraction.model import Article
 
 from . import charts, frames, highlight
-from .names import country_label
+from .names import country_label, label_words
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'^%])")
 
@@ -49,6 +49,7 @@ def text_section(article: Article, prefix: str) -> None:
     left, right = st.columns(2)
     chosen_labels = left.multiselect(
         "Entity types", labels, key=f"{prefix}_types", placeholder="all types",
+        format_func=label_words,
         help="Show only these types; time expressions are DATE, TIME, DURATION and SET.",
     )
     chosen_countries = right.multiselect(
@@ -75,7 +76,9 @@ def entities_section(entities: pd.DataFrame, *, corpus: bool = False) -> None:
         st.info("No people, organisations or places were found: the text names none that "
                 "newslens recognises.")
         return
-    columns = ["entity", "type", "country_name", "country", "role"]
+    if "kind" not in entities:
+        entities = entities.assign(kind=entities["type"].map(label_words))
+    columns = ["entity", "kind", "country_name", "country", "role"]
     columns += ["articles", "mentions"] if corpus else ["mentions"]
     st.dataframe(
         entities[columns],
@@ -83,6 +86,7 @@ def entities_section(entities: pd.DataFrame, *, corpus: bool = False) -> None:
         width="stretch",
         column_config={
             "entity": st.column_config.TextColumn("entity", width="medium"),
+            "kind": st.column_config.TextColumn("type"),
             "country_name": st.column_config.TextColumn("country"),
             "country": st.column_config.TextColumn("ISO-3", width="small"),
             "mentions": st.column_config.NumberColumn("mentions", format="%d"),
@@ -147,7 +151,7 @@ def timeline_section(events: pd.DataFrame, prefix: str, times: pd.DataFrame | No
     if times.empty:
         st.info("No time expressions were found: the text gives no dates, days or periods.")
     else:
-        st.dataframe(times[["text", "type", "value", "anchor"]], hide_index=True,
+        st.dataframe(times[["text", "meaning", "value", "type", "anchor"]], hide_index=True,
                      width="stretch")
 
 
