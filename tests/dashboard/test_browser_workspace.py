@@ -1,0 +1,124 @@
+"""The analyst's workspace in a real browser (Debian's Chromium via Playwright): a hostile
+CSV cell neutralised after download, a view restored from its URL, and a console with no
+warnings or errors. One server and one browser serve the whole module."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .test_browser import (
+    APP,
+    ARTICLE,
+    CHROMIUM_ARGS,
+    ROOT,
+    _free_port,
+    _wait_healthy,
+    chromium_path,
+)
+
+HOSTILE_TITLE = "=cmd|' /C calc'!A0"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("workspace")
+    (folder / "samples").mkdir()
+    env = {**os.environ, "NEWSLENS_STORE": str(folder / "store.sqlite"),
+           "NEWSLENS_SAMPLES": str(folder / "samples")}
+    port = _free_port()
+    with (folder / "streamlit.log").open("w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true",
+             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_healthy(url, proc)
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = chromium_path()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.mark.browser
+def test_browser_download_is_neutralised_and_url_restores_the_view(server, browser,
+                                                                   tmp_path: Path):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000},
+                                  accept_downloads=True)
+    console: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("console", lambda m: console.append(f"{m.type}: {m.text}")
+                if m.type in ("warning", "error") else None)
+        page.on("pageerror", lambda e: console.append(f"pageerror: {e}"))
+        page.goto(server, wait_until="domcontentloaded")
+        editor = page.get_by_role("textbox", name="Article text")
+        editor.wait_for(timeout=60_000)
+        editor.fill(ARTICLE)
+        editor.press("Control+Enter")
+        title = page.get_by_role("textbox", name="Title")
+        title.fill(HOSTILE_TITLE)
+        title.press("Enter")
+        page.get_by_role("button", name="Analyze", exact=True).click()
+        button = page.get_by_role("button", name="Events (CSV)")
+        button.wait_for(state="visible", timeout=90_000)
+
+        with page.expect_download() as download:
+            button.click()
+        path = tmp_path / "events.csv"
+        download.value.save_as(path)
+        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+        assert rows and {r["article"] for r in rows} == {"'" + HOSTILE_TITLE}
+        cells = [c for r in rows for c in r.values() if c]
+        assert not any(c.startswith(("=", "+", "@", "\t", "\r")) for c in cells)
+        # Scores stay numbers: a negative polarity is written bare.
+        assert all(float(r["polarity"]) <= 1 for r in rows)
+
+        # The view is in the URL: a new tab opening it shows the same article.
+        page.wait_for_function("() => location.search.includes('article=')", timeout=10_000)
+        shared = page.url
+        other = context.new_page()
+        other.on("console", lambda m: console.append(f"{m.type}: {m.text}")
+                 if m.type in ("warning", "error") else None)
+        other.goto(shared, wait_until="domcontentloaded")
+        other.get_by_role("button", name="Events (CSV)").wait_for(state="visible",
+                                                                   timeout=60_000)
+        assert other.get_by_role("textbox", name="Title").input_value() == HOSTILE_TITLE
+
+        # A page switch and back keeps the pasted text.
+        other.get_by_role("link", name="Corpus").click()
+        other.get_by_role("heading", name="Corpus").wait_for(timeout=30_000)
+        other.get_by_role("link", name="Analyze").click()
+        kept = other.get_by_role("textbox", name="Article text")
+        kept.wait_for(timeout=30_000)
+        assert "interim president of Venezuela" in kept.input_value()
+        other.wait_for_timeout(500)
+    finally:
+        context.close()
+    assert console == [], console
