@@ -75,6 +75,12 @@ LOCATIVE = frozenset({
 HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sheikh",
                         "Prince", "Princess", "Ayatollah", "Sayyid", "Sir", "Dame", "Lord",
                         "Lady"})
+# Halves of the day and time-zone abbreviations: parts of a clock time, never an entity.
+CLOCK_WORDS = frozenset({
+    "a.m.", "p.m.", "a.m", "p.m", "am", "pm", "utc", "gmt", "est", "edt", "cst", "cdt",
+    "mst", "mdt", "pst", "pdt", "cet", "cest", "eet", "eest", "bst", "jst", "kst", "hkt",
+    "aest", "aedt", "sast", "wat", "eat", "msk", "zulu",
+})
 ARTICLES = frozenset({"the", "The", "THE", "a", "A", "an", "An"})
 POSSESSIVES = frozenset({"'s", "'", "\u2019s", "\u2019", "'S"})
 # Words that may sit between a country and a title: "Russia's new foreign minister".
@@ -205,6 +211,9 @@ def _trim(
     if start >= end or (end - start == 1 and doc[start].text in ARTICLES):
         return None
     if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
+        return None
+    if all(t.lower_ in CLOCK_WORDS or t.is_punct or t.like_num for t in doc[start:end]):
+        # "10 A.M.", "UTC", "3 p.m. GMT": times of day and time zones name no entity.
         return None
     return Candidate(start, end, mention.label)
 

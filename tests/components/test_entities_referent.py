@@ -79,3 +79,17 @@ def test_entities_marcos_in_1985_is_the_father(nlp):
     people = _people(article)
     assert "Ferdinand Marcos Jr." not in people
     assert any(v == ("PHL", "head of state") for v in people.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ceasefire began at 6 A.M. on Sunday and the talks resumed at 3 P.M. in Doha.",
+        "The launch was set for 14:00 UTC, or 15:00 GMT, the agency in Nairobi said.",
+        "Polls close at 8 p.m. EST, officials in Ohio said.",
+    ],
+)
+def test_entities_clock_words_and_time_zones_are_no_entities(nlp, text):
+    article = analyze(text, published="2020-01-01", nlp=nlp)
+    names = {e.canonical.lower() for e in article.entities}
+    assert not names & {"a.m.", "p.m.", "utc", "gmt", "est", "6 a.m.", "3 p.m."}
