@@ -8,6 +8,7 @@ import hashlib
 from spacy.tokens import Doc
 
 from .model import Article, Entity, Event, Relation, Stance, TimeExpression
+from .textio import language_warning
 
 
 def article_id(text: str, published: dt.date | None) -> str:
@@ -37,4 +38,5 @@ def doc_to_article(doc: Doc, *, title: str | None = None, given: dt.date | None 
         events=tuple(Event.from_dict(d) for d in doc._.newslens_events or ()),
         stances=tuple(Stance.from_dict(d) for d in doc._.newslens_stances or ()),
         relations=tuple(Relation.from_dict(d) for d in doc._.newslens_relations or ()),
+        warnings=tuple(w for w in (language_warning(doc.text),) if w),
     )

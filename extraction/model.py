@@ -258,7 +258,11 @@ class Stance:
 
 @dataclass(frozen=True)
 class Article:
-    """An analysed article: its text and everything extracted from it."""
+    """An analysed article: its text and everything extracted from it.
+
+    ``warnings`` says what may make the analysis less reliable (English with little prose,
+    such as a results table), in words a reader can act on.
+    """
 
     id: str
     text: str
@@ -270,6 +274,7 @@ class Article:
     events: tuple[Event, ...] = ()
     stances: tuple[Stance, ...] = field(default=())
     relations: tuple[Relation, ...] = ()
+    warnings: tuple[str, ...] = ()
 
     def entity(self, entity_id: str | None) -> Entity | None:
         """Return the entity with this id, or None."""
@@ -292,6 +297,7 @@ class Article:
             "events": [e.to_dict() for e in self.events],
             "stances": [s.to_dict() for s in self.stances],
             "relations": [r.to_dict() for r in self.relations],
+            "warnings": list(self.warnings),
         }
 
     @classmethod
@@ -310,4 +316,5 @@ class Article:
             events=tuple(Event.from_dict(e) for e in data.get("events", ())),
             stances=tuple(Stance.from_dict(s) for s in data.get("stances", ())),
             relations=tuple(Relation.from_dict(r) for r in data.get("relations", ())),
+            warnings=tuple(str(w) for w in data.get("warnings", ())),
         )

@@ -165,6 +165,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             PRIMARY KEY (article_id, ord)
         ) WITHOUT ROWID""",
     ),
+    (
+        # What may make an analysis less reliable, as a JSON list of sentences.
+        "ALTER TABLE articles ADD COLUMN warnings TEXT NOT NULL DEFAULT '[]'",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -523,7 +527,8 @@ class Store:
             heads = {
                 r[0]: r
                 for r in conn.execute(
-                    "SELECT id, title, published, published_inferred, text FROM articles "
+                    "SELECT id, title, published, published_inferred, text, warnings "
+                    "FROM articles "
                     f"WHERE id IN ({marks})",
                     list(ids),
                 )
@@ -590,6 +595,7 @@ class Store:
                         )
                         for r in relations.get(article_id, ())
                     ),
+                    warnings=tuple(json.loads(head[5] or "[]")),
                 )
             )
         return out
@@ -761,6 +767,13 @@ def _check_row(row: dict[str, Any], table: str, rules: list[tuple[str, str, bool
     if table == "articles":
         if not row.get("id") or not isinstance(row.get("text"), str):
             raise refuse("it has no id or no text")
+        if "warnings" in row:
+            try:
+                warnings = json.loads(row["warnings"])
+            except (TypeError, ValueError):
+                raise refuse(f"'warnings' is {_short(row['warnings'])}, not a JSON list") from None
+            if not isinstance(warnings, list) or not all(isinstance(w, str) for w in warnings):
+                raise refuse(f"'warnings' is {_short(row['warnings'])}, not a JSON list of text")
         published = row.get("published")
         if published is not None:
             try:
@@ -911,7 +924,7 @@ def article_rows(
             aid, article.title,
             article.published.isoformat() if article.published else None,
             int(article.published_inferred), article.text, source, url, added,
-            _word_count(article.text),
+            _word_count(article.text), json.dumps(list(article.warnings)),
         )],
         "entities": [
             (aid, i, e.id, e.canonical, e.label, e.country, e.role)

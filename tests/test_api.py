@@ -65,3 +65,16 @@ def test_api_analyze_many_refuses_a_bad_batch_size_at_once(nlp, batch_size):
 def test_api_analyze_cleans_the_title(nlp, seed_source):
     article = analyze(seed_source.text, title="\x1b[31mTalks\u202e\x00", nlp=nlp)
     assert article.title == "Talks"
+
+
+def test_api_little_prose_is_analysed_with_a_warning(nlp):
+    from extraction import analyze
+
+    table = "\n".join(f"{team} {n} {n + 3} {n * 2}" for n, team in enumerate(
+        ["Kenya", "Ghana", "Nigeria", "Senegal", "Egypt", "Morocco", "Tunisia", "Algeria"]))
+    article = analyze("Group standings after round three\n" + table, nlp=nlp)
+    assert article.warnings and all(isinstance(w, str) and w for w in article.warnings)
+    prose = ("The foreign ministers of Kenya and Ghana met in Accra on Tuesday and agreed to "
+             "reopen talks on trade, a spokesman for the ministry said after the meeting.")
+    assert analyze(prose, nlp=nlp).warnings == ()
+    assert analyze(prose, nlp=nlp).to_dict()["warnings"] == []

@@ -66,6 +66,7 @@ def hand_article(
         relations=(
             Relation("r1", "e3", "e2", "positive", 0.91, Mention(text[:42], 0, 42), "model"),
         ),
+        warnings=("Little prose: a table or a list.",),
     )
 
 
@@ -105,7 +106,7 @@ def test_store_knows_every_model_field():
     # A field added to the model must be added to the schema too, or the round trip loses it.
     known = {
         Article: {"id", "text", "title", "published", "published_inferred", "entities",
-                  "time_expressions", "events", "stances", "relations"},
+                  "time_expressions", "events", "stances", "relations", "warnings"},
         Entity: {"id", "canonical", "label", "country", "role", "mentions"},
         Mention: {"text", "start_char", "end_char"},
         TimeExpression: {"text", "start_char", "end_char", "type", "value", "anchor"},
@@ -337,6 +338,7 @@ def test_store_migrates_a_version_1_file_with_articles(tmp_path):
         assert [e.modality for e in got.events] == ["happened", "happened"]
         assert [st.target_key for st in got.stances] == [None, None]
         assert all(st.current for st in got.stances) and got.relations == ()
+        assert got.warnings == ()
         assert s.add(hand_article("new"))
         assert s.get("new") == hand_article("new")
 

@@ -200,6 +200,9 @@ def result_section(article: Article) -> None:
     # A repeated analysis comes from the cache, so this is the time to the result.
     timing = f" · ready in {seconds:.2f} s" if seconds is not None else ""
     st.text(f"Published: {published} · {len(article.text.split()):,} words{timing}")
+    for warning in article.warnings:
+        # Plain text: a warning never carries markup from the article.
+        st.warning(panels.md_escape(warning))
     metrics = st.columns(4)
     metrics[0].metric("Entities", len(article.entities))
     metrics[1].metric("Time expressions", len(article.time_expressions))
