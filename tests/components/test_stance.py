@@ -91,7 +91,7 @@ def test_stance_place_of_an_act_is_no_stance_target():
 
 
 def test_stance_every_stance_cites_existing_events(nlp, seed_article):
-    ids = {e.id for e in seed_article.events}
+    ids = {e.id for e in seed_article.events} | {r.id for r in seed_article.relations}
     assert seed_article.stances
     for stance in seed_article.stances:
         assert stance.evidence and set(stance.evidence) <= ids

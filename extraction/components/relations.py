@@ -1,0 +1,58 @@
+"""The ``newslens_relations`` component: directed relations between entities, per sentence.
+
+Reads the parse, ``doc._.newslens_entities`` and ``doc._.newslens_events``; writes
+``doc._.newslens_relations`` (``Relation.to_dict()`` dicts, ids ``R1``, ``R2``, ...). The
+finders live in ``extraction.relations.find`` and the learned classifier in
+``extraction.relations.classifier``; this class only wires them up.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import extensions  # noqa: F401  (registers the Doc attributes)
+from ..relations.classifier import StanceClassifier, load_classifier
+from ..relations.find import event_relations, model_relations
+
+
+class Relations:
+    """Find relations from events and, when a classifier is given, from the learned model."""
+
+    def __init__(self, classifier: StanceClassifier | None, max_entities: int,
+                 min_score: float) -> None:
+        self.classifier = classifier
+        self.max_entities = max_entities
+        self.min_score = min_score
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities = doc._.newslens_entities or []
+        found = event_relations(doc, doc._.newslens_events or [])
+        if self.classifier is not None:
+            found += model_relations(doc, entities, self.classifier,
+                                     max_entities=self.max_entities, min_score=self.min_score)
+        doc._.newslens_relations = [{"id": f"R{n}", **rel} for n, rel in enumerate(found, 1)]
+        return doc
+
+
+@Language.factory(
+    "newslens_relations",
+    requires=["doc.sents", "token.dep", "doc._.newslens_entities", "doc._.newslens_events"],
+    assigns=["doc._.newslens_relations"],
+    default_config={"use_model": True, "model_path": None, "max_entities": 8,
+                    "min_score": 0.0},
+)
+def make_relations(nlp: Language, name: str, use_model: bool, model_path: str | None,
+                   max_entities: int, min_score: float) -> Relations:
+    """Build the relations component.
+
+    Args:
+        nlp: the pipeline (unused; spaCy passes it to every factory).
+        name: the component's name in the pipeline.
+        use_model: run the learned directed-stance classifier (else events only).
+        model_path: the classifier's folder; the one shipped in the package when None.
+        max_entities: at most this many entities of one sentence are paired.
+        min_score: the least probability a learned relation needs.
+    """
+    classifier = load_classifier(model_path) if use_model else None
+    return Relations(classifier, max_entities, min_score)

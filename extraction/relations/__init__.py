@@ -1,0 +1,1 @@
+"""Relations between entities found by learned models (the directed-stance classifier)."""

