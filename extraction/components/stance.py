@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (registers the Doc attributes)
-from ..events.stance import STANCE_RULES, aggregate_stances
+from ..events.stance import DEFAULT_RULES, STANCE_RULES, aggregate_stances
 
 
 class Stance:
@@ -36,7 +36,7 @@ class Stance:
     "newslens_stance",
     requires=["doc._.newslens_events", "doc._.newslens_entities"],
     assigns=["doc._.newslens_stances"],
-    default_config={"rules": list(STANCE_RULES)},
+    default_config={"rules": list(DEFAULT_RULES)},
 )
 def make_stance(nlp: Language, name: str, rules: list[str]) -> Stance:
     """Build the stance component.

@@ -59,10 +59,13 @@ def test_stance_mixed_when_both_sides_weigh():
 
 def test_stance_quote_counts_for_the_speaker():
     # "It's the Maduro regime which has prevented that", Pompeo said.
-    stances = aggregate_stances([event("V1", "E2", None, -0.4, event_type="REJECT",
-                                       speaker="E4")], ENTITIES)
+    reported = [event("V1", "E2", None, -0.4, event_type="REJECT", speaker="E4")]
+    stances = aggregate_stances(reported, ENTITIES, rules=["event_actor", "speaker"])
     quote = stance_of(stances, "USA", "Nicolás Maduro")
     assert quote is not None and quote["polarity"] == "oppose" and quote["evidence"] == ["V1"]
+    # The speaker rule is switchable and, by the development gold, off by default.
+    assert "speaker" in STANCE_RULES
+    assert stance_of(aggregate_stances(reported, ENTITIES), "USA", "Nicolás Maduro") is None
 
 
 def test_stance_no_stance_without_evidence():
