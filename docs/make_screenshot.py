@@ -33,6 +33,11 @@ def shoot(page, url: str, out: Path) -> None:
     page.get_by_role("option", name=SEED_TITLE).click()
     page.get_by_role("textbox", name="Article text").filter(
         has_text="A convoy was seen").wait_for(timeout=30_000)
+    # The title and date are drawn after the text: a click before they arrive would send
+    # the old, empty values back with it.
+    page.wait_for_function(
+        "t => [...document.querySelectorAll('input')].some(e => e.value === t)",
+        arg=SEED_TITLE, timeout=30_000)
     page.get_by_role("button", name="Analyze", exact=True).click()
     page.locator("div.newslens-entities mark.entity").first.wait_for(timeout=120_000)
     page.locator(".js-plotly-plot").nth(3).wait_for(timeout=60_000)
