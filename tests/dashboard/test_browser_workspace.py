@@ -66,6 +66,15 @@ def browser():
             chromium.close()
 
 
+def settle(page) -> None:
+    """Wait until the app has finished the run the last input started."""
+    page.wait_for_timeout(300)
+    page.wait_for_function(
+        "!document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText"
+        ".includes('Running')", timeout=60_000)
+
+
 @pytest.mark.browser
 def test_browser_download_is_neutralised_and_url_restores_the_view(server, browser,
                                                                    tmp_path: Path):
@@ -82,9 +91,15 @@ def test_browser_download_is_neutralised_and_url_restores_the_view(server, brows
         editor.wait_for(timeout=60_000)
         editor.fill(ARTICLE)
         editor.press("Control+Enter")
+        settle(page)
         title = page.get_by_role("textbox", name="Title")
         title.fill(HOSTILE_TITLE)
         title.press("Enter")
+        # A click while the title's rerun is in flight would send the old, empty title.
+        settle(page)
+        page.wait_for_function(
+            "t => [...document.querySelectorAll('input')].some(e => e.value === t)",
+            arg=HOSTILE_TITLE, timeout=30_000)
         page.get_by_role("button", name="Analyze", exact=True).click()
         button = page.get_by_role("button", name="Events (CSV)")
         button.wait_for(state="visible", timeout=90_000)
