@@ -2,20 +2,23 @@
 
 One sentence and two entity mentions in it go in; five probabilities come out, for
 ``LABELS`` (the index of a label is its number in the directed-sentiment data the model is
-trained on). The model is a spaCy ``textcat`` pipeline shipped in
-``extraction/resources/stance_model/`` and trained by ``training/train_stance.py``.
+trained on). The model is a spaCy ``textcat`` (``spacy.TextCatBOW.v3``: hashed unigrams
+and bigrams, a linear layer, softmax) shipped in ``extraction/resources/stance_model/``
+and trained by ``training/train_stance.py``.
 
 The input is a plain string of space-separated tokens built by ``model_input`` from a Doc
-parsed by ``en_core_web_sm``: the sentence in lower case with ``p`` and ``q`` replaced by
-marker tokens, followed by features from the dependency path between them (its edges,
-the words on it, the verbs that govern each entity, negation). Training builds its inputs
-with the same function, so run-time features are the ones the model learned from.
+parsed by ``en_core_web_sm``: the sentence in lower case with ``p`` and ``q`` each
+replaced by one marker token, then ``FEATURE_SEP`` and features of the pair: the words
+between the two entities, and the dependency path between them (its edge labels, the
+word where the two branches meet, the words on it, negation and passive voice on it, the
+word and relation each entity hangs from). Training builds its inputs with this same
+function, so run-time features are the ones the model learned from.
 
 Public API:
 
 - ``LABELS``: ``("none", "p_pos_q", "q_pos_p", "p_neg_q", "q_neg_p")``.
 - ``model_input(doc, sent, p, q) -> str``: ``p`` and ``q`` are ``[start, end)`` token
-  ranges into ``doc`` inside ``sent``.
+  ranges into ``doc`` inside ``sent``, in either order.
 - ``load_classifier(path=None) -> StanceClassifier``: cached per process.
 - ``StanceClassifier.predict(inputs) -> list[dict[str, float]]`` and
   ``StanceClassifier.decide(probs) -> str``.
@@ -24,7 +27,6 @@ Public API:
 from __future__ import annotations
 
 import json
-import math
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -32,17 +34,17 @@ from pathlib import Path
 import numpy
 import spacy
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
-
-from . import architecture  # also registers the model's architectures
 
 LABELS: tuple[str, ...] = ("none", "p_pos_q", "q_pos_p", "p_neg_q", "q_neg_p")
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "resources" / "stance_model"
 DECISION_FILE = "decision.json"
 
-P_MARK = architecture.P_MARK
-Q_MARK = architecture.Q_MARK
-FEATURE_SEP = architecture.FEATURE_SEP
+P_MARK = "xxp"
+Q_MARK = "xxq"
+FEATURE_SEP = "xxf"
+NUMBER = "xxnum"
 # The training data names the entities in text order (p first). A pair given the other way
 # round is classified in text order and its directions swapped back: the input then starts
 # with this token, which the model never sees.
@@ -50,23 +52,14 @@ REVERSED = "xxreversed"
 # Swapping p and q swaps the direction of every non-neutral label.
 SWAPPED_INDEX: tuple[int, ...] = (0, 2, 1, 4, 3)
 
-_NEGATIONS = frozenset({"not", "n't", "never", "no", "nor", "without", "neither"})
-_OPTIONS: dict[str, bool] = {
-    "lemmas": False,       # sentence words as lemmas rather than lower-cased forms
-    "between": True,       # the words between p and q again, prefixed
-    "path": True,          # dependency-path features
-    "types": False,        # entity types of p and q
-    "lemma_bag": False,    # lemmas of content words, prefixed
-    "windows": False,      # words within three tokens of p and of q, prefixed by side
-}
-_CONTENT = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN"})
+_NEGATIONS = frozenset({"not", "n't", "n’t", "never", "no", "nor", "without", "neither"})
+_PASSIVE = frozenset({"nsubjpass", "auxpass", "agent"})
 
 
-def _word(token: Token, lemmas: bool) -> str:
-    text = token.lemma_ if lemmas and token.lemma_ else token.text
-    text = text.lower().replace(" ", "_")
+def _word(token: Token) -> str:
+    text = token.text.lower().replace(" ", "_")
     if token.like_num and any(ch.isdigit() for ch in text):
-        return "xxnum"
+        return NUMBER
     return text
 
 
@@ -91,10 +84,18 @@ def _is_negated(token: Token) -> bool:
                if child.dep_ in ("neg", "advmod", "det", "preconj"))
 
 
-def _path_features(doc: Doc, sent: Span, p: tuple[int, int], q: tuple[int, int],
-                   options: dict[str, bool] | None = None) -> list[str]:
-    """Features of the dependency path between the roots of ``p`` and ``q``."""
-    options = options or _OPTIONS
+def path_features(doc: Doc, sent: Span, p: tuple[int, int], q: tuple[int, int]) -> list[str]:
+    """Features of the dependency path between the syntactic heads of ``p`` and ``q``.
+
+    Args:
+        doc: the parsed Doc.
+        sent: the sentence holding both entities.
+        p: the token range of entity p.
+        q: the token range of entity q.
+
+    Returns:
+        Feature strings, each prefixed ``f:``.
+    """
     p_root, q_root = _root(doc, p), _root(doc, q)
     feats = [
         f"f:pdep_{p_root.dep_}", f"f:qdep_{q_root.dep_}",
@@ -118,15 +119,6 @@ def _path_features(doc: Doc, sent: Span, p: tuple[int, int], q: tuple[int, int],
         f"f:top_{top_lemma}", f"f:toppos_{top.pos_}",
         f"f:len_{min(len(up) + len(down), 6)}",
     ]
-    if options.get("edges"):
-        if up:
-            feats.append(f"f:ep_{up[-1].dep_}_{top_lemma}")
-        if down:
-            feats.append(f"f:eq_{down[-1].dep_}_{top_lemma}")
-        feats.append(f"f:epq_{up[-1].dep_ if up else 'self'}_{down[-1].dep_ if down else 'self'}")
-    if options.get("ancestors"):
-        feats += [f"f:pa_{_lemma(tok)}" for tok in p_chain[1:5]]
-        feats += [f"f:qa_{_lemma(tok)}" for tok in q_chain[1:5]]
     if not up:
         feats.append("f:p_governs_q")
     if not down:
@@ -136,15 +128,12 @@ def _path_features(doc: Doc, sent: Span, p: tuple[int, int], q: tuple[int, int],
         feats.append(f"f:on_{_lemma(tok)}")
         if _is_negated(tok):
             feats += ["f:neg", f"f:neg_{_lemma(tok)}"]
-        if tok.dep_ in ("nsubjpass", "auxpass", "agent") or any(
-                child.dep_ in ("auxpass", "nsubjpass") for child in tok.children):
+        if tok.dep_ in _PASSIVE or any(child.dep_ in _PASSIVE for child in tok.children):
             feats.append(f"f:passive_{_lemma(tok)}")
     return feats
 
 
-def _orientation(doc: Doc, sent: Span, p: tuple[int, int], q: tuple[int, int],
-                 options: dict[str, bool]) -> str:
-    lemmas = options["lemmas"]
+def _text_order_input(doc: Doc, sent: Span, p: tuple[int, int], q: tuple[int, int]) -> str:
     words: list[str] = []
     for token in sent:
         i = token.i
@@ -155,34 +144,13 @@ def _orientation(doc: Doc, sent: Span, p: tuple[int, int], q: tuple[int, int],
             if i == q[0]:
                 words.append(Q_MARK)
         elif not token.is_space:
-            words.append(_word(token, lemmas))
-    feats = [FEATURE_SEP, "f:pfirst" if p[0] <= q[0] else "f:qfirst"]
-    lo, hi = (p[1], q[0]) if p[0] <= q[0] else (q[1], p[0])
+            words.append(_word(token))
+    lo, hi = p[1], q[0]
     gap = max(hi - lo, 0)
-    feats.append(f"f:gap_{min(gap, 4) if gap < 5 else (5 if gap < 10 else 10)}")
-    if options["between"]:
-        feats += [f"b:{_word(tok, lemmas)}" for tok in doc[lo:hi] if not tok.is_space]
-    if options["path"]:
-        feats += _path_features(doc, sent, p, q, options)
-    if options["types"]:
-        feats += [f"f:ptype_{_entity_type(doc, p)}", f"f:qtype_{_entity_type(doc, q)}"]
-    if options["lemma_bag"]:
-        feats += [f"l:{_lemma(tok)}" for tok in sent
-                  if tok.pos_ in _CONTENT and not (p[0] <= tok.i < p[1] or q[0] <= tok.i < q[1])]
-    if options["windows"]:
-        for mark, (start, end) in (("p", p), ("q", q)):
-            for tok in doc[max(start - 3, sent.start):start]:
-                feats.append(f"w:{mark}L_{_word(tok, lemmas)}")
-            for tok in doc[end:min(end + 3, sent.end)]:
-                feats.append(f"w:{mark}R_{_word(tok, lemmas)}")
+    feats = [FEATURE_SEP, "f:pfirst", f"f:gap_{gap if gap < 5 else (5 if gap < 10 else 10)}"]
+    feats += [f"b:{_word(tok)}" for tok in doc[lo:hi] if not tok.is_space]
+    feats += path_features(doc, sent, p, q)
     return " ".join(words + feats)
-
-
-def _entity_type(doc: Doc, span: tuple[int, int]) -> str:
-    for ent in doc.ents:
-        if ent.start < span[1] and span[0] < ent.end:
-            return ent.label_
-    return _root(doc, span).pos_
 
 
 def model_input(doc: Doc, sent: Span, p: tuple[int, int], q: tuple[int, int]) -> str:
@@ -192,40 +160,67 @@ def model_input(doc: Doc, sent: Span, p: tuple[int, int], q: tuple[int, int]) ->
         doc: a Doc parsed by ``en_core_web_sm`` (tags, lemmas and dependencies set).
         sent: the sentence of ``doc`` that holds both entities.
         p: the ``[start, end)`` token range of entity p in ``doc``.
-        q: the ``[start, end)`` token range of entity q in ``doc``.
+        q: the ``[start, end)`` token range of entity q in ``doc``; it should not overlap
+            ``p``. Either entity may come first.
 
     Returns:
         The input string for ``StanceClassifier.predict``.
     """
-    return _model_input(doc, sent, p, q, _OPTIONS)
-
-
-def _model_input(doc: Doc, sent: Span, p: tuple[int, int], q: tuple[int, int],
-                 options: dict[str, bool]) -> str:
     if q[0] < p[0]:
-        return f"{REVERSED} {_orientation(doc, sent, q, p, options)}"
-    return _orientation(doc, sent, p, q, options)
+        return f"{REVERSED} {_text_order_input(doc, sent, q, p)}"
+    return _text_order_input(doc, sent, p, q)
+
+
+class _Hashes:
+    """Just enough of a Doc for spaCy's n-gram extractor: the ORTH ids of its tokens.
+
+    Building real Docs would add every feature string to the vocabulary, which would
+    grow for as long as the process runs; the ids are the same either way.
+    """
+
+    __slots__ = ("orths",)
+
+    def __init__(self, text: str) -> None:
+        self.orths = numpy.fromiter((get_string_id(word) for word in text.split(" ")),
+                                    dtype="uint64")
+
+    def __len__(self) -> int:
+        return len(self.orths)
+
+    def to_array(self, attrs: object) -> numpy.ndarray:
+        return self.orths
 
 
 class StanceClassifier:
-    """A loaded stance model with its tuned decision rule.
+    """A loaded stance model with its decision rule.
 
-    The decision rule adds a log-prior correction ``bias`` (one number per label, tuned
-    on the validation data) to the model's log-probabilities; ``predict`` returns the
-    corrected, renormalised probabilities and ``decide`` takes the most probable label.
+    The decision rule adds a correction ``bias`` (one number per label, chosen on the
+    validation data; zeros keep the model's own argmax) to the model's log-probabilities;
+    ``predict`` returns the corrected, renormalised probabilities and ``decide`` takes the
+    most probable label.
     """
 
     def __init__(self, nlp: Language, bias: Sequence[float] | None = None,
-                 *, batch_size: int = 256) -> None:
+                 *, batch_size: int = 512) -> None:
         self.nlp = nlp
         self.textcat = nlp.get_pipe("textcat")
-        order = [self.textcat.labels.index(label) for label in LABELS]
-        self._order = numpy.asarray(order)
+        self._order = numpy.asarray([self.textcat.labels.index(label) for label in LABELS])
         self.bias = numpy.asarray(bias if bias is not None else [0.0] * len(LABELS), dtype="f")
         self.batch_size = batch_size
+        names = {node.name for node in self.textcat.model.walk()}
+        # The shortcut feeds token ids straight to a bag-of-n-grams model; anything else
+        # (a model that embeds tokens, say) gets real Docs.
+        self._hashes_only = "extract_ngrams" in names and not any(
+            "embed" in name or "extract_features" in name for name in names)
 
-    def _doc(self, text: str) -> Doc:
-        return Doc(self.nlp.vocab, words=text.split(" ") if text else [FEATURE_SEP])
+    def _item(self, item: str | Doc) -> Doc | _Hashes:
+        if not isinstance(item, str):
+            return item
+        text = item or FEATURE_SEP
+        if self._hashes_only:
+            return _Hashes(text)
+        # Only for models that need real Docs: their strings stay in this vocabulary.
+        return Doc(self.nlp.vocab, words=text.split(" "))
 
     def raw_scores(self, inputs: Sequence[str | Doc]) -> numpy.ndarray:
         """The model's probabilities, ``len(inputs) x len(LABELS)``, before the decision rule.
@@ -234,22 +229,21 @@ class StanceClassifier:
         text order and its label directions swapped back.
         """
         prefix = REVERSED + " "
-        reversed_rows = [n for n, item in enumerate(inputs)
-                         if isinstance(item, str) and item.startswith(prefix)]
+        flipped = [n for n, item in enumerate(inputs)
+                   if isinstance(item, str) and item.startswith(prefix)]
         items = [item[len(prefix):] if isinstance(item, str) and item.startswith(prefix)
                  else item for item in inputs]
         scores = numpy.zeros((len(items), len(LABELS)), dtype="f")
         for start in range(0, len(items), self.batch_size):
-            chunk = items[start:start + self.batch_size]
-            docs = [self._doc(item) if isinstance(item, str) else item for item in chunk]
-            predicted = self.textcat.model.ops.to_numpy(self.textcat.predict(docs))
+            chunk = [self._item(item) for item in items[start:start + self.batch_size]]
+            predicted = self.textcat.model.ops.to_numpy(self.textcat.model.predict(chunk))
             scores[start:start + len(chunk)] = predicted[:, self._order]
-        if reversed_rows:
-            scores[reversed_rows] = scores[reversed_rows][:, SWAPPED_INDEX]
+        if flipped:
+            scores[flipped] = scores[flipped][:, SWAPPED_INDEX]
         return scores
 
     def calibrate(self, scores: numpy.ndarray) -> numpy.ndarray:
-        """Apply the decision rule's log-prior correction to rows of probabilities."""
+        """Apply the decision rule's correction to rows of probabilities."""
         logits = numpy.log(numpy.clip(scores, 1e-9, 1.0)) + self.bias
         logits -= logits.max(axis=1, keepdims=True)
         exp = numpy.exp(logits)
@@ -259,19 +253,19 @@ class StanceClassifier:
         """Label probabilities for each input, after the decision rule's correction.
 
         Args:
-            inputs: strings from ``model_input`` (or Docs of their tokens).
+            inputs: strings from ``model_input`` (or Docs of their tokens, in any vocab).
 
         Returns:
             One dict per input mapping every label in ``LABELS`` to its probability.
         """
-        if not inputs:
+        if not len(inputs):
             return []
         probs = self.calibrate(self.raw_scores(inputs))
         return [dict(zip(LABELS, map(float, row), strict=True)) for row in probs]
 
     def decide(self, probs: dict[str, float]) -> str:
         """The label the decision rule chooses for one dict from ``predict``."""
-        return max(LABELS, key=lambda label: probs.get(label, -math.inf))
+        return max(LABELS, key=lambda label: probs.get(label, 0.0))
 
 
 _cache: dict[Path, StanceClassifier] = {}
@@ -292,7 +286,7 @@ def load_classifier(path: str | Path | None = None) -> StanceClassifier:
     key = folder.resolve()
     with _cache_lock:
         if key not in _cache:
-            nlp = spacy.load(folder, exclude=[])
+            nlp = spacy.load(folder)
             decision_path = folder / DECISION_FILE
             bias = None
             if decision_path.is_file():

@@ -21,11 +21,10 @@ from extraction.relations.classifier import (
 
 def _hand_built(nlp) -> Doc:
     words = ["Germany", "sharply", "criticised", "Russia", "on", "Monday", "."]
-    doc = Doc(nlp.vocab, words=words, heads=[2, 2, 2, 2, 2, 4, 2],
-              deps=["nsubj", "advmod", "ROOT", "dobj", "prep", "pobj", "punct"],
-              pos=["PROPN", "ADV", "VERB", "PROPN", "ADP", "PROPN", "PUNCT"],
-              lemmas=["Germany", "sharply", "criticise", "Russia", "on", "Monday", "."])
-    return doc
+    return Doc(nlp.vocab, words=words, heads=[2, 2, 2, 2, 2, 4, 2],
+               deps=["nsubj", "advmod", "ROOT", "dobj", "prep", "pobj", "punct"],
+               pos=["PROPN", "ADV", "VERB", "PROPN", "ADP", "PROPN", "PUNCT"],
+               lemmas=["Germany", "sharply", "criticise", "Russia", "on", "Monday", "."])
 
 
 def test_classifier_model_input_marks_p_and_q(nlp):
@@ -35,7 +34,7 @@ def test_classifier_model_input_marks_p_and_q(nlp):
     assert sentence == f"{P_MARK} sharply criticised {Q_MARK} on monday ."
     assert "f:path_nsubj_dobj" in features.split()
     assert "f:top_criticise" in features.split()
-    assert " " not in text.replace(" ", "")
+    assert "b:sharply" in features.split() and "b:criticised" in features.split()
 
 
 def test_classifier_model_input_multiword_entities_become_one_marker(nlp):
@@ -70,6 +69,17 @@ def test_classifier_predict_returns_a_distribution_per_input(nlp):
         assert set(row) == set(LABELS)
         assert sum(row.values()) == pytest.approx(1.0, abs=1e-4)
     assert model.predict([]) == []
+
+
+def test_classifier_hashed_inputs_score_like_docs_and_leave_the_vocab_alone(nlp):
+    doc = _hand_built(nlp)
+    model = load_classifier()
+    text = model_input(doc, doc[:], (0, 1), (3, 4)) + " f:never_seen_before_token"
+    before = len(model.nlp.vocab.strings)
+    from_text = model.raw_scores([text])
+    assert len(model.nlp.vocab.strings) == before
+    from_doc = model.raw_scores([Doc(nlp.vocab, words=text.split(" "))])
+    assert from_text == pytest.approx(from_doc, abs=1e-6)
 
 
 CLEAR = [
