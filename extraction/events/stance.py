@@ -244,32 +244,31 @@ def _keyed(holder: str, target: str, country: str | None, entity: dict[str, Any]
     return f"entity:{target}", target
 
 
-@stance_rule("event_actor")
-def event_actor_rule(data: StanceInput) -> Iterator[Contribution]:
-    """An event that happened counts for its actor towards its target."""
+def _event_side(data: StanceInput, *, actor_side: bool) -> Iterator[Contribution]:
+    """What ``contributions`` gives for each event that happened, on one side: the actor's
+    towards the target, or the speaker's against the actor."""
+    role, text = ("target", "target_text") if actor_side else ("actor", "actor_text")
     for event in data.events:
         if not _happened(event):
             continue
-        target = data.entities.get(event.get("target") or "")
-        for holder, name, country, weight in contributions(event, data.entities,
-                                                           speaker=False):
-            key, name = _keyed(holder, name, country, target, event.get("target_text"))
+        other = data.entities.get(event.get(role) or "")
+        for holder, name, country, weight in contributions(
+                event, data.entities, actor_side=actor_side, speaker=not actor_side):
+            key, name = _keyed(holder, name, country, other, event.get(text))
             yield Contribution(holder, key, name, country, weight, str(event["id"]),
                                event.get("date"))
+
+
+@stance_rule("event_actor")
+def event_actor_rule(data: StanceInput) -> Iterator[Contribution]:
+    """An event that happened counts for its actor towards its target."""
+    return _event_side(data, actor_side=True)
 
 
 @stance_rule("speaker")
 def speaker_rule(data: StanceInput) -> Iterator[Contribution]:
     """A conflictual act a speaker reports counts, at half weight, against its actor."""
-    for event in data.events:
-        if not _happened(event):
-            continue
-        actor = data.entities.get(event.get("actor") or "")
-        for holder, name, country, weight in contributions(event, data.entities,
-                                                           actor_side=False):
-            key, name = _keyed(holder, name, country, actor, event.get("actor_text"))
-            yield Contribution(holder, key, name, country, weight, str(event["id"]),
-                               event.get("date"))
+    return _event_side(data, actor_side=False)
 
 
 # Acts of dissent and of repression, and the acts of a foreign party, whose target the

@@ -13,20 +13,12 @@ from typing import Any
 import pytest
 
 from extraction.pipeline import build_pipeline
+from tests.components.conftest import PUBLISHED, run_events
 
-PUBLISHED = "2021-05-04"  # a Tuesday
 MODALITIES = {"happened", "planned", "conditional", "denied"}
 
 
-@pytest.fixture(scope="module")
-def events_nlp():
-    return build_pipeline(components=("newslens_entities", "newslens_time", "newslens_events"))
-
-
-def events(nlp, text: str) -> list[dict[str, Any]]:
-    doc = nlp.make_doc(text)
-    doc._.newslens_published = PUBLISHED
-    return nlp(doc)._.newslens_events
+events = run_events
 
 
 def pairs(evs: list[dict[str, Any]], etype: str | None = None) -> set[tuple[str, str]]:

@@ -8,6 +8,7 @@ have run. In CI (``CI`` set) a missing ``chromium`` is a failure, not a skip.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -67,37 +68,38 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60.0) -> No
     raise TimeoutError(f"streamlit did not answer {url}/_stcore/health in {timeout:.0f} s")
 
 
+@contextlib.contextmanager
+def serve_app(folder: Path) -> Iterator[str]:
+    """Run ``streamlit run dashboard/app.py`` on a free port with a store and an empty
+    samples folder under ``folder``; yield its URL and stop it afterwards."""
+    (folder / "samples").mkdir(exist_ok=True)
+    env = {**os.environ, "NEWSLENS_STORE": str(folder / "store.sqlite"),
+           "NEWSLENS_SAMPLES": str(folder / "samples")}
+    port = _free_port()
+    with (folder / "streamlit.log").open("w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true",
+             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_healthy(url, proc)
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
 @pytest.fixture()
 def served_app(tmp_path: Path) -> Iterator[str]:
-    """Start ``streamlit run dashboard/app.py`` on a free port; yield its URL."""
-    port = _free_port()
-    samples = tmp_path / "samples"
-    samples.mkdir()
-    env = {
-        **os.environ,
-        "NEWSLENS_STORE": str(tmp_path / "store.sqlite"),
-        "NEWSLENS_SAMPLES": str(samples),
-    }
-    log = (tmp_path / "streamlit.log").open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(APP),
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, proc)
+    """The dashboard for one test; yields its URL."""
+    with serve_app(tmp_path) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
 
 
 @pytest.mark.browser

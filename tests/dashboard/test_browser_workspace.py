@@ -6,22 +6,16 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from .test_browser import (
-    APP,
     ARTICLE,
     CHROMIUM_ARGS,
-    ROOT,
-    _free_port,
-    _wait_healthy,
     chromium_path,
+    serve_app,
 )
 
 HOSTILE_TITLE = "=cmd|' /C calc'!A0"
@@ -29,28 +23,8 @@ HOSTILE_TITLE = "=cmd|' /C calc'!A0"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("workspace")
-    (folder / "samples").mkdir()
-    env = {**os.environ, "NEWSLENS_STORE": str(folder / "store.sqlite"),
-           "NEWSLENS_SAMPLES": str(folder / "samples")}
-    port = _free_port()
-    with (folder / "streamlit.log").open("w") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true",
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            _wait_healthy(url, proc)
-            yield url
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+    with serve_app(tmp_path_factory.mktemp("workspace")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
