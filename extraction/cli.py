@@ -1,4 +1,5 @@
-"""The ``newslens`` command: analyze files, ingest collections, export the store, serve the app."""
+"""The ``newslens`` command: analyze files, ingest collections, export, search and prune the
+store, list and undo corrections, serve the app."""
 
 from __future__ import annotations
 
@@ -8,11 +9,15 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import NewslensError
 from .ingest import register_commands as register_ingest_commands
 from .model import Article
 from .textio import parse_date, read_path, terminal_safe
+
+if TYPE_CHECKING:
+    from .store import Store
 
 
 def _table(rows: list[list[str]], headers: list[str]) -> str:
@@ -193,6 +198,139 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0  # not reached: execv replaces this process
 
 
+def _open_existing_store(name: str | None) -> Store:
+    """The store named by ``--store`` (or the default), which must exist already."""
+    from .store import Store, default_store_path
+
+    path = Path(name) if name else default_store_path()
+    # Opening a missing file would create an empty store; say that nothing is there instead.
+    if not path.is_file():
+        raise NewslensError(f"There is no store at '{path}'; run newslens ingest first.")
+    return Store(path)
+
+
+def _resolve_ids(store: Store, given: Sequence[str]) -> list[str]:
+    """Full article ids for ids or unique prefixes of at least 6 characters.
+
+    Raises:
+        NewslensError: a prefix is too short, matches nothing, or matches several articles.
+    """
+    ids = []
+    for raw in given:
+        if store.has(raw):
+            ids.append(raw)
+            continue
+        if len(raw) < 6:
+            raise NewslensError(f"No stored article has the id '{raw}'; give a full id or at "
+                                "least its first 6 characters (newslens search lists them).")
+        found = store.resolve(raw)
+        if not found:
+            raise NewslensError(f"No stored article has an id starting with '{raw}'.")
+        if len(found) > 1:
+            raise NewslensError(f"'{raw}' starts {len(found)} article ids "
+                                f"({', '.join(found[:5])}); give more characters.")
+        ids.append(found[0])
+    return ids
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    if not (args.ids or args.source or args.duplicates):
+        raise NewslensError("Say what to delete: article ids, --source NAME or --duplicates.")
+    with _open_existing_store(args.store) as store:
+        ids = _resolve_ids(store, args.ids)
+        if args.source:
+            found = store.article_ids(source=args.source)
+            if not found:
+                raise NewslensError(f"No stored article has the source '{args.source}' "
+                                    f"(sources: {', '.join(store.sources()) or 'none'}).")
+            ids += found
+        if args.duplicates:
+            ids += store.duplicates()
+        ids = list(dict.fromkeys(ids))
+        summaries = {s.id: s for s in store.summaries()} if args.dry_run or ids else {}
+        for article in ids:
+            head = summaries.get(article)
+            title = (head.title if head else None) or "untitled"
+            print(terminal_safe(f"{article}  {_short(title, 60)}"))
+        if args.dry_run:
+            print(f"Would delete {len(ids):,} articles from {store.path} (dry run).",
+                  file=sys.stderr)
+            return 0
+        removed = store.delete_many(ids)
+        print(f"Deleted {removed:,} articles, with their analyses and corrections, from "
+              f"{store.path}.", file=sys.stderr)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    query = " ".join(args.words) or None
+    if not (query or args.entity or args.country):
+        raise NewslensError("Give words to search for, --entity NAME or --country ISO3.")
+    with _open_existing_store(args.store) as store:
+        hits = store.summaries(query=query, entity=args.entity, country=args.country,
+                               limit=args.limit)
+    rows = [[h.id, h.published.isoformat() if h.published else "-", _short(h.title or "-", 50),
+             _short(h.snippet or "", 70)] for h in hits]
+    if rows:
+        print(terminal_safe(_table(rows, ["id", "published", "title", "where"])))
+    print(f"{len(hits):,} article{'s' if len(hits) != 1 else ''} found.", file=sys.stderr)
+    return 0 if hits else 1
+
+
+def cmd_corrections(args: argparse.Namespace) -> int:
+    with _open_existing_store(args.store) as store:
+        if args.undo is not None:
+            undone = store.undo_correction(args.undo)
+            print(terminal_safe(f"Undone correction {undone.id}: {undone.describe()}"))
+            return 0
+        article = _resolve_ids(store, [args.article])[0] if args.article else None
+        found = store.corrections(article_id=article, active_only=not args.all)
+    rows = [[str(c.id), c.made_at[:19].replace("T", " "), c.article_id or "-",
+             _short(c.describe(), 70), "undone " + c.undone_at[:10] if c.undone_at else ""]
+            for c in found]
+    if rows:
+        print(terminal_safe(_table(rows, ["id", "made (UTC)", "article", "correction",
+                                          "state"])))
+    print(f"{len(found):,} correction{'s' if len(found) != 1 else ''}"
+          f"{'' if args.all else ' in force (--all lists undone ones too)'}.", file=sys.stderr)
+    return 0
+
+
+def register_store_commands(sub: argparse._SubParsersAction) -> None:
+    """Add ``delete``, ``search`` and ``corrections`` (working on the store) to the parser."""
+    store_help = "the store file (default: $NEWSLENS_STORE or the user data folder)"
+    p = sub.add_parser(
+        "delete", help="delete articles (their analyses and corrections) from the store",
+        description="Delete stored articles by id (or a unique prefix of 6 or more "
+        "characters), by source, or every later copy of a text stored twice.",
+    )
+    p.add_argument("ids", nargs="*", metavar="ID", help="article ids or unique prefixes")
+    p.add_argument("--source", metavar="NAME", help="every article from this source")
+    p.add_argument("--duplicates", action="store_true",
+                   help="every copy of a text stored earlier (however spaced or capitalised)")
+    p.add_argument("--dry-run", action="store_true", help="list what would go; delete nothing")
+    p.add_argument("--store", metavar="FILE", help=store_help)
+    p.set_defaults(func=cmd_delete)
+
+    p = sub.add_parser("search", help="find stored articles by words, entity or country")
+    p.add_argument("words", nargs="*", metavar="WORD",
+                   help='words that must all occur in the title or text; "a phrase"; word*')
+    p.add_argument("--entity", metavar="NAME", help="an entity whose name contains NAME")
+    p.add_argument("--country", metavar="ISO3", help="a country code such as VEN")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N (default 20)")
+    p.add_argument("--store", metavar="FILE", help=store_help)
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("corrections", help="list analysts' corrections, or undo one",
+                       description="Corrections are made in the dashboard; here they are "
+                       "listed and undone.")
+    p.add_argument("--article", metavar="ID", help="only this article's (id or prefix)")
+    p.add_argument("--all", action="store_true", help="undone corrections too")
+    p.add_argument("--undo", type=int, metavar="N", help="undo correction N")
+    p.add_argument("--store", metavar="FILE", help=store_help)
+    p.set_defaults(func=cmd_corrections)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newslens",
@@ -222,6 +360,7 @@ def build_parser() -> argparse.ArgumentParser:
 #: Functions that add further subcommands (ingest, export) to the parser.
 EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
 EXTRA_COMMANDS.append(register_ingest_commands)
+EXTRA_COMMANDS.append(register_store_commands)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -16,6 +16,14 @@ Tables, all keyed by ``article_id`` (the ``Article.id`` hash of text and date):
   ids, ``target_key`` the canonical target, ``current`` False for background
 - ``relations``: one row per ``Relation`` (source and target entity ids, polarity, score,
   sentence, ``found_by``)
+- ``corrections`` (schema 4): analysts' corrections (``extraction.corrections``), keyed by
+  ``text_key`` rather than the article id, so they survive a re-analysis (``replace``);
+  ``before_value``/``after_value`` are JSON; an undone one keeps its row with ``undone_at``.
+  Reading applies them (``get``, ``articles``: ``corrected=False`` gives the extraction)
+- ``articles.text_key`` (schema 4): the text's hash with spacing and case folded; with
+  ``once_per_text`` a text is stored once however it arrives; ``duplicates`` finds copies
+- ``articles_fts`` (schema 4): an FTS5 index over title and text kept in step by triggers;
+  ``articles(query=...)`` searches it (``fts_query`` makes any input a safe query)
 
 The schema version is SQLite's ``user_version``; ``MIGRATIONS`` brings older files up to date
 when a ``Store`` opens them. Each thread (and each process) gets its own connection, as
@@ -32,7 +40,9 @@ a spreadsheet would run as formulas are neutralised, see ``csv_safe``);
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import dataclasses
 import datetime as dt
 import json
 import math
@@ -47,6 +57,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from .corrections import KINDS, Correction, apply_corrections, now, text_key
 from .errors import NewslensError
 from .model import Article, Entity, Event, Mention, Relation, Stance, TimeExpression
 
@@ -169,12 +180,52 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # What may make an analysis less reliable, as a JSON list of sentences.
         "ALTER TABLE articles ADD COLUMN warnings TEXT NOT NULL DEFAULT '[]'",
     ),
+    (
+        # The text's key however it is spaced or capitalised (extraction.corrections), so
+        # the same story is found once; corrections are keyed by it, so they outlive a
+        # re-analysis; full-text search over title and text.
+        "ALTER TABLE articles ADD COLUMN text_key TEXT",
+        "UPDATE articles SET text_key = newslens_text_key(text)",
+        "CREATE INDEX articles_by_text_key ON articles (text_key)",
+        """CREATE TABLE corrections (
+            id INTEGER PRIMARY KEY,
+            text_key TEXT NOT NULL,
+            article_id TEXT,
+            kind TEXT NOT NULL,
+            item TEXT NOT NULL,
+            label TEXT NOT NULL DEFAULT '',
+            before_value TEXT,
+            after_value TEXT,
+            made_at TEXT NOT NULL,
+            undone_at TEXT
+        )""",
+        "CREATE INDEX corrections_by_text_key ON corrections (text_key)",
+        """CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content='articles', content_rowid='rowid',
+            tokenize='unicode61 remove_diacritics 2'
+        )""",
+        """CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END""",
+        """CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+        END""",
+        """CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END""",
+        "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
-#: The tables, in the order ``export`` writes them.
+#: The tables of an article's analysis, in the order ``export`` writes them.
 TABLES = ("articles", "entities", "mentions", "time_expressions", "events", "stances",
           "relations")
+#: The analysts' corrections, keyed by the text (exported when there are any).
+CORRECTIONS = "corrections"
 
 # How long a connection waits for another process's write to finish before giving up.
 _BUSY_TIMEOUT_S = 60.0
@@ -211,6 +262,8 @@ class ArticleSummary:
     entities: int
     events: int
     stances: int
+    #: Where a full-text search found its words, marked with [ ] (None without a search).
+    snippet: str | None = None
 
 
 def _word_count(text: str) -> int:
@@ -270,6 +323,7 @@ class Store:
             # power cut may lose the last few, and never leaves one half-written.
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
+            _register_functions(conn)
         except sqlite3.DatabaseError as err:
             raise NewslensError(
                 f"Cannot open the store '{self.path}': {err}. Is it a newslens store?"
@@ -360,43 +414,201 @@ class Store:
 
     # -- writing -----------------------------------------------------------------------
 
-    def add(self, article: Article, *, source: str | None = None, url: str | None = None) -> bool:
+    def add(self, article: Article, *, source: str | None = None, url: str | None = None,
+            once_per_text: bool = False) -> bool:
         """Store an article and its analysis in one transaction.
 
         Args:
             article: the analysed article.
             source: where it came from (a site, a feed, a file), for filtering.
             url: its address, if known.
+            once_per_text: refuse it when the same text (however spaced or capitalised) is
+                stored already under another id, say with another date. The dashboard asks
+                for this, so a story pasted, uploaded and ingested is stored once.
 
         Returns:
-            True when stored, False when an article with this id was already there.
+            True when stored, False when an article with this id (or with
+            ``once_per_text``, this text) was already there.
         """
         conn = self._conn()
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
+        with _transaction(conn):
+            if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone() \
+                    or (once_per_text and conn.execute(
+                        "SELECT 1 FROM articles WHERE text_key = ?", (text_key(article.text),)
+                    ).fetchone()):
                 conn.execute("ROLLBACK")
                 return False
             _insert_article(conn, article, source=source, url=url)
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
         return True
 
-    def delete(self, article_id: str) -> bool:
-        """Remove an article and everything extracted from it; True if it was there."""
+    def replace(self, article: Article) -> int:
+        """Store a new analysis of a stored text in place of the old one, in one transaction.
+
+        Every stored article with the same text (``text_key``) is replaced; the new one keeps
+        the oldest one's source, address and time added. Corrections are keyed by the text,
+        not by the analysis, so they apply to the new analysis too.
+
+        Returns:
+            How many stored articles it replaced (0: the text was not stored; then it is
+            simply added).
+        """
+        key = text_key(article.text)
         conn = self._conn()
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            cur = conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        return cur.rowcount > 0
+        with _transaction(conn):
+            old = conn.execute(
+                "SELECT id, source, url, added_at FROM articles WHERE text_key = ? OR id = ? "
+                "ORDER BY added_at, id", (key, article.id),
+            ).fetchall()
+            conn.executemany("DELETE FROM articles WHERE id = ?", [(r[0],) for r in old])
+            source, url, added = (old[0][1], old[0][2], old[0][3]) if old else (None, None, None)
+            for table, rows in article_rows(article, source=source, url=url,
+                                            added_at=added).items():
+                if rows:
+                    marks = ",".join("?" * len(rows[0]))
+                    conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+        return len(old)
+
+    def delete(self, article_id: str) -> bool:
+        """Remove an article and everything extracted from it; True if it was there.
+
+        Its corrections go too, unless another stored article has the same text.
+        """
+        return self.delete_many([article_id]) == 1
+
+    def delete_many(self, article_ids: Iterable[str]) -> int:
+        """Remove these articles (and their corrections, as ``delete``) in one transaction;
+        return how many were stored."""
+        ids = list(dict.fromkeys(article_ids))
+        conn = self._conn()
+        with _transaction(conn):
+            removed = 0
+            keys: set[str] = set()
+            for i in range(0, len(ids), _IN_CHUNK):
+                part = ids[i : i + _IN_CHUNK]
+                marks = ",".join("?" * len(part))
+                keys.update(r[0] for r in conn.execute(
+                    f"SELECT text_key FROM articles WHERE id IN ({marks})", part) if r[0])
+                removed += conn.execute(f"DELETE FROM articles WHERE id IN ({marks})",
+                                        part).rowcount
+            conn.executemany(
+                "DELETE FROM corrections WHERE text_key = ? AND NOT EXISTS "
+                "(SELECT 1 FROM articles WHERE text_key = corrections.text_key)",
+                [(k,) for k in sorted(keys)],
+            )
+        return removed
+
+    def duplicates(self) -> list[str]:
+        """Return the ids of articles whose text (however spaced or capitalised) was stored
+        earlier under another id: every copy but the first added."""
+        rows = self._conn().execute(
+            """SELECT a.id FROM articles a WHERE a.text_key IS NOT NULL AND EXISTS (
+                   SELECT 1 FROM articles b WHERE b.text_key = a.text_key
+                   AND (b.added_at < a.added_at OR (b.added_at = a.added_at AND b.id < a.id)))
+               ORDER BY a.added_at, a.id"""
+        )
+        return [r[0] for r in rows]
+
+    def same_text(self, text: str) -> str | None:
+        """Return the id of the stored article with this text (however spaced or
+        capitalised; the first added), or None."""
+        row = self._conn().execute(
+            "SELECT id FROM articles WHERE text_key = ? ORDER BY added_at, id LIMIT 1",
+            (text_key(text),),
+        ).fetchone()
+        return row[0] if row else None
+
+    def resolve(self, prefix: str) -> list[str]:
+        """Return the ids of stored articles that start with ``prefix`` (at most 20)."""
+        prefix = prefix.strip()
+        if not prefix or not re.fullmatch(r"[0-9A-Za-z_-]+", prefix):
+            return []
+        rows = self._conn().execute(
+            "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 20",
+            (prefix, prefix + "\U0010ffff"),
+        )
+        return [r[0] for r in rows]
+
+    # -- corrections -------------------------------------------------------------------
+
+    def add_correction(self, correction: Correction) -> Correction:
+        """Keep an analyst's correction (``extraction.corrections``); return it with its id.
+
+        Raises:
+            NewslensError: an unknown kind, or no text key.
+        """
+        if correction.kind not in KINDS:
+            raise NewslensError(f"Unknown correction {correction.kind!r}; the kinds are "
+                                f"{', '.join(KINDS)}.")
+        if not correction.text_key:
+            raise NewslensError("A correction needs the key of its article's text.")
+        made = correction.made_at or now()
+        cur = self._conn().execute(
+            """INSERT INTO corrections (text_key, article_id, kind, item, label, before_value,
+               after_value, made_at, undone_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (correction.text_key, correction.article_id, correction.kind, correction.item,
+             correction.label, json.dumps(correction.before, ensure_ascii=False),
+             json.dumps(correction.after, ensure_ascii=False), made, correction.undone_at),
+        )
+        return dataclasses.replace(correction, id=cur.lastrowid, made_at=made)
+
+    def undo_correction(self, correction_id: int) -> Correction:
+        """Undo a correction: it stays on record with the time it was undone.
+
+        Raises:
+            NewslensError: there is no such correction, or it was undone already.
+        """
+        conn = self._conn()
+        with _transaction(conn):
+            row = conn.execute(f"SELECT {_CORRECTION_COLUMNS} FROM corrections WHERE id = ?",
+                               (int(correction_id),)).fetchone()
+            if row is None:
+                raise NewslensError(f"There is no correction {correction_id}.")
+            if row[9] is not None:
+                raise NewslensError(f"Correction {correction_id} was undone already "
+                                    f"({row[9]}).")
+            when = now()
+            conn.execute("UPDATE corrections SET undone_at = ? WHERE id = ?",
+                         (when, int(correction_id)))
+        return dataclasses.replace(_correction_from_row(row), undone_at=when)
+
+    def corrections(self, *, text_key: str | None = None, article_id: str | None = None,
+                    active_only: bool = False) -> list[Correction]:
+        """Return corrections, oldest first: all, those of one text, or those of the text of
+        one stored article; ``active_only`` leaves out undone ones."""
+        conn = self._conn()
+        if article_id is not None:
+            row = conn.execute("SELECT text_key FROM articles WHERE id = ?",
+                               (article_id,)).fetchone()
+            if row is None:
+                return []
+            text_key = row[0]
+        if text_key is not None:
+            return self._read_corrections(conn, [text_key], active_only=active_only)
+        sql = f"SELECT {_CORRECTION_COLUMNS} FROM corrections"
+        if active_only:
+            sql += " WHERE undone_at IS NULL"
+        return [_correction_from_row(r) for r in conn.execute(sql + " ORDER BY id")]
+
+    def corrections_stamp(self) -> tuple[int, int, int]:
+        """Numbers that change whenever a correction is made or undone (for caches)."""
+        row = self._conn().execute(
+            "SELECT count(*), coalesce(max(id), 0), count(undone_at) FROM corrections"
+        ).fetchone()
+        return int(row[0]), int(row[1]), int(row[2])
+
+    @staticmethod
+    def _read_corrections(conn: sqlite3.Connection, keys: Sequence[str], *,
+                          active_only: bool) -> list[Correction]:
+        out: list[Correction] = []
+        for i in range(0, len(keys), _IN_CHUNK):
+            part = list(keys[i : i + _IN_CHUNK])
+            sql = (f"SELECT {_CORRECTION_COLUMNS} FROM corrections WHERE text_key IN "
+                   f"({','.join('?' * len(part))})")
+            if active_only:
+                sql += " AND undone_at IS NULL"
+            out.extend(_correction_from_row(r) for r in conn.execute(sql + " ORDER BY id",
+                                                                        part))
+        return out
 
     # -- reading -----------------------------------------------------------------------
 
@@ -405,9 +617,12 @@ class Store:
         row = self._conn().execute("SELECT 1 FROM articles WHERE id = ?", (article_id,))
         return row.fetchone() is not None
 
-    def get(self, article_id: str) -> Article | None:
-        """Return the stored article with this id, equal to the one added, or None."""
-        found = self._load(self._conn(), [article_id])
+    def get(self, article_id: str, *, corrected: bool = True) -> Article | None:
+        """Return the stored article with this id, or None.
+
+        With ``corrected`` False, or while it has no corrections, it equals the one added.
+        """
+        found = self._load(self._conn(), [article_id], corrected=corrected)
         return found[0] if found else None
 
     def count(self) -> int:
@@ -422,12 +637,16 @@ class Store:
         return [r[0] for r in rows]
 
     def countries(self) -> list[str]:
-        """Return every ISO-3 code found in stored entities, events and stance holders."""
+        """Return every ISO-3 code found in stored entities (as extracted or corrected),
+        events and stance targets."""
         rows = self._conn().execute(
             """SELECT country FROM entities WHERE country IS NOT NULL
                UNION SELECT actor_country FROM events WHERE actor_country IS NOT NULL
                UNION SELECT target_country FROM events WHERE target_country IS NOT NULL
-               UNION SELECT target_country FROM stances WHERE target_country IS NOT NULL"""
+               UNION SELECT target_country FROM stances WHERE target_country IS NOT NULL
+               UNION SELECT json_extract(after_value, '$') FROM corrections
+                     WHERE kind = 'entity.country' AND undone_at IS NULL
+                     AND json_extract(after_value, '$') IS NOT NULL"""
         )
         return sorted(r[0] for r in rows)
 
@@ -445,10 +664,14 @@ class Store:
         end: dt.date | None = None,
         country: str | None = None,
         source: str | None = None,
+        query: str | None = None,
+        entity: str | None = None,
         limit: int | None = None,
     ) -> list[str]:
-        """Return the ids of matching articles, newest first (see ``articles``)."""
-        sql, params = _filter_sql("a.id", start, end, country, source, limit)
+        """Return the ids of matching articles, newest first (best match first for a
+        ``query``; see ``articles``)."""
+        filters = Filters(start, end, country, source, query, entity, limit)
+        sql, params = _filter_sql("a.id", filters)
         return [r[0] for r in self._conn().execute(sql, params)]
 
     def articles(
@@ -458,31 +681,41 @@ class Store:
         end: dt.date | None = None,
         country: str | None = None,
         source: str | None = None,
+        query: str | None = None,
+        entity: str | None = None,
         limit: int | None = None,
+        corrected: bool = True,
     ) -> list[Article]:
         """Return stored articles, newest first.
 
         Args:
             start: only articles published on or after this date.
             end: only articles published on or before this date.
-            country: only articles where this ISO-3 code appears: an entity's country, an
-                event's actor or target country, or a stance's holder or target country.
+            country: only articles where this ISO-3 code appears: an entity's country (as
+                extracted or corrected), an event's actor or target country, or a stance's
+                holder or target country.
             source: only articles from this source.
+            query: only articles whose title or text holds these words (full-text search,
+                ``fts_query``); the best matches come first.
+            entity: only articles with an entity whose canonical name contains this.
             limit: at most this many.
+            corrected: with the analysts' corrections applied (False: as extracted).
         """
         conn = self._conn()
-        ids = self.article_ids(start=start, end=end, country=country, source=source, limit=limit)
+        ids = self.article_ids(start=start, end=end, country=country, source=source,
+                               query=query, entity=entity, limit=limit)
         out: list[Article] = []
         for i in range(0, len(ids), _IN_CHUNK):
-            out.extend(self._load(conn, ids[i : i + _IN_CHUNK]))
+            out.extend(self._load(conn, ids[i : i + _IN_CHUNK], corrected=corrected))
         return out
 
-    def iter_articles(self, *, chunk: int = 200, **filters: Any) -> Iterator[Article]:
+    def iter_articles(self, *, chunk: int = 200, corrected: bool = True, **filters: Any
+                      ) -> Iterator[Article]:
         """Yield matching articles newest first, loading ``chunk`` at a time (big corpora)."""
         conn = self._conn()
         ids = self.article_ids(**filters)
         for i in range(0, len(ids), chunk):
-            yield from self._load(conn, ids[i : i + chunk])
+            yield from self._load(conn, ids[i : i + chunk], corrected=corrected)
 
     def summaries(
         self,
@@ -491,20 +724,29 @@ class Store:
         end: dt.date | None = None,
         country: str | None = None,
         source: str | None = None,
+        query: str | None = None,
+        entity: str | None = None,
         limit: int | None = None,
     ) -> list[ArticleSummary]:
-        """Return one ``ArticleSummary`` per matching article, newest first, without texts."""
-        cols = """a.id, a.title, a.published, a.published_inferred, a.source, a.url,
+        """Return one ``ArticleSummary`` per matching article, newest first, without texts.
+
+        With a ``query``, the best matches come first and each summary's ``snippet`` shows
+        where the words are, marked with [ ].
+        """
+        filters = Filters(start, end, country, source, query, entity, limit)
+        snippet = ("snippet(articles_fts, 1, '[', ']', ' … ', 16)"
+                   if query and fts_query(query) else "NULL")
+        cols = f"""a.id, a.title, a.published, a.published_inferred, a.source, a.url,
             a.added_at, a.words,
             (SELECT count(*) FROM entities e WHERE e.article_id = a.id),
             (SELECT count(*) FROM events v WHERE v.article_id = a.id),
-            (SELECT count(*) FROM stances s WHERE s.article_id = a.id)"""
-        sql, params = _filter_sql(cols, start, end, country, source, limit)
+            (SELECT count(*) FROM stances s WHERE s.article_id = a.id), {snippet}"""
+        sql, params = _filter_sql(cols, filters)
         return [
             ArticleSummary(
                 id=r[0], title=r[1], published=_date_or_none(r[2]),
                 published_inferred=bool(r[3]), source=r[4], url=r[5], added_at=r[6],
-                words=r[7], entities=r[8], events=r[9], stances=r[10],
+                words=r[7], entities=r[8], events=r[9], stances=r[10], snippet=r[11],
             )
             for r in self._conn().execute(sql, params)
         ]
@@ -516,8 +758,10 @@ class Store:
         ).fetchone()
         return (row[0], row[1]) if row else (None, None)
 
-    def _load(self, conn: sqlite3.Connection, ids: Sequence[str]) -> list[Article]:
-        """Rebuild the articles with these ids, in the order given, from all tables."""
+    def _load(self, conn: sqlite3.Connection, ids: Sequence[str], *, corrected: bool = True
+              ) -> list[Article]:
+        """Rebuild the articles with these ids, in the order given, from all tables, with
+        their corrections applied when ``corrected``."""
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
@@ -527,8 +771,8 @@ class Store:
             heads = {
                 r[0]: r
                 for r in conn.execute(
-                    "SELECT id, title, published, published_inferred, text, warnings "
-                    "FROM articles "
+                    "SELECT id, title, published, published_inferred, text, warnings, "
+                    "text_key FROM articles "
                     f"WHERE id IN ({marks})",
                     list(ids),
                 )
@@ -547,6 +791,11 @@ class Store:
             events = rows("events", "article_id, ord")
             stances = rows("stances", "article_id, ord")
             relations = rows("relations", "article_id, ord")
+            fixes: dict[str, list[Correction]] = {}
+            if corrected:
+                keys = sorted({h[6] for h in heads.values() if h[6]})
+                for c in self._read_corrections(conn, keys, active_only=True):
+                    fixes.setdefault(c.text_key, []).append(c)
         finally:
             conn.execute("COMMIT")
 
@@ -598,6 +847,8 @@ class Store:
                     warnings=tuple(json.loads(head[5] or "[]")),
                 )
             )
+            if fixes.get(head[6]):
+                out[-1] = apply_corrections(out[-1], fixes[head[6]])
         return out
 
     # -- import and export -------------------------------------------------------------
@@ -642,6 +893,13 @@ class Store:
 
         # Every row of every file is checked against the data model before anything is
         # written: a bad export is refused whole, never half imported.
+        fixes: list[dict[str, Any]] = []
+        if (base / f"{CORRECTIONS}.parquet").is_file():
+            path = base / f"{CORRECTIONS}.parquet"
+            rules = _column_rules(conn, CORRECTIONS)
+            for number, row in enumerate(read(path), start=1):
+                _check_correction(row, rules, f"'{path}' row {number}")
+                fixes.append(row)
         for files in parts:
             texts: dict[str, int] = {}
             for table, path in files.items():
@@ -665,6 +923,9 @@ class Store:
                         grouped.setdefault(str(row.get("article_id")), {}).setdefault(
                             table, []).append(row)
             for head in heads:
+                # Computed here, not read: an older export has no key, and a key that does
+                # not match its text would hide the article's corrections.
+                head["text_key"] = text_key(head["text"])
                 children = grouped.get(str(head.get("id")), {})
                 try:
                     stored = _insert_rows(conn, head, children, self.table_columns)
@@ -677,20 +938,46 @@ class Store:
                     added += 1
                 else:
                     existing += 1
+        if fixes:
+            self._import_corrections(conn, fixes)
         return added, existing
+
+    def _import_corrections(self, conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> int:
+        """Add the corrections of an export that the store does not hold yet; return how
+        many were added."""
+        with _transaction(conn):
+            added = 0
+            for row in rows:
+                key = (row["text_key"], row["kind"], row["item"], row["made_at"])
+                if conn.execute(
+                    "SELECT 1 FROM corrections WHERE text_key = ? AND kind = ? AND item = ? "
+                    "AND made_at = ?", key,
+                ).fetchone():
+                    continue
+                conn.execute(
+                    """INSERT INTO corrections (text_key, article_id, kind, item, label,
+                       before_value, after_value, made_at, undone_at)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    (row["text_key"], row.get("article_id"), row["kind"], row["item"],
+                     row.get("label") or "", row.get("before_value"), row.get("after_value"),
+                     row["made_at"], row.get("undone_at")),
+                )
+                added += 1
+        return added
 
     # -- export ------------------------------------------------------------------------
 
     def table_columns(self, table: str) -> list[tuple[str, str]]:
         """Return ``(name, declared type)`` for each column of a store table."""
-        if table not in TABLES:
-            raise NewslensError(f"'{table}' is not a store table; the tables are {TABLES}.")
+        if table not in (*TABLES, CORRECTIONS):
+            raise NewslensError(f"'{table}' is not a store table; the tables are {TABLES} "
+                                f"and {CORRECTIONS}.")
         return [(r[1], r[2].upper()) for r in self._conn().execute(f"PRAGMA table_info({table})")]
 
     def table_rows(self, table: str, *, chunk: int = 5000) -> Iterator[list[tuple[Any, ...]]]:
         """Yield a table's rows in chunks, in article and position order, from one snapshot."""
         columns = self.table_columns(table)
-        order = "id" if table == "articles" else "article_id, " + (
+        order = "id" if table in ("articles", CORRECTIONS) else "article_id, " + (
             "entity_ord, ord" if table == "mentions" else "ord"
         )
         # A separate connection: the caller may write elsewhere while the export runs.
@@ -800,6 +1087,41 @@ def _check_row(row: dict[str, Any], table: str, rules: list[tuple[str, str, bool
                           f"article's {length:,} characters")
 
 
+def _check_correction(row: dict[str, Any], rules: list[tuple[str, str, bool]], where: str
+                      ) -> None:
+    """Refuse a row of an exported corrections table that the store cannot hold.
+
+    Raises:
+        NewslensError: a missing or mistyped value, an unknown kind, or a before/after
+            value that is not JSON.
+    """
+    def refuse(problem: str) -> NewslensError:
+        return NewslensError(f"Cannot import {where} of the {CORRECTIONS} table: {problem}. "
+                             "Nothing was imported; export the store again with newslens "
+                             "export.")
+
+    if not isinstance(row, dict):
+        raise refuse("it is not a row of named columns")
+    for name, kind, required in rules:
+        value = row.get(name)
+        if name == "id":
+            continue  # the importing store numbers its own
+        if value is None:
+            if required:
+                raise refuse(f"'{name}' is empty")
+            continue
+        if kind == "TEXT" and not isinstance(value, str):
+            raise refuse(f"'{name}' holds {type(value).__name__} {_short(value)}, not TEXT")
+    if row["kind"] not in KINDS:
+        raise refuse(f"'kind' is {_short(row['kind'])}, not one of {', '.join(KINDS)}")
+    for name in ("before_value", "after_value"):
+        if row.get(name) is not None:
+            try:
+                json.loads(row[name])
+            except ValueError:
+                raise refuse(f"'{name}' is {_short(row[name])}, not JSON") from None
+
+
 def _short(value: Any, limit: int = 40) -> str:
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -812,8 +1134,7 @@ def _insert_rows(
     columns_of: Any,
 ) -> bool:
     """Insert one article given as rows by column name, in one transaction; False if stored."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _transaction(conn):
         if conn.execute("SELECT 1 FROM articles WHERE id = ?", (head.get("id"),)).fetchone():
             conn.execute("ROLLBACK")
             return False
@@ -834,12 +1155,43 @@ def _insert_rows(
                 [[int(v) if isinstance(v, bool) else v for v in (r[n] for n in names)]
                  for r in rows],
             )
-        conn.execute("COMMIT")
+    return True
+
+
+_CORRECTION_COLUMNS = ("id, text_key, article_id, kind, item, label, before_value, after_value, "
+                       "made_at, undone_at")
+
+
+def _correction_from_row(r: Sequence[Any]) -> Correction:
+    return Correction(
+        id=r[0], text_key=r[1], article_id=r[2], kind=r[3], item=r[4], label=r[5] or "",
+        before=json.loads(r[6]) if r[6] is not None else None,
+        after=json.loads(r[7]) if r[7] is not None else None, made_at=r[8], undone_at=r[9],
+    )
+
+
+@contextlib.contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction: committed when the block ends, rolled back when it raises.
+
+    ``BEGIN IMMEDIATE`` takes the write lock at once, so two writers queue instead of
+    failing halfway. A block may end the transaction itself (a ROLLBACK when there is
+    nothing to write).
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-    return True
+    if conn.in_transaction:
+        conn.execute("COMMIT")
+
+
+def _register_functions(conn: sqlite3.Connection) -> None:
+    """SQL functions the schema uses (migration 4 fills ``text_key`` with one)."""
+    conn.create_function("newslens_text_key", 1, text_key, deterministic=True)
 
 
 def _use_wal(conn: sqlite3.Connection) -> None:
@@ -861,43 +1213,86 @@ def _use_wal(conn: sqlite3.Connection) -> None:
         time.sleep(0.05)
 
 
-def _filter_sql(
-    columns: str,
-    start: dt.date | None,
-    end: dt.date | None,
-    country: str | None,
-    source: str | None,
-    limit: int | None,
-) -> tuple[str, list[Any]]:
+@dataclass(frozen=True)
+class Filters:
+    """Which stored articles to read; every field left None means no restriction.
+
+    ``query`` is searched in titles and texts (``fts_query``), ``entity`` in the canonical
+    names of entities (part of a name, any case), ``country`` is an ISO-3 code tied to an
+    entity (as extracted or as corrected), an event or a stance.
+    """
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    country: str | None = None
+    source: str | None = None
+    query: str | None = None
+    entity: str | None = None
+    limit: int | None = None
+
+
+_FTS_TERM = re.compile(r'"([^"]*)"|(\w+)(\*?)')
+
+
+def fts_query(text: str) -> str | None:
+    """Turn what a person typed into an FTS5 query: every word must occur (in any order),
+    ``"a phrase"`` in that order, ``word*`` as a prefix. Operators and punctuation are not
+    passed on, so no input can be a syntax error; None when no word is left."""
+    terms = []
+    for phrase, word, star in _FTS_TERM.findall(text):
+        words = re.findall(r"\w+", phrase) if phrase else [word]
+        if words:
+            terms.append('"' + " ".join(words) + '"' + ("*" if star else ""))
+    return " ".join(terms) if terms else None
+
+
+def _filter_sql(columns: str, filters: Filters) -> tuple[str, list[Any]]:
     where: list[str] = []
     params: list[Any] = []
-    if start is not None:
+    source_sql = "articles a"
+    order = "a.published IS NULL, a.published DESC, a.added_at DESC, a.id"
+    match = fts_query(filters.query) if filters.query else None
+    if filters.query and match is None:
+        where.append("0")  # only punctuation: nothing can match
+    if match is not None:
+        source_sql = "articles a JOIN articles_fts ON articles_fts.rowid = a.rowid"
+        where.append("articles_fts MATCH ?")
+        params.append(match)
+        order = "articles_fts.rank, " + order
+    if filters.start is not None:
         where.append("a.published >= ?")
-        params.append(start.isoformat())
-    if end is not None:
+        params.append(filters.start.isoformat())
+    if filters.end is not None:
         where.append("a.published <= ?")
-        params.append(end.isoformat())
-    if source is not None:
+        params.append(filters.end.isoformat())
+    if filters.source is not None:
         where.append("a.source = ?")
-        params.append(source)
-    if country:
-        code = country.strip().upper()
+        params.append(filters.source)
+    if filters.entity and filters.entity.strip():
+        name = filters.entity.strip().lower()
+        where.append(r"a.id IN (SELECT article_id FROM entities WHERE lower(canonical) LIKE ? "
+                     r"ESCAPE '\')")
+        params.append("%" + re.sub(r"([%_\\])", r"\\\1", name) + "%")
+    if filters.country:
+        code = filters.country.strip().upper()
         where.append(
             """(a.id IN (SELECT article_id FROM entities WHERE country = ?)
              OR a.id IN (SELECT article_id FROM events WHERE actor_country = ?)
              OR a.id IN (SELECT article_id FROM events WHERE target_country = ?)
              OR a.id IN (SELECT article_id FROM stances WHERE holder = ? OR holder LIKE ?
-                         OR target_country = ?))"""
+                         OR target_country = ?)
+             OR a.text_key IN (SELECT text_key FROM corrections WHERE undone_at IS NULL
+                               AND kind = 'entity.country' AND after_value = ?))"""
         )
         # Holders such as "opposition:VEN" belong to the country after the colon.
-        params += [code, code, code, code, f"%:{code}", code]
-    sql = f"SELECT {columns} FROM articles a"
+        params += [code, code, code, code, f"%:{code}", code, json.dumps(code)]
+    sql = f"SELECT {columns} FROM {source_sql}"
     if where:
         sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY a.published IS NULL, a.published DESC, a.added_at DESC, a.id"
-    if limit is not None:
+    sql += f" ORDER BY {order}"
+    if filters.limit is not None:
         sql += " LIMIT ?"
-        params.append(max(0, int(limit)))
+        params.append(max(0, int(filters.limit)))
     return sql, params
 
 
@@ -925,6 +1320,7 @@ def article_rows(
             article.published.isoformat() if article.published else None,
             int(article.published_inferred), article.text, source, url, added,
             _word_count(article.text), json.dumps(list(article.warnings)),
+            text_key(article.text),
         )],
         "entities": [
             (aid, i, e.id, e.canonical, e.label, e.country, e.role)
@@ -970,6 +1366,7 @@ def table_schema(table: str) -> list[tuple[str, str]]:
     """Return ``(column, declared type)`` of a table in the current schema, no file needed."""
     if not _SCHEMA_CACHE:
         conn = sqlite3.connect(":memory:")
+        _register_functions(conn)
         try:
             for step in MIGRATIONS:
                 for statement in step:
@@ -997,13 +1394,21 @@ def _insert_article(
 # -- export --------------------------------------------------------------------------------
 
 
-def export_tables(store: Store, out: str | Path, *, fmt: str = "parquet") -> dict[str, Path]:
+def export_tables(store: Store, out: str | Path, *, fmt: str = "parquet",
+                  corrected: bool = False) -> dict[str, Path]:
     """Write every store table to ``out/<table>.<fmt>``; return the files written.
+
+    The ``corrections`` table is written when the store holds corrections (undone ones
+    included). The analysis tables hold what was extracted, so that an import of the export
+    keeps every correction undoable; with ``corrected`` they hold the analyses with the
+    corrections applied instead, for tools that read the export (an import of that works
+    too: applying a correction twice changes nothing).
 
     Args:
         store: the store to read (a consistent snapshot per table).
         out: the folder to write into (created if missing).
         fmt: ``parquet`` (needs pyarrow), ``csv`` (with a header) or ``jsonl``.
+        corrected: write the analyses with the corrections applied.
 
     Raises:
         NewslensError: an unknown format, pyarrow missing, or the folder cannot be written.
@@ -1020,11 +1425,14 @@ def export_tables(store: Store, out: str | Path, *, fmt: str = "parquet") -> dic
         folder.mkdir(parents=True, exist_ok=True)
         # Every table goes to a temporary file first; they are renamed into place only when
         # all were written, so a failed export never leaves partial or mixed files.
-        for table in TABLES:
+        tables = [*TABLES, CORRECTIONS] if store.corrections_stamp()[0] else list(TABLES)
+        for table in tables:
             target = folder / f"{table}.{fmt}"
             tmp = folder / f".{table}.{fmt}.{os.getpid()}.tmp"
             temporary.append(tmp)
-            writer(tmp, store.table_columns(table), store.table_rows(table))
+            chunks = (_corrected_chunks(store, table) if corrected and table != CORRECTIONS
+                      else store.table_rows(table))
+            writer(tmp, store.table_columns(table), chunks)
             written[table] = target
         for table, target in written.items():
             os.replace(folder / f".{table}.{fmt}.{os.getpid()}.tmp", target)
@@ -1039,6 +1447,24 @@ def export_tables(store: Store, out: str | Path, *, fmt: str = "parquet") -> dic
         for tmp in temporary:
             tmp.unlink(missing_ok=True)
     return written
+
+
+def _corrected_chunks(store: Store, table: str, chunk: int = 200
+                      ) -> Iterator[list[tuple[Any, ...]]]:
+    """A table's rows as ``table_rows`` gives them, from the corrected analyses."""
+    conn = store._conn()
+    ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
+    for i in range(0, len(ids), chunk):
+        part = ids[i : i + chunk]
+        marks = ",".join("?" * len(part))
+        origin = {r[0]: r[1:] for r in conn.execute(
+            f"SELECT id, source, url, added_at FROM articles WHERE id IN ({marks})", part)}
+        rows: list[tuple[Any, ...]] = []
+        for article in store._load(conn, part, corrected=True):
+            source, url, added = origin[article.id]
+            rows.extend(article_rows(article, source=source, url=url, added_at=added)[table])
+        if rows:
+            yield rows
 
 
 def _need_pyarrow() -> None:

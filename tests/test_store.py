@@ -418,3 +418,211 @@ def test_store_export_of_a_damaged_store_is_one_message_and_no_file(tmp_path, fm
     with pytest.raises(NewslensError, match="damaged"), Store(path) as s:
         export_tables(s, out, fmt=fmt)
     assert not out.exists() or list(out.iterdir()) == []
+
+
+# -- schema 4: corrections, search, one copy of a text ----------------------------------------
+
+
+def test_store_corrections_apply_on_read_and_undo(store):
+    from extraction.corrections import correct_entity, set_event_status
+
+    article = hand_article()
+    store.add(article)
+    fix = store.add_correction(correct_entity(article, "e2", "country", "COL"))
+    reject = store.add_correction(set_event_status(article, "v2", "rejected"))
+    assert fix.id is not None and reject.id > fix.id
+    got = store.get("a1")
+    assert got.entity("e2").country == "COL" and [e.id for e in got.events] == ["v1"]
+    assert store.get("a1", corrected=False) == article
+    assert [c.kind for c in store.corrections(article_id="a1")] == ["entity.country",
+                                                                   "event.status"]
+    assert store.corrections(article_id="a1")[0].before == "VEN"
+    undone = store.undo_correction(reject.id)
+    assert undone.undone_at is not None
+    assert [e.id for e in store.get("a1").events] == ["v1", "v2"]
+    assert len(store.corrections(article_id="a1")) == 2  # kept on record
+    assert len(store.corrections(article_id="a1", active_only=True)) == 1
+    with pytest.raises(NewslensError, match="undone already"):
+        store.undo_correction(reject.id)
+    with pytest.raises(NewslensError, match="no correction 999"):
+        store.undo_correction(999)
+
+
+def test_store_corrections_survive_a_re_analysis(store):
+    from extraction.corrections import correct_entity
+
+    article = hand_article()
+    store.add(article, source="wikinews", url="https://example.org/a")
+    store.add_correction(correct_entity(article, "e1", "role", "former president"))
+    newer = dataclasses.replace(
+        article, id="a1-new",
+        entities=tuple(dataclasses.replace(e, id=f"n{e.id}") for e in article.entities))
+    assert store.replace(newer) == 1
+    assert store.article_ids() == ["a1-new"]
+    got = store.get("a1-new")
+    assert got.entity("ne1").role == "former president"
+    assert store.origin("a1-new") == ("wikinews", "https://example.org/a")
+
+
+def test_store_delete_takes_the_corrections_unless_the_text_stays(store):
+    from extraction.corrections import correct_entity
+
+    store.add(hand_article("a1"))
+    store.add(hand_article("a2", published=dt.date(2020, 1, 2)))  # the same text
+    store.add_correction(correct_entity(hand_article(), "e1", "role", "x"))
+    assert store.delete("a1")
+    assert len(store.corrections()) == 1
+    assert store.get("a2").entity("e1").role == "x"
+    assert store.delete_many(["a2", "missing"]) == 1
+    assert store.corrections() == [] and store.count() == 0
+    for table in ("entities", "events", "stances", "relations", "mentions"):
+        assert store._conn().execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
+
+
+def test_store_same_text_is_stored_once_when_asked(store):
+    assert store.add(hand_article("a1"), once_per_text=True)
+    respaced = TEXT.replace(" ", "  ").upper()
+    assert store.same_text(respaced) == "a1"
+    assert not store.add(hand_article("a2", published=None), once_per_text=True)
+    assert store.add(hand_article("a3", published=None))  # ingest's default: by id only
+    assert store.duplicates() == ["a3"]
+    assert store.same_text("Another text.") is None
+
+
+@pytest.fixture
+def searchable(store):
+    store.add(hand_article("a1"))
+    store.add(Article(id="b1", text="Protests in Tehran over fuel prices.", title="Iran fuel",
+                      entities=(Entity("e1", "Tehran", "GPE", "IRN", None,
+                                       (Mention("Tehran", 13, 19),)),)))
+    store.add(Article(id="c1", text="A quiet day: nothing about Guaidó here, only fuel.",
+                      title=None))
+    return store
+
+
+@pytest.mark.parametrize(("kwargs", "expected"), [
+    ({"query": "fuel"}, {"b1", "c1"}),
+    ({"query": "FUEL tehran"}, {"b1"}),
+    ({"query": "guaido"}, {"a1", "c1"}),  # diacritics folded
+    ({"query": "Guai*"}, {"a1", "c1"}),
+    ({"query": '"quiet day"'}, {"c1"}),
+    ({"query": '"day quiet"'}, set()),
+    ({"query": "caracas"}, {"a1"}),  # the title
+    ({"query": 'AND OR NOT ") (*'}, set()),  # operators are words, never a syntax error
+    ({"query": "?!"}, set()),
+    ({"entity": "madu"}, {"a1"}),
+    ({"entity": "%"}, set()),
+    ({"country": "IRN"}, {"b1"}),
+    ({"query": "fuel", "country": "IRN"}, {"b1"}),
+])
+def test_store_search(searchable, kwargs, expected):
+    assert set(searchable.article_ids(**kwargs)) == expected
+
+
+def test_store_search_ranks_and_shows_where(searchable):
+    hits = searchable.summaries(query="fuel tehran")
+    assert [h.id for h in hits] == ["b1"]
+    assert "[Tehran]" in hits[0].snippet and "[fuel]" in hits[0].snippet
+    assert searchable.summaries()[0].snippet is None
+
+
+def test_store_search_follows_deletes_and_corrected_countries(searchable):
+    from extraction.corrections import correct_entity
+
+    assert searchable.delete("b1")
+    assert searchable.article_ids(query="tehran") == []
+    searchable.add_correction(correct_entity(hand_article(), "e2", "country", "COL"))
+    assert searchable.article_ids(country="COL") == ["a1"]
+    assert "COL" in searchable.countries()
+
+
+def test_store_migrates_a_version_3_file_to_search_and_corrections(tmp_path):
+    from extraction.store import MIGRATIONS, article_rows
+
+    path = tmp_path / "v3.sqlite"
+    rows = article_rows(hand_article("old"))
+    conn = sqlite3.connect(path)
+    for step in MIGRATIONS[:3]:
+        for statement in step:
+            conn.execute(statement)
+    for table, table_rows in rows.items():
+        width = len(conn.execute(f"PRAGMA table_info({table})").fetchall())
+        for row in table_rows:
+            conn.execute(f"INSERT INTO {table} VALUES ({','.join('?' * width)})", row[:width])
+    conn.execute("PRAGMA user_version = 3")
+    conn.commit()
+    conn.close()
+    with Store(path) as s:
+        assert s.schema_version() == SCHEMA_VERSION == 4
+        assert s.article_ids(query="bolivia") == ["old"]
+        assert s.same_text(TEXT) == "old"
+        assert s.get("old") == hand_article("old")
+
+
+def test_store_export_import_round_trips_corrections(store, tmp_path):
+    pytest.importorskip("pyarrow")
+    from extraction.corrections import correct_entity, set_event_status
+    from extraction.store import export_tables
+
+    article = hand_article()
+    store.add(article)
+    store.add_correction(correct_entity(article, "e2", "country", "COL"))
+    reject = store.add_correction(set_event_status(article, "v2", "rejected"))
+    store.undo_correction(store.add_correction(
+        set_event_status(article, "v1", "rejected")).id)
+    written = export_tables(store, tmp_path / "out")
+    assert "corrections" in written
+    with Store(tmp_path / "target.sqlite") as target:
+        assert target.import_parquet(tmp_path / "out") == (1, 0)
+        assert target.get("a1") == store.get("a1")
+        assert target.get("a1", corrected=False) == article
+        assert [(c.kind, c.undone_at is None) for c in target.corrections()] == [
+            (c.kind, c.undone_at is None) for c in store.corrections()]
+        # Imported again: nothing doubles.
+        assert target.import_parquet(tmp_path / "out") == (0, 1)
+        assert len(target.corrections()) == 3
+        # Still undoable after the trip.
+        target.undo_correction(next(c.id for c in target.corrections()
+                                    if c.item == reject.item))
+        assert [e.id for e in target.get("a1").events] == ["v1", "v2"]
+
+
+@pytest.mark.parametrize("corrected", [False, True])
+def test_store_csv_export_with_and_without_corrections(store, tmp_path, corrected):
+    import csv
+
+    from extraction.corrections import correct_entity
+    from extraction.store import export_tables
+
+    article = hand_article()
+    store.add(article)
+    store.add_correction(correct_entity(article, "e2", "country", "COL"))
+    out = tmp_path / "out"
+    export_tables(store, out, fmt="csv", corrected=corrected)
+    with (out / "entities.csv").open(encoding="utf-8", newline="") as fh:
+        countries = {r["canonical"]: r["country"] for r in csv.DictReader(fh)}
+    assert countries["Juan Guaido"] == ("COL" if corrected else "VEN")
+    with (out / "corrections.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [(r["kind"], r["item"], r["after_value"]) for r in rows] == [
+        ("entity.country", "juan guaido", '"COL"')]
+
+
+def test_store_import_refuses_a_bad_correction(store, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from extraction.corrections import correct_entity
+
+    out = _export(store, tmp_path)
+    store.add_correction(correct_entity(hand_article(), "e2", "country", "COL"))
+    from extraction.store import export_tables
+
+    export_tables(store, out)
+    rows = pq.read_table(out / "corrections.parquet").to_pylist()
+    rows[0]["kind"] = "entity.mood"
+    pq.write_table(pa.Table.from_pylist(rows), out / "corrections.parquet")
+    with Store(tmp_path / "target.sqlite") as target:
+        with pytest.raises(NewslensError, match="'kind' is 'entity.mood'"):
+            target.import_parquet(out)
+        assert target.count() == 0
