@@ -53,6 +53,7 @@ from .arguments import (
     resolve_one,
 )
 from .lexicon import (
+    ACTION,
     COOPERATIVE,
     INCIDENT,
     MATERIAL,
@@ -139,6 +140,8 @@ UNNAMED_HOME = {"PROTEST": "opposition", "COERCE": "police"}
 # How many days before publication the story's last named day carries on to sentences
 # without a time expression (``narrative_day``).
 NARRATIVE_DAYS = 7
+# How many opening sentences make a story's lede, whose day the story goes on telling.
+LEDE_SENTENCES = 2
 # Verbs above an act that make it intended, not done ("plans to open", "aims to sign").
 PLAN_VERBS = HEDGE_VERBS | frozenset({"plan", "intend", "prepare", "propose", "aim", "seek",
                                       "mean", "schedule", "set", "expect", "going"})
@@ -149,6 +152,12 @@ PLAN_ADJECTIVES = frozenset({"planned", "plan", "proposed", "propose", "possible
 # Verbs that end what they govern ("stopped supporting", "ended its support").
 CEASE_VERBS = frozenset({"stop", "end", "cease", "quit", "abandon", "discontinue", "terminate",
                          "drop"})
+# What a demand asks a party to stop or undo ("called on X to halt", "urged Y to withdraw"):
+# such a demand opposes what the party does, as PLOVER's DEMAND does.
+UNDO_VERBS = CEASE_VERBS | frozenset({"halt", "withdraw", "release", "free", "lift", "reverse",
+                                      "suspend", "refrain", "desist", "scrap", "revoke",
+                                      "pull", "leave", "retreat", "dismantle", "freeze"})
+UNDO_INTENSITY = -0.5
 # Verbs that carry an event noun ("signed an accord", "held talks"): when the verb is a
 # trigger, it is the event, and the noun adds no second one.
 CARRIER_VERBS = frozenset({"sign", "ink", "hold", "conduct", "reach", "conclude", "seal"})
@@ -727,9 +736,18 @@ def _same_line(span: Span, trigger: Token, breaks: Sequence[int] | None) -> bool
     return breaks[hi] == breaks[lo]
 
 
+def _conjunct_date(span: Span, trigger: Token) -> bool:
+    """True when the time expression closes a verb coordinated after the trigger ("police
+    fired and hit a protester on Tuesday"): both acts of one sentence share it."""
+    return _is_verbal(trigger) and any(
+        c.dep_ == "conj" and _is_verbal(c) and c.i < span.start and
+        span.end - 1 <= c.right_edge.i and _in_clause(span.root, c) for c in trigger.children)
+
+
 def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
               anchor: str | None, *, breaks: Sequence[int] | None = None,
-              narrative: Sequence[int] | None = None) -> tuple[str | None, str | None]:
+              narrative: Sequence[int] | None = None,
+              conjuncts: bool = True, lede: bool = True) -> tuple[str | None, str | None]:
     """The event's date and where it came from (a time expression's text or "published").
 
     ``breaks`` (from ``line_breaks``) keeps time expressions on another line out;
@@ -742,6 +760,10 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
     for span, item in local:
         if _attached(span, trigger):
             return str(item["value"]), str(item["text"])
+    if conjuncts:
+        for span, item in local:
+            if _conjunct_date(span, trigger):
+                return str(item["value"]), str(item["text"])
     clause = _clause(trigger)
     scoping: list[tuple[int, dict[str, Any]]] = []
     for span, item in local:
@@ -757,7 +779,7 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
         return str(item["value"]), str(item["text"])
     if not local and narrative is not None and _narrated(trigger):
         # No time expression in the sentence: the story's last named day, if recent.
-        item = narrative_day(trigger, spans, anchor, narrative)
+        item = narrative_day(trigger, spans, anchor, narrative, lede=lede)
         if item is not None:
             return str(item["value"])[:10], str(item["text"])
     if anchor:
@@ -787,7 +809,7 @@ def narrative_starts(spans: Sequence[tuple[Span, dict[str, Any]]]) -> list[int]:
 
 def narrative_day(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
                   anchor: str | None, starts: Sequence[int], *,
-                  days: int = NARRATIVE_DAYS) -> dict[str, Any] | None:
+                  days: int = NARRATIVE_DAYS, lede: bool = False) -> dict[str, Any] | None:
     """The last time expression before the trigger, when it names a day in the ``days``
     before publication: news tells what happened "yesterday" and goes on without repeating
     the date ("Police fired tear gas. Protesters threw stones."). A later background date
@@ -799,6 +821,8 @@ def narrative_day(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
         anchor: the publication date (ISO); without it, None.
         starts: ``narrative_starts(spans)``.
         days: how far before publication a day still carries on.
+        lede: when the last time expression is no such day, fall back to a day named in
+            the story's opening lines (rule ``lede_date``).
     """
     if not anchor:
         return None
@@ -806,25 +830,50 @@ def narrative_day(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
     if at < 0:
         return None
     _, item = spans[at]
+    if _recent_day(item, anchor, days):
+        return item
+    if lede:
+        # After a background date, the story's own day is the one its first lines name.
+        doc = trigger.doc
+        sents = iter(doc.sents)
+        lede_end = 0
+        for _ in range(LEDE_SENTENCES):
+            sent = next(sents, None)
+            if sent is None:
+                break
+            lede_end = sent.end
+        for span, early in spans:
+            if span.start >= min(lede_end, trigger.i):
+                break
+            if _recent_day(early, anchor, days):
+                return early
+    return None
+
+
+def _recent_day(item: dict[str, Any], anchor: str, days: int) -> bool:
+    """True when a time expression names a day within ``days`` before publication."""
     value = str(item.get("value", ""))
     try:
         day = date.fromisoformat(value[:10])
         published = date.fromisoformat(anchor[:10])
     except ValueError:
-        return None
-    if len(value) < 10 or not timedelta(0) < published - day <= timedelta(days=days):
-        return None
-    return item
+        return False
+    return len(value) >= 10 and timedelta(0) < published - day <= timedelta(days=days)
 
 
 # ----------------------------------------------------------------- the algorithm
 
 
 def _type_for(entry: Entry, tok: Token, complement_entry: Entry | None,
-              complement_negated: bool = False) -> tuple[str, float]:
+              complement_negated: bool = False,
+              complement: Token | None = None) -> tuple[str, float]:
     """The event type and intensity, after intent and future-tense rules ("promised to
-    withdraw" is an AGREE, "vowed to strike" a THREATEN, "pledged not to attack" an AGREE)."""
+    withdraw" is an AGREE, "vowed to strike" a THREATEN, "pledged not to attack" an AGREE)
+    and the demand rule ("called on X to halt ..." opposes what X does)."""
     etype, intensity = entry.type, entry.intensity
+    if etype == "REQUEST" and complement is not None and \
+            complement.lemma_.lower() in UNDO_VERBS and not complement_negated:
+        return etype, min(intensity, UNDO_INTENSITY)
     if entry.intent and complement_entry is not None and etype != "THREATEN":
         cooperative = complement_entry.type in COOPERATIVE or complement_entry.intensity >= 0
         if cooperative != complement_negated:
@@ -1139,16 +1188,56 @@ def _domestic_targets(index: DocIndex, frame: Frame, actors: list[Arg]) -> list[
                         country)]
         if arg is not None:
             where = _location(index, [trigger, obj, *([verb] if verb is not None else [])])
-            if where is None and frame.type == "ASSAULT":
-                # Armed attacks cross borders too often to assume they happen at home.
+            if where is None and frame.type == "ASSAULT" and not _police(index, actors):
+                # Armed attacks cross borders too often to assume they happen at home; the
+                # police ("police shot a student") act at home.
                 return []
             return [Arg(arg.head, arg.text, arg.kind, arg.entity, where or home, arg.sector,
                         None, arg.label)]
     return []
 
 
+# Common nouns of people who speak for someone ("the princess", "the security chief").
+SPEAKER_NOUNS = PEOPLE_NOUNS | HOME_NOUNS | frozenset({
+    "king", "queen", "prince", "princess", "sultan", "emir", "chief", "commander", "leader",
+    "ambassador", "envoy", "diplomat", "head", "director", "chairman", "chairwoman", "chair",
+    "secretary", "general", "spokesman", "spokeswoman", "premier", "chancellor", "monarch",
+    "agency", "ministry", "office", "embassy", "organisation", "organization", "company",
+    "firm", "bank", "board", "committee", "union", "association", "federation", "league"})
+POLICE_NOUNS = frozenset({"police", "policeman", "policemen", "officer", "riot"})
+
+
+def _police(index: DocIndex, actors: Sequence[Arg]) -> bool:
+    """True when an actor is a police force named by a common noun ("police", "officers")."""
+    for arg in actors:
+        head = index.doc[arg.head]
+        if head.pos_ == "NOUN" and (head.lemma_.lower() in POLICE_NOUNS or
+                                    head.lower_ in POLICE_NOUNS):
+            return True
+    return False
+
+
+def _dated_speaker(index: DocIndex, tok: Token, actors: Sequence[Arg],
+                   spans: Sequence[tuple[Span, dict[str, Any]]]) -> bool:
+    """True for an act of speech with its own date by someone the text names ("the princess
+    announced her candidacy on Friday", "local officials said on Saturday"): a dated act for
+    the timeline even when no country is known for the speaker."""
+    if not any(_attached(span, tok) for span, _ in spans if span.sent == tok.sent):
+        return False
+    for arg in actors:
+        ent = index.entities.get(arg.entity or "") or {}
+        if ent.get("label") in ("PERSON", "ORG"):
+            return True
+        head = index.doc[arg.head]
+        if head.pos_ in ("NOUN", "PROPN") and (head.lemma_.lower() in SPEAKER_NOUNS or
+                                               head.lower_ in SPEAKER_NOUNS):
+            return True
+    return False
+
+
 def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
-            rules: frozenset[str] = frozenset(), home: str | None = None) -> list[Frame]:
+            rules: frozenset[str] = frozenset(), home: str | None = None,
+            spans: Sequence[tuple[Span, dict[str, Any]]] = ()) -> list[Frame]:
     found: dict[int, Entry] = {}
     for tok in doc:
         if tok.is_space or tok.is_punct:
@@ -1194,7 +1283,8 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
         comp = complements.get(i)
         comp_entry = found.get(comp.i) if comp is not None else None
         etype, intensity = _type_for(entry, tok, comp_entry,
-                                     comp is not None and _negated(comp))
+                                     comp is not None and _negated(comp),
+                                     comp if "undo_demand" in rules else None)
         if not etype:
             continue
         frame = Frame(tok, entry, etype, intensity)
@@ -1213,7 +1303,8 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
                 "refusal" in rules and _neither_subject(tok))
             frame.modality = _modality(tok)
         if entry.speech and (not (_speaking_party(frame.actors) or home is not None and any(
-                _homeless(index, a) for a in frame.actors)) or frame.negated or
+                _homeless(index, a) for a in frame.actors) or "dated_speech" in rules and
+                _dated_speaker(index, tok, frame.actors, spans)) or frame.negated or
                              _media_source(index, frame.actors) or _echoed_speech(tok)):
             # "a witness said", "he said" of no one named, "did not say", "the BBC
             # reported": no dated act of a party; "Saying ..., X added" is one act, not two.
@@ -1239,9 +1330,56 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
     frames.extend(demands)
     if "coup_removal" in rules:
         frames.extend(_coup_frames(doc, index, found, frames))
+    if "dated_acts" in rules:
+        frames.extend(_dated_act_frames(index, found, frames, spans))
     if "perpetrator_attribution" in rules:
         frames.extend(_perpetrator_frames(doc, index, found))
     return frames
+
+
+# Verbs that name no act of their own: being, having, seeming, happening, continuing.
+LIGHT_VERBS = frozenset({"be", "have", "do", "seem", "appear", "become", "remain", "include",
+                         "involve", "mean", "need", "want", "get", "go", "come", "happen",
+                         "occur", "take", "make", "continue", "start", "begin", "see", "know",
+                         "think", "believe", "feel", "look", "like", "live", "die", "bear",
+                         "mark", "last", "follow", "reach", "leave", "stand", "stay", "hope",
+                         "expect", "try", "use", "let", "keep", "give", "put", "find", "show"})
+ACTION_ENTRY = Entry("", "V", ACTION, 0.0, (), frozenset({"nostance"}))
+
+
+def _dated_act_frames(index: DocIndex, found: dict[int, Entry], frames: Sequence[Frame],
+                      spans: Sequence[tuple[Span, dict[str, Any]]]) -> list[Frame]:
+    """Every dated act of a named party is an event: a verb with its own time expression
+    and a subject (or passive agent) naming a party or a person or organisation, that no
+    lexicon row types, becomes an ``ACTION`` for the timeline ("Mugabe assumed the
+    presidency in 1987"); it never counts for stance."""
+    taken = {f.trigger.i for f in frames}
+    taken.update(f.trigger.head.i for f in frames if not _is_verbal(f.trigger))
+    out: list[Frame] = []
+    for span, _ in spans:
+        verb = span.root.head
+        for _ in range(4):
+            if _is_verbal(verb) or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if not _is_verbal(verb) or verb.i in found or verb.i in taken or \
+                verb.lemma_.lower() in LIGHT_VERBS or verb.pos_ == "AUX" or \
+                verb.tag_ not in ("VBD", "VBN") or index.in_quote[verb.i] or \
+                not _attached(span, verb) or _negated(verb):
+            continue
+        actors, targets, _ = _verb_arguments(index, verb, ACTION_ENTRY, None)
+        named = [a for a in actors if a.is_party or (index.entities.get(a.entity or "") or {})
+                 .get("label") in ("PERSON", "ORG")]
+        if not named:
+            continue
+        frame = Frame(verb, ACTION_ENTRY, ACTION, 0.0, named, targets)
+        frame.modality = _modality(verb)
+        frame.mode = _mode(frame)
+        if frame.mode != HAPPENED:
+            continue
+        taken.add(verb.i)
+        out.append(frame)
+    return out
 
 
 def _coup_frames(doc: Doc, index: DocIndex, found: dict[int, Entry],
@@ -1622,7 +1760,8 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
     breaks = line_breaks(doc)
     starts = narrative_starts(spans)
     home = home_country(entities or ()) if "home_country" in active else None
-    frames = sorted(_frames(doc, index, lexicon, active, home), key=lambda f: f.trigger.i)
+    frames = sorted(_frames(doc, index, lexicon, active, home, spans),
+                    key=lambda f: f.trigger.i)
     events: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     for frame in frames:
@@ -1632,14 +1771,20 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
             targets = _condition_targets(index, frame, actors) or targets
         if frame.type != INCIDENT and frame.entry.stance and not any(
                 t.country or t.igo or t.kind == "group" for t in targets):
-            targets = _domestic_targets(index, frame, actors) or targets
+            # "Police arrested 96 people": the police are the home country's before their
+            # act on people without a country can be domestic.
+            acting = _at_home(index, frame, actors, home) if home is not None and \
+                "home_first" in active else actors
+            targets = _domestic_targets(index, frame, acting) or targets
         actors = _home_opposition(index, frame, actors, targets)
         if home is not None:
             actors = _at_home(index, frame, actors, home)
         etype, polarity = _polarity(frame)
         when, source = pick_date(frame.trigger, spans, anchor,
                                  breaks=breaks if "dateline_date" in active else None,
-                                 narrative=starts if "narrative_date" in active else None)
+                                 narrative=starts if "narrative_date" in active else None,
+                                 conjuncts="conjunct_date" in active,
+                                 lede="lede_date" in active)
         trigger = _mention(frame.trigger)
         sentence = _sentence_mention(frame.trigger.sent)
         speaker = frame.speaker.entity if frame.speaker is not None else None
@@ -1711,6 +1856,12 @@ RULES: dict[str, Callable[..., Any]] = {
     "refusal": _refusal,
     "coup_removal": _coup_frames,
     "perpetrator_attribution": _perpetrator_frames,
+    "undo_demand": _type_for,
+    "home_first": _domestic_targets,
+    "dated_speech": _dated_speaker,
+    "conjunct_date": _conjunct_date,
+    "dated_acts": _dated_act_frames,
+    "lede_date": _recent_day,
     **ARGUMENT_RULES,
 }
 

@@ -25,7 +25,10 @@ INCIDENT = "INCIDENT"
 # Timeline types outside PLOVER, for dated acts PLOVER has no type for; intensity 0.
 STATEMENT = "STATEMENT"
 ELECT = "ELECT"
-EXTRA_TYPES = frozenset({STATEMENT, ELECT})
+# A dated act of a named party that no lexicon row types ("assumed the presidency in 1987",
+# "filed for candidacy on Friday"): on the timeline, never in a stance.
+ACTION = "ACTION"
+EXTRA_TYPES = frozenset({STATEMENT, ELECT, ACTION})
 
 _PREPOSITIONS = frozenset({"to", "for", "on", "with", "of", "against", "from", "by"})
 # Event nouns are common nouns: "March" the month or "Accord" in a name are not events.
@@ -158,9 +161,40 @@ def _near_lemmas(token: Token) -> set[str]:
     return out
 
 
+# Common nouns of a crowd in the street, for ``crowd`` entries ("protesters gathered").
+CROWD_NOUNS = frozenset({"protester", "protestor", "demonstrator", "crowd", "marcher",
+                         "supporter", "opponent", "student", "activist", "worker", "people",
+                         "resident", "villager", "youth", "rioter", "mob", "farmer", "striker",
+                         "thousand", "hundred", "dozen", "ten", "tens", "thousands", "hundreds"})
+
+
+def _crowd_subject(token: Token) -> bool:
+    """True when the subject of ``token`` (or of the verb it is coordinated with) is a crowd
+    named by a common noun: "thousands of protesters gathered", not "leaders gathered"."""
+    if token.dep_ == "acl" and (token.head.lemma_.lower() in CROWD_NOUNS or
+                                token.head.lower_ in CROWD_NOUNS):
+        # "Hundreds of students assembled ..." parsed as a clause on "Hundreds".
+        return True
+    verb = token
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            subj = subjects[0]
+            if subj.lemma_.lower() in CROWD_NOUNS or subj.lower_ in CROWD_NOUNS:
+                if subj.pos_ == "NOUN" or subj.pos_ == "NUM":
+                    return True
+            return False
+        if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
 def _fits_object(entry: Entry, token: Token) -> bool:
     """False when an entry needs a direct object the token lacks, or excludes one it has
-    ("demonstrated a willingness" is no protest)."""
+    ("demonstrated a willingness" is no protest), or needs a crowd as its subject."""
+    if "crowd" in entry.flags and not _crowd_subject(token):
+        return False
     if "transitive" not in entry.flags and "intransitive" not in entry.flags:
         return True
     # A passive has its object as subject ("the statement was joined by ...").

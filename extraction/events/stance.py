@@ -290,6 +290,16 @@ def _targetless(event: dict[str, Any]) -> bool:
         not text or text.startswith(PLACE_MARKS))
 
 
+def _crowd_at_home(event: dict[str, Any], home: str) -> bool:
+    """True when an event's target is people of the story's country named by a common noun,
+    with no entity or sector ("police shot a student", "arrested 96 people")."""
+    text = str(event.get("target_text") or "")
+    return not event.get("target") and event.get("target_country") == home and bool(text) \
+        and not text.startswith(PLACE_MARKS) and holder_key(
+            entity=None, text=text, country=home) in (home, f"opposition:{home}") and \
+        not any(resources.country_for_name(w.strip(",.'")) for w in text.split())
+
+
 @stance_rule("implicit_target")
 def implicit_target_rule(data: StanceInput) -> Iterator[Contribution]:
     """Targets the story implies, in an article about one country (``home_country``):
@@ -312,12 +322,14 @@ def implicit_target_rule(data: StanceInput) -> Iterator[Contribution]:
             continue
         holder = holder_key(entity=actor, text=event.get("actor_text"),
                             country=event.get("actor_country"))
-        if holder is None or not _targetless(event):
+        if holder is None:
             continue
         sector, _, country = holder.rpartition(":")
         if country == home and sector in DISSENT_SECTORS and event.get("type") in DISSENT_TYPES:
             dissent_at_home = True
-        holders.append((event, holder))
+        if _targetless(event) or event.get("type") in REPRESSION_TYPES and \
+                _crowd_at_home(event, home):
+            holders.append((event, holder))
     name = resources.country_name(home)
     for event, holder in holders:
         sector, _, country = holder.rpartition(":")

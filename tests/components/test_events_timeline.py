@@ -114,10 +114,20 @@ def test_events_timeline_sentence_without_a_date_keeps_the_story_day(events_nlp,
     assert found and all(e["date"] == date for e in found)
 
 
+def test_events_timeline_lede_day_carries_on_after_background(events_nlp):
+    # A background year in the middle of the story does not end the day its lede names.
+    text = ("Bolivian police arrested the mayor on Sunday. The mayor was first elected in 2009. "
+            "The Bolivian government said the arrest was lawful.")
+    found = by_trigger(events(events_nlp, text), "said")
+    assert found and all(e["date"] == "2021-05-02" and e["date_source"] == "Sunday"
+                         for e in found)
+
+
 @pytest.mark.parametrize(("text", "word"), [
-    # The last date named is background (years back): the act is of the publication day.
-    ("Bolivian police arrested the mayor on Sunday. The mayor was first elected in 2009. "
-     "The Bolivian government said the arrest was lawful.", "said"),
+    # The last date named is background and the lede names no recent day: the act is of
+    # the publication day.
+    ("The mayor of La Paz was first elected in 2009. Bolivian police arrested him after a "
+     "long inquiry. The Bolivian government said the arrest was lawful.", "said"),
     # A day long before publication does not carry on.
     ("Kenyan troops attacked a camp on 3 March 2021. The Kenyan army said two soldiers died.",
      "said"),

@@ -1,0 +1,166 @@
+"""Street events, dated acts and demands to stop (issue 9): rules for classes of sentences.
+
+Every sentence is written for these tests (none comes from a benchmark); each class varies
+the words, the parties and the construction. The first tests run the events-only pipeline;
+the stance tests run the whole pipeline through ``analyze``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction import analyze
+from tests.components.conftest import PUBLISHED, run_events
+
+events = run_events
+
+
+def triggered(evs, word):
+    return [e for e in evs if e["trigger"]["text"] == word]
+
+
+# --- crowds: gathering is a protest only for a crowd ------------------------------------
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Thousands of protesters gathered outside the parliament in Tbilisi on Monday.",
+     "gathered"),
+    ("Hundreds of students assembled in the main square of Dhaka.", "assembled"),
+    ("Angry farmers gathered at the ministry gates in Nairobi on Friday.", "gathered"),
+])
+def test_crowd_gathering_is_a_protest(events_nlp, text, word):
+    found = triggered(events(events_nlp, text), word)
+    assert found and all(e["type"] == "PROTEST" for e in found)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("European leaders gathered in Brussels for the summit on Monday.", "gathered"),
+    ("The delegations assembled in Geneva before the talks.", "assembled"),
+    ("Investigators gathered evidence at the scene.", "gathered"),
+])
+def test_gathering_of_leaders_or_things_is_no_protest(events_nlp, text, word):
+    assert not [e for e in triggered(events(events_nlp, text), word) if e["type"] == "PROTEST"]
+
+
+@pytest.mark.parametrize(("text", "word", "etype"), [
+    ("Demonstrators threw eggs at the embassy of Peru in La Paz.", "threw", "PROTEST"),
+    ("Youths hurled rocks at police vans in Santiago.", "hurled", "PROTEST"),
+    ("Protesters threw petrol bombs at officers in Minsk.", "threw", "ASSAULT"),
+    ("Police in Belgrade fired tear gas at the crowd.", "fired", "COERCE"),
+    ("Officers used water cannon against demonstrators in Caracas.", "used", "COERCE"),
+    ("Riot police fired into the crowd in Khartoum.", "fired", "ASSAULT"),
+    ("Hundreds of rioters tried to storm the parliament in Bishkek.", "storm", "ASSAULT"),
+])
+def test_street_violence_and_repression_are_typed(events_nlp, text, word, etype):
+    found = triggered(events(events_nlp, text), word)
+    assert found and {e["type"] for e in found} == {etype}
+
+
+@pytest.mark.parametrize("text", [
+    "The company fired its chief executive in March.",
+    "The museum threw a party for its donors.",
+    "The ministry used the new software to count votes.",
+])
+def test_similar_words_outside_the_street_are_no_violence(events_nlp, text):
+    assert not [e for e in events(events_nlp, text)
+                if e["type"] in ("ASSAULT", "COERCE", "PROTEST")]
+
+
+# --- police at home ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Police in Nairobi shot a student during the march.", "KEN"),
+    ("Police in Minsk beat two demonstrators outside the station.", "BLR"),
+    ("Bolivian police shot a protester near the square.", "BOL"),
+])
+def test_police_violence_against_people_is_at_home(events_nlp, text, country):
+    found = [e for e in events(events_nlp, text) if e["type"] == "ASSAULT"]
+    assert found and all(e["actor_country"] == country and e["target_country"] == country
+                         for e in found)
+
+
+def test_armed_attack_on_people_is_not_assumed_at_home(events_nlp):
+    # Troops may strike across a border: their victims get no country by default.
+    found = [e for e in events(events_nlp, "Kenyan troops shot three fighters.")
+             if e["type"] == "ASSAULT"]
+    assert found and all(e["target_country"] is None for e in found)
+
+
+# --- dated acts and dated speech --------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "word", "date"), [
+    ("The princess announced her candidacy on Friday.", "announced", "2021-04-30"),
+    ("Local officials said on Saturday that the bridge had collapsed.", "said", "2021-05-01"),
+    ("The city's police chief announced on Monday that two suspects were held.",
+     "announced", "2021-05-03"),
+])
+def test_dated_speech_of_an_uncoded_speaker_is_a_statement(events_nlp, text, word, date):
+    found = triggered(events(events_nlp, text), word)
+    assert found and all(e["type"] == "STATEMENT" and e["date"] == date for e in found)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("A witness said the bridge had collapsed.", "said"),
+    ("Local officials said that the bridge had collapsed.", "said"),
+])
+def test_undated_speech_of_an_uncoded_speaker_is_no_event(events_nlp, text, word):
+    assert not triggered(events(events_nlp, text), word)
+
+
+@pytest.mark.parametrize(("text", "word", "date"), [
+    ("Robert Mugabe assumed the presidency in 1987.", "assumed", "1987"),
+    ("Nelson Mandela walked out of prison in February 1990.", "walked", "1990-02"),
+    ("The Chilean senate approved the pension bill on Monday.", "approved", "2021-05-03"),
+])
+def test_dated_act_of_a_party_is_a_timeline_action(events_nlp, text, word, date):
+    found = triggered(events(events_nlp, text), word)
+    assert found and all(e["type"] == "ACTION" and e["date"] == date and e["polarity"] == 0
+                         for e in found)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # No date of its own, no named party, a light verb, a negation, a plan.
+    ("Robert Mugabe assumed the presidency.", "assumed"),
+    ("The bridge collapsed on Monday.", "collapsed"),
+    ("Nelson Mandela was in prison in 1980.", "was"),
+    ("The Chilean senate did not approve the pension bill on Monday.", "approve"),
+    ("The Chilean senate will approve the pension bill on Monday.", "approve"),
+])
+def test_no_action_without_a_dated_act_of_a_party(events_nlp, text, word):
+    assert not [e for e in triggered(events(events_nlp, text), word) if e["type"] == "ACTION"]
+
+
+def test_coordinated_acts_share_the_date_that_closes_them(events_nlp):
+    text = "Police in Lima fired and wounded a protester on Sunday afternoon."
+    found = triggered(events(events_nlp, text), "fired")
+    assert found and all(e["date"].startswith("2021-05-02") for e in found)
+
+
+# --- demands to stop --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "holder", "target"), [
+    ("The European Union called on Israel to halt settlement construction.", "eu", "ISR"),
+    ("Germany urged Russia to withdraw its troops from the border.", "DEU", "RUS"),
+    ("Japan called on China to release the detained fishermen.", "JPN", "CHN"),
+])
+def test_demand_to_stop_or_undo_is_opposition(nlp, text, holder, target):
+    article = analyze(text, published=PUBLISHED, nlp=nlp)
+    assert any(s.holder == holder and s.target_key == target and s.polarity == "oppose"
+               for s in article.stances)
+
+
+@pytest.mark.parametrize("text", [
+    "The European Union called on Israel to join the talks.",
+    "Germany urged Russia to attend the conference.",
+])
+def test_appeal_to_do_something_is_no_opposition(nlp, text):
+    article = analyze(text, published=PUBLISHED, nlp=nlp)
+    assert not [s for s in article.stances if s.polarity == "oppose"]
+
+
+def test_police_repression_amid_protest_opposes_the_opposition(nlp):
+    text = ("Thousands of protesters marched through Minsk on Sunday against the result of the "
+            "Belarusian election. Police in Minsk beat dozens of demonstrators and arrested "
+            "200 people, the Belarusian interior ministry said.")
+    article = analyze(text, published=PUBLISHED, nlp=nlp)
+    assert any(s.holder == "BLR" and s.target_key == "opposition:BLR" and
+               s.polarity == "oppose" for s in article.stances)
