@@ -664,6 +664,14 @@ def resolve(index: DocIndex, tok: Token) -> list[Arg]:
             # "the two countries", "both sides": the two parties just named, else no one.
             out.extend(_pair_parties(index, head) or [Arg(head.i, head.text, "other")])
             continue
+        pair = _of_pair(head) if "pair_reference" in index.rules else None
+        if pair is not None:
+            # "the leaders of the two countries": the two parties' leaders.
+            parties = _pair_parties(index, pair)
+            if parties:
+                out.extend(Arg(p.head, f"{head.text} of {p.text}", p.kind, p.entity,
+                               p.country, None, p.igo, p.label) for p in parties)
+                continue
         arg = resolve_one(index, head)
         unnamed = not (arg.entity or arg.country or arg.igo)
         members = _included_members(index, head) if (
@@ -713,6 +721,19 @@ def is_pair_reference(tok: Token) -> bool:
     return tok.lemma_.lower() in PAIR_NOUNS and tok.tag_ in ("NNS", "NNPS") and any(
         (c.dep_ == "nummod" and c.lower_ == "two") or
         (c.dep_ in ("det", "predet") and c.lower_ == "both") for c in tok.children)
+
+
+def _of_pair(head: Token) -> Token | None:
+    """The pair reference a group of people belongs to ("leaders of the two countries",
+    "the foreign ministers of both sides"), or None."""
+    if head.lemma_.lower() not in MEMBER_GROUPS:
+        return None
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and is_pair_reference(pobj):
+                    return pobj
+    return None
 
 
 def _pair_parties(index: DocIndex, tok: Token) -> list[Arg]:

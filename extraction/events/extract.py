@@ -491,6 +491,11 @@ def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,
     return _first_party(candidates, exclude, sectors=False)
 
 
+def _is_place(arg: Arg) -> bool:
+    """True for a target that is only where an act happened ("in Cairo")."""
+    return arg.text.startswith(("in ", "at ", "near "))
+
+
 def _as_place(arg: Arg, prep: str) -> Arg:
     return Arg(arg.head, f"{prep} {arg.text}", arg.kind, arg.entity, arg.country, arg.sector,
                arg.igo, arg.label)
@@ -592,7 +597,14 @@ def _verb_arguments(index: DocIndex, verb: Token, entry: Entry,
     if passive:
         agent = _agent(verb)
         actors = _first_party([_party_args(index, agent)]) if agent is not None else []
-        targets = _first_party([_party_args(index, subj)], sectors=False)
+        if subj is not None and (subj.lemma_.lower() in entry.needs or
+                                 subj.lower_.rstrip("s") in entry.needs):
+            # "Tributes were paid by ...": the subject is the phrase's own word, not the
+            # one acted upon; the target is in the phrase's preposition, if anywhere.
+            targets = _object_targets(index, verb, entry, frozenset(
+                a.entity for a in actors if a.entity))
+        else:
+            targets = _first_party([_party_args(index, subj)], sectors=False)
     elif subj is not None:
         actors = _party_args(index, subj)
         if not any(a.is_party for a in actors):
@@ -1152,14 +1164,22 @@ def _people_object(index: DocIndex, tok: Token) -> Arg | None:
     return None
 
 
-def _domestic_targets(index: DocIndex, frame: Frame, actors: list[Arg]) -> list[Arg]:
+def _domestic_targets(index: DocIndex, frame: Frame, actors: list[Arg],
+                      story: str | None = None) -> list[Arg]:
     """A state's act on people it names without a country is an act at home ("Egyptian
     police arrested 12 demonstrators", "the Mozambique government accepted demands from
     rebels"): the target is those people, in the country of the place named in the clause,
-    else in the actor's own country. Returns [] when nothing fits."""
+    else in the actor's own country. Backing armed groups is no act at home: "Iran backs
+    the rebels" places the rebels in the story's country (``story``), when that is another.
+    Returns [] when nothing fits."""
     home = next((a.country for a in actors if a.country and a.kind != "group"), None)
     if home is None:
         return []
+    backing = frame.type in BACKING_TYPES
+    if backing:
+        if story is None or story == home:
+            return []
+        home = story
     trigger = frame.trigger
     verb = trigger if _is_verbal(trigger) else _governing_verb(trigger)
     objects: list[Token] = []
@@ -1170,12 +1190,16 @@ def _domestic_targets(index: DocIndex, frame: Frame, actors: list[Arg]) -> list[
                  any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
     for head in heads:
         for child in head.children:
-            if child.dep_ in ("dobj", "dative") and child.i != trigger.i:
+            if child.dep_ in ("dobj", "dative") and child.i != trigger.i or (
+                    child.dep_ == "nsubjpass" and _agent(head) is not None):
+                # "the rebels are backed by Iran": the passive subject is acted upon.
                 objects.extend([child, *child.conjuncts])
             elif child.dep_ == "prep" and child.lower_ in ("against", "on", "of", "with"):
                 objects.extend(_children(child, "pobj"))
     for obj in objects:
         arg = _people_object(index, obj)
+        if backing and (arg is None or arg.sector not in ("rebels", "opposition")):
+            continue
         if arg is None and frame.type != "ASSAULT" and (
                 obj.lemma_.lower() in DOMESTIC_MEASURES or any(
                     p.lemma_.lower() in DOMESTIC_MEASURES for c in obj.children
@@ -1204,6 +1228,8 @@ SPEAKER_NOUNS = PEOPLE_NOUNS | HOME_NOUNS | frozenset({
     "secretary", "general", "spokesman", "spokeswoman", "premier", "chancellor", "monarch",
     "agency", "ministry", "office", "embassy", "organisation", "organization", "company",
     "firm", "bank", "board", "committee", "union", "association", "federation", "league"})
+# Acts of backing: towards armed groups or an opposition they are seldom acts at home.
+BACKING_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE"})
 POLICE_NOUNS = frozenset({"police", "policeman", "policemen", "officer", "riot"})
 
 
@@ -1770,12 +1796,15 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
         if frame.type == "THREATEN" and not any(t.country or t.igo for t in targets):
             targets = _condition_targets(index, frame, actors) or targets
         if frame.type != INCIDENT and frame.entry.stance and not any(
-                t.country or t.igo or t.kind == "group" for t in targets):
+                (t.country or t.igo or t.kind == "group") and not _is_place(t)
+                for t in targets):
+            # No party as target, or only the place of the act ("arrested 12 demonstrators
+            # in Cairo"): people acted upon there are the target.
             # "Police arrested 96 people": the police are the home country's before their
             # act on people without a country can be domestic.
             acting = _at_home(index, frame, actors, home) if home is not None and \
                 "home_first" in active else actors
-            targets = _domestic_targets(index, frame, acting) or targets
+            targets = _domestic_targets(index, frame, acting, home) or targets
         actors = _home_opposition(index, frame, actors, targets)
         if home is not None:
             actors = _at_home(index, frame, actors, home)

@@ -121,7 +121,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
 # Dependents through which a phrase's extra words may hang under its head: "cut [ties]",
 # "hand [over]", "call [for]", "call X [a fraud]", "declare a state [of emergency]".
 _NEAR_DEPS = frozenset({"dobj", "prt", "prep", "oprd", "attr", "dative", "pobj", "compound",
-                        "amod", "nmod", "acomp", "npadvmod", "nsubjpass"})
+                        "amod", "nmod", "acomp", "npadvmod", "nsubjpass", "agent"})
 
 
 def _dates_only(prep: Token) -> bool:

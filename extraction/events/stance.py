@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import resources
-from .arguments import holder_key
+from .arguments import PEOPLE_NOUNS, holder_key
 
 # A stance is "mixed" when the weaker side is at least this share of the stronger one.
 MIXED_SHARE = 0.5
@@ -111,6 +111,9 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]], *,
             # "the Venezuelan opposition": a part of a country, named as the text names it.
             if sector[0] != holder:
                 out.append((holder, sector[1], target_country, polarity))
+        elif target is None and _crowd(event.get("target_text"), target_country):
+            # People counted or named by a common noun are not their country.
+            pass
         elif not _same_side(holder, target, target_country):
             out.append((holder, name, target_country, polarity))
     speaker = entities.get(event.get("speaker") or "") if speaker else None
@@ -125,6 +128,15 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]], *,
     return out
 
 
+def _crowd(text: str | None, country: str | None) -> bool:
+    """True for people named by a common noun ("12 demonstrators", "96 people")."""
+    if not text or not country:
+        return False
+    key = holder_key(entity=None, text=text, country=country)
+    last = text.lower().split()[-1]
+    return bool(key and ":" in key) or last in PEOPLE_NOUNS or last.rstrip("s") in PEOPLE_NOUNS
+
+
 def _sector_name(target: dict[str, Any] | None, text: str | None,
                  country: str | None) -> tuple[str, str] | None:
     """(holder key, display name) when the target is a sector of a country named through a
@@ -137,9 +149,10 @@ def _sector_name(target: dict[str, Any] | None, text: str | None,
         return None
     words = text.split()
     if not any(resources.country_for_name(w.strip(",.'")) == country for w in words) and \
-            target is None:
+            target is None and key.startswith("opposition:"):
         # "12 demonstrators" a state arrested at home: its country is inferred, not named,
-        # and a crowd counted in one sentence is no party to hold a stance about.
+        # and a crowd counted in one sentence is no party to hold a stance about; "the
+        # rebels" and "the army" are parties wherever they are named.
         return None
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]

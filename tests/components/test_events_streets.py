@@ -164,3 +164,74 @@ def test_police_repression_amid_protest_opposes_the_opposition(nlp):
     article = analyze(text, published=PUBLISHED, nlp=nlp)
     assert any(s.holder == "BLR" and s.target_key == "opposition:BLR" and
                s.polarity == "oppose" for s in article.stances)
+
+
+# --- who is acted upon ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Egyptian police arrested 12 demonstrators in Cairo.", "EGY"),
+    ("Peruvian soldiers detained 30 farmers in Cusco on Monday.", "PER"),
+])
+def test_people_acted_upon_are_the_target_not_the_place(events_nlp, text, country):
+    found = [e for e in events(events_nlp, text) if e["type"] == "COERCE"]
+    assert found and all(e["target_country"] == country and
+                         not e["target_text"].startswith("in ") for e in found)
+
+
+@pytest.mark.parametrize(("text", "holder", "target"), [
+    ("Somalia's government said on Monday that the rebels in Somalia are backed by Eritrea. "
+     "Somali troops fought the rebels near Mogadishu, the Somali capital.", "ERI", "rebels:SOM"),
+    ("Libya's government accused Egypt of arming the militias. Libyan officials said the "
+     "militias in Libya are supported by Egypt, and Libyan forces attacked them near Sirte.",
+     "EGY", "rebels:LBY"),
+])
+def test_foreign_backing_of_rebels_places_them_in_the_story_country(nlp, text, holder, target):
+    article = analyze(text, published=PUBLISHED, nlp=nlp)
+    assert any(s.holder == holder and s.target_key == target and s.polarity == "support"
+               for s in article.stances)
+    assert not any(s.holder == holder and s.target_key == holder for s in article.stances)
+
+
+@pytest.mark.parametrize(("text", "holder", "target"), [
+    ("Somali troops fought the rebels near Mogadishu, the Somali capital, in Somalia.",
+     "military:SOM", "rebels:SOM"),
+    ("Kenyan troops killed five fighters in Somalia.", "military:KEN", "rebels:SOM"),
+])
+def test_army_against_rebels_is_against_the_rebels_not_the_state(nlp, text, holder, target):
+    article = analyze(text, published=PUBLISHED, nlp=nlp)
+    assert any(s.holder == holder and s.target_key == target and s.polarity == "oppose"
+               for s in article.stances)
+    assert not any(s.holder == holder and s.target_key == target.split(":")[1]
+                   for s in article.stances)
+
+
+@pytest.mark.parametrize(("text", "holders"), [
+    ("Tributes were paid by world leaders including the Indian prime minister and the "
+     "Brazilian president.", {"IND", "BRA"}),
+    ("Tributes were paid to the late king by the Spanish foreign minister.", {"ESP"}),
+])
+def test_passive_phrase_word_is_not_the_target(events_nlp, text, holders):
+    found = [e for e in events(events_nlp, text) if e["type"] == "SUPPORT"]
+    assert {e["actor_country"] for e in found} == holders
+    assert not any((e["target_text"] or "").lower().startswith("tribute") for e in found)
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Turkey and Greece had poor relations, but the leaders of the two countries spoke by "
+     "telephone on Friday.", ("TUR", "GRC")),
+    ("India and Pakistan exchanged fire in Kashmir. The foreign ministers of both countries "
+     "met in Moscow on Thursday.", ("IND", "PAK")),
+])
+def test_people_of_the_two_countries_are_the_two_parties(events_nlp, text, pair):
+    found = [e for e in events(events_nlp, text) if e["type"] == "CONSULT"]
+    assert {(e["actor_country"], e["target_country"]) for e in found} == {pair, pair[::-1]}
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("India and Pakistan exchanged fire across the border on Monday.", "ASSAULT"),
+    ("Armenian and Azerbaijani troops exchanged gunfire overnight.", "ASSAULT"),
+    ("Israel and Hamas exchanged prisoners on Sunday.", "COOPERATE"),
+])
+def test_exchange_of_fire_is_violence_and_of_prisoners_cooperation(events_nlp, text, etype):
+    found = triggered(events(events_nlp, text), "exchanged")
+    assert found and {e["type"] for e in found} == {etype}
