@@ -52,7 +52,8 @@ def test_devgold_ties_schema_and_no_text(path):
     for tie in data["ties"]:
         assert set(tie) == TIE_KEYS
         assert tie["label"] in ("PERSON", "ORG", "FAC")
-        assert tie["basis"] in ("phrase", "setting")
+        assert tie["basis"] in ("phrase", "setting", "unstated")
+        assert tie["basis"] != "unstated" or tie["country"] is None
         assert tie["country"] is None or resources.is_country_code(tie["country"])
         start, end = tie["span"]
         assert 0 <= start < end
@@ -96,12 +97,14 @@ def test_devgold_ties_scorer_counts_coverage_and_precision():
         {"span": [40, 50], "label": "ORG", "country": None, "basis": "phrase"},
         {"span": [60, 70], "label": "ORG", "country": "USA", "basis": "setting"},
         {"span": [80, 90], "label": "ORG", "country": "FRA", "basis": "setting"},
+        {"span": [110, 120], "label": "PERSON", "country": None, "basis": "unstated"},
     ]
     entities = [
         _entity("E1", "POL", (2, 10), (100, 104)),   # right
         _entity("E2", "DEU", (20, 30)),             # wrong country
         _entity("E3", "IRQ", (40, 50)),             # a country for no country: wrong
         _entity("E4", None, (60, 70)),              # no country: not covered
+        _entity("E5", "ESP", (110, 118)),           # a guess: counted apart
     ]                                               # (80, 90) not found at all
     counts, errors = scorer.tie_counts(gold, entities)
     assert counts[("all", "gold")] == 4
@@ -110,4 +113,5 @@ def test_devgold_ties_scorer_counts_coverage_and_precision():
     assert counts[("all", "right")] == 1
     assert counts[("all", "null")] == 1
     assert counts[("phrase", "right")] == 1 and counts[("setting", "gold")] == 3
-    assert [given for _, given in errors] == ["DEU", "IRQ", None, None]
+    assert counts[("unstated", "n")] == counts[("unstated", "given")] == 1
+    assert [given for _, given in errors] == ["DEU", "IRQ", None, None, "ESP"]

@@ -23,6 +23,15 @@ It runs after the model's ``ner`` and does five things, each a module-level func
    Germany", "Merkel's spokesperson, Steffen Seibert", "Patrice Talon of Benin");
    otherwise the knowledge base entry for the article's date (``doc._.newslens_published``)
    is used. Officials of an organisation get a role such as ``un:secretary-general``.
+   Offices in an organisation tie a person to it ("the director of the Kenyan Red Cross,
+   Amina Wekesa", "Name, director of Youth Forum Zambia", "Name, a reporter from Yemen").
+   Then the article as a whole (``extraction.entities.ties``): an acronym shares its
+   expansion's country, a surname a tied relative's, and officials and state bodies with no
+   country written ("Health Minister X", "the Coast Guard") take the country the story is
+   set in when one country has most of its place mentions. Parties are organisations
+   (role "party"), militant groups get the role "armed group" (never a state holder), seas
+   and disputed areas no country, and a seat of government named in another country's
+   story ("Blue House") is a building with no country.
 5. ``propagate``: repeats the model missed of a person's name or an organisation's name
    are added.
 
@@ -45,6 +54,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .. import extensions  # noqa: F401  (registers the Doc attributes)
+from ..entities import ties
 from ..resources import (
     Actor,
     actor_lookup,
@@ -200,10 +210,24 @@ def _trim(
     while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_lower
                            and doc[end - 1].is_stop):
         end -= 1
+    # "Associated Press of bank robberies": no name ends in lower-case words after "of".
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ in ("of", "for") and all(t.is_lower for t in doc[k + 1:end]):
+            end = k
+            break
     if mention.label == "PERSON":
         # Only from people: "General Motors" keeps its first word.
         while start < end - 1 and _is_title_token(doc, start, title_at):
             start += 1
+    elif start in title_at or start + 1 in title_at:
+        # "the Presidential Spokesperson Harry Roque" tagged as one organisation: a title of
+        # a person, then a full name, is that person.
+        k = start if start in title_at else start + 1
+        title = title_at[k]
+        rest = doc[title[1]:end]
+        if title[0] <= start + 1 and title[2] in PERSON_ROLES and len(rest) >= 2 \
+                and all(t.is_title and t.is_alpha for t in rest):
+            return Candidate(title[1], end, "PERSON")
     # "pro-Beijing", "anti-Maduro": the name is what follows the prefix.
     if end - start > 2 and doc[start].is_lower and doc[start + 1].text == "-" \
             and not doc[start].whitespace_:
@@ -235,7 +259,9 @@ def _split_person(
             and last.end < len(doc) and doc[last.end].text in POSSESSIVES:
         return [Candidate(mention.start, last.start, "PERSON"), last]
     first = by_start.get(mention.start)
-    if first is not None and first.kind == "demonym" and first.end < mention.end:
+    if first is not None and first.kind == "demonym" and first.end < mention.end \
+            and not ties.party_name([t.text for t in doc[first.end:mention.end]]):
+        # "Thai Raksa Chart Party" is one party named with a demonym, not a Thai person.
         return [first, Candidate(first.end, mention.end, "PERSON")]
     return [mention]
 
@@ -302,7 +328,9 @@ def candidate_mentions(
             if contains and not sure and not _only_function_words(doc, m, g) \
                     and not _broken(doc, m):
                 keep = False
-                if g.kind in ("country", "demonym", "capital") and g.key and m.label != "PERSON":
+                if g.kind in ("country", "demonym", "capital", "region") and g.key \
+                        and (m.label != "PERSON" or ties.party_name(
+                            [t.text for t in doc[m.start:m.end]])):
                     m.inner.append(g.key)
         if not keep:
             continue
@@ -704,6 +732,12 @@ def _left_context(
     "foreign minister, Name", "US Ambassador to Germany Name", "Merkel's spokesperson, Name"."""
     found = Context()
     j = mention.start
+    while j > 0 and doc[j - 1].text in HONORIFICS:
+        j -= 1
+    if j > 0 and doc[j - 1].text == "," and (j - 1) not in title_end:
+        office = _office_before(doc, j - 1, at, title_end)
+        if office is not None:
+            return office
     if j > 0 and doc[j - 1].text == "," and (j - 1) in title_end:
         j -= 1
     for _ in range(2):
@@ -717,6 +751,10 @@ def _left_context(
             skipped += 1
         if j > 0 and doc[j - 1].text in POSSESSIVES:
             j -= 1
+        if j > 2 and doc[j - 1].text == ")" and (inside := at.get(j - 2)) is not None \
+                and inside.end == j - 1 and doc[inside.start - 1].text == "(":
+            # "the Organisation of Islamic Cooperation (OIC) head Name": past the acronym.
+            j = inside.start - 1
         prev = at.get(j - 1) if j > 0 else None
         if prev is None or prev.end != j:
             break
@@ -736,6 +774,117 @@ def _left_context(
             found.via = prev
         break
     return found
+
+
+# Nouns for a post in an organisation ("director of", "a member of", "the head of").
+OFFICE_NOUNS = frozenset({
+    "director", "head", "chief", "member", "president", "chairman", "chairwoman", "chair",
+    "leader", "founder", "co-founder", "manager", "editor", "ceo", "commander", "officer",
+    "official", "executive", "coordinator", "representative", "spokesman", "spokeswoman",
+    "spokesperson", "secretary", "deputy", "adviser", "advisor", "lawmaker", "senator",
+    "governor", "mayor", "rector", "dean", "professor", "researcher", "captain", "owner",
+    "partner", "minister", "envoy", "ambassador", "superintendent", "prosecutor", "judge",
+    "mp", "legislator", "delegate", "organiser", "organizer", "activist", "lawyer",
+})
+# Words that may sit inside an organisation's name between the model's pieces of it
+# ("League for the Defence of Human Rights").
+NAME_JOINERS = frozenset({"of", "for", "the", "and", "on", "&"})
+
+
+def _owner_context(owner: Candidate, role: str | None, title: str | None) -> Context:
+    """The context an organisation or place after "of" gives to the person before it."""
+    code = _place_code(owner)
+    if code:
+        return Context(code, role, title)
+    if owner.kind in ("model", "org") and owner.label not in ("PERSON", "DATE", "CARDINAL"):
+        return Context(None, role, title, owner)
+    return Context(None, role, title)
+
+
+def _office_before(
+    doc: Doc,
+    comma: int,
+    at: dict[int, Candidate],
+    title_end: dict[int, tuple[int, int, str]],
+) -> Context | None:
+    """"The president of the Kenyan Red Cross, Name", "a member of Parliament, Name": an
+    office in an organisation or place written before the comma that opens a name."""
+    k = comma - 1
+    owner: Candidate | None = None
+    steps = 0
+    # Walk back over the organisation's name: its mentions and the words joining them.
+    while k >= 0 and steps < 12:
+        steps += 1
+        m = at.get(k)
+        if m is not None:
+            owner = m
+            k = m.start - 1
+            continue
+        if doc[k].lower_ in NAME_JOINERS and doc[k].lower_ != "of" or \
+                doc[k].is_title and doc[k].is_alpha:
+            # "of Acme Media": the model may have tagged only "Acme".
+            k -= 1
+            continue
+        if doc[k].lower_ == "of" and owner is not None:
+            break
+        return None
+    if owner is None or k < 1 or doc[k].lower_ != "of":
+        return None
+    # The first mention after "of" owns the office ("of the Tunisian League for ...").
+    first = k + 1
+    while first < comma and first not in at:
+        first += 1
+    owner = at.get(first, owner)
+    k -= 1
+    if k + 1 in title_end:
+        start, end, role = title_end[k + 1]
+        return _owner_context(owner, role, doc[start:end].text.lower())
+    if doc[k].lower_ in OFFICE_NOUNS:
+        return _owner_context(owner, None, None)
+    return None
+
+
+def _from_after(doc: Doc, k: int, at: dict[int, Candidate]) -> str | None:
+    """"Name, a photo- and video-journalist from Yemen,": the country a described person is
+    from (a noun phrase of lower-case words, then "from" and a country)."""
+    nouns = 0
+    for j in range(k, min(k + 7, len(doc) - 1)):
+        if j in at:
+            return None
+        if doc[j].lower_ == "from" and nouns:
+            place = at.get(j + 1)
+            if place is not None and place.start == j + 1 and place.kind == "country":
+                return place.key
+            return None
+        word = doc[j].text
+        if _describes(doc[j]) or word[-1:] == "-" and word[:-1].isalpha() and word.islower():
+            # "photo- and video-journalist"
+            nouns += 1
+        elif doc[j].lower_ != "and":
+            return None
+    return None
+
+
+def _office_after(
+    doc: Doc,
+    k: int,
+    at: dict[int, Candidate],
+    title_start: dict[int, tuple[int, int, str]],
+) -> Context | None:
+    """"Name, director of Youth Forum Zambia", "Name, the general manager of Acme Media": an
+    office (a noun, not a title) in an organisation named after "of"."""
+    for j in range(k, min(k + 4, len(doc) - 1)):
+        if j in title_start or j in at:
+            return None
+        if doc[j].lower_ in OFFICE_NOUNS and doc[j + 1].lower_ == "of":
+            after = j + 3 if j + 2 < len(doc) and doc[j + 2].text in ARTICLES else j + 2
+            owner = at.get(after)
+            if owner is not None and owner.start == after:
+                return _owner_context(owner, None, None)
+            return None
+        if not _describes(doc[j]):
+            return None
+    return None
 
 
 def _right_context(
@@ -769,6 +918,14 @@ def _right_context(
             k += 1
         # "Name, a former Russian military intelligence officer": a demonym and a noun.
         described = nxt.kind == "demonym" and k < len(doc) and _describes(doc[k])
+    if found.country is None:
+        office = _office_after(doc, k, at, title_start)
+        if office is not None:
+            return office
+        origin = _from_after(doc, k, at)
+        if origin is not None:
+            found.country = origin
+            return found
     skipped = 0
     while k < len(doc) and skipped < 4 and k not in title_start and _describes(doc[k]):
         k += 1
@@ -782,6 +939,7 @@ def _right_context(
             owner = at.get(after)
             if owner is not None and owner.start == after:
                 found.country = _place_code(owner)
+                found.via = found.via or _owner_context(owner, None, None).via
     elif found.country is not None and not described:
         # "Name, Russia's ambassador" needs a title; "Name, Russia" is a list, not a
         # description.
@@ -826,7 +984,7 @@ PERSON_ROLES = frozenset({"head of state", "head of government", "foreign minist
                           "diplomat", "spokesperson", "military", "opposition", "legislator",
                           "governor", "mayor", "secretary-general", "director-general",
                           "official", "governor general", "president-elect", "ambassador",
-                          "national security adviser", "supreme leader"})
+                          "national security adviser", "supreme leader", "police"})
 
 
 def assign_country_and_role(
@@ -860,6 +1018,11 @@ def assign_country_and_role(
             # "President Patrice Talon" is a person whatever the model called him.
             for m in group.mentions:
                 m.label = "PERSON"
+        party = kind == "name" and _is_party(doc, group)
+        if party:
+            # "Civic Platform", "the Thai Raksa Chart Party": a party is no person.
+            for m in group.mentions:
+                m.label = "ORG"
         group.label = decide_label(group)
         first = group.mentions[0]
         if kind == "country":
@@ -882,14 +1045,168 @@ def assign_country_and_role(
             via = _person_or_org(doc, group, at, title_end, title_start, published)
             if via is not None and id(via) in group_of:
                 vias.append((group, group_of[id(via)]))
+        if kind == "name" and group.label == "ORG" and group.role is None:
+            if party:
+                group.role = "party"
+            elif ties.armed_group_name(group.canonical):
+                # "Islamic State of Iraq": a group, not the state its name holds; the role
+                # makes the stance layer read it as rebels, never as the government.
+                group.role = "armed group"
         if group.label not in ("PERSON", "ORG"):
             group.role = group.role if kind == "seat" else None
         for m in group.mentions:
             m.label = group.label
+    _acronym_ties(doc, groups)
     # "Merkel's spokesperson, Steffen Seibert" is from Merkel's country.
+    _via_ties(vias)
+    _home_ties(doc, groups, {id(group) for group, _ in vias})
+    _via_ties(vias)
+
+
+def _via_ties(vias: Sequence[tuple[Group, Group]]) -> None:
     for group, owner in vias:
         if group.country is None and owner is not group and owner.country:  # identity: groups
             group.country = owner.country
+
+
+def _igo_role(role: str | None) -> bool:
+    """True for the role of an international organisation's official ("un:envoy", "oic")."""
+    return bool(role) and (":" in role or igo_name(role) != role)
+
+
+def _works_for_org(doc: Doc, group: Group, at: dict[int, tuple[Candidate, Group]]) -> bool:
+    """True when the text writes a person as an organisation's ("Acme TV cameraman X", "X of
+    Acme", "X, of Acme"): the organisation, not the story's country, says where they are
+    from, and when it has no country newslens does not guess one."""
+    for m in group.mentions:
+        j = m.start
+        skipped = 0
+        while j > 0 and skipped < 3 and (j - 1) not in at and _describes(doc[j - 1]):
+            j -= 1
+            skipped += 1
+        before = at.get(j - 1) if j > 0 else None
+        k = m.end + (1 if m.end < len(doc) and doc[m.end].text == "," else 0)
+        after = None
+        if k + 1 < len(doc) and doc[k].lower_ in ("of", "for", "at", "from"):
+            k += 2 if doc[k + 1].text in ARTICLES else 1
+            after = at.get(k)
+        for found in (before, after):
+            if found is not None and found[1] is not group and found[1].label == "ORG":
+                return True
+    return False
+
+
+def _family_ties(groups: Sequence[Group]) -> None:
+    """A person the text gives no country who shares a tied person's surname ("Grace Mugabe"
+    in a story about Robert Mugabe) is taken to be family, of the same country; not when
+    people of different countries share that surname."""
+    by_surname: dict[str, set[str]] = {}
+    for group in groups:
+        if group.label == "PERSON" and group.country and not group.country.startswith("igo:"):
+            words = group.canonical.split()
+            if len(words) > 1:
+                by_surname.setdefault(words[-1], set()).add(group.country)
+    for group in groups:
+        words = group.canonical.split()
+        if group.label == "PERSON" and group.country is None and len(words) > 1 \
+                and not _igo_role(group.role):
+            countries = by_surname.get(words[-1], set())
+            if len(countries) == 1:
+                group.country = next(iter(countries))
+
+
+def _is_party(doc: Doc, group: Group) -> bool:
+    """A political party: "Party" in its name, or the noun "party" written right before or
+    after it ("his party Civic Platform", "the Civic Platform party")."""
+    if ties.party_name(group.key[1].split()):
+        return True
+    for m in group.mentions:
+        before = doc[m.start - 1] if m.start > 0 else None
+        after = doc[m.end] if m.end < len(doc) else None
+        if before is not None and before.lower_ == "party" and before.is_lower or \
+                after is not None and after.text == "party":
+            return True
+    return False
+
+
+def _acronym_ties(doc: Doc, groups: Sequence[Group]) -> None:
+    """An acronym and its expansion in the article ("National Telecommunications Commission
+    (NTC)") share a country and role: whichever has them gives them to the other."""
+    by_initials: dict[str, Group] = {}
+    for group in groups:
+        if group.label == "ORG" and group.key[0] in ("name", "org"):
+            initials = ties.acronym_of(_longest(doc, group.mentions))
+            if initials and initials not in by_initials:
+                by_initials[initials] = group
+    if not by_initials:
+        return
+    for group in groups:
+        if group.label != "ORG" or group.key[0] != "name" or not _acronym(group.key[1]):
+            continue
+        full = by_initials.get(group.canonical.replace(".", "").replace("-", ""))
+        if full is None or full is group:  # identity: groups
+            continue
+        for one, other in ((group, full), (full, group)):
+            if one.country is None and other.country:
+                one.country = other.country
+            if one.role is None and other.role:
+                one.role = other.role
+
+
+# Roles of a state's own officials: with no country written, they are the story's country's.
+HOME_ROLES = frozenset({"head of state", "head of government", "foreign minister",
+                        "defence minister", "minister", "vice president", "spokesperson",
+                        "military", "opposition", "legislator", "governor", "mayor",
+                        "official", "police", "legislature", "government", "party"})
+
+
+def _home_ties(doc: Doc, groups: Sequence[Group], linked: set[int]) -> None:
+    """Tie people and organisations the text gives no country to the country the story is
+    set in (``ties.home_country``): officials and state bodies when one country has most
+    of the place mentions, other people only when it dominates more clearly still and
+    the text ties them to no organisation (``linked``: ids of groups written as someone's
+    or something's: "Acme Media producer X"). Known organisations, international bodies
+    and their officials keep their own reading; other organisations need a state body's
+    name ("Interior Ministry", "Coast Guard")."""
+    places: Counter[str] = Counter()
+    seats: Counter[str] = Counter()
+    for group in groups:
+        kind = group.key[0]
+        if kind in ("country", "demonym", "capital", "seat", "region") and group.country \
+                and not group.country.startswith("igo:"):
+            places[group.country] += len(group.mentions)
+            if kind == "seat":
+                seats[group.country] += len(group.mentions)
+    _family_ties(groups)
+    home = ties.home_country(places)
+    if home is None:
+        return
+    for group in groups:
+        code = group.country
+        if group.key[0] == "seat" and code and code != home and places[code] == seats[code]:
+            # A "Blue House" in a story set elsewhere, its country never named: a building
+            # of the story's own, not tied to a country by its name alone.
+            group.country, group.role, group.label = None, None, "FAC"
+            for m in group.mentions:
+                m.label = "FAC"
+    clear = ties.home_country(places, share=ties.HOME_SHARE_UNTITLED)
+    at: dict[int, tuple[Candidate, Group]] = {}
+    if clear is not None:
+        for group in groups:
+            for m in group.mentions:
+                for i in range(m.start, m.end):
+                    at[i] = (m, group)
+    for group in groups:
+        if group.country is not None or group.key[0] != "name" \
+                or group.label not in ("PERSON", "ORG") or _igo_role(group.role):
+            continue
+        if group.label == "PERSON":
+            office = group.role in HOME_ROLES
+        else:
+            office = group.role in HOME_ROLES or ties.national_institution(group.canonical)
+        if office or clear is not None and group.label == "PERSON" \
+                and id(group) not in linked and not _works_for_org(doc, group, at):
+            group.country = home
 
 
 def _person_or_org(
@@ -918,6 +1235,10 @@ def _person_or_org(
                     # "UN Ambassador Nikki Haley" is a person whatever the model said.
                     group.label = "PERSON"
             via = via or found.via
+        if group.label == "LOC":
+            # "South China Sea", "Gulf of Mexico": a sea or a range named after a country
+            # is not that country's (and a disputed one is no single country's).
+            continue
         for inner in m.inner:
             countries[inner] += 1
     if group.label == "ORG" and role is None:
