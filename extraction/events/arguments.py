@@ -474,6 +474,27 @@ def _pronoun(index: DocIndex, tok: Token, depth: int) -> Arg | None:
     return _entity_arg(index, tok, eid, tok.text)
 
 
+# How far back "the rebels" looks for the armed group it names again.
+GROUP_LOOKBACK = 400
+
+
+def _named_group(index: DocIndex, tok: Token) -> str | None:
+    """The armed group a definite "the rebels" / "the militants" names again: the one armed
+    group named in the text before it (within ``GROUP_LOOKBACK`` tokens), else None. With
+    two groups named, it is ambiguous and stays unresolved."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children):
+        return None
+    found: set[str] = set()
+    for i in range(tok.i - 1, max(-1, tok.i - GROUP_LOOKBACK), -1):
+        eid = index.token_entity[i]
+        if eid is None or eid in found:
+            continue
+        role = str(index.entities[eid].get("role") or "").lower()
+        if SECTOR_ROLES.get(role) == "rebels":
+            found.add(eid)
+    return found.pop() if len(found) == 1 else None
+
+
 def _appositive_country(index: DocIndex, tok: Token, depth: int) -> str | None:
     """The country an apposition gives a name ("X, Algeria's leading activist, ...", "X, a
     Nigerian diplomat"), or None."""
@@ -582,6 +603,10 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
     country, igo = _lookup_country(tokens) if not ethnic else (None, None)
     if country or igo:
         return Arg(tok.i, text, "country" if country else "igo", None, country, sector, igo)
+    if sector == "rebels" and "named_group" in index.rules:
+        named = _named_group(index, tok)
+        if named is not None:
+            return _entity_arg(index, tok, named, text)
     if depth < 2 and tok.pos_ == "NOUN":
         # "the capital Kabul", "the port city, Basra": the apposition names the place.
         country = _appositive_country(index, tok, depth)
@@ -847,4 +872,5 @@ ARGUMENT_RULES = {
     "of_conjuncts": _of_conjuncts,
     "igo_members": resolve_one,
     "included_members": _included_members,
+    "named_group": _named_group,
 }

@@ -1511,6 +1511,13 @@ def _media_source(index: DocIndex, actors: Sequence[Arg]) -> bool:
     return bool(roles) and all(r == "media" for r in roles)
 
 
+def _not_media(index: DocIndex, actors: list[Arg]) -> list[Arg]:
+    """News outlets report acts; they do not commit them ("convicted of assaults, as
+    reported by the Guardian"): media actors of a material act are dropped."""
+    return [a for a in actors
+            if str((index.entities.get(a.entity or "") or {}).get("role") or "") != "media"]
+
+
 def _echoed_speech(tok: Token) -> bool:
     """A speech verb that only introduces or repeats another one of the same speaker
     ("Saying ..., the minister added ...")."""
@@ -1791,6 +1798,8 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
     events: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     for frame in frames:
+        if "media_not_actor" in active and frame.type in MATERIAL:
+            frame.actors = _not_media(index, frame.actors)
         actors, targets = _sector_countries(frame.actors, frame.targets)
         actors = _unattributed(index, frame, _located(index, frame.trigger, actors))
         if frame.type == "THREATEN" and not any(t.country or t.igo for t in targets):
@@ -1891,6 +1900,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "conjunct_date": _conjunct_date,
     "dated_acts": _dated_act_frames,
     "lede_date": _recent_day,
+    "media_not_actor": _not_media,
     **ARGUMENT_RULES,
 }
 

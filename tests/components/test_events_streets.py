@@ -235,3 +235,33 @@ def test_people_of_the_two_countries_are_the_two_parties(events_nlp, text, pair)
 def test_exchange_of_fire_is_violence_and_of_prisoners_cooperation(events_nlp, text, etype):
     found = triggered(events(events_nlp, text), "exchanged")
     assert found and {e["type"] for e in found} == {etype}
+
+
+# --- the group named again, and who reports -------------------------------------------
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("The Houthis seized the port of Hodeidah in 2015. Yemen's government said on Monday "
+     "that the rebels are backed by Iran.", "Houthis"),
+    ("Boko Haram raided a school in Borno. The militants abducted forty pupils.",
+     "Boko Haram"),
+])
+def test_the_rebels_name_the_one_armed_group_named_before(nlp, text, group):
+    article = analyze(text, published=PUBLISHED, nlp=nlp)
+    names = {e.id: e.canonical for e in article.entities}
+    last = [e for e in article.events if e.type in ("SUPPORT", "ASSAULT")][-1]
+    assert names.get(last.target if last.type == "SUPPORT" else last.actor) == group
+
+
+def test_the_rebels_stay_unnamed_when_two_groups_were_named(events_nlp):
+    text = "Boko Haram and al-Shabaab are active in the region. The militants attacked a village."
+    found = triggered(events(events_nlp, text), "attacked")
+    assert found and all(e["actor"] is None for e in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The suspect, described by the Guardian as convicted of assaults, entered the stage.",
+    "The gunman, named by Reuters as a former soldier, shot two guards.",
+])
+def test_a_news_outlet_is_no_actor_of_what_it_reports(events_nlp, text):
+    found = [e for e in events(events_nlp, text) if e["type"] in ("ASSAULT", "COERCE")]
+    assert found and not any(e["actor_country"] for e in found)
