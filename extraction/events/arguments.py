@@ -57,12 +57,16 @@ DATELINE_DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
 SECTOR_NOUNS = {
     "military": "military", "army": "military", "troops": "military", "troop": "military",
     "soldier": "military", "forces": "military", "force": "military", "navy": "military",
-    "general": "military", "junta": "military",
+    "general": "military", "junta": "military", "coup": "military", "putsch": "military",
     "opposition": "opposition", "dissident": "opposition", "protester": "opposition",
     "protestor": "opposition", "demonstrator": "opposition",
     "rebel": "rebels", "insurgent": "rebels", "militant": "rebels", "guerrilla": "rebels",
     "separatist": "rebels", "militia": "rebels", "fighter": "rebels",
 }
+# Nouns for members of a body: "opposition leaders" speak for the opposition.
+MEMBER_NOUNS = frozenset({"leader", "member", "figure", "official", "commander", "spokesman",
+                          "spokeswoman", "spokesperson", "lawmaker", "politician", "officer",
+                          "representative", "activist", "supporter", "chief", "head"})
 # Entity roles (from the entities component) that make a sector holder instead of a state.
 SECTOR_ROLES = {"military": "military", "opposition": "opposition", "rebels": "rebels",
                 "rebel group": "rebels", "armed group": "rebels"}
@@ -843,8 +847,16 @@ def holder_key(*, entity: dict[str, Any] | None, text: str | None, country: str 
         sector = SECTOR_ROLES.get(role)
     if sector is None and text:
         words = text.lower().split()
+        for at, word in enumerate(words):
+            if at and word in ("in", "of", "from", "at"):
+                # "opposition in Puerto Rico", "soldiers of the army": the head comes first.
+                words = words[:at]
+                break
         if words:
             sector = SECTOR_NOUNS.get(words[-1]) or SECTOR_NOUNS.get(words[-1].rstrip("s"))
+        if sector is None and len(words) > 1 and words[-1].rstrip("s") in MEMBER_NOUNS:
+            # "opposition leaders", "rebel commanders", "army officers": whose members.
+            sector = SECTOR_NOUNS.get(words[-2]) or SECTOR_NOUNS.get(words[-2].rstrip("s"))
     if entity is not None:
         country = country or entity.get("country")
     if country:

@@ -158,6 +158,12 @@ UNDO_VERBS = CEASE_VERBS | frozenset({"halt", "withdraw", "release", "free", "li
                                       "suspend", "refrain", "desist", "scrap", "revoke",
                                       "pull", "leave", "retreat", "dismantle", "freeze"})
 UNDO_INTENSITY = -0.5
+# What a demand asks to be taken away: "called for his resignation", "demanded the arrest
+# of X", "urged the withdrawal of troops".
+REMOVAL_NOUNS = frozenset({"resignation", "removal", "ouster", "impeachment", "arrest",
+                           "prosecution", "punishment", "withdrawal", "departure", "dismissal",
+                           "expulsion", "trial", "sacking", "exit", "halt", "end", "release",
+                           "suspension", "cancellation", "repeal", "ban", "extradition"})
 # Verbs that carry an event noun ("signed an accord", "held talks"): when the verb is a
 # trigger, it is the event, and the noun adds no second one.
 CARRIER_VERBS = frozenset({"sign", "ink", "hold", "conduct", "reach", "conclude", "seal"})
@@ -876,15 +882,57 @@ def _recent_day(item: dict[str, Any], anchor: str, days: int) -> bool:
 # ----------------------------------------------------------------- the algorithm
 
 
+# Removals whose "of" object or possessor is the one to be removed (not "the release of X").
+PERSONAL_REMOVALS = frozenset({"resignation", "removal", "ouster", "impeachment", "arrest",
+                               "prosecution", "punishment", "dismissal", "expulsion", "trial",
+                               "sacking", "departure", "exit", "extradition"})
+
+
+def _removal_targets(index: DocIndex, tok: Token) -> list[Arg]:
+    """Whom a demand wants removed: "called for the resignation of X", "demanded X's
+    arrest" give X; [] when the demand names no one."""
+    for child in tok.children:
+        objects = [child] if child.dep_ == "dobj" else [
+            p for p in child.children if p.dep_ == "pobj"] if (
+            child.dep_ == "prep" and child.lower_ == "for") else []
+        for obj in objects:
+            if obj.lemma_.lower() not in PERSONAL_REMOVALS:
+                continue
+            whom = [c for c in obj.children if c.dep_ == "poss"] + [
+                p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children if p.dep_ == "pobj"]
+            for head in whom[:1]:
+                found = _first_party([_party_args(index, head)], sectors=False)
+                if found:
+                    return found
+                arg = resolve_one(index, head, depth=1)
+                if arg.entity is not None or head.lemma_.lower() in HOME_NOUNS:
+                    return [arg]
+    return []
+
+
+def _asks_removal(tok: Token) -> bool:
+    """True when a demand's object is a removal or an ending ("called for his resignation",
+    "demanded the withdrawal of the troops")."""
+    for child in tok.children:
+        objects = [child] if child.dep_ == "dobj" else [
+            p for p in child.children if p.dep_ == "pobj"] if (
+            child.dep_ == "prep" and child.lower_ == "for") else []
+        if any(o.lemma_.lower() in REMOVAL_NOUNS for o in objects):
+            return True
+    return False
+
+
 def _type_for(entry: Entry, tok: Token, complement_entry: Entry | None,
               complement_negated: bool = False,
-              complement: Token | None = None) -> tuple[str, float]:
+              complement: Token | None = None, undo: bool = False) -> tuple[str, float]:
     """The event type and intensity, after intent and future-tense rules ("promised to
     withdraw" is an AGREE, "vowed to strike" a THREATEN, "pledged not to attack" an AGREE)
     and the demand rule ("called on X to halt ..." opposes what X does)."""
     etype, intensity = entry.type, entry.intensity
-    if etype == "REQUEST" and complement is not None and \
-            complement.lemma_.lower() in UNDO_VERBS and not complement_negated:
+    if etype == "REQUEST" and (complement is not None and complement.lemma_.lower() in
+                               UNDO_VERBS and not complement_negated or undo and
+                               _asks_removal(tok)):
         return etype, min(intensity, UNDO_INTENSITY)
     if entry.intent and complement_entry is not None and etype != "THREATEN":
         cooperative = complement_entry.type in COOPERATIVE or complement_entry.intensity >= 0
@@ -1310,7 +1358,8 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
         comp_entry = found.get(comp.i) if comp is not None else None
         etype, intensity = _type_for(entry, tok, comp_entry,
                                      comp is not None and _negated(comp),
-                                     comp if "undo_demand" in rules else None)
+                                     comp if "undo_demand" in rules else None,
+                                     "undo_demand" in rules)
         if not etype:
             continue
         frame = Frame(tok, entry, etype, intensity)
@@ -1421,6 +1470,9 @@ def _coup_frames(doc: Doc, index: DocIndex, found: dict[int, Entry],
             continue
         subj, passive = _subject(tok)
         author = _agent(tok) if passive else subj
+        if author is None and tok.dep_ == "acl" and _children(tok, "dobj"):
+            # "A coup ousted X" parsed as a clause on "coup".
+            author = tok.head
         if author is None or author.lemma_.lower() not in COUP_NOUNS:
             continue
         objects = [subj] if passive and subj is not None else _children(tok, "dobj")
@@ -1433,7 +1485,7 @@ def _coup_frames(doc: Doc, index: DocIndex, found: dict[int, Entry],
         known = by_trigger.get(tok.i)
         if known is not None:
             # "was deposed by a coup": the lexicon's event, with the coup's makers as actor.
-            if not any(a.is_party for a in known.actors):
+            if not any(a.country or a.igo for a in known.actors):
                 known.actors = [actor]
             continue
         entry = Entry(tok.lemma_.lower(), "V", "COERCE", -0.7)
@@ -1804,6 +1856,9 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
         actors = _unattributed(index, frame, _located(index, frame.trigger, actors))
         if frame.type == "THREATEN" and not any(t.country or t.igo for t in targets):
             targets = _condition_targets(index, frame, actors) or targets
+        if frame.type == "REQUEST" and "undo_demand" in active:
+            # "demanded the impeachment of X": X, not the impeachment, is the target.
+            targets = _removal_targets(index, frame.trigger) or targets
         if frame.type != INCIDENT and frame.entry.stance and not any(
                 (t.country or t.igo or t.kind == "group") and not _is_place(t)
                 for t in targets):

@@ -265,3 +265,50 @@ def test_the_rebels_stay_unnamed_when_two_groups_were_named(events_nlp):
 def test_a_news_outlet_is_no_actor_of_what_it_reports(events_nlp, text):
     found = [e for e in events(events_nlp, text) if e["type"] in ("ASSAULT", "COERCE")]
     assert found and not any(e["actor_country"] for e in found)
+
+
+# --- who holds the stance: sectors named with a place, coups, demands to remove ---------
+
+@pytest.mark.parametrize(("entity", "text", "country", "expected"), [
+    (None, "opposition in Puerto Rico", "PRI", "opposition:PRI"),
+    (None, "soldiers of the Malian army", "MLI", "military:MLI"),
+    (None, "rebels in Darfur", "SDN", "rebels:SDN"),
+    (None, "people of Chad", "TCD", "TCD"),
+])
+def test_sector_comes_from_the_head_before_a_place(entity, text, country, expected):
+    from extraction.events.arguments import holder_key
+
+    assert holder_key(entity=entity, text=text, country=country) == expected
+
+
+@pytest.mark.parametrize(("text", "holder", "target"), [
+    ("A military coup removed Prime Minister Thaksin Shinawatra of Thailand in 2006.",
+     "military:THA", "entity:Thaksin Shinawatra"),
+    ("A coup ousted President Mohamed Bazoum of Niger in July 2023.",
+     "military:NER", "entity:Mohamed Bazoum"),
+])
+def test_a_coup_is_the_military_against_the_removed(nlp, text, holder, target):
+    article = analyze(text, published=PUBLISHED, nlp=nlp)
+    assert any(s.holder == holder and s.target_key == target and s.polarity == "oppose"
+               for s in article.stances)
+
+
+@pytest.mark.parametrize(("text", "holder", "target"), [
+    ("Protesters in San Juan called for the resignation of Governor Ricardo Rossello.",
+     "opposition:PRI", "entity:Ricardo Rossello"),
+    ("Kenyan opposition leaders demanded the impeachment of Kenyan President William Ruto.",
+     "opposition:KEN", "entity:William Ruto"),
+])
+def test_a_demand_to_remove_someone_opposes_them(nlp, text, holder, target):
+    article = analyze(text, published=PUBLISHED, nlp=nlp)
+    assert any(s.holder == holder and s.target_key == target and s.polarity == "oppose"
+               for s in article.stances)
+
+
+@pytest.mark.parametrize("text", [
+    "The European Union called for the release of the jailed activist Ana Mora.",
+    "Colombia called for talks with Venezuela.",
+])
+def test_a_demand_to_free_or_to_talk_opposes_no_one_named(nlp, text):
+    article = analyze(text, published=PUBLISHED, nlp=nlp)
+    assert not [s for s in article.stances if s.polarity == "oppose"]
