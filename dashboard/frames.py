@@ -486,8 +486,9 @@ def clip_range(value: object, first: dt.date | None, last: dt.date | None
     return (start, end) if start <= end else None
 
 
-def articles_frame(articles: Articles) -> pd.DataFrame:
-    """One row per article: date, title and how much was found in it."""
+def articles_frame(articles: Articles, *, by_date: bool = True) -> pd.DataFrame:
+    """One row per article: date, title and how much was found in it; newest first, or in
+    the order given (a search's best match first) when not ``by_date``."""
     rows = [
         {
             "published": a.published,
@@ -503,6 +504,8 @@ def articles_frame(articles: Articles) -> pd.DataFrame:
     ]
     columns = ["published", "inferred", "title", "words", "entities", "events", "stances", "id"]
     frame = pd.DataFrame(rows, columns=columns)
+    if not by_date:
+        return frame
     return frame.sort_values("published", ascending=False, na_position="last", ignore_index=True)
 
 

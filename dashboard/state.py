@@ -13,6 +13,7 @@ Configuration (environment): ``NEWSLENS_STORE`` (the store file, see ``extractio
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import os
@@ -29,6 +30,7 @@ from spacy.language import Language
 
 from dashboard import frames, urlstate
 from extraction import analyze, article_id
+from extraction.corrections import Correction, apply_corrections, text_key
 from extraction.errors import NewslensError
 from extraction.model import Article
 from extraction.textio import (
@@ -41,6 +43,8 @@ from extraction.textio import (
 
 ROOT = Path(__file__).resolve().parent.parent
 SESSION_KEY = "newslens_session_articles"
+#: Corrections made in this browser session while there is no store.
+SESSION_CORRECTIONS_KEY = "newslens_session_corrections"
 SAMPLE_SOURCE = "newslens samples"
 #: Analyses a browser session keeps in memory for its result picker.
 SESSION_LIMIT = 50
@@ -220,7 +224,9 @@ def remember(article: Article, *, source: str | None = None) -> str | None:
         return problem
     try:
         with open_store() as store:
-            store.add(article, source=source)
+            # The same text pasted, uploaded or ingested before (with another date, say) is
+            # not stored again; its corrections apply to this analysis too (by text).
+            store.add(article, source=source, once_per_text=True)
     except NewslensError as err:
         return f"The article could not be saved to the corpus: {err}"
     except sqlite3.DatabaseError as err:
@@ -237,15 +243,24 @@ def _stored_articles(
     end: dt.date | None,
     country: str | None,
     source: str | None,
+    query: str | None,
+    entity: str | None,
     limit: int | None,
-    count: int,
-    location: str,
+    stamp: tuple[Any, ...],
 ) -> list[Article]:
-    # ``count`` and ``location`` only key the cache: a new article or another store file
-    # makes a fresh read.
+    # ``stamp`` only keys the cache: a new or deleted article, a correction made or undone,
+    # or another store file makes a fresh read.
     with open_store() as store:
         return store.articles(start=start, end=end, country=country, source=source,
-                              limit=limit)
+                              query=query, entity=entity, limit=limit)
+
+
+def _store_stamp() -> tuple[Any, ...]:
+    with open_store() as store:
+        # max(rowid) moves on a delete followed by an add, which the count alone misses.
+        last = store._conn().execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()
+        return (store.count(), last[0], store.corrections_stamp(),
+                os.environ.get("NEWSLENS_STORE", ""))
 
 
 def corpus_articles(
@@ -254,16 +269,29 @@ def corpus_articles(
     end: dt.date | None = None,
     country: str | None = None,
     source: str | None = None,
+    query: str | None = None,
+    entity: str | None = None,
     limit: int | None = None,
 ) -> list[Article]:
-    """Stored articles matching the filters; this session's articles without a store."""
+    """Stored articles matching the filters and the search, with their corrections; this
+    session's articles without a store (searched with a plain word match)."""
+    query = (query or "").strip() or None
+    entity = (entity or "").strip() or None
     if store_available():
         try:
-            return _stored_articles(start, end, country, source, limit, corpus_count(),
-                                    os.environ.get("NEWSLENS_STORE", ""))
+            return _stored_articles(start, end, country, source, query, entity, limit,
+                                    _store_stamp())
         except sqlite3.DatabaseError as err:
             _mark_damaged(err)
-    articles = list(session_articles().values())
+    articles = [corrected(a) for a in session_articles().values()]
+    if query:
+        words = [w.casefold() for w in query.replace('"', " ").split()]
+        articles = [a for a in articles
+                    if all(w.rstrip("*") in f"{a.title or ''} {a.text}".casefold()
+                           for w in words)]
+    if entity:
+        articles = [a for a in articles
+                    if any(entity.casefold() in e.canonical.casefold() for e in a.entities)]
     if start:
         articles = [a for a in articles if a.published and a.published >= start]
     if end:
@@ -449,12 +477,132 @@ def publish_view(page: str) -> None:
 
 
 def stored_article(article_id: str) -> Article | None:
-    """The stored article with this id, or None (no store, or no such article)."""
+    """The stored article with this id as extracted, or None (no store, or no such
+    article)."""
     if not store_available():
         return None
     try:
         with open_store() as store:
-            return store.get(article_id)
+            # As extracted: corrections are applied when it is shown, so undoing one works.
+            return store.get(article_id, corrected=False)
     except sqlite3.DatabaseError as err:
         _mark_damaged(err)
         return None
+
+
+# --- analysts' corrections ---------------------------------------------------------------
+
+def _session_corrections() -> list[Correction]:
+    return st.session_state.setdefault(SESSION_CORRECTIONS_KEY, [])
+
+
+def corrections_for(article: Article) -> list[Correction]:
+    """Every correction of this article's text (undone ones too), oldest first."""
+    if store_available():
+        try:
+            with open_store() as store:
+                return store.corrections(text_key=text_key(article.text))
+        except sqlite3.DatabaseError as err:
+            _mark_damaged(err)
+    key = text_key(article.text)
+    return [c for c in _session_corrections() if c.text_key == key]
+
+
+def corrected(article: Article) -> Article:
+    """The article as the analysts corrected it."""
+    return apply_corrections(article, corrections_for(article))
+
+
+def _in_store(action: Callable[[Any], object]) -> bool:
+    """Run ``action(store)``; False when there is no usable store (then the caller keeps
+    the change for this session)."""
+    if not store_available():
+        return False
+    try:
+        with open_store() as store:
+            action(store)
+        return True
+    except sqlite3.DatabaseError as err:
+        _mark_damaged(err)
+        return False
+
+
+def save_correction(correction: Correction) -> None:
+    """Keep a correction in the store (or for this session without one).
+
+    Raises:
+        NewslensError: the store refused it; the message says why.
+    """
+    if _in_store(lambda store: store.add_correction(correction)):
+        return
+    kept = _session_corrections()
+    kept.append(dataclasses.replace(correction, id=len(kept) + 1))
+
+
+def undo_correction(correction_id: int) -> None:
+    """Undo a correction (it stays on record).
+
+    Raises:
+        NewslensError: there is no such correction, or it was undone already.
+    """
+    if _in_store(lambda store: store.undo_correction(correction_id)):
+        return
+    kept = _session_corrections()
+    for index, correction in enumerate(kept):
+        if correction.id == correction_id and correction.active:
+            kept[index] = dataclasses.replace(
+                correction, undone_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+            return
+    raise NewslensError(f"There is no correction {correction_id} to undo.")
+
+
+# --- the corpus as a workspace: search, open, delete --------------------------------------
+
+def search_hits(query: str | None, *, entity: str | None = None, country: str | None = None,
+                limit: int = 200) -> list[Any]:
+    """``ArticleSummary``s of stored articles matching a search, best first, each with the
+    place its words were found (``snippet``); empty without a store."""
+    if not store_available() or not ((query or "").strip() or (entity or "").strip()):
+        return []
+    try:
+        with open_store() as store:
+            return store.summaries(query=(query or "").strip() or None,
+                                   entity=(entity or "").strip() or None, country=country,
+                                   limit=limit)
+    except sqlite3.DatabaseError as err:
+        _mark_damaged(err)
+        return []
+
+
+def open_in_analyze(article_id: str) -> bool:
+    """Make a stored (or this session's) article the one the Analyze page shows, with its
+    text, title and date in the editor; False when it is not found."""
+    found = session_articles().get(article_id) or stored_article(article_id)
+    if found is None:
+        return False
+    kept = session_articles()
+    kept.pop(found.id, None)
+    kept[found.id] = found
+    st.session_state["analyze_text"] = found.text
+    st.session_state["analyze_title"] = found.title or ""
+    st.session_state["analyze_date"] = found.published
+    st.session_state["analyze_current"] = found.id
+    st.session_state["analyze_result"] = found.id
+    st.session_state["analyze_loaded"] = f"stored:{found.id}"
+    return True
+
+
+def delete_articles(article_ids: list[str]) -> int:
+    """Delete articles (analyses and corrections) from the store and this session; return
+    how many were stored."""
+    kept = session_articles()
+    for gone in article_ids:
+        kept.pop(gone, None)
+    if not store_available():
+        return len(article_ids)
+    try:
+        with open_store() as store:
+            return store.delete_many(article_ids)
+    except sqlite3.DatabaseError as err:
+        _mark_damaged(err)
+        return 0

@@ -19,7 +19,8 @@ PAGE_KEYS: dict[str, tuple[str, ...]] = {
     "analyze": ("analyze_text", "analyze_title", "analyze_date", "analyze_sample",
                 "analyze_current", "analyze_types", "analyze_countries", "analyze_background",
                 "analyze_timeline_background", "analyze_timeline_modality", "analyze_target"),
-    "corpus": ("corpus_dates", "corpus_country", "corpus_source", "corpus_trend_target",
+    "corpus": ("corpus_dates", "corpus_country", "corpus_source", "corpus_query",
+               "corpus_entity", "corpus_trend_target",
                "corpus_background", "corpus_timeline_background",
                "corpus_timeline_modality", "corpus_target"),
 }
@@ -30,6 +31,7 @@ PARAMS: dict[str, dict[str, str]] = {
                 "analyze_timeline_background": "past_events",
                 "analyze_timeline_modality": "all_modalities", "analyze_target": "target"},
     "corpus": {"corpus_dates": "dates", "corpus_country": "country", "corpus_source": "source",
+               "corpus_query": "q", "corpus_entity": "entity",
                "corpus_trend_target": "trend", "corpus_background": "background",
                "corpus_timeline_background": "past_events",
                "corpus_timeline_modality": "all_modalities", "corpus_target": "target"},

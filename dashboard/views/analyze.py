@@ -10,21 +10,40 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from dashboard import frames, panels, state
+from dashboard import frames, panels, review, state
+from extraction.corrections import apply_corrections
 from extraction.errors import NewslensError
 from extraction.limits import MAX_CHARS, MAX_FILE_BYTES
 from extraction.model import Article
 from extraction.textio import SourceText, read_bytes
 
 UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".pdf"]
-# A MIME type in the list makes Streamlit trust the browser's filter instead of raising on a
-# wrong suffix, so a renamed or mislabelled file reaches read_bytes and gets a clear message.
-UPLOADER_ACCEPT = [*UPLOAD_TYPES, "text/plain"]
+# No type filter in the browser: a file of another type would only get a red mark there, with
+# the reason on hover. Let through, it reaches read_bytes and gets a message in words.
+UPLOADER_ACCEPT = None
 LOADED_KEY = "analyze_loaded"
 UPLOAD_LOADED_KEY = "analyze_upload_loaded"
 CURRENT_KEY = "analyze_current"
 UPLOADS_KEY = "analyze_upload_results"
 TIMING_KEY = "analyze_seconds"
+SCROLL_KEY = "analyze_scroll"
+RESULT_ANCHOR = "analysis-result"
+# Brings the result (its heading) into view once, after Analyze, so at 1024 px the reader
+# does not have to look for it. Our own constant script, run in the page (an iframe would
+# log feature-policy warnings); it carries nothing from the article.
+_SCROLL_SCRIPT = """<script>
+const doc = document;
+const find = () => doc.getElementById("ANCHOR");
+let tries = 0;
+const go = () => {
+  const el = find();
+  if (el) { el.scrollIntoView({behavior: "smooth", block: "start"}); }
+  else if (tries++ < 50) { setTimeout(go, 100); }
+};
+go();
+// Once more when the elements above have settled (a spinner gone, a note added).
+setTimeout(go, 800);
+</script>""".replace("ANCHOR", RESULT_ANCHOR)
 
 
 def load_into_editor(text: str, title: str | None, published: dt.date | None, mark: str) -> None:
@@ -147,6 +166,8 @@ def input_section() -> DeltaGenerator:
     run = cols[0].button("Analyze", type="primary", key="analyze_run")
     run_all = len(good) > 1 and cols[1].button(f"Analyze all {len(good)} files",
                                                key="analyze_all")
+    st.caption(f"Files: {', '.join(UPLOAD_TYPES)}, at most {MAX_FILE_BYTES // 1_048_576} MB "
+               "each. A file that cannot be read is named below with the reason.")
     if run:
         body, meta = state.split_pasted(st.session_state.get("analyze_text") or "")
         title = (st.session_state.get("analyze_title") or "").strip() or meta.get("title")
@@ -157,6 +178,7 @@ def input_section() -> DeltaGenerator:
             article = analyse_and_keep(body, published, title, source)
         if article is not None:
             show(article)
+            st.session_state[SCROLL_KEY] = True
     if run_all:
         bar = st.progress(0.0, text="Analysing the uploaded files…")
         for index, (_, name, src) in enumerate(good):
@@ -164,6 +186,7 @@ def input_section() -> DeltaGenerator:
             article = analyse_and_keep(src.text, src.published, src.title, "upload")
             if article is not None:
                 show(article)
+                st.session_state[SCROLL_KEY] = True
         bar.progress(1.0, text=f"{len(good)} files analysed")
     return date_note
 
@@ -189,7 +212,9 @@ def export_section(article: Article) -> None:
 
 def result_section(article: Article) -> None:
     st.divider()
-    st.subheader(panels.md_escape(article.title or "Untitled article"))
+    st.subheader(panels.md_escape(article.title or "Untitled article"), anchor=RESULT_ANCHOR)
+    if st.session_state.pop(SCROLL_KEY, False):
+        st.html(_SCROLL_SCRIPT, unsafe_allow_javascript=True)
     if article.published:
         published = article.published.isoformat()
         if article.published_inferred:
@@ -238,7 +263,10 @@ if len(analysed) > 1:
         format_func=lambda i: analysed[i].title or f"article {i[:8]}",
     )
     st.session_state[CURRENT_KEY] = shown
-current = analysed.get(st.session_state.get(CURRENT_KEY, ""))
+extracted = analysed.get(st.session_state.get(CURRENT_KEY, ""))
+corrections = state.corrections_for(extracted) if extracted is not None else []
+# Shown, charted and exported as the analysts corrected it.
+current = apply_corrections(extracted, corrections) if extracted is not None else None
 if current is None:
     st.info("Nothing analysed yet: paste an article, upload files or pick a sample, then "
             "press Analyze.")
@@ -247,4 +275,6 @@ else:
         how = "inferred from the text" if current.published_inferred else "found in the text"
         date_note.caption(f"{current.published.isoformat()}: {how}")
     result_section(current)
+    st.subheader("Corrections")
+    review.corrections_section(current, corrections)
 state.publish_view("analyze")

@@ -61,11 +61,21 @@ source = cols[2].selectbox(
     "Source", sources, index=None, key="corpus_source", placeholder="all sources",
     disabled=not sources,
 )
+cols = st.columns([4, 2])
+query = cols[0].text_input(
+    "Search the texts", key="corpus_query", placeholder="words in the title or text",
+    help='Every word must occur, in any order and any case; "a phrase" in that order; '
+         "word* for words starting so. The best matches come first.",
+)
+entity = cols[1].text_input(
+    "Entity", key="corpus_entity", placeholder="a name, or part of one",
+    help="Articles with a person, organisation or place whose name contains this.",
+)
 
 # Published before any early stop below, so even an empty result can be bookmarked.
 state.publish_view("corpus")
 articles = state.corpus_articles(start=start, end=end, country=country, source=source,
-                                 limit=CORPUS_LIMIT)
+                                 query=query, entity=entity, limit=CORPUS_LIMIT)
 if total > CORPUS_LIMIT:
     st.caption(f"The corpus holds {total:,} articles; the {CORPUS_LIMIT:,} most recent that "
                "match the filters are shown.")
@@ -82,8 +92,39 @@ metrics[2].metric("Events", len(events))
 metrics[3].metric("Stances", len(stances))
 
 st.subheader("Articles")
-st.dataframe(frames.articles_frame(articles).drop(columns=["id"]), hide_index=True,
-             width="stretch")
+searching = bool((query or "").strip() or (entity or "").strip())
+listing = frames.articles_frame(articles, by_date=not searching)
+if searching:
+    found = {hit.id: hit.snippet for hit in state.search_hits(query, entity=entity,
+                                                              country=country)}
+    listing = listing.assign(found=listing["id"].map(found))
+generation = st.session_state.setdefault("corpus_table_generation", 0)
+picked = st.dataframe(
+    listing.drop(columns=["id"]), hide_index=True, width="stretch",
+    key=f"corpus_articles_{generation}", on_select="rerun", selection_mode="multi-row",
+    column_config={"title": st.column_config.TextColumn(width="large"),
+                   "found": st.column_config.TextColumn("where the words are", width="large")},
+)
+chosen = [listing["id"].iloc[i] for i in picked.selection.rows if i < len(listing)]
+st.caption("Tick a row to open that article in Analyze (and correct it there), or tick "
+           "several to delete them.")
+left, middle, right = st.columns([2, 2, 3])
+if left.button("Open in Analyze", key="corpus_open", disabled=len(chosen) != 1,
+               type="primary"):
+    if state.open_in_analyze(chosen[0]):
+        st.switch_page("views/analyze.py")
+    st.warning("That article is no longer stored.")
+confirm = right.checkbox(f"Yes, delete {len(chosen)} article(s) with their analyses and "
+                         "corrections", key="corpus_delete_confirm", disabled=not chosen)
+if middle.button(f"Delete {len(chosen)} selected", key="corpus_delete",
+                 disabled=not (chosen and confirm)):
+    removed = state.delete_articles(chosen)
+    st.session_state["corpus_table_generation"] = generation + 1
+    st.session_state["corpus_delete_confirm"] = False
+    st.session_state["corpus_flash"] = f"Deleted {removed} article(s)."
+    st.rerun()
+if "corpus_flash" in st.session_state:
+    st.success(st.session_state.pop("corpus_flash"))
 st.subheader("Entities")
 panels.entities_section(frames.corpus_entities_frame(articles), corpus=True)
 st.subheader("Timeline")

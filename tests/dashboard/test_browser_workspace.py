@@ -49,6 +49,16 @@ def settle(page) -> None:
         ".includes('Running')", timeout=60_000)
 
 
+def paste(page, url: str, text: str) -> None:
+    """Open the app's Analyze page and paste ``text`` into the editor (not yet analysed)."""
+    page.goto(url, wait_until="domcontentloaded")
+    editor = page.get_by_role("textbox", name="Article text")
+    editor.wait_for(timeout=60_000)
+    editor.fill(text)
+    editor.press("Control+Enter")
+    settle(page)
+
+
 @pytest.mark.browser
 def test_browser_download_is_neutralised_and_url_restores_the_view(server, browser,
                                                                    tmp_path: Path):
@@ -60,12 +70,7 @@ def test_browser_download_is_neutralised_and_url_restores_the_view(server, brows
         page.on("console", lambda m: console.append(f"{m.type}: {m.text}")
                 if m.type in ("warning", "error") else None)
         page.on("pageerror", lambda e: console.append(f"pageerror: {e}"))
-        page.goto(server, wait_until="domcontentloaded")
-        editor = page.get_by_role("textbox", name="Article text")
-        editor.wait_for(timeout=60_000)
-        editor.fill(ARTICLE)
-        editor.press("Control+Enter")
-        settle(page)
+        paste(page, server, ARTICLE)
         title = page.get_by_role("textbox", name="Title")
         title.fill(HOSTILE_TITLE)
         title.press("Enter")

@@ -1,0 +1,118 @@
+"""The workspace in ``AppTest``: corrections on the Analyze page, search, open and delete on
+the Corpus page. Hand-built articles in a fresh store; no samples, no pipeline."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from extraction.store import Store
+
+from .articles import build_article
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "dashboard" / "app.py"
+OTHER_TEXT = "Protests in Tehran over fuel prices grew on Friday, and Iran blamed its enemies."
+
+
+@pytest.fixture()
+def stored(temp_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("NEWSLENS_SAMPLES", str(tmp_path / "no-samples"))
+    with Store(temp_store) as store:
+        store.add(build_article())
+        store.add(dataclasses.replace(build_article(), id="b2", text=OTHER_TEXT,
+                                      title="Fuel protests", entities=(), events=(),
+                                      stances=(), relations=(), time_expressions=()))
+    return temp_store
+
+
+def _open(article_id: str) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["article"] = article_id
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def _metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def _texts(at: AppTest) -> str:
+    return " ".join(t.value for t in at.text)
+
+
+def test_workspace_app_event_rejected_undone(stored: Path):
+    at = _open("a1")
+    assert _metric(at, "Events") == "6"
+    at.selectbox(key="analyze_fix_event").set_value("ev2")
+    at.radio(key="analyze_fix_event_status").set_value("rejected")
+    at.button(key="analyze_fix_event_save").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert _metric(at, "Events") == "5"
+    assert "rejected event ACCUSE 'blamed'" in _texts(at)
+    with Store(stored) as store:
+        (fix,) = store.corrections()
+        assert fix.kind == "event.status" and fix.after == "rejected"
+        assert len(store.get("a1").events) == 5
+        assert len(store.get("a1", corrected=False).events) == 6
+    # A fresh session (a reload) shows the correction; Undo brings the event back.
+    again = _open("a1")
+    assert _metric(again, "Events") == "5"
+    again.button(key=f"analyze_fix_undo_{fix.id}").click().run()
+    assert _metric(again, "Events") == "6"
+    assert "undone" in _texts(again)
+
+
+def test_workspace_app_entity_country_and_added_stance(stored: Path):
+    at = _open("a1")
+    at.selectbox(key="analyze_fix_entity").set_value("e_un")
+    at.radio(key="analyze_fix_field").set_value("country")
+    at.run()
+    at.selectbox(key="analyze_fix_country").set_value("CHE")
+    at.button(key="analyze_fix_entity_save").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert "United Nations: country - → CHE" in _texts(at)
+    stances = int(_metric(at, "Stances"))
+    at.selectbox(key="analyze_fix_holder").set_value("CHE")
+    at.selectbox(key="analyze_fix_target").set_value("entity:Nicolás Maduro")
+    at.radio(key="analyze_fix_polarity").set_value("oppose")
+    at.text_area(key="analyze_fix_sentence").set_value("The UN called for talks.")
+    at.button(key="analyze_fix_add_save").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert int(_metric(at, "Stances")) == stances + 1
+    # A sentence that is not in the text is refused with a message, nothing saved.
+    at.text_area(key="analyze_fix_sentence").set_value("Maduro resigned.")
+    at.button(key="analyze_fix_add_save").click().run()
+    assert any("not in the article" in e.value for e in at.error)
+    with Store(stored) as store:
+        assert [c.kind for c in store.corrections()] == ["entity.country", "stance.add"]
+        assert "CHE" in store.countries()
+
+
+def test_workspace_app_search_open_and_delete(stored: Path):
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.run()
+    at.switch_page("views/corpus.py").run()
+    assert _metric(at, "Articles") == "2"
+    at.text_input(key="corpus_query").set_value("fuel prices").run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert _metric(at, "Articles") == "1"
+    at.text_input(key="corpus_query").set_value("").run()
+    at.text_input(key="corpus_entity").set_value("maduro").run()
+    assert _metric(at, "Articles") == "1"
+    assert at.query_params.get("entity") in ("maduro", ["maduro"])
+    # Nothing ticked: nothing to open or delete.
+    assert at.button(key="corpus_open").disabled and at.button(key="corpus_delete").disabled
+
+
+def test_workspace_app_search_finds_nothing(stored: Path):
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.run()
+    at.switch_page("views/corpus.py").run()
+    at.text_input(key="corpus_query").set_value('"fuel Tehran" AND (').run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert any("No stored article matches" in i.value for i in at.info)
