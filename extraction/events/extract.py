@@ -43,6 +43,7 @@ from .. import resources
 from .arguments import (
     ARGUMENT_RULES,
     PEOPLE_NOUNS,
+    SECTOR_NOUNS,
     SPEECH_VERBS,
     Arg,
     DocIndex,
@@ -1422,6 +1423,21 @@ LIGHT_VERBS = frozenset({"be", "have", "do", "seem", "appear", "become", "remain
 ACTION_ENTRY = Entry("", "V", ACTION, 0.0, (), frozenset({"nostance"}))
 
 
+def _agentive(index: DocIndex, arg: Arg) -> bool:
+    """True when an argument names someone who can act: a person, organisation or state
+    named as such ("Sameh Shoukry", "the Turkish ministry", "Egypt", "the rebels"), not a
+    thing of theirs ("a Boeing 737 jet", "the Turkish pipeline")."""
+    head = index.doc[arg.head]
+    ent = index.entities.get(arg.entity or "") or {}
+    if ent and index.token_entity[head.i] == arg.entity:
+        return ent.get("label") in ("PERSON", "ORG", "GPE", "NORP")
+    if head.pos_ == "PRON":
+        return arg.is_party
+    lemma = head.lemma_.lower()
+    return (arg.is_party or bool(ent)) and (lemma in SPEAKER_NOUNS or lemma in SECTOR_NOUNS or
+                                           head.lower_ in SPEAKER_NOUNS)
+
+
 def _dated_act_frames(index: DocIndex, found: dict[int, Entry], frames: Sequence[Frame],
                       spans: Sequence[tuple[Span, dict[str, Any]]]) -> list[Frame]:
     """Every dated act of a named party is an event: a verb with its own time expression
@@ -1443,8 +1459,7 @@ def _dated_act_frames(index: DocIndex, found: dict[int, Entry], frames: Sequence
                 not _attached(span, verb) or _negated(verb):
             continue
         actors, targets, _ = _verb_arguments(index, verb, ACTION_ENTRY, None)
-        named = [a for a in actors if a.is_party or (index.entities.get(a.entity or "") or {})
-                 .get("label") in ("PERSON", "ORG")]
+        named = [a for a in actors if _agentive(index, a)]
         if not named:
             continue
         frame = Frame(verb, ACTION_ENTRY, ACTION, 0.0, named, targets)

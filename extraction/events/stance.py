@@ -437,6 +437,10 @@ def aggregate_stances(events: Sequence[dict[str, Any]],
     table: dict[tuple[str, str], dict[str, Any]] = {}
     for name in rules if rules is not None else DEFAULT_RULES:
         for c in STANCE_RULES[name](data):
+            if c.holder == c.key:
+                # No one takes a stance towards themselves ("the US Air Force" and "the
+                # Royal Air Force base used by it" both read as the US military).
+                continue
             row = table.setdefault((c.holder, c.key), {
                 "name": c.name, "country": c.country, "now": [], "past": [], "evidence": []})
             background = _background(c.date, published)

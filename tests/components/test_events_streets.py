@@ -312,3 +312,30 @@ def test_a_demand_to_remove_someone_opposes_them(nlp, text, holder, target):
 def test_a_demand_to_free_or_to_talk_opposes_no_one_named(nlp, text):
     article = analyze(text, published=PUBLISHED, nlp=nlp)
     assert not [s for s in article.stances if s.polarity == "oppose"]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("A Boeing 737 jet crashed near the airport on Wednesday.", "crashed"),
+    ("The Turkish pipeline reached the coast in 2019.", "reached"),
+])
+def test_a_thing_is_no_actor_of_a_dated_act(events_nlp, text, word):
+    assert not [e for e in triggered(events(events_nlp, text), word) if e["type"] == "ACTION"]
+
+
+def test_an_air_base_used_by_a_force_is_no_use_of_force(events_nlp):
+    text = "The Royal Air Force base at Croughton is used by the US Air Force."
+    assert not [e for e in events(events_nlp, text) if e["type"] == "COERCE"]
+
+
+def test_no_one_holds_a_stance_towards_themselves(monkeypatch):
+    from extraction.events import stance
+
+    def self_rule(data):
+        # Evidence a faulty rule might give: a holder towards its own key, and one real.
+        yield stance.Contribution("military:USA", "military:USA", "US Air Force", "USA", -0.7,
+                                  "V1")
+        yield stance.Contribution("military:USA", "IRN", "Iran", "IRN", -0.7, "V2")
+
+    monkeypatch.setitem(stance.STANCE_RULES, "self_rule", self_rule)
+    found = stance.aggregate_stances([], [], rules=["self_rule"])
+    assert [(s["holder"], s["target_key"]) for s in found] == [("military:USA", "IRN")]
