@@ -1927,9 +1927,34 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
                 "actor_text": actor.text if actor else None,
                 "target_text": target.text if target else None,
             })
+    if "repeated_mention" in active:
+        events = _drop_repeated_mentions(events)
     for number, event in enumerate(events, start=1):
         event["id"] = f"V{number}"
     return events
+
+
+def _drop_repeated_mentions(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An act named again without its parties ("the invasion", "the withdrawal" after
+    "Turkey launched an offensive", "the US announced a withdrawal") is the same act, not a
+    new one: an event with neither actor nor target is dropped when an earlier event of the
+    same type has a party, unless a date of its own sets it apart. Happenings (INCIDENT)
+    and timeline types are kept."""
+    dates: dict[str, set[str | None]] = {}
+    out: list[dict[str, Any]] = []
+    for event in events:
+        etype = str(event["type"])
+        bare = not (event.get("actor") or event.get("actor_country") or event.get("target")
+                    or event.get("target_country"))
+        own_date = event.get("date_source") not in (None, "published") and \
+            event.get("date") not in dates.get(etype, ())
+        if bare and etype in dates and not own_date and \
+                etype not in (INCIDENT, STATEMENT, ACTION):
+            continue
+        if not bare:
+            dates.setdefault(etype, set()).add(event.get("date"))
+        out.append(event)
+    return out
 
 
 def event_type_is_incident(event: dict[str, Any]) -> bool:
@@ -1971,6 +1996,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "dated_acts": _dated_act_frames,
     "lede_date": _recent_day,
     "media_not_actor": _not_media,
+    "repeated_mention": _drop_repeated_mentions,
     **ARGUMENT_RULES,
 }
 

@@ -339,3 +339,17 @@ def test_no_one_holds_a_stance_towards_themselves(monkeypatch):
     monkeypatch.setitem(stance.STANCE_RULES, "self_rule", self_rule)
     found = stance.aggregate_stances([], [], rules=["self_rule"])
     assert [(s["holder"], s["target_key"]) for s in found] == [("military:USA", "IRN")]
+
+
+def test_an_act_named_again_without_parties_is_no_new_event(events_nlp):
+    text = ("Turkey launched an offensive against Kurdish forces in Syria on Wednesday. "
+            "The invasion was condemned across Europe.")
+    found = [e for e in events(events_nlp, text) if e["type"] == "ASSAULT"]
+    assert len(found) == 1 and found[0]["actor_country"] == "TUR"
+
+
+def test_an_act_named_again_with_a_date_of_its_own_is_kept(events_nlp):
+    text = ("Turkey launched an offensive against Kurdish forces in Syria on Wednesday. "
+            "A similar invasion took place in January 2018.")
+    found = [e for e in events(events_nlp, text) if e["type"] == "ASSAULT"]
+    assert {e["date"][:7] for e in found} == {"2021-04", "2018-01"}
