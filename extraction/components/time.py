@@ -136,10 +136,22 @@ def clause_tense(doc: Doc, index: int) -> str | None:
         # "since May" can only reach back.
         return "past"
     tense = _tense(doc, token)
-    if tense in (None, "perfect") and index > 0 and doc[index - 1].lower_ in ("until", "till"):
+    before = doc[index - 1].lower_ if index > 0 else ""
+    if tense in (None, "perfect") and before in ("until", "till"):
         # "planned until December", "open till Friday": unless the clause is past, ahead.
         return "future"
+    if tense == "past" and (before in _DEADLINE_WORDS or before == "to" and
+                            doc[index - 1].head.lemma_ in _MOVING_VERBS):
+        # "extended the offer until Nov. 9", "moved the vote to May": a past decision about
+        # a date that may still be ahead; the nearest such date, not the past one.
+        return None
     return tense
+
+
+# Words before a deadline and verbs that move one.
+_DEADLINE_WORDS = frozenset({"until", "till", "through", "effective", "by"})
+_MOVING_VERBS = frozenset({"extend", "postpone", "delay", "move", "push", "defer", "adjourn",
+                           "reschedule", "bring", "advance"})
 
 
 def _tense(doc: Doc, token: Token) -> str | None:
@@ -311,7 +323,13 @@ def resolve_all(
         tense = tenses[k] if tenses[k] != "perfect" else None
         kind, value = resolve(r, anchor=anchor, tense=tense, reference=reference,
                               reference_unit=reference_unit, latest=latest)
-        if quarter is not None and kind == "DATE" and f.start - quarter[2] <= _QUARTER_REACH \
+        if r.kind == "story" and r.unit != "year" and quarter is not None and (
+                r.unit == "quarter" or f.start - quarter[2] <= _QUARTER_REACH):
+            # "the quarter", "the 1988 period", "year-earlier profit": the quarter the story
+            # has named, in the year written or a year back.
+            year = r.year or quarter[0] + (r.shift or 0)
+            value = f"{year}-Q{quarter[1]}"
+        elif quarter is not None and kind == "DATE" and f.start - quarter[2] <= _QUARTER_REACH \
                 and _YEAR_BACK.fullmatch(text[f.start:f.end]):
             # Results reported by quarter compare with the same quarter a year before:
             # "net income of $5 million, up from $3 million a year earlier".
@@ -330,7 +348,8 @@ def resolve_all(
             "end_token": token_of(f.end - 1) + 1,
         })
         in_quarter = _QUARTER_VALUE.fullmatch(value) if kind == "DATE" else None
-        if in_quarter and not _YEAR_BACK.fullmatch(text[f.start:f.end]):
+        if in_quarter and not _YEAR_BACK.fullmatch(text[f.start:f.end]) \
+                and not (r.kind == "story" and (r.shift or r.year)):
             quarter = (int(in_quarter[1]), int(in_quarter[2]), f.end)
         if kind in ("DATE", "TIME"):
             current = _as_reference(value)

@@ -416,6 +416,38 @@ def _year(m: re.Match[str], text: str) -> Reading | None:
     return Reading("date", year=int(m["yr"]))
 
 
+_SPOKEN_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SPOKEN_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                 "seventeen", "eighteen", "nineteen")
+_SPOKEN_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+@rule("spokenyear", r"(?i:(?P<sp_c>nineteen|eighteen)[\s-]+(?:(?P<sp_t>" + "|".join(_SPOKEN_TENS)
+                    + r")(?:[\s-](?P<sp_o>" + "|".join(_SPOKEN_ONES) + r"))?|(?P<sp_teen>"
+                    + "|".join(_SPOKEN_TEENS) + r")|(?P<sp_oh>o|oh)[\s-](?P<sp_oo>"
+                    + "|".join(_SPOKEN_ONES) + r"))(?!-\w)"
+                    r"|the\s+year\s+two\s+thousand(?:\s+and\s+(?P<sp_2k>"
+                    + "|".join(_SPOKEN_ONES + _SPOKEN_TEENS) + r"))?)",
+      gate=r"[nN]ineteen|[eE]ighteen|[yY]ear\s+two")
+def _spokenyear(m: re.Match[str], text: str) -> Reading | None:
+    # Broadcast transcripts write years in words: "nineteen ninety-six", "the year two
+    # thousand". "Nineteen twenty" as a count ("nineteen twenty-dollar bills") is rare
+    # enough next to a year's use to be read as the year.
+    if m["sp_c"] is None:
+        extra = (_SPOKEN_ONES + _SPOKEN_TEENS).index(m["sp_2k"].lower()) + 1 \
+            if m["sp_2k"] else 0
+        return Reading("date", year=2000 + extra)
+    century = 1900 if m["sp_c"].lower() == "nineteen" else 1800
+    if m["sp_t"]:
+        rest = 10 * (_SPOKEN_TENS.index(m["sp_t"].lower()) + 2)
+        rest += _SPOKEN_ONES.index(m["sp_o"].lower()) + 1 if m["sp_o"] else 0
+    elif m["sp_teen"]:
+        rest = _SPOKEN_TEENS.index(m["sp_teen"].lower()) + 10
+    else:
+        rest = _SPOKEN_ONES.index(m["sp_oo"].lower()) + 1
+    return Reading("date", year=century + rest)
+
+
 @rule("shortyear", r"['’‘](?P<sy>\d\d)(?![\d'’s])", gate=r"['’‘]\d\d")
 def _shortyear(m: re.Match[str], text: str) -> Reading | None:
     # "in '69": two digits after an apostrophe name a year; 30 and under read as 20xx.
@@ -440,7 +472,9 @@ def _year2(m: re.Match[str], text: str) -> Reading | None:
     return Reading("date", year=year) if year - first < 10 else None
 
 
-@rule("quarter", rf"(?:(?i:the)\s+)?(?P<q>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))"
+@rule("quarter", rf"(?:(?i:the)\s+)?(?:(?P<q_rel>(?i:this|last|next))\s+(?i:year)['’]s\s+"
+                 rf"|(?P<q_py>{YEAR})(?:['’]s)?\s+)?"
+                 rf"(?P<q>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))"
                  rf"[\s-]+(?i:quarter)(?:\s+(?:of\s+)?(?P<q_y>{YEAR}))?"
                  rf"|(?P<q2>Q[1-4])(?:\s+(?P<q2_y>{YEAR}))?",
       gate=r"[qQ]uarter|QUARTER|Q[1-4]")
@@ -450,7 +484,11 @@ def _quarter(m: re.Match[str], text: str) -> Reading | None:
     else:
         word = m["q"].lower()
         quarter = ORDINALS.get(word) or int(word[0])
-        year = m["q_y"]
+        year = m["q_y"] or m["q_py"]
+        if m["q_rel"]:
+            # "next year's first quarter": the year is counted from the anchor.
+            shift = {"this": 0, "last": -1, "next": 1}[m["q_rel"].lower()]
+            return Reading("date", quarter=quarter, unit="year", shift=shift)
     return Reading("date", year=int(year) if year else None, quarter=quarter)
 
 
@@ -594,6 +632,9 @@ def _duration(m: re.Match[str], text: str) -> Reading | None:
         ):
             # "$5 million a year", "twice a week": a rate, so a SET.
             return Reading("literal", type="SET", value=duration_value(1, unit))
+        if unit == "quarter" and re.match(r"\s+of\b", text[m.end():m.end() + 4]):
+            # "three-quarters of its food": a fraction, not nine months.
+            return None
         if unit in ("quarter", "second") and amount == 1 and not plural and not (
             m["du_n"][0].isdigit() or text[m.end() : m.end() + 6].lstrip()[:1] in (".", ",", "")
         ):
@@ -651,7 +692,47 @@ def _set(m: re.Match[str], text: str) -> Reading | None:
 def _setword(m: re.Match[str], text: str) -> Reading | None:
     if m["fq"]:
         return Reading("literal", type="SET", value=duration_value(1, unit_name(m["fq_u"])))
-    return Reading("literal", type="SET", value=SET_WORDS[m.group(0).lower()])
+    word = m.group(0).lower()
+    if not word.endswith("ally") and _NOUN_AFTER.match(text, m.end()):
+        # "its quarterly dividend", "daily flights": a frequency adjective describes a thing,
+        # it does not say when the clause happens (TimeBank leaves 25 of 28 untagged).
+        return None
+    return Reading("literal", type="SET", value=SET_WORDS[word])
+
+
+# A lower-case word after an adjective: the noun it modifies.
+_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|in|on|at|by|for|from|with|as|than|since|until)"
+                         r"\b)[a-z][a-z-]+\b")
+
+
+# "the quarter", "the latest period", "the year-ago quarter", "the fiscal year", "year-earlier
+# results": in business news the period a story reports on, read in ``resolve_all`` from the
+# quarter the story names (else the anchor's last complete quarter, or its year).
+@rule("period", r"(?:(?i:the)\s+(?=(?i:year[- ](?:ago|earlier)\s+(?:quarter|period))))?"
+                r"(?P<pe_back>(?i:year[- ](?:ago|earlier)))(?:\s+(?P<pe_bu>(?i:quarter|period)))?"
+                r"|(?i:the)\s+(?P<pe_y>" + YEAR + r")\s+(?P<pe_yu>(?i:quarter|period))"
+                r"|(?i:the)\s+(?:(?P<pe_mod>(?i:latest|current|full|fiscal|latest\s+fiscal|"
+                r"current\s+fiscal))\s+)?(?P<pe_u>(?i:quarter|period|year))"
+                r"(?!-|\s+(?i:of|to|ago|earlier|before|after|later|when|in\s+which|\d|two|"
+                r"nineteen|twenty)\b)",
+      gate=r"[qQ]uarter|[pP]eriod|[yY]ear")
+def _period(m: re.Match[str], text: str) -> Reading | None:
+    if m["pe_back"]:
+        unit = "quarter" if m["pe_bu"] else "story"
+        return Reading("story", unit=unit, shift=-1)
+    if m["pe_y"]:
+        return Reading("story", unit="quarter", year=int(m["pe_y"]))
+    unit = m["pe_u"].lower()
+    mod = " ".join((m["pe_mod"] or "").lower().split())
+    if unit == "period" and mod not in ("latest", "current"):
+        # "the period" alone is as often any stretch of time ("the period of mourning").
+        return None
+    if unit == "year":
+        if re.match(r"\s+(?i:ended|ending|to)\b", text[m.end():m.end() + 9]):
+            # "the year ended June 30": a reporting year, written as its length.
+            return Reading("literal", type="DURATION", value="P1Y")
+        return Reading("story", unit="year", shift=0)
+    return Reading("story", unit="quarter", shift=0)
 
 
 @rule("dayword", r"(?P<dw>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|"

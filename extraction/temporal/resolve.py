@@ -202,6 +202,8 @@ def _resolve(r: Reading, anchor: dt.date | None, tense: Tense, reference: dt.dat
         if anchor is None:
             return _part(f"XXXX-WXX-{r.weekday}", r.part, r.clock)
         return _part(_weekday_near(anchor, r.weekday, tense, latest).isoformat(), r.part, r.clock)
+    if r.kind == "story":
+        return _story_period(r, anchor)
     if r.kind == "relative":
         if anchor is None:
             if r.shift:
@@ -244,6 +246,22 @@ def _resolve(r: Reading, anchor: dt.date | None, tense: Tense, reference: dt.dat
     return "XXXX-XX-XX"
 
 
+def _story_period(r: Reading, anchor: dt.date | None) -> str:
+    """The period a business story reports on when the text has not named it: the anchor's
+    year ("the year"), the year before ("year-ago results") or the last complete quarter
+    before the anchor ("the quarter": results come out after a quarter ends)."""
+    shift = r.shift or 0
+    if r.unit == "year":
+        return f"{anchor.year + shift:04d}" if anchor else "XXXX"
+    if r.unit == "story":
+        return f"{anchor.year - 1:04d}" if anchor else "PAST_REF"
+    if anchor is None:
+        return f"{r.year:04d}-QX" if r.year else "XXXX-QX"
+    current = (anchor.month - 1) // 3 + 1
+    year, quarter = (anchor.year, current - 1) if current > 1 else (anchor.year - 1, 4)
+    return f"{(r.year or year + shift):04d}-Q{quarter}"
+
+
 def _resolve_date(r: Reading, anchor: dt.date | None, tense: Tense,
                   latest: dt.date | None) -> str:
     year = r.year
@@ -272,12 +290,20 @@ def _resolve_date(r: Reading, anchor: dt.date | None, tense: Tense,
                 year -= 1
         return _season_value(year, r.season)
     if r.quarter:
+        if year is None and r.unit == "year" and r.shift is not None:
+            if anchor is None:
+                return f"XXXX-Q{r.quarter}"
+            return f"{anchor.year + r.shift:04d}-Q{r.quarter}"
         if year is None:
             if anchor is None:
                 return f"XXXX-Q{r.quarter}"
             current = (anchor.month - 1) // 3 + 1
             year = anchor.year
-            if tense != "future" and r.quarter > current:
+            if r.quarter == (current - 2) % 4 + 1:
+                # The quarter just ended, whose results are expected or reported now,
+                # whatever the tense ("expects to report a third-quarter loss" in October).
+                year = anchor.year if current > 1 else anchor.year - 1
+            elif tense != "future" and r.quarter > current:
                 year -= 1
             elif tense == "future" and r.quarter < current:
                 year += 1
