@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
+from extraction.corrections import ANALYST
 from extraction.model import Article, Event
 from extraction.store import csv_safe
 
@@ -402,6 +403,7 @@ def evidence_frame(articles: Articles, holder: str, target: str, *,
                "published"]
     rows = []
     for article in _as_list(articles):
+        labels = {st.target_key or st.target: st.target for st in article.stances}
         wanted: set[str] = set()
         for stance in article.stances:
             if (stance.holder == holder and (stance.target_key or stance.target) == target
@@ -415,12 +417,18 @@ def evidence_frame(articles: Articles, holder: str, target: str, *,
             if rel.id in wanted:
                 # A relation the learned model read in a sentence: no event type, no date.
                 source, target_ent = article.entity(rel.source), article.entity(rel.target)
+                # An analyst's added stance names its holder and target by key, not entity.
+                by_analyst = rel.found_by == ANALYST
+                finder = {"model": "model", ANALYST: "added by an analyst"}.get(rel.found_by,
+                                                                                "rule")
                 rows.append({
                     "sentence": " ".join(rel.sentence.text.split()),
-                    "actor": source.canonical if source else None,
-                    "type": f"{rel.polarity} ({'model' if rel.found_by == 'model' else 'rule'})",
+                    "actor": source.canonical if source else (
+                        holder_label(rel.source) if by_analyst else None),
+                    "type": f"{rel.polarity} ({finder})",
                     "negated": False,
-                    "target": target_ent.canonical if target_ent else None,
+                    "target": target_ent.canonical if target_ent else (
+                        labels.get(rel.target, rel.target) if by_analyst else None),
                     "date": None,
                     "polarity": rel.score if rel.polarity == "positive" else -rel.score,
                     "article": _title(article),

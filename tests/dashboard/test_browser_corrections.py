@@ -1,4 +1,4 @@
-"""Corrections and search in a real browser (Debian's Chromium via Playwright): a rejected
+"""Corrections, search and uploads in a real browser (Chromium via Playwright): a rejected
 event survives a reload and lowers the Corpus count; a search finds the article and a ticked
 row opens it in Analyze. One server and one browser serve the module."""
 
@@ -138,4 +138,19 @@ def test_browser_search_finds_the_article_and_opens_it(served, page):
     text = page.get_by_role("textbox", name="Article text").input_value()
     assert "Bolivia's president Evo Morales" in text
     page.wait_for_function("() => location.search.includes('article=')", timeout=10_000)
+    assert page.console == [], page.console
+
+
+@pytest.mark.browser
+def test_browser_wrong_file_type_gets_a_message_in_words(served, page):
+    url, _ = served
+    page.goto(url, wait_until="domcontentloaded")
+    page.get_by_role("textbox", name="Article text").wait_for(timeout=60_000)
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+        {"name": "minutes.docx", "mimeType": "application/octet-stream",
+         "buffer": b"PK\x03\x04 not an article"})
+    message = page.locator('[data-testid="stAlertContentError"]').filter(
+        has_text="minutes")
+    message.wait_for(timeout=30_000)
+    assert "is a .docx file; newslens reads" in message.inner_text()
     assert page.console == [], page.console

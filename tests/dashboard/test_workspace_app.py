@@ -116,3 +116,18 @@ def test_workspace_app_search_finds_nothing(stored: Path):
     at.text_input(key="corpus_query").set_value('"fuel Tehran" AND (').run()
     assert not at.exception, [e.message for e in at.exception]
     assert any("No stored article matches" in i.value for i in at.info)
+
+
+def test_workspace_added_stance_evidence_names_its_finder():
+    from dashboard import frames
+    from extraction.corrections import add_stance, apply_corrections
+
+    article = build_article()
+    fix = add_stance(article, holder="CHE", target="Nicolás Maduro",
+                     target_key="entity:Nicolás Maduro", polarity="oppose",
+                     sentence="The UN called for talks.")
+    evidence = frames.evidence_frame([apply_corrections(article, [fix])], "CHE",
+                                     "entity:Nicolás Maduro")
+    assert evidence[["sentence", "actor", "type", "target"]].to_dict("records") == [
+        {"sentence": "The UN called for talks.", "actor": "Switzerland",
+         "type": "negative (added by an analyst)", "target": "Nicolás Maduro"}]
