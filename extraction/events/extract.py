@@ -622,6 +622,13 @@ def _verb_arguments(index: DocIndex, verb: Token, entry: Entry,
             agent = _agent(verb)
             actors = _first_party([_party_args(index, agent)]) if agent is not None else []
             targets = _first_party([_party_args(index, verb.head)], sectors=False)
+        elif any(c.dep_ == "auxpass" for c in verb.children) and _agent(verb) is not None:
+            # "injured after being attacked by protesters": the agent acts on the one the
+            # clause is about.
+            actors = _first_party([_party_args(index, _agent(verb))])
+            ctrl = _controller(verb)
+            targets = _first_party([_party_args(index, ctrl)], sectors=False) \
+                if ctrl is not None else []
         else:
             ctrl = _controller(verb)
             if ctrl is not None:
@@ -1423,6 +1430,16 @@ LIGHT_VERBS = frozenset({"be", "have", "do", "seem", "appear", "become", "remain
 ACTION_ENTRY = Entry("", "V", ACTION, 0.0, (), frozenset({"nostance"}))
 
 
+# Things a party owns or makes, which do not act ("the jet crashed", "the pipeline reached").
+THING_NOUNS = frozenset({"jet", "plane", "airplane", "aircraft", "airliner", "helicopter",
+                         "car", "vehicle", "truck", "lorry", "van", "bus", "train", "ship",
+                         "boat", "vessel", "tanker", "submarine", "drone", "missile", "rocket",
+                         "satellite", "pipeline", "building", "bridge", "road", "dam", "plant",
+                         "reactor", "project", "product", "phone", "device", "system", "price",
+                         "economy", "currency", "market", "index", "share", "stock", "rate",
+                         "storm", "fire", "flood", "virus", "disease", "epidemic", "pandemic"})
+
+
 def _agentive(index: DocIndex, arg: Arg) -> bool:
     """True when an argument names someone who can act: a person, organisation or state
     named as such ("Sameh Shoukry", "the Turkish ministry", "Egypt", "the rebels"), not a
@@ -1434,8 +1451,9 @@ def _agentive(index: DocIndex, arg: Arg) -> bool:
     if head.pos_ == "PRON":
         return arg.is_party
     lemma = head.lemma_.lower()
-    return (arg.is_party or bool(ent)) and (lemma in SPEAKER_NOUNS or lemma in SECTOR_NOUNS or
-                                           head.lower_ in SPEAKER_NOUNS)
+    if lemma in THING_NOUNS or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return arg.is_party or ent.get("label") in ("PERSON", "ORG")
 
 
 def _dated_act_frames(index: DocIndex, found: dict[int, Entry], frames: Sequence[Frame],

@@ -353,3 +353,30 @@ def test_an_act_named_again_with_a_date_of_its_own_is_kept(events_nlp):
             "A similar invasion took place in January 2018.")
     found = [e for e in events(events_nlp, text) if e["type"] == "ASSAULT"]
     assert {e["date"][:7] for e in found} == {"2021-04", "2018-01"}
+
+
+def test_a_title_headed_subject_is_an_actor_of_a_dated_act(events_nlp):
+    text = "Today, Chief Executive of Hong Kong Carrie Lam delivered her annual policy speech."
+    found = triggered(events(events_nlp, text), "delivered")
+    assert found and found[0]["type"] == "ACTION" and found[0]["actor_country"] == "HKG"
+
+
+@pytest.mark.parametrize(("text", "word", "country", "who"), [
+    ("Two reporters were injured after being attacked by protesters in Belgrade.",
+     "attacked", "SRB", "protesters"),
+    ("Three aid workers died after being shot by rebels in Darfur.", "shot", "SDN", "rebels"),
+])
+def test_passive_under_a_preposition_takes_its_agent_as_actor(events_nlp, text, word, country,
+                                                              who):
+    found = triggered(events(events_nlp, text), word)
+    assert found and all(e["actor_country"] == country and who in e["actor_text"]
+                         for e in found)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The mayor was stabbed on stage on Sunday night.", "stabbed"),
+    ("A truck bomb was rammed into the gate of the base on Monday.", "rammed"),
+])
+def test_stabbing_and_ramming_are_violence(events_nlp, text, word):
+    found = triggered(events(events_nlp, text), word)
+    assert found and {e["type"] for e in found} == {"ASSAULT"}
