@@ -43,7 +43,6 @@ from .. import resources
 from .arguments import (
     ARGUMENT_RULES,
     PEOPLE_NOUNS,
-    SECTOR_NOUNS,
     SPEECH_VERBS,
     Arg,
     DocIndex,
