@@ -380,3 +380,24 @@ def test_passive_under_a_preposition_takes_its_agent_as_actor(events_nlp, text, 
 def test_stabbing_and_ramming_are_violence(events_nlp, text, word):
     found = triggered(events(events_nlp, text), word)
     assert found and {e["type"] for e in found} == {"ASSAULT"}
+
+
+OBITUARY = (
+    "Former Ghanaian president Kofi Mensah died on Sunday in Accra at the age of 88. "
+    "Kofi Mensah led Ghana from 1992 to 2001. Tributes were paid by world leaders including "
+    "the Nigerian president and the British prime minister. Kofi Mensah was buried on "
+    "Thursday, and Ghana's government declared a week of national mourning.")
+
+
+def test_homage_with_no_one_named_honours_the_story_person(nlp):
+    article = analyze(OBITUARY, published=PUBLISHED, nlp=nlp)
+    honoured = {(s.holder, s.target_key) for s in article.stances if s.polarity == "support"}
+    assert {("NGA", "entity:Kofi Mensah"), ("GBR", "entity:Kofi Mensah")} <= honoured
+    # ... and not their country, which the tributes do not name.
+    assert not {("NGA", "GHA"), ("GBR", "GHA")} & honoured
+
+
+def test_homage_needs_one_person_the_story_is_about(nlp):
+    text = "Tributes were paid by world leaders including the Nigerian president."
+    article = analyze(text, published=PUBLISHED, nlp=nlp)
+    assert not [s for s in article.stances if s.target_key.startswith("entity:")]
