@@ -3,7 +3,8 @@
 Scores the PLOVER gold (in-sample: the rules were grown on it) with all rules of the
 ``newslens_events`` component on, then with each rule of ``extraction.events.extract.RULES``
 left out of the component's ``rules`` config, and prints a table of the change per figure
-(positive: the rule helps). When ``benchmarks/stance.py`` exists and offers ``score(nlp) ->
+(positive: the rule helps). The stance rules (``STANCE_RULES``) are switched the same way
+in the ``newslens_stance`` config, one at a time against its defaults. When ``benchmarks/stance.py`` exists and offers ``score(nlp) ->
 dict``, its development gold (event precision and recall, event dates, stance F1; in-sample
 too) is scored the same way, through the whole pipeline. Usage::
 
@@ -28,17 +29,23 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import plover  # noqa: E402
 
 from extraction.events.extract import RULES  # noqa: E402
+from extraction.events.stance import DEFAULT_RULES, STANCE_RULES  # noqa: E402
 from extraction.pipeline import COMPONENTS, MODEL_PACKAGE  # noqa: E402
 
 FIGURES = ("source", "target", "source and target (same event)", "source+type",
            "type macro-F1")
 
 
-def events_pipeline(rules: list[str]) -> Any:
-    """The whole newslens pipeline (so stances are scored too), events limited to ``rules``."""
+def events_pipeline(rules: list[str], stance_rules: list[str] | None = None) -> Any:
+    """The whole newslens pipeline (so stances are scored too), events limited to ``rules``
+    and, when given, stance limited to ``stance_rules``."""
     nlp = spacy.load(MODEL_PACKAGE)
     for name in COMPONENTS:
-        config = {"rules": rules} if name == "newslens_events" else {}
+        config: dict[str, Any] = {}
+        if name == "newslens_events":
+            config = {"rules": rules}
+        elif name == "newslens_stance" and stance_rules is not None:
+            config = {"rules": stance_rules}
         nlp.add_pipe(name, name=name, config=config)
     return nlp
 
@@ -89,6 +96,20 @@ def main(argv: list[str] | None = None) -> int:
         results = {key: fn(events_pipeline(off)) for key, fn in scorers.items()}
         print(f"  {name:24} " + " ".join(
             f"{full[k][f] - results[k].get(f, 0.0):>+9.3f}" for k, f in columns))
+    if stance is not None and not args.rules:
+        # Stance rules change no event, so only the development gold's stance figures move.
+        print("\nstance rules (newslens_stance; default rules on minus that rule off, or "
+              "plus it for one not on by default), in-sample:")
+        print(f"  {'rule':24} {'dev stF1':>9} {'dev stP':>9} {'dev stR':>9}")
+        base = full["stance-dev"]
+        for name in sorted(STANCE_RULES):
+            on = name in DEFAULT_RULES
+            rules = [r for r in DEFAULT_RULES if r != name] if on else [*DEFAULT_RULES, name]
+            got = stance(events_pipeline(sorted(RULES), rules))
+            sign = 1 if on else -1
+            print(f"  {name + ('' if on else ' (off)'):24} " + " ".join(
+                f"{sign * (base[f] - got.get(f, 0.0)):>+9.3f}"
+                for f in ("stance F1", "stance P", "stance R")))
     return 0
 
 
