@@ -4,8 +4,8 @@ Scores the PLOVER gold (in-sample: the rules were grown on it) with all rules of
 ``newslens_events`` component on, then with each rule of ``extraction.events.extract.RULES``
 left out of the component's ``rules`` config, and prints a table of the change per figure
 (positive: the rule helps). The stance rules (``STANCE_RULES``) are switched the same way
-in the ``newslens_stance`` config, one at a time against its defaults. When ``benchmarks/stance.py`` exists and offers ``score(nlp) ->
-dict``, its development gold (event precision and recall, event dates, stance F1; in-sample
+in the ``newslens_stance`` config, one at a time against its defaults. When
+``benchmarks/stance.py`` exists and offers ``score(nlp) -> dict``, its development gold (event precision and recall, event dates, stance F1; in-sample
 too) is scored the same way, through the whole pipeline. Usage::
 
     python benchmarks/ablation.py [--data ../shared/benchmarks] [--rules a,b]
