@@ -5,8 +5,9 @@ Scores the PLOVER gold (in-sample: the rules were grown on it) with all rules of
 left out of the component's ``rules`` config, and prints a table of the change per figure
 (positive: the rule helps). The stance rules (``STANCE_RULES``) are switched the same way
 in the ``newslens_stance`` config, one at a time against its defaults. When
-``benchmarks/stance.py`` exists and offers ``score(nlp) -> dict``, its development gold (event precision and recall, event dates, stance F1; in-sample
-too) is scored the same way, through the whole pipeline. Usage::
+``benchmarks/stance.py`` exists and offers ``score(nlp) -> dict``, its development gold
+(event precision and recall, event dates, stance F1; in-sample too) is scored the same
+way, through the whole pipeline. Usage::
 
     python benchmarks/ablation.py [--data ../shared/benchmarks] [--rules a,b]
 """
