@@ -261,7 +261,7 @@ def _split_person(
     first = by_start.get(mention.start)
     if first is not None and first.kind == "demonym" and first.end < mention.end \
             and not ties.party_name([t.text for t in doc[first.end:mention.end]]):
-        # "Thai Raksa Chart Party" is one party named with a demonym, not a Thai person.
+        # "Thai Future Party" is one party named with a demonym, not a Thai person.
         return [first, Candidate(first.end, mention.end, "PERSON")]
     return [mention]
 
@@ -379,6 +379,76 @@ def institution_mentions(doc: Doc, names: Sequence[Candidate]) -> list[Candidate
             continue
         out.append(m)
     return out
+
+
+# Head nouns of organisation names that take a "for"/"of" complement the model may cut off
+# ("Kenyan League" + "for the Defence of Workers").
+ORG_HEADS = frozenset({
+    "league", "union", "committee", "council", "society", "association", "federation",
+    "institute", "centre", "center", "foundation", "organisation", "organization", "movement",
+    "ministry", "office", "commission", "agency", "party", "front", "fund", "court", "bank",
+    "department", "alliance", "coalition", "network", "campaign", "board", "authority",
+})
+
+
+def join_organisation_pieces(doc: Doc, names: Sequence[Candidate]) -> list[Candidate]:
+    """Join an organisation the model cut in two at "for"/"of" ("Kenyan League" "for the"
+    "Defence of Workers") into one mention, keeping the countries named inside.
+
+    Args:
+        doc: the document.
+        names: name mentions in text order.
+    """
+    out: list[Candidate] = []
+    for m in names:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == "ORG" and m.label == "ORG" \
+                and prev.kind == "model" and m.kind == "model" \
+                and doc[prev.end - 1].lower_ in ORG_HEADS and m.start - prev.end in (1, 2) \
+                and doc[prev.end].lower_ in ("for", "of", "on") \
+                and all(t.lower_ in ("for", "of", "on", "the") for t in doc[prev.end:m.start]) \
+                and not _broken(doc, Candidate(prev.start, m.end, "ORG")):
+            out[-1] = Candidate(prev.start, m.end, "ORG", inner=prev.inner + m.inner)
+            continue
+        out.append(m)
+    return out
+
+
+def titled_names(
+    doc: Doc, names: Sequence[Candidate], titles: Sequence[tuple[int, int, str]]
+) -> list[Candidate]:
+    """Add people the model missed after an honorific or a capitalised title ("Princess
+    Amara Lind", "Superintendent Ana Ruiz"): one to three proper nouns in title
+    case that no other mention covers.
+
+    Args:
+        doc: a tagged document (untagged documents are returned unchanged).
+        names: name mentions in text order.
+        titles: title spans from ``title_spans``.
+    """
+    if not doc.has_annotation("TAG"):
+        return list(names)
+    taken = [False] * len(doc)
+    for m in names:
+        for i in range(m.start, m.end):
+            taken[i] = True
+    title_end = {end: role for _, end, role in titles}
+    added: list[Candidate] = []
+    for i, token in enumerate(doc[:-1]):
+        if not (token.text in HONORIFICS or i + 1 in title_end and token.is_title
+                and title_end[i + 1] in PERSON_ROLES):
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= 3 and not taken[end] and doc[end].pos_ == "PROPN" \
+                and doc[end].is_title and doc[end].is_alpha:
+            end += 1
+        if end > i + 1 and (end >= len(doc) or not taken[end]):
+            added.append(Candidate(i + 1, end, "PERSON"))
+            for k in range(i + 1, end):
+                taken[k] = True
+    if not added:
+        return list(names)
+    return sorted([*names, *added], key=lambda m: m.start)
 
 
 def _broken(doc: Doc, mention: Candidate) -> bool:
@@ -787,7 +857,7 @@ OFFICE_NOUNS = frozenset({
     "mp", "legislator", "delegate", "organiser", "organizer", "activist", "lawyer",
 })
 # Words that may sit inside an organisation's name between the model's pieces of it
-# ("League for the Defence of Human Rights").
+# ("League for the Defence of Workers").
 NAME_JOINERS = frozenset({"of", "for", "the", "and", "on", "&"})
 
 
@@ -844,21 +914,24 @@ def _office_before(
     return None
 
 
-def _from_after(doc: Doc, k: int, at: dict[int, Candidate]) -> str | None:
-    """"Name, a photo- and video-journalist from Yemen,": the country a described person is
-    from (a noun phrase of lower-case words, then "from" and a country)."""
+def _from_after(doc: Doc, k: int, at: dict[int, Candidate],
+                preps: tuple[str, ...] = ("from",)) -> str | None:
+    """"Name, a print- and radio reporter from Peru,": the country a described person is
+    from (a noun phrase of lower-case words, then "from" and a country); with ``preps``
+    ("in") also where an organisation is ("the largest broadcaster in Chile")."""
     nouns = 0
-    for j in range(k, min(k + 7, len(doc) - 1)):
+    for j in range(k, min(k + 9, len(doc) - 1)):
         if j in at:
             return None
-        if doc[j].lower_ == "from" and nouns:
-            place = at.get(j + 1)
-            if place is not None and place.start == j + 1 and place.kind == "country":
+        if doc[j].lower_ in preps and nouns:
+            after = j + 2 if doc[j + 1].text in ARTICLES else j + 1
+            place = at.get(after)
+            if place is not None and place.start in (j + 1, after) and place.kind == "country":
                 return place.key
             return None
         word = doc[j].text
         if _describes(doc[j]) or word[-1:] == "-" and word[:-1].isalpha() and word.islower():
-            # "photo- and video-journalist"
+            # "print- and radio reporter"
             nouns += 1
         elif doc[j].lower_ != "and":
             return None
@@ -897,6 +970,11 @@ def _right_context(
     intelligence officer"."""
     found = Context()
     k = mention.end
+    if mention.label == "ORG" and k + 2 < len(doc) and doc[k].lower_ in ("is", "was") \
+            and doc[k + 1].lower_ in ("a", "an", "the"):
+        # "Acme Corporation is the largest broadcaster in Chile".
+        found.country = _from_after(doc, k + 2, at, ("from", "in"))
+        return found
     if k + 1 < len(doc) and doc[k].lower_ == "of":
         nxt = at.get(k + 1)
         if nxt is not None and nxt.start == k + 1 and _country_of(nxt):
@@ -1020,7 +1098,7 @@ def assign_country_and_role(
                 m.label = "PERSON"
         party = kind == "name" and _is_party(doc, group)
         if party:
-            # "Civic Platform", "the Thai Raksa Chart Party": a party is no person.
+            # "Civic Union", "the Thai Future Party": a party is no person.
             for m in group.mentions:
                 m.label = "ORG"
         group.label = decide_label(group)
@@ -1097,8 +1175,8 @@ def _works_for_org(doc: Doc, group: Group, at: dict[int, tuple[Candidate, Group]
 
 
 def _family_ties(groups: Sequence[Group]) -> None:
-    """A person the text gives no country who shares a tied person's surname ("Grace Mugabe"
-    in a story about Robert Mugabe) is taken to be family, of the same country; not when
+    """A person the text gives no country who shares a tied person's surname ("Ana Lopez"
+    in a story about Juan Lopez) is taken to be family, of the same country; not when
     people of different countries share that surname."""
     by_surname: dict[str, set[str]] = {}
     for group in groups:
@@ -1117,7 +1195,7 @@ def _family_ties(groups: Sequence[Group]) -> None:
 
 def _is_party(doc: Doc, group: Group) -> bool:
     """A political party: "Party" in its name, or the noun "party" written right before or
-    after it ("his party Civic Platform", "the Civic Platform party")."""
+    after it ("his party Civic Union", "the Civic Union party")."""
     if ties.party_name(group.key[1].split()):
         return True
     for m in group.mentions:
@@ -1368,6 +1446,12 @@ def propagate(doc: Doc, groups: Sequence[Group], names: Sequence[Candidate]) -> 
         group.mentions.sort(key=lambda m: m.start)
 
 
+# Last words of company names that news drops on later mentions.
+CORPORATE_SUFFIXES = frozenset({"Corporation", "Corp.", "Corp", "Inc.", "Inc", "Ltd", "Ltd.",
+                                "Limited", "Company", "Co.", "Holdings", "plc", "PLC", "AG",
+                                "SA", "S.A.", "GmbH"})
+
+
 def _propagate_names(doc: Doc, words: list[str], groups: Sequence[Group], taken: list[bool],
                      tagged: bool) -> None:
     """Add the model's missed repeats of organisation names it found elsewhere."""
@@ -1379,6 +1463,9 @@ def _propagate_names(doc: Doc, words: list[str], groups: Sequence[Group], taken:
             name = tuple(w for w in words[m.start:m.end] if w not in ARTICLES)
             if name and name[0][:1].isupper():
                 by_first.setdefault(name[0], []).append((name, group))
+                if len(name) > 1 and name[-1] in CORPORATE_SUFFIXES:
+                    # "Acme Corporation" is written "Acme" after.
+                    by_first[name[0]].append((name[:-1], group))
     if not by_first:
         return
     for options in by_first.values():
@@ -1424,6 +1511,8 @@ def resolve_entities(
     titles = title_spans(doc, title_matcher)
     names, others = candidate_mentions(doc, doc.ents, gaz, titles)
     names = institution_mentions(doc, names)
+    names = join_organisation_pieces(doc, names)
+    names = titled_names(doc, names, titles)
     groups = group_mentions(doc, names, published)
     assign_country_and_role(doc, groups, titles, published)
     propagate(doc, groups, names)

@@ -3,7 +3,7 @@
 Pure functions over words and counts; ``extraction.components.entities`` calls them.
 
 - ``home_country``: the country a story is set in, from how often its place names are
-  written ("Gdańsk", "Polish", "Poland" ...). News names its own country's offices without
+  written ("Warsaw", "Polish", "Poland" ...). News names its own country's offices without
   the country ("Health Minister X", "the Coast Guard", "Prosecutor Y"): a reader ties them
   to the story's country, and so does newslens, but only when one country clearly
   dominates the place names.
@@ -111,5 +111,5 @@ def armed_group_name(name: str | Sequence[str]) -> bool:
 
 
 def party_name(name: str | Sequence[str]) -> bool:
-    """True for the name of a political party ("Thai Raksa Chart Party")."""
+    """True for the name of a political party ("Thai Future Party")."""
     return any(w.lower() in PARTY_WORDS for w in _words(name))
