@@ -7,6 +7,7 @@ and the Corpus page (many) draw from the same frames. Nothing here imports Strea
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 from collections import Counter
@@ -14,7 +15,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from extraction.corrections import ANALYST
+from extraction.corrections import ANALYST, Correction
 from extraction.model import Article, Event
 from extraction.store import csv_safe
 
@@ -527,6 +528,22 @@ def article_countries(articles: Articles) -> list[str]:
         for st in article.stances:
             codes.update(c for c in (holder_country(st.holder), st.target_country) if c)
     return sorted(codes, key=country_name)
+
+
+CORRECTION_COLUMNS = ["id", "made_at", "article_id", "kind", "item", "label", "before", "after",
+                      "undone_at", "text_key"]
+
+
+def corrections_frame(corrections: Iterable[Correction]) -> pd.DataFrame:
+    """One row per analyst's correction, oldest first; ``before`` and ``after`` as JSON text
+    (an added stance's ``after`` is an object)."""
+    rows = [
+        {**{k: v for k, v in c.to_dict().items() if k in CORRECTION_COLUMNS},
+         "before": json.dumps(c.before, ensure_ascii=False),
+         "after": json.dumps(c.after, ensure_ascii=False)}
+        for c in corrections
+    ]
+    return pd.DataFrame(rows, columns=CORRECTION_COLUMNS)
 
 
 def csv_text(frame: pd.DataFrame) -> str:

@@ -508,6 +508,18 @@ def corrections_for(article: Article) -> list[Correction]:
     return [c for c in _session_corrections() if c.text_key == key]
 
 
+def corpus_corrections(articles: list[Article]) -> list[Correction]:
+    """Every correction (undone ones too) of these articles' texts, oldest first."""
+    keys = {text_key(a.text) for a in articles}
+    if store_available():
+        try:
+            with open_store() as store:
+                return [c for c in store.corrections() if c.text_key in keys]
+        except sqlite3.DatabaseError as err:
+            _mark_damaged(err)
+    return [c for c in _session_corrections() if c.text_key in keys]
+
+
 def corrected(article: Article) -> Article:
     """The article as the analysts corrected it."""
     return apply_corrections(article, corrections_for(article))

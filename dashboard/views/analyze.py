@@ -11,7 +11,7 @@ from streamlit.delta_generator import DeltaGenerator
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from dashboard import frames, panels, review, state
-from extraction.corrections import apply_corrections
+from extraction.corrections import Correction, apply_corrections
 from extraction.errors import NewslensError
 from extraction.limits import MAX_CHARS, MAX_FILE_BYTES
 from extraction.model import Article
@@ -191,11 +191,14 @@ def input_section() -> DeltaGenerator:
     return date_note
 
 
-def export_section(article: Article) -> None:
+def export_section(article: Article, corrections: list[Correction]) -> None:
     stem = f"newslens_{article.id}"
     cols = st.columns(4)
+    # The analysis as corrected, with the corrections themselves (undone ones too);
+    # Article.from_dict reads it and leaves the extra key aside.
+    document = {**article.to_dict(), "corrections": [c.to_dict() for c in corrections]}
     cols[0].download_button(
-        "Analysis (JSON)", json.dumps(article.to_dict(), ensure_ascii=False, indent=2),
+        "Analysis (JSON)", json.dumps(document, ensure_ascii=False, indent=2),
         file_name=f"{stem}.json", mime="application/json", key="analyze_dl_json",
     )
     tables = {
@@ -210,7 +213,7 @@ def export_section(article: Article) -> None:
         )
 
 
-def result_section(article: Article) -> None:
+def result_section(article: Article, corrections: list[Correction]) -> None:
     st.divider()
     st.subheader(panels.md_escape(article.title or "Untitled article"), anchor=RESULT_ANCHOR)
     if st.session_state.pop(SCROLL_KEY, False):
@@ -243,7 +246,7 @@ def result_section(article: Article) -> None:
     st.subheader("Stance")
     panels.stance_section([article], frames.stances_frame(article), "analyze")
     st.subheader("Export")
-    export_section(article)
+    export_section(article, corrections)
 
 
 st.title("Analyze an article")
@@ -274,7 +277,7 @@ else:
     if current.published and not st.session_state.get("analyze_date"):
         how = "inferred from the text" if current.published_inferred else "found in the text"
         date_note.caption(f"{current.published.isoformat()}: {how}")
-    result_section(current)
+    result_section(current, corrections)
     st.subheader("Corrections")
     review.corrections_section(current, corrections)
 state.publish_view("analyze")

@@ -17,6 +17,9 @@ st.caption("Every article analysed so far (the samples, the Analyze page, `newsl
            "aggregated: entities, the timeline, stance and how it changes month by month.")
 
 state.restore_view("corpus")
+if "corpus_flash" in st.session_state:
+    # What the last action did (a delete), shown at the top even when the corpus is empty.
+    st.success(st.session_state.pop("corpus_flash"))
 problem = state.store_problem()
 if problem:
     st.warning(panels.md_escape(problem))
@@ -116,15 +119,19 @@ if left.button("Open in Analyze", key="corpus_open", disabled=len(chosen) != 1,
     st.warning("That article is no longer stored.")
 confirm = right.checkbox(f"Yes, delete {len(chosen)} article(s) with their analyses and "
                          "corrections", key="corpus_delete_confirm", disabled=not chosen)
-if middle.button(f"Delete {len(chosen)} selected", key="corpus_delete",
-                 disabled=not (chosen and confirm)):
-    removed = state.delete_articles(chosen)
+
+
+def delete_chosen(ids: list[str]) -> None:
+    # A callback runs before the widgets are drawn, so it may clear the confirmation and
+    # give the table a fresh key (its ticks pointed at rows that are gone).
+    removed = state.delete_articles(ids)
     st.session_state["corpus_table_generation"] = generation + 1
     st.session_state["corpus_delete_confirm"] = False
     st.session_state["corpus_flash"] = f"Deleted {removed} article(s)."
-    st.rerun()
-if "corpus_flash" in st.session_state:
-    st.success(st.session_state.pop("corpus_flash"))
+
+
+middle.button(f"Delete {len(chosen)} selected", key="corpus_delete",
+              disabled=not (chosen and confirm), on_click=delete_chosen, args=(chosen,))
 st.subheader("Entities")
 panels.entities_section(frames.corpus_entities_frame(articles), corpus=True)
 st.subheader("Timeline")
@@ -151,12 +158,15 @@ else:
                "point rests on more articles.")
 
 st.subheader("Export")
-st.caption("The filtered corpus as tables; `newslens export` writes every stored table.")
+st.caption("The filtered corpus as tables, with the analysts' corrections applied (and "
+           "listed, undone ones too, in the corrections table); `newslens export` writes "
+           "every stored table.")
 tables = {
     "entities": frames.corpus_entities_frame(articles),
     "events": events,
     "stances": stances,
     "stance_by_month": monthly,
+    "corrections": frames.corrections_frame(state.corpus_corrections(articles)),
 }
 for column, (name, table) in zip(st.columns(len(tables)), tables.items(), strict=True):
     column.download_button(

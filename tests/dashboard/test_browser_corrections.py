@@ -1,6 +1,8 @@
 """Corrections, search and uploads in a real browser (Chromium via Playwright): a rejected
 event survives a reload and lowers the Corpus count; a search finds the article and a ticked
-row opens it in Analyze. One server and one browser serve the module."""
+row opens it in Analyze; a file of another type gets a message in words; a ticked and
+confirmed article is deleted with its corrections. One server and one browser serve the
+module, its tests in order."""
 
 from __future__ import annotations
 
@@ -50,6 +52,34 @@ def go_to(page, name: str) -> None:
     page.get_by_role("heading", name=name if name == "Corpus" else "Analyze an article"
                      ).wait_for(timeout=30_000)
     settle(page)
+
+
+def tick_first_row(page, button: str) -> None:
+    """Tick the first row of the Corpus page's article list; wait for ``button`` to be
+    enabled by it.
+
+    The row marker column sits at the grid's left edge. The grid is a canvas; a click that
+    lands while it is still being laid out is lost, so it is repeated (a second click on a
+    ticked row would untick it, hence the check in between).
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.wait_for(timeout=30_000)
+    grid.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    enabled = ("b => [...document.querySelectorAll('button')].some("
+               "e => e.innerText.includes(b) && !e.disabled)")
+    for _ in range(3):
+        box = grid.bounding_box()
+        page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)
+        settle(page)
+        try:
+            page.wait_for_function(enabled, arg=button, timeout=10_000)
+            return
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError(f"ticking the first row did not enable {button!r}")
 
 
 @pytest.mark.browser
@@ -110,28 +140,8 @@ def test_browser_search_finds_the_article_and_opens_it(served, page):
     assert metric(page, "Articles") == 1
     assert "q=Morales" in page.url
 
-    # Tick the first row: the row marker column sits at the grid's left edge. The grid is a
-    # canvas; a click that lands while it is still being laid out is lost, so it is repeated
-    # (a second click on a ticked row would untick it, hence the check in between).
-    grid = page.locator('[data-testid="stDataFrame"]').first
-    grid.wait_for(timeout=30_000)
-    grid.scroll_into_view_if_needed()
-    page.wait_for_timeout(500)
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    enabled = ("() => [...document.querySelectorAll('button')].some("
-               "b => b.innerText.includes('Open in Analyze') && !b.disabled)")
-    for _ in range(3):
-        box = grid.bounding_box()
-        page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)
-        settle(page)
-        try:
-            page.wait_for_function(enabled, timeout=10_000)
-            break
-        except PlaywrightTimeout:
-            continue
+    tick_first_row(page, "Open in Analyze")
     opener = page.get_by_role("button", name="Open in Analyze")
-    assert opener.is_enabled()
     opener.click()
     page.get_by_role("heading", name="Analyze an article").wait_for(timeout=30_000)
     page.get_by_role("heading", name="Corrections").wait_for(timeout=60_000)
@@ -153,4 +163,27 @@ def test_browser_wrong_file_type_gets_a_message_in_words(served, page):
         has_text="minutes")
     message.wait_for(timeout=30_000)
     assert "is a .docx file; newslens reads" in message.inner_text()
+    assert page.console == [], page.console
+
+
+@pytest.mark.browser
+def test_browser_delete_from_the_corpus(served, page):
+    from extraction.store import Store
+
+    url, store_path = served
+    with Store(store_path) as store:
+        assert store.count() == 1 and store.corrections()
+    page.goto(url, wait_until="domcontentloaded")
+    page.get_by_role("link", name="Corpus").wait_for(timeout=60_000)
+    go_to(page, "Corpus")
+    tick_first_row(page, "Open in Analyze")
+    # Nothing goes before the confirmation is ticked.
+    assert page.get_by_role("button", name="Delete 1 selected").is_disabled()
+    page.get_by_text("Yes, delete 1 article(s)").click()
+    settle(page)
+    page.get_by_role("button", name="Delete 1 selected").click()
+    page.get_by_text("The corpus is empty").wait_for(timeout=30_000)
+    assert page.get_by_text("Deleted 1 article(s).").is_visible()
+    with Store(store_path) as store:
+        assert store.count() == 0 and store.corrections() == []
     assert page.console == [], page.console

@@ -131,3 +131,22 @@ def test_workspace_added_stance_evidence_names_its_finder():
     assert evidence[["sentence", "actor", "type", "target"]].to_dict("records") == [
         {"sentence": "The UN called for talks.", "actor": "Switzerland",
          "type": "negative (added by an analyst)", "target": "Nicolás Maduro"}]
+
+
+def test_workspace_corrections_table_for_the_corpus_download():
+    import csv
+    import io
+
+    from dashboard import frames
+    from extraction.corrections import correct_entity
+
+    article = build_article()
+    hostile = dataclasses.replace(
+        article, entities=(dataclasses.replace(article.entities[0], canonical="=HYPERLINK(1)"),
+                           *article.entities[1:]))
+    fix = dataclasses.replace(correct_entity(hostile, "e_usa", "country", "CAN"), id=7)
+    table = frames.corrections_frame([fix])
+    assert table[["id", "kind", "before", "after"]].to_dict("records") == [
+        {"id": 7, "kind": "entity.country", "before": '"USA"', "after": '"CAN"'}]
+    (row,) = csv.DictReader(io.StringIO(frames.csv_text(table)))
+    assert row["label"] == "'=HYPERLINK(1)" and row["item"] == "'=hyperlink(1)"
