@@ -592,6 +592,12 @@ def _verb_arguments(index: DocIndex, verb: Token, entry: Entry,
                     complement: Token | None) -> tuple[list[Arg], list[Arg], Token | None]:
     """Actor and target of a verb trigger (and of its folded complement, if any)."""
     subj, passive = _subject(verb)
+    if subj is None and verb.dep_ == "conj" and verb.tag_ == "VBN":
+        # "who was arrested and banned from the election": the second participle shares
+        # the first one's passive subject.
+        head_subj, head_passive = _subject(verb.head)
+        if head_passive:
+            subj, passive = head_subj, True
     actors: list[Arg] = []
     targets: list[Arg] = []
     if verb.pos_ == "ADJ" and verb.dep_ == "acomp":

@@ -401,3 +401,15 @@ def test_homage_needs_one_person_the_story_is_about(nlp):
     text = "Tributes were paid by world leaders including the Nigerian president."
     article = analyze(text, published=PUBLISHED, nlp=nlp)
     assert not [s for s in article.stances if s.target_key.startswith("entity:")]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The Belarusian opposition leader Ales Bialou, who was arrested and banned from the "
+     "election, spoke in Minsk.", "banned"),
+    ("Two Kenyan activists were detained and beaten by police in Nairobi.", "beaten"),
+])
+def test_a_second_participle_shares_the_passive_subject(events_nlp, text, word):
+    found = triggered(events(events_nlp, text), word)
+    assert found and all(e["target_text"] and e["actor_text"] != e["target_text"] and
+                         "Bialou" not in (e["actor_text"] or "") and
+                         "activists" not in (e["actor_text"] or "") for e in found)
