@@ -139,9 +139,12 @@ def timeline_section(events: pd.DataFrame, prefix: str, times: pd.DataFrame | No
         if notes:
             st.caption(" ".join(notes))
         with st.expander(f"All {len(events)} events"):
+            # "checked": what an analyst confirmed (the Analyze page adds the column).
+            checked = ["checked"] if "checked" in events else []
             st.dataframe(
-                events[["date", "actor", "actor_country", "type", "modality", "negated",
-                        "target", "target_country", "polarity", "date_source", "sentence"]],
+                events[[*checked, "date", "actor", "actor_country", "type", "modality",
+                        "negated", "target", "target_country", "polarity", "date_source",
+                        "sentence"]],
                 hide_index=True, width="stretch",
                 column_config={"sentence": st.column_config.TextColumn(width="large")},
             )
@@ -212,6 +215,7 @@ def stance_section(
     prefix: str,
     *,
     max_targets: int | None = None,
+    checked: dict[str, str] | None = None,
 ) -> None:
     """Heatmap, bars and map of stance scores, and the sentences behind a chosen stance.
 
@@ -219,7 +223,8 @@ def stance_section(
     stances (only old evidence) are listed apart and join the charts, at lower weight, only
     when the ``<prefix>_background`` toggle is on. ``max_targets`` bounds the heatmap's
     columns (a corpus has many targets); the bars, the map and the evidence picker still
-    offer every target.
+    offer every target. ``checked`` maps ``holder|target_key`` to what an analyst did
+    (confirmed, added), shown in the list of all stances.
     """
     past = stances[~stances["current"].astype(bool)] if not stances.empty else stances
     background = st.toggle(
@@ -301,8 +306,13 @@ def stance_section(
             st.dataframe(evidence, hide_index=True, width="stretch",
                          column_config={"sentence": st.column_config.TextColumn(width="large")})
     with st.expander("All stances"):
+        columns = ["holder_label", "holder", "target", "target_key", "polarity", "score",
+                   "evidence", "articles", "stances", "background"]
+        if checked:
+            summary = summary.assign(checked=(summary["holder"] + "|" + summary["target_key"])
+                                     .map(checked))
+            columns.insert(0, "checked")
         st.dataframe(
-            summary[["holder_label", "holder", "target", "target_key", "polarity", "score",
-                     "evidence", "articles", "stances", "background"]],
+            summary[columns],
             hide_index=True, width="stretch",
         )

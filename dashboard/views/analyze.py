@@ -11,7 +11,7 @@ from streamlit.delta_generator import DeltaGenerator
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from dashboard import frames, panels, review, state
-from extraction.corrections import Correction, apply_corrections
+from extraction.corrections import Correction, apply_corrections, event_key, review_marks
 from extraction.errors import NewslensError
 from extraction.limits import MAX_CHARS, MAX_FILE_BYTES
 from extraction.model import Article
@@ -242,9 +242,15 @@ def result_section(article: Article, corrections: list[Correction]) -> None:
     st.subheader("Entities")
     panels.entities_section(frames.entities_frame(article))
     st.subheader("Timeline")
-    panels.timeline_section(frames.events_frame(article), "analyze", frames.time_frame(article))
+    events = frames.events_frame(article)
+    checked = review_marks(article, corrections)
+    if checked:
+        by_id = {e.id: checked.get(event_key(article, e)) for e in article.events}
+        events = events.assign(checked=events["event_id"].map(by_id))
+    panels.timeline_section(events, "analyze", frames.time_frame(article))
     st.subheader("Stance")
-    panels.stance_section([article], frames.stances_frame(article), "analyze")
+    panels.stance_section([article], frames.stances_frame(article), "analyze",
+                          checked=checked)
     st.subheader("Export")
     export_section(article, corrections)
 

@@ -41,6 +41,14 @@ def _metric(at: AppTest, label: str) -> str:
     return next(m.value for m in at.metric if m.label == label)
 
 
+def check(at: AppTest, what: str, key: str, status: str) -> None:
+    """Confirm or reject an event or a stance through the Analyze page's form."""
+    at.selectbox(key=f"analyze_fix_{what}").set_value(key)
+    at.radio(key=f"analyze_fix_{what}_status").set_value(status)
+    at.button(key=f"analyze_fix_{what}_save").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+
+
 def _texts(at: AppTest) -> str:
     return " ".join(t.value for t in at.text)
 
@@ -48,10 +56,7 @@ def _texts(at: AppTest) -> str:
 def test_workspace_app_event_rejected_undone(stored: Path):
     at = _open("a1")
     assert _metric(at, "Events") == "6"
-    at.selectbox(key="analyze_fix_event").set_value("ev2")
-    at.radio(key="analyze_fix_event_status").set_value("rejected")
-    at.button(key="analyze_fix_event_save").click().run()
-    assert not at.exception, [e.message for e in at.exception]
+    check(at, "event", "ev2", "rejected")
     assert _metric(at, "Events") == "5"
     assert "rejected event ACCUSE 'blamed'" in _texts(at)
     with Store(stored) as store:
@@ -150,3 +155,34 @@ def test_workspace_corrections_table_for_the_corpus_download():
         {"id": 7, "kind": "entity.country", "before": '"USA"', "after": '"CAN"'}]
     (row,) = csv.DictReader(io.StringIO(frames.csv_text(table)))
     assert row["label"] == "'=HYPERLINK(1)" and row["item"] == "'=hyperlink(1)"
+
+
+def test_workspace_app_confirmed_items_are_marked(stored: Path):
+    at = _open("a1")
+    check(at, "event", "ev3", "confirmed")
+    check(at, "stance", "USA|Juan Guaidó", "confirmed")
+    tables = [d.value for d in at.dataframe if "checked" in d.value.columns]
+    events = next(t for t in tables if "modality" in t.columns)
+    assert events.loc[events["checked"] == "confirmed", "type"].tolist() == ["SUPPORT"]
+    assert events["checked"].notna().sum() == 1
+    stances = next(t for t in tables if "target_key" in t.columns)
+    assert stances.loc[stances["checked"] == "confirmed", "holder"].tolist() == ["USA"]
+    assert _metric(at, "Events") == "6"  # confirming removes nothing
+
+
+def test_workspace_app_corrections_without_a_store(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch):
+    from dashboard import state
+
+    # A folder where the store file should be: the app runs on this session's articles.
+    monkeypatch.setenv("NEWSLENS_STORE", str(tmp_path))
+    monkeypatch.setenv("NEWSLENS_SAMPLES", str(tmp_path / "no-samples"))
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.session_state[state.SESSION_KEY] = {"a1": build_article()}
+    at.session_state["analyze_current"] = "a1"
+    at.run()
+    assert _metric(at, "Events") == "6"
+    check(at, "event", "ev1", "rejected")
+    assert _metric(at, "Events") == "5"
+    at.button(key="analyze_fix_undo_1").click().run()
+    assert _metric(at, "Events") == "6"
