@@ -541,6 +541,22 @@ def _state_reference(index: DocIndex, tok: Token, depth: int) -> str | None:
     return None
 
 
+# Nouns of violent acts, whose city modifier names a place ("the Kabul bombing").
+VIOLENT_ACTS = frozenset({"bomb", "bombing", "explosion", "blast", "attack", "shelling",
+                          "strike", "airstrike", "raid", "shooting", "ambush", "massacre",
+                          "assault", "stabbing", "suicide"})
+
+
+def city_of_violence(head: Token, entity: dict[str, Any]) -> bool:
+    """True when a city or capital modifies a violent act ("the Kabul car bombing", "the
+    Mogadishu attack"): the place it happened. A country or people ("a US airstrike")
+    still names the author."""
+    if head.lemma_.lower() not in VIOLENT_ACTS or entity.get("label") not in PLACE_LABELS:
+        return False
+    place = resources.place_lookup(str(entity.get("canonical") or ""))
+    return place is None or place.kind not in ("country", "demonym")
+
+
 def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
     """Resolve one argument head (no coordination) to an ``Arg``."""
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
@@ -576,6 +592,9 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
         if ent.get("label") in PLACE_LABELS and not ent.get("country"):
             # "two Gulf states": a region as a modifier says nothing about who acts.
             eid = None
+        elif "city_is_place" in index.rules and city_of_violence(tok, ent):
+            # "the Kabul car bombing killed ...": the city is where, not who.
+            return Arg(tok.i, text, "other", sector=sector)
     if eid is not None:
         arg = _entity_arg(index, tok, eid, text)
         if arg.country is None and arg.igo is None and depth < 2:
@@ -885,4 +904,5 @@ ARGUMENT_RULES = {
     "igo_members": resolve_one,
     "included_members": _included_members,
     "named_group": _named_group,
+    "city_is_place": city_of_violence,
 }

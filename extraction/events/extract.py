@@ -47,6 +47,7 @@ from .arguments import (
     Arg,
     DocIndex,
     build_index,
+    city_of_violence,
     expand_agents,
     is_speech_verb,
     resolve,
@@ -507,6 +508,15 @@ def _as_place(arg: Arg, prep: str) -> Arg:
                arg.igo, arg.label)
 
 
+def _city_of_violence(noun: Token, modifier: Token) -> bool:
+    """True when a city or capital names the place of a violent act ("the Kabul bombing",
+    "the Mogadishu attack"); a country or people ("a US airstrike") names its author."""
+    if modifier.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return False
+    words = [t.text for t in modifier.subtree if t.dep_ == "compound" or t.i == modifier.i]
+    return city_of_violence(noun, {"label": modifier.ent_type_, "canonical": " ".join(words)})
+
+
 def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = frozenset(),
                     about: bool = True) -> tuple[list[Arg], list[Arg]]:
     """Actor and target of an event noun ("its recognition of Guaido", "U.S. sanctions on
@@ -540,6 +550,9 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
                     "DATE", "TIME") and not (about and (
                     child.lower_ in ABOUT_MODIFIERS or
                     child.lemma_.lower() in ABOUT_MODIFIERS)):
+                if "city_is_place" in index.rules and _city_of_violence(noun, child):
+                    # "the Kabul car bombing": a city names where, not who.
+                    continue
                 found = resolve_one(index, child)
                 # A sector word alone is no actor here: "a general strike" is not the army's.
                 if found.is_party and found.kind != "other":

@@ -413,3 +413,13 @@ def test_a_second_participle_shares_the_passive_subject(events_nlp, text, word):
     assert found and all(e["target_text"] and e["actor_text"] != e["target_text"] and
                          "Bialou" not in (e["actor_text"] or "") and
                          "activists" not in (e["actor_text"] or "") for e in found)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("The Kabul car bombing killed 12 people on Monday.", None),
+    ("The Mogadishu attack wounded 30 soldiers.", None),
+    ("A US airstrike killed 12 fighters on Monday.", "USA"),
+])
+def test_a_city_names_where_violence_happened_a_country_who(events_nlp, text, country):
+    found = [e for e in events(events_nlp, text) if e["type"] == "ASSAULT"]
+    assert found and {e["actor_country"] for e in found} == {country}
