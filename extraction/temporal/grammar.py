@@ -228,7 +228,7 @@ def rule(name: str, pattern: str, gate: str | None = None) -> Callable[[Handler]
     """
 
     def register(handler: Handler) -> Handler:
-        _RULES.append(_Rule(name, re.compile(_B + pattern + _E), handler,
+        _RULES.append(_Rule(name, re.compile(_B + "(?:" + pattern + ")" + _E), handler,
                             re.compile(gate) if gate else None))
         return handler
 
@@ -664,9 +664,12 @@ def _duration(m: re.Match[str], text: str) -> Reading | None:
 @rule("set", rf"(?P<st_q>(?i:every|each|per))\s+(?:(?P<st_other>(?i:other))\s+)?"
              rf"(?:(?P<st_n>{NUMBER})\s+)?(?:(?P<st_wd>{WEEKDAY})|(?P<st_part>(?i:morning|"
              rf"afternoon|evening|night))|(?P<st_u>{UNIT})|(?P<st_se>(?i:spring|summer|autumn|"
-             r"fall|winter|season)))",
+             rf"fall|winter|season))|(?P<st_mo>{_MONTH_FULL}))",
       gate=r"[eEpP](?:very|ach|er)")
 def _set(m: re.Match[str], text: str) -> Reading | None:
+    if m["st_mo"]:
+        # "each July": that month every year.
+        return Reading("literal", type="SET", value=f"XXXX-{month_number(m['st_mo']):02d}")
     if m["st_wd"]:
         return Reading("literal", type="SET", value=f"XXXX-WXX-{weekday_number(m['st_wd'])}")
     if m["st_part"]:

@@ -112,3 +112,17 @@ def test_time_periods_spoken_years(text, year):
 )
 def test_time_periods_deadlines_after_a_past_verb(nlp, text, expression, value, published):
     assert timex(nlp, text, published).get(expression, (None, None))[1] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A rule's word boundary holds for every alternative of its pattern: "noon" inside
+        # "afternoon" is no clock time.
+        ("The market fell in mid-afternoon trading.", []),
+        ("The fair opens each August in the old square.", [("each August", "XXXX-08")]),
+        ("Fishermen sail every other week.", [("every other week", "P2W")]),
+    ],
+)
+def test_time_periods_sets_and_word_boundaries(text, expected):
+    assert [(text[f.start:f.end], f.reading.value) for f in find(text)] == expected
