@@ -1282,7 +1282,9 @@ def _home_ties(doc: Doc, groups: Sequence[Group], linked: set[int]) -> None:
             office = group.role in HOME_ROLES
         else:
             office = group.role in HOME_ROLES or ties.national_institution(group.canonical)
+        # Someone called by one word only ("Karen guerrillas") may be no person at all.
         if office or clear is not None and group.label == "PERSON" \
+                and len(group.canonical.split()) > 1 \
                 and id(group) not in linked and not _works_for_org(doc, group, at):
             group.country = home
 
@@ -1313,9 +1315,10 @@ def _person_or_org(
                     # "UN Ambassador Nikki Haley" is a person whatever the model said.
                     group.label = "PERSON"
             via = via or found.via
-        if group.label == "LOC":
+        if group.label == "LOC" and any(t.lower_ in LANDFORMS for t in doc[m.start:m.end]):
             # "South China Sea", "Gulf of Mexico": a sea or a range named after a country
-            # is not that country's (and a disputed one is no single country's).
+            # is not that country's (and a disputed one is no single country's); "Western
+            # Cambodia" is.
             continue
         for inner in m.inner:
             countries[inner] += 1
@@ -1360,6 +1363,12 @@ def _person_or_org(
     else:
         group.canonical = longest
     return via
+
+
+# Head words of seas and landforms, which often bear a country's name without being its.
+LANDFORMS = frozenset({"sea", "seas", "gulf", "ocean", "strait", "straits", "bay", "channel",
+                       "peninsula", "mountains", "range", "lake", "river", "islands",
+                       "archipelago", "desert", "basin", "shelf", "shoal", "reef", "plateau"})
 
 
 def _org_role(doc: Doc, group: Group) -> str | None:

@@ -42,7 +42,9 @@ def polish(sentence: str, *ents: tuple[str, str]) -> tuple[str, list[tuple[str, 
         (*polish("The Coast Guard said so .", ("Coast Guard", "ORG")), "Coast Guard", "POL"),
         # Someone with no title in a story set in one country.
         (*polish("Jan Nowak wept .", ("Jan Nowak", "PERSON")), "Jan Nowak", "POL"),
-        # ...but not one written as a foreign-looking organisation's own, nor an
+        # ...but not one called by a single word, which may be no person at all,
+        (*polish("Nowak wept .", ("Nowak", "PERSON")), "Nowak", None),
+        # nor one written as a foreign-looking organisation's own, nor an
         # organisation with no state body's name.
         (*polish("Acme TV cameraman Jan Nowak wept .", ("Acme TV", "ORG"),
                  ("Jan Nowak", "PERSON")), "Jan Nowak", None),
@@ -304,3 +306,8 @@ def test_entities_ties_organisation_described_with_its_country(nlp, component, t
                                                                name, country):
     doc = run(nlp, component, text, ents)
     assert entity_of(doc, name)["country"] == country
+
+
+def test_entities_ties_part_of_a_country_keeps_it(nlp, component):
+    doc = run(nlp, component, "Fighting spread to Eastern Chad .", [("Eastern Chad", "LOC")])
+    assert entity_of(doc, "Eastern Chad")["country"] == "TCD"
