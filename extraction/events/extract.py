@@ -508,6 +508,15 @@ def _as_place(arg: Arg, prep: str) -> Arg:
                arg.igo, arg.label)
 
 
+# Verbs that speak about an act named as their object, not perform it ("characterized the
+# attack as a violation", "described the raid"): their subject is no actor of the act.
+JUDGING_VERBS = frozenset({"characterize", "characterise", "describe", "call", "label", "term",
+                           "deem", "consider", "regard", "view", "brand", "dub", "investigate",
+                           "confirm", "deny", "mention", "discuss", "witness", "film",
+                           "photograph", "document", "report", "recall", "remember",
+                           "commemorate", "mark"})
+
+
 def _city_of_violence(noun: Token, modifier: Token) -> bool:
     """True when a city or capital names the place of a violent act ("the Kabul bombing",
     "the Mogadishu attack"); a country or people ("a US airstrike") names its author."""
@@ -559,7 +568,8 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
                     actors = [found]
                     break
     verb = _governing_verb(noun)
-    if not actors and verb is not None and verb.i not in reactions:
+    if not actors and verb is not None and verb.i not in reactions and (
+            verb.lemma_.lower() not in JUDGING_VERBS):
         subj, passive = _subject(verb)
         if subj is not None and subj.i != noun.i and (not passive or noun.dep_ == "pobj"):
             # "imposed sanctions"; "were engaged in ethnic cleansing" (a stative passive).

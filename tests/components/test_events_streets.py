@@ -423,3 +423,27 @@ def test_a_second_participle_shares_the_passive_subject(events_nlp, text, word):
 def test_a_city_names_where_violence_happened_a_country_who(events_nlp, text, country):
     found = [e for e in events(events_nlp, text) if e["type"] == "ASSAULT"]
     assert found and {e["actor_country"] for e in found} == {country}
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Dock workers in Chile went on strike on Monday.", "PROTEST"),
+    ("Nurses in Kenya began a four-day strike on Monday.", "PROTEST"),
+    ("Teachers in Peru joined the general strike.", "PROTEST"),
+    ("Israel launched a drone strike on the camp.", "ASSAULT"),
+])
+def test_a_strike_is_a_protest_or_an_attack_by_its_words(events_nlp, text, etype):
+    assert etype in {e["type"] for e in events(events_nlp, text)}
+
+
+def test_a_bare_strike_named_again_is_no_protest(events_nlp):
+    text = "The strike took place at Baghdad airport."
+    assert not [e for e in events(events_nlp, text) if e["type"] == "PROTEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Foreign Ministry of Iraq characterized the attack as a violation of sovereignty.",
+    "The Kenyan government described the bombing as cowardly.",
+])
+def test_who_judges_an_act_is_not_its_actor(events_nlp, text):
+    found = [e for e in events(events_nlp, text) if e["type"] == "ASSAULT"]
+    assert found and all(e["actor_country"] is None for e in found)
