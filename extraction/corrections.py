@@ -96,8 +96,8 @@ class Correction:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Correction:
-        return cls(**{f.name: data.get(f.name, f.default) for f in dataclasses.fields(cls)
-                      if f.name in data or f.default is not dataclasses.MISSING})
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
 
 
 def now() -> str:
