@@ -1169,7 +1169,8 @@ def _works_for_org(doc: Doc, group: Group, at: dict[int, tuple[Candidate, Group]
             k += 2 if doc[k + 1].text in ARTICLES else 1
             after = at.get(k)
         for found in (before, after):
-            if found is not None and found[1] is not group and found[1].label == "ORG":
+            owner = found[1] if found is not None else None
+            if owner is not None and owner is not group and owner.label == "ORG":  # identity: group
                 return True
     return False
 
