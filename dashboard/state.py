@@ -577,13 +577,19 @@ def search_hits(query: str | None, *, entity: str | None = None, country: str | 
     if not store_available() or not ((query or "").strip() or (entity or "").strip()):
         return []
     try:
-        with open_store() as store:
-            return store.summaries(query=(query or "").strip() or None,
-                                   entity=(entity or "").strip() or None, country=country,
-                                   limit=limit)
+        return _search_hits((query or "").strip() or None, (entity or "").strip() or None,
+                            country, limit, _store_stamp())
     except sqlite3.DatabaseError as err:
         _mark_damaged(err)
         return []
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def _search_hits(query: str | None, entity: str | None, country: str | None, limit: int,
+                 stamp: tuple[Any, ...]) -> list[Any]:
+    # ``stamp`` only keys the cache (see ``_stored_articles``).
+    with open_store() as store:
+        return store.summaries(query=query, entity=entity, country=country, limit=limit)
 
 
 def open_in_analyze(article_id: str) -> bool:

@@ -106,6 +106,9 @@ def test_workspace_app_search_open_and_delete(stored: Path):
     at.text_input(key="corpus_query").set_value("fuel prices").run()
     assert not at.exception, [e.message for e in at.exception]
     assert _metric(at, "Articles") == "1"
+    listing = at.dataframe[0].value
+    assert listing["title"].tolist() == ["Fuel protests"]
+    assert "[fuel] [prices]" in listing["found"].iloc[0]
     at.text_input(key="corpus_query").set_value("").run()
     at.text_input(key="corpus_entity").set_value("maduro").run()
     assert _metric(at, "Articles") == "1"
