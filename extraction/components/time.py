@@ -349,7 +349,9 @@ def resolve_all(
         })
         in_quarter = _QUARTER_VALUE.fullmatch(value) if kind == "DATE" else None
         if in_quarter and not _YEAR_BACK.fullmatch(text[f.start:f.end]) \
-                and not (r.kind == "story" and (r.shift or r.year)):
+                and not (r.kind == "story" and (r.shift or r.year)) \
+                and not (r.quarter and (r.shift or 0) < 0):
+            # A comparison ("the year-ago third quarter") is not the story's own quarter.
             quarter = (int(in_quarter[1]), int(in_quarter[2]), f.end)
         if kind in ("DATE", "TIME"):
             current = _as_reference(value)

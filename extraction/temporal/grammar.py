@@ -473,6 +473,7 @@ def _year2(m: re.Match[str], text: str) -> Reading | None:
 
 
 @rule("quarter", rf"(?:(?i:the)\s+)?(?:(?P<q_rel>(?i:this|last|next))\s+(?i:year)['’]s\s+"
+                 rf"|(?P<q_back>(?i:year[- ](?:ago|earlier)))\s+"
                  rf"|(?P<q_py>{YEAR})(?:['’]s)?\s+)?"
                  rf"(?P<q>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))"
                  rf"[\s-]+(?i:quarter)(?:\s+(?:of\s+)?(?P<q_y>{YEAR}))?"
@@ -485,9 +486,10 @@ def _quarter(m: re.Match[str], text: str) -> Reading | None:
         word = m["q"].lower()
         quarter = ORDINALS.get(word) or int(word[0])
         year = m["q_y"] or m["q_py"]
-        if m["q_rel"]:
-            # "next year's first quarter": the year is counted from the anchor.
-            shift = {"this": 0, "last": -1, "next": 1}[m["q_rel"].lower()]
+        if m["q_rel"] or m["q_back"]:
+            # "next year's first quarter", "the year-ago third quarter": the year is counted
+            # from the anchor.
+            shift = -1 if m["q_back"] else {"this": 0, "last": -1, "next": 1}[m["q_rel"].lower()]
             return Reading("date", quarter=quarter, unit="year", shift=shift)
     return Reading("date", year=int(year) if year else None, quarter=quarter)
 
@@ -686,6 +688,14 @@ def _set(m: re.Match[str], text: str) -> Reading | None:
     if m["st_other"]:
         amount = (amount or 1.0) * 2
     return Reading("literal", type="SET", value=duration_value(amount, unit))
+
+
+@rule("yearend", r"(?:(?i:around|about)\s+)?(?i:year[- ]end)(?![-\w])",
+      gate=r"[yY]ear[- ][eE]nd")
+def _yearend(m: re.Match[str], text: str) -> Reading | None:
+    # "by year-end", "since year-end": the last day of the year, chosen by tense like a
+    # date written without its year.
+    return Reading("date", month=12, day=31)
 
 
 @rule("setword", r"(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly)"

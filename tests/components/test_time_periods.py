@@ -42,6 +42,14 @@ def timex(nlp, text: str, published: str = OCTOBER) -> dict[str, tuple[str, str]
          ("DATE", "2019-Q3")),
         ("The charge was taken in the 2017 second quarter.", "the 2017 second quarter",
          ("DATE", "2017-Q2")),
+        # A comparison quarter, which does not become the story's quarter.
+        ("Profit rose in the third quarter from the year-ago second quarter. Sales in the "
+         "quarter fell.", "the year-ago second quarter", ("DATE", "2018-Q2")),
+        ("Profit rose in the third quarter from the year-ago second quarter. Sales in the "
+         "quarter fell.", "the quarter", ("DATE", "2019-Q3")),
+        # The end of a year, chosen by tense.
+        ("The chain hopes to close the sale by year-end.", "year-end", ("DATE", "2019-12-31")),
+        ("The shares have fallen 8% since year-end.", "year-end", ("DATE", "2018-12-31")),
         # The quarter just ended, whatever the tense.
         ("The airline expects to report a third-quarter loss.", "third-quarter",
          ("DATE", "2019-Q3")),
