@@ -43,6 +43,8 @@ from extraction.textio import (
 
 ROOT = Path(__file__).resolve().parent.parent
 SESSION_KEY = "newslens_session_articles"
+#: Analysed article id -> the id the same text is stored under (another date, say).
+SAME_TEXT_KEY = "newslens_same_text"
 #: Corrections made in this browser session while there is no store.
 SESSION_CORRECTIONS_KEY = "newslens_session_corrections"
 SAMPLE_SOURCE = "newslens samples"
@@ -226,7 +228,10 @@ def remember(article: Article, *, source: str | None = None) -> str | None:
         with open_store() as store:
             # The same text pasted, uploaded or ingested before (with another date, say) is
             # not stored again; its corrections apply to this analysis too (by text).
-            store.add(article, source=source, once_per_text=True)
+            if not store.add(article, source=source, once_per_text=True):
+                other = store.same_text(article.text)
+                if other and other != article.id:
+                    st.session_state.setdefault(SAME_TEXT_KEY, {})[article.id] = other
     except NewslensError as err:
         return f"The article could not be saved to the corpus: {err}"
     except sqlite3.DatabaseError as err:
@@ -506,6 +511,12 @@ def corrections_for(article: Article) -> list[Correction]:
             _mark_damaged(err)
     key = text_key(article.text)
     return [c for c in _session_corrections() if c.text_key == key]
+
+
+def stored_as(article: Article) -> str | None:
+    """The id under which this article's text is stored when it is not its own (the same
+    text came before with another date, or spaced differently), else None."""
+    return st.session_state.get(SAME_TEXT_KEY, {}).get(article.id)
 
 
 def corpus_corrections(articles: list[Article]) -> list[Correction]:

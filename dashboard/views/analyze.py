@@ -228,6 +228,10 @@ def result_section(article: Article, corrections: list[Correction]) -> None:
     # A repeated analysis comes from the cache, so this is the time to the result.
     timing = f" · ready in {seconds:.2f} s" if seconds is not None else ""
     st.text(f"Published: {published} · {len(article.text.split()):,} words{timing}")
+    stored = state.stored_as(article)
+    if stored:
+        st.info(f"This text is in the corpus already (article {stored}), so it was not stored "
+                "twice; the Corpus page counts it once. Corrections made here apply to both.")
     for warning in article.warnings:
         # Plain text: a warning never carries markup from the article.
         st.warning(panels.md_escape(warning))

@@ -189,3 +189,24 @@ def test_workspace_app_corrections_without_a_store(tmp_path: Path,
     assert _metric(at, "Events") == "5"
     at.button(key="analyze_fix_undo_1").click().run()
     assert _metric(at, "Events") == "6"
+
+
+def test_workspace_app_same_text_is_stored_once(stored: Path, monkeypatch: pytest.MonkeyPatch):
+    from dashboard import state
+
+    # The stored article's text, pasted again with its spacing changed and another date:
+    # the analysis is shown, the store keeps one copy. (The pipeline is replaced by the
+    # hand-built analysis of the new text and date.)
+    article = build_article()
+    pasted = article.text.replace(". ", ".  ") + "\n"
+    redone = dataclasses.replace(build_article(text=pasted), id="pasted-id",
+                                 published=None)
+    monkeypatch.setattr(state, "analyse", lambda text, published, title: redone)
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.run()
+    at.text_area(key="analyze_text").set_value(pasted)
+    at.button(key="analyze_run").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert any("in the corpus already (article a1)" in i.value for i in at.info)
+    with Store(stored) as store:
+        assert sorted(store.article_ids()) == ["a1", "b2"]
