@@ -548,7 +548,7 @@ VIOLENT_ACTS = frozenset({"bomb", "bombing", "explosion", "blast", "attack", "sh
 
 
 def city_of_violence(head: Token, entity: dict[str, Any]) -> bool:
-    """True when a city or capital modifies a violent act ("the Kabul car bombing", "the
+    """True when a city or capital modifies a violent act ("the Jalalabad market bombing", "the
     Mogadishu attack"): the place it happened. A country or people ("a US airstrike")
     still names the author."""
     if head.lemma_.lower() not in VIOLENT_ACTS or entity.get("label") not in PLACE_LABELS:
@@ -593,7 +593,7 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
             # "two Gulf states": a region as a modifier says nothing about who acts.
             eid = None
         elif "city_is_place" in index.rules and city_of_violence(tok, ent):
-            # "the Kabul car bombing killed ...": the city is where, not who.
+            # "the Jalalabad market bombing killed ...": the city is where, not who.
             return Arg(tok.i, text, "other", sector=sector)
     if eid is not None:
         arg = _entity_arg(index, tok, eid, text)
@@ -714,7 +714,7 @@ def resolve(index: DocIndex, tok: Token) -> list[Arg]:
             continue
         pair = _of_pair(head) if "pair_reference" in index.rules else None
         if pair is not None:
-            # "the leaders of the two countries": the two parties' leaders.
+            # "the heads of both governments": the two parties' heads.
             parties = _pair_parties(index, pair)
             if parties:
                 out.extend(Arg(p.head, f"{head.text} of {p.text}", p.kind, p.entity,
@@ -772,7 +772,7 @@ def is_pair_reference(tok: Token) -> bool:
 
 
 def _of_pair(head: Token) -> Token | None:
-    """The pair reference a group of people belongs to ("leaders of the two countries",
+    """The pair reference a group of people belongs to ("the heads of both governments",
     "the foreign ministers of both sides"), or None."""
     if head.lemma_.lower() not in MEMBER_GROUPS:
         return None
@@ -868,7 +868,7 @@ def holder_key(*, entity: dict[str, Any] | None, text: str | None, country: str 
         words = text.lower().split()
         for at, word in enumerate(words):
             if at and word in ("in", "of", "from", "at"):
-                # "opposition in Puerto Rico", "soldiers of the army": the head comes first.
+                # "opposition in Togo", "soldiers of the army": the head comes first.
                 words = words[:at]
                 break
         if words:

@@ -560,7 +560,7 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
                     child.lower_ in ABOUT_MODIFIERS or
                     child.lemma_.lower() in ABOUT_MODIFIERS)):
                 if "city_is_place" in index.rules and _city_of_violence(noun, child):
-                    # "the Kabul car bombing": a city names where, not who.
+                    # "the Jalalabad market bombing": a city names where, not who.
                     continue
                 found = resolve_one(index, child)
                 # A sector word alone is no actor here: "a general strike" is not the army's.
@@ -616,7 +616,7 @@ def _verb_arguments(index: DocIndex, verb: Token, entry: Entry,
     """Actor and target of a verb trigger (and of its folded complement, if any)."""
     subj, passive = _subject(verb)
     if subj is None and verb.dep_ == "conj" and verb.tag_ == "VBN":
-        # "who was arrested and banned from the election": the second participle shares
+        # "who was detained and later barred": the second participle shares
         # the first one's passive subject.
         head_subj, head_passive = _subject(verb.head)
         if head_passive:
@@ -634,7 +634,7 @@ def _verb_arguments(index: DocIndex, verb: Token, entry: Entry,
         actors = _first_party([_party_args(index, agent)]) if agent is not None else []
         if subj is not None and (subj.lemma_.lower() in entry.needs or
                                  subj.lower_.rstrip("s") in entry.needs):
-            # "Tributes were paid by ...": the subject is the phrase's own word, not the
+            # "Homage was paid by ...": the subject is the phrase's own word, not the
             # one acted upon; the target is in the phrase's preposition, if anywhere.
             targets = _object_targets(index, verb, entry, frozenset(
                 a.entity for a in actors if a.entity))
@@ -651,7 +651,7 @@ def _verb_arguments(index: DocIndex, verb: Token, entry: Entry,
             actors = _first_party([_party_args(index, agent)]) if agent is not None else []
             targets = _first_party([_party_args(index, verb.head)], sectors=False)
         elif any(c.dep_ == "auxpass" for c in verb.children) and _agent(verb) is not None:
-            # "injured after being attacked by protesters": the agent acts on the one the
+            # "hurt after being beaten by a mob": the agent acts on the one the
             # clause is about.
             actors = _first_party([_party_args(index, _agent(verb))])
             ctrl = _controller(verb)
@@ -1276,7 +1276,7 @@ def _domestic_targets(index: DocIndex, frame: Frame, actors: list[Arg],
         for child in head.children:
             if child.dep_ in ("dobj", "dative") and child.i != trigger.i or (
                     child.dep_ == "nsubjpass" and _agent(head) is not None):
-                # "the rebels are backed by Iran": the passive subject is acted upon.
+                # "the militias are armed by a neighbour": the passive subject is acted upon.
                 objects.extend([child, *child.conjuncts])
             elif child.dep_ == "prep" and child.lower_ in ("against", "on", "of", "with"):
                 objects.extend(_children(child, "pobj"))
@@ -1329,9 +1329,9 @@ def _police(index: DocIndex, actors: Sequence[Arg]) -> bool:
 
 def _dated_speaker(index: DocIndex, tok: Token, actors: Sequence[Arg],
                    spans: Sequence[tuple[Span, dict[str, Any]]]) -> bool:
-    """True for an act of speech with its own date by someone the text names ("the princess
-    announced her candidacy on Friday", "local officials said on Saturday"): a dated act for
-    the timeline even when no country is known for the speaker."""
+    """True for an act of speech with its own date by someone the text names ("the senator
+    declared her candidacy on Friday", "regional officials told reporters on Saturday"): a
+    dated act for the timeline even when no country is known for the speaker."""
     if not any(_attached(span, tok) for span, _ in spans if span.sent == tok.sent):
         return False
     for arg in actors:
@@ -1471,7 +1471,7 @@ THING_NOUNS = frozenset({"jet", "plane", "airplane", "aircraft", "airliner", "he
 def _agentive(index: DocIndex, arg: Arg) -> bool:
     """True when an argument names someone who can act: a person, organisation or state
     named as such ("Sameh Shoukry", "the Turkish ministry", "Egypt", "the rebels"), not a
-    thing of theirs ("a Boeing 737 jet", "the Turkish pipeline")."""
+    thing of theirs ("an Airbus cargo plane", "the new pipeline")."""
     head = index.doc[arg.head]
     ent = index.entities.get(arg.entity or "") or {}
     if ent and index.token_entity[head.i] == arg.entity:
@@ -1521,7 +1521,7 @@ def _dated_act_frames(index: DocIndex, found: dict[int, Entry], frames: Sequence
 def _coup_frames(doc: Doc, index: DocIndex, found: dict[int, Entry],
                  frames: Sequence[Frame] = ()) -> list[Frame]:
     """A coup or junta that removes someone is its country's military acting against them
-    ("a military coup removed the prime minister X", "the junta deposed X"): COERCE by the
+    ("a coup deposed the prime minister X", "the junta ousted X"): COERCE by the
     military sector, whose country the removed person gives."""
     out: list[Frame] = []
     by_trigger = {f.trigger.i: f for f in frames}
@@ -1982,7 +1982,7 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
 
 def _drop_repeated_mentions(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """An act named again without its parties ("the invasion", "the withdrawal" after
-    "Turkey launched an offensive", "the US announced a withdrawal") is the same act, not a
+    "Azerbaijan launched an offensive", "the US announced a withdrawal") is the same act, not a
     new one: an event with neither actor nor target is dropped when an earlier event of the
     same type has a party, unless a date of its own sets it apart. Happenings (INCIDENT)
     and timeline types are kept."""

@@ -25,7 +25,7 @@ INCIDENT = "INCIDENT"
 # Timeline types outside PLOVER, for dated acts PLOVER has no type for; intensity 0.
 STATEMENT = "STATEMENT"
 ELECT = "ELECT"
-# A dated act of a named party that no lexicon row types ("assumed the presidency in 1987",
+# A dated act of a named party that no lexicon row types ("opened the new chancellery in 2001",
 # "filed for candidacy on Friday"): on the timeline, never in a stance.
 ACTION = "ACTION"
 EXTRA_TYPES = frozenset({STATEMENT, ELECT, ACTION})

@@ -395,8 +395,8 @@ def _protagonist(entities: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
 
 @stance_rule("homage_target")
 def homage_target_rule(data: StanceInput) -> Iterator[Contribution]:
-    """Homage with no one named ("Tributes were paid by world leaders including ...",
-    "announced three days of national mourning") honours the person the story is about."""
+    """Homage with no one named ("Homage was paid by heads of state such as ...",
+    "a week of mourning was declared") honours the person the story is about."""
     person = _protagonist(data.entities)
     if person is None:
         return

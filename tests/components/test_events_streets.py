@@ -88,9 +88,10 @@ def test_armed_attack_on_people_is_not_assumed_at_home(events_nlp):
 # --- dated acts and dated speech --------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "word", "date"), [
-    ("The princess announced her candidacy on Friday.", "announced", "2021-04-30"),
-    ("Local officials said on Saturday that the bridge had collapsed.", "said", "2021-05-01"),
-    ("The city's police chief announced on Monday that two suspects were held.",
+    ("The senator declared her candidacy on Friday.", "declared", "2021-04-30"),
+    ("Regional officials told reporters on Saturday that the bridge had fallen.", "told",
+     "2021-05-01"),
+    ("A police commander in the port city announced on Monday that two suspects were held.",
      "announced", "2021-05-03"),
 ])
 def test_dated_speech_of_an_uncoded_speaker_is_a_statement(events_nlp, text, word, date):
@@ -100,14 +101,14 @@ def test_dated_speech_of_an_uncoded_speaker_is_a_statement(events_nlp, text, wor
 
 @pytest.mark.parametrize(("text", "word"), [
     ("A witness said the bridge had collapsed.", "said"),
-    ("Local officials said that the bridge had collapsed.", "said"),
+    ("Regional officials said that the bridge had fallen.", "said"),
 ])
 def test_undated_speech_of_an_uncoded_speaker_is_no_event(events_nlp, text, word):
     assert not triggered(events(events_nlp, text), word)
 
 
 @pytest.mark.parametrize(("text", "word", "date"), [
-    ("Robert Mugabe assumed the presidency in 1987.", "assumed", "1987"),
+    ("Angela Merkel opened the new chancellery in 2001.", "opened", "2001"),
     ("Nelson Mandela walked out of prison in February 1990.", "walked", "1990-02"),
     ("The Chilean senate approved the pension bill on Monday.", "approved", "2021-05-03"),
 ])
@@ -119,7 +120,7 @@ def test_dated_act_of_a_party_is_a_timeline_action(events_nlp, text, word, date)
 
 @pytest.mark.parametrize(("text", "word"), [
     # No date of its own, no named party, a light verb, a negation, a plan.
-    ("Robert Mugabe assumed the presidency.", "assumed"),
+    ("Angela Merkel opened the new chancellery.", "opened"),
     ("The bridge collapsed on Monday.", "collapsed"),
     ("Nelson Mandela was in prison in 1980.", "was"),
     ("The Chilean senate did not approve the pension bill on Monday.", "approve"),
@@ -206,19 +207,19 @@ def test_army_against_rebels_is_against_the_rebels_not_the_state(nlp, text, hold
 
 
 @pytest.mark.parametrize(("text", "holders"), [
-    ("Tributes were paid by world leaders including the Indian prime minister and the "
+    ("Homage was paid by heads of state such as the Indian prime minister and the "
      "Brazilian president.", {"IND", "BRA"}),
-    ("Tributes were paid to the late king by the Spanish foreign minister.", {"ESP"}),
+    ("Homage was paid to the late king by the Spanish foreign minister.", {"ESP"}),
 ])
 def test_passive_phrase_word_is_not_the_target(events_nlp, text, holders):
     found = [e for e in events(events_nlp, text) if e["type"] == "SUPPORT"]
     assert {e["actor_country"] for e in found} == holders
-    assert not any((e["target_text"] or "").lower().startswith("tribute") for e in found)
+    assert not any((e["target_text"] or "").lower().startswith("homage") for e in found)
 
 
 @pytest.mark.parametrize(("text", "pair"), [
-    ("Turkey and Greece had poor relations, but the leaders of the two countries spoke by "
-     "telephone on Friday.", ("TUR", "GRC")),
+    ("Norway and Iceland quarrelled over fishing rights for years; on Friday the heads of "
+     "both governments spoke by phone.", ("NOR", "ISL")),
     ("India and Pakistan exchanged fire in Kashmir. The foreign ministers of both countries "
      "met in Moscow on Thursday.", ("IND", "PAK")),
 ])
@@ -241,7 +242,7 @@ def test_exchange_of_fire_is_violence_and_of_prisoners_cooperation(events_nlp, t
 
 @pytest.mark.parametrize(("text", "group"), [
     ("The Houthis seized the port of Hodeidah in 2015. Yemen's government said on Monday "
-     "that the rebels are backed by Iran.", "Houthis"),
+     "that Iran supplies and supports the rebels.", "Houthis"),
     ("Boko Haram raided a school in Borno. The militants abducted forty pupils.",
      "Boko Haram"),
 ])
@@ -270,7 +271,7 @@ def test_a_news_outlet_is_no_actor_of_what_it_reports(events_nlp, text):
 # --- who holds the stance: sectors named with a place, coups, demands to remove ---------
 
 @pytest.mark.parametrize(("entity", "text", "country", "expected"), [
-    (None, "opposition in Puerto Rico", "PRI", "opposition:PRI"),
+    (None, "opposition in Togo", "TGO", "opposition:TGO"),
     (None, "soldiers of the Malian army", "MLI", "military:MLI"),
     (None, "rebels in Darfur", "SDN", "rebels:SDN"),
     (None, "people of Chad", "TCD", "TCD"),
@@ -282,7 +283,7 @@ def test_sector_comes_from_the_head_before_a_place(entity, text, country, expect
 
 
 @pytest.mark.parametrize(("text", "holder", "target"), [
-    ("A military coup removed Prime Minister Thaksin Shinawatra of Thailand in 2006.",
+    ("A bloodless coup deposed Prime Minister Thaksin Shinawatra of Thailand in September 2006.",
      "military:THA", "entity:Thaksin Shinawatra"),
     ("A coup ousted President Mohamed Bazoum of Niger in July 2023.",
      "military:NER", "entity:Mohamed Bazoum"),
@@ -294,8 +295,8 @@ def test_a_coup_is_the_military_against_the_removed(nlp, text, holder, target):
 
 
 @pytest.mark.parametrize(("text", "holder", "target"), [
-    ("Protesters in San Juan called for the resignation of Governor Ricardo Rossello.",
-     "opposition:PRI", "entity:Ricardo Rossello"),
+    ("Protesters in Lima called for the resignation of Governor Ana Quispe.",
+     "opposition:PER", "entity:Ana Quispe"),
     ("Kenyan opposition leaders demanded the impeachment of Kenyan President William Ruto.",
      "opposition:KEN", "entity:William Ruto"),
 ])
@@ -315,7 +316,7 @@ def test_a_demand_to_free_or_to_talk_opposes_no_one_named(nlp, text):
 
 
 @pytest.mark.parametrize(("text", "word"), [
-    ("A Boeing 737 jet crashed near the airport on Wednesday.", "crashed"),
+    ("An Airbus cargo plane crashed near the airport on Wednesday.", "crashed"),
     ("The Turkish pipeline reached the coast in 2019.", "reached"),
 ])
 def test_a_thing_is_no_actor_of_a_dated_act(events_nlp, text, word):
@@ -342,28 +343,28 @@ def test_no_one_holds_a_stance_towards_themselves(monkeypatch):
 
 
 def test_an_act_named_again_without_parties_is_no_new_event(events_nlp):
-    text = ("Turkey launched an offensive against Kurdish forces in Syria on Wednesday. "
-            "The invasion was condemned across Europe.")
+    text = ("Azerbaijan launched an offensive against Armenian forces on Wednesday. "
+            "The invasion drew condemnation across the region.")
     found = [e for e in events(events_nlp, text) if e["type"] == "ASSAULT"]
-    assert len(found) == 1 and found[0]["actor_country"] == "TUR"
+    assert len(found) == 1 and found[0]["actor_country"] == "AZE"
 
 
 def test_an_act_named_again_with_a_date_of_its_own_is_kept(events_nlp):
-    text = ("Turkey launched an offensive against Kurdish forces in Syria on Wednesday. "
+    text = ("Azerbaijan launched an offensive against Armenian forces on Wednesday. "
             "A similar invasion took place in January 2018.")
     found = [e for e in events(events_nlp, text) if e["type"] == "ASSAULT"]
     assert {e["date"][:7] for e in found} == {"2021-04", "2018-01"}
 
 
 def test_a_title_headed_subject_is_an_actor_of_a_dated_act(events_nlp):
-    text = "Today, Chief Executive of Hong Kong Carrie Lam delivered her annual policy speech."
-    found = triggered(events(events_nlp, text), "delivered")
-    assert found and found[0]["type"] == "ACTION" and found[0]["actor_country"] == "HKG"
+    text = "On Monday, Prime Minister of Fiji Sitiveni Rabuka presented his yearly budget."
+    found = triggered(events(events_nlp, text), "presented")
+    assert found and found[0]["type"] == "ACTION" and found[0]["actor_country"] == "FJI"
 
 
 @pytest.mark.parametrize(("text", "word", "country", "who"), [
-    ("Two reporters were injured after being attacked by protesters in Belgrade.",
-     "attacked", "SRB", "protesters"),
+    ("Two reporters needed hospital care after being beaten by protesters in Belgrade.",
+     "beaten", "SRB", "protesters"),
     ("Three aid workers died after being shot by rebels in Darfur.", "shot", "SDN", "rebels"),
 ])
 def test_passive_under_a_preposition_takes_its_agent_as_actor(events_nlp, text, word, country,
@@ -374,8 +375,8 @@ def test_passive_under_a_preposition_takes_its_agent_as_actor(events_nlp, text, 
 
 
 @pytest.mark.parametrize(("text", "word"), [
-    ("The mayor was stabbed on stage on Sunday night.", "stabbed"),
-    ("A truck bomb was rammed into the gate of the base on Monday.", "rammed"),
+    ("A city councillor was stabbed outside his office on Sunday night.", "stabbed"),
+    ("Militants rammed a truck bomb into the gate of the base on Monday.", "rammed"),
 ])
 def test_stabbing_and_ramming_are_violence(events_nlp, text, word):
     found = triggered(events(events_nlp, text), word)
@@ -384,8 +385,8 @@ def test_stabbing_and_ramming_are_violence(events_nlp, text, word):
 
 OBITUARY = (
     "Former Ghanaian president Kofi Mensah died on Sunday in Accra at the age of 88. "
-    "Kofi Mensah led Ghana from 1992 to 2001. Tributes were paid by world leaders including "
-    "the Nigerian president and the British prime minister. Kofi Mensah was buried on "
+    "Kofi Mensah led Ghana from 1992 to 2001. The Nigerian president and the British prime "
+    "minister paid tribute on Monday. Kofi Mensah was buried on "
     "Thursday, and Ghana's government declared a week of national mourning.")
 
 
@@ -398,14 +399,14 @@ def test_homage_with_no_one_named_honours_the_story_person(nlp):
 
 
 def test_homage_needs_one_person_the_story_is_about(nlp):
-    text = "Tributes were paid by world leaders including the Nigerian president."
+    text = "The Nigerian president paid tribute on Monday."
     article = analyze(text, published=PUBLISHED, nlp=nlp)
     assert not [s for s in article.stances if s.target_key.startswith("entity:")]
 
 
 @pytest.mark.parametrize(("text", "word"), [
-    ("The Belarusian opposition leader Ales Bialou, who was arrested and banned from the "
-     "election, spoke in Minsk.", "banned"),
+    ("Ales Bialou, a Belarusian dissident who was detained and banned from standing, "
+     "spoke in Minsk.", "banned"),
     ("Two Kenyan activists were detained and beaten by police in Nairobi.", "beaten"),
 ])
 def test_a_second_participle_shares_the_passive_subject(events_nlp, text, word):
@@ -416,7 +417,7 @@ def test_a_second_participle_shares_the_passive_subject(events_nlp, text, word):
 
 
 @pytest.mark.parametrize(("text", "country"), [
-    ("The Kabul car bombing killed 12 people on Monday.", None),
+    ("The Jalalabad market bombing killed 12 people on Monday.", None),
     ("The Mogadishu attack wounded 30 soldiers.", None),
     ("A US airstrike killed 12 fighters on Monday.", "USA"),
 ])
@@ -436,12 +437,12 @@ def test_a_strike_is_a_protest_or_an_attack_by_its_words(events_nlp, text, etype
 
 
 def test_a_bare_strike_named_again_is_no_protest(events_nlp):
-    text = "The strike took place at Baghdad airport."
+    text = "The strike hit a convoy near the airport."
     assert not [e for e in events(events_nlp, text) if e["type"] == "PROTEST"]
 
 
 @pytest.mark.parametrize("text", [
-    "The Foreign Ministry of Iraq characterized the attack as a violation of sovereignty.",
+    "Kenya's interior ministry characterized the shelling as a breach of the truce.",
     "The Kenyan government described the bombing as cowardly.",
 ])
 def test_who_judges_an_act_is_not_its_actor(events_nlp, text):
