@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import urlparse
 
 from .convert import article_id
+from .corrections import text_key
 from .errors import NewslensError
 from .limits import MAX_CHARS
 from .model import Article
@@ -843,6 +844,7 @@ def ingest(
         report.store = f"Parquet under {engine.output} (checked against {store.path})"
     engine = engine or InProcessEngine()
     seen: set[str] = set()
+    seen_text: set[str] = set()
     started = time.perf_counter()
 
     def skip(s: Skip) -> None:
@@ -859,12 +861,16 @@ def ingest(
                 skip(entry)
                 continue
             key = entry.id
-            if key in seen:
-                skip(Skip(entry.origin, "duplicate", "the same text and date came earlier"))
+            same = text_key(entry.text)
+            if key in seen or same in seen_text:
+                skip(Skip(entry.origin, "duplicate", "the same text came earlier"))
                 continue
             seen.add(key)
-            if store.has(key):
-                skip(Skip(entry.origin, "already stored", f"article {key}"))
+            seen_text.add(same)
+            # The same text (however spaced or capitalised) is stored once, whatever its date.
+            stored = key if store.has(key) else store.same_text(entry.text)
+            if stored:
+                skip(Skip(entry.origin, "already stored", f"article {stored}"))
             else:
                 yield entry
 
@@ -887,7 +893,7 @@ def ingest(
                     # The Dask engine wrote it to Parquet on the worker (``output``).
                     report.stored += 1
                     report.words += len(item.text.split())
-                elif store.add(result, source=item.source, url=item.url):
+                elif store.add(result, source=item.source, url=item.url, once_per_text=True):
                     report.stored += 1
                     report.words += len(result.text.split())
                 else:
@@ -1051,7 +1057,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise NewslensError(f"There is no store at '{path}'; run newslens ingest first.")
     with Store(path) as store:
-        written = export_tables(store, args.out, fmt=args.format)
+        written = export_tables(store, args.out, fmt=args.format, corrected=args.corrected)
         count = store.count()
     for table, target in written.items():
         print(f"{table}: {target}")
@@ -1119,6 +1125,9 @@ def register_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="write every store table as Parquet, CSV or JSONL")
     p.add_argument("--format", choices=("parquet", "csv", "jsonl"), default="parquet")
     p.add_argument("--out", required=True, metavar="DIR", help="folder to write the tables to")
+    p.add_argument("--corrected", action="store_true",
+                   help="write the analyses with the analysts' corrections applied (default: "
+                        "as extracted, with the corrections table beside them)")
     p.add_argument("--store", metavar="FILE",
                    help="the store file (default: $NEWSLENS_STORE or the user data folder)")
     p.set_defaults(func=cmd_export)

@@ -310,3 +310,23 @@ def test_cli_ingest_sigterm_stops_like_ctrl_c_with_a_summary(tmp_path):
     assert proc.returncode == 130, err
     assert "Interrupted after storing" in err and "Traceback" not in err
     assert 3 <= _count(store) < 400
+
+
+@pytest.mark.parametrize("flag", [[], ["--corrected"]])
+def test_cli_export_corrected_applies_the_corrections(tmp_path, capsys, flag):
+    from extraction.corrections import correct_entity
+    from extraction.store import Store
+    from tests.test_store import hand_article
+
+    path = tmp_path / "s.sqlite"
+    with Store(path) as store:
+        article = hand_article()
+        store.add(article)
+        store.add_correction(correct_entity(article, "e2", "country", "COL"))
+    out = tmp_path / "out"
+    assert main(["export", "--format", "csv", "--out", str(out), "--store", str(path),
+                 *flag]) == 0
+    with (out / "entities.csv").open(encoding="utf-8", newline="") as fh:
+        countries = {r["canonical"]: r["country"] for r in csv.DictReader(fh)}
+    assert countries["Juan Guaido"] == ("COL" if flag else "VEN")
+    assert (out / "corrections.csv").is_file()

@@ -206,24 +206,26 @@ def test_ingest_analysis_failure_skips_only_that_article(nlp, monkeypatch):
 def test_ingest_is_idempotent(tmp_path, nlp):
     rows = [{"text": article_text(n), "date": "2023-03-14"} for n in range(4)]
     rows.append({"text": article_text(0), "date": "2023-03-14"})  # a duplicate
-    rows.append({"text": article_text(0)})  # same text, no date: a different article
+    # The same text again without a date, and respaced in capitals: one story, stored once.
+    rows.append({"text": article_text(0)})
+    rows.append({"text": "  " + article_text(0).upper().replace(" ", "   "),
+                 "date": "2023-03-15"})
     path = write_jsonl(tmp_path / "feed.jsonl", rows)
     log = tmp_path / "skipped.jsonl"
     with Store(tmp_path / "s.sqlite") as store:
         with log.open("w", encoding="utf-8") as fh:
             first = ingest([path], store=store, engine=InProcessEngine(nlp=nlp), chunk_size=2,
                            progress=False, skip_log=fh)
-        assert (first.stored, dict(first.skipped)) == (5, {"duplicate": 1})
+        assert (first.stored, dict(first.skipped)) == (4, {"duplicate": 3})
         assert [json.loads(line)["reason"] for line in log.read_text().splitlines()] == [
-            "duplicate"
-        ]
+            "duplicate"] * 3
         snapshot = sorted(store.articles(), key=lambda a: a.id)
         second = ingest([path], store=store, engine=InProcessEngine(nlp=nlp), progress=False)
-        assert (second.stored, dict(second.skipped)) == (0, {"already stored": 5, "duplicate": 1})
+        assert (second.stored, dict(second.skipped)) == (0, {"already stored": 4, "duplicate": 3})
         assert sorted(store.articles(), key=lambda a: a.id) == snapshot
-        assert store.count() == 5
+        assert store.count() == 4
         assert store.sources() == ["feed"]
-    assert "Skipped 6: already stored 5, duplicate 1." in second.summary()
+    assert "Skipped 7: already stored 4, duplicate 3." in second.summary()
 
 
 def test_ingest_process_pool_matches_in_process(tmp_path, nlp):
