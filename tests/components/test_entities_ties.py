@@ -39,6 +39,8 @@ def polish(sentence: str, *ents: tuple[str, str]) -> tuple[str, list[tuple[str, 
         (*polish("Health Minister Jan Nowak spoke .", ("Jan Nowak", "PERSON")), "Jan Nowak",
          "POL"),
         (*polish("Prosecutor Jan Nowak spoke .", ("Jan Nowak", "PERSON")), "Jan Nowak", "POL"),
+        (*polish("The foreign ministry spokesperson Jan Nowak spoke .", ("Jan Nowak", "PERSON")),
+         "Jan Nowak", "POL"),
         (*polish("The Coast Guard said so .", ("Coast Guard", "ORG")), "Coast Guard", "POL"),
         # Someone with no title in a story set in one country.
         (*polish("Jan Nowak wept .", ("Jan Nowak", "PERSON")), "Jan Nowak", "POL"),
