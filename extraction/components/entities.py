@@ -1097,8 +1097,9 @@ def assign_country_and_role(
             for m in group.mentions:
                 m.label = "PERSON"
         party = kind == "name" and _is_party(doc, group)
-        if party:
-            # "Civic Union", "the Thai Future Party": a party is no person.
+        if party or kind == "name" and ties.movement_name(key.split()):
+            # "Civic Union", "the Thai Future Party", "the Green Movement": a party or a
+            # movement is no person.
             for m in group.mentions:
                 m.label = "ORG"
         group.label = decide_label(group)

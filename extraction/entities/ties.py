@@ -11,9 +11,10 @@ Pure functions over words and counts; ``extraction.components.entities`` calls t
   "National Police", "Senate", "Electoral Commission").
 - ``acronym_of``: the initials of a name ("National Telecommunications Commission" ->
   "NTC"), so an acronym shares its expansion's country.
-- ``armed_group_name`` and ``party_name``: classes of organisation names. A group whose name
-  holds a country ("Islamic State of Iraq", "Taliban in Afghanistan") is not that state:
-  it gets the role "armed group", which the stance layer reads as a non-state sector.
+- ``armed_group_name``, ``party_name`` and ``movement_name``: classes of organisation
+  names. A group whose name holds a country ("Islamic State of Iraq", "Taliban in
+  Afghanistan") is not that state: it gets the role "armed group", which the stance layer
+  reads as a non-state sector. Parties and movements are organisations, never people.
 """
 
 from __future__ import annotations
@@ -54,6 +55,10 @@ ARMED_WORDS = frozenset({
 ARMED_OPENINGS = (("islamic", "state"), ("liberation", "army"), ("liberation", "front"),
                   ("resistance", "movement"), ("people's", "army"), ("revolutionary", "army"))
 PARTY_WORDS = frozenset({"party", "parties"})
+# Words that make a name of two or more words a group's, never a person's.
+MOVEMENT_WORDS = frozenset({"party", "movement", "front", "alliance", "league", "union",
+                            "coalition", "congress", "council", "committee", "brigade",
+                            "brigades", "forces"})
 
 
 def home_country(counts: Counter[str], *, share: float = HOME_SHARE,
@@ -113,3 +118,10 @@ def armed_group_name(name: str | Sequence[str]) -> bool:
 def party_name(name: str | Sequence[str]) -> bool:
     """True for the name of a political party ("Thai Future Party")."""
     return any(w.lower() in PARTY_WORDS for w in _words(name))
+
+
+def movement_name(name: str | Sequence[str]) -> bool:
+    """True for a name of two or more words that names a party, movement or group ("the
+    Green Movement", "National Front"), which no person's name is."""
+    words = [w.lower() for w in _words(name)]
+    return len(words) > 1 and any(w in MOVEMENT_WORDS for w in words)

@@ -313,3 +313,14 @@ def test_entities_ties_organisation_described_with_its_country(nlp, component, t
 def test_entities_ties_part_of_a_country_keeps_it(nlp, component):
     doc = run(nlp, component, "Fighting spread to Eastern Chad .", [("Eastern Chad", "LOC")])
     assert entity_of(doc, "Eastern Chad")["country"] == "TCD"
+
+
+@pytest.mark.parametrize("name", ["Green Movement", "National Salvation Front", "Youth League"])
+def test_entities_ties_movements_are_organisations(nlp, component, name):
+    doc = run(nlp, component, f"The {name} marched on Friday .", [(name, "PERSON")])
+    assert entity_of(doc, name)["label"] == "ORG"
+
+
+def test_entities_ties_a_persons_name_stays_a_person(nlp, component):
+    doc = run(nlp, component, "Mary Green marched on Friday .", [("Mary Green", "PERSON")])
+    assert entity_of(doc, "Mary Green")["label"] == "PERSON"
