@@ -28,7 +28,7 @@ demo articles), every named person and organisation (and a building) a reader ca
 country, as character offsets and ISO-3 codes (``null`` for an international organisation
 and its officials, a group of no one country). ``basis`` says where the tie comes from:
 ``phrase`` when the mention's own name, title or apposition names the country or a place
-of it ("the Polish city's mayor", "Tunisian League ..."), ``setting`` when only the story
+of it ("mayor of a Polish city", "Kenyan League ..."), ``setting`` when only the story
 says it (the health minister in a story set in Poland); ``unstated`` (country ``null``) for
 people and organisations the text gives no country to although they have one (an
 agency's photographer, a foreign broadcaster): a country given to those is a guess, counted

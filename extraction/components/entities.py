@@ -900,7 +900,7 @@ def _office_before(
         return None
     if owner is None or k < 1 or doc[k].lower_ != "of":
         return None
-    # The first mention after "of" owns the office ("of the Tunisian League for ...").
+    # The first mention after "of" owns the office ("of the Kenyan League for ...").
     first = k + 1
     while first < comma and first not in at:
         first += 1
