@@ -102,6 +102,10 @@ class Event:
     ``actor_text`` and ``target_text`` keep the surface phrase of each argument, so a
     group without an entity ("54 other countries") is still shown to the reader.
     ``modality`` is one of ``MODALITIES``: only what happened makes stance.
+    ``actor_sector`` and ``target_sector`` name the part of a country an argument is
+    (``military``, ``police``, ``opposition``, ``rebels``) when the text says so ("Thai
+    troops", "legislators from the pro-democracy bloc"), else None (the state itself, a
+    person, an organisation).
     """
 
     id: str
@@ -120,6 +124,8 @@ class Event:
     actor_text: str | None = None
     target_text: str | None = None
     modality: str = "happened"
+    actor_sector: str | None = None
+    target_sector: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -139,6 +145,8 @@ class Event:
             "actor_text": self.actor_text,
             "target_text": self.target_text,
             "modality": self.modality,
+            "actor_sector": self.actor_sector,
+            "target_sector": self.target_sector,
         }
 
     @classmethod
@@ -160,6 +168,8 @@ class Event:
             actor_text=data.get("actor_text"),
             target_text=data.get("target_text"),
             modality=str(data.get("modality") or "happened"),
+            actor_sector=data.get("actor_sector"),
+            target_sector=data.get("target_sector"),
         )
 
 

@@ -12,6 +12,8 @@ Tables, all keyed by ``article_id`` (the ``Article.id`` hash of text and date):
 - ``time_expressions``: one row per ``TimeExpression``
 - ``events``: one row per ``Event``, trigger and sentence spread over columns
 - ``events``' ``modality`` (happened, planned, conditional, denied) came with schema 2
+- ``events``' ``actor_sector`` and ``target_sector`` (military, police, opposition, rebels) came
+  with schema 5
 - ``stances``: one row per ``Stance``; ``evidence`` is a JSON list of event and relation
   ids, ``target_key`` the canonical target, ``current`` False for background
 - ``relations``: one row per ``Relation`` (source and target entity ids, polarity, score,
@@ -217,6 +219,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
         END""",
         "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')",
+    ),
+    (
+        # The sector of an event's actor and target (military, police, opposition, rebels)
+        # as the rules found it, so stance holders are read, not parsed from the text.
+        "ALTER TABLE events ADD COLUMN actor_sector TEXT",
+        "ALTER TABLE events ADD COLUMN target_sector TEXT",
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -1304,6 +1312,7 @@ def _event_from_row(r: tuple[Any, ...]) -> Event:
         actor=r[10], target=r[11], actor_country=r[12], target_country=r[13],
         date=r[14], date_source=r[15], polarity=r[16], negated=bool(r[17]),
         speaker=r[18], actor_text=r[19], target_text=r[20], modality=r[21],
+        actor_sector=r[22], target_sector=r[23],
     )
 
 
@@ -1342,7 +1351,7 @@ def article_rows(
                 v.sentence.text, v.sentence.start_char, v.sentence.end_char,
                 v.actor, v.target, v.actor_country, v.target_country, v.date, v.date_source,
                 float(v.polarity), int(v.negated), v.speaker, v.actor_text, v.target_text,
-                v.modality,
+                v.modality, v.actor_sector, v.target_sector,
             )
             for i, v in enumerate(article.events)
         ],

@@ -112,7 +112,7 @@ def test_store_knows_every_model_field():
         TimeExpression: {"text", "start_char", "end_char", "type", "value", "anchor"},
         Event: {"id", "type", "trigger", "sentence", "actor", "target", "actor_country",
                 "target_country", "date", "date_source", "polarity", "negated", "speaker",
-                "actor_text", "target_text", "modality"},
+                "actor_text", "target_text", "modality", "actor_sector", "target_sector"},
         Stance: {"holder", "target", "polarity", "score", "evidence", "target_country",
                  "target_key", "current"},
         Relation: {"id", "source", "target", "polarity", "score", "sentence", "found_by"},
@@ -553,7 +553,7 @@ def test_store_migrates_a_version_3_file_to_search_and_corrections(tmp_path):
     conn.commit()
     conn.close()
     with Store(path) as s:
-        assert s.schema_version() == SCHEMA_VERSION == 4
+        assert s.schema_version() == SCHEMA_VERSION
         assert s.article_ids(query="bolivia") == ["old"]
         assert s.same_text(TEXT) == "old"
         assert s.get("old") == hand_article("old")
@@ -626,3 +626,33 @@ def test_store_import_refuses_a_bad_correction(store, tmp_path):
         with pytest.raises(NewslensError, match="'kind' is 'entity.mood'"):
             target.import_parquet(out)
         assert target.count() == 0
+
+
+def test_store_migrates_a_version_4_file_to_event_sectors(tmp_path):
+    from extraction.store import MIGRATIONS, article_rows
+
+    path = tmp_path / "v4.sqlite"
+    old = hand_article("old")
+    conn = sqlite3.connect(path)
+    conn.create_function("newslens_text_key", 1, lambda text: "k", deterministic=True)
+    for step in MIGRATIONS[:4]:
+        for statement in step:
+            conn.execute(statement)
+    for table, table_rows in article_rows(old).items():
+        width = len(conn.execute(f"PRAGMA table_info({table})").fetchall())
+        for row in table_rows:
+            conn.execute(f"INSERT INTO {table} VALUES ({','.join('?' * width)})", row[:width])
+    conn.execute("PRAGMA user_version = 4")
+    conn.commit()
+    conn.close()
+    with Store(path) as s:
+        assert s.schema_version() == SCHEMA_VERSION == 5
+        # Events stored before schema 5 read back with no sector.
+        assert all(e.actor_sector is None and e.target_sector is None
+                   for e in s.get("old").events)
+        # New events keep theirs.
+        new = dataclasses.replace(hand_article("new"), events=tuple(
+            dataclasses.replace(e, actor_sector="military", target_sector="opposition")
+            for e in hand_article("new").events))
+        assert new.events and s.add(new)
+        assert s.get("new") == new

@@ -63,10 +63,15 @@ SECTOR_NOUNS = {
     "rebel": "rebels", "insurgent": "rebels", "militant": "rebels", "guerrilla": "rebels",
     "separatist": "rebels", "militia": "rebels", "fighter": "rebels",
 }
+# Modifiers that put people in a country's opposition ("pro-democracy lawmakers",
+# "legislators from the pro-democracy bloc", "anti-government protesters").
+OPPOSITION_MARKS = frozenset({"pro-democracy", "anti-government", "antigovernment",
+                              "opposition", "dissident", "anti-regime"})
 # Nouns for members of a body: "opposition leaders" speak for the opposition.
 MEMBER_NOUNS = frozenset({"leader", "member", "figure", "official", "commander", "spokesman",
                           "spokeswoman", "spokesperson", "lawmaker", "politician", "officer",
-                          "representative", "activist", "supporter", "chief", "head"})
+                          "representative", "activist", "supporter", "chief", "head",
+                          "legislator", "deputy", "senator", "mp"})
 # Entity roles (from the entities component) that make a sector holder instead of a state.
 SECTOR_ROLES = {"military": "military", "opposition": "opposition", "rebels": "rebels",
                 "rebel group": "rebels", "armed group": "rebels"}
@@ -557,6 +562,19 @@ def city_of_violence(head: Token, entity: dict[str, Any]) -> bool:
     return place is None or place.kind not in ("country", "demonym")
 
 
+def _opposition_marked(tok: Token) -> bool:
+    """True when people are marked as the opposition by a modifier or by whom they come from
+    ("pro-democracy lawmakers", "legislators from the pro-democracy bloc")."""
+    heads = [tok, *(p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                    for p in c.children if p.dep_ == "pobj")]
+    for head in heads:
+        words = "".join(t.text_with_ws for t in head.doc[head.left_edge.i: head.i]).lower()
+        words = words.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+        if any(w.strip(",.'\"") in OPPOSITION_MARKS for w in words.split()):
+            return True
+    return False
+
+
 def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
     """Resolve one argument head (no coordination) to an ``Arg``."""
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
@@ -578,6 +596,8 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
     text = phrase_text(tokens)
     lemma = tok.lemma_.lower()
     sector = SECTOR_NOUNS.get(lemma) or SECTOR_NOUNS.get(tok.lower_)
+    if sector is None and lemma in PEOPLE_NOUNS | MEMBER_NOUNS and _opposition_marked(tok):
+        sector = "opposition"
     if lemma in ("opposition",) and any(c.dep_ == "prep" and c.lower_ == "to"
                                         for c in tok.children):
         sector = None
@@ -873,6 +893,9 @@ def holder_key(*, entity: dict[str, Any] | None, text: str | None, country: str 
                 break
         if words:
             sector = SECTOR_NOUNS.get(words[-1]) or SECTOR_NOUNS.get(words[-1].rstrip("s"))
+        if sector is None and any(w.strip(",.'\"") in OPPOSITION_MARKS for w in words):
+            # "pro-democracy activists", "anti-government protesters".
+            sector = "opposition"
         if sector is None and len(words) > 1 and words[-1].rstrip("s") in MEMBER_NOUNS:
             # "opposition leaders", "rebel commanders", "army officers": whose members.
             sector = SECTOR_NOUNS.get(words[-2]) or SECTOR_NOUNS.get(words[-2].rstrip("s"))

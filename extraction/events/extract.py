@@ -1972,6 +1972,8 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
                 "speaker": speaker,
                 "actor_text": actor.text if actor else None,
                 "target_text": target.text if target else None,
+                "actor_sector": actor.sector if actor else None,
+                "target_sector": target.sector if target else None,
             })
     if "repeated_mention" in active:
         events = _drop_repeated_mentions(events)

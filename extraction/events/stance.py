@@ -95,7 +95,7 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]], *,
     target = entities.get(event.get("target") or "")
     out: list[tuple[str, str, str | None, float]] = []
     holder = holder_key(entity=actor, text=event.get("actor_text"),
-                        country=event.get("actor_country"))
+                        country=event.get("actor_country"), sector=event.get("actor_sector"))
     if actor is None and str(event.get("actor_text") or "").startswith(PLACE_MARKS):
         # Violence by unnamed authors, coded to where it happened: no one's stance.
         holder = None
@@ -106,7 +106,8 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]], *,
     if actor_side and holder and name and not place and (
             event.get("target") or event.get("target_country") or event.get("target_text")):
         target_country = event.get("target_country") or (target or {}).get("country")
-        sector = _sector_name(target, event.get("target_text"), target_country)
+        sector = _sector_name(target, event.get("target_text"), target_country,
+                              event.get("target_sector"))
         if sector is not None:
             # "the Venezuelan opposition": a part of a country, named as the text names it.
             if sector[0] != holder:
@@ -138,13 +139,13 @@ def _crowd(text: str | None, country: str | None) -> bool:
 
 
 def _sector_name(target: dict[str, Any] | None, text: str | None,
-                 country: str | None) -> tuple[str, str] | None:
+                 country: str | None, sector: str | None = None) -> tuple[str, str] | None:
     """(holder key, display name) when the target is a sector of a country named through a
     country or demonym ("the Venezuelan opposition", "Israeli troops"), else None."""
     if not text or not country or (target is not None and target.get("label") not in
                                     ("GPE", "NORP")):
         return None
-    key = holder_key(entity=None, text=text, country=country)
+    key = holder_key(entity=None, text=text, country=country, sector=sector)
     if key is None or ":" not in key or key.startswith("group:"):
         return None
     words = text.split()
@@ -338,7 +339,8 @@ def implicit_target_rule(data: StanceInput) -> Iterator[Contribution]:
         if actor is None and str(event.get("actor_text") or "").startswith(PLACE_MARKS):
             continue
         holder = holder_key(entity=actor, text=event.get("actor_text"),
-                            country=event.get("actor_country"))
+                            country=event.get("actor_country"),
+                            sector=event.get("actor_sector"))
         if holder is None:
             continue
         sector, _, country = holder.rpartition(":")
@@ -408,7 +410,8 @@ def homage_target_rule(data: StanceInput) -> Iterator[Contribution]:
             continue
         actor = data.entities.get(event.get("actor") or "")
         holder = holder_key(entity=actor, text=event.get("actor_text"),
-                            country=event.get("actor_country"))
+                            country=event.get("actor_country"),
+                            sector=event.get("actor_sector"))
         if holder is None or holder == found[0]:
             continue
         yield Contribution(holder, found[0], found[1], person.get("country"),

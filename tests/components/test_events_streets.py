@@ -448,3 +448,18 @@ def test_a_bare_strike_named_again_is_no_protest(events_nlp):
 def test_who_judges_an_act_is_not_its_actor(events_nlp, text):
     found = [e for e in events(events_nlp, text) if e["type"] == "ASSAULT"]
     assert found and all(e["actor_country"] is None for e in found)
+
+
+@pytest.mark.parametrize(("text", "holder"), [
+    ("Legislators from the pro-democracy bloc heckled Hong Kong's chief executive, Mei Wong.",
+     "opposition:HKG"),
+    ("Pro-democracy activists in Hong Kong criticised Chief Executive Mei Wong.",
+     "opposition:HKG"),
+    ("Anti-government protesters in Bangkok denounced Prime Minister Somchai Rak of Thailand.",
+     "opposition:THA"),
+])
+def test_people_marked_as_the_opposition_hold_its_stance(nlp, text, holder):
+    article = analyze(text, published=PUBLISHED, nlp=nlp)
+    assert any(s.holder == holder and s.polarity == "oppose" for s in article.stances)
+    assert all(e.actor_sector == "opposition" for e in article.events
+               if e.type in ("PROTEST", "ACCUSE"))
