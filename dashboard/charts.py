@@ -16,6 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import worldmap
+from .names import is_state
 
 #: Diverging scale for stance scores, fixed at -1..+1 so colours mean the same everywhere.
 STANCE_SCALE = "RdBu"
@@ -319,13 +320,14 @@ def stance_bars(summary: pd.DataFrame, target: str) -> go.Figure:
 
 
 def stance_world_map(summary: pd.DataFrame, target: str) -> go.Figure:
-    """States' stance towards ``target`` on the offline world map (``dashboard.worldmap``).
+    """States' stance towards ``target`` on the world map of shipped country shapes.
 
-    Drawn on a plain scatter of country positions, so it needs no network (a choropleth
-    would make plotly.js fetch country shapes from its CDN). Only holders that are states are
-    drawn: a sector (a country's opposition or military) is not the country's position, and
-    international organisations have no territory. ``customdata`` of each scored square is
-    the holder's ISO-3 code.
+    Drawn from ``dashboard.worldmap``'s GeoJSON with plotly's base layers off, so it needs no
+    network. Only holders that are states are drawn: a sector (a country's opposition or
+    military) is not the country's position, and international organisations have no
+    territory. ``customdata`` of each coloured country is the holder's ISO-3 code. The
+    target's country (the target itself, or the country a person or body belongs to) is
+    outlined.
     """
     rows = summary[(summary["target_key"] == target) & summary["state"]] \
         if not summary.empty else summary
@@ -335,9 +337,21 @@ def stance_world_map(summary: pd.DataFrame, target: str) -> go.Figure:
         "label": list(rows["holder_label"]) if not rows.empty else [],
         "events": list(rows["evidence"]) if not rows.empty else [],
     })
+    name = _target_name(summary, target)
     # worldmap escapes the title and labels itself.
     return worldmap.stance_world_map(
-        scores, title=f"States' stance towards {_target_name(summary, target)}")
+        scores, title=f"States' stance towards {name}",
+        target=_target_country(summary, target), target_label=name)
+
+
+def _target_country(summary: pd.DataFrame, target: str) -> str | None:
+    if is_state(target):
+        return target
+    if summary.empty:
+        return None
+    codes = summary.loc[summary["target_key"] == target, "target_country"].dropna()
+    codes = [c for c in codes if isinstance(c, str) and is_state(c)]
+    return codes[0] if codes else None
 
 
 def stance_over_time(monthly: pd.DataFrame, *, target: str | None = None) -> go.Figure:

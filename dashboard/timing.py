@@ -11,22 +11,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
+
+from dashboard import browser
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "dashboard" / "app.py"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 
 
 def thousand_words() -> str:
@@ -68,27 +61,14 @@ def time_browser(text: str, runs: int) -> list[float]:
     """Seconds from the Analyze click to highlights and every chart drawn, in Chromium."""
     from playwright.sync_api import sync_playwright
 
-    chromium = shutil.which("chromium")
+    chromium = browser.chromium_executable()
     if chromium is None:
         raise SystemExit("--browser needs Debian's chromium (apt-get install chromium)")
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
-         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
     seconds = []
-    try:
-        for _ in range(240):
-            try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.25)
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    with browser.serve(timeout=120) as url, sync_playwright() as pw:
+        chrome = browser.launch(pw, chromium)
+        try:
+            page = chrome.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(url)
             for run in range(runs + 1):
                 editor = page.get_by_role("textbox", name="Article text")
@@ -109,17 +89,9 @@ def time_browser(text: str, runs: int) -> list[float]:
                 )
                 if run:  # run 0 loads the model
                     seconds.append(time.perf_counter() - started)
-            browser.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        finally:
+            chrome.close()
     return seconds
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def main() -> None:

@@ -78,10 +78,10 @@ def test_app_seed_article_end_to_end(app: AppTest):
     heatmap = charts["analyze_heatmap"]["data"][0]
     assert heatmap["type"] == "heatmap" and (heatmap["zmin"], heatmap["zmax"]) == (-1, 1)
     assert any(c[0] == "USA" for row in heatmap["customdata"] for c in row if c[2])
-    # The world map places states by ISO-3 code and needs no network (no geo subplot).
+    # The world map colours states by ISO-3 code from the shipped shapes (no CDN).
     scored = next(t for t in charts["analyze_map"]["data"] if t.get("name") == "stance")
     assert "USA" in scored["customdata"]
-    assert all(t["type"] == "scatter" for t in charts["analyze_map"]["data"])
+    assert scored["type"] == "choropleth" and scored["locationmode"] == "geojson-id"
     assert app.text[0].value.startswith("Published: 2019-03-14")
     # The United States' support for Guaido is backed by the sentences that say so.
     pairs = app.selectbox(key="analyze_evidence").options

@@ -10,24 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-APP = ROOT / "dashboard" / "app.py"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
+from dashboard import browser as chromium
+
 ARTICLE = (
     "CARACAS - The United States said on Thursday that it backed Juan Guaido as the interim "
     "president of Venezuela, and Nicolas Maduro blamed Washington for the blackout that began "
@@ -39,7 +28,7 @@ ARTICLE = (
 
 def chromium_path() -> str:
     """Debian's chromium; skipped locally without it, a failure in CI."""
-    path = shutil.which("chromium")
+    path = chromium.chromium_executable()
     if path is None:
         if os.environ.get("CI"):
             pytest.fail("CI must run the browser test: install Debian's chromium (apt).")
@@ -47,52 +36,15 @@ def chromium_path() -> str:
     return path
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with status {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.25)
-    raise TimeoutError(f"streamlit did not answer {url}/_stcore/health in {timeout:.0f} s")
-
-
 @contextlib.contextmanager
 def serve_app(folder: Path) -> Iterator[str]:
     """Run ``streamlit run dashboard/app.py`` on a free port with a store and an empty
     samples folder under ``folder``; yield its URL and stop it afterwards."""
     (folder / "samples").mkdir(exist_ok=True)
-    env = {**os.environ, "NEWSLENS_STORE": str(folder / "store.sqlite"),
+    env = {"NEWSLENS_STORE": str(folder / "store.sqlite"),
            "NEWSLENS_SAMPLES": str(folder / "samples")}
-    port = _free_port()
-    with (folder / "streamlit.log").open("w") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true",
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            _wait_healthy(url, proc)
-            yield url
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+    with (folder / "streamlit.log").open("w") as log, chromium.serve(env, log=log) as url:
+        yield url
 
 
 @pytest.fixture()
@@ -108,7 +60,7 @@ def test_browser_hostile_article_is_shown_inert(served_app: str, tmp_path: Path)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        browser = chromium.launch(pw, executable)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(served_app, wait_until="domcontentloaded")

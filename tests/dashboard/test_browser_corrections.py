@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from .test_browser import ARTICLE, CHROMIUM_ARGS, chromium_path, serve_app
+from dashboard.browser import launch
+
+from .test_browser import ARTICLE, chromium_path, serve_app
 from .test_browser_workspace import paste, settle
 
 
@@ -28,7 +30,7 @@ def page(served: tuple[str, Path]):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        chromium = launch(pw, executable)
         context = chromium.new_context(viewport={"width": 1024, "height": 768})
         try:
             tab = context.new_page()

@@ -1,6 +1,7 @@
 """The analyst's workspace in a real browser (Debian's Chromium via Playwright): a hostile
-CSV cell neutralised after download, a view restored from its URL, and a console with no
-warnings or errors. One server and one browser serve the whole module."""
+CSV cell neutralised after download, a view restored from its URL, a console with no
+warnings or errors, and a world map drawn with country shapes and no request leaving the
+machine. One server and one browser serve the whole module."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.browser import is_local, launch
+
 from .test_browser import (
     ARTICLE,
-    CHROMIUM_ARGS,
     chromium_path,
     serve_app,
 )
@@ -33,7 +35,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        chromium = launch(pw, executable)
         try:
             yield chromium
         finally:
@@ -116,3 +118,36 @@ def test_browser_download_is_neutralised_and_url_restores_the_view(server, brows
     finally:
         context.close()
     assert console == [], console
+
+
+@pytest.mark.browser
+def test_browser_world_map_has_shapes_and_requests_nothing_outside(server, browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    requested: list[str] = []
+    context.on("request", lambda r: requested.append(r.url))
+
+    def outside() -> list[str]:
+        return sorted({url for url in requested if not is_local(url)})
+
+    try:
+        page = context.new_page()
+        paste(page, server, ARTICLE)
+        page.get_by_role("button", name="Analyze", exact=True).click()
+        shapes = page.locator(".js-plotly-plot path.choroplethlocation")
+        try:
+            shapes.first.wait_for(state="attached", timeout=90_000)
+            page.wait_for_function(
+                "document.querySelectorAll('.js-plotly-plot path.choroplethlocation')"
+                ".length > 170", timeout=30_000)
+        except Exception as error:
+            # Offline, a map waiting for plotly's CDN is never drawn: say what it asked for.
+            raise AssertionError(f"no country shapes drawn; requests that left the "
+                                 f"machine: {outside()}") from error
+        # The states holding a stance are filled with a colour, not the land's grey.
+        fills = shapes.evaluate_all("els => els.map(e => getComputedStyle(e).fill)")
+        assert len(set(fills)) >= 3, set(fills)
+        page.wait_for_timeout(1500)
+    finally:
+        context.close()
+    assert requested, "no request was recorded"
+    assert outside() == []

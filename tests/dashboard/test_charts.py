@@ -88,14 +88,18 @@ def test_charts_bars_for_one_target(article):
     assert (bars.marker.cmin, bars.marker.cmax) == (-1, 1)
 
 
-def test_charts_offline_world_map_scores_states(article):
+def test_charts_world_map_scores_states_and_marks_the_target(article):
     fig = charts.stance_world_map(_summary(article), "Nicolás Maduro")
     scored = next(t for t in fig.data if t.name == "stance")
     assert list(scored.customdata) == ["BOL"]
-    assert list(scored.marker.color) == [0.6]
-    # Plain scatter traces only: nothing that makes plotly.js fetch country shapes.
-    assert {t.type for t in fig.data} == {"scatter"}
+    assert list(scored.z) == [0.6]
+    # Shapes come inline as GeoJSON; nothing makes plotly.js fetch country shapes.
+    assert scored.locationmode == "geojson-id" and isinstance(scored.geojson, dict)
+    assert fig.layout.geo.visible is False
     assert fig.layout.title.text.endswith("stance towards Nicolás Maduro")
+    # Maduro is Venezuela's: his country is the one outlined.
+    outline = next(t for t in fig.data if t.name == "target")
+    assert list(outline.locations) == ["VEN"]
 
 
 def test_charts_stance_over_time(article):

@@ -1,4 +1,4 @@
-"""The offline world map: positions cover every known country, and no geo subplot is used."""
+"""The world map: shipped country shapes, positions for the small states, nothing fetched."""
 
 from __future__ import annotations
 
@@ -76,40 +76,101 @@ def test_worldmap_load_positions_returns_a_fresh_copy():
     assert "USA" in worldmap.load_positions()
 
 
-def test_worldmap_scored_trace_colours_are_the_scores():
+def _names(fig) -> list[str]:
+    return [t.name for t in fig.data]
+
+
+def test_worldmap_shapes_are_keyed_by_iso3_and_small():
+    shapes = worldmap.load_shapes()
+    codes = [f["id"] for f in shapes["features"]]
+    assert len(codes) == len(set(codes)) >= 170
+    assert {"USA", "FRA", "NOR", "XKX", "VEN", "IRN", "RUS", "BRA", "AUS"} <= set(codes)
+    assert all(len(c) == 3 and c.isupper() for c in codes)
+    assert worldmap.SHAPES_FILE.endswith(".geojson")
+    size = (Path(worldmap.__file__).with_name(worldmap.SHAPES_FILE)).stat().st_size
+    assert size < 1_000_000
+
+
+@pytest.mark.parametrize(
+    ("code", "lon", "lat"),
+    [("USA", -100, 40), ("RUS", 90, 60), ("AUS", 135, -25), ("BRA", -50, -10),
+     ("FRA", 2, 47), ("JPN", 139, 36), ("ZAF", 25, -30), ("VEN", -66, 7)],
+)
+def test_worldmap_shapes_lie_where_the_country_is(code, lon, lat):
+    feature = next(f for f in worldmap.load_shapes()["features"] if f["id"] == code)
+    geometry = feature["geometry"]
+    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" \
+        else geometry["coordinates"]
+    points = [p for polygon in polygons for ring in polygon for p in ring]
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    assert min(lons) <= lon <= max(lons) and min(lats) <= lat <= max(lats), code
+
+
+def test_worldmap_load_shapes_returns_a_fresh_copy():
+    worldmap.load_shapes()["features"].clear()
+    assert worldmap.load_shapes()["features"]
+
+
+def test_worldmap_scored_countries_are_coloured_by_score():
     frame = _frame([("USA", 0.35, "United States", 3), ("RUS", -0.8, "Russia", 1),
                     ("FRA", 0.0, "France", 2)])
     fig = worldmap.stance_world_map(frame, title="Stance")
     trace = _scored(fig)
-    assert list(trace.marker.color) == [0.35, -0.8, 0.0]
-    assert (trace.marker.cmin, trace.marker.cmax) == (-1, 1)
-    assert trace.marker.symbol == "square"
-    assert list(trace.customdata) == ["USA", "RUS", "FRA"]
-    positions = worldmap.load_positions()
-    assert list(trace.x) == [positions[c][1] for c in ("USA", "RUS", "FRA")]
-    assert list(trace.y) == [positions[c][0] for c in ("USA", "RUS", "FRA")]
+    assert trace.type == "choropleth"
+    assert list(trace.z) == [0.35, -0.8, 0.0]
+    assert (trace.zmin, trace.zmax) == (-1, 1)
+    assert list(trace.locations) == ["USA", "RUS", "FRA"] == list(trace.customdata)
+    assert (trace.featureidkey, trace.locationmode) == ("id", "geojson-id")
+    assert sorted(f["id"] for f in trace.geojson["features"]) == ["FRA", "RUS", "USA"]
     assert trace.hovertext[0] == "<b>United States</b> (USA): score +0.35 (3 events)"
     assert trace.hovertext[1] == "<b>Russia</b> (RUS): score -0.80 (1 event)"
-    assert list(trace.marker.colorbar.tickvals) == [-1, 0, 1]
-    assert trace.marker.colorbar.title.text == "stance"
+    assert list(trace.colorbar.tickvals) == [-1, 0, 1]
+    assert trace.colorbar.title.text == "stance"
     assert fig.layout.title.text == "Stance"
 
 
 def test_worldmap_scale_runs_red_to_blue():
     fig = worldmap.stance_world_map(_frame([("USA", 0.5, "United States", 1)]))
-    scale = _scored(fig).marker.colorscale
+    scale = _scored(fig).colorscale
     low, high = scale[0][1], scale[-1][1]
     assert int(low[1:3], 16) > int(low[5:7], 16)  # red end at -1 (oppose)
     assert int(high[5:7], 16) > int(high[1:3], 16)  # blue end at +1 (support)
 
 
-def test_worldmap_background_holds_every_position_in_grey():
+def test_worldmap_background_is_every_shape_named_on_hover():
     fig = worldmap.stance_world_map(_frame([("USA", 0.5, "United States", 1)]))
-    background = fig.data[0]
-    assert background.name == "countries"
-    assert len(background.x) == len(worldmap.load_positions())
-    assert background.marker.symbol == "square"
-    assert background.hoverinfo == "skip"
+    background = fig.data[1]
+    assert background.name == "countries" and background.type == "choropleth"
+    assert len(background.locations) == len(worldmap.shape_codes())
+    names = dict(zip(background.locations, background.hovertext, strict=True))
+    assert names["VEN"] == "Venezuela"
+    assert names["DEU"] == "Germany"
+    assert not background.showscale
+
+
+def test_worldmap_small_states_are_dots_at_their_centre():
+    frame = _frame([("SGP", -0.4, "Singapore", 2), ("DEU", 0.3, "Germany", 1)])
+    fig = worldmap.stance_world_map(frame)
+    assert "SGP" not in worldmap.shape_codes()
+    dots = next(t for t in fig.data if t.name == "stance (small states)")
+    lat, lon = worldmap.load_positions()["SGP"]
+    assert (list(dots.lat), list(dots.lon)) == ([lat], [lon])
+    assert list(dots.customdata) == ["SGP"]
+    assert list(dots.marker.color) == [-0.4]
+    assert list(_scored(fig).locations) == ["DEU"]
+
+
+def test_worldmap_target_is_outlined_and_starred():
+    fig = worldmap.stance_world_map(_frame([("USA", 0.5, "United States", 1)]),
+                                    target="ven", target_label="Venezuela")
+    outline = next(t for t in fig.data if t.name == "target")
+    assert list(outline.locations) == ["VEN"]
+    assert outline.marker.line.width >= 2
+    star = next(t for t in fig.data if t.name == "target (marker)")
+    assert star.marker.symbol == "star"
+    assert star.hovertext[0] == "target: Venezuela"
+    plain = worldmap.stance_world_map(_frame([("USA", 0.5, "United States", 1)]))
+    assert not {"target", "target (marker)"} & set(_names(plain))
 
 
 @pytest.mark.parametrize("unknown", ["ZZZ", "", None, "atlantis"])
@@ -117,7 +178,7 @@ def test_worldmap_unknown_codes_are_skipped(unknown):
     frame = _frame([(unknown, 0.9, "Nowhere", 1), ("deu", -0.2, "Germany", 4)])
     trace = _scored(worldmap.stance_world_map(frame))
     assert list(trace.customdata) == ["DEU"]
-    assert list(trace.marker.color) == [-0.2]
+    assert list(trace.z) == [-0.2]
 
 
 def test_worldmap_missing_optional_columns_and_nan_scores():
@@ -129,9 +190,10 @@ def test_worldmap_missing_optional_columns_and_nan_scores():
 
 def test_worldmap_escapes_labels():
     frame = _frame([("IRN", -0.5, "<script>x</script>", 1)])
-    trace = _scored(worldmap.stance_world_map(frame))
-    assert "<script>" not in trace.hovertext[0]
-    assert "&lt;script&gt;" in trace.hovertext[0]
+    fig = worldmap.stance_world_map(frame, target="IRN", target_label="<b onclick=x>")
+    assert "<script>" not in _scored(fig).hovertext[0]
+    assert "&lt;script&gt;" in _scored(fig).hovertext[0]
+    assert "<b onclick" not in fig.to_json()
 
 
 @pytest.mark.parametrize(
@@ -143,34 +205,30 @@ def test_worldmap_escapes_labels():
     ],
     ids=["no-columns", "no-rows", "only-unknown"],
 )
-def test_worldmap_empty_frame_gives_background_and_annotation(frame):
+def test_worldmap_empty_frame_gives_countries_and_annotation(frame):
     fig = worldmap.stance_world_map(frame)
-    assert [t.name for t in fig.data] == ["countries"]
+    assert _names(fig) == [worldmap.ANCHOR, "countries"]
     assert [a.text for a in fig.layout.annotations] == ["No state holds a stance here"]
-
-
-def test_worldmap_axes_hidden_and_proportional():
-    fig = worldmap.stance_world_map(_frame([("USA", 0.5, "United States", 1)]))
-    layout = fig.layout
-    assert layout.yaxis.scaleanchor == "x"
-    assert not layout.xaxis.showgrid and not layout.yaxis.showgrid
-    assert not layout.xaxis.showticklabels and not layout.yaxis.showticklabels
-    assert tuple(layout.xaxis.range) == (-180, 180)
-    assert tuple(layout.yaxis.range) == (-60, 85)
-    assert 350 <= layout.height <= 500
 
 
 @pytest.mark.parametrize(
     "frame",
-    [_frame([("USA", 0.35, "United States", 3)]), pd.DataFrame()],
+    [_frame([("USA", 0.35, "United States", 3), ("SGP", 0.1, "Singapore", 1)]),
+     pd.DataFrame()],
     ids=["scored", "empty"],
 )
-def test_worldmap_uses_no_geo_subplot(frame):
-    fig = worldmap.stance_world_map(frame)
-    spec = fig.to_dict()
-    assert "geo" not in spec["layout"]
-    assert {t["type"] for t in spec["data"]} == {"scatter"}
-    text = fig.to_json()
-    for word in ("geo", "choropleth", "topojson"):
-        assert word not in text, word
-    json.loads(text)
+def test_worldmap_needs_nothing_from_a_cdn(frame):
+    fig = worldmap.stance_world_map(frame, target="VEN")
+    spec = json.loads(fig.to_json())
+    # plotly.js fetches topojson when a base layer is on or when the first trace has a
+    # locationmode; the shapes must all come inline, as GeoJSON objects, not URLs.
+    geo = spec["layout"]["geo"]
+    assert geo["visible"] is False
+    assert not any(geo.get(layer) for layer in worldmap.BASE_LAYERS)
+    first = spec["data"][0]
+    assert first["type"] == "scattergeo" and "locationmode" not in first
+    for trace in spec["data"]:
+        if trace["type"] == "choropleth":
+            assert trace["locationmode"] == "geojson-id"
+            assert isinstance(trace["geojson"], dict)
+    assert "http" not in fig.to_json()
