@@ -488,7 +488,7 @@ def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,
         candidates.append(_party_args(index, obj))
     for prep in TARGET_PREPS:
         for pobj in preps.get(prep, ()):
-            candidates.append(_party_args(index, pobj))
+            candidates.append(_at_place(index, _party_args(index, pobj), prep))
     candidates.extend(aimed)
     for prep in PLACE_PREPS:
         # PLOVER codes the place of an act as its target when no party is named ("shelled
@@ -501,6 +501,22 @@ def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,
 def _is_place(arg: Arg) -> bool:
     """True for a target that is only where an act happened ("in Cairo")."""
     return arg.text.startswith(("in ", "at ", "near "))
+
+
+def _at_place(index: DocIndex, args: list[Arg], prep: str) -> list[Arg]:
+    """"at" a building, an airport or a city names where an act happened, not whom it was
+    aimed at ("the airstrike at Baghdad airport"; but "fired at the protesters")."""
+    if prep != "at" or "place_at" not in index.rules:
+        return args
+    out = []
+    for arg in args:
+        ent = index.entities.get(arg.entity or "") or {}
+        label = ent.get("label")
+        if label in ("FAC", "LOC") or label == "GPE" and (
+                resources.place_lookup(str(ent.get("canonical") or "")) is None):
+            arg = _as_place(arg, prep)
+        out.append(arg)
+    return out
 
 
 def _as_place(arg: Arg, prep: str) -> Arg:
@@ -582,7 +598,8 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
         if prep == "of" and not actors and verb is None:
             continue
         for pobj in preps.get(prep, ()):
-            targets = _first_party([_party_args(index, pobj)], sectors=False)
+            targets = _first_party([_at_place(index, _party_args(index, pobj), prep)],
+                                   sectors=False)
             if targets:
                 break
         if targets:
@@ -1458,6 +1475,10 @@ LIGHT_VERBS = frozenset({"be", "have", "do", "seem", "appear", "become", "remain
 ACTION_ENTRY = Entry("", "V", ACTION, 0.0, (), frozenset({"nostance"}))
 
 
+# Nouns that stand for a state ("the country must ...", "the regime should ...").
+STATE_WORDS = frozenset({"country", "nation", "state", "government", "regime", "administration",
+                         "authorities", "authority", "kingdom", "republic", "cabinet",
+                         "leadership", "side", "ally", "neighbour", "neighbor", "power"})
 # Things a party owns or makes, which do not act ("the jet crashed", "the pipeline reached").
 THING_NOUNS = frozenset({"jet", "plane", "airplane", "aircraft", "airliner", "helicopter",
                          "car", "vehicle", "truck", "lorry", "van", "bus", "train", "ship",
@@ -1466,6 +1487,20 @@ THING_NOUNS = frozenset({"jet", "plane", "airplane", "aircraft", "airliner", "he
                          "reactor", "project", "product", "phone", "device", "system", "price",
                          "economy", "currency", "market", "index", "share", "stock", "rate",
                          "storm", "fire", "flood", "virus", "disease", "epidemic", "pandemic"})
+
+
+def _named_party(index: DocIndex, arg: Arg) -> bool:
+    """True when an argument names a party itself: a person, organisation, state or people
+    as the head of its phrase, or a state organ, office or crowd ("the government", "police",
+    "the minister"), not a thing or place of theirs ("the Amazon rainforest")."""
+    head = index.doc[arg.head]
+    if index.token_entity[head.i] is not None and index.token_entity[head.i] == arg.entity:
+        ent = index.entities.get(arg.entity or "") or {}
+        return ent.get("label") in ("PERSON", "ORG", "GPE", "NORP")
+    if head.pos_ == "PRON":
+        return arg.is_party
+    lemma = head.lemma_.lower()
+    return lemma in SPEAKER_NOUNS or lemma in STATE_WORDS or head.lower_ in SPEAKER_NOUNS
 
 
 def _agentive(index: DocIndex, arg: Arg) -> bool:
@@ -1779,8 +1814,10 @@ def _obligation_frames(doc: Doc, index: DocIndex, found: dict[int, Entry],
             if subj is None or csubj is None:
                 continue
             actors = _party_args(index, subj)
-            targets = _first_party([_party_args(index, csubj)])
+            targets = [t for t in _first_party([_party_args(index, csubj)])
+                       if _named_party(index, t)]
             if not targets:
+                # "the rainforest should be opened up": a demand on no one.
                 continue
             entry = Entry(tok.lemma_.lower(), "V", "REQUEST", -0.4)
             out.append(Frame(tok, entry, "REQUEST", -0.4, actors, targets,
@@ -2045,6 +2082,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "lede_date": _recent_day,
     "media_not_actor": _not_media,
     "repeated_mention": _drop_repeated_mentions,
+    "place_at": _at_place,
     **ARGUMENT_RULES,
 }
 

@@ -463,3 +463,27 @@ def test_people_marked_as_the_opposition_hold_its_stance(nlp, text, holder):
     assert any(s.holder == holder and s.polarity == "oppose" for s in article.stances)
     assert all(e.actor_sector == "opposition" for e in article.events
                if e.type in ("PROTEST", "ACCUSE"))
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The United States carried out the airstrike at Baghdad International Airport on Friday.",
+     "at Baghdad International Airport"),
+    ("Gunmen opened fire at the Serena Hotel in Kabul.", "at Serena Hotel"),
+])
+def test_at_a_building_or_airport_is_where_not_whom(events_nlp, text, place):
+    found = [e for e in events(events_nlp, text) if e["type"] == "ASSAULT"]
+    assert found and all((e["target_text"] or "").startswith("at ") for e in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The president said the Congo rainforest should be opened up to farming.",
+    "Brazil's president said the Amazon basin must be protected.",
+])
+def test_an_obligation_on_a_thing_is_no_demand(events_nlp, text):
+    assert not [e for e in events(events_nlp, text) if e["type"] == "REQUEST"]
+
+
+def test_an_obligation_on_a_party_is_a_demand(events_nlp):
+    found = [e for e in events(events_nlp, "Germany said Russia must explain the poisoning.")
+             if e["type"] == "REQUEST"]
+    assert [(e["actor_country"], e["target_country"]) for e in found] == [("DEU", "RUS")]
