@@ -113,8 +113,14 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]], *,
             if sector[0] != holder:
                 out.append((holder, sector[1], target_country, polarity))
         elif target is None and _crowd(event.get("target_text"), target_country):
-            # People counted or named by a common noun are not their country.
-            pass
+            # People counted or named by a common noun are not their country at home; a
+            # foreign state's violence on them ("a Russian missile strike killed 20
+            # civilians in Kharkiv") is against their country.
+            own = holder.rpartition(":")[2]
+            if len(own) == 3 and own.isupper() and own != target_country and \
+                    event.get("type") in ("ASSAULT", "COERCE") and target_country:
+                out.append((holder, resources.country_name(target_country), target_country,
+                            polarity))
         elif not _same_side(holder, target, target_country):
             out.append((holder, name, target_country, polarity))
     speaker = entities.get(event.get("speaker") or "") if speaker else None

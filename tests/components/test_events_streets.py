@@ -487,3 +487,19 @@ def test_an_obligation_on_a_party_is_a_demand(events_nlp):
     found = [e for e in events(events_nlp, "Germany said Russia must explain the poisoning.")
              if e["type"] == "REQUEST"]
     assert [(e["actor_country"], e["target_country"]) for e in found] == [("DEU", "RUS")]
+
+
+@pytest.mark.parametrize(("text", "holder", "target"), [
+    ("A Russian missile strike killed 20 civilians in Kharkiv, Ukraine.", "RUS", "UKR"),
+    ("Saudi jets killed 14 villagers in Saada, Yemen, on Sunday.", "SAU", "YEM"),
+])
+def test_foreign_violence_on_people_is_against_their_country(nlp, text, holder, target):
+    article = analyze(text, published=PUBLISHED, nlp=nlp)
+    assert any(s.holder.endswith(holder) and s.target_key == target and
+               s.polarity == "oppose" for s in article.stances)
+
+
+def test_a_state_arresting_its_own_people_is_not_against_itself(nlp):
+    article = analyze("Egyptian police arrested 12 demonstrators in Cairo, Egypt.",
+                      published=PUBLISHED, nlp=nlp)
+    assert not [s for s in article.stances if s.target_key == "EGY"]
