@@ -27,6 +27,8 @@ pages = st.navigation(
                 url_path="analyze", default=True),
         st.Page("views/corpus.py", title="Corpus", icon=":material/folder_open:",
                 url_path="corpus"),
+        st.Page("views/profile.py", title="Country or entity", icon=":material/public:",
+                url_path="profile"),
         st.Page("views/about.py", title="About", icon=":material/info:", url_path="about"),
     ]
 )

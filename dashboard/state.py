@@ -477,8 +477,24 @@ def publish_view(page: str) -> None:
     """Write the page's view into the URL, so it can be bookmarked and sent."""
     wanted = urlstate.encode(page, {k: st.session_state.get(k)
                                     for k in urlstate.PARAMS.get(page, {})})
+    st.session_state[f"_newslens_url_{page}"] = wanted
     if {k: st.query_params[k] for k in st.query_params} != wanted:
         st.query_params.from_dict(wanted)
+
+
+def follow_link(page: str) -> None:
+    """Take the page's view from the URL whenever it holds one the page did not write.
+
+    ``restore_view`` reads the URL once per session; a page reached by links (the country
+    and entity page, opened from the Corpus page for one subject after another) must follow
+    every link, while a bare page switch (no parameters) keeps the session's view.
+    """
+    current = {k: st.query_params[k] for k in st.query_params}
+    if not current or current == st.session_state.get(f"_newslens_url_{page}"):
+        return
+    for key in urlstate.PARAMS.get(page, {}):
+        st.session_state.pop(key, None)
+    st.session_state.update(urlstate.decode(page, current))
 
 
 def stored_article(article_id: str) -> Article | None:

@@ -23,6 +23,8 @@ PAGE_KEYS: dict[str, tuple[str, ...]] = {
                "corpus_entity", "corpus_trend_target",
                "corpus_background", "corpus_timeline_background",
                "corpus_timeline_modality", "corpus_target"),
+    "profile": ("profile_country", "profile_entity", "profile_background",
+                "profile_timeline_background", "profile_timeline_modality"),
 }
 #: Session key -> query parameter, per page. The article text is not in the URL (it can be
 #: 200,000 characters); the article's id is, and the store gives the rest back.
@@ -35,6 +37,10 @@ PARAMS: dict[str, dict[str, str]] = {
                "corpus_trend_target": "trend", "corpus_background": "background",
                "corpus_timeline_background": "past_events",
                "corpus_timeline_modality": "all_modalities", "corpus_target": "target"},
+    "profile": {"profile_country": "country", "profile_entity": "entity",
+                "profile_background": "background",
+                "profile_timeline_background": "past_events",
+                "profile_timeline_modality": "all_modalities"},
 }
 _FLAGS = {"background", "past_events", "all_modalities"}
 _ISO3 = re.compile(r"[A-Z]{3}")

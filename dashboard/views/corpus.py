@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, frames, panels, state
+from dashboard import charts, frames, panels, profiles, state
 from dashboard.names import country_label
 
 #: The most articles drawn at once; the filters narrow a larger corpus.
@@ -133,7 +133,21 @@ def delete_chosen(ids: list[str]) -> None:
 middle.button(f"Delete {len(chosen)} selected", key="corpus_delete",
               disabled=not (chosen and confirm), on_click=delete_chosen, args=(chosen,))
 st.subheader("Entities")
-panels.entities_section(frames.corpus_entities_frame(articles), corpus=True)
+entity_table = frames.corpus_entities_frame(articles)
+panels.entities_section(entity_table, corpus=True)
+subjects = profiles.page_subjects(countries, entity_table)
+if country and st.session_state.get("corpus_page_subject") is None:
+    st.session_state["corpus_page_subject"] = f"country:{country}"
+cols = st.columns([3, 2])
+subject = cols[0].selectbox(
+    "A country's or an entity's page", subjects, index=None, key="corpus_page_subject",
+    placeholder="choose a country or an entity", format_func=profiles.subject_label,
+    help="Its stances given and received over time, its events and who appears with it.",
+)
+if subject:
+    kind, _, key = subject.partition(":")
+    cols[1].page_link("views/profile.py", label=f"Open {profiles.subject_label(subject)}",
+                      icon=":material/public:", query_params={kind: key})
 st.subheader("Timeline")
 panels.timeline_section(events, "corpus", start=start, end=end)
 st.subheader("Stance")
@@ -162,7 +176,7 @@ st.caption("The filtered corpus as tables, with the analysts' corrections applie
            "listed, undone ones too, in the corrections table); `newslens export` writes "
            "every stored table.")
 tables = {
-    "entities": frames.corpus_entities_frame(articles),
+    "entities": entity_table,
     "events": events,
     "stances": stances,
     "stance_by_month": monthly,
