@@ -445,14 +445,21 @@ def stance_by_month(articles: Articles, *, background: bool = False) -> pd.DataF
     ``target`` is the target's display name, ``articles`` how many articles hold the stance
     that month; background stances count (at lower weight) only when ``background``.
     """
-    stances = stances_frame(articles)
-    stances = stances[stances["published"].notna()]
-    if not background:
+    return monthly_stances(stances_frame(articles), background=background)
+
+
+MONTHLY_COLUMNS = ["month", "holder", "holder_label", "target", "target_key", "score",
+                   "articles", "series"]
+
+
+def monthly_stances(stances: pd.DataFrame, *, background: bool = False) -> pd.DataFrame:
+    """``stance_by_month`` over rows of ``stances_frame`` (all of them, or a selection)."""
+    if not stances.empty:
+        stances = stances[stances["published"].notna()]
+    if not background and not stances.empty:
         stances = stances[stances["current"].astype(bool)]
-    columns = ["month", "holder", "holder_label", "target", "target_key", "score", "articles",
-               "series"]
     if stances.empty:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=MONTHLY_COLUMNS)
     labels = target_labels(stances)
     stances = stances.assign(
         month=pd.to_datetime(stances["published"]).dt.to_period("M").dt.to_timestamp(),
@@ -468,7 +475,7 @@ def stance_by_month(articles: Articles, *, background: bool = False) -> pd.DataF
     monthly["score"] = monthly["product"] / monthly["weight"]
     monthly["target"] = monthly["target_key"].map(labels)
     monthly["series"] = monthly["holder_label"] + " → " + monthly["target"]
-    return monthly[columns]
+    return monthly[MONTHLY_COLUMNS]
 
 
 def trend_targets(monthly: pd.DataFrame) -> dict[str, str]:

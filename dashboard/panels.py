@@ -34,6 +34,15 @@ def error(message: object) -> None:
     st.error(md_escape(message), icon="⚠️")
 
 
+def corpus_total_or_stop(total: int) -> int:
+    """Return ``total``; on an empty corpus, say how to fill it and stop the page."""
+    if total == 0:
+        st.info("The corpus is empty: analyse an article on the Analyze page, or run "
+                "`newslens ingest FOLDER` to add a collection.")
+        st.stop()
+    return total
+
+
 # --- text ------------------------------------------------------------------------------
 
 def text_section(article: Article, prefix: str) -> None:

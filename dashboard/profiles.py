@@ -23,8 +23,7 @@ from .names import country_label, country_name, is_state, label_words
 COMPANIONS = 40
 COMPANION_COLUMNS = ["entity", "kind", "country", "country_name", "role", "articles",
                      "mentions"]
-MONTHLY_COLUMNS = ["month", "holder", "holder_label", "target", "target_key", "score",
-                   "articles", "series"]
+MONTHLY_COLUMNS = frames.MONTHLY_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -113,26 +112,7 @@ def stances_received(stances: pd.DataFrame, subject: Subject) -> pd.DataFrame:
 def monthly(stances: pd.DataFrame, *, background: bool = False) -> pd.DataFrame:
     """Stance rows per (month of publication, holder, target): ``frames.stance_by_month``'s
     columns, so ``charts.stance_over_time`` draws them."""
-    rows = stances[stances["published"].notna()] if not stances.empty else stances
-    if not background and not rows.empty:
-        rows = rows[rows["current"].astype(bool)]
-    if rows.empty:
-        return pd.DataFrame(columns=MONTHLY_COLUMNS)
-    labels = frames.target_labels(rows)
-    rows = rows.assign(
-        month=pd.to_datetime(rows["published"]).dt.to_period("M").dt.to_timestamp(),
-        product=rows["score"] * rows["weight"],
-    )
-    grouped = rows.groupby(["month", "holder", "target_key"], sort=True).agg(
-        holder_label=("holder_label", "first"),
-        product=("product", "sum"),
-        weight=("weight", "sum"),
-        articles=("article_id", "nunique"),
-    ).reset_index()
-    grouped["score"] = grouped["product"] / grouped["weight"]
-    grouped["target"] = grouped["target_key"].map(labels)
-    grouped["series"] = grouped["holder_label"] + " → " + grouped["target"]
-    return grouped[MONTHLY_COLUMNS]
+    return frames.monthly_stances(stances, background=background)
 
 
 def top_series(monthly_rows: pd.DataFrame, limit: int = 8) -> pd.DataFrame:

@@ -25,11 +25,7 @@ if problem:
     st.warning(panels.md_escape(problem))
     st.info("Without the store, this page shows the articles analysed in this browser "
             "session only.")
-total = state.corpus_count()
-if total == 0:
-    st.info("The corpus is empty: analyse an article on the Analyze page, or run "
-            "`newslens ingest FOLDER` to add a collection.")
-    st.stop()
+total = panels.corpus_total_or_stop(state.corpus_count())
 
 first, last, countries = state.corpus_overview()
 sources = state.corpus_sources()

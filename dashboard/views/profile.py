@@ -19,11 +19,7 @@ st.caption("One country or one person, organisation or group across the stored c
            "in, and who appears with it.")
 
 state.follow_link("profile")
-total = state.corpus_count()
-if total == 0:
-    st.info("The corpus is empty: analyse an article on the Analyze page, or run "
-            "`newslens ingest FOLDER` to add a collection.")
-    st.stop()
+total = panels.corpus_total_or_stop(state.corpus_count())
 
 _, _, countries = state.corpus_overview()
 # The entity list comes from the same cached read as the Corpus page's unfiltered view.
