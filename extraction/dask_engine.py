@@ -2,7 +2,7 @@
 
 Each worker loads the pipeline once, in a ``WorkerPlugin``; the client reads the input,
 drops what is already stored, and sends coarse partitions (a few hundred articles) to the
-workers, which run ``extraction.ingest.analyze_items``, the function the local engine runs,
+workers, which run ``extraction.engines.analyze_items``, the function the local engine runs,
 so the results are identical. Articles come back to the client and are written through the
 store there: workers never need to reach the store file.
 
@@ -24,8 +24,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .engines import Engine, Item, Skip, analyze_items
 from .errors import NewslensError
-from .ingest import Engine, Item, Skip, analyze_items
 from .model import Article
 
 if TYPE_CHECKING:

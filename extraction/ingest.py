@@ -2,8 +2,9 @@
 
 Inputs are folders of article files (.txt, .md, .html, .pdf; front matter gives title and
 date), JSONL files (one JSON object per line) and CSV files (a header row), with text,
-title, date and url columns whose names can be changed. Everything is streamed: a
-collection larger than memory is fine.
+title, date and url columns whose names can be changed; ``extraction.readers`` reads them
+and ``extraction.engines`` analyses them. Everything is streamed: a collection larger than
+memory is fine.
 
 What cannot be analysed is skipped and reported with a reason (``REASONS``), never
 silently dropped and never stopping the run. Articles already in the store are skipped
@@ -18,116 +19,57 @@ the pipeline once (``workers>1``), or on a Dask cluster (``engine="dask"``, see
 
 from __future__ import annotations
 
-import abc
 import argparse
 import contextlib
-import csv
 import datetime as dt
 import itertools
 import json
 import os
-import re
 import sqlite3
-import stat
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
-from urllib.parse import urlparse
+from typing import TYPE_CHECKING, TextIO
 
-from .convert import article_id
 from .corrections import text_key
+
+# The readers and engines live in their own modules; their names are kept here too, where
+# callers of ``extraction.ingest`` have always found them.
+from .engines import (  # noqa: F401  (re-exported)
+    BATCH_CHARS,
+    Engine,
+    InProcessEngine,
+    Item,
+    ProcessPoolEngine,
+    Skip,
+    _batches,
+    analyze_items,
+    die_with_parent,
+)
 from .errors import NewslensError
-from .limits import MAX_CHARS
-from .model import Article
+from .readers import (  # noqa: F401  (re-exported)
+    CSV_SUFFIXES,
+    ERROR_REASONS,
+    JSONL_SUFFIXES,
+    REASONS,
+    Columns,
+    item_from_record,
+    read_article_file,
+    read_csv,
+    read_inputs,
+    read_jsonl,
+)
 from .store import Store, export_tables
 from .textio import (
-    HTML_SUFFIXES,
-    PDF_SUFFIXES,
-    SUPPORTED_SUFFIXES,
-    FileTooLarge,
-    clean_title,
-    decode_bytes,
-    html_to_text,
     parse_date,
-    read_bytes,
-    read_file_bytes,
-    split_front_matter,
     terminal_safe,
-    validate_text,
 )
 
 if TYPE_CHECKING:
     from spacy.language import Language
-
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
-CSV_SUFFIXES = (".csv",)
-
-#: Why an input was not stored, in the order the summary lists them.
-REASONS = (
-    "already stored",
-    "duplicate",
-    "empty",
-    "too long",
-    "undecodable",
-    "bad date",
-    "bad row",
-    "rejected text",
-    "unsupported file",
-    "unreadable",
-    "missing path",
-    "analysis failed",
-)
-#: Reasons that mean something went wrong (the command exits with status 1).
-ERROR_REASONS = frozenset({"missing path", "unreadable", "analysis failed"})
-
-# Texts that decode with surrogateescape keep undecodable bytes as lone surrogates.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-# A CSV field may hold a whole article; the csv module's default limit is 128 KiB.
-_CSV_FIELD_LIMIT = 64 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class Item:
-    """One article read from the input, checked and ready for analysis."""
-
-    text: str
-    published: dt.date | None
-    title: str | None
-    url: str | None
-    source: str | None
-    origin: str
-
-    @property
-    def id(self) -> str:
-        """The id the analysed article will have (``Article.id``)."""
-        return article_id(self.text, self.published)
-
-
-@dataclass(frozen=True)
-class Skip:
-    """An input that was not stored: where it came from, the reason, and the details."""
-
-    origin: str
-    reason: str
-    message: str
-
-    def to_dict(self) -> dict[str, str]:
-        return {"origin": self.origin, "reason": self.reason, "message": self.message}
-
-
-@dataclass(frozen=True)
-class Columns:
-    """Names of the JSONL/CSV fields; ``date`` falls back to ``published`` when absent."""
-
-    text: str = "text"
-    title: str = "title"
-    date: str = "date"
-    url: str = "url"
 
 
 @dataclass
@@ -178,563 +120,6 @@ class IngestReport:
 
 
 # -- reading inputs ------------------------------------------------------------------------
-
-
-def _host(url: str | None) -> str | None:
-    if not url:
-        return None
-    try:
-        host = urlparse(url).hostname
-    except ValueError:
-        # A malformed address ("http://[::1") gives no source; the article is kept.
-        return None
-    return host.removeprefix("www.") if host else None
-
-
-def item_from_record(
-    record: object,
-    origin: str,
-    *,
-    columns: Columns = Columns(),  # noqa: B008  (frozen, so a shared default is safe)
-    published: dt.date | None = None,
-    source: str | None = None,
-) -> Item | Skip:
-    """Check one JSONL object or CSV row and return it as an ``Item``, or why it is skipped.
-
-    Args:
-        record: the parsed row (a mapping of column name to value).
-        origin: where it came from, for the report (``file.csv row 12``).
-        columns: the field names to read.
-        published: the date for rows without one.
-        source: the source to record; the URL's host (or nothing) when None.
-    """
-    if not isinstance(record, dict):
-        return Skip(origin, "bad row", f"expected an object with a '{columns.text}' field, "
-                                       f"got {type(record).__name__}")
-    if columns.text not in record:
-        fields = ", ".join(sorted(map(str, record))) or "none"
-        return Skip(origin, "bad row", f"no '{columns.text}' field (fields: {fields}); "
-                                       "name the text field with --text-column")
-    text = record[columns.text]
-    if text is None or (isinstance(text, str) and not text.strip()):
-        return Skip(origin, "empty", "the text is empty")
-    if not isinstance(text, str):
-        return Skip(origin, "bad row", f"the text is a {type(text).__name__}, not a string")
-    if _SURROGATE.search(text):
-        return Skip(origin, "undecodable", "the text is not valid UTF-8")
-    if len(text) > MAX_CHARS:
-        return Skip(origin, "too long", f"{len(text):,} characters; the limit is {MAX_CHARS:,}")
-    raw_date = record.get(columns.date)
-    if raw_date in (None, "") and columns.date == Columns.date:
-        raw_date = record.get("published")
-    date = published
-    if raw_date not in (None, ""):
-        if not isinstance(raw_date, str):
-            return Skip(origin, "bad date", f"the date {raw_date!r} is not YYYY-MM-DD text")
-        try:
-            date = parse_date(raw_date)
-        except NewslensError as err:
-            return Skip(origin, "bad date", str(err))
-    try:
-        # The text as analysed (long runs broken), so the id here is the Article's id.
-        text = validate_text(text, name="The text")
-    except NewslensError as err:
-        return Skip(origin, "rejected text", str(err))
-    title = record.get(columns.title)
-    url = record.get(columns.url)
-    if any(isinstance(value, str) and _SURROGATE.search(value) for value in (title, url)):
-        return Skip(origin, "undecodable", "the title or url is not valid UTF-8")
-    title = clean_title(title) if title not in (None, "") else None
-    url = str(url).strip() or None if url not in (None, "") else None
-    return Item(text=text, published=date, title=title, url=url,
-                source=source or _host(url), origin=origin)
-
-
-def _diagnose(data: bytes, suffix: str) -> str:
-    """Return the reason ``read_bytes`` refused a file's bytes (its message says the details)."""
-    if not data.strip():
-        return "empty"
-    if suffix in PDF_SUFFIXES:
-        return "unreadable"
-    try:
-        text = decode_bytes(data)
-    except NewslensError:
-        return "undecodable"
-    if suffix in HTML_SUFFIXES:
-        text, _ = html_to_text(text)
-    meta, body = split_front_matter(text)
-    if not body.strip():
-        return "empty"
-    if len(body) > MAX_CHARS:
-        return "too long"
-    try:
-        parse_date(meta.get("published") or meta.get("date"))
-    except NewslensError:
-        return "bad date"
-    return "rejected text"
-
-
-def read_article_file(
-    path: Path, *, published: dt.date | None = None, source: str | None = None
-) -> Item | Skip:
-    """Read one article file (front matter supported) as an ``Item``, or why it is skipped.
-
-    Only regular files are read (see ``read_file_bytes``), at most ``MAX_FILE_BYTES``.
-    """
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        return Skip(str(path), "unsupported file", f"not an article file ({suffix or 'no suffix'})")
-    try:
-        data = read_file_bytes(path)
-    except FileTooLarge as err:
-        return Skip(str(path), "too long", str(err))
-    except NewslensError as err:
-        return Skip(str(path), "unreadable", str(err))
-    try:
-        found = read_bytes(data, path.name)
-    except NewslensError as err:
-        return Skip(str(path), _diagnose(data, suffix), str(err))
-    return Item(text=found.text, published=found.published or published, title=found.title,
-                url=None, source=source, origin=str(path))
-
-
-def _text_encoding(path: Path) -> str:
-    """The encoding to read a JSONL or CSV file with: UTF-16 when it starts with a UTF-16 byte
-    order mark, else UTF-8 (with or without its BOM)."""
-    with path.open("rb") as handle:
-        head = handle.read(2)
-    return "utf-16" if head in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
-
-
-def _lines(path: Path) -> Iterator[bytes]:
-    """The lines of a JSONL file as UTF-8 bytes (a UTF-16 file is re-encoded line by line)."""
-    if _text_encoding(path) == "utf-16":
-        with path.open(encoding="utf-16", errors="surrogatepass", newline="") as handle:
-            for line in handle:
-                yield line.encode("utf-8", "surrogatepass")
-        return
-    with path.open("rb") as handle:
-        yield from handle
-
-
-def read_jsonl(
-    path: Path, *, columns: Columns, published: dt.date | None, source: str | None
-) -> Iterator[Item | Skip]:
-    """Yield the articles of a JSONL file, one per line; bad lines become ``Skip``s."""
-    if not _is_regular(path):
-        yield Skip(str(path), "unreadable", "not a regular file (a pipe, device or socket)")
-        return
-    number = 0
-    try:
-        for number, raw in enumerate(_lines(path), start=1):
-            origin = f"{path}:{number}"
-            if number == 1:
-                raw = raw.removeprefix(b"\xef\xbb\xbf")
-            if not raw.strip():
-                continue
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                yield Skip(origin, "undecodable", "the line is not valid UTF-8")
-                continue
-            try:
-                record = json.loads(line)
-            except ValueError as err:
-                message = getattr(err, "msg", str(err))
-                column = getattr(err, "colno", None)
-                where = f" at column {column}" if column else ""
-                yield Skip(origin, "bad row", f"not valid JSON ({message}{where})")
-                continue
-            except RecursionError:
-                yield Skip(origin, "bad row", "the JSON is nested too deeply to read")
-                continue
-            yield item_from_record(record, origin, columns=columns, published=published,
-                                   source=source)
-    except OSError as err:
-        yield Skip(f"{path}:{number + 1}", "unreadable",
-                   f"cannot read on from here ({err.strerror}); the rows before were kept")
-
-
-def read_csv(
-    path: Path, *, columns: Columns, published: dt.date | None, source: str | None
-) -> Iterator[Item | Skip]:
-    """Yield the articles of a CSV file with a header row; bad rows become ``Skip``s."""
-    csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
-    if not _is_regular(path):
-        yield Skip(str(path), "unreadable", "not a regular file (a pipe, device or socket)")
-        return
-    try:
-        # surrogateescape keeps going past bad bytes; the rows holding them are skipped.
-        encoding = _text_encoding(path)
-        # UTF-16 keeps bad code units as lone surrogates with surrogatepass.
-        errors = "surrogatepass" if encoding == "utf-16" else "surrogateescape"
-        handle = path.open(encoding=encoding, errors=errors, newline="")
-    except OSError as err:
-        yield Skip(str(path), "unreadable", f"cannot open: {err.strerror}")
-        return
-    with handle:
-        reader = csv.reader(handle)
-        try:
-            header = next(reader, None)
-            if header is None:
-                yield Skip(str(path), "empty", "the CSV file is empty")
-                return
-            header = [h.strip() for h in header]
-            if columns.text not in header:
-                yield Skip(str(path), "bad row",
-                           f"the header has no '{columns.text}' column (columns: "
-                           f"{', '.join(header)}); name it with --text-column")
-                return
-            for number, row in enumerate(reader, start=1):
-                origin = f"{path} row {number}"
-                if not any(cell.strip() for cell in row):
-                    continue
-                if len(row) != len(header):
-                    yield Skip(origin, "bad row",
-                               f"{len(row)} fields where the header has {len(header)}")
-                    continue
-                yield item_from_record(dict(zip(header, row, strict=True)), origin,
-                                       columns=columns, published=published, source=source)
-        except csv.Error as err:
-            # The csv module cannot resynchronise after a malformed record: report the rest.
-            yield Skip(f"{path} line {reader.line_num}", "bad row",
-                       f"cannot parse the CSV from here on ({err}); the rest of the file was "
-                       "not read")
-        except (OSError, UnicodeError) as err:
-            yield Skip(f"{path} line {reader.line_num}", "unreadable",
-                       f"cannot read on from here ({err}); the rows before were kept")
-
-
-def _is_regular(path: Path) -> bool:
-    """Whether ``path`` is a regular file (after links), checked without opening it."""
-    try:
-        return stat.S_ISREG(path.stat().st_mode)
-    except OSError:
-        return False
-
-
-def _walk(folder: Path) -> Iterator[Path | Skip]:
-    """The files under ``folder`` in name order, and a ``Skip`` for every sub-folder that
-    cannot be listed and every link that leads out of the folder."""
-    errors: list[OSError] = []
-    top = folder.resolve()
-    for root, dirs, files in os.walk(folder, onerror=errors.append):
-        while errors:
-            err = errors.pop(0)
-            yield Skip(str(err.filename or root), "unreadable",
-                       f"cannot list the folder: {err.strerror}")
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.startswith("."):
-                continue
-            path = Path(root) / name
-            if path.is_symlink() and top not in path.resolve().parents:
-                yield Skip(str(path), "unreadable",
-                           "a link to a file outside the folder; newslens does not follow it")
-                continue
-            yield path
-    for err in errors:
-        yield Skip(str(err.filename or folder), "unreadable",
-                   f"cannot list the folder: {err.strerror}")
-
-
-def read_inputs(
-    paths: Iterable[str | Path],
-    *,
-    columns: Columns = Columns(),  # noqa: B008  (frozen, so a shared default is safe)
-    published: dt.date | None = None,
-    source: str | None = None,
-) -> Iterator[Item | Skip]:
-    """Yield every article (or reason to skip) from files, folders, JSONL and CSV files.
-
-    Folders give their article files (.txt, .md, .html, .pdf), recursively, in name order;
-    name JSONL and CSV files explicitly. ``source`` defaults to the URL's host, else the
-    name of the folder or file given.
-    """
-    for given in paths:
-        path = Path(given)
-        # The folder's or file's own name (the folder for "." too).
-        label = source or (path.name if path.is_dir() else path.stem) or path.resolve().name
-        if not path.exists():
-            yield Skip(str(path), "missing path", "no such file or folder")
-        elif path.is_dir():
-            for file in _walk(path):
-                if isinstance(file, Skip):
-                    yield file
-                    continue
-                suffix = file.suffix.lower()
-                if suffix in SUPPORTED_SUFFIXES:
-                    yield read_article_file(file, published=published, source=label)
-                else:
-                    hint = (" (name JSONL and CSV files explicitly to read them)"
-                            if suffix in JSONL_SUFFIXES + CSV_SUFFIXES else "")
-                    yield Skip(str(file), "unsupported file", f"not an article file{hint}")
-        else:
-            suffix = path.suffix.lower()
-            if suffix in JSONL_SUFFIXES:
-                rows = read_jsonl(path, columns=columns, published=published, source=source)
-            elif suffix in CSV_SUFFIXES:
-                rows = read_csv(path, columns=columns, published=published, source=source)
-            else:
-                rows = iter([read_article_file(path, published=published, source=label)])
-            for row in rows:
-                if isinstance(row, Item) and row.source is None:
-                    row = Item(row.text, row.published, row.title, row.url, label, row.origin)
-                yield row
-
-
-# -- analysis ------------------------------------------------------------------------------
-
-
-#: Characters per ``nlp.pipe`` batch at most. The model's working memory grows with the total
-#: length of a batch, so batches of long articles are cut short (one longer than this goes
-#: alone): peak memory is set by the longest article, not by an unlucky batch.
-BATCH_CHARS = 100_000
-
-
-def _batches(items: Sequence[Item], size: int, max_chars: int) -> Iterator[list[Item]]:
-    batch: list[Item] = []
-    chars = 0
-    for item in items:
-        if batch and (len(batch) >= size or chars + len(item.text) > max_chars):
-            yield batch
-            batch, chars = [], 0
-        batch.append(item)
-        chars += len(item.text)
-    if batch:
-        yield batch
-
-
-def analyze_items(
-    nlp: Language, items: Sequence[Item], *, batch_size: int = 32, max_chars: int = BATCH_CHARS
-) -> list[Article | Skip]:
-    """Analyse items with ``nlp.pipe`` in batches inside memory zones; one result per item.
-
-    Args:
-        nlp: the newslens pipeline.
-        items: the articles to analyse.
-        batch_size: articles per ``nlp.pipe`` batch at most.
-        max_chars: characters per batch at most (see ``BATCH_CHARS``).
-
-    Returns:
-        The ``Article`` for each item, in order, or a ``Skip`` ("analysis failed") for an
-        item that makes the pipeline fail; the others are still analysed. Every engine runs
-        this function, so their results are equal.
-    """
-    out: list[Article | Skip] = []
-    for batch in _batches(items, batch_size, max_chars):
-        # Strings the model interns inside the zone are freed when it closes, so memory
-        # stays flat on long runs; Articles are plain data and outlive it, Docs never do.
-        with nlp.memory_zone():
-            out.extend(_analyze_batch(nlp, batch))
-    return out
-
-
-def _analyze_batch(nlp: Language, items: list[Item]) -> list[Article | Skip]:
-    from . import analyze, analyze_many
-
-    records = [{"text": i.text, "published": i.published, "title": i.title} for i in items]
-    try:
-        return list(analyze_many(records, nlp=nlp, batch_size=len(records)))
-    except Exception:  # noqa: BLE001  (any component bug: redo one by one, below)
-        pass
-    out: list[Article | Skip] = []
-    for item in items:
-        try:
-            out.append(analyze(item.text, published=item.published, title=item.title, nlp=nlp))
-        except Exception as err:  # noqa: BLE001  (reported per article, the run goes on)
-            out.append(Skip(item.origin, "analysis failed", f"{type(err).__name__}: {err}"))
-    return out
-
-
-class Engine(abc.ABC):
-    """Runs ``analyze_items`` over chunks of items, yielding ``(chunk, results)`` in order.
-
-    ``results`` has one entry per item: an ``Article``, a ``Skip``, or None when the engine
-    wrote the article elsewhere itself (the Dask engine's Parquet ``output``).
-    """
-
-    @abc.abstractmethod
-    def run(self, chunks: Iterable[list[Item]]) -> Iterator[tuple[list[Item], list[Any]]]:
-        """Analyse the chunks; yield each with its results, in the order given."""
-
-    def start(self) -> None:  # noqa: B027  (optional: engines that load lazily override it)
-        """Load the pipeline(s) now, so that timing the run does not count loading."""
-
-    def close(self) -> None:  # noqa: B027  (optional: engines holding workers override it)
-        """Release workers and clusters."""
-
-
-class InProcessEngine(Engine):
-    """Analyses in this process with one pipeline."""
-
-    def __init__(self, *, batch_size: int = 32, nlp: Language | None = None) -> None:
-        self.batch_size = batch_size
-        self._nlp = nlp
-
-    def start(self) -> None:
-        if self._nlp is None:
-            from .pipeline import get_pipeline
-
-            self._nlp = get_pipeline()
-
-    def run(self, chunks: Iterable[list[Item]]) -> Iterator[tuple[list[Item], list[Any]]]:
-        self.start()
-        assert self._nlp is not None
-        for chunk in chunks:
-            yield chunk, analyze_items(self._nlp, chunk, batch_size=self.batch_size)
-
-
-_worker_nlp: Language | None = None
-
-
-#: Linux's prctl option that sends the caller a signal when its parent dies.
-_PR_SET_PDEATHSIG = 1
-
-
-def die_with_parent(parent: int) -> None:
-    """Make this process die when its parent ``parent`` does (killed, SIGKILL included).
-
-    On Linux the kernel sends SIGKILL at the parent's death (``prctl(PR_SET_PDEATHSIG)``), so
-    no worker of about 200 MB is left behind however the ingest ends; elsewhere nothing is
-    set (the pool's own shutdown still ends the workers on a normal exit).
-    """
-    if not sys.platform.startswith("linux"):
-        return
-    import ctypes
-    import ctypes.util
-    import signal
-
-    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-    if libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) != 0:
-        return
-    # The parent may have died before the call: then nobody would send the signal.
-    if os.getppid() != parent:
-        os._exit(1)
-
-
-def _init_worker(parent: int | None = None) -> None:
-    global _worker_nlp
-    from .pipeline import build_pipeline
-
-    if parent is not None:
-        die_with_parent(parent)
-    # Ctrl-C reaches the whole process group: the parent stops the run and the pool, so
-    # the workers ignore it instead of each printing a traceback.
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_nlp = build_pipeline()
-
-
-def _worker_ready() -> int:
-    # Runs only after _init_worker has finished in that process (initializers come first).
-    time.sleep(0.05)
-    return os.getpid()
-
-
-def _run_in_worker(items: list[Item], batch_size: int) -> list[Article | Skip]:
-    assert _worker_nlp is not None, "the worker was not initialised"
-    return analyze_items(_worker_nlp, items, batch_size=batch_size)
-
-
-class ProcessPoolEngine(Engine):
-    """Analyses in ``workers`` processes, each loading the pipeline once.
-
-    At most two chunks per worker are in flight, so reading runs only a little ahead of
-    analysis and memory does not grow with the size of the collection. If a worker process
-    dies (killed, out of memory), the pool is started again and the articles in flight are
-    analysed once more one at a time; one that kills a worker again is reported as failed.
-    """
-
-    def __init__(self, *, workers: int, batch_size: int = 32) -> None:
-        self.workers = workers
-        self.batch_size = batch_size
-        self._pool = self._new_pool()
-
-    def _new_pool(self) -> ProcessPoolExecutor:
-        import multiprocessing
-
-        # spawn, not fork: the parent may hold threads (progress bar, SQLite) and a model.
-        return ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
-            initializer=_init_worker, initargs=(os.getpid(),),
-        )
-
-    def start(self, timeout: float = 300.0) -> None:
-        from concurrent.futures.process import BrokenProcessPool
-
-        ready: set[int] = set()
-        deadline = time.monotonic() + timeout
-        while len(ready) < self.workers and time.monotonic() < deadline:
-            try:
-                pings = [self._pool.submit(_worker_ready) for _ in range(2 * self.workers)]
-                ready.update(p.result() for p in pings)
-            except BrokenProcessPool:
-                self._restart()
-                ready.clear()
-
-    def run(self, chunks: Iterable[list[Item]]) -> Iterator[tuple[list[Item], list[Any]]]:
-        from collections import deque
-        from concurrent.futures.process import BrokenProcessPool
-
-        pending: deque[tuple[list[Item], Future[list[Article | Skip]]]] = deque()
-
-        def oldest() -> Iterator[tuple[list[Item], list[Any]]]:
-            chunk, future = pending.popleft()
-            try:
-                yield chunk, future.result()
-                return
-            except BrokenProcessPool:
-                suspects = [chunk, *(c for c, _ in pending)]
-                pending.clear()
-            # Every chunk in flight failed with the pool, and which one broke it is unknown:
-            # run them again one article at a time, so a crash points at its article.
-            self._restart()
-            for suspect in suspects:
-                yield suspect, [self._run_alone(item) for item in suspect]
-
-        for chunk in chunks:
-            try:
-                future = self._pool.submit(_run_in_worker, chunk, self.batch_size)
-            except BrokenProcessPool:
-                # The pool broke since the last result: recover what was in flight first.
-                while pending:
-                    yield from oldest()
-                if self._pool_is_broken():
-                    self._restart()
-                future = self._pool.submit(_run_in_worker, chunk, self.batch_size)
-            pending.append((chunk, future))
-            if len(pending) >= 2 * self.workers:
-                yield from oldest()
-        while pending:
-            yield from oldest()
-
-    def _run_alone(self, item: Item) -> Article | Skip:
-        from concurrent.futures.process import BrokenProcessPool
-
-        try:
-            return self._pool.submit(_run_in_worker, [item], self.batch_size).result()[0]
-        except BrokenProcessPool:
-            self._restart()
-            return Skip(item.origin, "analysis failed",
-                        "the worker process died on this article (out of memory?)")
-
-    def _pool_is_broken(self) -> bool:
-        from concurrent.futures.process import BrokenProcessPool
-
-        try:
-            self._pool.submit(os.getpid).result()
-        except BrokenProcessPool:
-            return True
-        return False
-
-    def _restart(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
-        self._pool = self._new_pool()
-
-    def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def make_engine(
