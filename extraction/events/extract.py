@@ -2042,11 +2042,6 @@ def _drop_repeated_mentions(events: list[dict[str, Any]]) -> list[dict[str, Any]
     return out
 
 
-def event_type_is_incident(event: dict[str, Any]) -> bool:
-    """True for timeline-only happenings (a blackout) that carry no stance."""
-    return event.get("type") == INCIDENT
-
-
 # ----------------------------------------------------------------- the rule registry
 
 # Rules that drop a trigger which names no act of its own.

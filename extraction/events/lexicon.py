@@ -16,8 +16,6 @@ LEXICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "event_lex
 
 # PLOVER's cooperative side; everything else with a negative intensity is conflictual.
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
-CONFLICTUAL = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
-                         "MOBILIZE", "COERCE", "ASSAULT"})
 # Material (as opposed to verbal) types: announcing one for the future is an intent.
 MATERIAL = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "PROTEST",
                       "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
