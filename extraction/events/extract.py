@@ -1199,6 +1199,22 @@ def _homeless(index: DocIndex, arg: Arg) -> bool:
         w.lemma_.lower() in HOME_NOUNS or w.lower_ in HOME_NOUNS for w in words))
 
 
+def _sentence_country(index: DocIndex, tok: Token) -> str | None:
+    """The one country the sentence of ``tok`` names, through entities outside quotes; None
+    when it names none or several ("Judge X opened inquiries into 28 Chilean officials")."""
+    found: set[str] = set()
+    for i in range(tok.sent.start, tok.sent.end):
+        eid = index.token_entity[i]
+        if eid is None or index.in_quote[i] or i in index.dateline:
+            continue
+        country = index.entities[eid].get("country")
+        if country:
+            found.add(str(country))
+            if len(found) > 1:
+                return None
+    return found.pop() if found else None
+
+
 def _at_home(index: DocIndex, frame: Frame, actors: list[Arg], home: str) -> list[Arg]:
     """Actors of no country in an article about one country are that country's, as event
     data codes domestic news ("the senate rejected the bill", "protesters threw stones");
@@ -1970,6 +1986,13 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
         actors = _home_opposition(index, frame, actors, targets)
         if home is not None:
             actors = _at_home(index, frame, actors, home)
+        elif "sentence_country" in active:
+            # A short text with no country of its own: the one country its sentence names.
+            here = _sentence_country(index, frame.trigger)
+            if here is not None:
+                actors = [Arg(a.head, a.text, "country" if a.entity is None else a.kind,
+                              a.entity, here, a.sector, None, a.label)
+                          if _homeless(index, a) else a for a in actors]
         etype, polarity = _polarity(frame)
         when, source = pick_date(frame.trigger, spans, anchor,
                                  breaks=breaks if "dateline_date" in active else None,
@@ -2078,6 +2101,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "media_not_actor": _not_media,
     "repeated_mention": _drop_repeated_mentions,
     "place_at": _at_place,
+    "sentence_country": _sentence_country,
     **ARGUMENT_RULES,
 }
 

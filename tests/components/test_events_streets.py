@@ -503,3 +503,18 @@ def test_a_state_arresting_its_own_people_is_not_against_itself(nlp):
     article = analyze("Egyptian police arrested 12 demonstrators in Cairo, Egypt.",
                       published=PUBLISHED, nlp=nlp)
     assert not [s for s in article.stances if s.target_key == "EGY"]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Judge Marta Ruiz opened a fraud inquiry into 12 Peruvian officials on Monday.", "PER"),
+    ("The interior minister banned all rallies in Malawi until further notice.", "MWI"),
+])
+def test_a_short_text_gives_an_uncoded_actor_its_one_country(events_nlp, text, country):
+    found = [e for e in events(events_nlp, text) if e["type"] in ("ACCUSE", "COERCE")]
+    assert found and all(e["actor_country"] == country for e in found)
+
+
+def test_a_sentence_with_two_countries_gives_an_uncoded_actor_none(events_nlp):
+    text = "The judge opened a fraud inquiry into Peruvian and Bolivian officials."
+    found = [e for e in events(events_nlp, text) if e["type"] == "ACCUSE"]
+    assert found and all(e["actor_country"] is None for e in found)
