@@ -1695,21 +1695,6 @@ def _speaking_party(actors: Sequence[Arg]) -> bool:
     return any(a.country or a.igo or a.sector or a.kind == "group" for a in actors)
 
 
-def _statement_with_content(frame: Frame, found: dict[int, Entry]) -> bool:
-    """An announcement or letter whose content is itself an event names no act of its own
-    ("announced a truce": the truce is the event, dated by the announcement)."""
-    tok = frame.trigger
-    if frame.type != STATEMENT:
-        return False
-    if frame.entry.speech:
-        # An act of speech stands beside what it reports ("said the troops would leave"):
-        # only an event named as its object replaces it ("announced a truce").
-        content = [t for c in tok.children if c.dep_ in ("dobj", "attr") for t in c.subtree]
-    else:
-        content = list(tok.subtree)
-    return any(t.i in found and t.i != tok.i for t in content)
-
-
 def _carried_noun(frame: Frame, found: dict[int, Entry]) -> bool:
     """An event noun carried by a verb trigger is that verb's event ("signed an accord":
     the signing is the event, the accord what was signed)."""
@@ -2069,7 +2054,6 @@ def _drop_repeated_mentions(events: list[dict[str, Any]]) -> list[dict[str, Any]
 
 # Rules that drop a trigger which names no act of its own.
 DROP_RULES: dict[str, Callable[[Frame, dict[int, Entry]], bool]] = {
-    "statement_with_content": _statement_with_content,
     "carried_noun": _carried_noun,
     "self_request": _self_request,
 }
