@@ -115,6 +115,15 @@ def serve(env: Mapping[str, str] | None = None, *, log: IO[Any] | None = None,
             proc.wait()
 
 
+def settle(page: Any, timeout: float = 60_000) -> None:
+    """Wait until the app has finished the run the last input started (a Playwright page)."""
+    page.wait_for_timeout(300)
+    page.wait_for_function(
+        "!document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText"
+        ".includes('Running')", timeout=timeout)
+
+
 def is_local(url: str) -> bool:
     """Whether a page request stays on this machine (a local host, or a data/blob URL)."""
     parts = urlsplit(url)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.browser import is_local, launch
+from dashboard.browser import settle as browser_settle
 
 from .test_browser import (
     ARTICLE,
@@ -44,11 +45,7 @@ def browser():
 
 def settle(page) -> None:
     """Wait until the app has finished the run the last input started."""
-    page.wait_for_timeout(300)
-    page.wait_for_function(
-        "!document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText"
-        ".includes('Running')", timeout=60_000)
+    browser_settle(page)
 
 
 def paste(page, url: str, text: str) -> None:
