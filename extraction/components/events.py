@@ -39,7 +39,8 @@ class Events:
 
 @Language.factory(
     "newslens_events",
-    requires=["doc.sents", "token.dep", "token.lemma"],
+    requires=["doc.sents", "token.dep", "token.lemma", "doc._.newslens_entities",
+              "doc._.newslens_timex", "doc._.newslens_anchor"],
     assigns=["doc._.newslens_events"],
     default_config={"max_pairs": 6, "rules": sorted(RULES)},
 )

@@ -34,7 +34,8 @@ class Stance:
 
 @Language.factory(
     "newslens_stance",
-    requires=["doc._.newslens_events", "doc._.newslens_entities"],
+    requires=["doc._.newslens_events", "doc._.newslens_entities", "doc._.newslens_relations",
+              "doc._.newslens_anchor"],
     assigns=["doc._.newslens_stances"],
     default_config={"rules": list(DEFAULT_RULES)},
 )
