@@ -39,3 +39,39 @@ def test_pipeline_without_time_reports_what_events_miss():
     nlp = build_pipeline(components=("newslens_entities", "newslens_events"))
     problems = nlp.analyze_pipes(pretty=False)["problems"]["newslens_events"]
     assert "doc._.newslens_timex" in problems and "doc._.newslens_anchor" in problems
+
+
+def test_pipeline_saved_to_disk_loads_back_with_the_same_analysis(nlp, tmp_path):
+    from extraction import analyze
+    from extraction.textio import read_path
+    from tests.conftest import SAMPLES
+
+    nlp.to_disk(tmp_path / "pipeline")
+    saved = tmp_path / "pipeline"
+    # The components keep what they use beside the model's own weights.
+    assert (saved / "newslens_events" / "event_lexicon.tsv").is_file()
+    assert (saved / "newslens_relations" / "stance_model" / "decision.json").is_file()
+    loaded = spacy.load(saved)
+    assert loaded.pipe_names == nlp.pipe_names
+    samples = sorted(SAMPLES.glob("*.txt"))
+    assert len(samples) >= 5
+    for path in samples:
+        source = read_path(path)
+        first = analyze(source.text, published=source.published, title=source.title, nlp=nlp)
+        second = analyze(source.text, published=source.published, title=source.title,
+                         nlp=loaded)
+        assert first.to_dict() == second.to_dict(), path.name
+
+
+def test_pipeline_loaded_from_disk_uses_the_saved_lexicon(nlp, tmp_path):
+    from extraction import analyze
+
+    saved = tmp_path / "pipeline"
+    nlp.to_disk(saved)
+    lexicon = saved / "newslens_events" / "event_lexicon.tsv"
+    rows = lexicon.read_text(encoding="utf-8").splitlines()
+    lexicon.write_text("\n".join(r for r in rows if not r.startswith("expel\t")) + "\n",
+                       encoding="utf-8")
+    text = "Norway expelled two Chilean diplomats on Monday."
+    assert any(e.type == "SANCTION" for e in analyze(text, nlp=nlp).events)
+    assert not any(e.type == "SANCTION" for e in analyze(text, nlp=spacy.load(saved)).events)

@@ -7,22 +7,46 @@ The rules live in ``extraction.events.extract``; this class only wires them up.
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (registers the Doc attributes)
 from ..events.extract import RULES, check_rules, extract_events
-from ..events.lexicon import Lexicon, load_lexicon
+from ..events.lexicon import LEXICON_PATH, Lexicon, load_lexicon
+
+#: The file a saved pipeline keeps the event lexicon in.
+LEXICON_FILE = "event_lexicon.tsv"
 
 
 class Events:
-    """Find events in a parsed ``Doc`` with the newslens event lexicon."""
+    """Find events in a parsed ``Doc`` with the newslens event lexicon.
+
+    ``nlp.to_disk`` saves the lexicon the component uses (``event_lexicon.tsv``) and
+    ``spacy.load`` reads it back from there, so a saved pipeline keeps its lexicon.
+    """
 
     def __init__(self, lexicon: Lexicon, max_pairs: int,
-                 rules: list[str] | None = None) -> None:
+                 rules: list[str] | None = None, source: Path = LEXICON_PATH) -> None:
         self.lexicon = lexicon
         self.max_pairs = max_pairs
         self.rules = check_rules(rules)
+        self.source = source
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(self.source, folder / LEXICON_FILE)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Events:
+        saved = Path(path) / LEXICON_FILE
+        if saved.is_file():
+            self.lexicon = load_lexicon(saved)
+            self.source = saved
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.newslens_events = extract_events(

@@ -8,6 +8,9 @@ finders live in ``extraction.relations.find`` and the learned classifier in
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -15,15 +18,34 @@ from .. import extensions  # noqa: F401  (registers the Doc attributes)
 from ..relations.classifier import StanceClassifier, load_classifier
 from ..relations.find import event_relations, model_relations
 
+#: The folder a saved pipeline keeps the stance classifier in.
+MODEL_FOLDER = "stance_model"
+
 
 class Relations:
-    """Find relations from events and, when a classifier is given, from the learned model."""
+    """Find relations from events and, when a classifier is given, from the learned model.
+
+    ``nlp.to_disk`` saves the classifier the component uses (``stance_model/``, with its
+    decision rule) and ``spacy.load`` reads it back from there.
+    """
 
     def __init__(self, classifier: StanceClassifier | None, max_entities: int,
                  min_score: float) -> None:
         self.classifier = classifier
         self.max_entities = max_entities
         self.min_score = min_score
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        if self.classifier is not None:
+            self.classifier.to_disk(folder / MODEL_FOLDER)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Relations:
+        saved = Path(path) / MODEL_FOLDER
+        if self.classifier is not None and saved.is_dir():
+            self.classifier = load_classifier(saved)
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         entities = doc._.newslens_entities or []

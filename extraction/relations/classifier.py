@@ -263,6 +263,15 @@ class StanceClassifier:
         probs = self.calibrate(self.raw_scores(inputs))
         return [dict(zip(LABELS, map(float, row), strict=True)) for row in probs]
 
+    def to_disk(self, path: str | Path) -> None:
+        """Save the model and its decision rule where ``load_classifier`` reads them."""
+        folder = Path(path)
+        self.nlp.to_disk(folder)
+        decision = {"bias": {label: float(b) for label, b in zip(LABELS, self.bias,
+                                                                 strict=True)}}
+        (folder / DECISION_FILE).write_text(json.dumps(decision, indent=1) + "\n",
+                                            encoding="utf-8")
+
     def decide(self, probs: dict[str, float]) -> str:
         """The label the decision rule chooses for one dict from ``predict``."""
         return max(LABELS, key=lambda label: probs.get(label, 0.0))
