@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 from spacy.language import Language
 
@@ -308,6 +309,29 @@ def corpus_articles(
     if country:
         articles = [a for a in articles if any(e.country == country for e in a.entities)]
     return articles[:limit] if limit else articles
+
+
+@st.cache_data(ttl=600, max_entries=16, show_spinner=False)
+def _corpus_frames(filters: tuple[Any, ...], stamp: tuple[Any, ...],
+                   _articles: list[Article]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    # Keyed by the filters and the store's state, which decide ``_articles`` (not hashed).
+    return (frames.events_frame(_articles), frames.stances_frame(_articles),
+            frames.corpus_entities_frame(_articles))
+
+
+def corpus_frames(articles: list[Article], **filters: Any
+                  ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The events, stances and entities frames of ``corpus_articles(**filters)``, which
+    returned ``articles``; cached with the stored articles, so a page switch or a filter set
+    back does not build them again (about half a second for 2,000 articles)."""
+    if store_available():
+        try:
+            key = tuple(sorted((k, str(v)) for k, v in filters.items()))
+            return _corpus_frames(key, _store_stamp(), articles)
+        except sqlite3.DatabaseError as err:
+            _mark_damaged(err)
+    return (frames.events_frame(articles), frames.stances_frame(articles),
+            frames.corpus_entities_frame(articles))
 
 
 def corpus_overview() -> tuple[dt.date | None, dt.date | None, list[str]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
 from dashboard import charts, frames, panels, profiles, state
@@ -73,8 +75,9 @@ entity = cols[1].text_input(
 
 # Published before any early stop below, so even an empty result can be bookmarked.
 state.publish_view("corpus")
-articles = state.corpus_articles(start=start, end=end, country=country, source=source,
-                                 query=query, entity=entity, limit=CORPUS_LIMIT)
+filters = {"start": start, "end": end, "country": country, "source": source,
+           "query": query, "entity": entity, "limit": CORPUS_LIMIT}
+articles = state.corpus_articles(**filters)
 if total > CORPUS_LIMIT:
     st.caption(f"The corpus holds {total:,} articles; the {CORPUS_LIMIT:,} most recent that "
                "match the filters are shown.")
@@ -82,8 +85,7 @@ if not articles:
     st.info("No stored article matches these filters.")
     st.stop()
 
-events = frames.events_frame(articles)
-stances = frames.stances_frame(articles)
+events, stances, entity_table = state.corpus_frames(articles, **filters)
 metrics = st.columns(4)
 metrics[0].metric("Articles", len(articles))
 metrics[1].metric("Entities", sum(len(a.entities) for a in articles))
@@ -129,7 +131,6 @@ def delete_chosen(ids: list[str]) -> None:
 middle.button(f"Delete {len(chosen)} selected", key="corpus_delete",
               disabled=not (chosen and confirm), on_click=delete_chosen, args=(chosen,))
 st.subheader("Entities")
-entity_table = frames.corpus_entities_frame(articles)
 panels.entities_section(entity_table, corpus=True)
 subjects = profiles.page_subjects(countries, entity_table)
 if country and st.session_state.get("corpus_page_subject") is None:
@@ -150,7 +151,7 @@ st.subheader("Stance")
 panels.stance_section(articles, stances, "corpus", max_targets=HEATMAP_TARGETS)
 
 st.subheader("Stance over time")
-monthly = frames.stance_by_month(articles,
+monthly = frames.monthly_stances(stances,
                                  background=bool(st.session_state.get("corpus_background")))
 if monthly.empty:
     st.info("No dated stances yet: stance over time needs articles with a publication date "
@@ -180,7 +181,8 @@ tables = {
 }
 for column, (name, table) in zip(st.columns(len(tables)), tables.items(), strict=True):
     column.download_button(
-        f"{name.replace('_', ' ').capitalize()} (CSV)", frames.csv_text(table),
+        # Deferred: the CSV is written when the button is clicked, not on every run.
+        f"{name.replace('_', ' ').capitalize()} (CSV)", functools.partial(frames.csv_text, table),
         file_name=f"newslens_corpus_{name}.csv", mime="text/csv", key=f"corpus_dl_{name}",
     )
 state.publish_view("corpus")
