@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import frames, profiles
+from dashboard import frames, profiles, urlstate
 from dashboard.profiles import Subject
 
 from .articles import build_article
@@ -132,3 +132,11 @@ def test_profiles_corpus_page_links_to_the_page(app: AppTest):  # noqa: F811
     links = app.get("page_link")
     assert links and links[0].proto.page.endswith("profile")
     assert "country=VEN" in links[0].proto.query_string
+
+
+def test_profiles_url_names_the_subject_and_refuses_junk():
+    params = urlstate.encode("profile", {"profile_country": "VEN", "profile_entity": None})
+    assert params == {"country": "VEN"}
+    assert urlstate.decode("profile", {"entity": "Nicolás Maduro"}) == {
+        "profile_entity": "Nicolás Maduro"}
+    assert urlstate.decode("profile", {"country": "<script>", "entity": "x" * 1000}) == {}
