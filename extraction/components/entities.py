@@ -36,8 +36,8 @@ It runs after the model's ``ner`` and does five things, each a module-level func
    (role "party"), militant groups get the role "armed group" (never a state holder), seas
    and disputed areas no country, and a seat of government named in another country's
    story ("Blue House") is a building with no country.
-5. ``propagate``: repeats the model missed of a person's name or an organisation's name
-   are added.
+5. ``propagate``: repeats the model missed of a person's name, an organisation's name or
+   a known city's name are added.
 
 The component writes the repaired ``doc.ents`` (other labels such as DATE kept as the
 model gave them) and ``doc._.newslens_entities``: ``Entity.to_dict()`` dicts with ids
@@ -1628,6 +1628,7 @@ def propagate(doc: Doc, groups: Sequence[Group], names: Sequence[Candidate]) -> 
         for k in range(start, i + 1):
             taken[k] = True
     _propagate_names(doc, words, groups, taken, tagged)
+    _propagate_cities(doc, words, groups, taken, tagged)
     for group in groups:
         group.mentions.sort(key=lambda m: m.start)
 
@@ -1673,6 +1674,35 @@ def _propagate_names(doc: Doc, words: list[str], groups: Sequence[Group], taken:
                 i = end - 1
                 break
         i += 1
+
+
+def _propagate_cities(doc: Doc, words: list[str], groups: Sequence[Group], taken: list[bool],
+                      tagged: bool) -> None:
+    """Add the repeats the model missed of a city the article names as a place ("Avdiivka
+    fell ... the road out of Avdiivka"): the same proper noun, not part of a longer name and
+    not after an honorific."""
+    by_first: dict[str, list[tuple[list[str], Group]]] = {}
+    for group in groups:
+        if group.key[0] == "city":
+            name = words[group.mentions[0].start:group.mentions[0].end]
+            by_first.setdefault(name[0], []).append((name, group))
+    if not by_first:
+        return
+    for i, word in enumerate(words):
+        options = by_first.get(word)
+        if not options or taken[i] or (tagged and doc[i].pos_ != "PROPN") \
+                or i > 0 and words[i - 1] in HONORIFICS:
+            continue
+        for name, group in options:
+            end = i + len(name)
+            if words[i:end] != name or any(taken[i:end]) or end < len(words) and \
+                    words[end][:1].isupper() and words[end].isalpha():
+                continue
+            first = group.mentions[0]
+            group.mentions.append(Candidate(i, end, "GPE", "city", first.key))
+            for k in range(i, end):
+                taken[k] = True
+            break
 
 
 def resolve_entities(

@@ -91,6 +91,13 @@ def test_entities_ambiguous_city_takes_the_story_country(nlp):
         "GPE", "AFG")
 
 
+def test_entities_city_repeats_the_model_missed_are_added(nlp):
+    doc = run(nlp, "Avdiivka fell after weeks of shelling . Roads out of Avdiivka closed . "
+              "Traffic on Avdiivka Street moved .", [("Avdiivka", "PERSON")])
+    ent = entity_of(doc, "Avdiivka")
+    assert (ent["label"], ent["country"], len(ent["mentions"])) == ("GPE", "UKR", 2)
+
+
 def test_entities_city_takes_the_country_written_after_it(nlp):
     # GeoNames' only Goa is a Philippine town; "Goa , India" says which one is meant.
     doc = run(nlp, "Voters in Goa , India , queued for hours .",
