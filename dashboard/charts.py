@@ -45,7 +45,10 @@ def _wrapped(text: object, lines: int = 6) -> str:
     parts = [m.group(0).strip() for m in _LINE.finditer(" ".join(str(text or "").split()))]
     if len(parts) > lines:
         parts = parts[:lines]
-        parts[-1] = parts[-1][:78] + " …"
+        last = parts[-1]
+        if len(last) > 78:
+            last = last[:78].rsplit(" ", 1)[0] if " " in last[:78] else last[:78]
+        parts[-1] = last + " …"
     return "<br>".join(esc(p) for p in parts)
 
 

@@ -9,6 +9,7 @@ import sys
 
 import pandas as pd
 import plotly.graph_objects as go
+import pytest
 
 from dashboard import charts, frames
 
@@ -143,3 +144,13 @@ def test_charts_module_does_not_import_streamlit():
     code = "import dashboard.charts, dashboard.frames, sys; print('streamlit' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("text", ["word " * 100, "x" * 600, "<b>bold</b> " * 60])
+def test_charts_hover_sentences_wrap_in_at_most_six_lines(text):
+    lines = charts._wrapped(text).split("<br>")
+    assert len(lines) == 6
+    assert all(len(line) <= 80 + 6 * line.count("&") for line in lines)
+    assert lines[-1].endswith(" …")
+    assert "<b>" not in "".join(lines)
+    assert charts._wrapped("A short one.") == "A short one."
