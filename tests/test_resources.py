@@ -235,3 +235,15 @@ def test_resources_organisation_lookup(text, canonical, country, role):
 def test_resources_actor_lookup_ignores_middle_initials():
     assert actor_lookup("Barack H. Obama", "2016-01-01").canonical == "Barack Obama"
     assert actor_lookup("John R. Bolton", "2019-01-01").canonical == "John Bolton"
+
+
+def test_resources_every_actor_row_names_its_source():
+    from pathlib import Path
+
+    folder = Path(resources.__file__).resolve().parent
+    for name in ("actors.tsv", "actors_historical.tsv"):
+        rows = [line.split("\t") for line in (folder / name).read_text(encoding="utf-8")
+                .splitlines() if line.strip() and not line.startswith("#")]
+        header, body = rows[0], rows[1:]
+        at = header.index("source")
+        assert body and all(len(r) > at and r[at].strip() for r in body), name
