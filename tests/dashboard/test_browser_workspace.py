@@ -143,7 +143,17 @@ def test_browser_world_map_has_shapes_and_requests_nothing_outside(server, brows
         # The states holding a stance are filled with a colour, not the land's grey.
         fills = shapes.evaluate_all("els => els.map(e => getComputedStyle(e).fill)")
         assert len(set(fills)) >= 3, set(fills)
-        page.wait_for_timeout(1500)
+        # Clicking a coloured country shows the sentences behind its stance. The last USA
+        # shape is the stance trace's, drawn over the grey one of every country.
+        settle(page)
+        usa = "els => els.filter(e => e.__data__ && e.__data__.loc === 'USA').at(-1)"
+        shapes.evaluate_all(f"els => ({usa})(els).scrollIntoView({{block: 'center'}})")
+        page.wait_for_timeout(500)
+        x, y = shapes.evaluate_all(f"els => {{ const r = ({usa})(els).getBoundingClientRect();"
+                                   " return [r.x + r.width / 2, r.y + r.height / 2]; }")
+        page.mouse.click(x, y)
+        evidence = page.locator("[data-testid=stText]").filter(has_text="piece(s) of evidence")
+        evidence.filter(has_text="United States →").wait_for(timeout=30_000)
     finally:
         context.close()
     assert requested, "no request was recorded"
