@@ -72,21 +72,24 @@ def analyze(
     Raises:
         NewslensError: the text or the date cannot be analysed; the message says why.
     """
+    given = text
     text = validate_text(text)
     date = parse_date(published)
     nlp = nlp or get_pipeline()
     doc = nlp(_make_doc(nlp, text, date))
-    return doc_to_article(doc, title=clean_title(title), given=date)
+    return doc_to_article(doc, title=clean_title(title), given=date, original=given)
 
 
 def _normalise(
     item: ArticleInput, published: dt.date | None
-) -> tuple[str, dt.date | None, str | None]:
+) -> tuple[str, str, dt.date | None, str | None]:
+    """(text to analyse, text as given, date, title) of one input."""
     if isinstance(item, str):
-        return validate_text(item), published, None
-    text = validate_text(item.get("text"))
+        return validate_text(item), item, published, None
+    given = item.get("text")
+    text = validate_text(given)
     date = parse_date(item.get("published")) if item.get("published") else published
-    return text, date, clean_title(item.get("title"))
+    return text, given, date, clean_title(item.get("title"))
 
 
 def analyze_many(
@@ -119,14 +122,14 @@ def _analyze_stream(
 ) -> Iterator[Article]:
     # nlp.pipe yields in input order, so each article's date and title wait in a queue
     # only as long as its text is in flight.
-    metas: deque[tuple[dt.date | None, str | None]] = deque()
+    metas: deque[tuple[str, dt.date | None, str | None]] = deque()
 
     def docs():
         for item in items:
-            text, date, title = _normalise(item, default)
-            metas.append((date, title))
+            text, given, date, title = _normalise(item, default)
+            metas.append((given, date, title))
             yield _make_doc(nlp, text, date)
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):
-        date, title = metas.popleft()
-        yield doc_to_article(doc, title=title, given=date)
+        given, date, title = metas.popleft()
+        yield doc_to_article(doc, title=title, given=date, original=given)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from typing import Any
 
 from spacy.tokens import Doc
 
 from .model import Article, Entity, Event, Relation, Stance, TimeExpression
-from .textio import language_warning
+from .textio import language_warning, original_offsets
 
 
 def article_id(text: str, published: dt.date | None) -> str:
@@ -17,26 +18,53 @@ def article_id(text: str, published: dt.date | None) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def doc_to_article(doc: Doc, *, title: str | None = None, given: dt.date | None = None) -> Article:
+def doc_to_article(doc: Doc, *, title: str | None = None, given: dt.date | None = None,
+                   original: str | None = None) -> Article:
     """Convert an analysed ``Doc`` to an ``Article``.
 
     Args:
         doc: a ``Doc`` that went through the newslens pipeline.
         title: the article's title, if known.
         given: the publication date the caller gave, if any (it decides the id).
+        original: the text as given, when the pipeline read a normalised copy of it
+            (``textio.validate_text``): the ``Article`` keeps the text as given, and every
+            offset and mention text is carried back into it.
     """
     anchor = doc._.newslens_anchor
     published = given or (dt.date.fromisoformat(anchor) if anchor else None)
+    text = doc.text
+    entities = list(doc._.newslens_entities or ())
+    timex = list(doc._.newslens_timex or ())
+    events = list(doc._.newslens_events or ())
+    relations = list(doc._.newslens_relations or ())
+    if original is not None and original != text:
+        back = original_offsets(original, text)
+        entities = [dict(e, mentions=[_carry(m, back, original) for m in e.get("mentions", ())])
+                    for e in entities]
+        timex = [_carry(t, back, original) for t in timex]
+        events = [dict(v, trigger=_carry(v["trigger"], back, original),
+                       sentence=_carry(v["sentence"], back, original)) for v in events]
+        relations = [dict(r, sentence=_carry(r["sentence"], back, original)) for r in relations]
+        text = original
     return Article(
-        id=article_id(doc.text, given),
+        id=article_id(text, given),
         title=title,
         published=published,
         published_inferred=bool(given is None and doc._.newslens_published_inferred),
-        text=doc.text,
-        entities=tuple(Entity.from_dict(d) for d in doc._.newslens_entities or ()),
-        time_expressions=tuple(TimeExpression.from_dict(d) for d in doc._.newslens_timex or ()),
-        events=tuple(Event.from_dict(d) for d in doc._.newslens_events or ()),
+        text=text,
+        entities=tuple(Entity.from_dict(d) for d in entities),
+        time_expressions=tuple(TimeExpression.from_dict(d) for d in timex),
+        events=tuple(Event.from_dict(d) for d in events),
         stances=tuple(Stance.from_dict(d) for d in doc._.newslens_stances or ()),
-        relations=tuple(Relation.from_dict(d) for d in doc._.newslens_relations or ()),
+        relations=tuple(Relation.from_dict(d) for d in relations),
         warnings=tuple(w for w in (language_warning(doc.text),) if w),
     )
+
+
+def _carry(span: dict[str, Any], back: list[int], original: str) -> dict[str, Any]:
+    """A span dict (``start_char``, ``end_char``, ``text``) moved into the original text."""
+    start, end = int(span["start_char"]), int(span["end_char"])
+    new_start = back[start]
+    new_end = back[end - 1] + 1 if end > start else new_start
+    return dict(span, start_char=new_start, end_char=new_end,
+                text=original[new_start:new_end])

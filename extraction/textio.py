@@ -95,8 +95,9 @@ def validate_text(
     Refuses non-strings, empty and whitespace-only text, text over ``MAX_CHARS``, text that
     is mostly control characters (a binary file read as text) and text positively
     identified as another language (``identify_language``). The text returned is the one
-    to analyse and to show: invisible characters are removed (``normalize_invisible``) and
-    very long runs broken, so every offset into it points at what the user sees.
+    to analyse: invisible characters are removed (``normalize_invisible``) and very long
+    runs broken. ``original_offsets`` maps offsets into it back to the text as given, and
+    the ``Article`` keeps the text as given with offsets into it.
 
     Args:
         text: the article text.
@@ -132,6 +133,29 @@ _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
                         "\u2066-\u206f\ufeff]")
 # Spaces that are not U+0020 (no-break, narrow no-break, figure, thin...): one space each.
 _ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def original_offsets(original: str, normal: str) -> list[int]:
+    """For each offset into ``normal`` (``validate_text(original)``) and its end, the offset
+    into ``original`` it stands for.
+
+    The normalisation only removes invisible characters, writes odd spaces as a space and
+    inserts spaces into very long runs, so one left-to-right walk aligns the two: a removed
+    character is skipped, an inserted space maps to the character it was put before. Linear
+    in the length of the text.
+    """
+    out = [0] * (len(normal) + 1)
+    i = 0
+    for j, ch in enumerate(normal):
+        while i < len(original) and original[i] != ch and _INVISIBLE.match(original[i]) and \
+                not (ch == " " and _ODD_SPACE.match(original[i])):
+            i += 1
+        out[j] = i
+        if i < len(original) and (original[i] == ch or ch == " " and
+                                  _ODD_SPACE.match(original[i])):
+            i += 1
+    out[len(normal)] = len(original)
+    return out
 
 
 def normalize_invisible(text: str) -> str:

@@ -111,9 +111,26 @@ def test_textio_only_invisible_characters_is_empty():
 def test_textio_soft_hyphen_does_not_split_a_name(nlp):
     from extraction import analyze
 
-    article = analyze("Pakistan's Prime Minister Shehbaz Sha\u00adrif met the army chief in "
-                      "Islamabad on Monday. Sharif said the talks went well.",
-                      published="2023-01-10", nlp=nlp)
-    assert "\u00ad" not in article.text
+    text = ("Pakistan's Prime Minister Shehbaz Sha\u00adrif met the army chief in "
+            "Islamabad on Monday. Sharif said the talks went well.")
+    article = analyze(text, published="2023-01-10", nlp=nlp)
     sharif = [e for e in article.entities if "Sharif" in e.canonical]
     assert len(sharif) == 1 and sharif[0].country == "PAK"
+    # The article keeps the text as given; offsets point into it, soft hyphen and all.
+    assert article.text == text
+    first = sharif[0].mentions[0]
+    assert first.text == "Shehbaz Sha\u00adrif" == text[first.start_char:first.end_char]
+
+
+def test_textio_offsets_point_into_the_text_as_given(nlp):
+    from extraction import analyze
+
+    text = ("Kenya\u00a0and Gha\u200bna signed a trade deal on Monday. " + "=" * 300 +
+            " Ghana's president said on Tuesday that Kenya would send a trade mission.")
+    article = analyze(text, published="2023-01-10", nlp=nlp)
+    assert article.text == text
+    spans = [m for e in article.entities for m in e.mentions]
+    spans += list(article.time_expressions)
+    spans += [v.trigger for v in article.events] + [v.sentence for v in article.events]
+    assert spans and all(text[s.start_char:s.end_char] == s.text for s in spans)
+    assert any(m.text == "Gha\u200bna" for m in spans)
