@@ -462,7 +462,35 @@ def _quiet_pdf_logger() -> None:
 
 
 def pdf_to_text(data: bytes, *, name: str = "The PDF") -> str:
-    """Return the text layer of a PDF.
+    """Return the text layer of a PDF (see ``pdf_text_and_title``)."""
+    return pdf_text_and_title(data, name=name)[0]
+
+
+# Titles that document software writes for a file rather than its content.
+_PDF_JUNK_TITLE = re.compile(r"^(untitled|microsoft (word|powerpoint)\b|document\d*$|doc\d*$|"
+                             r".*\.(docx?|pdf|odt|rtf|txt)$)", re.IGNORECASE)
+#: The longest first line read as a PDF's headline (a longer one is a paragraph).
+PDF_HEADLINE_CHARS = 160
+
+
+def _pdf_title(reader: Any, text: str) -> str | None:
+    """A PDF's title: its metadata title unless software made it up, else a short first
+    line without a final full stop (the headline)."""
+    try:
+        meta = reader.metadata
+        given = str(meta.title).strip() if meta is not None and meta.title else ""
+    except Exception:  # noqa: BLE001  (damaged metadata: the text decides)
+        given = ""
+    if given and not _PDF_JUNK_TITLE.match(given):
+        return given
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if first and len(first) <= PDF_HEADLINE_CHARS and not first.endswith((".", ",", ";", ":")):
+        return first
+    return None
+
+
+def pdf_text_and_title(data: bytes, *, name: str = "The PDF") -> tuple[str, str | None]:
+    """Return the text layer of a PDF and its title (metadata, else the headline line).
 
     Raises:
         NewslensError: pypdf is missing, the file is encrypted, crafted or not a readable
@@ -503,7 +531,7 @@ def pdf_to_text(data: bytes, *, name: str = "The PDF") -> str:
         raise NewslensError(
             f"{name} has no text layer (a scanned image?); newslens cannot read it."
         )
-    return text
+    return text, _pdf_title(reader, text)
 
 
 #: The longest title kept, in characters; longer ones are cut with an ellipsis.
@@ -573,7 +601,7 @@ def read_bytes(data: bytes, name: str) -> SourceText:
         raise NewslensError(f"{label} is empty.")
     title: str | None = None
     if suffix in PDF_SUFFIXES:
-        text = pdf_to_text(data, name=label)
+        text, title = pdf_text_and_title(data, name=label)
     else:
         if data.startswith(b"%PDF-"):
             raise NewslensError(f"{label} is a PDF saved under a {suffix} name; rename it .pdf.")

@@ -192,6 +192,48 @@ def test_textio_plain_pdf_is_read():
     assert pdf_to_text(_page_pdf(_TEXT_OPS)) == "The council met on Monday."
 
 
+_HEADLINE_OPS = (b"BT /F1 16 Tf 72 720 Td (Kenya and Ghana sign a trade pact) Tj ET "
+                 b"BT /F1 12 Tf 72 690 Td (The two governments signed the pact in Accra on "
+                 b"Monday.) Tj ET")
+
+
+def _titled_pdf(title: bytes) -> bytes:
+    """A one-page PDF whose Info dictionary holds ``title``."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(_HEADLINE_OPS) + _HEADLINE_OPS + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Title (" + title + b") >>",
+    ]
+    return _pdf(objects, b"/Info 6 0 R ")
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # The metadata title, when it is one.
+    (b"Trade pact signed in Accra", "Trade pact signed in Accra"),
+    # Titles software makes up give way to the headline, the short first line.
+    (b"Microsoft Word - draft3.docx", "Kenya and Ghana sign a trade pact"),
+    (b"untitled", "Kenya and Ghana sign a trade pact"),
+])
+def test_textio_pdf_title_from_metadata_or_headline(title, expected, tmp_path):
+    from extraction.textio import pdf_text_and_title, read_path
+
+    text, found = pdf_text_and_title(_titled_pdf(title))
+    assert found == expected and text.startswith("Kenya and Ghana sign a trade pact")
+    path = tmp_path / "story.pdf"
+    path.write_bytes(_titled_pdf(title))
+    assert read_path(path).title == expected
+
+
+def test_textio_pdf_without_a_headline_has_no_title():
+    from extraction.textio import pdf_text_and_title
+
+    assert pdf_text_and_title(_page_pdf(_TEXT_OPS)) == ("The council met on Monday.", None)
+
+
 @pytest.mark.parametrize(
     "flood", ["<a ", "<a b='", "</a ", "<![", "<!--", "<?", "<", "&amp;", "<div>", "<p "]
 )
