@@ -407,14 +407,31 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
+#: The fewest words of main text for the main-content reading to replace the whole page's.
+MAIN_TEXT_WORDS = 80
+
+
+def _main_content(html: str) -> str | None:
+    """The page's main content as HTML, by readability-lxml (a maintained port of
+    Readability), or None when the package is missing or the page defeats it."""
+    try:
+        from readability import Document
+    except ImportError:
+        return None
+    try:
+        return str(Document(html).summary(html_partial=True))
+    except Exception:  # noqa: BLE001  (any page it cannot read: the whole page is used)
+        return None
+
+
 def html_to_text(html: str) -> tuple[str, str | None]:
-    """Return the visible text of an HTML document and its title (``<title>`` or ``<h1>``).
+    """Return the main text of an HTML page and its title (``<title>`` or ``<h1>``).
 
-    The page is parsed with a parser that is linear on malformed markup; scripts, styles,
-    the head and comments are dropped, never run.
+    The article's own text is found with readability-lxml, so a news page's navigation,
+    menus, asides and footer are left out; when that finds less than ``MAIN_TEXT_WORDS``
+    words, every visible text of the page is used. Pages are parsed with libxml2, linear on
+    malformed markup; scripts, styles, the head and comments are dropped, never run.
     """
-    from lxml import etree
-
     root = _parse_html(html)
     if root is None:
         return "", None
@@ -422,6 +439,23 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     h1_element = root.find(".//h1")
     title = _squash("".join(title_element.itertext())) if title_element is not None else ""
     h1 = _squash("".join(h1_element.itertext())) if h1_element is not None else ""
+    text = _visible_text(root)
+    main = _main_content(html)
+    if main:
+        main_root = _parse_html(main)
+        main_text = _visible_text(main_root) if main_root is not None else ""
+        if len(main_text.split()) >= MAIN_TEXT_WORDS:
+            if h1 and not main_text.startswith(h1):
+                # The headline often sits outside the element Readability keeps.
+                main_text = f"{h1}\n\n{main_text}"
+            text = main_text
+    return text, (title or h1) or None
+
+
+def _visible_text(root: Any) -> str:
+    """The visible text under a parsed HTML element, with paragraph breaks kept."""
+    from lxml import etree
+
     parts: list[str] = []
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, element in walker:
@@ -445,8 +479,7 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     text = "".join(parts)
     text = re.sub(r"[ \t\r\f\v]+", " ", text)
     text = re.sub(r" *\n *", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text).strip()
-    return text, (title or h1) or None
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
 _PDF_LOGGER_QUIET = False

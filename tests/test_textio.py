@@ -315,3 +315,40 @@ def test_textio_read_path_takes_only_regular_files(tmp_path, kind):
         path.mkdir()
     with pytest.raises(NewslensError, match="not a file"):
         read_path(path)
+
+
+NEWS_PAGE = (
+    "<html><head><title>Kenya and Ghana sign a trade pact - Daily Courier</title></head>"
+    "<body><nav><a href='/'>Home</a> <a href='/world'>World</a> <a href='/sport'>Sport</a>"
+    " <a href='/login'>Sign in to your account</a></nav>"
+    "<header><p>Daily Courier: subscribe today for unlimited access</p></header>"
+    "<main><article><h1>Kenya and Ghana sign a trade pact</h1>"
+    + "".join(f"<p>{sentence}</p>" for sentence in (
+        "Kenya and Ghana signed a trade pact in Accra on Monday, cutting tariffs on tea, "
+        "cocoa and machinery over the next five years.",
+        "The Kenyan trade minister said the deal would double trade between the two "
+        "countries, and that talks on a shipping route would begin in March.",
+        "Ghana's president thanked Nairobi for its patience during two years of talks, and "
+        "said other members of the African Union were welcome to join the pact.",
+        "Business groups in both countries welcomed the agreement, though farmers in western "
+        "Kenya asked for help to meet the new standards for exported tea.",
+    ))
+    + "</article></main><aside><p>Most read: a celebrity wedding, the weather, football "
+    "results</p></aside><footer><p>Copyright Daily Courier. All rights reserved. Privacy "
+    "policy. Cookie settings.</p></footer></body></html>")
+
+
+def test_textio_html_page_is_reduced_to_its_article():
+    text, title = html_to_text(NEWS_PAGE)
+    assert title == "Kenya and Ghana sign a trade pact - Daily Courier"
+    assert text.startswith("Kenya and Ghana sign a trade pact")
+    assert "tariffs on tea" in text and "African Union" in text
+    for boilerplate in ("Sign in", "subscribe today", "celebrity wedding", "Cookie settings"):
+        assert boilerplate not in text
+
+
+def test_textio_short_html_keeps_all_its_visible_text():
+    html = ("<html><body><nav>Home</nav><p>The council met on Monday.</p>"
+            "<footer>Contact</footer></body></html>")
+    text, _ = html_to_text(html)
+    assert "The council met on Monday." in text and "Home" in text
