@@ -99,6 +99,8 @@ QUANTITY_HEADS = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "t
 EVENT_PLURALS = frozenset({"talk", "talks", "negotiation", "consultation", "meeting", "election",
                            "protest", "demonstration", "clash", "exercise", "drill", "sanction",
                            "strike", "attack", "operation", "hostility", "relation", "tie"})
+# How an argument's text says it is only the place of an act ("in Cairo", "at the airport").
+PLACE_MARKS = ("in ", "at ", "near ")
 # Labels of entities that are places or peoples rather than actors with a will.
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # Head nouns for people acted upon at home when news names no country for them ("police
@@ -515,23 +517,30 @@ def _appositive_country(index: DocIndex, tok: Token, depth: int) -> str | None:
     return None
 
 
+def one_country(index: DocIndex, start: int, end: int, *,
+                skip: frozenset[int] = frozenset()) -> str | None:
+    """The one country the tokens ``start``..``end`` name through entities outside quotes
+    (and outside ``skip``); None when they name none or several."""
+    found: set[str] = set()
+    for i in range(start, end):
+        eid = index.token_entity[i]
+        if eid is None or index.in_quote[i] or i in skip:
+            continue
+        country = index.entities[eid].get("country")
+        if country:
+            found.add(str(country))
+            if len(found) > 1:
+                return None
+    return found.pop() if found else None
+
+
 def _single_country(index: DocIndex, tok: Token) -> str | None:
     """The one country named in the sentence of ``tok`` (before it) and the sentence before,
     through any entity that has one; None when none or several are named."""
-    doc = index.doc
     start = tok.sent.start
     if start > 0:
-        start = doc[start - 1].sent.start
-    found: set[str] = set()
-    for i in range(start, tok.i):
-        eid = index.token_entity[i]
-        if eid is not None and not index.in_quote[i]:
-            country = index.entities[eid].get("country")
-            if country:
-                found.add(str(country))
-                if len(found) > 1:
-                    return None
-    return found.pop() if found else None
+        start = index.doc[start - 1].sent.start
+    return one_country(index, start, tok.i)
 
 
 def _state_reference(index: DocIndex, tok: Token, depth: int) -> str | None:

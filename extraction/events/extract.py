@@ -43,6 +43,7 @@ from .. import resources
 from .arguments import (
     ARGUMENT_RULES,
     PEOPLE_NOUNS,
+    PLACE_MARKS,
     SPEECH_VERBS,
     Arg,
     DocIndex,
@@ -50,6 +51,7 @@ from .arguments import (
     city_of_violence,
     expand_agents,
     is_speech_verb,
+    one_country,
     resolve,
     resolve_one,
 )
@@ -500,7 +502,7 @@ def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,
 
 def _is_place(arg: Arg) -> bool:
     """True for a target that is only where an act happened ("in Cairo")."""
-    return arg.text.startswith(("in ", "at ", "near "))
+    return arg.text.startswith(PLACE_MARKS)
 
 
 def _at_place(index: DocIndex, args: list[Arg], prep: str) -> list[Arg]:
@@ -941,39 +943,41 @@ PERSONAL_REMOVALS = frozenset({"resignation", "removal", "ouster", "impeachment"
                                "sacking", "departure", "exit", "extradition"})
 
 
+def _demanded(tok: Token) -> list[Token]:
+    """What a demand asks for: its object or the object of its "for" ("demanded the arrest
+    of X", "called for his resignation")."""
+    out: list[Token] = []
+    for child in tok.children:
+        if child.dep_ == "dobj":
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "for":
+            out.extend(_children(child, "pobj"))
+    return out
+
+
 def _removal_targets(index: DocIndex, tok: Token) -> list[Arg]:
     """Whom a demand wants removed: "called for the resignation of X", "demanded X's
     arrest" give X; [] when the demand names no one."""
-    for child in tok.children:
-        objects = [child] if child.dep_ == "dobj" else [
-            p for p in child.children if p.dep_ == "pobj"] if (
-            child.dep_ == "prep" and child.lower_ == "for") else []
-        for obj in objects:
-            if obj.lemma_.lower() not in PERSONAL_REMOVALS:
-                continue
-            whom = [c for c in obj.children if c.dep_ == "poss"] + [
-                p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                for p in c.children if p.dep_ == "pobj"]
-            for head in whom[:1]:
-                found = _first_party([_party_args(index, head)], sectors=False)
-                if found:
-                    return found
-                arg = resolve_one(index, head, depth=1)
-                if arg.entity is not None or head.lemma_.lower() in HOME_NOUNS:
-                    return [arg]
+    for obj in _demanded(tok):
+        if obj.lemma_.lower() not in PERSONAL_REMOVALS:
+            continue
+        whom = _children(obj, "poss") + [p for c in obj.children
+                                         if c.dep_ == "prep" and c.lower_ == "of"
+                                         for p in _children(c, "pobj")]
+        for head in whom[:1]:
+            found = _first_party([_party_args(index, head)], sectors=False)
+            if found:
+                return found
+            arg = resolve_one(index, head, depth=1)
+            if arg.entity is not None or head.lemma_.lower() in HOME_NOUNS:
+                return [arg]
     return []
 
 
 def _asks_removal(tok: Token) -> bool:
     """True when a demand's object is a removal or an ending ("called for his resignation",
     "demanded the withdrawal of the troops")."""
-    for child in tok.children:
-        objects = [child] if child.dep_ == "dobj" else [
-            p for p in child.children if p.dep_ == "pobj"] if (
-            child.dep_ == "prep" and child.lower_ == "for") else []
-        if any(o.lemma_.lower() in REMOVAL_NOUNS for o in objects):
-            return True
-    return False
+    return any(o.lemma_.lower() in REMOVAL_NOUNS for o in _demanded(tok))
 
 
 def _type_for(entry: Entry, tok: Token, complement_entry: Entry | None,
@@ -983,9 +987,9 @@ def _type_for(entry: Entry, tok: Token, complement_entry: Entry | None,
     withdraw" is an AGREE, "vowed to strike" a THREATEN, "pledged not to attack" an AGREE)
     and the demand rule ("called on X to halt ..." opposes what X does)."""
     etype, intensity = entry.type, entry.intensity
-    if etype == "REQUEST" and (complement is not None and complement.lemma_.lower() in
-                               UNDO_VERBS and not complement_negated or undo and
-                               _asks_removal(tok)):
+    if etype == "REQUEST" and undo and (
+            complement is not None and complement.lemma_.lower() in UNDO_VERBS and
+            not complement_negated or _asks_removal(tok)):
         return etype, min(intensity, UNDO_INTENSITY)
     if entry.intent and complement_entry is not None and etype != "THREATEN":
         cooperative = complement_entry.type in COOPERATIVE or complement_entry.intensity >= 0
@@ -1200,19 +1204,9 @@ def _homeless(index: DocIndex, arg: Arg) -> bool:
 
 
 def _sentence_country(index: DocIndex, tok: Token) -> str | None:
-    """The one country the sentence of ``tok`` names, through entities outside quotes; None
+    """The one country the sentence of ``tok`` names, outside quotes and datelines; None
     when it names none or several ("Judge X opened inquiries into 28 Chilean officials")."""
-    found: set[str] = set()
-    for i in range(tok.sent.start, tok.sent.end):
-        eid = index.token_entity[i]
-        if eid is None or index.in_quote[i] or i in index.dateline:
-            continue
-        country = index.entities[eid].get("country")
-        if country:
-            found.add(str(country))
-            if len(found) > 1:
-                return None
-    return found.pop() if found else None
+    return one_country(index, tok.sent.start, tok.sent.end, skip=index.dateline)
 
 
 def _at_home(index: DocIndex, frame: Frame, actors: list[Arg], home: str) -> list[Arg]:
@@ -1427,8 +1421,7 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
         comp_entry = found.get(comp.i) if comp is not None else None
         etype, intensity = _type_for(entry, tok, comp_entry,
                                      comp is not None and _negated(comp),
-                                     comp if "undo_demand" in rules else None,
-                                     "undo_demand" in rules)
+                                     comp, "undo_demand" in rules)
         if not etype:
             continue
         frame = Frame(tok, entry, etype, intensity)
@@ -1505,16 +1498,27 @@ THING_NOUNS = frozenset({"jet", "plane", "airplane", "aircraft", "airliner", "he
                          "storm", "fire", "flood", "virus", "disease", "epidemic", "pandemic"})
 
 
+def _named_itself(index: DocIndex, arg: Arg) -> bool | None:
+    """For an argument headed by its own entity: whether that is a person, organisation,
+    state or people; for one headed by a pronoun: whether it refers to a party; None for a
+    common-noun head, which ``_named_party`` and ``_agentive`` judge by its word."""
+    head = index.doc[arg.head]
+    if arg.entity is not None and index.token_entity[head.i] == arg.entity:
+        ent = index.entities.get(arg.entity) or {}
+        return ent.get("label") in ("PERSON", "ORG", "GPE", "NORP")
+    if head.pos_ == "PRON":
+        return arg.is_party
+    return None
+
+
 def _named_party(index: DocIndex, arg: Arg) -> bool:
     """True when an argument names a party itself: a person, organisation, state or people
     as the head of its phrase, or a state organ, office or crowd ("the government", "police",
     "the minister"), not a thing or place of theirs ("the Amazon rainforest")."""
+    itself = _named_itself(index, arg)
+    if itself is not None:
+        return itself
     head = index.doc[arg.head]
-    if index.token_entity[head.i] is not None and index.token_entity[head.i] == arg.entity:
-        ent = index.entities.get(arg.entity or "") or {}
-        return ent.get("label") in ("PERSON", "ORG", "GPE", "NORP")
-    if head.pos_ == "PRON":
-        return arg.is_party
     lemma = head.lemma_.lower()
     return lemma in SPEAKER_NOUNS or lemma in STATE_WORDS or head.lower_ in SPEAKER_NOUNS
 
@@ -1523,15 +1527,13 @@ def _agentive(index: DocIndex, arg: Arg) -> bool:
     """True when an argument names someone who can act: a person, organisation or state
     named as such ("Sameh Shoukry", "the Turkish ministry", "Egypt", "the rebels"), not a
     thing of theirs ("an Airbus cargo plane", "the new pipeline")."""
+    itself = _named_itself(index, arg)
+    if itself is not None:
+        return itself
     head = index.doc[arg.head]
-    ent = index.entities.get(arg.entity or "") or {}
-    if ent and index.token_entity[head.i] == arg.entity:
-        return ent.get("label") in ("PERSON", "ORG", "GPE", "NORP")
-    if head.pos_ == "PRON":
-        return arg.is_party
-    lemma = head.lemma_.lower()
-    if lemma in THING_NOUNS or head.pos_ not in ("NOUN", "PROPN"):
+    if head.lemma_.lower() in THING_NOUNS or head.pos_ not in ("NOUN", "PROPN"):
         return False
+    ent = index.entities.get(arg.entity or "") or {}
     return arg.is_party or ent.get("label") in ("PERSON", "ORG")
 
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import resources
-from .arguments import PEOPLE_NOUNS, holder_key
+from .arguments import PEOPLE_NOUNS, PLACE_MARKS, holder_key
 
 # A stance is "mixed" when the weaker side is at least this share of the stronger one.
 MIXED_SHARE = 0.5
@@ -45,8 +45,6 @@ STATE_ROLES = frozenset({"government", "military", "foreign ministry", "defence 
                          "head of government", "foreign minister", "defence minister",
                          "minister", "diplomat", "spokesperson", "central bank",
                          "supreme leader", "vice president"})
-# An event whose target is where it happened ("in Kabul") says nothing about a stance.
-PLACE_MARKS = ("in ", "at ", "near ")
 # Requests milder than this (appeals, calls, urging) carry no stance.
 DEMAND_FLOOR = -0.4
 # Acts a speaker holds against their actor when reporting them; demands and criticism
@@ -78,6 +76,12 @@ def _target_name(entity: dict[str, Any] | None, country: str | None,
     return None
 
 
+def _actor_holder(event: dict[str, Any], actor: dict[str, Any] | None) -> str | None:
+    """The stance holder key of an event's actor (``actor`` is its entity dict, if any)."""
+    return holder_key(entity=actor, text=event.get("actor_text"),
+                      country=event.get("actor_country"), sector=event.get("actor_sector"))
+
+
 def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]], *,
                   actor_side: bool = True, speaker: bool = True,
                   ) -> list[tuple[str, str, str | None, float]]:
@@ -94,8 +98,7 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]], *,
     actor = entities.get(event.get("actor") or "")
     target = entities.get(event.get("target") or "")
     out: list[tuple[str, str, str | None, float]] = []
-    holder = holder_key(entity=actor, text=event.get("actor_text"),
-                        country=event.get("actor_country"), sector=event.get("actor_sector"))
+    holder = _actor_holder(event, actor)
     if actor is None and str(event.get("actor_text") or "").startswith(PLACE_MARKS):
         # Violence by unnamed authors, coded to where it happened: no one's stance.
         holder = None
@@ -344,9 +347,7 @@ def implicit_target_rule(data: StanceInput) -> Iterator[Contribution]:
         actor = data.entities.get(event.get("actor") or "")
         if actor is None and str(event.get("actor_text") or "").startswith(PLACE_MARKS):
             continue
-        holder = holder_key(entity=actor, text=event.get("actor_text"),
-                            country=event.get("actor_country"),
-                            sector=event.get("actor_sector"))
+        holder = _actor_holder(event, actor)
         if holder is None:
             continue
         sector, _, country = holder.rpartition(":")
@@ -415,9 +416,7 @@ def homage_target_rule(data: StanceInput) -> Iterator[Contribution]:
         if not _homage(event) or not _happened(event):
             continue
         actor = data.entities.get(event.get("actor") or "")
-        holder = holder_key(entity=actor, text=event.get("actor_text"),
-                            country=event.get("actor_country"),
-                            sector=event.get("actor_sector"))
+        holder = _actor_holder(event, actor)
         if holder is None or holder == found[0]:
             continue
         yield Contribution(holder, found[0], found[1], person.get("country"),
