@@ -536,22 +536,27 @@ def test_store_search_follows_deletes_and_corrected_countries(searchable):
     assert "COL" in searchable.countries()
 
 
-def test_store_migrates_a_version_3_file_to_search_and_corrections(tmp_path):
-    from extraction.store import MIGRATIONS, article_rows
+def _older_store(path, version: int, article: Article):
+    """A store file at schema ``version`` holding ``article`` in the columns it had then."""
+    from extraction.store import MIGRATIONS, _register_functions, article_rows
 
-    path = tmp_path / "v3.sqlite"
-    rows = article_rows(hand_article("old"))
     conn = sqlite3.connect(path)
-    for step in MIGRATIONS[:3]:
+    _register_functions(conn)
+    for step in MIGRATIONS[:version]:
         for statement in step:
             conn.execute(statement)
-    for table, table_rows in rows.items():
+    for table, table_rows in article_rows(article).items():
         width = len(conn.execute(f"PRAGMA table_info({table})").fetchall())
         for row in table_rows:
             conn.execute(f"INSERT INTO {table} VALUES ({','.join('?' * width)})", row[:width])
-    conn.execute("PRAGMA user_version = 3")
+    conn.execute(f"PRAGMA user_version = {version}")
     conn.commit()
     conn.close()
+    return path
+
+
+def test_store_migrates_a_version_3_file_to_search_and_corrections(tmp_path):
+    path = _older_store(tmp_path / "v3.sqlite", 3, hand_article("old"))
     with Store(path) as s:
         assert s.schema_version() == SCHEMA_VERSION
         assert s.article_ids(query="bolivia") == ["old"]
@@ -629,22 +634,7 @@ def test_store_import_refuses_a_bad_correction(store, tmp_path):
 
 
 def test_store_migrates_a_version_4_file_to_event_sectors(tmp_path):
-    from extraction.store import MIGRATIONS, article_rows
-
-    path = tmp_path / "v4.sqlite"
-    old = hand_article("old")
-    conn = sqlite3.connect(path)
-    conn.create_function("newslens_text_key", 1, lambda text: "k", deterministic=True)
-    for step in MIGRATIONS[:4]:
-        for statement in step:
-            conn.execute(statement)
-    for table, table_rows in article_rows(old).items():
-        width = len(conn.execute(f"PRAGMA table_info({table})").fetchall())
-        for row in table_rows:
-            conn.execute(f"INSERT INTO {table} VALUES ({','.join('?' * width)})", row[:width])
-    conn.execute("PRAGMA user_version = 4")
-    conn.commit()
-    conn.close()
+    path = _older_store(tmp_path / "v4.sqlite", 4, hand_article("old"))
     with Store(path) as s:
         assert s.schema_version() == SCHEMA_VERSION == 5
         # Events stored before schema 5 read back with no sector.
