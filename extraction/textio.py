@@ -439,16 +439,14 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     h1_element = root.find(".//h1")
     title = _squash("".join(title_element.itertext())) if title_element is not None else ""
     h1 = _squash("".join(h1_element.itertext())) if h1_element is not None else ""
-    text = _visible_text(root)
     main = _main_content(html)
-    if main:
-        main_root = _parse_html(main)
-        main_text = _visible_text(main_root) if main_root is not None else ""
-        if len(main_text.split()) >= MAIN_TEXT_WORDS:
-            if h1 and not main_text.startswith(h1):
-                # The headline often sits outside the element Readability keeps.
-                main_text = f"{h1}\n\n{main_text}"
-            text = main_text
+    main_root = _parse_html(main) if main else None
+    main_text = _visible_text(main_root) if main_root is not None else ""
+    if len(main_text.split()) >= MAIN_TEXT_WORDS:
+        # The headline often sits outside the element Readability keeps.
+        text = main_text if not h1 or main_text.startswith(h1) else f"{h1}\n\n{main_text}"
+    else:
+        text = _visible_text(root)
     return text, (title or h1) or None
 
 
