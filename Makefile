@@ -24,11 +24,14 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/entities.py
 	$(PY) benchmarks/tempeval3.py
+	$(PY) benchmarks/timebank.py
 	$(PY) benchmarks/plover.py
 	$(PY) benchmarks/stance.py
+	$(PY) benchmarks/coverage.py
 	$(PY) benchmarks/directed_sentiment.py
 	$(PY) benchmarks/speed.py
 	$(PY) benchmarks/throughput.py
+	$(PY) benchmarks/corpus_page.py
 
 # Retrain the shipped directed-stance model (needs ../shared/benchmarks or NEWSLENS_BENCHMARKS).
 train: $(STAMP)
