@@ -820,16 +820,18 @@ def _conjunct_date(span: Span, trigger: Token) -> bool:
 def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
               anchor: str | None, *, breaks: Sequence[int] | None = None,
               narrative: Sequence[int] | None = None,
-              conjuncts: bool = True, lede: bool = True) -> tuple[str | None, str | None]:
+              conjuncts: bool = True, lede: bool = True,
+              starts: Sequence[int] | None = None) -> tuple[str | None, str | None]:
     """The event's date and where it came from (a time expression's text or "published").
 
     ``breaks`` (from ``line_breaks``) keeps time expressions on another line out;
     ``narrative`` (from ``narrative_starts``) lets a sentence without a time expression
-    take the story's last recent day (``narrative_day``) before the publication date.
+    take the story's last recent day (``narrative_day``) before the publication date;
+    ``starts`` (the same list) finds the sentence's own time expressions by bisection.
     """
     sent = trigger.sent
-    local = [(s, t) for s, t in spans if s.start >= sent.start and s.end <= sent.end and
-             _same_line(s, trigger, breaks)]
+    local = [(s, t) for s, t in sentence_spans(sent, spans, starts)
+             if _same_line(s, trigger, breaks)]
     for span, item in local:
         if _attached(span, trigger):
             return str(item["value"]), str(item["text"])
@@ -878,6 +880,18 @@ def _narrated(trigger: Token) -> bool:
 def narrative_starts(spans: Sequence[tuple[Span, dict[str, Any]]]) -> list[int]:
     """Start token of each time expression, in order, for ``narrative_day``."""
     return [span.start for span, _ in spans]
+
+
+def sentence_spans(sent: Span, spans: Sequence[tuple[Span, dict[str, Any]]],
+                   starts: Sequence[int] | None = None) -> Sequence[tuple[Span, dict[str, Any]]]:
+    """The time expressions inside ``sent``. With ``starts`` (``narrative_starts(spans)``)
+    they are found by bisection, so an event costs the same in a long text as in a short
+    one; without, by a scan."""
+    if starts is None:
+        return [(s, t) for s, t in spans if s.start >= sent.start and s.end <= sent.end]
+    lo = bisect_left(starts, sent.start)
+    hi = bisect_left(starts, sent.end, lo)
+    return [(s, t) for s, t in spans[lo:hi] if s.end <= sent.end]
 
 
 def narrative_day(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
@@ -1355,11 +1369,12 @@ def _police(index: DocIndex, actors: Sequence[Arg]) -> bool:
 
 
 def _dated_speaker(index: DocIndex, tok: Token, actors: Sequence[Arg],
-                   spans: Sequence[tuple[Span, dict[str, Any]]]) -> bool:
+                   spans: Sequence[tuple[Span, dict[str, Any]]],
+                   starts: Sequence[int] | None = None) -> bool:
     """True for an act of speech with its own date by someone the text names ("the senator
     declared her candidacy on Friday", "regional officials told reporters on Saturday"): a
     dated act for the timeline even when no country is known for the speaker."""
-    if not any(_attached(span, tok) for span, _ in spans if span.sent == tok.sent):
+    if not any(_attached(span, tok) for span, _ in sentence_spans(tok.sent, spans, starts)):
         return False
     for arg in actors:
         ent = index.entities.get(arg.entity or "") or {}
@@ -1374,7 +1389,8 @@ def _dated_speaker(index: DocIndex, tok: Token, actors: Sequence[Arg],
 
 def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
             rules: frozenset[str] = frozenset(), home: str | None = None,
-            spans: Sequence[tuple[Span, dict[str, Any]]] = ()) -> list[Frame]:
+            spans: Sequence[tuple[Span, dict[str, Any]]] = (),
+            starts: Sequence[int] | None = None) -> list[Frame]:
     found: dict[int, Entry] = {}
     for tok in doc:
         if tok.is_space or tok.is_punct:
@@ -1441,7 +1457,7 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
             frame.modality = _modality(tok)
         if entry.speech and (not (_speaking_party(frame.actors) or home is not None and any(
                 _homeless(index, a) for a in frame.actors) or "dated_speech" in rules and
-                _dated_speaker(index, tok, frame.actors, spans)) or frame.negated or
+                _dated_speaker(index, tok, frame.actors, spans, starts)) or frame.negated or
                              _media_source(index, frame.actors) or _echoed_speech(tok)):
             # "a witness said", "he said" of no one named, "did not say", "the BBC
             # reported": no dated act of a party; "Saying ..., X added" is one act, not two.
@@ -1946,7 +1962,7 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
     breaks = line_breaks(doc)
     starts = narrative_starts(spans)
     home = home_country(entities or ()) if "home_country" in active else None
-    frames = sorted(_frames(doc, index, lexicon, active, home, spans),
+    frames = sorted(_frames(doc, index, lexicon, active, home, spans, starts),
                     key=lambda f: f.trigger.i)
     events: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
@@ -1985,7 +2001,7 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
                                  breaks=breaks if "dateline_date" in active else None,
                                  narrative=starts if "narrative_date" in active else None,
                                  conjuncts="conjunct_date" in active,
-                                 lede="lede_date" in active)
+                                 lede="lede_date" in active, starts=starts)
         trigger = _mention(frame.trigger)
         sentence = _sentence_mention(frame.trigger.sent)
         speaker = frame.speaker.entity if frame.speaker is not None else None
