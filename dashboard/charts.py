@@ -414,8 +414,10 @@ def stance_over_time(monthly: pd.DataFrame, *, target: str | None = None) -> go.
     fig.update_layout(
         title="Stance over time (by month of publication)",
         height=380,
+        # One tick a month: plotly's automatic ticks repeat a month's label ("Feb 2019, Feb
+        # 2019") when the axis spans only a few weeks.
         xaxis={"title": "month", "type": "date", "range": [first, last],
-               "tickformat": "%b %Y"},
+               "tickformat": "%b %Y", "dtick": "M1"},
         yaxis={"title": "score", "range": [-1.05, 1.05], "zeroline": True},
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         font=_FONT,

@@ -114,6 +114,8 @@ def test_charts_stance_over_time(article):
     one_month = charts.stance_over_time(frames.stance_by_month([article]))
     start, end = (pd.Timestamp(v) for v in one_month.layout.xaxis.range)
     assert (end - start).days == 32
+    # One tick a month, so no month label is written twice.
+    assert one_month.layout.xaxis.dtick == "M1"
 
 
 def test_charts_empty_inputs_say_so(article):
