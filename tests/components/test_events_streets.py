@@ -430,6 +430,8 @@ def test_a_city_names_where_violence_happened_a_country_who(events_nlp, text, co
     ("Dock workers in Chile went on strike on Monday.", "PROTEST"),
     ("Nurses in Kenya began a four-day strike on Monday.", "PROTEST"),
     ("Teachers in Peru joined the general strike.", "PROTEST"),
+    ("Bus drivers in Lagos began an open-ended strike over unpaid wages.", "PROTEST"),
+    ("The jailed activists continued their hunger strike on Friday.", "PROTEST"),
     ("Israel launched a drone strike on the camp.", "ASSAULT"),
 ])
 def test_a_strike_is_a_protest_or_an_attack_by_its_words(events_nlp, text, etype):
