@@ -1731,6 +1731,52 @@ def _self_request(frame: Frame, found: dict[int, Entry]) -> bool:
                for comp in _children(tok, "xcomp"))
 
 
+# Nouns whose to-infinitive is what was decided or promised, not the aim of another act
+# ("the decision to expel", "a pledge to withdraw").
+DECISION_NOUNS = frozenset({"decision", "move", "order", "vote", "plan", "pledge", "promise",
+                            "threat", "offer", "agreement", "deal", "proposal", "call",
+                            "demand", "request", "ultimatum", "resolution", "law", "bill",
+                            "decree", "refusal", "announcement", "commitment", "intention"})
+# "The first country to recognise ...": the infinitive states a fact, not an aim.
+ORDINAL_WORDS = frozenset({"first", "last", "only", "second", "third", "latest", "next"})
+
+
+def _purpose_clause(frame: Frame, found: dict[int, Entry]) -> bool:
+    """An act named as the aim of something ("queued in a bid to help", "hid the figures
+    to prevent panic", "efforts to negotiate an end") is an intention, not an act that
+    happened or was decided: a to-infinitive hanging from a noun. A decision, plan or
+    pledge keeps its infinitive ("the decision to expel"), and so does "the first country
+    to recognise". The purpose of an act ("sent troops to help the rebels") stays: it
+    says whom the act was for."""
+    tok = frame.trigger
+    if not _is_verbal(tok) or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        return False
+    head = tok.head
+    if tok.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return head.lemma_.lower() not in DECISION_NOUNS and head.i not in found and not any(
+            c.lower_ in ORDINAL_WORDS for c in head.children if c.dep_ in ("amod", "advmod"))
+    return False
+
+
+# Things one meets or fails to meet that are not parties ("the deadline was not met").
+UNMET_NOUNS = frozenset({"deadline", "demand", "condition", "requirement", "target", "goal",
+                         "expectation", "need", "criterion", "criteria", "standard", "quota",
+                         "obligation", "threshold", "cost", "challenge", "resistance",
+                         "criticism", "applause", "protest", "silence", "anger"})
+
+
+def _reception(frame: Frame, found: dict[int, Entry]) -> bool:
+    """"Was met with applause", "the students' deadline was not met", "failed to meet the
+    target": a reception or a condition fulfilled, not a meeting between parties."""
+    tok = frame.trigger
+    if tok.lemma_.lower() != "meet" or not _is_verbal(tok):
+        return False
+    if any(p.lower_ == "with" for p in _children(tok, "prep")) and \
+            any(c.dep_ == "auxpass" for c in tok.children):
+        return True
+    return any(c.lemma_.lower() in UNMET_NOUNS for c in _children(tok, "nsubjpass", "dobj"))
+
+
 def _ceased(tok: Token) -> bool:
     """True when a verb of ending governs the trigger ("will stop supporting the rebels",
     "ended its support for the junta", "put an end to its aid")."""
@@ -1996,6 +2042,8 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
                 actors = [Arg(a.head, a.text, "country" if a.entity is None else a.kind,
                               a.entity, here, a.sector, None, a.label)
                           if _homeless(index, a) else a for a in actors]
+        if "thing_not_actor" in active:
+            actors = [a for a in actors if not _inert(index, a)]
         etype, polarity = _polarity(frame)
         when, source = pick_date(frame.trigger, spans, anchor,
                                  breaks=breaks if "dateline_date" in active else None,
@@ -2009,6 +2057,9 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
                 _moves_own_people(frame.trigger):
             # "pulled its diplomats out of Kabul": the place left is not a party favoured.
             polarity = 0.0
+        if "actorless_undated" in active and not actors and _undated_act(
+                frame, targets, source, spans, starts):
+            continue
         pairs = _pairs(frame, actors, targets, max_pairs, "mutual_pairs" in active)
         clause = _clause(frame.trigger).i
         for actor, target in pairs:
@@ -2045,6 +2096,50 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
     return events
 
 
+# Acts and weapons named as the subject of what they did ("the blast killed nine").
+ACT_NOUNS = frozenset({"attack", "bombing", "bomb", "blast", "explosion", "shelling", "strike",
+                       "airstrike", "raid", "crash", "accident", "collision", "shooting",
+                       "gunfire", "violence", "clash", "fighting", "assault", "ambush",
+                       "explosive", "grenade", "shell", "mine", "bullet"})
+# Documents, measures and deadlines: they allow, ban or expire, but do not act.
+DOCUMENT_NOUNS = frozenset({"law", "bill", "decree", "amendment", "change", "proposal",
+                            "measure", "policy", "rule", "regulation", "report", "website",
+                            "site", "page", "decision", "deal", "agreement", "treaty", "plan",
+                            "deadline", "constitution", "ruling", "verdict", "statement"})
+
+
+def _inert(index: DocIndex, arg: Arg) -> bool:
+    """True for an actor that is a thing and names no party: an act, a weapon, a vehicle or
+    a document ("the attack killed", "the proposed law would allow", "the website
+    accepted"). A thing of a named country still names its author ("a US drone
+    struck")."""
+    if _named_itself(index, arg) is not None or arg.country or arg.igo or arg.sector:
+        return False
+    lemma = index.doc[arg.head].lemma_.lower()
+    return lemma in THING_NOUNS or lemma in ACT_NOUNS or lemma in DOCUMENT_NOUNS
+
+
+def _undated_act(frame: Frame, targets: Sequence[Arg], source: str | None,
+                 spans: Sequence[tuple[Span, dict[str, Any]]],
+                 starts: Sequence[int] | None) -> bool:
+    """For an act with no one doing it: True unless a time expression of its own clause
+    dates it ("was arrested in 1963", "an attack in 2015") or it was done to a named party
+    ("the Ruritanian embassy was attacked"). Such an act ("the bill would allow", "dozens
+    died in the attack", "aid was provided") names neither who, to whom nor when, so it is
+    neither on a timeline nor in a stance. A happening (an election, an earthquake) has no
+    actor by nature and needs only a date from the text."""
+    if any(t.country or t.igo or t.entity for t in targets):
+        return False
+    if frame.type == INCIDENT:
+        return source in (None, "published")
+    trigger = frame.trigger
+    # "A similar raid took place in May": the verb of a named act dates it.
+    carrier = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") else trigger
+    return not any(_attached(span, trigger) or _conjunct_date(span, trigger) or
+                   _attached(span, carrier)
+                   for span, _ in sentence_spans(trigger.sent, spans, starts))
+
+
 def _drop_repeated_mentions(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """An act named again without its parties ("the invasion", "the withdrawal" after
     "Azerbaijan launched an offensive", "the US announced a withdrawal") is the same act, not a
@@ -2074,6 +2169,8 @@ def _drop_repeated_mentions(events: list[dict[str, Any]]) -> list[dict[str, Any]
 DROP_RULES: dict[str, Callable[[Frame, dict[int, Entry]], bool]] = {
     "carried_noun": _carried_noun,
     "self_request": _self_request,
+    "purpose_clause": _purpose_clause,
+    "reception": _reception,
 }
 # Every switchable event rule by name, with the function that is the rule (or, for rules
 # applied inside argument resolution, the one that decides it). The component's config lists
@@ -2104,6 +2201,8 @@ RULES: dict[str, Callable[..., Any]] = {
     "repeated_mention": _drop_repeated_mentions,
     "place_at": _at_place,
     "sentence_country": _sentence_country,
+    "thing_not_actor": _inert,
+    "actorless_undated": _undated_act,
     **ARGUMENT_RULES,
 }
 

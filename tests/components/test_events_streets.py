@@ -260,8 +260,9 @@ def test_the_rebels_stay_unnamed_when_two_groups_were_named(events_nlp):
 
 
 @pytest.mark.parametrize("text", [
-    "The suspect, described by the Guardian as convicted of assaults, entered the stage.",
-    "The gunman, named by Reuters as a former soldier, shot two guards.",
+    "The suspect, described by the Guardian as convicted of assaults, stabbed a guard on "
+    "Sunday.",
+    "The gunman, named by Reuters as a former soldier, shot two guards on Monday.",
 ])
 def test_a_news_outlet_is_no_actor_of_what_it_reports(events_nlp, text):
     found = [e for e in events(events_nlp, text) if e["type"] in ("ASSAULT", "COERCE")]
@@ -418,7 +419,7 @@ def test_a_second_participle_shares_the_passive_subject(events_nlp, text, word):
 
 @pytest.mark.parametrize(("text", "country"), [
     ("The Jalalabad market bombing killed 12 people on Monday.", None),
-    ("The Mogadishu attack wounded 30 soldiers.", None),
+    ("The Mogadishu attack on Friday wounded 30 soldiers.", None),
     ("A US airstrike killed 12 fighters on Monday.", "USA"),
 ])
 def test_a_city_names_where_violence_happened_a_country_who(events_nlp, text, country):
@@ -444,8 +445,8 @@ def test_a_bare_strike_named_again_is_no_protest(events_nlp):
 
 
 @pytest.mark.parametrize("text", [
-    "Kenya's interior ministry characterized the shelling as a breach of the truce.",
-    "The Kenyan government described the bombing as cowardly.",
+    "Kenya's interior ministry characterized Sunday's shelling as a breach of the truce.",
+    "The Kenyan government described Friday's bombing as cowardly.",
 ])
 def test_who_judges_an_act_is_not_its_actor(events_nlp, text):
     found = [e for e in events(events_nlp, text) if e["type"] == "ASSAULT"]
