@@ -457,6 +457,112 @@ def titled_names(
     return sorted([*names, *added], key=lambda m: m.start)
 
 
+# The grammatical roles in which an untagged proper noun is a party to what the sentence
+# says: who acts, who is acted on, whose something is, a name set beside or joined to
+# another, and the agent or opponent after "by" and "against".
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss", "appos", "conj",
+                           "pobj"})
+PARTY_PREPOSITIONS = frozenset({"by", "against"})
+JOINING_MARKS = frozenset({"-", "\u2010", "\u2011", "/", "&", "+"})
+CALENDAR_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "god",
+})
+
+
+def _dictionary(nlp_vocab_lookups: Any) -> frozenset[str]:
+    """Every word the lemmatizer's index knows as a noun, verb, adjective or adverb."""
+    table = nlp_vocab_lookups.get_table("lemma_index")
+    return frozenset(word for words in table.values() for word in words)
+
+
+def _name_word(token: Token) -> bool:
+    text = token.text.replace("'", "").replace("\u2019", "").replace("-", "").replace(".", "")
+    return (token.tag_ == "NNP" and text.isalpha() and token.text[:1].isupper()
+            and token.lower_.strip(".") not in CALENDAR_WORDS
+            and token.lower_ not in CLOCK_WORDS)
+
+
+def untagged_names(doc: Doc, names: Sequence[Candidate], others: Sequence[Span],
+                   titles: Sequence[tuple[int, int, str]], dictionary: frozenset[str],
+                   known: frozenset[tuple[int, int]] = frozenset()) -> list[Candidate]:
+    """Add names the model tagged as proper nouns but not as entities, where they are a
+    party to the sentence: a run of capitalised proper nouns, none of them a dictionary
+    word, that is the subject, object or possessor of a clause (or set beside or joined to
+    another name, or after "by" or "against"), untouched by any other mention, title or
+    date ("Okonjo criticised the board", "the board thanked Okonjo").
+
+    Args:
+        doc: a tagged and parsed document (others are returned unchanged).
+        names: name mentions in text order.
+        others: the model's other entities (dates, numbers, ...).
+        titles: title spans from ``title_spans``.
+        dictionary: lower-case common words (``_dictionary``); a run with one is left
+            alone ("Internet", "University") unless it is in ``known`` or the subject of
+            a verb of saying ("Black said").
+        known: token ranges the actor knowledge base names ("Trump").
+
+    A run at the start of a sentence counts only as the subject or possessor of a verb
+    (a capital there may be the sentence's, not a name's); an acronym only as a subject,
+    object or possessor. An acronym is an organisation, anything else a person; the
+    groups and labels are then decided with every other mention.
+    """
+    if not doc.has_annotation("TAG") or not doc.has_annotation("DEP"):
+        return list(names)
+    taken = [False] * len(doc)
+    for m in names:
+        for i in range(m.start, m.end):
+            taken[i] = True
+    for span in others:
+        for i in range(span.start, span.end):
+            taken[i] = True
+    for start, end, _ in titles:
+        for i in range(start, end):
+            taken[i] = True
+    added: list[Candidate] = []
+    i = 0
+    while i < len(doc):
+        if taken[i] or not _name_word(doc[i]):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end - i < 4 and not taken[end] and _name_word(doc[end]):
+            end += 1
+        start, i = i, end
+        if end < len(doc) and (taken[end] or doc[end].tag_ in ("NNP", "NNPS")):
+            continue  # part of a longer name, title or list
+        if start > 0 and (doc[start - 1].tag_ in ("NNP", "NNPS") or (
+                not doc[start - 1].whitespace_ and doc[start - 1].text in JOINING_MARKS)):
+            continue  # the end of a longer or hyphenated name ("ABS-CBN")
+        if end < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in JOINING_MARKS:
+            continue
+        span = doc[start:end]
+        root = span.root
+        if (start, end) not in known and any(t.lower_ in dictionary for t in span) and not (
+                root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_VERBS):
+            continue
+        words = [t.text for t in span]
+        acronym = end - start == 1 and _acronym(words[0])
+        dep = root.dep_
+        if dep not in ARGUMENT_DEPS:
+            continue
+        if dep == "pobj" and root.head.lower_ not in PARTY_PREPOSITIONS:
+            continue
+        if acronym and dep not in ("nsubj", "nsubjpass", "dobj", "poss"):
+            continue
+        if dep in ("conj", "appos") and not taken[root.head.i]:
+            continue
+        if start == span.sent.start and not (dep in ("nsubj", "nsubjpass", "poss")
+                                             and root.head.pos_ in ("VERB", "AUX", "NOUN")):
+            continue
+        added.append(Candidate(start, end, "ORG" if acronym else "PERSON"))
+    if not added:
+        return list(names)
+    return sorted([*names, *added], key=lambda m: m.start)
+
+
 def _broken(doc: Doc, mention: Candidate) -> bool:
     """True for a model span that runs across a dateline dash, a line break or a comma
     ("BRUSSELS - The European Union"): no name looks like that."""
@@ -1711,6 +1817,7 @@ def resolve_entities(
     title_matcher: PhraseMatcher,
     *,
     published: str | None = None,
+    dictionary: frozenset[str] = frozenset(),
 ) -> tuple[list[Span], list[dict[str, Any]]]:
     """Run the whole algorithm on a ``Doc`` without changing it.
 
@@ -1719,6 +1826,8 @@ def resolve_entities(
         gaz_matcher: from ``build_matchers``.
         title_matcher: from ``build_matchers``.
         published: the article's ISO date or None.
+        dictionary: common words (``_dictionary``) for ``untagged_names``; when empty,
+            untagged proper nouns are not read as names.
 
     Returns:
         ``(ents, entities)``: the spans for ``doc.ents`` and the ``Entity.to_dict()`` list.
@@ -1729,6 +1838,9 @@ def resolve_entities(
     names = institution_mentions(doc, names)
     names = join_organisation_pieces(doc, names)
     names = titled_names(doc, names, titles)
+    if dictionary:
+        known = frozenset((g.start, g.end) for g in gaz if g.kind == "actor")
+        names = untagged_names(doc, names, others, titles, dictionary, known)
     groups = group_mentions(doc, names, published)
     assign_country_and_role(doc, groups, titles, published)
     propagate(doc, groups, names)
@@ -1778,10 +1890,15 @@ class EntitiesComponent:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.gaz_matcher, self.title_matcher = build_matchers(nlp)
+        lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+        lookups = getattr(lemmatizer, "lookups", None)
+        self.dictionary = (_dictionary(lookups) if lookups is not None
+                           and lookups.has_table("lemma_index") else frozenset())
 
     def __call__(self, doc: Doc) -> Doc:
         spans, entities = resolve_entities(
-            doc, self.gaz_matcher, self.title_matcher, published=doc._.newslens_published
+            doc, self.gaz_matcher, self.title_matcher, published=doc._.newslens_published,
+            dictionary=self.dictionary,
         )
         doc.ents = spans
         doc._.newslens_entities = entities
