@@ -68,6 +68,10 @@ SECTOR_NOUNS = {
 OPPOSITION_MARKS = frozenset({"pro-democracy", "anti-government", "antigovernment",
                               "opposition", "dissident", "anti-regime"})
 # Nouns for members of a body: "opposition leaders" speak for the opposition.
+# People who fight or attack for an organisation ("fighters of", "gunmen from").
+ARMED_MEMBERS = frozenset({"gunman", "gunmen", "fighter", "militant", "insurgent", "jihadist",
+                           "bomber", "attacker", "assailant", "guerrilla", "rebel",
+                           "operative", "militiaman", "militiamen", "commando"})
 MEMBER_NOUNS = frozenset({"leader", "member", "figure", "official", "commander", "spokesman",
                           "spokeswoman", "spokesperson", "lawmaker", "politician", "officer",
                           "representative", "activist", "supporter", "chief", "head",
@@ -666,7 +670,10 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
             return Arg(tok.i, text, "country", None, country, sector)
     if lemma in STATE_NOUNS and tok.pos_ == "NOUN" and depth < 2 and (
             tok.dep_ in SUBJECT_DEPS or tok.dep_ == "poss" or
-            tok.dep_ == "pobj" and tok.head.dep_ == "agent"):
+            tok.dep_ == "pobj" and tok.head.dep_ == "agent") and not (
+            depth == 0 and any(c.dep_ == "prep" and c.lower_ in ("of", "from")
+                               for c in tok.children)):
+        # ("The government of Kenya": the "of" below names the state, not the story.)
         # A subject, possessor or agent that refers back to a state ("The country has
         # agreed ...", "Its government condemned ..."); objects are left alone, where "hand
         # over the government to X" is no reference to a state.
@@ -721,9 +728,11 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
                             return Arg(tok.i, text, inner.kind, inner.entity, inner.country,
                                        sector, inner.igo, inner.label)
                         if inner.label == "ORG" and inner.entity and child.lower_ in (
-                                "of", "from") and lemma in PEOPLE_NOUNS:
-                            # "activists from the Fatah Party": the party they stand for,
-                            # even when the knowledge base gives it no country.
+                                "of", "from") and (lemma in PEOPLE_NOUNS or
+                                                   lemma in ARMED_MEMBERS):
+                            # "activists from the Fatah Party", "gunmen from the Islamic
+                            # State": the organisation they act for, even when the
+                            # knowledge base gives it no country.
                             return Arg(tok.i, text, "entity", inner.entity, None, sector,
                                        inner.igo, inner.label)
     return Arg(tok.i, text, "other", sector=sector)

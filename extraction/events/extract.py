@@ -1104,7 +1104,9 @@ def _unattributed(index: DocIndex, frame: Frame, actors: list[Arg]) -> list[Arg]
     happened; the actor's text says "in <country>" so the stance leaves it out. So is an
     arrest told in the passive without its agent ("was arrested in Lebanon"): a state's
     authorities arrest on its soil."""
-    if any(a.country or a.igo or a.kind == "group" for a in actors):
+    if any(a.country or a.igo or a.kind == "group" or (
+            a.entity and a.label in ("PERSON", "ORG")) for a in actors):
+        # A named author ("gunmen from the Islamic State") is no unnamed one.
         return actors
     trigger = frame.trigger
     if frame.type in ("ASSAULT", "COERCE"):
@@ -1398,6 +1400,16 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
         entry = match_trigger(tok, lexicon)
         if entry is not None:
             found[tok.i] = entry
+    if "characterisation" in rules:
+        for tok in doc:
+            if tok.lemma_.lower() in CHARACTERISE_VERBS and _is_verbal(tok) and (
+                    tok.i not in found or found[tok.i].speech or any(
+                        c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"
+                        for c in tok.children)):
+                # ("called the raid on X an act of terror" is no call on X.)
+                sign = _judgement(tok)
+                if sign:
+                    found[tok.i] = CONDEMN_ENTRY if sign < 0 else PRAISE_ENTRY
     absorbed: set[int] = set()
     for i, entry in sorted(found.items()):
         tok = doc[i]
@@ -2010,6 +2022,8 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
     home = home_country(entities or ()) if "home_country" in active else None
     frames = sorted(_frames(doc, index, lexicon, active, home, spans, starts),
                     key=lambda f: f.trigger.i)
+    if "judged_act" in active:
+        _judged_acts(frames)
     events: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     for frame in frames:
@@ -2101,6 +2115,117 @@ ACT_NOUNS = frozenset({"attack", "bombing", "bomb", "blast", "explosion", "shell
                        "airstrike", "raid", "crash", "accident", "collision", "shooting",
                        "gunfire", "violence", "clash", "fighting", "assault", "ambush",
                        "explosive", "grenade", "shell", "mine", "bullet"})
+# Verbs that characterise someone or something ("called the raid an act of terror",
+# "described the attack as cowardly", "branded him a traitor").
+CHARACTERISE_VERBS = frozenset({"call", "describe", "brand", "label", "term", "dub",
+                                "characterise", "characterize"})
+# What a characterisation says: words of condemnation and of praise.
+CONDEMNING_WORDS = frozenset({
+    "barbarity", "barbaric", "barbarism", "evil", "crime", "criminal", "atrocity", "outrage",
+    "outrageous", "cowardly", "coward", "heinous", "despicable", "abuse", "terror",
+    "terrorism", "terrorist", "disgrace", "disgraceful", "shameful", "inhumane",
+    "unacceptable", "illegal", "illegitimate", "provocation", "provocative", "aggression",
+    "violation", "dictator", "murderer", "thug", "sham", "farce", "fraud", "irresponsible",
+    "reckless", "brutal", "brutality", "savage", "vile", "horrific", "senseless",
+    "unjustified", "unjustifiable", "inexcusable", "deplorable", "reprehensible",
+    "appalling", "genocide", "massacre", "betrayal", "traitor", "propaganda", "meddling",
+    "interference", "hostile", "oppressive", "undemocratic", "anti-democratic", "dastardly"})
+PRAISING_WORDS = frozenset({
+    "hero", "heroic", "icon", "patriot", "visionary", "statesman", "champion", "friend",
+    "legend", "courageous", "brave", "great", "milestone", "triumph", "landmark",
+    "breakthrough", "historic", "inspiration", "inspiring", "right"})
+CONDEMN_ENTRY = Entry("", "V", "ACCUSE", -0.3, (), frozenset())
+PRAISE_ENTRY = Entry("", "V", "SUPPORT", 0.3, (), frozenset())
+
+
+def _judgement(verb: Token) -> int:
+    """-1 when a verb of characterising condemns what it characterises, +1 when it praises,
+    0 otherwise: the words after its object, in its own clause, decide (the subject's
+    words do not: "the brave mayor called it a crime" condemns)."""
+    objects = _children(verb, "dobj")
+    if not objects:
+        return 0
+    start = objects[0].i
+    subject = {t.i for c in _children(verb, "nsubj", "nsubjpass") for t in c.subtree}
+    condemn = praise = 0
+    for tok in verb.subtree:
+        if tok.i < start or tok.i in subject:
+            continue
+        word = tok.lemma_.lower()
+        condemn += word in CONDEMNING_WORDS or tok.lower_ in CONDEMNING_WORDS
+        praise += word in PRAISING_WORDS or tok.lower_ in PRAISING_WORDS
+    return -1 if condemn > praise else (1 if praise > condemn else 0)
+
+
+# Judgements of an act: condemning or praising it is a stance towards whoever did it.
+JUDGING_TYPES = frozenset({"ACCUSE", "SUPPORT"})
+# Nouns that name an act told before ("condemned the move", "praised the decision").
+ACT_REFERENCES = frozenset({"act", "action", "move", "decision", "step", "operation",
+                            "killing", "incident", "atrocity", "massacre", "crackdown"})
+# Acts whose author a later judgement is about, when the judged noun has no type of its own.
+AUTHORED_TYPES = frozenset({"ASSAULT", "COERCE"})
+# How far back (in tokens) an act named again is looked for.
+JUDGED_WINDOW = 250
+
+
+def _judged_noun(trigger: Token, by_token: dict[int, Frame]) -> Token | None:
+    """The act a judgement is about: the object of "condemned the attack", the passive
+    subject of "the bombing was denounced by ...", the "of" phrase of "condemnation of the
+    raid"; None when the judgement is about no act."""
+    if _is_verbal(trigger):
+        nouns = _children(trigger, "dobj", "nsubjpass")
+    else:
+        nouns = [p for prep in _children(trigger, "prep") if prep.lower_ in ("of", "over")
+                 for p in _children(prep, "pobj")]
+    for noun in nouns:
+        lemma = noun.lemma_.lower()
+        if noun.i in by_token or lemma in ACT_NOUNS or lemma in ACT_REFERENCES:
+            return noun
+    return None
+
+
+def _authors(frame: Frame) -> list[Arg]:
+    return [a for a in frame.actors if a.is_party and (a.entity or a.country or a.igo or
+                                                       a.sector) and not _is_place(a)]
+
+
+def _judged_acts(frames: Sequence[Frame]) -> None:
+    """Condemning, denouncing or praising an act is a stance towards its author: "Kenya
+    condemned the attack" after "al-Shabaab gunmen stormed a hotel in Mogadishu" is
+    against al-Shabaab. A judgement with no party as target takes the act's own author
+    ("Russia's move", "the Taliban attack") or, for an act named again, the author of
+    the nearest act of its kind told before ("the stabbing" after "X stabbed the mayor"),
+    within ``JUDGED_WINDOW`` tokens. Its actor is never its own target."""
+    by_token = {f.trigger.i: f for f in frames}
+    for frame in frames:
+        if frame.type not in JUDGING_TYPES or any(
+                (t.country or t.igo or t.entity or t.kind == "group") and not _is_place(t)
+                for t in frame.targets):
+            continue
+        act = _judged_noun(frame.trigger, by_token)
+        if act is None:
+            continue
+        own = by_token.get(act.i)
+        authors = _authors(own) if own is not None else []
+        if not authors:
+            kind = own.type if own is not None and own.type != INCIDENT else None
+            lemma = act.lemma_.lower()
+            for earlier in reversed(frames):
+                if earlier.trigger.i >= act.i or earlier.type in JUDGING_TYPES:
+                    continue
+                if act.i - earlier.trigger.i > JUDGED_WINDOW:
+                    break
+                if (earlier.type == kind if kind else earlier.type in AUTHORED_TYPES or
+                        earlier.trigger.lemma_.lower() == lemma):
+                    authors = _authors(earlier)
+                    if authors:
+                        break
+        actors = {(a.entity, a.country, a.sector, a.igo) for a in frame.actors}
+        authors = [a for a in authors if (a.entity, a.country, a.sector, a.igo) not in actors]
+        if authors:
+            frame.targets = authors
+
+
 # Documents, measures and deadlines: they allow, ban or expire, but do not act.
 DOCUMENT_NOUNS = frozenset({"law", "bill", "decree", "amendment", "change", "proposal",
                             "measure", "policy", "rule", "regulation", "report", "website",
@@ -2202,6 +2327,8 @@ RULES: dict[str, Callable[..., Any]] = {
     "place_at": _at_place,
     "sentence_country": _sentence_country,
     "thing_not_actor": _inert,
+    "judged_act": _judged_acts,
+    "characterisation": _judgement,
     "actorless_undated": _undated_act,
     **ARGUMENT_RULES,
 }

@@ -110,3 +110,68 @@ def test_an_act_dated_only_by_the_story_needs_an_actor(events_nlp):
     evs = events(events_nlp, text)
     assert triggered(evs, "attacked")
     assert not triggered(evs, "wounded")
+
+
+# --- judged_act: condemning or praising an act is about its author ------------------------
+
+def _stances(text):
+    from extraction import analyze
+    return {(s.holder, s.target_key, s.polarity) for s in
+            analyze(text, published="2021-05-04").stances}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russian troops shelled the port of Odesa on Tuesday. The European Union condemned the "
+     "shelling.", ("eu", "military:RUS", "oppose")),
+    ("Gunmen from the Islamic State stormed a hotel in Niamey on Monday. The government of "
+     "Mali condemned the attack.", ("MLI", "entity:Islamic State", "oppose")),
+    ("Colombia praised Brazil's decision to send aid.", ("COL", "BRA", "support")),
+])
+def test_a_judged_act_is_a_stance_towards_its_author(text, expected):
+    assert expected in _stances(text)
+
+
+def test_a_judgement_of_an_act_with_no_known_author_has_no_target(events_nlp):
+    text = "A bomb exploded in a market in Quetta. Pakistan condemned the attack."
+    found = [e for e in triggered(events(events_nlp, text), "condemned")]
+    assert found and all(e["target"] is None and e["target_country"] is None for e in found)
+
+
+# --- characterisation: "called the raid an act of terror" ---------------------------------
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Minister Ilse Varga of Hungary called the raid on the border post an act of terror.",
+     "ACCUSE"),
+    ("The Peruvian government described the attack on the mine as cowardly and senseless.",
+     "ACCUSE"),
+    ("Ghana's president called the late Kofi Annan a hero of the continent.", "SUPPORT"),
+])
+def test_a_characterisation_condemns_or_praises(events_nlp, text, etype):
+    found = [e for e in events(events_nlp, text) if e["trigger"]["text"] in ("called",
+                                                                             "described")]
+    assert found and {e["type"] for e in found} == {etype}
+
+
+def test_a_neutral_characterisation_is_no_judgement(events_nlp):
+    text = "The ministry of Chile described the plan as a first draft."
+    assert not [e for e in events(events_nlp, text) if e["type"] in ("ACCUSE", "SUPPORT")]
+
+
+# --- "the government of X" is X's, whatever country the story is about --------------------
+
+def test_the_government_of_a_named_country_is_that_country(events_nlp):
+    text = ("On Monday, gunmen stormed a hotel in Mogadishu. The government of Kenya "
+            "condemned the attack.")
+    found = triggered(events(events_nlp, text), "condemned")
+    assert found and {e["actor_country"] for e in found} == {"KEN"}
+
+
+# --- members of an armed organisation act for it ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Gunmen from the Islamic State attacked a church in Kano on Sunday.",
+    "Fighters of the Islamic State attacked a checkpoint near Mosul on Friday.",
+])
+def test_armed_members_of_an_organisation_act_for_it(events_nlp, text):
+    found = triggered(events(events_nlp, text), "attacked")
+    assert found and all(e["actor"] is not None for e in found)
