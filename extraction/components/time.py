@@ -29,6 +29,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
@@ -311,6 +312,8 @@ def resolve_all(
     values: dict[int, str] = {}
     reference: dt.date | None = None
     reference_unit = "day"
+    # Where the story's current date ends when the text wrote its year, else None.
+    written_at: int | None = None
     found_starts = [f.start for f in found]
     quarter: tuple[int, int, int] | None = None
     for k, f in enumerate(found):
@@ -321,6 +324,9 @@ def resolve_all(
         ):
             latest = _latest_start(doc, token_of(f.start), found, found_starts, values, anchor)
         tense = tenses[k] if tenses[k] != "perfect" else None
+        year = _story_year(r, tense, anchor, reference, written_at, f.start)
+        if year is not None:
+            r = replace(r, year=year)
         kind, value = resolve(r, anchor=anchor, tense=tense, reference=reference,
                               reference_unit=reference_unit, latest=latest)
         if r.kind == "story" and r.unit != "year" and quarter is not None and (
@@ -337,6 +343,8 @@ def resolve_all(
         values[k] = value
         relative = r.kind != "literal" and not (r.kind == "date" and r.year is not None)
         based = reference if r.base == "reference" else anchor
+        if year is not None:
+            relative, based = True, reference
         results.append({
             "text": text[f.start : f.end],
             "start_char": f.start,
@@ -357,8 +365,52 @@ def resolve_all(
             current = _as_reference(value)
             if current is not None:
                 reference, reference_unit = current
+                written = r.kind == "date" and r.year is not None and r.month is not None \
+                    and not (parsed and _attributive(doc, token_of(f.start),
+                                                     token_of(f.end - 1)))
+                written_at = f.end if written else None
     return results
 
+
+def _story_year(r: Reading, tense: str | None, anchor: dt.date | None,
+                reference: dt.date | None, written_at: int | None, start: int) -> int | None:
+    """The year of a past month and day told in a story set in an earlier year.
+
+    After "the army moved on November 15, 2017", a past "resigned on November 21" belongs
+    to that story: when the story's current date is a date whose year the text wrote, in an
+    earlier year than the anchor's, and was written at most ``_STORY_REACH`` characters
+    before, a month and day without a year in a past clause take the year that puts them
+    nearest that date (never after the anchor). Returns None when the rule does not apply.
+    """
+    if (anchor is None or reference is None or written_at is None or tense != "past"
+            or r.kind != "date" or r.year is not None or r.month is None or r.day is None
+            or r.season or r.quarter or r.shift is not None or r.amount is not None
+            or reference.year >= anchor.year or start - written_at > _STORY_REACH):
+        return None
+    near: list[tuple[int, int]] = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            day = dt.date(year, r.month, r.day)
+        except ValueError:
+            continue
+        if day <= anchor:
+            near.append((abs((day - reference).days), year))
+    return min(near)[1] if near else None
+
+
+def _attributive(doc: Doc, first: int, last: int) -> bool:
+    """True when an expression modifies a noun after it ("the August 1988 cease-fire"): it
+    names what the noun is, not when the story is."""
+    for token in doc[first : last + 1]:
+        head = token.head
+        if not first <= head.i <= last:
+            return head.i > last and head.pos_ in ("NOUN", "PROPN")
+    return False
+
+
+# How far (in characters) a date whose year was written sets the year of the story after
+# it: about two paragraphs of news.
+_STORY_REACH = 800
 
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
 # "a year ago", "a year earlier", "the year-earlier period", "the same period last year":

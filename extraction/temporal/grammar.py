@@ -297,7 +297,16 @@ def _slash(m: re.Match[str], text: str) -> Reading | None:
 def _mdy(m: re.Match[str], text: str) -> Reading | None:
     year = int(m["mdy_y"]) if m["mdy_y"] else None
     reading = _date(year, month_number(m["mdy_m"]), int(re.sub(r"\D", "", m["mdy_d"])))
-    return _with_relative_year(reading, m["mdy_ry"])
+    return _with_relative_year(_with_weekday(reading, m["mdy_wd"]), m["mdy_ry"])
+
+
+def _with_weekday(reading: Reading | None, word: str | None) -> Reading | None:
+    """Keep the weekday written before a date without a year ("Wednesday, July 31"): it
+    tells which year is meant."""
+    if reading is None or not word or reading.year is not None:
+        return reading
+    return Reading("date", month=reading.month, day=reading.day,
+                   weekday=weekday_number(word))
 
 
 def _with_relative_year(reading: Reading | None, word: str | None) -> Reading | None:
@@ -316,7 +325,7 @@ def _with_relative_year(reading: Reading | None, word: str | None) -> Reading | 
 def _dmy(m: re.Match[str], text: str) -> Reading | None:
     year = int(m["dmy_y"]) if m["dmy_y"] else None
     reading = _date(year, month_number(m["dmy_m"]), int(re.sub(r"\D", "", m["dmy_d"])))
-    return _with_relative_year(reading, m["dmy_ry"])
+    return _with_relative_year(_with_weekday(reading, m["dmy_wd"]), m["dmy_ry"])
 
 
 @rule("my", rf"(?:(?P<my_mod>{MODIFIER})[\s-]+)?(?P<my_m>{MONTH}),?\s+(?:of\s+)?(?P<my_y>{YEAR})",

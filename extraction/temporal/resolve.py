@@ -67,6 +67,21 @@ def _year_for_month(anchor: dt.date, month: int, day: int | None, tense: Tense,
     return ref.year if month <= ref.month else ref.year - 1
 
 
+def _year_of_weekday(year: int, month: int, day: int, weekday: int, anchor: dt.date) -> int:
+    """The year in which a date written with its weekday ("Wednesday, July 31") falls on
+    that weekday: the year tense chose if it does, else the nearest such year within one
+    year of the anchor's (a date falls on the same weekday only every five years or more)."""
+    def fits(y: int) -> bool:
+        try:
+            return dt.date(y, month, day).isoweekday() == weekday
+        except ValueError:
+            return False
+    if fits(year):
+        return year
+    near = [y for y in (anchor.year, anchor.year + 1, anchor.year - 1) if fits(y)]
+    return min(near, key=lambda y: abs(dt.date(y, month, day) - anchor)) if near else year
+
+
 def _season_value(year: int, season: str) -> str:
     return f"{year}-{season}"
 
@@ -326,7 +341,10 @@ def _resolve_date(r: Reading, anchor: dt.date | None, tense: Tense,
                 year = anchor.year if r.month > anchor.month else anchor.year + 1
             year_text = f"{year:04d}"
         else:
-            year_text = f"{_year_for_month(anchor, r.month, r.day, tense, latest):04d}"
+            year = _year_for_month(anchor, r.month, r.day, tense, latest)
+            if r.weekday and r.day:
+                year = _year_of_weekday(year, r.month, r.day, r.weekday, anchor)
+            year_text = f"{year:04d}"
     else:
         year_text = f"{year:04d}"
     value = f"{year_text}-{r.month:02d}"

@@ -1,0 +1,75 @@
+"""Time expressions read in the light of the story around them: the weekday written with a
+date, the year a narrative has set. Sentences, names and places are written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extraction.temporal.grammar import find
+from extraction.temporal.resolve import resolve
+
+from .test_time import values
+
+
+# A date without a year but with its weekday falls in a year where that day is that weekday.
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        # The past tense alone would say 2022; 31 August 2023 is the Thursday.
+        ("Her deputy's resignation, announced on Sunday, was made effective from Thursday, "
+         "August 31.", "2023-08-20", "Thursday, August 31", "2023-08-31"),
+        # 4 March 2023 was a Saturday; 4 March 2024 is the Monday.
+        ("Kesterby's council voted to reopen the bridge on Monday, 4 March.", "2024-02-26",
+         "Monday, 4 March", "2024-03-04"),
+    ],
+)
+def test_a_weekday_written_with_a_date_chooses_the_year(nlp, text, published, expression,
+                                                       value):
+    assert values(nlp, text, published).get(expression) == value
+
+
+def test_a_weekday_that_agrees_with_the_tense_keeps_its_year():
+    (found,) = find("on Friday, June 14")
+    # 14 June 2019 is a Friday: the past reading stands.
+    assert resolve(found.reading, anchor=dt.date(2019, 7, 1), tense="past") == \
+        ("DATE", "2019-06-14")
+
+
+# A past month and day after a date written with an earlier year belongs to that story.
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Troops surrounded the palace in Varnholm on October 3, 2016.\n\n"
+         "After a week of talks, the old governor stepped down on October 12.",
+         "October 12", "2016-10-12"),
+        # Across the turn of the year: the nearest December 28 to the written date.
+        ("The strike at the Delmont mill began on January 9, 2015. Managers had "
+         "threatened closures on December 28.", "December 28", "2014-12-28"),
+    ],
+)
+def test_a_past_month_and_day_takes_the_year_of_its_story(nlp, text, expression, value):
+    assert values(nlp, text, "2019-06-05").get(expression) == value
+
+
+def test_the_story_year_needs_a_past_clause_and_a_written_year(nlp):
+    # Future: the coming occurrence, whatever the story's year.
+    text = ("The Brenmoor treaty was signed on May 2, 2014. Its successor will be signed "
+            "on July 1.")
+    assert values(nlp, text, "2019-06-05")["July 1"] == "2019-07-01"
+    # A year named as a noun's modifier is not the story's date.
+    text = ("The envoy praised the March 2012 accord with Tolvania. Her office had "
+            "condemned the raid on April 20.")
+    assert values(nlp, text, "2019-06-05")["April 20"] == "2019-04-20"
+    # A date of the anchor's own year changes nothing.
+    text = "The Ostrava talks opened on January 3, 2019. They broke down on January 9."
+    assert values(nlp, text, "2019-06-05")["January 9"] == "2019-01-09"
+
+
+def test_the_story_year_fades_after_two_paragraphs(nlp):
+    filler = "Farmers in the valley grew barley and rye for the markets of the coast. " * 14
+    text = (f"Floods reached Pellridge on March 8, 2016.\n\n{filler}\n\n"
+            "The regional assembly met on April 2.")
+    assert values(nlp, text, "2019-06-05")["April 2"] == "2019-04-02"
