@@ -2023,7 +2023,7 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
     frames = sorted(_frames(doc, index, lexicon, active, home, spans, starts),
                     key=lambda f: f.trigger.i)
     if "judged_act" in active:
-        _judged_acts(frames)
+        _judged_acts(index, frames)
     events: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     for frame in frames:
@@ -2174,6 +2174,10 @@ def _judged_noun(trigger: Token, by_token: dict[int, Frame]) -> Token | None:
     raid"; None when the judgement is about no act."""
     if _is_verbal(trigger):
         nouns = _children(trigger, "dobj", "nsubjpass")
+        # "welcomed the truce agreed by X": the parser may read a reduced relative as a
+        # clause whose subject is the act.
+        nouns += [n for c in _children(trigger, "ccomp") if c.tag_ == "VBN" and
+                  _children(c, "agent") for n in _children(c, "nsubj")]
     else:
         nouns = [p for prep in _children(trigger, "prep") if prep.lower_ in ("of", "over")
                  for p in _children(prep, "pobj")]
@@ -2189,8 +2193,24 @@ def _authors(frame: Frame) -> list[Arg]:
                                                        a.sector) and not _is_place(a)]
 
 
-def _judged_acts(frames: Sequence[Frame]) -> None:
-    """Condemning, denouncing or praising an act is a stance towards its author: "Kenya
+def _act_agents(index: DocIndex, act: Token) -> list[Arg]:
+    """The parties an act noun names as its agents ("the ceasefire agreed by Armenia and
+    Azerbaijan", "the strikes carried out by Israel") or as its two sides ("the truce
+    between Armenia and Azerbaijan")."""
+    verbs = _children(act, "acl")
+    if act.dep_ == "nsubj" and act.head.tag_ == "VBN":
+        verbs.append(act.head)
+    heads = [pobj for verb in verbs for agent in _children(verb, "agent")
+             for pobj in _children(agent, "pobj")]
+    # "the truce between Armenia and Azerbaijan": its two parties.
+    heads += [pobj for prep in _children(act, "prep") if prep.lower_ == "between"
+              for pobj in _children(prep, "pobj")]
+    return [a for head in heads for a in resolve(index, head) if a.is_party and
+            not _is_place(a)]
+
+
+def _judged_acts(index: DocIndex, frames: Sequence[Frame]) -> None:
+    """Condemning, denouncing, praising or welcoming an act is a stance towards its author: "Kenya
     condemned the attack" after "al-Shabaab gunmen stormed a hotel in Mogadishu" is
     against al-Shabaab. A judgement with no party as target takes the act's own author
     ("Russia's move", "the Taliban attack") or, for an act named again, the author of
@@ -2198,15 +2218,21 @@ def _judged_acts(frames: Sequence[Frame]) -> None:
     within ``JUDGED_WINDOW`` tokens. Its actor is never its own target."""
     by_token = {f.trigger.i: f for f in frames}
     for frame in frames:
-        if frame.type not in JUDGING_TYPES or any(
-                (t.country or t.igo or t.entity or t.kind == "group") and not _is_place(t)
-                for t in frame.targets):
+        welcome = frame.type == "CONSULT" and frame.trigger.lemma_.lower() == "welcome"
+        named = any((t.country or t.igo or t.entity or t.kind == "group") and
+                    not _is_place(t) for t in frame.targets)
+        if (frame.type not in JUDGING_TYPES and not welcome) or (named and not welcome):
             continue
         act = _judged_noun(frame.trigger, by_token)
         if act is None:
             continue
+        if named:
+            # "welcomed the truce between X and Y": approval of the act of those named.
+            frame.type, frame.intensity = "SUPPORT", 0.3
+            continue
         own = by_token.get(act.i)
         authors = _authors(own) if own is not None else []
+        authors = authors or _act_agents(index, act)
         if not authors:
             kind = own.type if own is not None and own.type != INCIDENT else None
             lemma = act.lemma_.lower()
@@ -2224,6 +2250,9 @@ def _judged_acts(frames: Sequence[Frame]) -> None:
         authors = [a for a in authors if (a.entity, a.country, a.sector, a.igo) not in actors]
         if authors:
             frame.targets = authors
+            if welcome:
+                # "welcomed the ceasefire": approval of an act, not a reception.
+                frame.type, frame.intensity = "SUPPORT", 0.3
 
 
 # Documents, measures and deadlines: they allow, ban or expire, but do not act.

@@ -175,3 +175,33 @@ def test_the_government_of_a_named_country_is_that_country(events_nlp):
 def test_armed_members_of_an_organisation_act_for_it(events_nlp, text):
     found = triggered(events(events_nlp, text), "attacked")
     assert found and all(e["actor"] is not None for e in found)
+
+
+# --- welcoming an act is approving of its authors; welcoming a visitor is a reception -----
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The United States welcomed the ceasefire agreed by Armenia and Azerbaijan on Monday.",
+     {("USA", "ARM", "support"), ("USA", "AZE", "support")}),
+    ("The European Union welcomed the release of the journalists by Iran.",
+     {("eu", "IRN", "support")}),
+])
+def test_welcoming_an_act_supports_its_authors(text, expected):
+    assert expected <= _stances(text)
+
+
+def test_welcoming_a_visitor_stays_a_meeting(events_nlp):
+    text = "President Lula welcomed Chinese President Xi Jinping to Brasilia."
+    found = triggered(events(events_nlp, text), "welcomed")
+    assert found and {e["type"] for e in found} == {"CONSULT"}
+
+
+# --- concern voiced over a party's act is mild disapproval -------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Japan expressed concern over China's military drills near Taiwan.",
+     ("JPN", "CHN", "oppose")),
+    ("Finland voiced concern about Russia's troop build-up on the border.",
+     ("FIN", "RUS", "oppose")),
+])
+def test_concern_over_an_act_opposes_its_author(text, expected):
+    assert expected in _stances(text)
