@@ -874,7 +874,7 @@ def find(text: str) -> list[Found]:
         taken_ends.insert(at, end)
         found.append(Found(start, end, name, reading))
     found.sort(key=lambda f: f.start)
-    return _merge_clock(text, found)
+    return _merge_relative(text, _merge_clock(text, found))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -910,6 +910,52 @@ def _merge_clock(text: str, found: list[Found]) -> list[Found]:
         out.append(cur)
         i += 1
     return out
+
+
+_ON_IN = re.compile(r"^\s*,?\s*(?:on|in)\s+$", re.IGNORECASE)
+
+
+def _merge_relative(text: str, found: list[Found]) -> list[Found]:
+    """Join a relative period with the day it goes on to name ("next month on August 2",
+    "this week on Tuesday", "last year in May"): one expression, the day, in the period's
+    direction, so the day is not read without the period nor the period without the day."""
+    out: list[Found] = []
+    i = 0
+    while i < len(found):
+        cur = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        merged = None
+        if nxt is not None and cur.reading.kind == "relative" and \
+                _ON_IN.match(text[cur.end : nxt.start]):
+            merged = _in_period(cur.reading, nxt.reading)
+        if merged is not None and nxt is not None:
+            out.append(Found(cur.start, nxt.end, nxt.rule, merged))
+            i += 2
+            continue
+        out.append(cur)
+        i += 1
+    return out
+
+
+def _in_period(period: Reading, day: Reading) -> Reading | None:
+    """The reading of a day named within a relative period, or None when they do not fit."""
+    shift = period.shift
+    if shift is None or day.shift is not None or day.amount is not None:
+        return None
+    if period.unit == "week" and day.kind == "weekday" and day.unit is None:
+        # unit "week": that week's day, even when "next Friday" alone would be tomorrow.
+        return Reading("weekday", type=day.type, weekday=day.weekday, shift=shift,
+                       unit="week", part=day.part, clock=day.clock)
+    if day.kind != "date" or day.year is not None or day.month is None or day.season \
+            or day.quarter or day.half:
+        return None
+    if period.unit == "month" and day.day is not None:
+        return Reading("date", type=day.type, month=day.month, day=day.day, shift=shift,
+                       part=day.part, clock=day.clock)
+    if period.unit == "year":
+        return Reading("date", type=day.type, month=day.month, day=day.day, unit="year",
+                       amount=float(shift), part=day.part, clock=day.clock)
+    return None
 
 
 def iter_rules() -> Iterator[str]:

@@ -202,6 +202,9 @@ def _resolve(r: Reading, anchor: dt.date | None, tense: Tense, reference: dt.dat
         if r.shift is not None and anchor is not None:
             monday = anchor - dt.timedelta(days=anchor.isoweekday() - 1)
             day = monday + dt.timedelta(days=r.weekday - 1 + 7 * r.shift)
+            if r.unit == "week":
+                # "next week on Friday": the Friday of that week.
+                return _part(day.isoformat(), r.part, r.clock)
             if r.shift == -1 and day + dt.timedelta(days=7) < anchor:
                 # "last Friday" said on a Saturday is the day before yesterday, not a week more.
                 day += dt.timedelta(days=7)

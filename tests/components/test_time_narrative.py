@@ -73,3 +73,31 @@ def test_the_story_year_fades_after_two_paragraphs(nlp):
     text = (f"Floods reached Pellridge on March 8, 2016.\n\n{filler}\n\n"
             "The regional assembly met on April 2.")
     assert values(nlp, text, "2019-06-05")["April 2"] == "2019-04-02"
+
+
+# A relative period followed by the day it names is one expression: the day, in the period.
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Governor Ansel Drury said he will hand over the keys next month on April 3.",
+         "next month on April 3", "2019-04-03"),
+        ("The Lindqvist trial opens next week, on Friday.", "next week, on Friday",
+         "2019-03-22"),
+        ("The cannery in Moss Harbour closed last year in May.", "last year in May",
+         "2018-05"),
+        ("Rowing clubs will race on the Tarne next year in June.", "next year in June",
+         "2020-06"),
+        ("The Corvald envoys met this week on Tuesday.", "this week on Tuesday", "2019-03-12"),
+        ("The mayor of Hollin will step down next month on April 3 at 5 p.m.",
+         "next month on April 3 at 5 p.m.", "2019-04-03T17:00"),
+    ],
+)
+def test_a_period_and_the_day_it_names_are_one_date(nlp, text, expression, value):
+    # Anchor: Thursday 14 March 2019.
+    assert values(nlp, text).get(expression) == value
+
+
+def test_a_period_and_a_day_that_do_not_fit_stay_apart():
+    # A year-dated day is its own date; a month does not name a weekday.
+    assert [f.reading.kind for f in find("next month on August 2, 2020")] == ["relative", "date"]
+    assert [f.reading.kind for f in find("next month on Friday")] == ["relative", "weekday"]
