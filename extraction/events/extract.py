@@ -1459,6 +1459,8 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
         elif tok.pos_ in ("NOUN", "PROPN"):
             frame.actors, frame.targets = _noun_arguments(index, tok, reactions,
                                                           "about_modifiers" in rules)
+            if "act_subject_target" in rules:
+                frame.targets = _struck_targets(index, tok) or frame.targets
             verb = _governing_verb(tok)
             frame.negated = _negated(tok) or (verb is not None and _negated(verb))
             frame.modality = _modality(tok) * (_modality(verb) if verb is not None else 1.0)
@@ -1839,6 +1841,12 @@ def _clause_chain(tok: Token) -> list[Token]:
     return chain
 
 
+# Verbs that carry an act on ("continue to back", "keep supporting").
+ONGOING_VERBS = frozenset({"continue", "keep"})
+# Auxiliaries of a hypothesis ("could continue to", "might keep").
+CONDITION_AUX = frozenset({"could", "might", "may"})
+
+
 def _mode(frame: Frame) -> str:
     """Whether the event happened: ``denied`` when negated, ``conditional`` inside or under
     an if/unless clause, ``planned`` for the future, modals, promises, plans and hedges."""
@@ -1855,6 +1863,10 @@ def _mode(frame: Frame) -> str:
             break
         cur = cur.head
     auxes = set().union(*(_aux_lemmas(c) for c in chain))
+    if any(c.lemma_.lower() in ONGOING_VERBS for c in chain[1:2]) and not any(
+            _negated(c) for c in chain) and not auxes & CONDITION_AUX:
+        # "will continue to support the rebels": the support goes on now.
+        return HAPPENED
     if auxes & (MODAL_AUX | {"would"}) and any(
             any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in a.children)
             for c in chain for a in _children(c, "advcl")):
@@ -2115,6 +2127,27 @@ ACT_NOUNS = frozenset({"attack", "bombing", "bomb", "blast", "explosion", "shell
                        "airstrike", "raid", "crash", "accident", "collision", "shooting",
                        "gunfire", "violence", "clash", "fighting", "assault", "ambush",
                        "explosive", "grenade", "shell", "mine", "bullet"})
+# Verbs whose subject is an act and whose object is what it was aimed at ("the sanctions
+# target three officials", "air strikes hit rebel positions").
+TARGETING_VERBS = frozenset({"target", "hit", "strike", "affect", "punish", "penalise",
+                             "penalize", "cover", "aim", "focus", "pound", "destroy"})
+
+
+def _struck_targets(index: DocIndex, noun: Token) -> list[Arg]:
+    """The parties an act named as a subject was aimed at: "The sanctions, announced on
+    Friday, target three Venezuelan officials", "Israeli air strikes hit Hamas positions".
+    Only when the act's own phrase names no party acted upon."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() not in TARGETING_VERBS or \
+            not _is_verbal(verb):
+        return []
+    heads = _children(verb, "dobj") + [p for prep in _children(verb, "prep")
+                                        if prep.lower_ in ("at", "on", "against")
+                                        for p in _children(prep, "pobj")]
+    return [a for head in heads for a in resolve(index, head)
+            if (a.country or a.igo or a.entity or a.kind == "group") and not _is_place(a)]
+
+
 # Verbs that characterise someone or something ("called the raid an act of terror",
 # "described the attack as cowardly", "branded him a traitor").
 CHARACTERISE_VERBS = frozenset({"call", "describe", "brand", "label", "term", "dub",
@@ -2357,6 +2390,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "sentence_country": _sentence_country,
     "thing_not_actor": _inert,
     "judged_act": _judged_acts,
+    "act_subject_target": _struck_targets,
     "characterisation": _judgement,
     "actorless_undated": _undated_act,
     **ARGUMENT_RULES,

@@ -205,3 +205,58 @@ def test_welcoming_a_visitor_stays_a_meeting(events_nlp):
 ])
 def test_concern_over_an_act_opposes_its_author(text, expected):
     assert expected in _stances(text)
+
+
+# --- an act as the subject of "target", "hit": its object is whom it was aimed at -------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The sanctions, announced by the Canadian government on Friday, target four Iranian "
+     "officials.", ("CAN", "IRN", "oppose")),
+    ("Turkish air strikes hit Kurdish positions in northern Iraq overnight.",
+     ("TUR", "IRQ", "oppose")),
+])
+def test_an_act_as_subject_is_aimed_at_the_object(text, expected):
+    assert expected in _stances(text)
+
+
+def test_an_act_as_subject_of_another_verb_keeps_its_own_target(events_nlp):
+    text = "The sanctions on Belarus were lifted by the European Union in March."
+    found = triggered(events(events_nlp, text), "sanctions")
+    assert all(e["target_country"] in (None, "BLR") for e in found)
+
+
+# --- carrying an act on: "will continue to support" is support now -----------------------
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("Russia will continue to back the government of Syria.", "happened"),
+    ("Britain will keep supporting Ukraine, the prime minister said.", "happened"),
+    ("Russia might continue to back the government of Syria.", "planned"),
+    ("Russia will back the government of Syria.", "planned"),
+])
+def test_continuing_an_act_is_ongoing(events_nlp, text, mode):
+    # (A planned support is typed AGREE, an intent to cooperate, as PLOVER codes it.)
+    found = [e for e in events(events_nlp, text) if e["type"] in ("SUPPORT", "AGREE")]
+    assert found and {e["modality"] for e in found} == {mode}
+
+
+def test_stopping_an_act_is_no_support(events_nlp):
+    text = "France will stop supporting the rebels in Chad."
+    assert not [e for e in events(events_nlp, text) if e["type"] == "SUPPORT" and
+                e["modality"] == "happened"]
+
+
+# --- sending materiel, relief or money is aid ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Poland sent tanks to Ukraine in April.", "UKR"),
+    ("Japan delivered 20 tonnes of medicine to Sri Lanka on Friday.", "LKA"),
+    ("Turkey shipped food and fuel to Syria last week.", "SYR"),
+])
+def test_sending_materiel_is_aid(events_nlp, text, target):
+    found = [e for e in events(events_nlp, text) if e["type"] == "AID"]
+    assert found and {e["target_country"] for e in found} == {target}
+
+
+def test_sending_a_letter_or_an_envoy_is_no_aid(events_nlp):
+    text = "Kenya sent a letter to Uganda and an envoy to Rwanda."
+    assert not [e for e in events(events_nlp, text) if e["type"] == "AID"]
