@@ -99,6 +99,12 @@ def _own_tense(verb: Token) -> tuple[str | None, Token | None]:
         head = verb.head
         if head.i != verb.i and head.pos_ in ("VERB", "AUX", "ADJ"):
             if head.lemma_ in _FORWARD_VERBS or head.lower_ in ("due", "likely", "set"):
+                holder = head if head.pos_ in ("VERB", "AUX") else head.head
+                if any(c.dep_ == "aux" and c.lower_ == "had" for c in holder.children):
+                    # "had been scheduled to expire Friday", "had planned to meet on
+                    # Thursday": a plan the story has overtaken, for a day that may be
+                    # past or still ahead; the nearest such day, as for the perfect.
+                    return "perfect", None
                 return "future", None
             return (None, head) if head.pos_ in ("VERB", "AUX") else (None, None)
         # An infinitive hanging off a noun ("the program to run through June") looks ahead,

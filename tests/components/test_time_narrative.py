@@ -101,3 +101,20 @@ def test_a_period_and_a_day_that_do_not_fit_stay_apart():
     # A year-dated day is its own date; a month does not name a weekday.
     assert [f.reading.kind for f in find("next month on August 2, 2020")] == ["relative", "date"]
     assert [f.reading.kind for f in find("next month on Friday")] == ["relative", "weekday"]
+
+
+# A plan told in the past perfect has been overtaken: its day is the nearest one, not the
+# next one a plan would name, and a month and day is not pushed a year back.
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The Halvorsen bid had been due to expire on Tuesday, but the board extended it.",
+         "Tuesday", "2019-03-12"),
+        ("The Brisk Line ferry had been scheduled to sail at noon Monday.", "noon Monday",
+         "2019-03-11T12:00"),
+        ("The Oakhurst offer had been set to close on April 2.", "April 2", "2019-04-02"),
+    ],
+)
+def test_an_overtaken_plan_names_the_nearest_day(nlp, text, expression, value):
+    # Anchor: Thursday 14 March 2019.
+    assert values(nlp, text).get(expression) == value
