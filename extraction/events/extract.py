@@ -218,6 +218,12 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             return (None, False) if child.dep_ == "expl" else (child, False)
         if child.dep_ in ("nsubjpass", "csubjpass"):
             return child, True
+    for aux in verb.children:
+        # "Colombia is opposed to ...": the parser may hang the subject on the auxiliary.
+        if aux.dep_ in ("aux", "auxpass"):
+            for child in aux.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return child, aux.dep_ == "auxpass" or child.dep_ == "nsubjpass"
     return None, False
 
 
@@ -455,7 +461,9 @@ def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,
         elif child.dep_ in ARG_DEPS:
             objects.append(child)
             objects.extend(c for c in child.conjuncts if c.i > child.i)
-        elif child.dep_ in ("prep", "dative") and child.pos_ == "ADP":
+        elif child.dep_ in ("prep", "dative") and child.pos_ == "ADP" or (
+                child.dep_ == "agent" and entry is not None and entry.pos == "A"):
+            # (An adjective's "by" is its object: "concerned by the drills".)
             preps.setdefault(child.lower_, []).extend(_children(child, "pobj"))
         elif child.dep_ == "dative":
             objects.insert(0, child)
@@ -645,8 +653,10 @@ def _verb_arguments(index: DocIndex, verb: Token, entry: Entry,
     if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
         subj, passive = _subject(verb.head)
     if passive and (entry.pos == "A" or entry.intent) and verb.tag_ == "VBN" and (
-            _children(verb, "xcomp", "prep") or verb.pos_ == "ADJ"):
-        # "Vietnam is committed to ...", "is prepared to ...": a state of mind, not a passive.
+            _children(verb, "xcomp", "prep") or verb.pos_ == "ADJ" or
+            entry.pos == "A" and _children(verb, "agent")):
+        # "Vietnam is committed to ...", "is prepared to ...", "was concerned by ...": a
+        # state of mind, not a passive.
         passive = False
     if passive:
         agent = _agent(verb)
@@ -2036,6 +2046,8 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
                     key=lambda f: f.trigger.i)
     if "judged_act" in active:
         _judged_acts(index, frames)
+    if "denied_charge" in active:
+        _denied_charges(index, frames)
     events: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     for frame in frames:
@@ -2127,6 +2139,45 @@ ACT_NOUNS = frozenset({"attack", "bombing", "bomb", "blast", "explosion", "shell
                        "airstrike", "raid", "crash", "accident", "collision", "shooting",
                        "gunfire", "violence", "clash", "fighting", "assault", "ambush",
                        "explosive", "grenade", "shell", "mine", "bullet"})
+# Nouns that name an accusation ("a charge Kyiv denies", "a claim Baku rejected").
+ACCUSATION_NOUNS = frozenset({"charge", "claim", "accusation", "allegation", "assertion"})
+
+
+def _denied_charges(index: DocIndex, frames: Sequence[Frame]) -> None:
+    """"X accused Y of ..., a charge Y denies": the denial is Y's, against X. The parser
+    reads this apposition in many ways, so the words decide: a comma, "a" or "an", an
+    accusation noun, a party's name, then the rejecting verb. The accuser is the actor of
+    the accusation told before it in the sentence."""
+    doc = index.doc
+    for frame in frames:
+        tok = frame.trigger
+        if frame.type != "REJECT" or not _is_verbal(tok):
+            continue
+        start = tok.sent.start
+        names = tok.i - 1
+        while names > start and doc[names].dep_ in ("aux", "neg", "advmod"):
+            names -= 1
+        if doc[names].pos_ != "PROPN":
+            continue
+        first = names
+        while first > start and doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        if first > start and doc[first - 1].lower_ == "the":
+            first -= 1
+        if first - 3 < start or \
+                doc[first - 1].lemma_.lower() not in ACCUSATION_NOUNS or \
+                doc[first - 2].lower_ not in ("a", "an") or doc[first - 3].text != ",":
+            continue
+        denier = resolve_one(index, doc[names])
+        if not (denier.country or denier.igo or denier.entity):
+            continue
+        accusers = [a for f in frames if f.type == "ACCUSE" and start <= f.trigger.i < first
+                    for a in _authors(f)]
+        frame.actors = [denier]
+        if accusers:
+            frame.targets = accusers
+
+
 # Verbs whose subject is an act and whose object is what it was aimed at ("the sanctions
 # target three officials", "air strikes hit rebel positions").
 TARGETING_VERBS = frozenset({"target", "hit", "strike", "affect", "punish", "penalise",
@@ -2192,6 +2243,8 @@ def _judgement(verb: Token) -> int:
 
 # Judgements of an act: condemning or praising it is a stance towards whoever did it.
 JUDGING_TYPES = frozenset({"ACCUSE", "SUPPORT"})
+# Judgements against an act: they blame its author, never the one it was done to.
+BLAMING_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
 # Nouns that name an act told before ("condemned the move", "praised the decision").
 ACT_REFERENCES = frozenset({"act", "action", "move", "decision", "step", "operation",
                             "killing", "incident", "atrocity", "massacre", "crackdown"})
@@ -2205,8 +2258,11 @@ def _judged_noun(trigger: Token, by_token: dict[int, Frame]) -> Token | None:
     """The act a judgement is about: the object of "condemned the attack", the passive
     subject of "the bombing was denounced by ...", the "of" phrase of "condemnation of the
     raid"; None when the judgement is about no act."""
-    if _is_verbal(trigger):
+    if _is_verbal(trigger) or trigger.pos_ == "ADJ":
         nouns = _children(trigger, "dobj", "nsubjpass")
+        # "protested against the arrest", "is opposed to the blockade".
+        nouns += [p for prep in _children(trigger, "prep") if prep.lower_ in
+                  ("against", "over", "to") for p in _children(prep, "pobj")]
         # "welcomed the truce agreed by X": the parser may read a reduced relative as a
         # clause whose subject is the act.
         nouns += [n for c in _children(trigger, "ccomp") if c.tag_ == "VBN" and
@@ -2242,43 +2298,54 @@ def _act_agents(index: DocIndex, act: Token) -> list[Arg]:
             not _is_place(a)]
 
 
+def _earlier_author(frames: Sequence[Frame], act: Token, own: Frame | None) -> list[Arg]:
+    """The author of the nearest act of the kind ``act`` names, told before it within
+    ``JUDGED_WINDOW`` tokens ("the stabbing" after "X stabbed the mayor")."""
+    kind = own.type if own is not None and own.type != INCIDENT else None
+    lemma = act.lemma_.lower()
+    for earlier in reversed(frames):
+        if earlier.trigger.i >= act.i or earlier.type in JUDGING_TYPES | BLAMING_TYPES:
+            continue
+        if act.i - earlier.trigger.i > JUDGED_WINDOW:
+            break
+        if (earlier.type == kind if kind else earlier.type in AUTHORED_TYPES or
+                earlier.trigger.lemma_.lower() == lemma):
+            authors = _authors(earlier)
+            if authors:
+                return authors
+    return []
+
+
 def _judged_acts(index: DocIndex, frames: Sequence[Frame]) -> None:
-    """Condemning, denouncing, praising or welcoming an act is a stance towards its author: "Kenya
-    condemned the attack" after "al-Shabaab gunmen stormed a hotel in Mogadishu" is
-    against al-Shabaab. A judgement with no party as target takes the act's own author
-    ("Russia's move", "the Taliban attack") or, for an act named again, the author of
-    the nearest act of its kind told before ("the stabbing" after "X stabbed the mayor"),
-    within ``JUDGED_WINDOW`` tokens. Its actor is never its own target."""
+    """Condemning, opposing, praising or welcoming an act is a stance towards its author:
+    "Kenya condemned the attack" after "al-Shabaab gunmen stormed a hotel in Mogadishu" is
+    against al-Shabaab. The author is the act's own ("Russia's move", "the Taliban
+    attack", "the truce agreed by X and Y") or, for an act named again, that of the
+    nearest act of its kind told before, within ``JUDGED_WINDOW`` tokens. Blame never
+    falls on the one a hostile act was done to: "condemned the invasion of Ukraine" is not
+    against Ukraine, and with no author known it has no target. Praise of an act keeps the
+    party it names ("praised the release of X"). Its actor is never its own target."""
     by_token = {f.trigger.i: f for f in frames}
     for frame in frames:
         welcome = frame.type == "CONSULT" and frame.trigger.lemma_.lower() == "welcome"
-        named = any((t.country or t.igo or t.entity or t.kind == "group") and
-                    not _is_place(t) for t in frame.targets)
-        if (frame.type not in JUDGING_TYPES and not welcome) or (named and not welcome):
+        blaming = frame.type in BLAMING_TYPES
+        if frame.type not in JUDGING_TYPES and not welcome and not blaming:
             continue
         act = _judged_noun(frame.trigger, by_token)
-        if act is None:
+        if act is None or frame.trigger.lemma_.lower() in CARRIER_VERBS or (
+                act.i in by_token and by_token[act.i].type in BLAMING_TYPES | JUDGING_TYPES):
+            # "lodged a protest", "continued the strike": the noun is the act itself.
             continue
-        if named:
-            # "welcomed the truce between X and Y": approval of the act of those named.
-            frame.type, frame.intensity = "SUPPORT", 0.3
+        named = any((t.country or t.igo or t.entity or t.kind == "group") and
+                    not _is_place(t) for t in frame.targets)
+        if named and not blaming:
+            if welcome:
+                # "welcomed the truce between X and Y": approval of the act of those named.
+                frame.type, frame.intensity = "SUPPORT", 0.3
             continue
         own = by_token.get(act.i)
-        authors = _authors(own) if own is not None else []
-        authors = authors or _act_agents(index, act)
-        if not authors:
-            kind = own.type if own is not None and own.type != INCIDENT else None
-            lemma = act.lemma_.lower()
-            for earlier in reversed(frames):
-                if earlier.trigger.i >= act.i or earlier.type in JUDGING_TYPES:
-                    continue
-                if act.i - earlier.trigger.i > JUDGED_WINDOW:
-                    break
-                if (earlier.type == kind if kind else earlier.type in AUTHORED_TYPES or
-                        earlier.trigger.lemma_.lower() == lemma):
-                    authors = _authors(earlier)
-                    if authors:
-                        break
+        authors = (_authors(own) if own is not None else []) or _act_agents(index, act) or \
+            _earlier_author(frames, act, own)
         actors = {(a.entity, a.country, a.sector, a.igo) for a in frame.actors}
         authors = [a for a in authors if (a.entity, a.country, a.sector, a.igo) not in actors]
         if authors:
@@ -2286,6 +2353,11 @@ def _judged_acts(index: DocIndex, frames: Sequence[Frame]) -> None:
             if welcome:
                 # "welcomed the ceasefire": approval of an act, not a reception.
                 frame.type, frame.intensity = "SUPPORT", 0.3
+        elif named and (own.intensity < 0 if own is not None else
+                        act.lemma_.lower() in ACT_NOUNS):
+            # "opposed the blockade of Venezuela": not against Venezuela.
+            inside = {t.i for t in act.subtree}
+            frame.targets = [t for t in frame.targets if t.head not in inside]
 
 
 # Documents, measures and deadlines: they allow, ban or expire, but do not act.
@@ -2391,6 +2463,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "thing_not_actor": _inert,
     "judged_act": _judged_acts,
     "act_subject_target": _struck_targets,
+    "denied_charge": _denied_charges,
     "characterisation": _judgement,
     "actorless_undated": _undated_act,
     **ARGUMENT_RULES,

@@ -305,6 +305,8 @@ FOREIGN_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE", "ACCUSE", "SANCTION", 
 # An inferred target weighs less than one the text names.
 IMPLICIT_WEIGHT = 0.5
 DISSENT_SECTORS = frozenset({"opposition", "rebels"})
+# Acts that blame someone: condemning, rejecting, protesting.
+BLAMING_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
 
 
 def _targetless(event: dict[str, Any]) -> bool:
@@ -426,18 +428,30 @@ def homage_target_rule(data: StanceInput) -> Iterator[Contribution]:
 @stance_rule("relation_model")
 def relation_model_rule(data: StanceInput) -> Iterator[Contribution]:
     """A learned relation between two entities counts for the source towards the target,
-    unless an event of the same sentence already relates the two."""
+    unless an event of the same sentence already relates the two, or the relation blames
+    the victim of a hostile act the source condemns in that sentence."""
     covered: set[tuple[int, str, str]] = set()
+    victims: set[tuple[int, str]] = set()
+    blamers: set[tuple[int, str]] = set()
     for event in data.events:
+        start = int(event["sentence"]["start_char"])
         if event.get("actor") and event.get("target"):
-            start = int(event["sentence"]["start_char"])
             covered.add((start, str(event["actor"]), str(event["target"])))
             covered.add((start, str(event["target"]), str(event["actor"])))
+        if event.get("target") and float(event.get("polarity") or 0.0) < 0:
+            victims.add((start, str(event["target"])))
+        if event.get("actor") and event.get("type") in BLAMING_TYPES:
+            blamers.add((start, str(event["actor"])))
     for rel in data.relations:
         if rel.get("found_by") != "model" or float(rel["score"]) < RELATION_MIN_SCORE:
             continue
         start = int(rel["sentence"]["start_char"])
         if (start, rel["source"], rel["target"]) in covered:
+            continue
+        if rel["polarity"] == "negative" and (start, rel["source"]) in blamers and \
+                (start, rel["target"]) in victims:
+            # "Japan condemned the invasion of Ukraine": whoever condemns a hostile act
+            # does not oppose the one it was done to.
             continue
         source = data.entities.get(rel["source"])
         target = data.entities.get(rel["target"])

@@ -260,3 +260,69 @@ def test_sending_materiel_is_aid(events_nlp, text, target):
 def test_sending_a_letter_or_an_envoy_is_no_aid(events_nlp):
     text = "Kenya sent a letter to Uganda and an envoy to Rwanda."
     assert not [e for e in events(events_nlp, text) if e["type"] == "AID"]
+
+
+# --- blame falls on an act's author, never on the one it was done to ---------------------
+
+@pytest.mark.parametrize(("text", "victim"), [
+    ("Japan condemned the invasion of Ukraine.", "UKR"),
+    ("Colombia is opposed to the blockade of Venezuela.", "VEN"),
+    ("Students in Izmir protested against the arrest of the mayor of Ankara.", "TUR"),
+])
+def test_blame_never_falls_on_the_victim(text, victim):
+    assert not [s for s in _stances(text) if s[1] == victim and s[2] == "oppose"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Japan condemned Russia's invasion of Ukraine.", ("JPN", "RUS", "oppose")),
+    ("Russian troops invaded Ukraine on Thursday. Japan condemned the invasion.",
+     ("JPN", "military:RUS", "oppose")),
+    ("Colombia is opposed to the blockade of Venezuela by the United States.",
+     ("COL", "USA", "oppose")),
+])
+def test_blame_falls_on_the_author(text, expected):
+    assert expected in _stances(text)
+
+
+def test_lodging_a_protest_keeps_its_target(events_nlp):
+    found = [e for e in events(events_nlp, "Serbia lodged a protest with Albania over the "
+                                           "border incident.") if e["type"] == "PROTEST"]
+    assert found and {e["target_country"] for e in found} == {"ALB"}
+
+
+# --- "a charge X denies": the denial is X's, against the accuser -------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sudan accused Ethiopia of massing troops along the border, a charge Addis Ababa "
+     "dismissed as baseless.", ("ETH", "SDN", "oppose")),
+    ("Armenia accused Azerbaijan on Monday of opening fire on its positions, a claim Baku "
+     "rejected.", ("AZE", "ARM", "oppose")),
+    ("India accused the Pakistani army of sheltering militants, an allegation the Pakistani "
+     "Foreign Office has denied.", ("PAK", "IND", "oppose")),
+])
+def test_a_denied_charge_opposes_the_accuser(text, expected):
+    assert expected in _stances(text)
+
+
+def test_a_denial_without_a_charge_keeps_its_parse(events_nlp):
+    text = "Ghana denied the report, a spokesman said."
+    found = triggered(events(events_nlp, text), "denied")
+    assert found and {e["actor_country"] for e in found} == {"GHA"}
+
+
+# --- standing by, being concerned by -----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Egypt said it stood by Khartoum.", ("EGY", "SDN", "support")),
+    ("Canada stands with Ukraine, the prime minister said.", ("CAN", "UKR", "support")),
+    ("Norway was concerned by Russia's military build-up.", ("NOR", "RUS", "oppose")),
+    ("Germany is concerned about Poland's judicial reforms.", ("DEU", "POL", "oppose")),
+])
+def test_standing_by_and_concern(text, expected):
+    assert expected in _stances(text)
+
+
+def test_a_subject_hung_on_the_auxiliary_still_acts(events_nlp):
+    text = "Colombia is opposed to the blockade of Venezuela by the United States."
+    found = triggered(events(events_nlp, text), "opposed")
+    assert found and {e["actor_country"] for e in found} == {"COL"}
