@@ -822,13 +822,61 @@ def _of_pair(head: Token) -> Token | None:
     return None
 
 
-def _pair_parties(index: DocIndex, tok: Token) -> list[Arg]:
-    """The last two distinct countries or organisations named before ``tok`` in its sentence
-    and the one before; [] unless there are two."""
+# How far back (in tokens) the story's principal pair is counted.
+PAIR_WINDOW = 3000
+
+
+def _principal_pair(index: DocIndex, tok: Token) -> list[Arg]:
+    """The two countries or organisations the story has named most before ``tok`` (each at
+    least twice, and more than any third): "the two countries" in a story about Sudan and
+    Ethiopia are those two, even after a paragraph on what Washington said."""
     doc = index.doc
+    counts: dict[str, int] = {}
+    first: dict[str, Arg] = {}
+    for i in range(max(0, tok.i - PAIR_WINDOW), tok.i):
+        eid = index.token_entity[i]
+        if eid is None or index.in_quote[i] or (i > 0 and index.token_entity[i - 1] == eid):
+            # (One count per mention, at its first word.)
+            continue
+        ent = index.entities.get(eid) or {}
+        if ent.get("label") not in ("GPE", "NORP", "ORG"):
+            continue
+        key = ent.get("country") or resources.igo_key(str(ent.get("canonical") or ""))
+        if not key:
+            continue
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, resolve_one(index, doc[i], depth=2))
+    ranked = sorted(counts, key=lambda k: -counts[k])
+    if len(ranked) < 2 or counts[ranked[1]] < 2 or (
+            len(ranked) > 2 and counts[ranked[2]] == counts[ranked[1]]):
+        return []
+    return [Arg(tok.i, first[k].text, first[k].kind, first[k].entity, first[k].country, None,
+                first[k].igo, first[k].label) for k in ranked[:2]]
+
+
+def _pair_parties(index: DocIndex, tok: Token) -> list[Arg]:
+    """The two parties "the two countries", "both sides" refer to: the last two distinct
+    countries or organisations named before ``tok`` in its own sentence; else the story's
+    principal pair (``_principal_pair``); else the last two named in this sentence and the
+    one before; [] unless there are two."""
+    doc = index.doc
+    local = _recent_pair(index, tok, tok.sent.start)
+    if local:
+        return local
+    if "principal_pair" in index.rules:
+        principal = _principal_pair(index, tok)
+        if principal:
+            return principal
     start = tok.sent.start
     if start > 0:
         start = doc[start - 1].sent.start
+    return _recent_pair(index, tok, start)
+
+
+def _recent_pair(index: DocIndex, tok: Token, start: int) -> list[Arg]:
+    """The last two distinct countries or organisations named between ``start`` and
+    ``tok``; [] unless there are two."""
+    doc = index.doc
     found: dict[str, Arg] = {}
     for i in range(tok.i - 1, start - 1, -1):
         eid = index.token_entity[i]
@@ -941,6 +989,7 @@ ARGUMENT_RULES = {
     "dateline": datelines,
     "quoted_first_person": _quote_speaker,
     "pair_reference": is_pair_reference,
+    "principal_pair": _principal_pair,
     "of_conjuncts": _of_conjuncts,
     "igo_members": resolve_one,
     "included_members": _included_members,

@@ -2272,7 +2272,8 @@ def _judged_noun(trigger: Token, by_token: dict[int, Frame]) -> Token | None:
                  for p in _children(prep, "pobj")]
     for noun in nouns:
         lemma = noun.lemma_.lower()
-        if noun.i in by_token or lemma in ACT_NOUNS or lemma in ACT_REFERENCES:
+        if noun.i in by_token or lemma in ACT_NOUNS or lemma in ACT_REFERENCES or \
+                lemma in ACCUSATION_NOUNS:
             return noun
     return None
 
@@ -2298,18 +2299,27 @@ def _act_agents(index: DocIndex, act: Token) -> list[Arg]:
             not _is_place(a)]
 
 
-def _earlier_author(frames: Sequence[Frame], act: Token, own: Frame | None) -> list[Arg]:
+def _earlier_author(frames: Sequence[Frame], act: Token, own: Frame | None,
+                    judge: Sequence[Arg] = ()) -> list[Arg]:
     """The author of the nearest act of the kind ``act`` names, told before it within
-    ``JUDGED_WINDOW`` tokens ("the stabbing" after "X stabbed the mayor")."""
+    ``JUDGED_WINDOW`` tokens ("the stabbing" after "X stabbed the mayor"); for a charge or
+    claim, the author of the accusation of the one who judges it ("rejected the charge"
+    after "X accused Y", told of Y)."""
+    judges = {(a.entity, a.country) for a in judge}
     kind = own.type if own is not None and own.type != INCIDENT else None
     lemma = act.lemma_.lower()
+    accusation = lemma in ACCUSATION_NOUNS
     for earlier in reversed(frames):
-        if earlier.trigger.i >= act.i or earlier.type in JUDGING_TYPES | BLAMING_TYPES:
+        if earlier.trigger.i >= act.i or (earlier.type != "ACCUSE" if accusation else
+                                          earlier.type in JUDGING_TYPES | BLAMING_TYPES):
+            # ("rejected the charge": the accusation's author, not the last act.)
             continue
         if act.i - earlier.trigger.i > JUDGED_WINDOW:
             break
-        if (earlier.type == kind if kind else earlier.type in AUTHORED_TYPES or
-                earlier.trigger.lemma_.lower() == lemma):
+        if accusation and not any((t.entity, t.country) in judges for t in earlier.targets):
+            continue
+        if accusation or (earlier.type == kind if kind else earlier.type in AUTHORED_TYPES
+                          or earlier.trigger.lemma_.lower() == lemma):
             authors = _authors(earlier)
             if authors:
                 return authors
@@ -2333,7 +2343,8 @@ def _judged_acts(index: DocIndex, frames: Sequence[Frame]) -> None:
             continue
         act = _judged_noun(frame.trigger, by_token)
         if act is None or frame.trigger.lemma_.lower() in CARRIER_VERBS or (
-                act.i in by_token and by_token[act.i].type in BLAMING_TYPES | JUDGING_TYPES):
+                act.i in by_token and by_token[act.i].type in BLAMING_TYPES | JUDGING_TYPES
+                and not (frame.type == "REJECT" and act.lemma_.lower() in ACCUSATION_NOUNS)):
             # "lodged a protest", "continued the strike": the noun is the act itself.
             continue
         named = any((t.country or t.igo or t.entity or t.kind == "group") and
@@ -2345,7 +2356,7 @@ def _judged_acts(index: DocIndex, frames: Sequence[Frame]) -> None:
             continue
         own = by_token.get(act.i)
         authors = (_authors(own) if own is not None else []) or _act_agents(index, act) or \
-            _earlier_author(frames, act, own)
+            _earlier_author(frames, act, own, frame.actors)
         actors = {(a.entity, a.country, a.sector, a.igo) for a in frame.actors}
         authors = [a for a in authors if (a.entity, a.country, a.sector, a.igo) not in actors]
         if authors:

@@ -478,9 +478,12 @@ DEFAULT_RULES = ("event_actor", "implicit_target", "homage_target", "relation_mo
 def _background(date: str | None, published: dt.date | None) -> bool:
     if not date or published is None or len(date) < 4 or not date[:4].isdigit():
         return False
+    # A year or a month alone stands for its middle: "last year", told in December, is
+    # most likely more than a year before.
     year = int(date[:4])
-    month = int(date[5:7]) if len(date) >= 7 and date[5:7].isdigit() else 12
-    day = int(date[8:10]) if len(date) >= 10 and date[8:10].isdigit() else 28
+    month = int(date[5:7]) if len(date) >= 7 and date[5:7].isdigit() else 7
+    day = int(date[8:10]) if len(date) >= 10 and date[8:10].isdigit() else (
+        15 if len(date) >= 7 and date[5:7].isdigit() else 1)
     try:
         when = dt.date(year, month, day)
     except ValueError:

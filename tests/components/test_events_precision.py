@@ -326,3 +326,32 @@ def test_a_subject_hung_on_the_auxiliary_still_acts(events_nlp):
     text = "Colombia is opposed to the blockade of Venezuela by the United States."
     found = triggered(events(events_nlp, text), "opposed")
     assert found and {e["actor_country"] for e in found} == {"COL"}
+
+
+# --- "the two countries" are the story's principal pair ----------------------------------
+
+def test_the_two_countries_are_the_storys_principal_pair(events_nlp):
+    text = ("Chile accused Bolivia on Monday of blocking the trade corridor. Bolivia rejected "
+            "the charge, and Chile recalled its ambassador from La Paz. Bolivia said it would "
+            "appeal to the court. The United States, which has sanctioned Venezuelan officials, "
+            "said it was watching. In 2015, the two countries signed a transit agreement.")
+    found = triggered(events(events_nlp, text), "signed")
+    assert {(e["actor_country"], e["target_country"]) for e in found} == {
+        ("CHL", "BOL"), ("BOL", "CHL")}
+
+
+def test_two_countries_named_in_the_sentence_come_first(events_nlp):
+    text = ("Chile accused Bolivia on Monday of blocking the trade corridor. Bolivia rejected "
+            "the charge. Ghana and Togo, whose border reopened, said the two countries would "
+            "hold talks.")
+    found = [e for e in events(events_nlp, text) if e["trigger"]["text"] in ("hold", "talks")]
+    assert found and {e["actor_country"] for e in found} == {"GHA", "TGO"}
+
+
+def test_the_accused_rejecting_the_charge_opposes_the_accuser(events_nlp):
+    text = ("Chile accused Bolivia on Monday of blocking the trade corridor. Bolivia rejected "
+            "the charge. Peru denied the claims.")
+    evs = events(events_nlp, text)
+    assert {e["target_country"] for e in triggered(evs, "rejected")} == {"CHL"}
+    # Peru was not accused: whose claims it denies is not told.
+    assert {e["target_country"] for e in triggered(evs, "denied")} == {None}

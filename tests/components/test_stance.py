@@ -250,3 +250,17 @@ def test_stance_implicit_targets_need_a_story_and_a_named_target_wins():
     named = {**story_event("V3", "AID", 0.6, actor="U1", country="UGA"), "target": "K2",
              "target_country": "KEN"}
     assert aggregate_stances([named], KENYA_STORY, rules=["implicit_target"]) == []
+
+
+@pytest.mark.parametrize(("date", "background"), [
+    ("2020", True),          # "last year", told in December: most likely over a year ago
+    ("2021", False),
+    ("2021-01", False),
+    ("2020-11-01", True),
+    ("2020-12-20", False),
+])
+def test_stance_a_year_or_month_alone_stands_for_its_middle(date, background):
+    import datetime as dt
+
+    from extraction.events.stance import _background
+    assert _background(date, dt.date(2021, 12, 17)) is background
