@@ -652,9 +652,9 @@ def _verb_arguments(index: DocIndex, verb: Token, entry: Entry,
     targets: list[Arg] = []
     if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
         subj, passive = _subject(verb.head)
-    if passive and (entry.pos == "A" or entry.intent) and verb.tag_ == "VBN" and (
-            _children(verb, "xcomp", "prep") or verb.pos_ == "ADJ" or
-            entry.pos == "A" and _children(verb, "agent")):
+    if passive and (entry.pos == "A" or entry.intent and _agent(verb) is None) and \
+            verb.tag_ == "VBN" and (_children(verb, "xcomp", "prep") or verb.pos_ == "ADJ" or
+                                    entry.pos == "A" and _children(verb, "agent")):
         # "Vietnam is committed to ...", "is prepared to ...", "was concerned by ...": a
         # state of mind, not a passive.
         passive = False
@@ -779,25 +779,33 @@ def _owns_date(tok: Token, span: Span, trigger: Token) -> bool:
 def _attached(span: Span, trigger: Token) -> bool:
     """True when the time expression hangs on the trigger's own clause (for a noun trigger,
     on the noun itself: "Thursday's withdrawal")."""
+    return _attachment(span, trigger) is not None
+
+
+def _attachment(span: Span, trigger: Token) -> int | None:
+    """How many steps up the parse the time expression hangs on the trigger's own clause,
+    or None when it does not (see ``_attached``)."""
     cur = span.root
-    for _ in range(40):
+    for step in range(40):
         if cur == trigger:
-            return True
+            return step
         if cur.head.i == cur.i:
-            return False
+            return None
         cur = cur.head
         if cur == trigger:
-            return True
+            return step + 1
         if _owns_date(cur, span, trigger):
             # "calling Maduro's 2018 re-election a fraud": the date belongs to another noun.
-            return False
+            return None
         if _is_verbal(cur):
             if cur.dep_ in ("relcl", "acl") and cur.head == trigger:
                 # "a blackout that began Thursday": the clause describes the event noun.
-                return True
-            return cur == trigger or (not _is_verbal(trigger) and cur == _clause(trigger)
-                                      and span.root.head == cur)
-    return False
+                return step + 2
+            if cur == trigger or (not _is_verbal(trigger) and cur == _clause(trigger)
+                                  and span.root.head == cur):
+                return step + 1
+            return None
+    return None
 
 
 def line_breaks(doc: Doc) -> list[int]:
@@ -842,9 +850,12 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
     sent = trigger.sent
     local = [(s, t) for s, t in sentence_spans(sent, spans, starts)
              if _same_line(s, trigger, breaks)]
-    for span, item in local:
-        if _attached(span, trigger):
-            return str(item["value"]), str(item["text"])
+    attached = [(depth, n, item) for n, (span, item) in enumerate(local)
+                if (depth := _attachment(span, trigger)) is not None]
+    if attached:
+        # "After a raid in 1998, the law was changed in 1999": the nearest in the parse.
+        item = min(attached, key=lambda a: (a[0], a[1]))[2]
+        return str(item["value"]), str(item["text"])
     if conjuncts:
         for span, item in local:
             if _conjunct_date(span, trigger):

@@ -355,3 +355,18 @@ def test_the_accused_rejecting_the_charge_opposes_the_accuser(events_nlp):
     assert {e["target_country"] for e in triggered(evs, "rejected")} == {"CHL"}
     # Peru was not accused: whose claims it denies is not told.
     assert {e["target_country"] for e in triggered(evs, "denied")} == {None}
+
+
+# --- the date nearest the trigger in the parse wins --------------------------------------
+
+def test_a_fronted_phrase_does_not_date_the_main_act(events_nlp):
+    text = ("After a bombing in Lahore in 2009, a new law was passed by the government of "
+            "Pakistan in 2010.")
+    evs = events(events_nlp, text)
+    assert {e["date"] for e in triggered(evs, "passed")} == {"2010"}
+
+
+def test_a_proposal_in_the_passive_keeps_its_agent(events_nlp):
+    text = "A bill was proposed by the government of Tunisia in 2016."
+    found = triggered(events(events_nlp, text), "proposed")
+    assert found and {e["actor_country"] for e in found} == {"TUN"}
