@@ -5,7 +5,7 @@ Two finders, each a pure function of the ``Doc`` and plain dicts:
 - ``event_relations``: an event that happened, with an actor and a target entity and a
   polarity, is a relation from actor to target (``found_by`` = ``event:<TYPE>``);
 - ``model_relations``: every pair of party entities (people, organisations, states and
-  their demonyms) in a sentence goes through the learned directed-stance classifier
+  their demonyms, facilities) in a sentence goes through the learned directed-stance classifier
   (``classifier``); a pair it does not call neutral is a relation (``found_by`` = ``model``)
   scored with the classifier's probability.
 
@@ -22,8 +22,10 @@ from spacy.tokens import Doc, Span
 
 from .classifier import StanceClassifier, model_input
 
-#: Entity labels that can hold or receive a stance.
-PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Entity labels that can hold or receive a stance. Facilities are in: the model tags
+#: people and organisations as FAC often enough ("Bannon", "the Cartel"), and a seat that
+#: speaks ("the Kremlin") holds a stance like its occupant.
+PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 #: The classifier's directed labels: (source is p, positive).
 DIRECTIONS = {"p_pos_q": (True, "positive"), "q_pos_p": (False, "positive"),
               "p_neg_q": (True, "negative"), "q_neg_p": (False, "negative")}
