@@ -445,6 +445,10 @@ def _pronoun(index: DocIndex, tok: Token, depth: int) -> Arg | None:
                            found.sector, found.igo, found.label)
     if lower in MALE_FEMALE:
         eid = index.last_person[tok.i]
+        if index.in_quote[tok.i] and "quoted_protagonist" in index.rules:
+            # A "he" or "she" in a quotation is most often the one the story is about; the
+            # last person named is often the one quoted before.
+            eid = protagonist(index) or eid
     elif lower in NEUTER and tok.dep_ in ("nsubj", "nsubjpass") and depth < 2:
         # A subject pronoun in a subordinate clause is the subject of the clause above
         # ("the US ended ties with Taipei in 1979, when it established relations ...").
@@ -822,6 +826,16 @@ def _of_pair(head: Token) -> Token | None:
     return None
 
 
+def protagonist(index: DocIndex) -> str | None:
+    """The id of the person a story is about: the most mentioned person, with at least three
+    mentions and more than any other person; None when there is no such person."""
+    people = sorted(((len(e.get("mentions") or ()), eid) for eid, e in index.entities.items()
+                     if e.get("label") == "PERSON"), reverse=True)
+    if not people or people[0][0] < 3 or (len(people) > 1 and people[1][0] == people[0][0]):
+        return None
+    return people[0][1]
+
+
 # How far back (in tokens) the story's principal pair is counted.
 PAIR_WINDOW = 3000
 
@@ -990,6 +1004,7 @@ ARGUMENT_RULES = {
     "quoted_first_person": _quote_speaker,
     "pair_reference": is_pair_reference,
     "principal_pair": _principal_pair,
+    "quoted_protagonist": protagonist,
     "of_conjuncts": _of_conjuncts,
     "igo_members": resolve_one,
     "included_members": _included_members,

@@ -52,6 +52,7 @@ from .arguments import (
     expand_agents,
     is_speech_verb,
     one_country,
+    protagonist,
     resolve,
     resolve_one,
 )
@@ -1508,6 +1509,8 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
         if "refusal" in rules and _refusal(frame):
             frame.mode = HAPPENED
         frames.append(frame)
+    if "quoted_judgement" in rules:
+        _quoted_judgements(index, frames)
     if "attack_attribution" in rules:
         _claimed_attacks(frames)
     demands = _obligation_frames(doc, index, found, frames)
@@ -2252,6 +2255,118 @@ def _judgement(verb: Token) -> int:
     return -1 if condemn > praise else (1 if praise > condemn else 0)
 
 
+# Words of a quoted judgement beyond those of a characterisation ("our thoughts and
+# prayers are with him", "he made a great contribution", "will not be tolerated").
+QUOTE_PRAISE = PRAISING_WORDS | frozenset({
+    "pray", "prayer", "thought", "condolence", "sympathy", "contribution", "dedicate",
+    "admire", "admiration", "respect", "legacy", "honour", "honor", "grateful", "gratitude",
+    "thank", "congratulate", "congratulation", "support", "solidarity", "wise", "outstanding",
+    "remarkable", "tireless", "liberation", "emancipation", "unconditionally",
+    "constructive", "productive", "fruitful", "cordial", "excellent"})
+QUOTE_CONDEMN = CONDEMNING_WORDS | frozenset({
+    "condemn", "denounce", "blame", "accuse", "criticise", "criticize", "shame", "lie",
+    "corrupt", "corruption", "tyranny", "tyrant", "repression", "oppression", "destroy",
+    "ruin", "failure", "incompetent", "disastrous", "harm"})
+# Words whose negation condemns ("will not be tolerated", "we cannot accept").
+NEGATED_CONDEMN = frozenset({"tolerate", "accept", "allow", "permit", "forgive", "condone"})
+# How many sentences a quotation may run on after the one its speech verb is in.
+QUOTE_SENTENCES = 3
+
+
+def _quote_content(index: DocIndex, verb: Token) -> list[Token]:
+    """The words a speech verb reports: its clause, and the quotation it introduces or
+    closes, running on for up to ``QUOTE_SENTENCES`` sentences while still quoted."""
+    doc = index.doc
+    words = [t for c in _children(verb, "ccomp") for t in c.subtree]
+    sent = verb.sent
+    quoted = [t for t in sent if index.in_quote[t.i]]
+    words.extend(quoted)
+    if quoted and quoted[-1].i >= sent.end - 3:
+        end = sent.end
+        for _ in range(QUOTE_SENTENCES):
+            if end >= len(doc) or not index.in_quote[end] and not (
+                    end + 1 < len(doc) and index.in_quote[end + 1]):
+                break
+            nxt = doc[end].sent
+            words.extend(t for t in nxt if index.in_quote[t.i])
+            end = nxt.end
+    return sorted({t.i: t for t in words}.values(), key=lambda t: t.i)
+
+
+def _quote_sign(words: Sequence[Token]) -> int:
+    """-1 when the reported words condemn, +1 when they praise, 0 when neither wins."""
+    praise = condemn = 0
+    for tok in words:
+        lemma = tok.lemma_.lower()
+        negated = _negated(tok) or _negated(tok.head) and tok.dep_ in ("dobj", "nsubjpass")
+        if lemma in NEGATED_CONDEMN and negated:
+            condemn += 1
+        elif lemma in QUOTE_CONDEMN or tok.lower_ in QUOTE_CONDEMN:
+            condemn += 1
+        elif (lemma in QUOTE_PRAISE or tok.lower_ in QUOTE_PRAISE) and not negated:
+            praise += 1
+    return -1 if condemn > praise else (1 if praise > condemn else 0)
+
+
+def _quoted_party(index: DocIndex, words: Sequence[Token], speaker: Sequence[Arg]) -> Arg | None:
+    """Whom reported words judge: a person they name, else an organisation, else a state
+    (never the speaker or the speaker's own state); else the person a "he" or "she" in them
+    refers to."""
+    own = {a.entity for a in speaker if a.entity} | {a.country for a in speaker if a.country}
+    ranked: list[tuple[int, int, Arg]] = []
+    for tok in words:
+        eid = index.token_entity[tok.i]
+        if eid is None or (tok.i > 0 and index.token_entity[tok.i - 1] == eid):
+            continue
+        ent = index.entities.get(eid) or {}
+        rank = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 2}.get(str(ent.get("label")))
+        if rank is None or eid in own:
+            continue
+        arg = resolve_one(index, tok, depth=2)
+        if not (arg.country or arg.igo or arg.entity) or _is_place(arg) or \
+                (rank == 2 and arg.country in own):
+            continue
+        ranked.append((rank, tok.i, arg))
+    if ranked:
+        return min(ranked, key=lambda r: (r[0], r[1]))[2]
+    pronouns = [t for t in words if t.lower_ in ("he", "him", "his", "she", "her")]
+    if not pronouns:
+        return None
+    # A "he" or "she" in a quotation is most often the one the story is about, else the
+    # last person named.
+    main = protagonist(index)
+    eid = main if main is not None and main not in own else index.last_person[pronouns[0].i]
+    if eid is None or eid in own:
+        return None
+    head = next((t for t in index.doc if index.token_entity[t.i] == eid), None)
+    return resolve_one(index, head, depth=2) if head is not None else None
+
+
+def _quoted_judgements(index: DocIndex, frames: Sequence[Frame]) -> None:
+    """A party's reported words that praise or condemn someone they name are an act of
+    praise (SUPPORT) or accusation (ACCUSE) towards them: "'He made a great contribution
+    to his country,' the president said of X", "the minister said the protesters'
+    behaviour was undemocratic". The words decide by counting praise and condemnation;
+    a hostile act named in a condemnation is left to ``judged_act`` (its author is blamed,
+    not its victim)."""
+    for frame in frames:
+        if frame.type != STATEMENT or frame.targets or not _is_verbal(frame.trigger) or \
+                not any(a.country or a.igo or a.sector for a in frame.actors):
+            continue
+        words = _quote_content(index, frame.trigger)
+        sign = _quote_sign(words)
+        if not sign:
+            continue
+        if sign < 0 and any(t.lemma_.lower() in ACT_NOUNS for t in words):
+            continue
+        target = _quoted_party(index, words, frame.actors)
+        if target is None:
+            continue
+        frame.type, frame.intensity = ("SUPPORT", 0.3) if sign > 0 else ("ACCUSE", -0.3)
+        frame.entry = PRAISE_ENTRY if sign > 0 else CONDEMN_ENTRY
+        frame.targets = [target]
+
+
 # Judgements of an act: condemning or praising it is a stance towards whoever did it.
 JUDGING_TYPES = frozenset({"ACCUSE", "SUPPORT"})
 # Judgements against an act: they blame its author, never the one it was done to.
@@ -2487,6 +2602,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "act_subject_target": _struck_targets,
     "denied_charge": _denied_charges,
     "characterisation": _judgement,
+    "quoted_judgement": _quoted_judgements,
     "actorless_undated": _undated_act,
     **ARGUMENT_RULES,
 }

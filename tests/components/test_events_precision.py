@@ -370,3 +370,37 @@ def test_a_proposal_in_the_passive_keeps_its_agent(events_nlp):
     text = "A bill was proposed by the government of Tunisia in 2016."
     found = triggered(events(events_nlp, text), "proposed")
     assert found and {e["actor_country"] for e in found} == {"TUN"}
+
+
+# --- quoted judgements: a party's words that praise or condemn someone they name -----------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Former president Alan Dube of Malawi died on Friday. President Samia Hassan of Tanzania "
+     "said in a statement: \"Alan Dube made a great contribution to the freedom of Africa.\"",
+     ("TZA", "entity:Alan Dube", "support")),
+    ("The Lithuanian foreign minister said: \"The behaviour of Russia in this crisis is "
+     "irresponsible and dangerous.\"", ("LTU", "RUS", "oppose")),
+    ("Chile's foreign minister said the talks with Peru had been constructive.",
+     ("CHL", "PER", "support")),
+])
+def test_a_quoted_judgement_is_a_stance(text, expected):
+    assert expected in _stances(text)
+
+
+@pytest.mark.parametrize("text", [
+    # no judgement in the words
+    "The Lithuanian foreign minister said: \"Russia held talks with us on Tuesday.\"",
+    # a hostile act condemned: its victim is not blamed
+    "The Kenyan foreign minister said: \"The shelling of Ukraine is a crime.\"",
+])
+def test_quoted_words_without_a_judgement_of_a_party_give_none(text):
+    assert not [s for s in _stances(text) if s[2] == "oppose" and s[1] in ("RUS", "UKR")]
+
+
+def test_a_he_in_a_quotation_is_the_one_the_story_is_about(events_nlp):
+    text = ("Former president Alan Dube died on Friday. Alan Dube led Malawi for ten years. "
+            "Alan Dube was born in Zomba. President Samia Hassan of Tanzania praised him. "
+            "\"He was a tireless friend of Africa,\" said the Kenyan foreign minister.")
+    found = [e for e in events(events_nlp, text) if e["type"] == "SUPPORT" and
+             e["trigger"]["text"] == "said"]
+    assert found and all("Hassan" not in (e["target_text"] or "") for e in found)
