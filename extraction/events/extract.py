@@ -1509,8 +1509,6 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
         if "refusal" in rules and _refusal(frame):
             frame.mode = HAPPENED
         frames.append(frame)
-    if "quoted_judgement" in rules:
-        _quoted_judgements(index, frames)
     if "attack_attribution" in rules:
         _claimed_attacks(frames)
     demands = _obligation_frames(doc, index, found, frames)
@@ -1519,6 +1517,9 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
         asked = {f.trigger.i for f in demands}
         frames = [f for f in frames if not (f.type == STATEMENT and f.trigger.i in asked)]
     frames.extend(demands)
+    if "quoted_judgement" in rules:
+        # (After the demands: "X said Y must ..." is a demand, not a judgement.)
+        _quoted_judgements(index, frames)
     if "coup_removal" in rules:
         frames.extend(_coup_frames(doc, index, found, frames))
     if "dated_acts" in rules:
@@ -2259,7 +2260,7 @@ def _judgement(verb: Token) -> int:
 # prayers are with him", "he made a great contribution", "will not be tolerated").
 QUOTE_PRAISE = PRAISING_WORDS | frozenset({
     "pray", "prayer", "thought", "condolence", "sympathy", "contribution", "dedicate",
-    "admire", "admiration", "respect", "legacy", "honour", "honor", "grateful", "gratitude",
+    "admire", "admiration", "respect", "legacy", "grateful", "gratitude",
     "thank", "congratulate", "congratulation", "support", "solidarity", "wise", "outstanding",
     "remarkable", "tireless", "liberation", "emancipation", "unconditionally",
     "constructive", "productive", "fruitful", "cordial", "excellent"})
