@@ -551,11 +551,38 @@ def _single_country(index: DocIndex, tok: Token) -> str | None:
     return one_country(index, start, tok.i)
 
 
+def _clause_subject(index: DocIndex, tok: Token, depth: int) -> str | None:
+    """The country of the subject of the clause ``tok`` is an argument of, when ``tok`` is
+    not itself in that subject ("X criticised its government": X's)."""
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            break
+    else:
+        return None
+    for child in cur.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and not (
+                child.left_edge.i <= tok.i <= child.right_edge.i):
+            # (At the caller's depth: "protesters in Lima" are Peru's only at depth 0.)
+            found = resolve_one(index, child, depth=depth)
+            return found.country
+    return None
+
+
 def _state_reference(index: DocIndex, tok: Token, depth: int) -> str | None:
     """The country "the country", "its government" or "his administration" stands for: a
     possessive pronoun's referent's country, else the single country named just before."""
     for child in tok.children:
-        if child.dep_ == "poss" and child.lower_ in ("his", "her", "its"):
+        if child.dep_ == "poss" and child.lower_ in ("his", "her", "its", "their"):
+            owner = _clause_subject(index, tok, depth)
+            if owner is not None:
+                # "Chinese citizens criticised their government": the subject's state.
+                return owner
+            if child.lower_ == "their":
+                return None
             found = _pronoun(index, child, depth + 1)
             return found.country if found is not None else None
         if child.dep_ == "det" and child.lower_ in ("the", "this"):
@@ -674,7 +701,9 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
             return Arg(tok.i, text, "country", None, country, sector)
     if lemma in STATE_NOUNS and tok.pos_ == "NOUN" and depth < 2 and (
             tok.dep_ in SUBJECT_DEPS or tok.dep_ == "poss" or
-            tok.dep_ == "pobj" and tok.head.dep_ == "agent") and not (
+            tok.dep_ == "pobj" and tok.head.dep_ == "agent" or
+            tok.dep_ == "dobj" and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
+                                       for c in tok.children)) and not (
             depth == 0 and any(c.dep_ == "prep" and c.lower_ in ("of", "from")
                                for c in tok.children)):
         # ("The government of Kenya": the "of" below names the state, not the story.)

@@ -1120,6 +1120,12 @@ def _located(index: DocIndex, trigger: Token, actors: list[Arg]) -> list[Arg]:
     return out
 
 
+# Acts of a state's justice on a person ("was convicted", "was sentenced", "was arrested").
+JUSTICE_VERBS = frozenset({"convict", "sentence", "indict", "charge", "jail", "imprison",
+                           "try", "fine", "prosecute", "arrest", "detain"})
+POLICE_VERBS = frozenset({"arrest", "detain"})
+
+
 def _unattributed(index: DocIndex, frame: Frame, actors: list[Arg]) -> list[Arg]:
     """Violence whose authors the text does not name ("killed by a roadside bomb near the
     Iraqi city of Basra") is coded, as event data codes it, to the country where it
@@ -1143,6 +1149,15 @@ def _unattributed(index: DocIndex, frame: Frame, actors: list[Arg]) -> list[Arg]
         if not passive or _agent(trigger) is not None:
             return actors
         country = _location(index, [trigger])
+        if country is None and "home_justice" in index.rules and \
+                trigger.lemma_.lower() in JUSTICE_VERBS and subj is not None:
+            # "The former president was convicted of corruption": a person's own state
+            # tries and sentences them when the text names no other.
+            person = resolve_one(index, subj)
+            if person.entity and person.country and person.label == "PERSON":
+                return [Arg(trigger.i, resources.country_name(person.country) or
+                            person.country, "country", None, person.country,
+                            "police" if trigger.lemma_.lower() in POLICE_VERBS else None)]
         return actors if country is None else [
             Arg(trigger.i, f"in {resources.country_name(country)}", "country", None, country)]
     if frame.type != "ASSAULT":
@@ -2097,6 +2112,8 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
                           if _homeless(index, a) else a for a in actors]
         if "thing_not_actor" in active:
             actors = [a for a in actors if not _inert(index, a)]
+        if "dissenting_people" in active:
+            actors = _dissenting_people(index, frame, actors, targets)
         etype, polarity = _polarity(frame)
         when, source = pick_date(frame.trigger, spans, anchor,
                                  breaks=breaks if "dateline_date" in active else None,
@@ -2217,7 +2234,8 @@ def _struck_targets(index: DocIndex, noun: Token) -> list[Arg]:
 # Verbs that characterise someone or something ("called the raid an act of terror",
 # "described the attack as cowardly", "branded him a traitor").
 CHARACTERISE_VERBS = frozenset({"call", "describe", "brand", "label", "term", "dub",
-                                "characterise", "characterize"})
+                                "characterise", "characterize", "rule", "find", "declare",
+                                "deem", "judge"})
 # What a characterisation says: words of condemnation and of praise.
 CONDEMNING_WORDS = frozenset({
     "barbarity", "barbaric", "barbarism", "evil", "crime", "criminal", "atrocity", "outrage",
@@ -2228,7 +2246,9 @@ CONDEMNING_WORDS = frozenset({
     "reckless", "brutal", "brutality", "savage", "vile", "horrific", "senseless",
     "unjustified", "unjustifiable", "inexcusable", "deplorable", "reprehensible",
     "appalling", "genocide", "massacre", "betrayal", "traitor", "propaganda", "meddling",
-    "interference", "hostile", "oppressive", "undemocratic", "anti-democratic", "dastardly"})
+    "interference", "hostile", "oppressive", "undemocratic", "anti-democratic", "dastardly",
+    "unlawful", "unconstitutional", "invalid", "void", "lousy", "terrible", "awful",
+    "disastrous", "mistake", "dishonest", "corrupt", "racist", "unfair", "unjust"})
 PRAISING_WORDS = frozenset({
     "hero", "heroic", "icon", "patriot", "visionary", "statesman", "champion", "friend",
     "legend", "courageous", "brave", "great", "milestone", "triumph", "landmark",
@@ -2237,11 +2257,18 @@ CONDEMN_ENTRY = Entry("", "V", "ACCUSE", -0.3, (), frozenset())
 PRAISE_ENTRY = Entry("", "V", "SUPPORT", 0.3, (), frozenset())
 
 
+def _small_clause_subjects(verb: Token) -> list[Token]:
+    """The object of a verb the parser reads with a small clause ("declared the decree
+    invalid": "decree" as the subject of "invalid")."""
+    return [n for c in _children(verb, "ccomp") if not _is_verbal(c)
+            for n in _children(c, "nsubj")]
+
+
 def _judgement(verb: Token) -> int:
     """-1 when a verb of characterising condemns what it characterises, +1 when it praises,
     0 otherwise: the words after its object, in its own clause, decide (the subject's
     words do not: "the brave mayor called it a crime" condemns)."""
-    objects = _children(verb, "dobj")
+    objects = _children(verb, "dobj") or _small_clause_subjects(verb)
     if not objects:
         return 0
     start = objects[0].i
@@ -2372,6 +2399,11 @@ def _quoted_judgements(index: DocIndex, frames: Sequence[Frame]) -> None:
 JUDGING_TYPES = frozenset({"ACCUSE", "SUPPORT"})
 # Judgements against an act: they blame its author, never the one it was done to.
 BLAMING_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
+# What someone does or says, judged through its author ("criticised their government's
+# response", "praised the minister's remarks").
+CONDUCT_NOUNS = frozenset({"response", "handling", "policy", "reform", "approach", "conduct",
+                           "behaviour", "behavior", "remarks", "comment", "stance", "position",
+                           "advice", "record", "leadership", "management", "rule"})
 # Nouns that name an act told before ("condemned the move", "praised the decision").
 ACT_REFERENCES = frozenset({"act", "action", "move", "decision", "step", "operation",
                             "killing", "incident", "atrocity", "massacre", "crackdown"})
@@ -2394,13 +2426,15 @@ def _judged_noun(trigger: Token, by_token: dict[int, Frame]) -> Token | None:
         # clause whose subject is the act.
         nouns += [n for c in _children(trigger, "ccomp") if c.tag_ == "VBN" and
                   _children(c, "agent") for n in _children(c, "nsubj")]
+        nouns += _small_clause_subjects(trigger)
     else:
         nouns = [p for prep in _children(trigger, "prep") if prep.lower_ in ("of", "over")
                  for p in _children(prep, "pobj")]
     for noun in nouns:
         lemma = noun.lemma_.lower()
         if noun.i in by_token or lemma in ACT_NOUNS or lemma in ACT_REFERENCES or \
-                lemma in ACCUSATION_NOUNS:
+                lemma in ACCUSATION_NOUNS or (lemma in CONDUCT_NOUNS | DOCUMENT_NOUNS and
+                                              _children(noun, "poss")):
             return noun
     return None
 
@@ -2414,6 +2448,11 @@ def _act_agents(index: DocIndex, act: Token) -> list[Arg]:
     """The parties an act noun names as its agents ("the ceasefire agreed by Armenia and
     Azerbaijan", "the strikes carried out by Israel") or as its two sides ("the truce
     between Armenia and Azerbaijan")."""
+    # "their government's response", "Russia's move": the possessor is the author.
+    owners = [a for poss in _children(act, "poss") for a in resolve(index, poss)
+              if a.is_party and not _is_place(a)]
+    if owners:
+        return owners
     verbs = _children(act, "acl")
     if act.dep_ == "nsubj" and act.head.tag_ == "VBN":
         verbs.append(act.head)
@@ -2496,6 +2535,35 @@ def _judged_acts(index: DocIndex, frames: Sequence[Frame]) -> None:
             # "opposed the blockade of Venezuela": not against Venezuela.
             inside = {t.i for t in act.subtree}
             frame.targets = [t for t in frame.targets if t.head not in inside]
+
+
+# A country's people named by a common noun ("Chinese citizens", "residents").
+CITIZEN_NOUNS = frozenset({"citizen", "people", "resident", "voter", "public", "worker",
+                           "student", "youth", "villager", "farmer", "teacher", "doctor",
+                           "nurse", "lawyer", "journalist", "activist", "critic"})
+
+
+def _dissenting_people(index: DocIndex, frame: Frame, actors: list[Arg],
+                       targets: Sequence[Arg]) -> list[Arg]:
+    """A country's people blaming or protesting against their own state are its opposition:
+    "Chinese citizens criticised their government's response" is ``opposition:CHN``
+    against China, not China against itself."""
+    if frame.type not in BLAMING_TYPES:
+        return actors
+    states = {t.country for t in targets if t.country and not t.sector and not t.entity or
+              t.country and (index.entities.get(t.entity or "") or {}).get("label") in
+              ("GPE", "NORP")}
+    out = []
+    for a in actors:
+        label = (index.entities.get(a.entity or "") or {}).get("label")
+        head = index.doc[a.head]
+        people = head.lemma_.lower() in CITIZEN_NOUNS or (
+            label == "NORP" and head.tag_ in ("NNS", "NNPS") and index.token_entity[head.i])
+        if (a.entity is None or label in ("NORP", "GPE")) and a.sector is None and \
+                a.country in states and people:
+            a = Arg(a.head, a.text, a.kind, a.entity, a.country, "opposition", a.igo, a.label)
+        out.append(a)
+    return out
 
 
 # Documents, measures and deadlines: they allow, ban or expire, but do not act.
@@ -2604,6 +2672,8 @@ RULES: dict[str, Callable[..., Any]] = {
     "denied_charge": _denied_charges,
     "characterisation": _judgement,
     "quoted_judgement": _quoted_judgements,
+    "home_justice": _unattributed,
+    "dissenting_people": _dissenting_people,
     "actorless_undated": _undated_act,
     **ARGUMENT_RULES,
 }

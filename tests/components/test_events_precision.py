@@ -404,3 +404,52 @@ def test_a_he_in_a_quotation_is_the_one_the_story_is_about(events_nlp):
     found = [e for e in events(events_nlp, text) if e["type"] == "SUPPORT" and
              e["trigger"]["text"] == "said"]
     assert found and all("Hassan" not in (e["target_text"] or "") for e in found)
+
+
+# --- a country's people blaming their own state are its opposition ------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chinese citizens have criticized their government's response to the floods.",
+     ("opposition:CHN", "CHN", "oppose")),
+    ("Protesters in Lima denounced their government.", ("opposition:PER", "PER", "oppose")),
+    ("Many Kenyans criticised the government of Kenya.", ("opposition:KEN", "KEN", "oppose")),
+])
+def test_people_blaming_their_own_state_are_its_opposition(text, expected):
+    from extraction import analyze
+    found = {(s.holder, s.target_key, s.polarity) for s in
+             analyze(text, published="2021-05-04").stances}
+    assert expected in found
+
+
+def test_a_state_blaming_another_stays_the_state():
+    assert ("KEN", "UGA", "oppose") in _stances("Kenya criticised the government of Uganda.")
+
+
+# --- courts and judgements; the state's justice on its own people -------------------------
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The Supreme Court of Kenya ruled the election of the governor unconstitutional.",
+     "ACCUSE"),
+    ("The court of Chile declared the decree of the president invalid.", "ACCUSE"),
+])
+def test_a_ruling_of_unlawfulness_is_an_accusation(events_nlp, text, etype):
+    found = [e for e in events(events_nlp, text) if e["trigger"]["text"] in ("ruled",
+                                                                             "declared")]
+    assert found and {e["type"] for e in found} == {etype}
+
+
+def test_finding_a_thing_is_no_judgement(events_nlp):
+    assert not [e for e in events(events_nlp, "Investigators in Peru found the boat in the "
+                                              "river.") if e["type"] == "ACCUSE"]
+
+
+def test_a_conviction_without_an_agent_is_the_persons_own_state(events_nlp):
+    text = "Former president Jacques Chirac of France was convicted of corruption in 2011."
+    found = triggered(events(events_nlp, text), "convicted")
+    assert found and {(e["type"], e["actor_country"]) for e in found} == {("COERCE", "FRA")}
+
+
+def test_a_possessive_names_the_author_of_the_conduct_judged(events_nlp):
+    text = "Kenya criticised Uganda's handling of the border dispute."
+    found = triggered(events(events_nlp, text), "criticised")
+    assert found and {e["target_country"] for e in found} == {"UGA"}
