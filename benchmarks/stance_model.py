@@ -54,18 +54,18 @@ def main(argv: list[str] | None = None) -> int:
     parse_s = time.perf_counter() - started
 
     started = time.perf_counter()
+    model = load_classifier(args.model)
+    load_s = time.perf_counter() - started
+
+    started = time.perf_counter()
     inputs, gold = [], []
     for doc, (_, spans, label) in zip(docs, rows, strict=True):
         pair = train_stance.entity_ranges(doc, spans)
         if pair is None:
             continue
-        inputs.append(model_input(doc, doc[:], *pair))
+        inputs.append(model_input(doc, doc[:], *pair, model.lexicon))
         gold.append(label)
     input_s = time.perf_counter() - started
-
-    started = time.perf_counter()
-    model = load_classifier(args.model)
-    load_s = time.perf_counter() - started
     model.predict(inputs[:8])
     started = time.perf_counter()
     probs = model.predict(inputs)

@@ -7,7 +7,9 @@ Reads ``directed-sentiment/train.txt`` and ``valid.txt`` under ``$NEWSLENS_BENCH
 [brackets], the texts of entity p and q, and a label 0-4 (``LABELS``). The sentence is
 parsed by ``en_core_web_sm`` with the brackets removed, the bracketed character spans are
 mapped to token ranges, and ``extraction.relations.classifier.model_input`` builds the
-classifier's input, as it does at run time. spaCy trains a ``textcat`` on it
+classifier's input, as it does at run time, with the stance lexicon (``stance_lexicon``:
+the signs of the event lexicon's single-word stance triggers), which is saved with the
+model as ``lexicon.json``. spaCy trains a ``textcat`` on it
 (``spacy.cli.train.train``, fixed seed, the best epoch by validation macro-F1); the
 decision rule (a log-probability correction per label) is tuned on valid and kept only if
 it also helps in 2-fold cross-fitting within valid; the model, ``decision.json`` and
@@ -144,9 +146,30 @@ def entity_ranges(doc: Doc, spans: list[tuple[int, int]]
     return p, q
 
 
-def inputs_for(examples: list[Example]) -> list[str]:
+def stance_lexicon() -> dict[str, tuple[str, str]]:
+    """The classifier's stance lexicon: lemma -> (sign, PLOVER type), from the event lexicon.
+
+    Single-word triggers of acts that count for a stance (not speech, elections, other
+    actions or incidents) with a non-zero intensity; the first row of a lemma wins. The
+    result is saved with the model (``lexicon.json``), so later edits of the event lexicon
+    never change what a trained model reads.
+    """
+    from extraction.events.lexicon import load_lexicon
+
+    out: dict[str, tuple[str, str]] = {}
+    for (lemma, _pos), entries in load_lexicon().entries.items():
+        for entry in entries:
+            if entry.needs or not entry.stance or entry.intensity == 0 \
+                    or entry.type in ("STATEMENT", "ELECT", "ACTION"):
+                continue
+            out.setdefault(lemma, ("pos" if entry.intensity > 0 else "neg", entry.type))
+    return out
+
+
+def inputs_for(examples: list[Example], lexicon: dict[str, tuple[str, str]] | None = None
+               ) -> list[str]:
     """``model_input`` for every example, the whole line as its sentence."""
-    return [clf.model_input(ex.doc, ex.doc[:], ex.p, ex.q) for ex in examples]
+    return [clf.model_input(ex.doc, ex.doc[:], ex.p, ex.q, lexicon) for ex in examples]
 
 
 def write_docbin(texts: list[str], labels: list[int], path: Path) -> None:
@@ -254,7 +277,8 @@ def train(config: Path, train_path: Path, dev_path: Path, output: Path,
     return output / "model-best"
 
 
-def export(best: Path, output: Path, meta: dict[str, object]) -> Language:
+def export(best: Path, output: Path, meta: dict[str, object],
+           lexicon: dict[str, tuple[str, str]] | None = None) -> Language:
     """Write the trained textcat to ``output`` as a clean pipeline.
 
     The pipeline is rebuilt from the training config with the data paths cleared and only
@@ -273,6 +297,10 @@ def export(best: Path, output: Path, meta: dict[str, object]) -> Language:
     if output.exists():
         shutil.rmtree(output)
     nlp.to_disk(output)
+    if lexicon:
+        (output / clf.LEXICON_FILE).write_text(
+            json.dumps({k: list(v) for k, v in sorted(lexicon.items())}, indent=0) + "\n",
+            encoding="utf-8")
     return nlp
 
 
@@ -284,9 +312,12 @@ def main(argv: list[str] | None = None) -> int:
 
     train_ex, valid_ex = parse_split("train"), parse_split("valid")
     print(f"examples: train {len(train_ex)}, valid {len(valid_ex)}")
-    valid_in = inputs_for(valid_ex)
+    lexicon = stance_lexicon()
+    print(f"stance lexicon: {len(lexicon)} lemmas")
+    valid_in = inputs_for(valid_ex, lexicon)
     WORK.mkdir(parents=True, exist_ok=True)
-    write_docbin(inputs_for(train_ex), [ex.label for ex in train_ex], WORK / "train.spacy")
+    write_docbin(inputs_for(train_ex, lexicon), [ex.label for ex in train_ex],
+                 WORK / "train.spacy")
     write_docbin(valid_in, [ex.label for ex in valid_ex], WORK / "dev.spacy")
 
     best = train(args.config, WORK / "train.spacy", WORK / "dev.spacy", WORK / "run")
@@ -310,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
                            "(extraction.relations.classifier); trained by "
                            "training/train_stance.py on directed-sentiment train.txt",
             "performance": performance}
-    export(best, args.output, meta)
+    export(best, args.output, meta, lexicon)
     decision = {
         "rule": "argmax over log p(label) + bias[label]; predict() returns the renormalised "
                 "probabilities",

@@ -11,14 +11,19 @@ parsed by ``en_core_web_sm``: the sentence in lower case with ``p`` and ``q`` ea
 replaced by one marker token, then ``FEATURE_SEP`` and features of the pair: the words
 between the two entities, and the dependency path between them (its edge labels, the
 word where the two branches meet, the words on it, negation and passive voice on it, the
-word and relation each entity hangs from). Training builds its inputs with this same
-function, so run-time features are the ones the model learned from.
+word and relation each entity hangs from), and the signs of the words of a stance lexicon
+on that path, between the entities and above them. The lexicon (lemma -> sign and type,
+taken from the event lexicon when the model is trained) ships with the model as
+``lexicon.json``, so a model always reads the words it was trained with. Training builds
+its inputs with this same function, so run-time features are the ones the model learned
+from.
 
 Public API:
 
 - ``LABELS``: ``("none", "p_pos_q", "q_pos_p", "p_neg_q", "q_neg_p")``.
-- ``model_input(doc, sent, p, q) -> str``: ``p`` and ``q`` are ``[start, end)`` token
-  ranges into ``doc`` inside ``sent``, in either order.
+- ``model_input(doc, sent, p, q, lexicon=None) -> str``: ``p`` and ``q`` are
+  ``[start, end)`` token ranges into ``doc`` inside ``sent``, in either order; ``lexicon``
+  is the model's own (``StanceClassifier.lexicon``).
 - ``load_classifier(path=None) -> StanceClassifier``: cached per process.
 - ``StanceClassifier.predict(inputs) -> list[dict[str, float]]`` and
   ``StanceClassifier.decide(probs) -> str``.
@@ -28,7 +33,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy
@@ -40,6 +45,7 @@ from spacy.tokens import Doc, Span, Token
 LABELS: tuple[str, ...] = ("none", "p_pos_q", "q_pos_p", "p_neg_q", "q_neg_p")
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "resources" / "stance_model"
 DECISION_FILE = "decision.json"
+LEXICON_FILE = "lexicon.json"
 
 P_MARK = "xxp"
 Q_MARK = "xxq"
@@ -84,7 +90,36 @@ def _is_negated(token: Token) -> bool:
                if child.dep_ in ("neg", "advmod", "det", "preconj"))
 
 
-def path_features(doc: Doc, sent: Span, p: tuple[int, int], q: tuple[int, int]) -> list[str]:
+def lexicon_features(doc: Doc, p: tuple[int, int], q: tuple[int, int],
+                     inner: Sequence[Token], lexicon: Mapping[str, Sequence[str]]) -> list[str]:
+    """Features from a stance lexicon (lemma -> (sign, type)) for the words of the pair.
+
+    A word of the lexicon on the dependency path gives its sign ("pos", "neg"), its type and,
+    when negated, ``lxneg``; one between the entities its sign; the word each entity hangs
+    from its sign with the entity's relation to it. They let the model carry what it learned
+    about some words of a kind to the others the lexicon lists.
+    """
+    feats: list[str] = []
+    for tok in inner:
+        entry = lexicon.get(_lemma(tok))
+        if entry:
+            feats += [f"f:lx_{entry[0]}", f"f:lx_{entry[1]}"]
+            if _is_negated(tok):
+                feats.append(f"f:lxneg_{entry[0]}")
+    for tok in doc[p[1]:q[0]]:
+        entry = lexicon.get(_lemma(tok))
+        if entry:
+            feats.append(f"f:blx_{entry[0]}")
+    for side, span in (("p", p), ("q", q)):
+        root = _root(doc, span)
+        entry = lexicon.get(_lemma(root.head))
+        if entry:
+            feats.append(f"f:{side}lx_{root.dep_}_{entry[0]}")
+    return feats
+
+
+def path_features(doc: Doc, sent: Span, p: tuple[int, int], q: tuple[int, int],
+                  lexicon: Mapping[str, Sequence[str]] | None = None) -> list[str]:
     """Features of the dependency path between the syntactic heads of ``p`` and ``q``.
 
     Args:
@@ -92,6 +127,8 @@ def path_features(doc: Doc, sent: Span, p: tuple[int, int], q: tuple[int, int]) 
         sent: the sentence holding both entities.
         p: the token range of entity p.
         q: the token range of entity q.
+        lexicon: the model's stance lexicon (``StanceClassifier.lexicon``); None or empty
+            for a model trained without one.
 
     Returns:
         Feature strings, each prefixed ``f:``.
@@ -107,7 +144,10 @@ def path_features(doc: Doc, sent: Span, p: tuple[int, int], q: tuple[int, int]) 
     q_index = {tok.i: n for n, tok in enumerate(q_chain)}
     meet = next(((n, q_index[tok.i]) for n, tok in enumerate(p_chain) if tok.i in q_index), None)
     if meet is None:
-        return [*feats, "f:nopath"]
+        feats.append("f:nopath")
+        if lexicon:
+            feats += lexicon_features(doc, p, q, (), lexicon)
+        return feats
     up, down = p_chain[:meet[0]], q_chain[:meet[1]]
     top = p_chain[meet[0]]
     up_deps = "^".join(tok.dep_ for tok in up) or "self"
@@ -130,10 +170,13 @@ def path_features(doc: Doc, sent: Span, p: tuple[int, int], q: tuple[int, int]) 
             feats += ["f:neg", f"f:neg_{_lemma(tok)}"]
         if tok.dep_ in _PASSIVE or any(child.dep_ in _PASSIVE for child in tok.children):
             feats.append(f"f:passive_{_lemma(tok)}")
+    if lexicon:
+        feats += lexicon_features(doc, p, q, inner, lexicon)
     return feats
 
 
-def _text_order_input(doc: Doc, sent: Span, p: tuple[int, int], q: tuple[int, int]) -> str:
+def _text_order_input(doc: Doc, sent: Span, p: tuple[int, int], q: tuple[int, int],
+                      lexicon: Mapping[str, Sequence[str]] | None) -> str:
     words: list[str] = []
     for token in sent:
         i = token.i
@@ -149,11 +192,12 @@ def _text_order_input(doc: Doc, sent: Span, p: tuple[int, int], q: tuple[int, in
     gap = max(hi - lo, 0)
     feats = [FEATURE_SEP, "f:pfirst", f"f:gap_{gap if gap < 5 else (5 if gap < 10 else 10)}"]
     feats += [f"b:{_word(tok)}" for tok in doc[lo:hi] if not tok.is_space]
-    feats += path_features(doc, sent, p, q)
+    feats += path_features(doc, sent, p, q, lexicon)
     return " ".join(words + feats)
 
 
-def model_input(doc: Doc, sent: Span, p: tuple[int, int], q: tuple[int, int]) -> str:
+def model_input(doc: Doc, sent: Span, p: tuple[int, int], q: tuple[int, int],
+                lexicon: Mapping[str, Sequence[str]] | None = None) -> str:
     """Build the classifier's input for entities ``p`` and ``q`` in sentence ``sent``.
 
     Args:
@@ -162,13 +206,16 @@ def model_input(doc: Doc, sent: Span, p: tuple[int, int], q: tuple[int, int]) ->
         p: the ``[start, end)`` token range of entity p in ``doc``.
         q: the ``[start, end)`` token range of entity q in ``doc``; it should not overlap
             ``p``. Either entity may come first.
+        lexicon: the stance lexicon of the model the input is for
+            (``StanceClassifier.lexicon``); a model's inputs must be built with the
+            lexicon it was trained with.
 
     Returns:
         The input string for ``StanceClassifier.predict``.
     """
     if q[0] < p[0]:
-        return f"{REVERSED} {_text_order_input(doc, sent, q, p)}"
-    return _text_order_input(doc, sent, p, q)
+        return f"{REVERSED} {_text_order_input(doc, sent, q, p, lexicon)}"
+    return _text_order_input(doc, sent, p, q, lexicon)
 
 
 class _Hashes:
@@ -201,8 +248,13 @@ class StanceClassifier:
     """
 
     def __init__(self, nlp: Language, bias: Sequence[float] | None = None,
-                 *, batch_size: int = 512) -> None:
+                 *, batch_size: int = 512,
+                 lexicon: Mapping[str, Sequence[str]] | None = None) -> None:
         self.nlp = nlp
+        #: The stance lexicon the model was trained with (lemma -> (sign, type)), to pass
+        #: to ``model_input``; empty for a model trained without one.
+        self.lexicon: dict[str, tuple[str, ...]] = {
+            lemma: tuple(entry) for lemma, entry in (lexicon or {}).items()}
         self.textcat = nlp.get_pipe("textcat")
         self._order = numpy.asarray([self.textcat.labels.index(label) for label in LABELS])
         self.bias = numpy.asarray(bias if bias is not None else [0.0] * len(LABELS), dtype="f")
@@ -271,6 +323,10 @@ class StanceClassifier:
                                                                  strict=True)}}
         (folder / DECISION_FILE).write_text(json.dumps(decision, indent=1) + "\n",
                                             encoding="utf-8")
+        if self.lexicon:
+            (folder / LEXICON_FILE).write_text(
+                json.dumps({k: list(v) for k, v in sorted(self.lexicon.items())}, indent=0)
+                + "\n", encoding="utf-8")
 
     def decide(self, probs: dict[str, float]) -> str:
         """The label the decision rule chooses for one dict from ``predict``."""
@@ -301,5 +357,8 @@ def load_classifier(path: str | Path | None = None) -> StanceClassifier:
             if decision_path.is_file():
                 decision = json.loads(decision_path.read_text(encoding="utf-8"))
                 bias = [float(decision["bias"][label]) for label in LABELS]
-            _cache[key] = StanceClassifier(nlp, bias)
+            lexicon_path = folder / LEXICON_FILE
+            lexicon = (json.loads(lexicon_path.read_text(encoding="utf-8"))
+                       if lexicon_path.is_file() else None)
+            _cache[key] = StanceClassifier(nlp, bias, lexicon=lexicon)
         return _cache[key]

@@ -130,7 +130,8 @@ def model_relations(doc: Doc, entities: Sequence[dict[str, Any]],
     pairs = sentence_pairs(doc, entities, max_entities=max_entities)
     if not pairs:
         return []
-    inputs = [model_input(doc, sent, p, q) for sent, _, p, _, q in pairs]
+    lexicon = getattr(classifier, "lexicon", None)
+    inputs = [model_input(doc, sent, p, q, lexicon) for sent, _, p, _, q in pairs]
     out: list[dict[str, Any]] = []
     for (sent, pe, _, qe, _), probs in zip(pairs, classifier.predict(inputs), strict=True):
         label = classifier.decide(probs)

@@ -106,5 +106,6 @@ def test_classifier_predicts_clear_sentences(nlp, sentence, p, q, expected):
     doc = nlp(sentence)
     sent = next(iter(doc.sents))
     model = load_classifier()
-    [probs] = model.predict([model_input(doc, sent, _token_range(doc, p), _token_range(doc, q))])
+    [probs] = model.predict([model_input(doc, sent, _token_range(doc, p), _token_range(doc, q),
+                                         model.lexicon)])
     assert model.decide(probs) == expected, probs
