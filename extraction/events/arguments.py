@@ -476,6 +476,19 @@ def _pronoun(index: DocIndex, tok: Token, depth: int) -> Arg | None:
                 break
         if eid is None:
             eid = index.last_thing[tok.i]
+        if eid is None and depth < 2 and tok.dep_ in ("nsubj", "nsubjpass") and \
+                tok.sent.start > 0 and "previous_subject" in index.rules:
+            # "The government of Ghana announced ... It declared ...": the subject of the
+            # sentence before, when it names a state or an organisation.
+            before = index.doc[tok.sent.start - 1].sent
+            subj = next((c for c in before.root.children
+                         if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ != "PRON":
+                # (At the caller's depth: "the government of Ghana" is Ghana's at depth 0.)
+                found = resolve_one(index, subj, depth=depth)
+                if found.label != "PERSON" and (found.country or found.igo):
+                    return Arg(tok.i, found.text, found.kind, found.entity, found.country,
+                               found.sector, found.igo, found.label)
     if eid is None and lower in ("they", "their") and depth < 2 and index.last_plural:
         # "Kenyan troops crossed the border. They attacked ...": the last plural subject in
         # this sentence or the one before, when it names a party with a country.
@@ -1034,6 +1047,7 @@ ARGUMENT_RULES = {
     "pair_reference": is_pair_reference,
     "principal_pair": _principal_pair,
     "quoted_protagonist": protagonist,
+    "previous_subject": _pronoun,
     "of_conjuncts": _of_conjuncts,
     "igo_members": resolve_one,
     "included_members": _included_members,

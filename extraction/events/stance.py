@@ -124,7 +124,8 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]], *,
                     event.get("type") in ("ASSAULT", "COERCE") and target_country:
                 out.append((holder, resources.country_name(target_country), target_country,
                             polarity))
-        elif not _same_side(holder, target, target_country):
+        elif not _same_side(holder, target, target_country) or _own_person(event, target,
+                                                                            polarity):
             out.append((holder, name, target_country, polarity))
     speaker = entities.get(event.get("speaker") or "") if speaker else None
     if speaker is not None and polarity <= SPEAKER_FLOOR and holder is not None and \
@@ -167,6 +168,20 @@ def _sector_name(target: dict[str, Any] | None, text: str | None,
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     return key, " ".join(words)
+
+
+def _own_person(event: dict[str, Any], target: dict[str, Any] | None,
+                polarity: float) -> bool:
+    """True when a state's act on one of its own leaders or officials is a stance after all:
+    a hostile one ("France convicted its former president", "parliament impeached the
+    president") or homage ("the minister paid tribute to the late Luk"); a state's
+    everyday cooperation with its own officials is not."""
+    if target is None or target.get("label") != "PERSON":
+        return False
+    if polarity < 0:
+        return event.get("type") in ("COERCE", "ACCUSE", "SANCTION", "ASSAULT", "REJECT")
+    return str(event.get("trigger", {}).get("text", "")).lower() in HOMAGE_WORDS or \
+        str(event.get("trigger", {}).get("text", "")).lower() in ("tribute", "tributes")
 
 
 def _same_side(holder: str, target: dict[str, Any] | None, target_country: str | None) -> bool:

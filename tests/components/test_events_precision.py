@@ -453,3 +453,30 @@ def test_a_possessive_names_the_author_of_the_conduct_judged(events_nlp):
     text = "Kenya criticised Uganda's handling of the border dispute."
     found = triggered(events(events_nlp, text), "criticised")
     assert found and {e["target_country"] for e in found} == {"UGA"}
+
+
+# --- a state's hostile acts on, or homage to, its own people are stances -----------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Former president Jacques Chirac of France was convicted of corruption in 2011.",
+     ("FRA", "entity:Jacques Chirac", "oppose")),
+    ("Former minister Abel Mori of Peru died on Monday in Lima. Abel Mori had served in three "
+     "governments. Abel Mori was born in Cusco. The Information Minister, Rosa Quispe, paid "
+     "tribute to Mori.", ("PER", "entity:Abel Mori", "support")),
+])
+def test_a_states_hostility_or_homage_to_its_own_people(text, expected):
+    assert expected in _stances(text)
+
+
+def test_a_states_cooperation_with_its_own_leader_is_no_stance():
+    text = "Vice President Kamala Harris praised President Joe Biden."
+    assert not [s for s in _stances(text) if s[0] == "USA" and "Biden" in s[1]]
+
+
+# --- "It declared ...": the state or organisation that was the subject before -------------
+
+def test_it_as_subject_is_the_state_of_the_sentence_before(events_nlp):
+    text = ("The government of Ghana announced the death of President Kofi Mensah on Tuesday. "
+            "It declared seven days of national mourning.")
+    found = triggered(events(events_nlp, text), "declared")
+    assert found and {e["actor_country"] for e in found} == {"GHA"}
