@@ -2366,8 +2366,19 @@ def _quoted_party(index: DocIndex, words: Sequence[Token], speaker: Sequence[Arg
     eid = main if main is not None and main not in own else index.last_person[pronouns[0].i]
     if eid is None or eid in own:
         return None
-    head = next((t for t in index.doc if index.token_entity[t.i] == eid), None)
+    head = _first_token(index, eid)
     return resolve_one(index, head, depth=2) if head is not None else None
+
+
+def _first_token(index: DocIndex, eid: str) -> Token | None:
+    """The first token of an entity's first mention (from its character offsets)."""
+    mentions = (index.entities.get(eid) or {}).get("mentions") or ()
+    for mention in mentions:
+        span = index.doc.char_span(int(mention["start_char"]), int(mention["end_char"]),
+                                   alignment_mode="expand")
+        if span is not None and len(span):
+            return span.root
+    return None
 
 
 def _quoted_judgements(index: DocIndex, frames: Sequence[Frame]) -> None:
