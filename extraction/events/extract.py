@@ -80,6 +80,8 @@ PERPETRATOR_WORDS = frozenset({"perpetrator", "culprit", "responsible", "author"
 HEDGE_VERBS = frozenset({"hope", "hop", "hoped", "want", "wish", "seek", "try", "attempt",
                          "expect", "consider", "aim", "like", "would", "might"})
 MODAL_AUX = frozenset({"could", "might", "may", "should", "can", "ca"})
+# Adverbs that make an act a possibility ("potentially ending the war").
+HEDGE_ADVERBS = frozenset({"potentially", "possibly", "perhaps", "maybe", "conceivably"})
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "wo"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 # Objects that make a verb an act of communication, not an event ("released a statement").
@@ -374,6 +376,11 @@ def _modality(tok: Token) -> float:
         factor = 0.5
     if any(c.dep_ == "amod" and c.lemma_ in ("allege", "alleged", "possible", "planned")
            for c in tok.children):
+        factor = 0.5
+    if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in tok.children) or (
+            not _is_verbal(tok) and tok.head.pos_ == "VERB" and any(
+                c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in tok.head.children)):
+        # "potentially ending the conflict", "could possibly strike".
         factor = 0.5
     cur = tok
     for _ in range(3):
@@ -1874,7 +1881,11 @@ def _clause_chain(tok: Token) -> list[Token]:
     chain = [verb]
     cur = verb
     for _ in range(4):
-        if cur.dep_ not in ("xcomp", "pcomp", "prep", "acomp") or cur.head.i == cur.i:
+        infinitive = cur.dep_ == "ccomp" and any(c.dep_ == "aux" and c.tag_ == "TO"
+                                                 for c in cur.children)
+        if cur.dep_ not in ("xcomp", "pcomp", "prep", "acomp") and not infinitive or \
+                cur.head.i == cur.i:
+            # ("would have let the army deport them": the infinitive is governed.)
             break
         cur = cur.head
         chain.append(cur)
@@ -2390,7 +2401,9 @@ def _quoted_judgements(index: DocIndex, frames: Sequence[Frame]) -> None:
     not its victim)."""
     for frame in frames:
         if frame.type != STATEMENT or frame.targets or not _is_verbal(frame.trigger) or \
-                not any(a.country or a.igo or a.sector for a in frame.actors):
+                not any(a.country or a.igo or a.sector for a in frame.actors) or \
+                _media_source(index, frame.actors):
+            # (A news outlet reporting words is not their judge.)
             continue
         words = _quote_content(index, frame.trigger)
         sign = _quote_sign(words)

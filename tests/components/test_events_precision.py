@@ -480,3 +480,37 @@ def test_it_as_subject_is_the_state_of_the_sentence_before(events_nlp):
             "It declared seven days of national mourning.")
     found = triggered(events(events_nlp, text), "declared")
     assert found and {e["actor_country"] for e in found} == {"GHA"}
+
+
+# --- what did not happen: counterfactuals and possibilities ------------------------------
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Under the draft, Beijing would have been allowed to extradite suspects from Macau.",
+     "extradite"),
+    ("The treaty would have allowed Russia to deport dissidents from Latvia.", "deport"),
+    ("The vote could create a new region, potentially ending decades of conflict with the "
+     "rebels of Casamance.", "ending"),
+])
+def test_counterfactuals_and_possibilities_did_not_happen(events_nlp, text, word):
+    assert all(e["modality"] != "happened" for e in triggered(events(events_nlp, text), word))
+
+
+# --- returning somewhere is travel; returning something is a concession ------------------
+
+def test_returning_to_a_place_is_no_event(events_nlp):
+    assert not triggered(events(events_nlp, "The former king later returned to Rhodesia."),
+                         "returned")
+
+
+def test_returning_something_to_a_party_is_a_retreat(events_nlp):
+    found = triggered(events(events_nlp, "Kenya returned the islands to Tanzania."),
+                      "returned")
+    assert found and {e["type"] for e in found} == {"RETREAT"}
+
+
+# --- a news outlet reporting words is not their judge -------------------------------------
+
+def test_an_outlet_reporting_criticism_holds_no_stance():
+    text = ("The government criticised the former president's costly new cities in the "
+            "desert, the Australian Broadcasting Corporation reported.")
+    assert not [s for s in _stances(text) if s[0] == "AUS"]
