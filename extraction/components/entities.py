@@ -524,7 +524,8 @@ def untagged_names(doc: Doc, names: Sequence[Candidate], others: Sequence[Span],
     added: list[Candidate] = []
     i = 0
     while i < len(doc):
-        if taken[i] or not _name_word(doc[i]):
+        if taken[i] or not (_name_word(doc[i]) or (i, i + 1) in known and doc[i].is_title):
+            # A surname the knowledge base knows counts whatever its tag ("Trump" as a verb).
             i += 1
             continue
         end = i + 1

@@ -66,3 +66,17 @@ def test_entities_untagged_part_of_a_hyphenated_name_is_not_a_name_alone(nlp):
             "had acted unlawfully, and KTV-RMB appealed.")
     names = [m.text for e in analyze(text, nlp=nlp).entities for m in e.mentions]
     assert "RMB" not in names
+
+
+@pytest.mark.parametrize("text", [
+    "Macron blasts harbour officials over delays.",
+    "Lula transforms the harbour board into a campaign tool.",
+])
+def test_entities_untagged_known_surname_whatever_its_tag(nlp, bare, text):
+    # The tagger reads the surname as a common noun; the knowledge base knows the person.
+    word = text.split()[0]
+    token = next(t for t in bare(text) if t.text == word)
+    assert token.tag_ != "NNP" and not token.ent_type_
+    article = analyze(text, nlp=nlp, published="2019-03-14")
+    assert any(m.text == word and e.label == "PERSON"
+               for e in article.entities for m in e.mentions)
