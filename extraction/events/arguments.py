@@ -700,6 +700,14 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
             arg = Arg(arg.head, arg.text, arg.kind, arg.entity, arg.country, sector, arg.igo,
                       arg.label)
         return arg
+    if depth < 2 and tok.pos_ == "NOUN" and "appositive_name" in index.rules:
+        # "his father, Emir Khalifa", "the group's leader, Ali Musa": the name in
+        # apposition is the one meant.
+        for child in tok.children:
+            if child.dep_ == "appos" and index.token_entity[child.i] is not None and \
+                    (index.entities[index.token_entity[child.i]].get("label") in
+                     ("PERSON", "ORG")):
+                return resolve_one(index, child, depth=depth + 1)
     country, igo = _lookup_country(tokens) if not ethnic else (None, None)
     if country or igo:
         return Arg(tok.i, text, "country" if country else "igo", None, country, sector, igo)
@@ -1048,6 +1056,7 @@ ARGUMENT_RULES = {
     "principal_pair": _principal_pair,
     "quoted_protagonist": protagonist,
     "previous_subject": _pronoun,
+    "appositive_name": resolve_one,
     "of_conjuncts": _of_conjuncts,
     "igo_members": resolve_one,
     "included_members": _included_members,

@@ -514,3 +514,16 @@ def test_an_outlet_reporting_criticism_holds_no_stance():
     text = ("The government criticised the former president's costly new cities in the "
             "desert, the Australian Broadcasting Corporation reported.")
     assert not [s for s in _stances(text) if s[0] == "AUS"]
+
+
+# --- a name in apposition is the one meant ------------------------------------------------
+
+@pytest.mark.parametrize(("text", "word", "name"), [
+    ("Troops arrested the group's leader, Ali Musa, in Niger on Monday.", "arrested",
+     "Ali Musa"),
+    ("Police in Caracas detained the opposition leader, Rosa Alvarez, on Monday.",
+     "detained", "Rosa Alvarez"),
+])
+def test_a_name_in_apposition_is_the_target(events_nlp, text, word, name):
+    found = triggered(events(events_nlp, text), word)
+    assert found and any(name in (e["target_text"] or "") for e in found)
