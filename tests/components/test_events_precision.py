@@ -527,3 +527,16 @@ def test_an_outlet_reporting_criticism_holds_no_stance():
 def test_a_name_in_apposition_is_the_target(events_nlp, text, word, name):
     found = triggered(events(events_nlp, text), word)
     assert found and any(name in (e["target_text"] or "") for e in found)
+
+
+# --- issuing orders, warrants, ultimatums and warnings -----------------------------------
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("A court in Ankara issued an arrest warrant for the mayor on Monday.", "COERCE"),
+    ("Chile issued a stern warning to Peru.", "THREATEN"),
+    ("Russia issued an ultimatum to the garrison of Mariupol.", "THREATEN"),
+    ("The ministry of Peru issued a press release on Friday.", "STATEMENT"),
+])
+def test_issuing_is_typed_by_what_is_issued(events_nlp, text, etype):
+    found = triggered(events(events_nlp, text), "issued")
+    assert found and {e["type"] for e in found} == {etype}
