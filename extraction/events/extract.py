@@ -1218,8 +1218,25 @@ def _home_opposition(index: DocIndex, frame: Frame, actors: list[Arg],
     if len(states) != 1:
         return actors
     home = states.pop()
-    return [Arg(a.head, a.text, a.kind, a.entity, home, a.sector or "opposition", None,
-                a.label) for a in actors]
+    return [Arg(a.head, a.text, a.kind, a.entity, home,
+                None if _institution(index, a) else a.sector or "opposition", None, a.label)
+            for a in actors]
+
+
+# Institutions of a state: when they judge its leaders they are the state, not its
+# opposition ("the Supreme Court ruled the prime minister's advice unlawful").
+INSTITUTION_WORDS = frozenset({"court", "tribunal", "judge", "judiciary", "parliament",
+                               "congress", "senate", "assembly", "house", "legislature",
+                               "commission", "ombudsman", "prosecutor", "council"})
+
+
+def _institution(index: DocIndex, arg: Arg) -> bool:
+    if arg.sector is not None:
+        return False
+    words = [index.doc[arg.head].lemma_.lower()]
+    if arg.entity is not None:
+        words += str(index.entities[arg.entity].get("canonical") or "").lower().split()
+    return any(w in INSTITUTION_WORDS for w in words)
 
 
 def home_country(entities: Sequence[dict[str, Any]], *, share: float = 0.5,
@@ -2270,9 +2287,11 @@ PRAISE_ENTRY = Entry("", "V", "SUPPORT", 0.3, (), frozenset())
 
 def _small_clause_subjects(verb: Token) -> list[Token]:
     """The object of a verb the parser reads with a small clause ("declared the decree
-    invalid": "decree" as the subject of "invalid")."""
-    return [n for c in _children(verb, "ccomp") if not _is_verbal(c)
-            for n in _children(c, "nsubj")]
+    invalid": "decree" as the subject of "invalid"), or the subject of its clause of being
+    ("ruled that the decree was invalid")."""
+    return [n for c in _children(verb, "ccomp")
+            if not _is_verbal(c) or c.lemma_.lower() == "be"
+            for n in _children(c, "nsubj", "nsubjpass")]
 
 
 def _judgement(verb: Token) -> int:
@@ -2427,7 +2446,8 @@ BLAMING_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
 # response", "praised the minister's remarks").
 CONDUCT_NOUNS = frozenset({"response", "handling", "policy", "reform", "approach", "conduct",
                            "behaviour", "behavior", "remarks", "comment", "stance", "position",
-                           "advice", "record", "leadership", "management", "rule"})
+                           "advice", "record", "leadership", "management", "rule", "order",
+                           "decision", "directive", "instruction"})
 # Nouns that name an act told before ("condemned the move", "praised the decision").
 ACT_REFERENCES = frozenset({"act", "action", "move", "decision", "step", "operation",
                             "killing", "incident", "atrocity", "massacre", "crackdown"})

@@ -540,3 +540,28 @@ def test_a_name_in_apposition_is_the_target(events_nlp, text, word, name):
 def test_issuing_is_typed_by_what_is_issued(events_nlp, text, etype):
     found = triggered(events(events_nlp, text), "issued")
     assert found and {e["type"] for e in found} == {etype}
+
+
+# --- a state's institutions judging its leaders are the state -----------------------------
+
+def test_a_court_ruling_against_the_leader_is_the_state():
+    from extraction import analyze
+    text = ("The Supreme Court of Canada ruled that Prime Minister Justin Trudeau's order to "
+            "close parliament was unlawful.")
+    found = {(s.holder, s.polarity) for s in analyze(text, published="2019-09-25").stances
+             if "Trudeau" in s.target}
+    assert found == {("CAN", "oppose")}
+
+
+def test_protesters_against_the_leader_stay_the_opposition():
+    from extraction import analyze
+    text = "Protesters in Ottawa demanded the resignation of Prime Minister Justin Trudeau."
+    found = {(s.holder, s.polarity) for s in analyze(text, published="2019-09-25").stances
+             if "Trudeau" in s.target}
+    assert found == {("opposition:CAN", "oppose")}
+
+
+def test_holding_someone_in_contempt_is_coercion(events_nlp):
+    text = "The Senate of Kenya voted on Friday to hold the finance minister in contempt."
+    found = triggered(events(events_nlp, text), "hold")
+    assert found and {e["type"] for e in found} == {"COERCE"}
