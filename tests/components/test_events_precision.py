@@ -565,3 +565,8 @@ def test_holding_someone_in_contempt_is_coercion(events_nlp):
     text = "The Senate of Kenya voted on Friday to hold the finance minister in contempt."
     found = triggered(events(events_nlp, text), "hold")
     assert found and {e["type"] for e in found} == {"COERCE"}
+
+
+def test_turning_down_a_proposal_rejects_its_author():
+    assert ("PER", "ECU", "oppose") in _stances("Peru turned down a proposal by Ecuador to "
+                                                "reopen the border.")
