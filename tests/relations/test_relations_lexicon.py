@@ -72,3 +72,15 @@ def test_relations_lexicon_model_relations_pass_the_models_lexicon(nlp):
     model_relations(doc, [ent("E1", "Oslo", text, "GPE", "NOR"),
                           ent("E2", "Dunmore council", text, "ORG", None)], classifier)
     assert classifier.inputs and "f:lx_pos" in _features(classifier.inputs[0])
+
+
+def test_relations_lexicon_training_snapshot_is_the_shipped_one():
+    # make train trains with the snapshot kept beside its config: the shipped model's
+    # lexicon must be that snapshot, or a retrain would not give the shipped weights.
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    snapshot = json.loads((root / "training" / "stance" / "lexicon.json").read_text("utf-8"))
+    model = load_classifier()
+    assert {k: tuple(v) for k, v in snapshot.items()} == model.lexicon
