@@ -2418,6 +2418,8 @@ def _quoted_judgements(index: DocIndex, frames: Sequence[Frame]) -> None:
     behaviour was undemocratic". The words decide by counting praise and condemnation;
     a hostile act named in a condemnation is left to ``judged_act`` (its author is blamed,
     not its victim)."""
+    acts = {f.trigger.i for f in frames if f.type not in (STATEMENT, INCIDENT, ACTION) and
+            _is_verbal(f.trigger)}
     for frame in frames:
         if frame.type != STATEMENT or frame.targets or not _is_verbal(frame.trigger) or \
                 not any(a.country or a.igo or a.sector for a in frame.actors) or \
@@ -2425,6 +2427,10 @@ def _quoted_judgements(index: DocIndex, frames: Sequence[Frame]) -> None:
             # (A news outlet reporting words is not their judge.)
             continue
         words = _quote_content(index, frame.trigger)
+        if any(t.i in acts for t in words):
+            # "Morales said he supported Maduro": the act reported is the event already
+            # (an act named by a noun may be what is judged: "the talks were fruitful").
+            continue
         sign = _quote_sign(words)
         if not sign:
             continue

@@ -570,3 +570,10 @@ def test_holding_someone_in_contempt_is_coercion(events_nlp):
 def test_turning_down_a_proposal_rejects_its_author():
     assert ("PER", "ECU", "oppose") in _stances("Peru turned down a proposal by Ecuador to "
                                                 "reopen the border.")
+
+
+def test_a_reported_act_is_not_counted_again_as_a_judgement():
+    from extraction import analyze
+    text = "Bolivia's president Evo Morales said he supported Nicolas Maduro."
+    found = [s for s in analyze(text, published="2019-03-14").stances if "Maduro" in s.target]
+    assert len(found) == 1 and len(found[0].evidence) == 1
