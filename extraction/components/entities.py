@@ -1890,11 +1890,21 @@ class EntitiesComponent:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.nlp = nlp
         self.gaz_matcher, self.title_matcher = build_matchers(nlp)
-        lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
-        lookups = getattr(lemmatizer, "lookups", None)
-        self.dictionary = (_dictionary(lookups) if lookups is not None
-                           and lookups.has_table("lemma_index") else frozenset())
+        self._dictionary: frozenset[str] | None = None
+
+    @property
+    def dictionary(self) -> frozenset[str]:
+        """The lemmatizer's words, read on first use: a pipeline loaded from disk builds its
+        components before the lemmatizer's tables are read back."""
+        if self._dictionary is None:
+            nlp = self.nlp
+            lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+            lookups = getattr(lemmatizer, "lookups", None)
+            self._dictionary = (_dictionary(lookups) if lookups is not None
+                                and lookups.has_table("lemma_index") else frozenset())
+        return self._dictionary
 
     def __call__(self, doc: Doc) -> Doc:
         spans, entities = resolve_entities(
