@@ -273,9 +273,14 @@ def stance_section(
                    f"{shown}; the bars below offer every target.")
     st.caption("Click a cell or a bar to read the sentences behind that stance.")
 
-    targets = (summary.groupby("target_key")["evidence"].sum().sort_values(ascending=False)
-               .index.tolist())
     names = dict(zip(summary["target_key"], summary["target"], strict=True))
+    # The target with the most evidence first, then the one most holders take a stance
+    # on, then by name: the same analysis always opens on the same target.
+    totals = summary.groupby("target_key").agg(evidence=("evidence", "sum"),
+                                               holders=("holder", "nunique"))
+    targets = sorted(totals.index, key=lambda t: (-totals.at[t, "evidence"],
+                                                  -totals.at[t, "holders"],
+                                                  str(names.get(t, t)).casefold()))
     target_key = f"{prefix}_target"
     if st.session_state.get(target_key) not in targets:
         st.session_state[target_key] = targets[0]
