@@ -1240,7 +1240,7 @@ def _institution(index: DocIndex, arg: Arg) -> bool:
 
 
 def home_country(entities: Sequence[dict[str, Any]], *, share: float = 0.5,
-                 least: int = 3) -> str | None:
+                 least: int = 3, lead: bool = False) -> str | None:
     """The country an article is about: the one whose entities hold at least ``share`` of
     all mentions tied to a country, and at least ``least`` of them; else None.
 
@@ -1248,6 +1248,7 @@ def home_country(entities: Sequence[dict[str, Any]], *, share: float = 0.5,
         entities: ``Entity.to_dict()`` dicts of the article.
         share: the smallest share of country-tied mentions.
         least: the fewest mentions.
+        lead: also require strictly more mentions than any other country.
     """
     counts: dict[str, int] = {}
     for ent in entities:
@@ -1258,7 +1259,22 @@ def home_country(entities: Sequence[dict[str, Any]], *, share: float = 0.5,
         return None
     best = max(counts, key=lambda c: counts[c])
     total = sum(counts.values())
+    if lead and sum(1 for c in counts.values() if c == counts[best]) > 1:
+        return None
     return best if counts[best] >= least and counts[best] >= share * total else None
+
+
+def _sector_home(index: DocIndex, frame: Frame, actors: list[Arg],
+                 leading: str | None) -> list[Arg]:
+    """A sector named without its country ("protesters marched", "police fired", "the
+    army") belongs to the country where it acts ("in Lima"), else to the one country its
+    sentence names, else to the country the article names most."""
+    country = _location(index, [frame.trigger]) or _sentence_country(index, frame.trigger) \
+        or leading
+    if country is None:
+        return actors
+    return [Arg(a.head, a.text, a.kind, a.entity, country, a.sector, None, a.label)
+            if a.sector and not (a.country or a.igo or a.entity) else a for a in actors]
 
 
 def _homeless(index: DocIndex, arg: Arg) -> bool:
@@ -2100,6 +2116,7 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
     breaks = line_breaks(doc)
     starts = narrative_starts(spans)
     home = home_country(entities or ()) if "home_country" in active else None
+    leading = home_country(entities or (), share=0.0, lead=True)
     frames = sorted(_frames(doc, index, lexicon, active, home, spans, starts),
                     key=lambda f: f.trigger.i)
     if "judged_act" in active:
@@ -2138,6 +2155,9 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
                 actors = [Arg(a.head, a.text, "country" if a.entity is None else a.kind,
                               a.entity, here, a.sector, None, a.label)
                           if _homeless(index, a) else a for a in actors]
+        if "sector_home" in active and any(a.sector and not (a.country or a.igo or a.entity)
+                                           for a in actors):
+            actors = _sector_home(index, frame, actors, leading)
         if "thing_not_actor" in active:
             actors = [a for a in actors if not _inert(index, a)]
         if "dissenting_people" in active:
@@ -2717,6 +2737,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "place_at": _at_place,
     "sentence_country": _sentence_country,
     "thing_not_actor": _inert,
+    "sector_home": _sector_home,
     "judged_act": _judged_acts,
     "act_subject_target": _struck_targets,
     "denied_charge": _denied_charges,

@@ -577,3 +577,18 @@ def test_a_reported_act_is_not_counted_again_as_a_judgement():
     text = "Bolivia's president Evo Morales said he supported Nicolas Maduro."
     found = [s for s in analyze(text, published="2019-03-14").stances if "Maduro" in s.target]
     assert len(found) == 1 and len(found[0].evidence) == 1
+
+
+# --- a sector named without its country takes the country where it acts ------------------
+
+@pytest.mark.parametrize(("text", "word", "country"), [
+    # Chile is named most but not in half the mentions: no home country, a leading one.
+    ("Chile and Argentina signed a treaty on Monday. Chile's president praised Argentina. "
+     "Peru welcomed it. Chile thanked Peru. Protesters marched from the square to "
+     "parliament.", "marched", "CHL"),
+    ("Talks between Peru and Bolivia stalled. Riot police fired tear gas in La Paz.",
+     "fired", "BOL"),
+])
+def test_a_sector_without_a_country_takes_where_it_acts(events_nlp, text, word, country):
+    found = triggered(events(events_nlp, text), word)
+    assert found and {e["actor_country"] for e in found} == {country}
