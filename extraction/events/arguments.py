@@ -672,6 +672,19 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
         elif "city_is_place" in index.rules and city_of_violence(tok, ent):
             # "the Jalalabad market bombing killed ...": the city is where, not who.
             return Arg(tok.i, text, "other", sector=sector)
+    if eid is not None and "people_of_place" in index.rules and depth == 0 and \
+            index.token_entity[tok.i] == eid and \
+            index.entities[eid].get("label") == "NORP" and tok.tag_ in ("NNPS", "NNS"):
+        # "the Albanians of southern Serbia", "Somalis in Kenya": a people named with the
+        # country they live in are that country's.
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                for pobj in _children_of(child, "pobj"):
+                    place = resolve_one(index, pobj, depth=1)
+                    if place.country and place.label in ("GPE", "LOC") and \
+                            place.country != index.entities[eid].get("country"):
+                        return Arg(tok.i, text, "entity", eid, place.country, sector, None,
+                                   index.entities[eid].get("label"))
     if eid is not None:
         arg = _entity_arg(index, tok, eid, text)
         if arg.country is None and arg.igo is None and depth < 2:
@@ -1057,6 +1070,7 @@ ARGUMENT_RULES = {
     "quoted_protagonist": protagonist,
     "previous_subject": _pronoun,
     "appositive_name": resolve_one,
+    "people_of_place": resolve_one,
     "of_conjuncts": _of_conjuncts,
     "igo_members": resolve_one,
     "included_members": _included_members,

@@ -592,3 +592,16 @@ def test_a_reported_act_is_not_counted_again_as_a_judgement():
 def test_a_sector_without_a_country_takes_where_it_acts(events_nlp, text, word, country):
     found = triggered(events(events_nlp, text), word)
     assert found and {e["actor_country"] for e in found} == {country}
+
+
+# --- a people named with the country they live in are that country's ---------------------
+
+@pytest.mark.parametrize(("text", "word", "country"), [
+    ("The Albanians of southern Serbia are demanding autonomy from the government of Serbia.",
+     "demanding", "SRB"),
+    ("Somalis in Kenya protested against the new law on Monday.", "protested", "KEN"),
+    ("Albanians demanded the release of the prisoners held by Serbia.", "demanded", "ALB"),
+])
+def test_a_people_of_a_place_are_its_country(events_nlp, text, word, country):
+    found = triggered(events(events_nlp, text), word)
+    assert found and {e["actor_country"] for e in found} == {country}
