@@ -2615,10 +2615,10 @@ CITIZEN_NOUNS = frozenset({"citizen", "people", "resident", "voter", "public", "
 
 def _dissenting_people(index: DocIndex, frame: Frame, actors: list[Arg],
                        targets: Sequence[Arg]) -> list[Arg]:
-    """A country's people blaming or protesting against their own state are its opposition:
-    "Chinese citizens criticised their government's response" is ``opposition:CHN``
-    against China, not China against itself."""
-    if frame.type not in BLAMING_TYPES:
+    """A country's people blaming, protesting against, making demands of or threatening
+    their own state are its opposition: "Chinese citizens criticised their government's
+    response" is ``opposition:CHN`` against China, not China against itself."""
+    if frame.type not in BLAMING_TYPES | {"REQUEST", "THREATEN"}:
         return actors
     states = {t.country for t in targets if t.country and not t.sector and not t.entity or
               t.country and (index.entities.get(t.entity or "") or {}).get("label") in

@@ -605,3 +605,11 @@ def test_a_sector_without_a_country_takes_where_it_acts(events_nlp, text, word, 
 def test_a_people_of_a_place_are_its_country(events_nlp, text, word, country):
     found = triggered(events(events_nlp, text), word)
     assert found and {e["actor_country"] for e in found} == {country}
+
+
+def test_people_demanding_of_their_own_state_are_its_opposition():
+    from extraction import analyze
+    text = "Kenyan teachers demanded higher pay from the government of Kenya."
+    found = {(s.holder, s.target_key, s.polarity) for s in
+             analyze(text, published="2021-05-04").stances}
+    assert ("opposition:KEN", "KEN", "oppose") in found
