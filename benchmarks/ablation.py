@@ -7,7 +7,9 @@ left out of the component's ``rules`` config, and prints a table of the change p
 in the ``newslens_stance`` config, one at a time against its defaults. When
 ``benchmarks/stance.py`` exists and offers ``score(nlp) -> dict``, its development gold
 (event precision and recall, event dates, stance F1; in-sample too) is scored the same
-way, through the whole pipeline. Usage::
+way, through the whole pipeline, and so is ``benchmarks/devgold_fresh`` (the first blind
+split, development data since its errors were read; columns "fr"). The second blind split
+is never scored here. Usage::
 
     python benchmarks/ablation.py [--data ../shared/benchmarks] [--rules a,b]
 """
@@ -55,7 +57,8 @@ def events_pipeline(rules: list[str], stance_rules: list[str] | None = None) -> 
 COLUMNS = {("plover", "source"): "PL src", ("plover", "target"): "PL tgt",
            ("plover", "source and target (same event)"): "PL both",
            ("stance-dev", "events P"): "dev evP", ("stance-dev", "events R"): "dev evR",
-           ("stance-dev", "event dates"): "dev dates", ("stance-dev", "stance F1"): "dev stF1"}
+           ("stance-dev", "event dates"): "dev dates", ("stance-dev", "stance F1"): "dev stF1",
+           ("stance-fresh", "events P"): "fr evP", ("stance-fresh", "stance F1"): "fr stF1"}
 
 
 def stance_scorer() -> Callable[[Any], dict[str, float]] | None:
@@ -84,6 +87,10 @@ def main(argv: list[str] | None = None) -> int:
     stance = stance_scorer()
     if stance is not None:
         scorers["stance-dev"] = stance
+        fresh = ROOT / "benchmarks" / "devgold_fresh"
+        if fresh.is_dir():
+            # The first blind split, development data since its errors were read.
+            scorers["stance-fresh"] = lambda nlp: stance(nlp, gold_dir=fresh)
     full = {key: fn(events_pipeline(sorted(RULES))) for key, fn in scorers.items()}
     for key, results in full.items():
         shown = [f for f in FIGURES if f in results] or list(results)
