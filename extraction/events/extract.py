@@ -172,7 +172,7 @@ REMOVAL_NOUNS = frozenset({"resignation", "removal", "ouster", "impeachment", "a
                            "suspension", "cancellation", "repeal", "ban", "extradition"})
 # Verbs that carry an event noun ("signed an accord", "held talks"): when the verb is a
 # trigger, it is the event, and the noun adds no second one.
-CARRIER_VERBS = frozenset({"sign", "ink", "hold", "conduct", "reach", "conclude", "seal"})
+CARRIER_VERBS = frozenset({"sign", "ink", "hold", "conduct", "reach", "conclude", "seal", "win"})
 # Objects of one's own people or posts that a withdrawal moves ("pulled its diplomats out of
 # Kabul"): the place they leave is no party the withdrawal favours.
 # Modifiers that say what a thing is about, not whose it is ("Syria-related sanctions").

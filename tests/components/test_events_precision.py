@@ -613,3 +613,22 @@ def test_people_demanding_of_their_own_state_are_its_opposition():
     found = {(s.holder, s.target_key, s.polarity) for s in
              analyze(text, published="2021-05-04").stances}
     assert ("opposition:KEN", "KEN", "oppose") in found
+
+
+# --- votes and elections are dated acts of their voters and organisers --------------------
+
+@pytest.mark.parametrize(("text", "word", "country"), [
+    ("In 2016, the government of Ireland held a referendum on the new constitution.", "held",
+     "IRL"),
+    ("The parliament of Taiwan voted 66 to 27 on Friday to legalise same-sex marriage.",
+     "voted", "TWN"),
+    ("President Alpha Conde of Guinea won a presidential election in 2010.", "won", "GIN"),
+])
+def test_votes_and_elections_are_elect_events(events_nlp, text, word, country):
+    found = triggered(events(events_nlp, text), word)
+    assert found and {(e["type"], e["actor_country"]) for e in found} == {("ELECT", country)}
+
+
+def test_an_election_won_is_one_event(events_nlp):
+    text = "President Alpha Conde of Guinea won a presidential election in 2010."
+    assert not triggered(events(events_nlp, text), "election")
