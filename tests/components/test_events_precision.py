@@ -632,3 +632,17 @@ def test_votes_and_elections_are_elect_events(events_nlp, text, word, country):
 def test_an_election_won_is_one_event(events_nlp):
     text = "President Alpha Conde of Guinea won a presidential election in 2010."
     assert not triggered(events(events_nlp, text), "election")
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Pierre Ndayishimiye became president of Burundi in 2005.", "became"),
+    ("Nana Akufo-Addo took office as president of Ghana in January 2017.", "took"),
+])
+def test_taking_an_office_is_an_elect_event(events_nlp, text, word):
+    found = triggered(events(events_nlp, text), word)
+    assert found and {e["type"] for e in found} == {"ELECT"}
+
+
+def test_becoming_worse_is_no_event(events_nlp):
+    assert not triggered(events(events_nlp, "The situation in Burundi became worse in 2005."),
+                         "became")
