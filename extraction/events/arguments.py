@@ -641,6 +641,14 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
         # dateline as an apposition.
         after = [c for c in tok.children if c.dep_ in ("appos", "conj") and
                  c.i not in index.dateline]
+        if not after and tok.dep_ == "conj" and tok.head.i in index.dateline and depth < 2:
+            # ("BELGRADE, Serbia": the country of the dateline is no second actor.)
+            return resolve_one(index, tok.head, depth=depth + 1)
+        if not after and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "BELGRADE, Serbia (AP) — Serbia recalled ...": the parser gives the verb the
+            # dateline and the real subject as two subjects.
+            after = [c for c in tok.head.children if c.dep_ == tok.dep_ and
+                     c.i not in index.dateline]
         return resolve_one(index, after[0], depth=depth) if after else Arg(tok.i, tok.text,
                                                                            "other")
     if tok.pos_ == "PRON" or (tok.text.islower() and tok.lower_ in MALE_FEMALE | NEUTER | PLURAL):
@@ -744,6 +752,13 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
         # A subject, possessor or agent that refers back to a state ("The country has
         # agreed ...", "Its government condemned ..."); objects are left alone, where "hand
         # over the government to X" is no reference to a state.
+        seat = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                for p in c.children if p.dep_ == "pobj" and index.token_entity[p.i]]
+        if seat:
+            # "the government in Podgorica", "the regime in Damascus": its seat names it.
+            place = resolve_one(index, seat[0], depth=depth + 1)
+            if place.country and place.label in ("GPE", "LOC"):
+                return Arg(tok.i, text, "country", None, place.country, sector)
         country = _state_reference(index, tok, depth)
         if country:
             return Arg(tok.i, text, "country", None, country, sector)

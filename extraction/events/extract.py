@@ -2478,7 +2478,7 @@ CONDUCT_NOUNS = frozenset({"response", "handling", "policy", "reform", "approach
 ACT_REFERENCES = frozenset({"act", "action", "move", "decision", "step", "operation",
                             "killing", "incident", "atrocity", "massacre", "crackdown"})
 # Acts whose author a later judgement is about, when the judged noun has no type of its own.
-AUTHORED_TYPES = frozenset({"ASSAULT", "COERCE"})
+AUTHORED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 # How far back (in tokens) an act named again is looked for.
 JUDGED_WINDOW = 250
 

@@ -646,3 +646,25 @@ def test_taking_an_office_is_an_elect_event(events_nlp, text, word):
 def test_becoming_worse_is_no_event(events_nlp):
     assert not triggered(events(events_nlp, "The situation in Burundi became worse in 2005."),
                          "became")
+
+
+# --- wire datelines, a government's seat, judging a sanction -----------------------------
+
+def test_a_wire_dateline_is_no_actor(events_nlp):
+    text = ("BELGRADE, Serbia (AP) — Serbia on Tuesday recalled its ambassador to Montenegro "
+            "after the government in Podgorica expelled him.")
+    found = triggered(events(events_nlp, text), "recalled")
+    assert found and {(e["actor_country"], e["target_country"]) for e in found} == {
+        ("SRB", "MNE")}
+
+
+def test_a_government_named_by_its_seat_is_that_state(events_nlp):
+    text = "The government in Tirana expelled the envoy of Greece on Monday."
+    found = triggered(events(events_nlp, text), "expelled")
+    assert found and {e["actor_country"] for e in found} == {"ALB"}
+
+
+def test_a_decision_judged_is_the_last_sanction_of_its_author():
+    text = ("Greece expelled the ambassador of Albania on Monday. The foreign minister of "
+            "Albania, Elira Hoxha, called the decision shameful.")
+    assert ("ALB", "GRC", "oppose") in _stances(text)
