@@ -12,7 +12,7 @@ an argument into the stance holder scheme the dashboard relies on: ``VEN``,
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -161,6 +161,8 @@ class DocIndex:
     dateline: frozenset[int] = frozenset()
     # Names of the argument rules in force (``ARGUMENT_RULES``).
     rules: frozenset[str] = frozenset()
+    # Each entity's first token: the head of its first mention found in the text.
+    first_token: dict[str, int] = field(default_factory=dict)
 
     def entity_at(self, i: int) -> dict[str, Any] | None:
         eid = self.token_entity[i]
@@ -182,14 +184,16 @@ def build_index(doc: Doc, entities: Sequence[dict[str, Any]] | None,
     n = len(doc)
     token_entity: list[str | None] = [None] * n
     by_id: dict[str, dict[str, Any]] = {}
+    first_token: dict[str, int] = {}
     for ent in entities or ():
         eid = str(ent.get("id"))
         by_id[eid] = ent
         for mention in ent.get("mentions", ()):
             span = doc.char_span(int(mention["start_char"]), int(mention["end_char"]),
                                  alignment_mode="expand")
-            if span is None:
+            if span is None or not len(span):
                 continue
+            first_token.setdefault(eid, span.root.i)
             for tok in span:
                 if token_entity[tok.i] is None:
                     token_entity[tok.i] = eid
@@ -233,7 +237,7 @@ def build_index(doc: Doc, entities: Sequence[dict[str, Any]] | None,
     for i in dateline:
         token_entity[i] = None
     return DocIndex(doc, by_id, token_entity, in_quote, last_person, last_thing, published,
-                    last_plural, dateline, active)
+                    last_plural, dateline, active, first_token)
 
 
 def datelines(doc: Doc, *, width: int = 10) -> frozenset[int]:
@@ -448,7 +452,8 @@ def _pronoun(index: DocIndex, tok: Token, depth: int) -> Arg | None:
         if index.in_quote[tok.i] and "quoted_protagonist" in index.rules:
             # A "he" or "she" in a quotation is most often the one the story is about; the
             # last person named is often the one quoted before.
-            eid = protagonist(index) or eid
+            main = protagonist(index.entities)
+            eid = str(main["id"]) if main is not None else eid
     elif lower in NEUTER and tok.dep_ in ("nsubj", "nsubjpass") and depth < 2:
         # A subject pronoun in a subordinate clause is the subject of the clause above
         # ("the US ended ties with Taipei in 1979, when it established relations ...").
@@ -904,14 +909,20 @@ def _of_pair(head: Token) -> Token | None:
     return None
 
 
-def protagonist(index: DocIndex) -> str | None:
-    """The id of the person a story is about: the most mentioned person, with at least three
-    mentions and more than any other person; None when there is no such person."""
-    people = sorted(((len(e.get("mentions") or ()), eid) for eid, e in index.entities.items()
+#: The fewest mentions that make a person the one a story is about.
+PROTAGONIST_MENTIONS = 3
+
+
+def protagonist(entities: Mapping[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """The person a story is about, from entity dicts by id: the most mentioned person, with
+    at least ``PROTAGONIST_MENTIONS`` mentions and more than any other person; None when
+    there is no such person."""
+    people = sorted(((len(e.get("mentions") or ()), eid) for eid, e in entities.items()
                      if e.get("label") == "PERSON"), reverse=True)
-    if not people or people[0][0] < 3 or (len(people) > 1 and people[1][0] == people[0][0]):
+    if not people or people[0][0] < PROTAGONIST_MENTIONS or (
+            len(people) > 1 and people[1][0] == people[0][0]):
         return None
-    return people[0][1]
+    return entities[people[0][1]]
 
 
 # How far back (in tokens) the story's principal pair is counted.

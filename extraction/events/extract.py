@@ -2412,23 +2412,13 @@ def _quoted_party(index: DocIndex, words: Sequence[Token], speaker: Sequence[Arg
         return None
     # A "he" or "she" in a quotation is most often the one the story is about, else the
     # last person named.
-    main = protagonist(index)
+    story = protagonist(index.entities)
+    main = str(story["id"]) if story is not None else None
     eid = main if main is not None and main not in own else index.last_person[pronouns[0].i]
     if eid is None or eid in own:
         return None
-    head = _first_token(index, eid)
-    return resolve_one(index, head, depth=2) if head is not None else None
-
-
-def _first_token(index: DocIndex, eid: str) -> Token | None:
-    """The first token of an entity's first mention (from its character offsets)."""
-    mentions = (index.entities.get(eid) or {}).get("mentions") or ()
-    for mention in mentions:
-        span = index.doc.char_span(int(mention["start_char"]), int(mention["end_char"]),
-                                   alignment_mode="expand")
-        if span is not None and len(span):
-            return span.root
-    return None
+    head = index.first_token.get(eid)
+    return resolve_one(index, index.doc[head], depth=2) if head is not None else None
 
 
 def _quoted_judgements(index: DocIndex, frames: Sequence[Frame]) -> None:

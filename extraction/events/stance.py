@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import resources
-from .arguments import PEOPLE_NOUNS, PLACE_MARKS, holder_key
+from .arguments import PEOPLE_NOUNS, PLACE_MARKS, holder_key, protagonist
 
 # A stance is "mixed" when the weaker side is at least this share of the stronger one.
 MIXED_SHARE = 0.5
@@ -355,7 +355,7 @@ def implicit_target_rule(data: StanceInput) -> Iterator[Contribution]:
         return
     holders: list[tuple[dict[str, Any], str]] = []
     dissent_at_home = False
-    honoured = _protagonist(data.entities) is not None
+    honoured = protagonist(data.entities) is not None
     for event in data.events:
         if not _happened(event) or float(event.get("polarity") or 0.0) == 0.0 or \
                 event.get("type") == "INCIDENT":
@@ -400,8 +400,6 @@ HOMAGE_WORDS = frozenset({"tribute", "tributes", "homage", "respect", "respects"
                           "condolences", "mourning", "mourn", "mourned", "mourns", "salute",
                           "saluted", "paid", "pay", "pays", "paying", "declared", "announced",
                           "expressed", "offered", "sent"})
-# The fewest mentions that make a person the one a story is about.
-PROTAGONIST_MENTIONS = 3
 
 
 def _homage(event: dict[str, Any]) -> bool:
@@ -410,22 +408,11 @@ def _homage(event: dict[str, Any]) -> bool:
         str(event["trigger"]["text"]).lower() in HOMAGE_WORDS
 
 
-def _protagonist(entities: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
-    """The person a story is about: the most mentioned person, with at least
-    ``PROTAGONIST_MENTIONS`` mentions and more than any other person."""
-    people = sorted((len(e.get("mentions") or ()), str(e.get("id")), e)
-                    for e in entities.values() if e.get("label") == "PERSON")
-    if not people or people[-1][0] < PROTAGONIST_MENTIONS or (
-            len(people) > 1 and people[-2][0] == people[-1][0]):
-        return None
-    return people[-1][2]
-
-
 @stance_rule("homage_target")
 def homage_target_rule(data: StanceInput) -> Iterator[Contribution]:
     """Homage with no one named ("Homage was paid by heads of state such as ...",
     "a week of mourning was declared") honours the person the story is about."""
-    person = _protagonist(data.entities)
+    person = protagonist(data.entities)
     if person is None:
         return
     found = target_key(person, person.get("country"), None)
