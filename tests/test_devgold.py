@@ -116,21 +116,32 @@ def test_gold_holds_no_article_text(path):
         assert len(value) <= 64, value
 
 
-def test_gold_offsets_against_the_texts(benchmarks_dir):
+def source_rows(benchmarks_dir: Path) -> dict[str, list[dict[str, str]]]:
+    """The Wikinews source CSV rows by file name; skips the test when they are absent."""
     source = benchmarks_dir / "wikinews" / "source_csv"
     if not source.is_dir():
         pytest.skip(f"Wikinews source CSVs not found under {source}")
+    rows = {}
+    for name in ("wikinews_2019.csv", "wikinews_2020.csv"):
+        with open(source / name, encoding="utf-8", newline="") as fh:
+            rows[name] = list(csv.DictReader(fh))
+    return rows
+
+
+def check_against_texts(paths, benchmarks_dir: Path, *, strict: bool = False,
+                        ) -> dict[str, list[dict[str, str]]]:
+    """Check gold files against their texts: the text hash, the date, offsets inside the
+    text, one-word triggers, and no demo article (by row or URL). ``strict`` also wants
+    evidence spans without surrounding space and triggers without inner space. Returns the
+    source rows for further checks."""
+    rows = source_rows(benchmarks_dir)
     demo = set()
     index = benchmarks_dir / "wikinews" / "index.jsonl"
     for line in index.read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
         demo.add(item.get("url"))
         demo.add((Path(str(item.get("source_csv"))).name, item.get("source_row")))
-    rows = {}
-    for name in ("wikinews_2019.csv", "wikinews_2020.csv"):
-        with open(source / name, encoding="utf-8", newline="") as fh:
-            rows[name] = list(csv.DictReader(fh))
-    for path in GOLD_FILES:
+    for path in paths:
         data = gold(path)
         row = rows[data["source_csv"]][data["row"]]
         text = row["text"]
@@ -140,11 +151,21 @@ def test_gold_offsets_against_the_texts(benchmarks_dir):
         for stance in data["stances"]:
             for span in stance["evidence"]:
                 check_span(span, len(text))
+                if strict:
+                    piece = text[span[0]:span[1]]
+                    assert piece == piece.strip() and piece, (path.stem, stance)
         for event in data["events"]:
             check_span(event["trigger"], len(text))
             start, end = event["trigger"]
             word = text[start:end]
             assert word == word.strip() and word, (path.stem, event)
+            if strict:
+                assert " " not in word, (path.stem, event)
+    return rows
+
+
+def test_gold_offsets_against_the_texts(benchmarks_dir):
+    check_against_texts(GOLD_FILES, benchmarks_dir)
 
 
 # ----------------------------------------------------------------- matching rules

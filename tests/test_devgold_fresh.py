@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests import test_devgold as base
-from tests.test_devgold import GOLD_FILES, check_span, gold, load_scorer
+from tests.test_devgold import GOLD_FILES, check_against_texts, gold, load_scorer
 
 ROOT = Path(__file__).resolve().parent.parent
 FRESH_DIR = ROOT / "benchmarks" / "devgold_fresh"
@@ -38,32 +38,7 @@ def test_fresh_schema_and_no_text(path):
 
 
 def test_fresh_offsets_against_the_texts(benchmarks_dir):
-    source = benchmarks_dir / "wikinews" / "source_csv"
-    if not source.is_dir():
-        pytest.skip(f"Wikinews source CSVs not found under {source}")
-    demo = set()
-    for line in (benchmarks_dir / "wikinews" / "index.jsonl").read_text("utf-8").splitlines():
-        item = json.loads(line)
-        demo.add(item.get("url"))
-        demo.add((Path(str(item.get("source_csv"))).name, item.get("source_row")))
-    rows = {}
-    for name in ("wikinews_2019.csv", "wikinews_2020.csv"):
-        with open(source / name, encoding="utf-8", newline="") as fh:
-            rows[name] = list(csv.DictReader(fh))
-    for path in FRESH_FILES:
-        data = gold(path)
-        row = rows[data["source_csv"]][data["row"]]
-        text = row["text"]
-        assert hashlib.sha256(text.encode("utf-8")).hexdigest() == data["text_sha256"], path
-        assert (data["source_csv"], data["row"]) not in demo and row["url"] not in demo, path
-        assert row["date"][:10] == data["date"], path
-        for stance in data["stances"]:
-            for span in stance["evidence"]:
-                check_span(span, len(text))
-        for event in data["events"]:
-            check_span(event["trigger"], len(text))
-            word = text[event["trigger"][0]:event["trigger"][1]]
-            assert word == word.strip() and word, (path.stem, event)
+    check_against_texts(FRESH_FILES, benchmarks_dir)
 
 
 def test_gold_option_scores_the_folder_it_is_given(tmp_path, monkeypatch, capsys):
