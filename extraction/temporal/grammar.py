@@ -886,30 +886,42 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 _JOIN = re.compile(r"^(?:\s*,?\s*(?:on|at|,)?\s*)$", re.IGNORECASE)
 
 
-def _merge_clock(text: str, found: list[Found]) -> list[Found]:
-    """Join a clock time with the day beside it ("15:00 GMT Saturday", "Friday at 8 p.m.")."""
+def _merge_pairs(found: list[Found],
+                 join: Callable[[Found, Found], Found | None]) -> list[Found]:
+    """Walk neighbouring expressions left to right; a pair ``join`` merges becomes the one
+    expression it returns."""
     out: list[Found] = []
     i = 0
     while i < len(found):
-        cur = found[i]
-        nxt = found[i + 1] if i + 1 < len(found) else None
-        if nxt is not None and _JOIN.match(text[cur.end : nxt.start]) and (
-            nxt.start - cur.end <= 5
-        ):
-            clock, day = (cur, nxt) if cur.rule == "clock" else (nxt, cur)
-            if clock.rule == "clock" and day.rule != "clock" and day.reading.kind in (
-                "weekday", "date", "day"
-            ) and day.reading.clock is None:
-                r = day.reading
-                merged = Reading(r.kind, type="TIME", year=r.year, month=r.month, day=r.day,
-                                 weekday=r.weekday, shift=r.shift, base=r.base,
-                                 clock=clock.reading.clock, unit=r.unit, amount=r.amount)
-                out.append(Found(cur.start, nxt.end, day.rule, merged))
+        if i + 1 < len(found):
+            merged = join(found[i], found[i + 1])
+            if merged is not None:
+                out.append(merged)
                 i += 2
                 continue
-        out.append(cur)
+        out.append(found[i])
         i += 1
     return out
+
+
+def _merge_clock(text: str, found: list[Found]) -> list[Found]:
+    """Join a clock time with the day beside it ("15:00 GMT Saturday", "Friday at 8 p.m.")."""
+
+    def join(cur: Found, nxt: Found) -> Found | None:
+        if not (_JOIN.match(text[cur.end : nxt.start]) and nxt.start - cur.end <= 5):
+            return None
+        clock, day = (cur, nxt) if cur.rule == "clock" else (nxt, cur)
+        if clock.rule == "clock" and day.rule != "clock" and day.reading.kind in (
+            "weekday", "date", "day"
+        ) and day.reading.clock is None:
+            r = day.reading
+            merged = Reading(r.kind, type="TIME", year=r.year, month=r.month, day=r.day,
+                             weekday=r.weekday, shift=r.shift, base=r.base,
+                             clock=clock.reading.clock, unit=r.unit, amount=r.amount)
+            return Found(cur.start, nxt.end, day.rule, merged)
+        return None
+
+    return _merge_pairs(found, join)
 
 
 _ON_IN = re.compile(r"^\s*,?\s*(?:on|in)\s+$", re.IGNORECASE)
@@ -919,22 +931,14 @@ def _merge_relative(text: str, found: list[Found]) -> list[Found]:
     """Join a relative period with the day it goes on to name ("next month on August 2",
     "this week on Tuesday", "last year in May"): one expression, the day, in the period's
     direction, so the day is not read without the period nor the period without the day."""
-    out: list[Found] = []
-    i = 0
-    while i < len(found):
-        cur = found[i]
-        nxt = found[i + 1] if i + 1 < len(found) else None
-        merged = None
-        if nxt is not None and cur.reading.kind == "relative" and \
-                _ON_IN.match(text[cur.end : nxt.start]):
-            merged = _in_period(cur.reading, nxt.reading)
-        if merged is not None and nxt is not None:
-            out.append(Found(cur.start, nxt.end, nxt.rule, merged))
-            i += 2
-            continue
-        out.append(cur)
-        i += 1
-    return out
+
+    def join(cur: Found, nxt: Found) -> Found | None:
+        if cur.reading.kind != "relative" or not _ON_IN.match(text[cur.end : nxt.start]):
+            return None
+        merged = _in_period(cur.reading, nxt.reading)
+        return Found(cur.start, nxt.end, nxt.rule, merged) if merged is not None else None
+
+    return _merge_pairs(found, join)
 
 
 def _in_period(period: Reading, day: Reading) -> Reading | None:
