@@ -1,6 +1,6 @@
 """Countries from the article as a whole, and names that are groups rather than states.
 
-Pure functions over words and counts; ``extraction.components.entities`` calls them.
+Pure functions over words and counts; the other modules of ``extraction.entities`` call them.
 
 - ``home_country``: the country a story is set in, from how often its place names are
   written ("Warsaw", "Polish", "Poland" ...). News names its own country's offices without

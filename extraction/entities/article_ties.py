@@ -1,0 +1,148 @@
+"""Countries and roles that entities pass to one another across the article.
+
+An acronym shares its expansion's country ("National Telecommunications Commission
+(NTC)"), a person someone else's when the text writes them as that one's ("Merkel's
+spokesperson, Steffen Seibert"), a surname a tied relative's, and officials and state
+bodies with no country written ("Health Minister X", "the Coast Guard") take the country
+the story is set in when one country has most of its place mentions (``ties.home_country``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from ..resources import igo_name
+from . import ties
+from .mentions import ARTICLES, Candidate, Group, describes, is_acronym, longest_text
+from .words import HOME_ROLES
+
+
+def acronym_ties(doc: Doc, groups: Sequence[Group]) -> None:
+    """An acronym and its expansion in the article ("National Telecommunications Commission
+    (NTC)") share a country and role: whichever has them gives them to the other."""
+    by_initials: dict[str, Group] = {}
+    for group in groups:
+        if group.label == "ORG" and group.key[0] in ("name", "org"):
+            initials = ties.acronym_of(longest_text(doc, group.mentions))
+            if initials and initials not in by_initials:
+                by_initials[initials] = group
+    if not by_initials:
+        return
+    for group in groups:
+        if group.label != "ORG" or group.key[0] != "name" or not is_acronym(group.key[1]):
+            continue
+        full = by_initials.get(group.canonical.replace(".", "").replace("-", ""))
+        if full is None or full is group:  # identity: groups
+            continue
+        for one, other in ((group, full), (full, group)):
+            if one.country is None and other.country:
+                one.country = other.country
+            if one.role is None and other.role:
+                one.role = other.role
+
+
+def via_ties(vias: Sequence[tuple[Group, Group]]) -> None:
+    for group, owner in vias:
+        if group.country is None and owner is not group and owner.country:  # identity: groups
+            group.country = owner.country
+
+
+def home_ties(doc: Doc, groups: Sequence[Group], linked: set[int]) -> None:
+    """Tie people and organisations the text gives no country to the country the story is
+    set in (``ties.home_country``): officials and state bodies when one country has most
+    of the place mentions, other people only when it dominates more clearly still and
+    the text ties them to no organisation (``linked``: ids of groups written as someone's
+    or something's: "Acme Media producer X"). Known organisations, international bodies
+    and their officials keep their own reading; other organisations need a state body's
+    name ("Interior Ministry", "Coast Guard")."""
+    places: Counter[str] = Counter()
+    seats: Counter[str] = Counter()
+    for group in groups:
+        kind = group.key[0]
+        if kind in ("country", "demonym", "capital", "seat", "region") and group.country \
+                and not group.country.startswith("igo:"):
+            places[group.country] += len(group.mentions)
+            if kind == "seat":
+                seats[group.country] += len(group.mentions)
+    _family_ties(groups)
+    home = ties.home_country(places)
+    if home is None:
+        return
+    for group in groups:
+        code = group.country
+        if group.key[0] == "seat" and code and code != home and places[code] == seats[code]:
+            # A "Blue House" in a story set elsewhere, its country never named: a building
+            # of the story's own, not tied to a country by its name alone.
+            group.country, group.role, group.label = None, None, "FAC"
+            for m in group.mentions:
+                m.label = "FAC"
+    clear = ties.home_country(places, share=ties.HOME_SHARE_UNTITLED)
+    at: dict[int, tuple[Candidate, Group]] = {}
+    if clear is not None:
+        for group in groups:
+            for m in group.mentions:
+                for i in range(m.start, m.end):
+                    at[i] = (m, group)
+    for group in groups:
+        if group.country is not None or group.key[0] != "name" \
+                or group.label not in ("PERSON", "ORG") or igo_role(group.role):
+            continue
+        if group.label == "PERSON":
+            office = group.role in HOME_ROLES
+        else:
+            office = group.role in HOME_ROLES or ties.national_institution(group.canonical)
+        # Someone called by one word only ("Karen guerrillas") may be no person at all.
+        if office or clear is not None and group.label == "PERSON" \
+                and len(group.canonical.split()) > 1 \
+                and id(group) not in linked and not _works_for_org(doc, group, at):
+            group.country = home
+
+
+def _family_ties(groups: Sequence[Group]) -> None:
+    """A person the text gives no country who shares a tied person's surname ("Ana Lopez"
+    in a story about Juan Lopez) is taken to be family, of the same country; not when
+    people of different countries share that surname."""
+    by_surname: dict[str, set[str]] = {}
+    for group in groups:
+        if group.label == "PERSON" and group.country and not group.country.startswith("igo:"):
+            words = group.canonical.split()
+            if len(words) > 1:
+                by_surname.setdefault(words[-1], set()).add(group.country)
+    for group in groups:
+        words = group.canonical.split()
+        if group.label == "PERSON" and group.country is None and len(words) > 1 \
+                and not igo_role(group.role):
+            countries = by_surname.get(words[-1], set())
+            if len(countries) == 1:
+                group.country = next(iter(countries))
+
+
+def _works_for_org(doc: Doc, group: Group, at: dict[int, tuple[Candidate, Group]]) -> bool:
+    """True when the text writes a person as an organisation's ("Acme TV cameraman X", "X of
+    Acme", "X, of Acme"): the organisation, not the story's country, says where they are
+    from, and when it has no country newslens does not guess one."""
+    for m in group.mentions:
+        j = m.start
+        skipped = 0
+        while j > 0 and skipped < 3 and (j - 1) not in at and describes(doc[j - 1]):
+            j -= 1
+            skipped += 1
+        before = at.get(j - 1) if j > 0 else None
+        k = m.end + (1 if m.end < len(doc) and doc[m.end].text == "," else 0)
+        after = None
+        if k + 1 < len(doc) and doc[k].lower_ in ("of", "for", "at", "from"):
+            k += 2 if doc[k + 1].text in ARTICLES else 1
+            after = at.get(k)
+        for found in (before, after):
+            owner = found[1] if found is not None else None
+            if owner is not None and owner is not group and owner.label == "ORG":  # identity: group
+                return True
+    return False
+
+
+def igo_role(role: str | None) -> bool:
+    """True for the role of an international organisation's official ("un:envoy", "oic")."""
+    return bool(role) and (":" in role or igo_name(role) != role)

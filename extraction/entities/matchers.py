@@ -1,0 +1,88 @@
+"""The two phrase matchers of the entities component and the matches they find.
+
+The gazetteer matcher (case-sensitive) finds the names ``extraction.resources.gazetteer()``
+lists: countries and their abbreviations, demonyms, capitals, seats of government, regions,
+international and other well-known organisations and known office holders. The title
+matcher (any case) finds titles ("Secretary of State", "foreign minister") and the role each
+stands for.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from ..resources import gazetteer, title_roles
+from .mentions import Candidate
+
+# When one surface form is in several lists, the kind earlier here wins.
+KIND_PRIORITY = ("country", "capital", "seat", "igo", "org", "region", "people", "demonym",
+                 "actor")
+_PRIORITY = {kind: rank for rank, kind in enumerate(KIND_PRIORITY)}
+
+
+def build_matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """Build the gazetteer matcher (case-sensitive) and the title matcher (any case).
+
+    Args:
+        nlp: the pipeline whose tokenizer and vocab the patterns use.
+
+    Returns:
+        ``(gazetteer_matcher, title_matcher)``; match ids name the kind, key and label
+        ("country\\tUSA\\tGPE") or the role ("foreign minister").
+    """
+    gaz = PhraseMatcher(nlp.vocab, attr="ORTH")
+    by_rule: dict[str, list[str]] = {}
+    for entry in gazetteer():
+        by_rule.setdefault(f"{entry.kind}\t{entry.key or ''}\t{entry.label}", []).append(
+            entry.text
+        )
+    for rule, texts in by_rule.items():
+        gaz.add(rule, list(nlp.tokenizer.pipe(texts)))
+    titles = PhraseMatcher(nlp.vocab, attr="LOWER")
+    by_role: dict[str, set[str]] = {}
+    for title, role in title_roles().items():
+        by_role.setdefault(role, set()).add(title.lower())
+    for role, texts in by_role.items():
+        titles.add(role, list(nlp.tokenizer.pipe(sorted(texts))))
+    return gaz, titles
+
+
+def gazetteer_matches(doc: Doc, matcher: PhraseMatcher) -> list[Candidate]:
+    """Return the gazetteer matches in ``doc`` in text order, without overlaps: where
+    matches overlap the longest wins, then the kind earlier in ``KIND_PRIORITY``."""
+    strings = doc.vocab.strings
+    found = []
+    for match_id, start, end in matcher(doc):
+        kind, key, label = strings[match_id].split("\t")
+        found.append(Candidate(start, end, label, kind, key or None))
+    found.sort(key=lambda m: (m.start - m.end, _PRIORITY.get(m.kind, 99), m.start))
+    taken = [False] * len(doc)
+    chosen = []
+    for mention in found:
+        if any(taken[mention.start:mention.end]):
+            continue
+        for i in range(mention.start, mention.end):
+            taken[i] = True
+        chosen.append(mention)
+    chosen.sort(key=lambda m: m.start)
+    return chosen
+
+
+def title_spans(doc: Doc, matcher: PhraseMatcher) -> list[tuple[int, int, str]]:
+    """Return ``(start, end, role)`` for each title in ``doc``, longest first where they
+    overlap ("Secretary of State" rather than "Secretary")."""
+    strings = doc.vocab.strings
+    spans = sorted(((s, e, strings[m]) for m, s, e in matcher(doc)), key=lambda t: (t[0] - t[1],
+                                                                                      t[0]))
+    taken = [False] * len(doc)
+    out = []
+    for start, end, role in spans:
+        if any(taken[start:end]):
+            continue
+        for i in range(start, end):
+            taken[i] = True
+        out.append((start, end, role))
+    out.sort()
+    return out
