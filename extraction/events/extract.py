@@ -44,6 +44,7 @@ from .arguments import (
     ARGUMENT_RULES,
     PEOPLE_NOUNS,
     PLACE_MARKS,
+    SECTOR_NOUNS,
     SPEECH_VERBS,
     Arg,
     DocIndex,
@@ -1425,6 +1426,57 @@ def _domestic_targets(index: DocIndex, frame: Frame, actors: list[Arg],
     return []
 
 
+# Modifiers that make a force or post the state's ("government forces", "state troops").
+STATE_MODIFIERS = frozenset({"government", "pro-government", "state", "regime", "federal"})
+
+
+def _sector_targets(index: DocIndex, frame: Frame, actors: Sequence[Arg],
+                    leading: str | None) -> list[Arg]:
+    """An act on a part of a country named by a common noun alone ("launched an offensive
+    against the rebels", "shelled government positions", "clashed with police"): the
+    target is that part of the country where the clause places it; else, for rebels,
+    protesters and police, who act at home, of the actor's own country; else of the
+    country the story is about when the actor is foreign to it. Returns [] when the
+    objects name no such part or no country fits."""
+    trigger = frame.trigger
+    verb = trigger if _is_verbal(trigger) else _governing_verb(trigger)
+    objects: list[Token] = []
+    for head in (h for h in (trigger, verb) if h is not None):
+        for child in head.children:
+            if child.dep_ == "dobj" and child.i != trigger.i:
+                objects.extend([child, *child.conjuncts])
+            elif child.dep_ == "prep" and child.lower_ in ("against", "on", "with", "at"):
+                objects.extend(_children(child, "pobj"))
+    own = next((a.country for a in actors if a.country and a.kind != "group"), None)
+    for obj in objects:
+        lemma = obj.lemma_.lower()
+        sector = SECTOR_NOUNS.get(lemma) or SECTOR_NOUNS.get(obj.lower_)
+        police = lemma in POLICE_NOUNS or obj.lower_ in POLICE_NOUNS
+        state = any(c.dep_ in ("compound", "amod") and c.lower_ in STATE_MODIFIERS
+                    for c in obj.children)
+        if not (sector or police or state):
+            continue
+        arg = resolve_one(index, obj, depth=1)
+        if arg.country or arg.igo or arg.entity or arg.kind == "group":
+            return []  # a named party: the other rules decide
+        country = _location(index, [trigger, obj, *([verb] if verb is not None else [])])
+        if country is None and (_police(index, actors) or any(
+                a.sector in ("rebels", "opposition") for a in actors)):
+            # Rebels, protesters and the police act at home.
+            country = own or leading
+        elif country is None and leading != own:
+            # A foreign force in the country the story is about.
+            country = leading
+        if country is None:
+            # Troops may strike across a border: "Kenyan troops shot three fighters".
+            return []
+        if state and sector != "military":
+            sector = None  # "government positions" are the state's
+        return [Arg(obj.i, arg.text, "country", None, country, None if police else sector,
+                    None, None)]
+    return []
+
+
 # Common nouns of people who speak for someone ("the princess", "the security chief").
 SPEAKER_NOUNS = PEOPLE_NOUNS | HOME_NOUNS | frozenset({
     "king", "queen", "prince", "princess", "sultan", "emir", "chief", "commander", "leader",
@@ -2040,13 +2092,14 @@ def _is_named_party(arg: Arg) -> bool:
 
 
 def _pairs(frame: Frame, actors: list[Arg], targets: list[Arg],
-           max_pairs: int, mutual: bool = True) -> list[tuple[Arg | None, Arg | None]]:
+           max_pairs: int, mutual: bool = True,
+           contested: bool = True) -> list[tuple[Arg | None, Arg | None]]:
     """Actor x target pairs of one event, at most ``max_pairs``; a joint act of several
     named parties with no other party named ("Peru, Chile and Ecuador met") gives one
     event per ordered pair of them."""
     named = list({_arg_key(a): a for a in actors if _is_named_party(a)}.values())[:4]
-    if mutual and frame.entry.mutual and len(named) >= 2 and not any(_is_named_party(t)
-                                                          for t in targets):
+    if mutual and frame.entry.mutual and len(named) >= 2 and not any(
+            _is_named_party(t) and not (contested and _contested(frame, t)) for t in targets):
         return [(a, b) for a in named for b in named if _arg_key(a) != _arg_key(b)]
     pairs: list[tuple[Arg | None, Arg | None]] = []
     for actor in actors or [None]:
@@ -2057,6 +2110,39 @@ def _pairs(frame: Frame, actors: list[Arg], targets: list[Arg],
                 target = None
             pairs.append((actor, target))
     return pairs[:max_pairs]
+
+
+# Verbs of a purpose that makes a deployment help ("sent troops to help", "to protect").
+HELPING_VERBS = frozenset({"help", "assist", "support", "aid", "train", "protect", "defend",
+                           "bolster", "shore", "secure", "back"})
+HELPING_INTENSITY = 0.5
+
+
+def _helping_purpose(trigger: Token) -> bool:
+    """True when a deployment's purpose clause is to help ("sent 500 troops to help the
+    army", "deployed forces in order to protect the government")."""
+    verb = trigger if _is_verbal(trigger) else _governing_verb(trigger)
+    if verb is None:
+        return False
+    for clause in verb.children:
+        if clause.dep_ in ("advcl", "xcomp") and clause.lemma_.lower() in HELPING_VERBS and \
+                any(a.lower_ == "to" for a in clause.children if a.dep_ == "aux"):
+            return True
+    return False
+
+
+def _contested(frame: Frame, arg: Arg) -> bool:
+    """True for what a joint act is over, not with ("fought for control of the city",
+    "clashed over the islands"): a preposition of contention lies between it and the
+    trigger."""
+    tok = frame.trigger.doc[arg.head]
+    for _ in range(6):
+        if tok.i == frame.trigger.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "prep" and tok.lower_ in ("for", "over", "about"):
+            return True
+        tok = tok.head
+    return False
 
 
 def _moves_own_people(trigger: Token) -> bool:
@@ -2162,6 +2248,13 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
             actors = [a for a in actors if not _inert(index, a)]
         if "dissenting_people" in active:
             actors = _dissenting_people(index, frame, actors, targets)
+        if "sector_target" in active and frame.entry.stance and frame.type != INCIDENT and \
+                not any(_is_named_party(t) for t in targets):
+            targets = _sector_targets(index, frame, actors, leading) or targets
+        if "helping_deployment" in active and frame.type == "MOBILIZE" and \
+                _helping_purpose(frame.trigger):
+            # "deployed troops to Mali to help its army": a deployment that helps is aid.
+            frame.type, frame.intensity = "AID", HELPING_INTENSITY
         etype, polarity = _polarity(frame)
         when, source = pick_date(frame.trigger, spans, anchor,
                                  breaks=breaks if "dateline_date" in active else None,
@@ -2178,7 +2271,8 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
         if "actorless_undated" in active and not actors and _undated_act(
                 frame, targets, source, spans, starts):
             continue
-        pairs = _pairs(frame, actors, targets, max_pairs, "mutual_pairs" in active)
+        pairs = _pairs(frame, actors, targets, max_pairs, "mutual_pairs" in active,
+                       "contested_object" in active)
         clause = _clause(frame.trigger).i
         for actor, target in pairs:
             key = (clause, etype, _arg_key(actor), _arg_key(target))
@@ -2736,6 +2830,9 @@ RULES: dict[str, Callable[..., Any]] = {
     "home_justice": _unattributed,
     "dissenting_people": _dissenting_people,
     "actorless_undated": _undated_act,
+    "sector_target": _sector_targets,
+    "helping_deployment": _helping_purpose,
+    "contested_object": _contested,
     **ARGUMENT_RULES,
 }
 

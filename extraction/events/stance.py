@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import resources
-from .arguments import PEOPLE_NOUNS, PLACE_MARKS, holder_key, protagonist
+from .arguments import OPPOSITION_MARKS, PEOPLE_NOUNS, PLACE_MARKS, holder_key, protagonist
 
 # A stance is "mixed" when the weaker side is at least this share of the stronger one.
 MIXED_SHARE = 0.5
@@ -162,10 +162,11 @@ def _sector_name(target: dict[str, Any] | None, text: str | None,
         return None
     words = text.split()
     if not any(resources.country_for_name(w.strip(",.'")) == country for w in words) and \
-            target is None and key.startswith("opposition:"):
+            target is None and key.startswith("opposition:") and \
+            not any(w.strip(",.'\"").lower() in OPPOSITION_MARKS for w in words):
         # "12 demonstrators" a state arrested at home: its country is inferred, not named,
         # and a crowd counted in one sentence is no party to hold a stance about; "the
-        # rebels" and "the army" are parties wherever they are named.
+        # rebels", "the army" and "the opposition party" are parties wherever they are named.
         return None
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]

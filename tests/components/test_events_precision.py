@@ -668,3 +668,66 @@ def test_a_decision_judged_is_the_last_sanction_of_its_author():
     text = ("Greece expelled the ambassador of Albania on Monday. The foreign minister of "
             "Albania, Elira Hoxha, called the decision shameful.")
     assert ("ALB", "GRC", "oppose") in _stances(text)
+
+
+# --- sector_target: a part of a country named by a common noun is acted upon -------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Peruvian army began an offensive against the guerrillas in Peru's jungle on Monday.",
+     ("military:PER", "rebels:PER", "oppose")),
+    ("Rebels attacked government troops on Monday. Chad's army said it had repelled them, "
+     "and the government of Chad promised to restore order. Chadian officials gave no toll.",
+     ("rebels:TCD", "military:TCD", "oppose")),
+    ("Insurgents ambushed government troops near Mosul on Sunday.",
+     ("rebels:IRQ", "military:IRQ", "oppose")),
+    ("The militants shelled government positions outside Kharkiv overnight.",
+     ("rebels:UKR", "UKR", "oppose")),
+    ("Opposition supporters fought with police in Harare on Friday.",
+     ("opposition:ZWE", "ZWE", "oppose")),
+])
+def test_a_sector_acted_upon_is_a_target(text, expected):
+    assert expected in _stances(text)
+
+
+def test_a_named_party_after_a_sector_word_keeps_its_name(events_nlp):
+    text = "Kenyan troops attacked al-Shabaab fighters in Somalia on Monday."
+    found = triggered(events(events_nlp, text), "attacked")
+    assert found and not any(e["target_sector"] == "rebels" and e["target_country"] == "KEN"
+                             for e in found)
+
+
+def test_an_opposition_named_as_such_is_a_party():
+    text = "The government of Uganda banned the largest opposition party from campaigning."
+    assert ("UGA", "opposition:UGA", "oppose") in _stances(text)
+
+
+# --- helping_deployment, contested_object ------------------------------------------------
+
+def test_a_deployment_to_help_is_aid(events_nlp):
+    text = "Rwanda deployed 1,000 soldiers to Mozambique to help its army retake the north."
+    found = triggered(events(events_nlp, text), "deployed")
+    assert found and {e["type"] for e in found} == {"AID"}
+    assert ("RWA", "MOZ", "support") in _stances(text)
+
+
+def test_a_deployment_without_a_helping_purpose_stays_a_show_of_force(events_nlp):
+    text = "Russia deployed 10,000 soldiers to the border with Ukraine on Monday."
+    found = triggered(events(events_nlp, text), "deployed")
+    assert found and {e["type"] for e in found} == {"MOBILIZE"}
+
+
+def test_what_a_joint_fight_is_over_is_no_party(events_nlp):
+    text = "Eritrea and Djibouti clashed over the Ras Doumeira peninsula in 2008."
+    found = triggered(events(events_nlp, text), "clashed")
+    assert {(e["actor_country"], e["target_country"]) for e in found} == {
+        ("ERI", "DJI"), ("DJI", "ERI")}
+
+
+# --- lexicon: blocking, closing airspace ------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Austria blocked Serbia's bid to join the council.", ("AUT", "SRB", "oppose")),
+    ("Pakistan closed its airspace to Indian airlines in February.", ("PAK", "IND", "oppose")),
+])
+def test_blocking_and_closing_airspace_oppose(text, expected):
+    assert expected in _stances(text)
