@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -50,25 +51,9 @@ def city_readings(
     candidates = [g for g in groups if g.key[0] == "name" and g.actor is None]
     if not candidates:
         return
-    words_of: dict[str, set[int]] = {}
-    city_at: dict[int, bool] = {}
-    place_at: dict[int, str | None] = {}
-    for group in groups:
-        for m in group.mentions:
-            if m.label == "PERSON" or group.actor is not None:
-                for word in person_parts(doc, m):
-                    words_of.setdefault(normalize_name(word), set()).add(id(group))
-            if m.label == "PERSON":
-                city_at[m.start] = cities.city_countries(text_of(doc, m)) is not None
-            elif group.key[0] in ("country", "capital", "region"):
-                place_at[m.start] = m.key
-    places: Counter[str] = Counter()
-    for group in groups:
-        if group.key[0] in ("country", "demonym", "capital", "seat", "region"):
-            for m in group.mentions:
-                if m.key and is_country_code(m.key):
-                    places[m.key] += 1
-    home = ties.home_country(places)
+    marks = _Marks.of(doc, groups)
+    home = marks.home
+    place_at = marks.place_at
     for group in candidates:
         label = decide_label(group)
         if label not in ("PERSON", "ORG", "LOC", "GPE"):
@@ -76,23 +61,9 @@ def city_readings(
         texts = {normalize_name(text_of(doc, m)) for m in group.mentions}
         if any(cities.city_countries(text) is None for text in texts):
             continue
-        if label != "GPE":
-            if doc.has_annotation("TAG") and any(t.pos_ != "PROPN" for m in group.mentions
-                                                 for t in doc[m.start:m.end]):
-                # "Will you Shut up": a capitalised word, not a name.
-                continue
-            if any(words_of.get(word, set()) - {id(group)} for text in texts
-                   for word in text.split()):
-                continue
-            if any(_person_sign(doc, m, title_end, city_at) for m in group.mentions):
-                continue
-            signs = sum(_place_sign(doc, m, place_at) for m in group.mentions)
-            if label in ("ORG", "LOC") and 2 * signs < len(group.mentions):
-                # Organisations and other locations named like cities ("Time", "Jupiter")
-                # are cities only where most mentions are written as places.
-                continue
-            if any(actor_lookup(text, published) is not None for text in texts):
-                continue
+        if label != "GPE" and _kept_as_named(doc, group, label, texts, marks, title_end,
+                                             published):
+            continue
         # "Goa, India", "Izmir, Turkey": the country written after the name wins.
         written = {place_at.get(m.end + 1) for m in group.mentions
                    if m.end + 1 < len(doc) and doc[m.end].text == ","} - {None}
@@ -107,6 +78,74 @@ def city_readings(
         group.key = ("city", group.key[1])
         for m in group.mentions:
             m.label, m.kind, m.key = "GPE", "city", country
+
+
+@dataclass
+class _Marks:
+    """What the other mentions of an article say about city names.
+
+    ``words_of``: the groups whose person names hold a (normalised) word; ``city_at``: the
+    first token of every PERSON mention and whether it is a city name; ``place_at``: the
+    first token of every mention of a country, capital or region and its country;
+    ``home``: the country the story is set in, if one dominates (``ties.home_country``).
+    """
+
+    words_of: dict[str, set[int]]
+    city_at: dict[int, bool]
+    place_at: dict[int, str | None]
+    home: str | None
+
+    @classmethod
+    def of(cls, doc: Doc, groups: Sequence[Group]) -> _Marks:
+        words_of: dict[str, set[int]] = {}
+        city_at: dict[int, bool] = {}
+        place_at: dict[int, str | None] = {}
+        for group in groups:
+            for m in group.mentions:
+                if m.label == "PERSON" or group.actor is not None:
+                    for word in person_parts(doc, m):
+                        words_of.setdefault(normalize_name(word), set()).add(id(group))
+                if m.label == "PERSON":
+                    city_at[m.start] = cities.city_countries(text_of(doc, m)) is not None
+                elif group.key[0] in ("country", "capital", "region"):
+                    place_at[m.start] = m.key
+        places: Counter[str] = Counter()
+        for group in groups:
+            if group.key[0] in ("country", "demonym", "capital", "seat", "region"):
+                for m in group.mentions:
+                    if m.key and is_country_code(m.key):
+                        places[m.key] += 1
+        return cls(words_of, city_at, place_at, ties.home_country(places))
+
+
+def _kept_as_named(
+    doc: Doc,
+    group: Group,
+    label: str,
+    texts: set[str],
+    marks: _Marks,
+    title_end: dict[int, tuple[int, int, str]],
+    published: str | None,
+) -> bool:
+    """True when a person, organisation or location named like a city stays what the model
+    read: a word that is no proper noun, part of another person's name, a person marked by
+    the words around it, an organisation or location seldom written as a place, or a person
+    the knowledge base knows."""
+    if doc.has_annotation("TAG") and any(t.pos_ != "PROPN" for m in group.mentions
+                                         for t in doc[m.start:m.end]):
+        # "Will you Shut up": a capitalised word, not a name.
+        return True
+    if any(marks.words_of.get(word, set()) - {id(group)} for text in texts
+           for word in text.split()):
+        return True
+    if any(_person_sign(doc, m, title_end, marks.city_at) for m in group.mentions):
+        return True
+    signs = sum(_place_sign(doc, m, marks.place_at) for m in group.mentions)
+    if label in ("ORG", "LOC") and 2 * signs < len(group.mentions):
+        # Organisations and other locations named like cities ("Time", "Jupiter")
+        # are cities only where most mentions are written as places.
+        return True
+    return any(actor_lookup(text, published) is not None for text in texts)
 
 
 def _person_sign(doc: Doc, mention: Candidate, title_end: dict[int, tuple[int, int, str]],

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from ..resources import (
+    Actor,
     actor_lookup,
     country_demonym,
     country_name,
@@ -58,37 +59,10 @@ def assign_country_and_role(
     city_readings(doc, groups, title_end, published)
     vias: list[tuple[Group, Group]] = []
     for group in groups:
-        kind, key = group.key
-        if kind == "name" and not is_acronym(key) and any(
-                title_end.get(m.start, (0, 0, ""))[2] in PERSON_ROLES for m in group.mentions):
-            # "President Patrice Talon" is a person whatever the model called him.
-            for m in group.mentions:
-                m.label = "PERSON"
-        party = kind == "name" and _is_party(doc, group)
-        if party or kind == "name" and ties.movement_name(key.split()):
-            # "Civic Union", "the Thai Future Party", "the Green Movement": a party or a
-            # movement is no person.
-            for m in group.mentions:
-                m.label = "ORG"
+        kind = group.key[0]
+        party = _relabel_name(doc, group, title_end)
         group.label = decide_label(group)
-        first = group.mentions[0]
-        if kind == "country":
-            group.country, group.canonical = key, country_name(key)
-        elif kind == "demonym":
-            group.country = key
-            group.canonical = country_demonym(key) or text_of(doc, first)
-        elif kind == "igo":
-            group.canonical = igo_name(key)
-        elif kind == "org":
-            org = organisation_lookup(key)
-            group.canonical = key
-            group.country, group.role = (org.country, org.role) if org else (None, None)
-        elif kind in ("capital", "seat", "region", "city"):
-            group.country = first.key
-            group.canonical = longest_text(doc, group.mentions)
-            if kind == "seat":
-                group.role = institution_role(group.canonical) or "government"
-        else:
+        if not _fill_known(doc, group):
             via = _person_or_org(doc, group, at, title_end, title_start, published)
             if via is not None and id(via) in group_of:
                 vias.append((group, group_of[id(via)]))
@@ -108,6 +82,52 @@ def assign_country_and_role(
     via_ties(vias)
     home_ties(doc, groups, {id(group) for group, _ in vias})
     via_ties(vias)
+
+
+def _relabel_name(doc: Doc, group: Group, title_end: dict[int, tuple[int, int, str]]) -> bool:
+    """Label the mentions of a name group as its title or its name says, in place; True
+    when the name is a political party's."""
+    kind, key = group.key
+    if kind != "name":
+        return False
+    if not is_acronym(key) and any(
+            title_end.get(m.start, (0, 0, ""))[2] in PERSON_ROLES for m in group.mentions):
+        # "President Patrice Talon" is a person whatever the model called him.
+        for m in group.mentions:
+            m.label = "PERSON"
+    party = _is_party(doc, group)
+    if party or ties.movement_name(key.split()):
+        # "Civic Union", "the Thai Future Party", "the Green Movement": a party or a
+        # movement is no person.
+        for m in group.mentions:
+            m.label = "ORG"
+    return party
+
+
+def _fill_known(doc: Doc, group: Group) -> bool:
+    """Country, canonical name and role of a group of a gazetteer kind (a country, demonym,
+    organisation or place), in place; False for people and other names."""
+    kind, key = group.key
+    first = group.mentions[0]
+    if kind == "country":
+        group.country, group.canonical = key, country_name(key)
+    elif kind == "demonym":
+        group.country = key
+        group.canonical = country_demonym(key) or text_of(doc, first)
+    elif kind == "igo":
+        group.canonical = igo_name(key)
+    elif kind == "org":
+        org = organisation_lookup(key)
+        group.canonical = key
+        group.country, group.role = (org.country, org.role) if org else (None, None)
+    elif kind in ("capital", "seat", "region", "city"):
+        group.country = first.key
+        group.canonical = longest_text(doc, group.mentions)
+        if kind == "seat":
+            group.role = institution_role(group.canonical) or "government"
+    else:
+        return False
+    return True
 
 
 def _is_party(doc: Doc, group: Group) -> bool:
@@ -134,6 +154,42 @@ def _person_or_org(
 ) -> Candidate | None:
     """Country, role and canonical name of a person or organisation; returns the mention
     of another entity this one belongs to, if the text says so."""
+    countries, role, title, via = _written(doc, group, at, title_end, title_start)
+    if group.label == "ORG" and role is None:
+        role = _org_role(doc, group)
+    longest = longest_text(doc, group.mentions)
+    actor = group.actor
+    if actor is None and group.label == "PERSON":
+        actor = actor_lookup(longest, published)
+    igo = None
+    if countries:
+        best = countries.most_common(1)[0][0]
+        if best.startswith("igo:"):
+            igo = best[4:]
+            # A head of state chairing an organisation keeps their country.
+            group.country = actor.country if actor is not None else None
+        else:
+            group.country = best
+    elif actor is not None:
+        group.country = actor.country
+    group.role = _role(role, title, igo, via, actor, group.country)
+    if actor is not None and len(longest.split()) < 2:
+        group.canonical = actor.canonical
+    else:
+        group.canonical = longest
+    return via
+
+
+def _written(
+    doc: Doc,
+    group: Group,
+    at: dict[int, Candidate],
+    title_end: dict[int, tuple[int, int, str]],
+    title_start: dict[int, tuple[int, int, str]],
+) -> tuple[Counter[str], str | None, str | None, Candidate | None]:
+    """What the text writes around a person's or organisation's mentions: the countries
+    named (with how often), the first title's role and words, and the mention of an entity
+    it belongs to. A title only a person holds makes a name group a person, in place."""
     countries: Counter[str] = Counter()
     role: str | None = None
     title: str | None = None
@@ -157,23 +213,14 @@ def _person_or_org(
             continue
         for inner in m.inner:
             countries[inner] += 1
-    if group.label == "ORG" and role is None:
-        role = _org_role(doc, group)
-    longest = longest_text(doc, group.mentions)
-    actor = group.actor
-    if actor is None and group.label == "PERSON":
-        actor = actor_lookup(longest, published)
-    igo = None
-    if countries:
-        best = countries.most_common(1)[0][0]
-        if best.startswith("igo:"):
-            igo = best[4:]
-            # A head of state chairing an organisation keeps their country.
-            group.country = actor.country if actor is not None else None
-        else:
-            group.country = best
-    elif actor is not None:
-        group.country = actor.country
+    return countries, role, title, via
+
+
+def _role(role: str | None, title: str | None, igo: str | None, via: Candidate | None,
+          actor: Actor | None, country: str | None) -> str | None:
+    """The role of a person or organisation from its title's ``role`` and words
+    (``title``), the international organisation named with it (``igo``), the entity it
+    belongs to (``via``), its knowledge-base entry and the country it was given."""
     if igo is not None:
         if role in ("head of state", "head of government", "minister",
                     "head of organisation") and title:
@@ -186,18 +233,13 @@ def _person_or_org(
         else:
             role = igo
     elif role in ("head of state", "head of government") and title and (
-            via is not None and via.kind != "actor" or group.country is None and actor is None):
+            via is not None and via.kind != "actor" or country is None and actor is None):
         # "Export-Import Bank president Okey Oramah": a president, but of no state.
         role = title
     if actor is not None and role and (actor.role or "").endswith(":" + role):
         # "the Director-General" of the knowledge base's "who:director-general".
         role = actor.role
-    group.role = role or (actor.role if actor is not None else None)
-    if actor is not None and len(longest.split()) < 2:
-        group.canonical = actor.canonical
-    else:
-        group.canonical = longest
-    return via
+    return role or (actor.role if actor is not None else None)
 
 
 def _org_role(doc: Doc, group: Group) -> str | None:

@@ -19,26 +19,48 @@ from .mentions import Candidate, Group, is_acronym, person_parts, text_of
 from .words import DETERMINERS, LOCATIVE
 
 
+class _Grouping:
+    """Groups by key, in order of first use."""
+
+    def __init__(self) -> None:
+        self.groups: dict[tuple[str, str], Group] = {}
+        self.order: list[tuple[str, str]] = []
+
+    def put(self, key: tuple[str, str], mention: Candidate) -> None:
+        if key not in self.groups:
+            self.groups[key] = Group(key, [])
+            self.order.append(key)
+        self.groups[key].mentions.append(mention)
+
+
 def group_mentions(doc: Doc, names: Sequence[Candidate], published: str | None) -> list[Group]:
     """Put the mentions of one referent into one group, in order of first mention.
+
+    Places and known organisations group by their gazetteer key; people and other names by
+    the knowledge base, then full names, then single words (surnames) by the full name
+    they belong to.
 
     Args:
         doc: the document.
         names: the reconciled name mentions.
         published: the article's ISO date or None, for the knowledge base.
     """
-    groups: dict[tuple[str, str], Group] = {}
-    order: list[tuple[str, str]] = []
+    grouping = _Grouping()
+    _people_before_places(doc, names)
+    pending = _group_gazetteer_kinds(doc, names, grouping)
+    full_names, actors, singles = _group_full_names(doc, pending, grouping, published)
+    _group_single_words(doc, pending, singles, full_names, grouping)
+    result = [grouping.groups[k] for k in grouping.order]
+    for group in result:
+        group.actor = actors.get(group.key)
+        group.mentions.sort(key=lambda m: m.start)
+    result.sort(key=lambda g: g.mentions[0].start)
+    return result
 
-    def put(key: tuple[str, str], mention: Candidate) -> None:
-        if key not in groups:
-            groups[key] = Group(key, [])
-            order.append(key)
-        groups[key].mentions.append(mention)
 
-    # Multi-word person names first, so that a bare surname anywhere can find its owner.
-    full_names: dict[str, tuple[str, str]] = {}
-    pending: list[Candidate] = []
+def _people_before_places(doc: Doc, names: Sequence[Candidate]) -> None:
+    """Make a one-word place a person where the article also writes it as the first or last
+    word of a person's full name ("Jordan" beside "Michael Jordan"), in place."""
     person_words: set[str] = set()
     for m in names:
         if m.label == "PERSON" or m.kind == "actor":
@@ -52,28 +74,77 @@ def group_mentions(doc: Doc, names: Sequence[Candidate], published: str | None) 
             if doc[m.start].text in person_words:
                 m.kind, m.key, m.label = "model", None, "PERSON"
 
+
+def _group_gazetteer_kinds(doc: Doc, names: Sequence[Candidate],
+                           grouping: _Grouping) -> list[Candidate]:
+    """Group the places, peoples and organisations the gazetteer knows (and organisations
+    named with a country inside); return the other mentions, in order."""
+    pending: list[Candidate] = []
     for m in names:
         text = text_of(doc, m)
         if m.kind == "country" or (m.kind == "capital" and _capital_is_government(doc, m)):
             m.label = "GPE"
-            put(("country", m.key or ""), m)
+            grouping.put(("country", m.key or ""), m)
         elif m.kind == "demonym":
-            put(("demonym", m.key or ""), m)
+            grouping.put(("demonym", m.key or ""), m)
         elif m.kind == "igo":
-            put(("igo", m.key or ""), m)
+            grouping.put(("igo", m.key or ""), m)
         elif m.kind == "org":
-            put(("org", m.key or ""), m)
+            grouping.put(("org", m.key or ""), m)
         elif m.kind in ("capital", "region", "people", "seat"):
-            put((m.kind, normalize_name(text).casefold()), m)
+            grouping.put((m.kind, normalize_name(text).casefold()), m)
         elif m.label == "ORG" and m.inner and " " in text:
             # "U.S. embassy" and "U.S. Embassy" are one organisation.
-            put(("name", normalize_name(text).casefold()), m)
+            grouping.put(("name", normalize_name(text).casefold()), m)
         else:
             pending.append(m)
+    return pending
 
-    # People and other names: the knowledge base first, then full names, then surnames.
+
+def _group_full_names(
+    doc: Doc, pending: Sequence[Candidate], grouping: _Grouping, published: str | None
+) -> tuple[dict[str, tuple[str, str]], dict[tuple[str, str], Actor], list[Candidate]]:
+    """Group people the knowledge base knows and names of more than one word.
+
+    Returns:
+        ``(full_names, actors, singles)``: the group key of each full name a person is
+        written with (normalised), the knowledge-base person of each person group, and the
+        one-word mentions left to group.
+    """
+    full_names: dict[str, tuple[str, str]] = {}
     actors: dict[tuple[str, str], Actor] = {}
     singles: list[Candidate] = []
+    lookups = _known_people(doc, pending, published)
+    for m in pending:
+        text = text_of(doc, m)
+        actor = lookups.get(id(m))
+        if actor is not None:
+            key = ("person", actor.canonical)
+            actors[key] = actor
+            m.kind = "actor"
+            if person_parts(doc, m):
+                full_names.setdefault(normalize_name(text), key)
+            full_names.setdefault(normalize_name(actor.canonical), key)
+            grouping.put(key, m)
+            continue
+        # A knowledge-base name that does not resolve here (ambiguous without a date) is
+        # treated like any other name.
+        m.kind = "model"
+        if len(text.split()) > 1:
+            key = ("name", normalize_name(text))
+            if m.label == "PERSON" and person_parts(doc, m):
+                # Only people are later called by one part of their name.
+                full_names.setdefault(key[1], key)
+            grouping.put(key, m)
+        else:
+            singles.append(m)
+    return full_names, actors, singles
+
+
+def _known_people(doc: Doc, pending: Sequence[Candidate],
+                  published: str | None) -> dict[int, Actor | None]:
+    """The knowledge-base person each mention names (by ``id`` of the mention), where the
+    article does not give that name to a person of its own."""
     lookups = {
         id(m): actor_lookup(text_of(doc, m), published)
         for m in pending
@@ -98,28 +169,19 @@ def group_mentions(doc: Doc, names: Sequence[Candidate], published: str | None) 
         if actor is not None and len(text.split()) == 1 \
                 and normalize_name(text) in local_surnames \
                 and normalize_name(actor.canonical) not in full_written:
-            actor = None
-        if actor is not None:
-            key = ("person", actor.canonical)
-            actors[key] = actor
-            m.kind = "actor"
-            if person_parts(doc, m):
-                full_names.setdefault(normalize_name(text), key)
-            full_names.setdefault(normalize_name(actor.canonical), key)
-            put(key, m)
-            continue
-        # A knowledge-base name that does not resolve here (ambiguous without a date) is
-        # treated like any other name.
-        m.kind = "model"
-        if len(text.split()) > 1:
-            key = ("name", normalize_name(text))
-            if m.label == "PERSON" and person_parts(doc, m):
-                # Only people are later called by one part of their name.
-                full_names.setdefault(key[1], key)
-            put(key, m)
-        else:
-            singles.append(m)
+            lookups[id(m)] = None
+    return lookups
 
+
+def _group_single_words(
+    doc: Doc,
+    pending: Sequence[Candidate],
+    singles: Sequence[Candidate],
+    full_names: dict[str, tuple[str, str]],
+    grouping: _Grouping,
+) -> None:
+    """Group one-word names: with the person whose full name ends or starts with the word
+    when the article mostly uses the word for a person, else on their own."""
     by_part: dict[str, set[tuple[str, str]]] = {}
     for full, key in full_names.items():
         parts = full.split()
@@ -149,16 +211,9 @@ def group_mentions(doc: Doc, names: Sequence[Candidate], published: str | None) 
         owners = by_part.get(word, set())
         vote = votes[word]
         if owners and not is_acronym(word) and vote[True] > vote[False]:
-            put(_nearest_owner(groups, owners, m.start), m)
+            grouping.put(_nearest_owner(grouping.groups, owners, m.start), m)
         else:
-            put(("name", word), m)
-
-    result = [groups[k] for k in order]
-    for group in result:
-        group.actor = actors.get(group.key)
-        group.mentions.sort(key=lambda m: m.start)
-    result.sort(key=lambda g: g.mentions[0].start)
-    return result
+            grouping.put(("name", word), m)
 
 
 def _capital_is_government(doc: Doc, mention: Candidate) -> bool:
