@@ -9,6 +9,9 @@ stands for.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -20,6 +23,7 @@ from .mentions import Candidate
 KIND_PRIORITY = ("country", "capital", "seat", "igo", "org", "region", "people", "demonym",
                  "actor")
 _PRIORITY = {kind: rank for rank, kind in enumerate(KIND_PRIORITY)}
+_T = TypeVar("_T")
 
 
 def build_matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher]:
@@ -58,14 +62,7 @@ def gazetteer_matches(doc: Doc, matcher: PhraseMatcher) -> list[Candidate]:
         kind, key, label = strings[match_id].split("\t")
         found.append(Candidate(start, end, label, kind, key or None))
     found.sort(key=lambda m: (m.start - m.end, _PRIORITY.get(m.kind, 99), m.start))
-    taken = [False] * len(doc)
-    chosen = []
-    for mention in found:
-        if any(taken[mention.start:mention.end]):
-            continue
-        for i in range(mention.start, mention.end):
-            taken[i] = True
-        chosen.append(mention)
+    chosen = _disjoint(found, len(doc), lambda m: (m.start, m.end))
     chosen.sort(key=lambda m: m.start)
     return chosen
 
@@ -76,13 +73,22 @@ def title_spans(doc: Doc, matcher: PhraseMatcher) -> list[tuple[int, int, str]]:
     strings = doc.vocab.strings
     spans = sorted(((s, e, strings[m]) for m, s, e in matcher(doc)), key=lambda t: (t[0] - t[1],
                                                                                       t[0]))
-    taken = [False] * len(doc)
-    out = []
-    for start, end, role in spans:
+    out = _disjoint(spans, len(doc), lambda t: (t[0], t[1]))
+    out.sort()
+    return out
+
+
+def _disjoint(ordered: Sequence[_T], length: int,
+              bounds: Callable[[_T], tuple[int, int]]) -> list[_T]:
+    """The items of ``ordered`` (best first) that share no token with a better one kept;
+    ``bounds`` gives an item's token range and ``length`` the document's."""
+    taken = [False] * length
+    kept = []
+    for item in ordered:
+        start, end = bounds(item)
         if any(taken[start:end]):
             continue
         for i in range(start, end):
             taken[i] = True
-        out.append((start, end, role))
-    out.sort()
-    return out
+        kept.append(item)
+    return kept

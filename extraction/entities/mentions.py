@@ -8,7 +8,7 @@ punctuation no name has. Every other module of ``extraction.entities`` builds on
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
@@ -164,3 +164,13 @@ def without_overlaps(mentions: list[_R]) -> list[_R]:
             continue
         out.append(m)
     return out
+
+
+def covered(length: int, ranges: Iterable[tuple[int, int]]) -> list[bool]:
+    """One flag per token of a document of ``length`` tokens: True inside any of the
+    ``(start, end)`` token ranges."""
+    taken = [False] * length
+    for start, end in ranges:
+        for i in range(start, end):
+            taken[i] = True
+    return taken

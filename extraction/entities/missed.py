@@ -8,12 +8,20 @@ missed of a person's name, an organisation's name or a known city's name.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .mentions import ARTICLES, Candidate, Group, is_acronym, name_words, person_parts
+from .mentions import (
+    ARTICLES,
+    Candidate,
+    Group,
+    covered,
+    is_acronym,
+    name_words,
+    person_parts,
+)
 from .words import (
     CALENDAR_WORDS,
     CLOCK_WORDS,
@@ -38,10 +46,7 @@ def titled_names(
     """
     if not doc.has_annotation("TAG"):
         return list(names)
-    taken = [False] * len(doc)
-    for m in names:
-        for i in range(m.start, m.end):
-            taken[i] = True
+    taken = covered(len(doc), ((m.start, m.end) for m in names))
     title_end = {end: role for _, end, role in titles}
     added: list[Candidate] = []
     for i, token in enumerate(doc[:-1]):
@@ -113,17 +118,23 @@ def untagged_names(doc: Doc, names: Sequence[Candidate], others: Sequence[Span],
     """
     if not doc.has_annotation("TAG") or not doc.has_annotation("DEP"):
         return list(names)
-    taken = [False] * len(doc)
-    for m in names:
-        for i in range(m.start, m.end):
-            taken[i] = True
-    for span in others:
-        for i in range(span.start, span.end):
-            taken[i] = True
-    for start, end, _ in titles:
-        for i in range(start, end):
-            taken[i] = True
+    taken = covered(len(doc), [*((m.start, m.end) for m in names),
+                               *((span.start, span.end) for span in others),
+                               *((start, end) for start, end, _ in titles)])
     added: list[Candidate] = []
+    for start, end in _name_runs(doc, taken, known):
+        label = _party_label(doc, start, end, taken, dictionary, known)
+        if label is not None:
+            added.append(Candidate(start, end, label))
+    if not added:
+        return list(names)
+    return sorted([*names, *added], key=lambda m: m.start)
+
+
+def _name_runs(doc: Doc, taken: list[bool],
+               known: frozenset[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Token ranges of one to four name words that no mention, title or date in ``taken``
+    touches, and that are not part of a longer or hyphenated name."""
     i = 0
     while i < len(doc):
         if taken[i] or not (_name_word(doc[i]) or (i, i + 1) in known and doc[i].is_title):
@@ -141,39 +152,40 @@ def untagged_names(doc: Doc, names: Sequence[Candidate], others: Sequence[Span],
             continue  # the end of a longer or hyphenated name ("ABS-CBN")
         if end < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in JOINING_MARKS:
             continue
-        span = doc[start:end]
-        root = span.root
-        if (start, end) not in known and any(t.lower_ in dictionary for t in span) and not (
-                root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_VERBS):
-            continue
-        words = [t.text for t in span]
-        acronym = end - start == 1 and is_acronym(words[0])
-        dep = root.dep_
-        if dep not in ARGUMENT_DEPS:
-            continue
-        if dep == "pobj" and root.head.lower_ not in PARTY_PREPOSITIONS:
-            continue
-        if acronym and dep not in ("nsubj", "nsubjpass", "dobj", "poss"):
-            continue
-        if dep in ("conj", "appos") and not taken[root.head.i]:
-            continue
-        if start == span.sent.start and not (dep in ("nsubj", "nsubjpass", "poss")
-                                             and root.head.pos_ in ("VERB", "AUX", "NOUN")):
-            continue
-        added.append(Candidate(start, end, "ORG" if acronym else "PERSON"))
-    if not added:
-        return list(names)
-    return sorted([*names, *added], key=lambda m: m.start)
+        yield start, end
+
+
+def _party_label(doc: Doc, start: int, end: int, taken: list[bool], dictionary: frozenset[str],
+                 known: frozenset[tuple[int, int]]) -> str | None:
+    """"ORG" for an acronym and "PERSON" for another run of name words that is a party to
+    its sentence (see ``untagged_names``); None for a run that is not."""
+    span = doc[start:end]
+    root = span.root
+    if (start, end) not in known and any(t.lower_ in dictionary for t in span) and not (
+            root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_VERBS):
+        return None
+    words = [t.text for t in span]
+    acronym = end - start == 1 and is_acronym(words[0])
+    dep = root.dep_
+    if dep not in ARGUMENT_DEPS:
+        return None
+    if dep == "pobj" and root.head.lower_ not in PARTY_PREPOSITIONS:
+        return None
+    if acronym and dep not in ("nsubj", "nsubjpass", "dobj", "poss"):
+        return None
+    if dep in ("conj", "appos") and not taken[root.head.i]:
+        return None
+    if start == span.sent.start and not (dep in ("nsubj", "nsubjpass", "poss")
+                                         and root.head.pos_ in ("VERB", "AUX", "NOUN")):
+        return None
+    return "ORG" if acronym else "PERSON"
 
 
 def propagate(doc: Doc, groups: Sequence[Group], names: Sequence[Candidate]) -> None:
     """Add mentions the model missed: a person's surname or full name written again where
     the model tagged nothing ("Pompeo released a statement"), and repeats of organisation
     names ("Civic Passion" tagged once, written three times)."""
-    taken = [False] * len(doc)
-    for m in names:
-        for i in range(m.start, m.end):
-            taken[i] = True
+    taken = covered(len(doc), ((m.start, m.end) for m in names))
     # Plain strings, so that the scans below create a Token only where a name may be.
     words = [t.text for t in doc]
     tagged = doc.has_annotation("TAG")

@@ -20,6 +20,7 @@ from .mentions import (
     ARTICLES,
     POSSESSIVES,
     Candidate,
+    covered,
     is_broken,
     trim_edges,
     without_overlaps,
@@ -135,10 +136,7 @@ def candidate_mentions(
         if trimmed is not None:
             model.extend(_split_person(doc, trimmed, by_start, by_end))
 
-    blocked = [False] * len(doc)
-    for ent in others:
-        for i in range(ent.start, ent.end):
-            blocked[i] = True
+    blocked = covered(len(doc), ((ent.start, ent.end) for ent in others))
     model_at: dict[int, Candidate] = {}
     for mention in model:
         for i in range(mention.start, mention.end):

@@ -22,6 +22,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from .words import (
+    ARMED_OPENINGS,
+    ARMED_WORDS,
+    INITIALS_SKIPPED,
+    INSTITUTION_WORDS,
+    MOVEMENT_WORDS,
+)
+
 # A country is the story's own when it has at least this share of the place mentions and
 # at least HOME_MIN of them; people and bodies with no other clue then take it. Chosen on
 # benchmarks/devgold_ties (development, in-sample).
@@ -31,34 +39,9 @@ HOME_MIN = 2
 # only when it dominates more clearly still.
 HOME_SHARE_UNTITLED = 0.6
 
-# Head words of a state's own bodies. "Hospital", "Committee" or "Foundation" are left out:
-# news names foreign ones without saying so as often as domestic ones.
-INSTITUTION_WORDS = frozenset({
-    "ministry", "ministries", "department", "police", "army", "navy", "forces", "guard",
-    "senate", "congress", "parliament", "assembly", "house", "commission", "directorate",
-    "command", "court", "tribunal", "council", "party", "union", "university", "league",
-    "front", "movement", "agency", "bureau", "office", "authority", "cabinet", "government",
-    "prosecutor", "prosecution", "judiciary", "gendarmerie", "corps", "service",
-    "services", "secretariat", "presidency", "legislature", "administration", "municipality",
-    "province", "federation", "confederation", "alliance",
-})
-# Words of a name that do not count for its initials.
-FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "in", "on", "to", "de", "la", "del",
-                            "des", "du", "di", "a", "an", "&"})
-# Words that make an organisation name a militant group's.
-ARMED_WORDS = frozenset({
-    "brigade", "brigades", "mujahideen", "mujahidin", "jihad", "militia", "militias",
-    "martyrs", "taliban", "caliphate", "emirate", "lashkar", "jaish", "tehrik", "ansar",
-    "jamaat", "jemaah", "guerrilla", "guerrillas", "insurgents", "rebels", "fighters",
-})
-# Two-word openings of militant group names.
-ARMED_OPENINGS = (("islamic", "state"), ("liberation", "army"), ("liberation", "front"),
-                  ("resistance", "movement"), ("people's", "army"), ("revolutionary", "army"))
+# A name with one of these words is a political party's. The longer word lists are in
+# resources/entity_words.tsv (``words``).
 PARTY_WORDS = frozenset({"party", "parties"})
-# Words that make a name of two or more words a group's, never a person's.
-MOVEMENT_WORDS = frozenset({"party", "movement", "front", "alliance", "league", "union",
-                            "coalition", "congress", "council", "committee", "brigade",
-                            "brigades", "forces"})
 
 
 def home_country(counts: Counter[str], *, share: float = HOME_SHARE,
@@ -97,7 +80,7 @@ def acronym_of(name: str | Sequence[str]) -> str | None:
     function words."""
     initials = []
     for word in _words(name):
-        if word.lower() in FUNCTION_WORDS:
+        if word.lower() in INITIALS_SKIPPED:
             continue
         if not word[:1].isupper():
             return None
