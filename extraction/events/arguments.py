@@ -859,12 +859,33 @@ def resolve(index: DocIndex, tok: Token) -> list[Arg]:
         out.append(arg)
         if "of_conjuncts" in index.rules:
             out.extend(_of_conjuncts(index, head, arg))
+        if "modifier_conjuncts" in index.rules and arg.entity is not None:
+            out.extend(_modifier_conjuncts(index, head, arg))
     # Agent-of-act resolution can return the same party twice ("the USA and the opposition"
     # through "sabotage engineered by ..."): keep the first of each.
     uniq: dict[tuple[str | None, str | None, int], Arg] = {}
     for arg in out:
         uniq.setdefault((arg.entity, arg.country, arg.head), arg)
     return list(uniq.values())
+
+
+def _modifier_conjuncts(index: DocIndex, head: Token, arg: Arg) -> list[Arg]:
+    """The other peoples or countries coordinated in a modifier ("Greek and Cypriot leaders",
+    "Saudi and Iranian ministers"): each names a party of its own, as the first does."""
+    out: list[Arg] = []
+    for mod in head.children:
+        if mod.dep_ not in ("amod", "compound") or index.token_entity[mod.i] != arg.entity:
+            continue
+        for conj in mod.conjuncts:
+            eid = index.token_entity[conj.i]
+            if eid is None or eid == arg.entity or conj.i > head.i:
+                continue
+            ent = index.entities[eid]
+            if ent.get("label") not in ("NORP", "GPE") or not ent.get("country"):
+                continue
+            out.append(Arg(conj.i, f"{conj.text} {head.text}", "entity", eid,
+                           str(ent["country"]), arg.sector, None, str(ent.get("label"))))
+    return out
 
 
 def _included_members(index: DocIndex, head: Token) -> list[Arg]:
@@ -1101,6 +1122,7 @@ ARGUMENT_RULES = {
     "appositive_name": resolve_one,
     "people_of_place": resolve_one,
     "of_conjuncts": _of_conjuncts,
+    "modifier_conjuncts": _modifier_conjuncts,
     "igo_members": resolve_one,
     "included_members": _included_members,
     "named_group": _named_group,

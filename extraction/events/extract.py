@@ -1613,6 +1613,8 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
         if "possessor_support" in rules:
             _possessor_support(index, frame)
         frame.mode = _mode(frame)
+        if "requested_act" in rules and frame.mode == HAPPENED and _requested(frame):
+            frame.mode = PLANNED
         if "refusal" in rules and _refusal(frame):
             frame.mode = HAPPENED
         frames.append(frame)
@@ -2022,6 +2024,29 @@ def _mode(frame: Frame) -> str:
     return HAPPENED
 
 
+# Verbs that ask someone to act ("urged Israel to stop", "called on Iran to release").
+ASKING_VERBS = frozenset({"urge", "ask", "demand", "press", "request", "appeal", "implore",
+                          "beg", "call", "encourage", "pressure", "push", "tell", "invite"})
+
+
+def _requested(frame: Frame) -> bool:
+    """True for an act someone is asked to do ("called on Israel to stop its bombing",
+    "urged the rebels to lay down their arms"): asked for, it has not happened. The asking
+    is an event of its own."""
+    tok = frame.trigger
+    verb = tok if _is_verbal(tok) else _governing_verb(tok)
+    for _ in range(3):
+        if verb is None or verb.head.i == verb.i or verb.dep_ not in ("xcomp", "advcl",
+                                                                       "ccomp"):
+            return False
+        if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+            return False
+        verb = verb.head
+        if verb.lemma_.lower() in ASKING_VERBS:
+            return True
+    return False
+
+
 def _obligation_frames(doc: Doc, index: DocIndex, found: dict[int, Entry],
                        frames: list[Frame]) -> list[Frame]:
     """"X said Y must ..." is a demand by X on Y (PLOVER REQUEST)."""
@@ -2092,8 +2117,8 @@ def _is_named_party(arg: Arg) -> bool:
 
 
 def _pairs(frame: Frame, actors: list[Arg], targets: list[Arg],
-           max_pairs: int, mutual: bool = True,
-           contested: bool = True) -> list[tuple[Arg | None, Arg | None]]:
+           max_pairs: int, mutual: bool = True, contested: bool = True,
+           between: bool = True) -> list[tuple[Arg | None, Arg | None]]:
     """Actor x target pairs of one event, at most ``max_pairs``; a joint act of several
     named parties with no other party named ("Peru, Chile and Ecuador met") gives one
     event per ordered pair of them."""
@@ -2101,6 +2126,10 @@ def _pairs(frame: Frame, actors: list[Arg], targets: list[Arg],
     if mutual and frame.entry.mutual and len(named) >= 2 and not any(
             _is_named_party(t) and not (contested and _contested(frame, t)) for t in targets):
         return [(a, b) for a in named for b in named if _arg_key(a) != _arg_key(b)]
+    if between and frame.entry.mutual and not named:
+        sides = _between(frame, targets)
+        if len(sides) >= 2:
+            return [(a, b) for a in sides for b in sides if _arg_key(a) != _arg_key(b)]
     pairs: list[tuple[Arg | None, Arg | None]] = []
     for actor in actors or [None]:
         for target in targets or [None]:
@@ -2128,6 +2157,23 @@ def _helping_purpose(trigger: Token) -> bool:
         if clause.dep_ in ("advcl", "xcomp") and clause.lemma_.lower() in HELPING_VERBS and \
                 any(a.lower_ == "to" for a in clause.children if a.dep_ == "aux"):
             return True
+        if clause.dep_ == "prep" and clause.lower_ in ("at", "upon", "on") and any(
+                p.lemma_.lower() in ("request", "invitation") for p in _children(clause, "pobj")):
+            # "sent troops at the request of President X": invited, the force helps.
+            return True
+    return False
+
+
+def _under_prep(frame: Frame, arg: Arg, preps: Collection[str]) -> bool:
+    """True when one of ``preps`` lies on the parse path from the argument up to the
+    trigger."""
+    tok = frame.trigger.doc[arg.head]
+    for _ in range(6):
+        if tok.i == frame.trigger.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "prep" and tok.lower_ in preps:
+            return True
+        tok = tok.head
     return False
 
 
@@ -2135,14 +2181,14 @@ def _contested(frame: Frame, arg: Arg) -> bool:
     """True for what a joint act is over, not with ("fought for control of the city",
     "clashed over the islands"): a preposition of contention lies between it and the
     trigger."""
-    tok = frame.trigger.doc[arg.head]
-    for _ in range(6):
-        if tok.i == frame.trigger.i or tok.head.i == tok.i:
-            return False
-        if tok.dep_ == "prep" and tok.lower_ in ("for", "over", "about"):
-            return True
-        tok = tok.head
-    return False
+    return _under_prep(frame, arg, ("for", "over", "about"))
+
+
+def _between(frame: Frame, targets: Sequence[Arg]) -> list[Arg]:
+    """The parties of a joint act named after "between" ("talks between Greece and
+    Turkey", "the clashes between the army and the rebels"), when at least two."""
+    named = [t for t in targets if _is_named_party(t) and _under_prep(frame, t, ("between",))]
+    return list({_arg_key(t): t for t in named}.values())[:4]
 
 
 def _moves_own_people(trigger: Token) -> bool:
@@ -2272,7 +2318,7 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
                 frame, targets, source, spans, starts):
             continue
         pairs = _pairs(frame, actors, targets, max_pairs, "mutual_pairs" in active,
-                       "contested_object" in active)
+                       "contested_object" in active, "between_pairs" in active)
         clause = _clause(frame.trigger).i
         for actor, target in pairs:
             key = (clause, etype, _arg_key(actor), _arg_key(target))
@@ -2833,6 +2879,8 @@ RULES: dict[str, Callable[..., Any]] = {
     "sector_target": _sector_targets,
     "helping_deployment": _helping_purpose,
     "contested_object": _contested,
+    "between_pairs": _between,
+    "requested_act": _requested,
     **ARGUMENT_RULES,
 }
 

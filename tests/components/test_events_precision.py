@@ -731,3 +731,54 @@ def test_what_a_joint_fight_is_over_is_no_party(events_nlp):
 ])
 def test_blocking_and_closing_airspace_oppose(text, expected):
     assert expected in _stances(text)
+
+
+# --- requested_act: what someone is asked to do has not happened ------------------------
+
+def test_an_act_someone_is_asked_to_stop_has_not_happened(events_nlp):
+    text = "Brazil called on Russia to stop its shelling of Kharkiv."
+    found = triggered(events(events_nlp, text), "shelling")
+    assert found and all(e["modality"] != "happened" for e in found)
+    assert not any(h == "RUS" and p == "support" for h, _, p in _stances(text))
+
+
+def test_an_act_told_as_done_stays_happened(events_nlp):
+    text = "Brazil said Russia stopped its shelling of Kharkiv on Monday."
+    found = triggered(events(events_nlp, text), "shelling")
+    assert found and all(e["modality"] == "happened" for e in found)
+
+
+# --- modifier_conjuncts, between_pairs: joint parties named in a modifier or after "between"
+
+def test_peoples_coordinated_in_a_modifier_each_act(events_nlp):
+    text = "Czech and Slovak ministers held talks in Bratislava on Monday."
+    found = [e for e in events(events_nlp, text) if e["type"] == "CONSULT"]
+    assert {("CZE", "SVK"), ("SVK", "CZE")} <= {(e["actor_country"], e["target_country"])
+                                                 for e in found}
+
+
+def test_a_joint_act_between_two_parties_relates_them(events_nlp):
+    text = "Negotiations between Serbia and Kosovo resumed in Brussels on Monday."
+    found = [e for e in events(events_nlp, text) if e["type"] == "CONSULT"]
+    assert {("SRB", "XKX"), ("XKX", "SRB")} <= {(e["actor_country"], e["target_country"])
+                                                 for e in found}
+
+
+def test_a_one_sided_act_between_is_not_made_joint(events_nlp):
+    text = "Qatar mediated between Ethiopia and Eritrea in 2018."
+    found = triggered(events(events_nlp, text), "mediated")
+    assert not any(e["actor_country"] in ("ETH", "ERI") for e in found)
+
+
+# --- deployments on request, and more lexicon rows --------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rwanda sent troops to the Central African Republic at the request of its president.",
+     ("RWA", "CAF", "support")),
+    ("The Syrian army fired rockets into Turkey on Sunday.", ("military:SYR", "TUR", "oppose")),
+    ("Germany approved arms sales to Egypt worth $400 million.", ("DEU", "EGY", "support")),
+    ("Vietnam deepened its defence ties with Australia in March.", ("VNM", "AUS", "support")),
+    ("Niger and Benin traded accusations over the closed border.", ("NER", "BEN", "oppose")),
+])
+def test_more_classes_of_acts(text, expected):
+    assert expected in _stances(text)
