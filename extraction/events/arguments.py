@@ -428,6 +428,35 @@ def _quote_speaker(index: DocIndex, tok: Token) -> Token | None:
     return None
 
 
+def _bound_possessive(index: DocIndex, tok: Token, depth: int) -> Arg | None:
+    """A possessive pronoun bound by the subject of its own clause ("Brazil said Russia
+    stopped its shelling": its is Russia's; "the minister said Chile had changed her
+    policy" is not bound, a country being no "her"). None when the clause's subject
+    contains the pronoun ("its troops withdrew") or does not fit it."""
+    lower = tok.lower_
+    verb = tok.head
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i > tok.i or subj.left_edge.i <= tok.i <= subj.right_edge.i or \
+            subj.pos_ == "PRON":
+        return None
+    found = resolve_one(index, subj, depth=depth + 1)
+    if not found.is_party or found.kind == "other":
+        return None
+    person = found.label == "PERSON"
+    if lower in NEUTER and person or lower in MALE_FEMALE and not person:
+        return None
+    if lower not in NEUTER | MALE_FEMALE | THIRD_PLURAL:
+        return None
+    return Arg(tok.i, found.text, found.kind, found.entity, found.country, found.sector,
+               found.igo, found.label)
+
+
 def _pronoun(index: DocIndex, tok: Token, depth: int) -> Arg | None:
     lower = tok.lower_
     eid: str | None = None
@@ -441,6 +470,10 @@ def _pronoun(index: DocIndex, tok: Token, depth: int) -> Arg | None:
                 return Arg(tok.i, found.text, found.kind, found.entity, found.country,
                            found.sector, found.igo, found.label)
         return None
+    if depth < 2 and tok.dep_ == "poss" and "possessive_subject" in index.rules:
+        bound = _bound_possessive(index, tok, depth)
+        if bound is not None:
+            return bound
     if depth < 2 and not index.in_quote[tok.i] and lower in MALE_FEMALE | NEUTER | THIRD_PLURAL:
         # "Syria says it is willing ...", "the rebels said they will ...": a third-person
         # pronoun in reported speech is most often the one who speaks.
@@ -1123,6 +1156,7 @@ ARGUMENT_RULES = {
     "people_of_place": resolve_one,
     "of_conjuncts": _of_conjuncts,
     "modifier_conjuncts": _modifier_conjuncts,
+    "possessive_subject": _bound_possessive,
     "igo_members": resolve_one,
     "included_members": _included_members,
     "named_group": _named_group,

@@ -782,3 +782,11 @@ def test_a_one_sided_act_between_is_not_made_joint(events_nlp):
 ])
 def test_more_classes_of_acts(text, expected):
     assert expected in _stances(text)
+
+
+# --- possessive_subject: a possessive is bound by its own clause's subject ---------------
+
+def test_a_possessive_is_the_subject_of_its_own_clause(events_nlp):
+    text = "Turkey said Syria had halted its shelling of Idlib on Monday."
+    found = triggered(events(events_nlp, text), "shelling")
+    assert found and {e["actor_country"] for e in found} == {"SYR"}
