@@ -91,6 +91,95 @@ def _entity_form(shown: Article) -> None:
         st.rerun()
 
 
+#: The country choice that keeps the kept entity's country (merge) or the entity's (split).
+SAME_COUNTRY = "same"
+
+
+def _country_choice(key: str, same: str) -> str | None:
+    """A country picker whose first option keeps ``same``'s country; return None for that,
+    '' for no country, else the ISO-3 code (as ``merge_entities`` and ``split_entity``
+    take it)."""
+    codes = [SAME_COUNTRY, "", *resources.country_codes()]
+    choice = st.selectbox("Country", codes, key=key,
+                          format_func=lambda c: same if c == SAME_COUNTRY
+                          else country_label(c) if c else "no country")
+    return None if choice == SAME_COUNTRY else choice
+
+
+def _merge_form(shown: Article) -> None:
+    if len(shown.entities) < 2:
+        st.info("There are fewer than two entities: nothing to merge.")
+        return
+    names = {e.id: f"{e.canonical} ({label_words(e.label)}, {country_label(e.country)})"
+             for e in shown.entities}
+    key = "analyze_fix_merge_entities"
+    if key in st.session_state:
+        st.session_state[key] = [i for i in st.session_state[key] if i in names]
+    chosen = st.multiselect(
+        "Entities that are one (two or more)", list(names), key=key, format_func=names.get,
+        placeholder="pick the entities to merge",
+        help="Their mentions are united; what came through any of them (events, stances) "
+             "comes through the merged entity.")
+    _keep_valid("analyze_fix_merge_keep", chosen)
+    keep = st.selectbox("Keep the name and type of", chosen, key="analyze_fix_merge_keep",
+                        format_func=names.get, index=0 if chosen else None,
+                        placeholder="pick the entities first", disabled=len(chosen) < 2)
+    kept = shown.entity(keep) if keep else None
+    left, right = st.columns(2)
+    name = left.text_input("Or name it (optional)", key="analyze_fix_merge_name",
+                           placeholder=kept.canonical if kept else "")
+    with right:
+        country = _country_choice(
+            "analyze_fix_merge_country",
+            f"as {kept.canonical}: {country_label(kept.country)}" if kept else "as kept")
+    if st.button("Merge the entities", key="analyze_fix_merge_save", disabled=len(chosen) < 2):
+        order = [keep, *(i for i in chosen if i != keep)] if keep else chosen
+        _save(lambda: fixes.merge_entities(shown, order, name=name or None, country=country))
+        st.rerun()
+
+
+def _mention_label(text: str, mention_start: int, mention_end: int) -> str:
+    """A mention with a few words around it, as plain text."""
+    before = " ".join(text[max(0, mention_start - 40):mention_start].split()[-5:])
+    after = " ".join(text[mention_end:mention_end + 40].split()[:5])
+    return f"…{before} [{text[mention_start:mention_end]}] {after}…"
+
+
+def _split_form(shown: Article) -> None:
+    several = [e for e in shown.entities if len(e.mentions) > 1]
+    if not several:
+        st.info("Every entity has a single mention: nothing to split.")
+        return
+    names = {e.id: f"{e.canonical} ({len(e.mentions)} mentions)" for e in several}
+    _keep_valid("analyze_fix_split_entity", list(names))
+    chosen = st.selectbox("Entity", list(names), key="analyze_fix_split_entity",
+                          format_func=names.get)
+    entity = shown.entity(chosen)
+    starts = [m.start_char for m in entity.mentions]
+    labels = {m.start_char: _mention_label(shown.text, m.start_char, m.end_char)
+              for m in entity.mentions}
+    _keep_valid("analyze_fix_split_mention", starts)
+    start = st.selectbox("The mention that is someone else", starts,
+                         key="analyze_fix_split_mention", format_func=labels.get,
+                         help="The events and relations that came through this mention go "
+                              "with it to the new entity.")
+    left, middle, right = st.columns(3)
+    mention = next(m for m in entity.mentions if m.start_char == start)
+    name = left.text_input("Its name (optional)", key="analyze_fix_split_name",
+                           placeholder=mention.text)
+    types = ["", *ENTITY_LABELS]
+    label = middle.selectbox("Its type", types, key="analyze_fix_split_label",
+                             format_func=lambda t: f"as {entity.canonical}: "
+                             f"{label_words(entity.label)}" if not t else label_words(t))
+    with right:
+        country = _country_choice("analyze_fix_split_country",
+                                  f"as {entity.canonical}: {country_label(entity.country)}")
+    if st.button("Split the mention off", key="analyze_fix_split_save"):
+        _save(lambda: fixes.split_entity(shown, chosen, start, name=name or None,
+                                         label=label or None, country=country))
+        st.rerun()
+
+
 def _status_form(what: str, options: dict[str, str],
                  make: Callable[[str, str], Correction]) -> None:
     """Pick an event or stance (``options``: key -> label) and confirm or reject it."""
@@ -159,26 +248,34 @@ def corrections_section(shown: Article, corrections: list[Correction]) -> None:
         corrections: every correction of its text, undone ones too.
     """
     flash = st.session_state.pop(FLASH_KEY, None)
+    # Drawn into a slot that is there on every run, so the tabs below keep their place
+    # (and the one open) when the message is gone.
+    slot = st.empty()
     if flash:
         kind, message = flash
         # The message may quote the article (an entity's name): kept inert.
-        (st.success if kind == "ok" else st.error)(md_escape(message))
+        (slot.success if kind == "ok" else slot.error)(md_escape(message))
     st.caption("Corrections are kept in the corpus store with the article's text, so they "
                "apply to every analysis of the same text, in the Corpus page and in exports, "
                "and can be undone.")
-    tabs = st.tabs(["Entity", "Event", "Stance", "Add a stance"])
+    tabs = st.tabs(["Entity", "Merge entities", "Split an entity", "Event", "Stance",
+                    "Add a stance"])
     with tabs[0]:
         _entity_form(shown)
     with tabs[1]:
+        _merge_form(shown)
+    with tabs[2]:
+        _split_form(shown)
+    with tabs[3]:
         _status_form("event", {e.id: fixes.event_label(e) for e in shown.events},
                      lambda key, status: fixes.set_event_status(shown, key, status,
                                                                 corrections))
-    with tabs[2]:
+    with tabs[4]:
         _status_form("stance", {fixes.stance_key(s): f"{holder_label(s.holder)} {s.polarity} "
                                 f"{s.target}" for s in shown.stances},
                      lambda key, status: fixes.set_stance_status(shown, key, status,
                                                                  corrections))
-    with tabs[3]:
+    with tabs[5]:
         _add_form(shown)
     active = [c for c in corrections if c.active]
     if not corrections:

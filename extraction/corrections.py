@@ -5,7 +5,9 @@ row ids or entity ids (which a newer pipeline may number differently):
 
 - the article by ``text_key``: a hash of its text with whitespace runs collapsed and case
   folded, so the same story pasted, uploaded or ingested is one text;
-- an entity by its canonical name (``entity_key``);
+- an entity by its canonical name (``entity_key``), or, for a merge, by its name or any of
+  its mentions; a mention by where it starts, counted in non-space characters of the text,
+  and its words (``mention_key``);
 - an event by where its trigger starts, counted in non-space characters of the text, and
   the trigger's words (``event_key``);
 - a stance by its holder and canonical target (``stance_key``).
@@ -15,11 +17,24 @@ The kinds (``KINDS``):
 - ``entity.country``, ``entity.label``, ``entity.role``: the entity's field becomes
   ``after``; a new country also becomes the country of the events the entity acts in or is
   the target of, and the target country of stances towards it;
+- ``entity.merge``: two or more entities are one; their mentions are united under the first
+  one's id, with the name, type and country the analyst chose, and the events and relations
+  that named any of them name the merged one;
+- ``entity.split``: one mention is another entity, with its own name, type and country; the
+  event arguments and relations that came through that mention move to it;
 - ``event.status``, ``stance.status``: ``rejected`` removes the item (a rejected event also
   leaves the evidence of every stance; a stance left without evidence goes), ``confirmed``
   keeps it and marks it as checked;
 - ``stance.add``: a stance the extraction missed, with its evidence sentence, which must be
   in the text; it is shown as a relation found by ``analyst``.
+
+Stances follow the entities: after a correction that changes what an entity is or which
+entity an event or relation names (or that rejects an event), the stances are aggregated
+again from the corrected events, relations and entities with the pipeline's own pure
+aggregation (``extraction.events.stance.aggregate_stances``), without parsing anything, so a
+person corrected from USA to BOL makes the stances that came through them Bolivia's. What
+the aggregation changes is carried onto the stored stances field by field, so an analysis
+made by an older pipeline keeps what the correction does not touch.
 
 ``apply_corrections`` is pure: it takes an ``Article`` and corrections and returns the
 corrected ``Article``. It is idempotent, so applying to an already corrected article changes
@@ -34,7 +49,7 @@ import hashlib
 import itertools
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,8 +57,10 @@ from .errors import NewslensError
 from .model import Article, Entity, Event, Mention, Relation, Stance
 
 #: Every kind of correction, in the order a list shows them.
-KINDS = ("entity.country", "entity.label", "entity.role", "event.status", "stance.status",
-         "stance.add")
+KINDS = ("entity.country", "entity.label", "entity.role", "entity.merge", "entity.split",
+         "event.status", "stance.status", "stance.add")
+#: The kinds that change which entities there are (applied first, in the order made).
+STRUCTURE_KINDS = ("entity.merge", "entity.split")
 #: The values of ``event.status`` and ``stance.status``.
 STATUSES = ("confirmed", "rejected")
 #: The stance an analyst can add, with the score it gets.
@@ -86,6 +103,18 @@ class Correction:
             after = self.after or {}
             return (f"added stance {after.get('holder')} {after.get('polarity')} "
                     f"{after.get('target')}")
+        if self.kind == "entity.merge":
+            after = self.after if isinstance(self.after, dict) else {}
+            names = [str(e.get("canonical")) for e in (self.before or {}).get("entities", ())]
+            return (f"merged {', '.join(names)} into {after.get('canonical')} "
+                    f"({after.get('country') or 'no country'})")
+        if self.kind == "entity.split":
+            after = self.after if isinstance(self.after, dict) else {}
+            before = self.before if isinstance(self.before, dict) else {}
+            mention = before.get("mention") or {}
+            owner = (before.get("entity") or {}).get("canonical")
+            return (f"split '{mention.get('text')}' off {owner} as {after.get('canonical')} "
+                    f"({after.get('country') or 'no country'})")
         field = self.kind.split(".", 1)[1]
         if field == "status":
             return f"{self.after} {self.kind.split('.')[0]} {name}"
@@ -129,6 +158,13 @@ class _Positions:
         return self._counts[max(0, min(offset, len(self._counts) - 1))]
 
 
+def mention_key(article: Article, mention: Mention, positions: _Positions | None = None
+                ) -> str:
+    """A mention's stable key: its start in non-space characters, and its words."""
+    where = (positions or _Positions(article.text))(mention.start_char)
+    return f"{where}:{_fold(mention.text)}"
+
+
 def event_key(article: Article, event: Event, positions: _Positions | None = None) -> str:
     """An event's stable key: its trigger's start in non-space characters, and its words."""
     where = (positions or _Positions(article.text))(event.trigger.start_char)
@@ -158,8 +194,7 @@ def stance_label(stance: Stance) -> str:
 
 def latest(corrections: Iterable[Correction]) -> dict[tuple[str, str], Correction]:
     """The correction in force per (kind, item): the last active one (by id, then time)."""
-    ordered = sorted((c for c in corrections if c.active),
-                     key=lambda c: (c.id if c.id is not None else 1 << 62, c.made_at))
+    ordered = sorted((c for c in corrections if c.active), key=_order)
     return {(c.kind, c.item): c for c in ordered}
 
 
@@ -183,11 +218,8 @@ def correct_entity(article: Article, entity_id: str, field: str, value: str | No
         raise NewslensError(f"An entity's {field!r} cannot be corrected; correct its country, "
                             "label or role.")
     value = (value or "").strip() or None
-    if field == "country" and value is not None:
-        value = value.upper()
-        if not _ISO3.fullmatch(value):
-            raise NewslensError(f"'{value}' is not a country code; give an ISO 3166 alpha-3 "
-                                "code such as VEN, or none.")
+    if field == "country":
+        value = _country(value)
     if field == "label":
         if value is None:
             raise NewslensError("An entity needs a type; pick one such as PERSON or ORG.")
@@ -200,6 +232,117 @@ def correct_entity(article: Article, entity_id: str, field: str, value: str | No
     return Correction(
         text_key=text_key(article.text), kind=f"entity.{field}", item=entity_key(entity),
         before=before, after=value, article_id=article.id, label=entity.canonical,
+        made_at=now(),
+    )
+
+
+def _country(value: str | None) -> str | None:
+    """An ISO-3 code as given (upper-cased), or None for an empty value.
+
+    Raises:
+        NewslensError: a value that is not a three-letter code.
+    """
+    value = (value or "").strip().upper() or None
+    if value is not None and not _ISO3.fullmatch(value):
+        raise NewslensError(f"'{value}' is not a country code; give an ISO 3166 alpha-3 "
+                            "code such as VEN, or none.")
+    return value
+
+
+def _name(value: str | None, default: str) -> str:
+    name = " ".join((value or "").split()) or default
+    if len(name) > 200:
+        raise NewslensError("The name is longer than 200 characters.")
+    return name
+
+
+def _record(entity: Entity, positions: _Positions) -> dict[str, Any]:
+    """An entity as a correction records it: what it was, and where its mentions are."""
+    return {"key": entity_key(entity), "canonical": entity.canonical, "label": entity.label,
+            "country": entity.country, "role": entity.role,
+            "mentions": [{"at": positions(m.start_char), "text": m.text,
+                          "start_char": m.start_char, "end_char": m.end_char}
+                         for m in entity.mentions]}
+
+
+def merge_entities(article: Article, entity_ids: Sequence[str], *, name: str | None = None,
+                   country: str | None = None) -> Correction:
+    """A correction that makes two or more entities of ``article`` one.
+
+    The first entity is the one kept: its id, type and role stay, the others' mentions join
+    its own, and the events and relations that named any of them name it.
+
+    Args:
+        article: the article as shown (corrections already applied).
+        entity_ids: the entities' ids in ``article``, the one to keep first.
+        name: the merged entity's name; None keeps the first one's.
+        country: its ISO-3 country; None keeps the first one's, an empty string means none.
+
+    Raises:
+        NewslensError: fewer than two entities, an id the article lacks, a malformed
+            country or a name over 200 characters.
+    """
+    ids = list(dict.fromkeys(entity_ids))
+    if len(ids) < 2:
+        raise NewslensError("Pick at least two entities to merge.")
+    found = [article.entity(i) for i in ids]
+    missing = [i for i, e in zip(ids, found, strict=True) if e is None]
+    if missing:
+        raise NewslensError(f"The article has no entity {missing[0]!r}.")
+    entities = [e for e in found if e is not None]
+    kept = entities[0]
+    positions = _Positions(article.text)
+    after = {"canonical": _name(name, kept.canonical), "label": kept.label,
+             "role": kept.role,
+             "country": kept.country if country is None else _country(country)}
+    return Correction(
+        text_key=text_key(article.text), kind="entity.merge",
+        item="+".join(entity_key(e) for e in entities),
+        before={"entities": [_record(e, positions) for e in entities]}, after=after,
+        article_id=article.id, label=" + ".join(e.canonical for e in entities),
+        made_at=now(),
+    )
+
+
+def split_entity(article: Article, entity_id: str, start_char: int, *,
+                 name: str | None = None, label: str | None = None,
+                 country: str | None = None) -> Correction:
+    """A correction that makes one mention of an entity an entity of its own.
+
+    Args:
+        article: the article as shown (corrections already applied).
+        entity_id: the entity's id in ``article``.
+        start_char: where the mention starts in the text.
+        name: the new entity's name; None takes the mention's words.
+        label: its type (PERSON, ORG, ...); None keeps the entity's.
+        country: its ISO-3 country; None keeps the entity's, an empty string means none.
+
+    Raises:
+        NewslensError: no such entity or mention, an entity with a single mention, a
+            malformed country or type.
+    """
+    entity = article.entity(entity_id)
+    if entity is None:
+        raise NewslensError(f"The article has no entity {entity_id!r}.")
+    mention = next((m for m in entity.mentions if m.start_char == start_char), None)
+    if mention is None:
+        raise NewslensError(f"{entity.canonical} has no mention at character {start_char}.")
+    if len(entity.mentions) < 2:
+        raise NewslensError(f"{entity.canonical} has only this mention: there is nothing to "
+                            "split it from. Correct the entity instead.")
+    label = (label or "").strip().upper() or entity.label
+    if len(label) > 40:
+        raise NewslensError("The type is longer than 40 characters.")
+    positions = _Positions(article.text)
+    after = {"canonical": _name(name, mention.text), "label": label,
+             "country": entity.country if country is None else _country(country)}
+    return Correction(
+        text_key=text_key(article.text), kind="entity.split",
+        item=mention_key(article, mention, positions),
+        before={"entity": _record(entity, positions),
+                "mention": {"at": positions(mention.start_char), "text": mention.text,
+                            "start_char": mention.start_char, "end_char": mention.end_char}},
+        after=after, article_id=article.id, label=f"{mention.text} ({entity.canonical})",
         made_at=now(),
     )
 
@@ -319,13 +462,16 @@ def apply_corrections(article: Article, corrections: Iterable[Correction]) -> Ar
     if not any(c.active for c in mine):
         return article
     final = latest(mine)
-    entity_fields: dict[str, dict[str, Any]] = {}
+    entity_fields: dict[str, dict[str, Correction]] = {}
+    structure: list[Correction] = []
     rejected_events: set[str] = set()
     rejected_stances: set[str] = set()
     added: list[Correction] = []
     for (kind, item), correction in final.items():
-        if kind.startswith("entity."):
-            entity_fields.setdefault(item, {})[kind.split(".", 1)[1]] = correction.after
+        if kind in STRUCTURE_KINDS:
+            structure.append(correction)
+        elif kind.startswith("entity."):
+            entity_fields.setdefault(item, {})[kind.split(".", 1)[1]] = correction
         elif kind == "event.status" and correction.after == "rejected":
             rejected_events.add(item)
         elif kind == "stance.status" and correction.after == "rejected":
@@ -333,11 +479,21 @@ def apply_corrections(article: Article, corrections: Iterable[Correction]) -> Ar
         elif kind == "stance.add":
             added.append(correction)
 
+    positions = _Positions(article.text)
+    draft = _Draft(article, positions)
+    # Merges and splits first, in the order they were made: each works on the entities the
+    # ones before it left.
+    for correction in sorted(structure, key=_order):
+        (_merge if correction.kind == "entity.merge" else _split)(draft, correction)
+
     entities = []
     new_country: dict[str, str | None] = {}
     entity_target_country: dict[str, str | None] = {}
-    for entity in article.entities:
-        fields = entity_fields.get(entity_key(entity))
+    for entity in draft.entities:
+        fixed = draft.fixed.get(entity.id)
+        # A field corrected before a merge or split that set it is overruled by that choice.
+        fields = {field: c.after for field, c in entity_fields.get(entity_key(entity), {}).items()
+                  if fixed is None or _order(c) > fixed}
         if fields:
             entity = dataclasses.replace(entity, **fields)
             if "country" in fields:
@@ -345,10 +501,9 @@ def apply_corrections(article: Article, corrections: Iterable[Correction]) -> Ar
                 entity_target_country[f"entity:{entity.canonical}"] = fields["country"]
         entities.append(entity)
 
-    positions = _Positions(article.text)
     events = []
     gone: set[str] = set()
-    for event in article.events:
+    for event in draft.events:
         if event_key(article, event, positions) in rejected_events:
             gone.add(event.id)
             continue
@@ -358,11 +513,19 @@ def apply_corrections(article: Article, corrections: Iterable[Correction]) -> Ar
         if event.target in new_country:
             changes["target_country"] = new_country[event.target]
         events.append(dataclasses.replace(event, **changes) if changes else event)
+    relations = list(draft.relations)
+
+    stances = list(article.stances)
+    if (tuple(entities), tuple(events), tuple(relations)) != (
+            article.entities, article.events, article.relations):
+        # Who holds a stance, and towards whom, follows the corrected entities and events.
+        stances = _restance(article, entities, events, relations)
 
     # Relations an event made are named after it ("event:TYPE") but keep no event id, so
-    # only the stance evidence that cites a rejected event is removed.
-    stances = []
-    for stance in article.stances:
+    # only the stance evidence that cites a rejected event is removed (from stances the
+    # aggregation does not know, such as those of an older pipeline).
+    kept_stances = []
+    for stance in stances:
         if stance_key(stance) in rejected_stances:
             continue
         evidence = tuple(e for e in stance.evidence if e not in gone)
@@ -373,9 +536,9 @@ def apply_corrections(article: Article, corrections: Iterable[Correction]) -> Ar
             changes["evidence"] = evidence
         if stance.target_key in entity_target_country:
             changes["target_country"] = entity_target_country[stance.target_key]
-        stances.append(dataclasses.replace(stance, **changes) if changes else stance)
+        kept_stances.append(dataclasses.replace(stance, **changes) if changes else stance)
+    stances = kept_stances
 
-    relations = list(article.relations)
     have = {r.id for r in relations}
     for correction in added:
         after = correction.after or {}
@@ -404,12 +567,224 @@ def apply_corrections(article: Article, corrections: Iterable[Correction]) -> Ar
     )
 
 
+def _order(correction: Correction) -> tuple[int, str]:
+    """Where a correction comes among those made: by id when stored, then by time."""
+    return (correction.id if correction.id is not None else 1 << 62, correction.made_at)
+
+
+#: Where a merge or split correction records a mention: non-space start, folded words.
+_Where = tuple[int, str]
+
+
+class _Draft:
+    """An article's entities, events and relations while merges and splits apply."""
+
+    def __init__(self, article: Article, positions: _Positions) -> None:
+        self.positions = positions
+        self.entities = list(article.entities)
+        self.events = list(article.events)
+        self.relations = list(article.relations)
+        #: Entity id -> the order (``_order``) of the merge or split that last set its fields.
+        self.fixed: dict[str, tuple[int, str]] = {}
+
+    def where(self, mention: Mention) -> _Where:
+        return self.positions(mention.start_char), _fold(mention.text)
+
+    def move(self, pick: Callable[[Event | Relation, str, str], Entity | None],
+             old: dict[str, Entity]) -> None:
+        """Point event arguments and relation ends that name an entity of ``old`` at the
+        entity ``pick(item, role, old id)`` returns (None: they stay). An argument's country
+        becomes its new entity's when that differs from the old one's."""
+        events = []
+        for event in self.events:
+            changes: dict[str, Any] = {}
+            for role in ("actor", "target", "speaker"):
+                value = getattr(event, role)
+                new = pick(event, role, value) if value in old else None
+                if new is None:
+                    continue
+                if new.id != value:
+                    changes[role] = new.id
+                if role != "speaker" and old[value].country != new.country:
+                    changes[f"{role}_country"] = new.country
+            events.append(dataclasses.replace(event, **changes) if changes else event)
+        self.events = events
+        relations = []
+        for relation in self.relations:
+            changes = {}
+            for role in ("source", "target"):
+                value = getattr(relation, role)
+                new = pick(relation, role, value) if value in old else None
+                if new is not None and new.id != value:
+                    changes[role] = new.id
+            if changes:
+                relation = dataclasses.replace(relation, **changes)
+                if relation.source == relation.target:
+                    continue  # two merged entities: no one relates to themselves
+            relations.append(relation)
+        self.relations = relations
+
+
+def _wheres(mentions: Iterable[dict[str, Any]]) -> set[_Where]:
+    return {(int(m.get("at", -1)), _fold(str(m.get("text", "")))) for m in mentions}
+
+
+def _merge(draft: _Draft, correction: Correction) -> None:
+    """Apply an ``entity.merge``: the entities it recorded, found by name or by any of
+    their mentions, become one under the first one found."""
+    before = correction.before if isinstance(correction.before, dict) else {}
+    after = correction.after if isinstance(correction.after, dict) else {}
+    matched: dict[str, Entity] = {}
+    for record in before.get("entities") or ():
+        wheres = _wheres(record.get("mentions") or ())
+        for entity in draft.entities:
+            if entity.id not in matched and (
+                    entity_key(entity) == record.get("key")
+                    or any(draft.where(m) in wheres for m in entity.mentions)):
+                matched[entity.id] = entity
+    if not matched:
+        return
+    kept = next(iter(matched.values()))
+    mentions = {(m.start_char, m.end_char): m for e in matched.values() for m in e.mentions}
+    merged = Entity(
+        id=kept.id, canonical=str(after.get("canonical") or kept.canonical),
+        label=str(after.get("label") or kept.label),
+        country=after.get("country", kept.country), role=after.get("role", kept.role),
+        mentions=tuple(mentions[k] for k in sorted(mentions)),
+    )
+    draft.entities = [merged if e.id == kept.id else e for e in draft.entities
+                      if e.id == kept.id or e.id not in matched]
+    draft.move(lambda item, role, value: merged, matched)
+    draft.fixed[merged.id] = _order(correction)
+
+
+def _split(draft: _Draft, correction: Correction) -> None:
+    """Apply an ``entity.split``: the recorded mention, found by where it is and its words,
+    leaves its entity for a new one, with the arguments and relations that came through it."""
+    before = correction.before if isinstance(correction.before, dict) else {}
+    after = correction.after if isinstance(correction.after, dict) else {}
+    where = next(iter(_wheres([before.get("mention") or {}])))
+    owner = next((e for e in draft.entities
+                  if any(draft.where(m) == where for m in e.mentions)), None)
+    if owner is None:
+        return
+    mention = next(m for m in owner.mentions if draft.where(m) == where)
+    fields = {"canonical": str(after.get("canonical") or mention.text),
+              "label": str(after.get("label") or owner.label),
+              "country": after.get("country", owner.country)}
+    if len(owner.mentions) == 1:
+        # Its own entity already (split before, or by a newer analysis): it takes the name,
+        # type and country the analyst gave.
+        new = dataclasses.replace(owner, **fields)
+        draft.entities = [new if e.id == owner.id else e for e in draft.entities]
+        draft.move(lambda item, role, value: new, {owner.id: owner})
+    else:
+        taken = {e.id for e in draft.entities}
+        new_id = f"{owner.id}.{where[0]}"
+        while new_id in taken:
+            new_id += "+"
+        new = Entity(id=new_id, role=None, mentions=(mention,), **fields)
+        rest = dataclasses.replace(owner, mentions=tuple(m for m in owner.mentions
+                                                         if m != mention))
+        entities = []
+        for entity in draft.entities:
+            entities.extend((rest, new) if entity.id == owner.id else (entity,))
+        draft.entities = entities
+        draft.move(lambda item, role, value: new if _through(item, role, mention,
+                                                             owner.mentions) else None,
+                   {owner.id: owner})
+    draft.fixed[new.id] = _order(correction)
+
+
+def _through(item: Event | Relation, role: str, mention: Mention,
+             mentions: Sequence[Mention]) -> bool:
+    """Whether an event's argument (``role``) or a relation's end came through ``mention``
+    of an entity with these ``mentions``: it is the entity's only mention in the sentence,
+    or, for an event, the one nearest the trigger among those that are its argument's words
+    (else among those within them, else among all)."""
+    sentence = item.sentence
+    inside = [m for m in mentions
+              if sentence.start_char <= m.start_char and m.end_char <= sentence.end_char]
+    if mention not in inside:
+        return False
+    if len(inside) == 1:
+        return True
+    if not isinstance(item, Event):
+        return False
+    words = _fold(getattr(item, f"{role}_text", None) or "") if role != "speaker" else ""
+    named = ([m for m in inside if words and _fold(m.text) == words]
+             or [m for m in inside if words and _fold(m.text) in words] or inside)
+    return min(named, key=lambda m: abs(m.start_char - item.trigger.start_char)) == mention
+
+
+def _restance(article: Article, entities: Sequence[Entity], events: Sequence[Event],
+              relations: Sequence[Relation]) -> list[Stance]:
+    """The article's stances after its entities, events or relations were corrected.
+
+    The pipeline's aggregation runs twice, on the analysis as extracted and as corrected;
+    what changed between the two is carried onto the stored stances (``_carry``).
+    """
+    # Imported here: the store and the CLI read corrections without loading the rules.
+    from .events.stance import aggregate_stances
+
+    def run(ents: Iterable[Entity], evs: Iterable[Event], rels: Iterable[Relation]
+            ) -> list[dict[str, Any]]:
+        return aggregate_stances([e.to_dict() for e in evs], [e.to_dict() for e in ents],
+                                 [r.to_dict() for r in rels], published=article.published)
+
+    base = run(article.entities, article.events, article.relations)
+    new = run(entities, events, relations)
+    return _carry(article.stances, base, new)
+
+
+def _carry(stored: Sequence[Stance], base: list[dict[str, Any]],
+           new: list[dict[str, Any]]) -> list[Stance]:
+    """Stored stances updated by what changed from ``base`` to ``new`` (aggregations of the
+    uncorrected and the corrected analysis).
+
+    When the stored stances are ``base`` (an analysis by this pipeline), the result is
+    ``new``. Otherwise each stance is kept as stored except for the fields the correction
+    changed; a stance the correction removed goes, and one it made is added.
+    """
+    if [s.to_dict() for s in stored] == base:
+        return [Stance.from_dict(d) for d in new]
+
+    def key(d: dict[str, Any]) -> tuple[str, str]:
+        return str(d["holder"]), str(d.get("target_key") or d["target"])
+
+    before = {key(d): d for d in base}
+    # Stances stored before canonical targets (schema 1) are found by the target's name.
+    named = {(str(d["holder"]), str(d["target"])): d for d in base}
+    after = {key(d): d for d in new}
+    out: list[Stance] = []
+    seen: set[tuple[str, str]] = set()
+    for stance in stored:
+        data = stance.to_dict()
+        seen.add(key(data))
+        old = before.get(key(data)) or (named.get((stance.holder, stance.target))
+                                        if stance.target_key is None else None)
+        if old is None:
+            out.append(stance)
+            continue
+        seen.add(key(old))
+        fresh = after.get(key(old))
+        if fresh is not None:
+            out.append(Stance.from_dict({f: fresh[f] if old.get(f) != fresh.get(f) else v
+                                         for f, v in data.items()}))
+    out.extend(Stance.from_dict(d) for d in new
+               if key(d) not in seen and before.get(key(d)) != d)
+    return out
+
+
 def review_marks(article: Article, corrections: Iterable[Correction]) -> dict[str, str]:
     """What an analyst checked in ``article``: item key -> ``confirmed``, ``corrected`` or
     ``added``, for events (``event_key``), stances (``stance_key``) and entities."""
     marks: dict[str, str] = {}
     for (kind, item), correction in latest(for_article(article, corrections)).items():
-        if kind.startswith("entity."):
+        if kind in STRUCTURE_KINDS:
+            after = correction.after if isinstance(correction.after, dict) else {}
+            marks[_fold(str(after.get("canonical") or ""))] = "corrected"
+        elif kind.startswith("entity."):
             marks[item] = "corrected"
         elif kind.endswith(".status") and correction.after == "confirmed":
             marks[item] = "confirmed"

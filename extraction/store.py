@@ -654,7 +654,10 @@ class Store:
                UNION SELECT target_country FROM stances WHERE target_country IS NOT NULL
                UNION SELECT json_extract(after_value, '$') FROM corrections
                      WHERE kind = 'entity.country' AND undone_at IS NULL
-                     AND json_extract(after_value, '$') IS NOT NULL"""
+                     AND json_extract(after_value, '$') IS NOT NULL
+               UNION SELECT json_extract(after_value, '$.country') FROM corrections
+                     WHERE kind IN ('entity.merge', 'entity.split') AND undone_at IS NULL
+                     AND json_extract(after_value, '$.country') IS NOT NULL"""
         )
         return sorted(r[0] for r in rows)
 
@@ -1290,10 +1293,12 @@ def _filter_sql(columns: str, filters: Filters) -> tuple[str, list[Any]]:
              OR a.id IN (SELECT article_id FROM stances WHERE holder = ? OR holder LIKE ?
                          OR target_country = ?)
              OR a.text_key IN (SELECT text_key FROM corrections WHERE undone_at IS NULL
-                               AND kind = 'entity.country' AND after_value = ?))"""
+                               AND (kind = 'entity.country' AND after_value = ?
+                                    OR kind IN ('entity.merge', 'entity.split')
+                                    AND json_extract(after_value, '$.country') = ?)))"""
         )
         # Holders such as "opposition:VEN" belong to the country after the colon.
-        params += [code, code, code, code, f"%:{code}", code, json.dumps(code)]
+        params += [code, code, code, code, f"%:{code}", code, json.dumps(code), code]
     sql = f"SELECT {columns} FROM {source_sql}"
     if where:
         sql += " WHERE " + " AND ".join(where)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 
@@ -14,9 +15,12 @@ from extraction.corrections import (
     correct_entity,
     event_key,
     find_sentence,
+    mention_key,
+    merge_entities,
     review_marks,
     set_event_status,
     set_stance_status,
+    split_entity,
     stance_key,
     text_key,
 )
@@ -230,3 +234,255 @@ def test_corrections_round_trip_as_dict():
 def test_corrections_empty_article_is_unchanged():
     article = Article(id="x", text="Nothing here.")
     assert apply_corrections(article, []) is article
+
+
+# -- stances follow the corrected entities --------------------------------------------------
+
+STORY = ("Evo Morales arrived in La Paz on Monday. Morales backed Maduro on Thursday. "
+         "Maduro thanked Bolivia.")
+
+
+def _at(word: str, occurrence: int = 0) -> Mention:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = STORY.index(word, start + 1)
+    return Mention(word, start, start + len(word))
+
+
+def _sentence_of(word: str) -> Mention:
+    at = STORY.index(word)
+    start = STORY.rfind(". ", 0, at)
+    start = 0 if start < 0 else start + 2
+    end = STORY.index(".", at) + 1
+    return Mention(STORY[start:end], start, end)
+
+
+def story_article() -> Article:
+    """Morales found twice, once without a country (no stance can be his), and Maduro with
+    two mentions; stances aggregated by the pipeline's own function, as an analysis has."""
+    from extraction.events.stance import aggregate_stances
+    from extraction.model import Entity, Event, Stance
+
+    entities = (
+        Entity("e1", "Evo Morales", "PERSON", "BOL", "head of state", (_at("Evo Morales"),)),
+        Entity("e2", "Morales", "PERSON", None, None, (_at("Morales", 1),)),
+        Entity("e3", "Nicolás Maduro", "PERSON", "VEN", "head of state",
+               (_at("Maduro"), _at("Maduro", 1))),
+        Entity("e4", "Bolivia", "GPE", "BOL", None, (_at("Bolivia"),)),
+    )
+    events = (
+        Event("v1", "SUPPORT", _at("backed"), _sentence_of("backed"), actor="e2", target="e3",
+              actor_country=None, target_country="VEN", date="2019-03-14",
+              date_source="Thursday", polarity=0.6, actor_text="Morales",
+              target_text="Maduro"),
+        Event("v2", "SUPPORT", _at("thanked"), _sentence_of("thanked"), actor="e3",
+              target="e4", actor_country="VEN", target_country="BOL", date="2019-03-15",
+              date_source="published", polarity=0.4, actor_text="Maduro",
+              target_text="Bolivia"),
+    )
+    article = Article(id="story", text=STORY, published=dt.date(2019, 3, 15),
+                      entities=entities, events=events)
+    stances = aggregate_stances([e.to_dict() for e in events],
+                                [e.to_dict() for e in entities], [],
+                                published=article.published)
+    return dataclasses.replace(article, stances=tuple(Stance.from_dict(s) for s in stances))
+
+
+def holders(article: Article) -> dict[str, tuple[str, ...]]:
+    """``holder|target_key`` -> evidence, for every stance."""
+    return {stance_key(s): s.evidence for s in article.stances}
+
+
+def test_corrections_entity_country_moves_the_stances_it_holds():
+    article = story_article()
+    assert holders(article) == {"VEN|BOL": ("v2",)}
+    # The person without a country gets one: the stance that came through them is now held
+    # by that country, exactly as a fresh analysis would aggregate it.
+    fix = correct_entity(article, "e2", "country", "BOL")
+    got = apply_corrections(article, [fix])
+    assert holders(got) == {"BOL|entity:Nicolás Maduro": ("v1",), "VEN|BOL": ("v2",)}
+    assert got.events[0].actor_country == "BOL"
+    # And corrected again, to another country, it moves on; nothing stays with the first.
+    again = correct_entity(got, "e2", "country", "ARG")
+    moved = apply_corrections(article, numbered(fix, again))
+    assert holders(moved) == {"ARG|entity:Nicolás Maduro": ("v1",), "VEN|BOL": ("v2",)}
+    # A stance's target follows too: Maduro corrected to Colombia is Colombia's stance.
+    target = apply_corrections(article, [correct_entity(article, "e3", "country", "COL")])
+    assert holders(target) == {"COL|BOL": ("v2",)}
+    assert apply_corrections(got, [fix]) == got
+
+
+def test_corrections_entity_country_round_trip_on_a_real_analysis(seed_article):
+    # "Evo Morales" wrongly tied to the USA, as an extraction might have it: the stance
+    # that came through him is the USA's ...
+    morales = next(e for e in seed_article.entities if e.canonical == "Evo Morales")
+    wrong_fix = correct_entity(seed_article, morales.id, "country", "USA")
+    wrong = apply_corrections(seed_article, [wrong_fix])
+    bolivian = [s for s in seed_article.stances if s.holder == "BOL"]
+    assert bolivian and not [s for s in wrong.stances if s.holder == "BOL"]
+    # (joining the USA's own stance towards Maduro).
+    assert any(s.holder == "USA" and set(bolivian[0].evidence) <= set(s.evidence)
+               for s in wrong.stances)
+    # ... and corrected to Bolivia, the stances are the ones the pipeline gives.
+    extracted = dataclasses.replace(wrong, id="wrong")
+    fix = correct_entity(extracted, morales.id, "country", "BOL")
+    assert apply_corrections(extracted, [fix]).stances == seed_article.stances
+
+
+def test_corrections_entity_country_moves_stances_of_an_older_analysis():
+    # Stances stored without canonical targets (as an older pipeline wrote them) are
+    # matched by holder and name: the moved one leaves, the rest are kept as stored.
+    from tests.dashboard.articles import build_article
+
+    article = build_article()
+    got = apply_corrections(article, [correct_entity(article, "e_morales", "country", "ARG")])
+    assert [s.holder for s in article.stances] == [
+        "USA", "VEN", "military:VEN", "BOL", "opposition:VEN"]
+    assert [s.holder for s in got.stances] == [
+        "USA", "VEN", "military:VEN", "opposition:VEN", "ARG"]
+    assert got.stances[:3] == article.stances[:3]
+    assert got.stances[-1].evidence == ("ev4",)
+
+
+def test_corrections_rejected_event_recounts_the_stance():
+    article = story_article()
+    fix = correct_entity(article, "e2", "country", "BOL")
+    rejected = set_event_status(article, "v2", "rejected")
+    got = apply_corrections(article, numbered(fix, rejected))
+    assert holders(got) == {"BOL|entity:Nicolás Maduro": ("v1",)}
+
+
+# -- merging and splitting entities --------------------------------------------------------
+
+
+def test_corrections_merge_unites_mentions_and_moves_the_stances():
+    article = story_article()
+    fix = merge_entities(article, ["e1", "e2"])
+    assert (fix.kind, fix.item, fix.label) == ("entity.merge", "evo morales+morales",
+                                               "Evo Morales + Morales")
+    assert fix.after == {"canonical": "Evo Morales", "label": "PERSON",
+                         "role": "head of state", "country": "BOL"}
+    assert fix.describe() == "merged Evo Morales, Morales into Evo Morales (BOL)"
+    got = apply_corrections(article, [fix])
+    assert [e.id for e in got.entities] == ["e1", "e3", "e4"]
+    merged = got.entity("e1")
+    assert [m.text for m in merged.mentions] == ["Evo Morales", "Morales"]
+    assert got.events[0].actor == "e1" and got.events[0].actor_country == "BOL"
+    assert holders(got) == {"BOL|entity:Nicolás Maduro": ("v1",), "VEN|BOL": ("v2",)}
+    assert apply_corrections(got, [fix]) == got
+    assert review_marks(article, [fix]) == {"evo morales": "corrected"}
+    assert apply_corrections(article, [undone(fix)]) == article
+
+
+def test_corrections_merge_takes_the_name_and_country_chosen():
+    article = story_article()
+    fix = merge_entities(article, ["e2", "e1"], name="  Juan Evo   Morales ", country="")
+    got = apply_corrections(article, [fix])
+    merged = got.entity("e2")
+    assert (merged.canonical, merged.country, merged.label) == ("Juan Evo Morales", None,
+                                                                "PERSON")
+    assert got.entity("e1") is None
+    assert holders(got) == {"VEN|BOL": ("v2",)}
+    # A country corrected after the merge applies to the merged entity; one corrected
+    # before it (on the same name) is overruled by the merge's choice.
+    early = dataclasses.replace(correct_entity(article, "e1", "country", "PER"),
+                                item="juan evo morales")
+    later = correct_entity(got, "e2", "country", "ECU")
+    assert apply_corrections(article, numbered(early, fix)).entity("e2").country is None
+    assert apply_corrections(article, numbered(fix, later)).entity("e2").country == "ECU"
+
+
+def test_corrections_merge_survives_a_re_analysis():
+    article = story_article()
+    fix = merge_entities(article, ["e1", "e2"])
+    # A newer pipeline numbers entities anew and names the second one otherwise: it is
+    # still found by its mention.
+    again = dataclasses.replace(
+        article, id="again",
+        entities=(dataclasses.replace(article.entities[1], id="n1", canonical="E. Morales"),
+                  dataclasses.replace(article.entities[0], id="n2"),
+                  *article.entities[2:]),
+        events=(dataclasses.replace(article.events[0], actor="n1"), article.events[1]))
+    got = apply_corrections(again, [fix])
+    assert [e.canonical for e in got.entities] == ["Evo Morales", "Nicolás Maduro", "Bolivia"]
+    assert got.entities[0].id == "n2"
+    assert got.events[0].actor == "n2"
+    assert "BOL|entity:Nicolás Maduro" in holders(got)
+    # One that already found them as one entity is only given the chosen name and country.
+    one = apply_corrections(article, [fix])
+    assert apply_corrections(dataclasses.replace(one, id="newer"), [fix]).entities == \
+        one.entities
+
+
+def test_corrections_split_moves_what_came_through_the_mention():
+    article = story_article()
+    second = _at("Maduro", 1)
+    fix = split_entity(article, "e3", second.start_char, name="Mario Maduro", country="COL")
+    assert fix.kind == "entity.split" and fix.item == mention_key(article, second)
+    assert fix.describe() == "split 'Maduro' off Nicolás Maduro as Mario Maduro (COL)"
+    got = apply_corrections(article, [fix])
+    maduro, mario = got.entity("e3"), got.entities[3]
+    assert [m.text for m in maduro.mentions] == ["Maduro"]
+    assert maduro.mentions[0] == _at("Maduro")
+    assert (mario.canonical, mario.label, mario.country, mario.mentions) == (
+        "Mario Maduro", "PERSON", "COL", (second,))
+    # The thanks came through the split-off mention, the backing was towards the other.
+    assert got.events[1].actor == mario.id and got.events[1].actor_country == "COL"
+    assert got.events[0].target == "e3"
+    assert holders(got) == {"COL|BOL": ("v2",)}
+    assert apply_corrections(got, [fix]) == got
+    assert review_marks(article, [fix]) == {"mario maduro": "corrected"}
+
+
+def test_corrections_split_then_merge_back():
+    article = story_article()
+    split = split_entity(article, "e3", _at("Maduro", 1).start_char)
+    parted = apply_corrections(article, [split])
+    assert len(parted.entities) == 5
+    assert parted.entities[3].country == "VEN"  # kept when none is chosen
+    back = merge_entities(parted, ["e3", parted.entities[3].id])
+    got = apply_corrections(article, numbered(split, back))
+    assert [e.canonical for e in got.entities] == [e.canonical for e in article.entities]
+    assert got.entity("e3").mentions == article.entity("e3").mentions
+    assert holders(got) == holders(article)
+
+
+def test_corrections_split_in_one_sentence_follows_the_argument_words():
+    from extraction.model import Entity, Event
+
+    text = "Maduro and his son met; Maduro Guerra thanked Maduro."
+    son = text.index("Maduro Guerra")
+    mentions = (Mention("Maduro", 0, 6), Mention("Maduro Guerra", son, son + 13),
+                Mention("Maduro", text.rindex("Maduro"), text.rindex("Maduro") + 6))
+    entity = Entity("e1", "Nicolás Maduro", "PERSON", "VEN", None, mentions)
+    trigger = Mention("thanked", text.index("thanked"), text.index("thanked") + 7)
+    sentence = Mention(text, 0, len(text))
+    event = Event("v1", "SUPPORT", trigger, sentence, actor="e1", target="e1",
+                  actor_text="Maduro Guerra", target_text="Maduro", polarity=0.4)
+    article = Article(id="x", text=text, entities=(entity,), events=(event,))
+    got = apply_corrections(article, [split_entity(article, "e1", son, country="")])
+    assert got.events[0].actor == got.entities[1].id
+    assert got.events[0].actor_country is None
+    assert got.events[0].target == "e1"
+
+
+@pytest.mark.parametrize(("make", "fragment"), [
+    (lambda a: merge_entities(a, ["e1"]), "at least two"),
+    (lambda a: merge_entities(a, ["e1", "e1"]), "at least two"),
+    (lambda a: merge_entities(a, ["e1", "e9"]), "no entity 'e9'"),
+    (lambda a: merge_entities(a, ["e1", "e2"], country="Bolivia"), "not a country code"),
+    (lambda a: merge_entities(a, ["e1", "e2"], name="x" * 201), "longer than 200"),
+    (lambda a: split_entity(a, "e1", 0), "only this mention"),
+    (lambda a: split_entity(a, "e3", 1), "no mention at character 1"),
+    (lambda a: split_entity(a, "e9", 0), "no entity"),
+])
+def test_corrections_merge_and_split_refuse_what_cannot_be(make, fragment):
+    with pytest.raises(NewslensError, match=fragment):
+        make(story_article())
+
+
+def test_corrections_merge_and_split_round_trip_as_dict():
+    article = story_article()
+    for fix in (merge_entities(article, ["e1", "e2"]),
+                split_entity(article, "e3", _at("Maduro").start_char)):
+        assert Correction.from_dict(fix.to_dict()) == fix

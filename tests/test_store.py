@@ -646,3 +646,59 @@ def test_store_migrates_a_version_4_file_to_event_sectors(tmp_path):
             for e in hand_article("new").events))
         assert new.events and s.add(new)
         assert s.get("new") == new
+
+
+def test_store_merge_and_split_apply_everywhere(store, tmp_path):
+    import csv
+
+    from extraction.corrections import correct_entity, merge_entities, split_entity
+    from extraction.store import export_tables
+    from tests.test_corrections import holders, story_article
+
+    article = story_article()
+    store.add(article)
+    merge = store.add_correction(merge_entities(article, ["e1", "e2"]))
+    later = store.get("story")
+    maduro = later.entity("e3")
+    store.add_correction(split_entity(later, "e3", maduro.mentions[1].start_char,
+                                      name="Mario Maduro", country="COL"))
+    got = store.get("story")
+    assert [e.canonical for e in got.entities] == ["Evo Morales", "Nicolás Maduro",
+                                                  "Mario Maduro", "Bolivia"]
+    assert holders(got) == {"BOL|entity:Nicolás Maduro": ("v1",), "COL|BOL": ("v2",)}
+    assert store.articles(country="COL")[0] == got
+    assert "COL" in store.countries()
+    # Exported with the corrections applied, the stances are held as corrected.
+    export_tables(store, tmp_path / "csv", fmt="csv", corrected=True)
+    with (tmp_path / "csv" / "stances.csv").open(encoding="utf-8", newline="") as fh:
+        assert sorted(r["holder"] for r in csv.DictReader(fh)) == ["BOL", "COL"]
+    with (tmp_path / "csv" / "corrections.csv").open(encoding="utf-8", newline="") as fh:
+        assert [r["kind"] for r in csv.DictReader(fh)] == ["entity.merge", "entity.split"]
+    # Undone, the merge is gone and the split still applies; a country corrected on the
+    # split-off entity is by its new name.
+    store.undo_correction(merge.id)
+    assert holders(store.get("story")) == {"COL|BOL": ("v2",)}
+    mario = store.get("story").entities[3]
+    assert mario.canonical == "Mario Maduro"
+    store.add_correction(correct_entity(store.get("story"), mario.id, "country", "PER"))
+    assert holders(store.get("story")) == {"PER|BOL": ("v2",)}
+    # A re-analysis by a newer pipeline keeps them.
+    assert store.replace(dataclasses.replace(article, id="story-new")) == 1
+    assert holders(store.get("story-new")) == {"PER|BOL": ("v2",)}
+
+
+def test_store_export_import_round_trips_merges(store, tmp_path):
+    pytest.importorskip("pyarrow")
+    from extraction.corrections import merge_entities
+    from extraction.store import export_tables
+    from tests.test_corrections import story_article
+
+    article = story_article()
+    store.add(article)
+    store.add_correction(merge_entities(article, ["e1", "e2"], name="Evo Morales Ayma"))
+    export_tables(store, tmp_path / "out")
+    with Store(tmp_path / "target.sqlite") as target:
+        assert target.import_parquet(tmp_path / "out") == (1, 0)
+        assert target.get("story") == store.get("story")
+        assert target.get("story").entity("e1").canonical == "Evo Morales Ayma"
+        assert target.corrections()[0].before == store.corrections()[0].before

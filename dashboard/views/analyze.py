@@ -287,7 +287,13 @@ else:
     if current.published and not st.session_state.get("analyze_date"):
         how = "inferred from the text" if current.published_inferred else "found in the text"
         date_note.caption(f"{current.published.isoformat()}: {how}")
-    result_section(current, corrections)
-    st.subheader("Corrections")
-    review.corrections_section(current, corrections)
+    # Two containers made first: what the result draws (a scroll script once, a chart
+    # more or less after a correction) cannot move the corrections, whose tabs Streamlit
+    # would otherwise take for new ones and reset to the first.
+    result_box, corrections_box = st.container(), st.container()
+    with result_box:
+        result_section(current, corrections)
+    with corrections_box:
+        st.subheader("Corrections")
+        review.corrections_section(current, corrections)
 state.publish_view("analyze")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -210,3 +211,71 @@ def test_workspace_app_same_text_is_stored_once(stored: Path, monkeypatch: pytes
     assert any("in the corpus already (article a1)" in i.value for i in at.info)
     with Store(stored) as store:
         assert sorted(store.article_ids()) == ["a1", "b2"]
+
+
+def _stance_table(at: AppTest) -> pd.DataFrame:
+    """The "All stances" table of the page (holder, target_key, ...)."""
+    return next(d.value for d in at.dataframe
+                if {"holder", "target_key", "holder_label"} <= set(d.value.columns))
+
+
+def test_workspace_app_corrected_country_moves_the_corpus_stances(stored: Path):
+    at = _open("a1")
+    assert "BOL" in set(_stance_table(at)["holder"])
+    at.selectbox(key="analyze_fix_entity").set_value("e_morales")
+    at.radio(key="analyze_fix_field").set_value("country")
+    at.run()
+    at.selectbox(key="analyze_fix_country").set_value("ARG")
+    at.button(key="analyze_fix_entity_save").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    # The stance that came through Morales is Argentina's now, on this page ...
+    holders = set(_stance_table(at)["holder"])
+    assert "ARG" in holders and "BOL" not in holders
+    # ... and in the Corpus aggregates.
+    at.switch_page("views/corpus.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    holders = set(_stance_table(at)["holder"])
+    assert "ARG" in holders and "BOL" not in holders
+
+
+def test_workspace_app_merge_and_split_entities(stored: Path):
+    at = _open("a1")
+    entities = int(_metric(at, "Entities"))
+    at.multiselect(key="analyze_fix_merge_entities").set_value(["e_morales", "e_bolivia"])
+    at.run()
+    assert at.selectbox(key="analyze_fix_merge_keep").value == "e_morales"
+    at.text_input(key="analyze_fix_merge_name").set_value("Evo Morales of Bolivia")
+    at.button(key="analyze_fix_merge_save").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert int(_metric(at, "Entities")) == entities - 1
+    assert "merged Evo Morales, Bolivia into Evo Morales of Bolivia (BOL)" in _texts(at)
+
+    # "Washington" is someone else than the United States: split off, with no country.
+    at.selectbox(key="analyze_fix_split_entity").set_value("e_usa")
+    at.run()
+    washington = build_article().text.index("Washington")
+    at.selectbox(key="analyze_fix_split_mention").set_value(washington)
+    at.selectbox(key="analyze_fix_split_country").set_value("")
+    at.button(key="analyze_fix_split_save").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert int(_metric(at, "Entities")) == entities
+    assert "split 'Washington' off United States as Washington (no country)" in _texts(at)
+    # Maduro blamed Washington: with no country, no stance towards the USA is left.
+    assert "USA" not in set(_stance_table(at)["target_key"].dropna())
+    with Store(stored) as store:
+        kinds = [c.kind for c in store.corrections()]
+        assert kinds == ["entity.merge", "entity.split"]
+        assert len(store.get("a1").entities) == entities
+        merge_id = store.corrections()[0].id
+    # A fresh session shows both; undoing the merge brings Bolivia back.
+    again = _open("a1")
+    assert int(_metric(again, "Entities")) == entities
+    again.button(key=f"analyze_fix_undo_{merge_id}").click().run()
+    assert int(_metric(again, "Entities")) == entities + 1
+    # A refused merge says why, nothing saved.
+    again.multiselect(key="analyze_fix_merge_entities").set_value(["e_un", "e_military"])
+    again.run()
+    again.selectbox(key="analyze_fix_merge_country").set_value("")
+    again.text_input(key="analyze_fix_merge_name").set_value("x" * 201)
+    again.button(key="analyze_fix_merge_save").click().run()
+    assert any("longer than 200" in e.value for e in again.error)
