@@ -147,8 +147,11 @@ def is_broken(doc: Doc, mention: Candidate) -> bool:
 
 
 class _Ranged(Protocol):
-    start: int
-    end: int
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
 _R = TypeVar("_R", bound=_Ranged)

@@ -121,6 +121,24 @@ def candidate_mentions(
         overlaps, and the model's other entities (DATE, CARDINAL, ...) unchanged.
     """
     title_at = {i: t for t in titles for i in range(t[0], t[1])}
+    model, others = _model_names(doc, model_ents, gaz, title_at)
+    accepted_gaz, cut = _accepted_matches(doc, gaz, model, others)
+    by_span = {(g.start, g.end): g for g in gaz}
+    # A piece left over that the gazetteer knows ("Ukraine") takes the gazetteer's reading.
+    rests = [by_span.get((r.start, r.end), r) for m, gs in cut.values()
+             for r in _remainders(doc, m, gs)]
+    names = [m for m in model if id(m) not in cut] + rests + accepted_gaz
+    return without_overlaps(names), others
+
+
+def _model_names(
+    doc: Doc,
+    model_ents: Iterable[Span],
+    gaz: Sequence[Candidate],
+    title_at: dict[int, tuple[int, int, str]],
+) -> tuple[list[Candidate], list[Span]]:
+    """The model's name entities trimmed and split (``_trim``, ``_split_person``), and its
+    other entities unchanged; names wholly inside a title are dropped."""
     others: list[Span] = []
     model: list[Candidate] = []
     by_start = {g.start: g for g in gaz}
@@ -135,13 +153,24 @@ def candidate_mentions(
         trimmed = _trim(doc, Candidate(ent.start, ent.end, ent.label_), title_at)
         if trimmed is not None:
             model.extend(_split_person(doc, trimmed, by_start, by_end))
+    return model, others
 
+
+def _accepted_matches(
+    doc: Doc, gaz: Sequence[Candidate], model: Sequence[Candidate], others: Sequence[Span]
+) -> tuple[list[Candidate], dict[int, tuple[Candidate, list[Candidate]]]]:
+    """The gazetteer matches that stand: not on a date or number, and not inside a longer
+    model name ("Bank of America"), which then records the country it names (``inner``).
+
+    Returns:
+        ``(accepted, cut)``: the matches kept, and for each model mention they overlap (by
+        ``id``) that mention and the matches that cut it.
+    """
     blocked = covered(len(doc), ((ent.start, ent.end) for ent in others))
     model_at: dict[int, Candidate] = {}
     for mention in model:
         for i in range(mention.start, mention.end):
             model_at[i] = mention
-
     accepted_gaz: list[Candidate] = []
     cut: dict[int, tuple[Candidate, list[Candidate]]] = {}
     for g in gaz:
@@ -151,32 +180,32 @@ def candidate_mentions(
         if g.kind == "actor" and g.end - g.start == 1 and not overlapping:
             # A lone surname ("May", "Price") is a name only when the model saw one there.
             continue
-        keep = True
-        for m in overlapping.values():
-            same = (m.start, m.end) == (g.start, g.end)
-            contains = m.start <= g.start and g.end <= m.end and not same
-            # A known person's full name is surer than the model's span around it
-            # ("Ukraine Volodymyr Zelenskyy" tagged as one organisation).
-            sure = g.kind == "actor" and g.end - g.start > 1
-            if contains and not sure and not _only_function_words(doc, m, g) \
-                    and not is_broken(doc, m):
-                keep = False
-                if g.kind in ("country", "demonym", "capital", "region") and g.key \
-                        and (m.label != "PERSON" or ties.party_name(
-                            [t.text for t in doc[m.start:m.end]])):
-                    m.inner.append(g.key)
-        if not keep:
+        if _outranked(doc, g, overlapping.values()):
             continue
         for key, m in overlapping.items():
             cut.setdefault(key, (m, []))[1].append(g)
         accepted_gaz.append(g)
+    return accepted_gaz, cut
 
-    by_span = {(g.start, g.end): g for g in gaz}
-    # A piece left over that the gazetteer knows ("Ukraine") takes the gazetteer's reading.
-    rests = [by_span.get((r.start, r.end), r) for m, gs in cut.values()
-             for r in _remainders(doc, m, gs)]
-    names = [m for m in model if id(m) not in cut] + rests + accepted_gaz
-    return without_overlaps(names), others
+
+def _outranked(doc: Doc, g: Candidate, overlapping: Iterable[Candidate]) -> bool:
+    """True when a model mention holds the gazetteer match ``g`` inside a longer name; each
+    such mention records the country ``g`` names as ``inner`` unless it is a person's."""
+    outranked = False
+    for m in overlapping:
+        same = (m.start, m.end) == (g.start, g.end)
+        contains = m.start <= g.start and g.end <= m.end and not same
+        # A known person's full name is surer than the model's span around it
+        # ("Ukraine Volodymyr Zelenskyy" tagged as one organisation).
+        sure = g.kind == "actor" and g.end - g.start > 1
+        if contains and not sure and not _only_function_words(doc, m, g) \
+                and not is_broken(doc, m):
+            outranked = True
+            if g.kind in ("country", "demonym", "capital", "region") and g.key \
+                    and (m.label != "PERSON" or ties.party_name(
+                        [t.text for t in doc[m.start:m.end]])):
+                m.inner.append(g.key)
+    return outranked
 
 
 def _only_function_words(doc: Doc, outer: Candidate, inner: Candidate) -> bool:
