@@ -12,10 +12,12 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
-from extraction.corrections import ANALYST, Correction
+from extraction.corrections import ANALYST, Correction, text_key
 from extraction.model import Article, Event
 from extraction.store import csv_safe
 
@@ -139,16 +141,23 @@ def entities_frame(article: Article) -> pd.DataFrame:
 
 def corpus_entities_frame(articles: Articles) -> pd.DataFrame:
     """Entities across articles, merged by name, type and country, with article counts."""
+    return _entity_totals((ent.canonical, ent.label, ent.country, ent.role, len(ent.mentions))
+                          for article in _as_list(articles) for ent in article.entities)
+
+
+def _entity_totals(entities: Iterable[tuple[str, str, str | None, str | None, int]]
+                   ) -> pd.DataFrame:
+    """``corpus_entities_frame`` from (name, type, country, role, mentions) per entity per
+    article, in article order."""
     mentions: Counter[tuple[str, str, str | None]] = Counter()
     in_articles: Counter[tuple[str, str, str | None]] = Counter()
     roles: dict[tuple[str, str, str | None], Counter[str]] = {}
-    for article in _as_list(articles):
-        for ent in article.entities:
-            key = (ent.canonical, ent.label, ent.country)
-            mentions[key] += len(ent.mentions)
-            in_articles[key] += 1
-            if ent.role:
-                roles.setdefault(key, Counter())[ent.role] += 1
+    for canonical, label, country, role, count in entities:
+        key = (canonical, label, country)
+        mentions[key] += count
+        in_articles[key] += 1
+        if role:
+            roles.setdefault(key, Counter())[role] += 1
     rows = [
         {
             "entity": key[0],
@@ -193,44 +202,76 @@ def _party(article: Article, entity_id: str | None, text: str | None) -> str | N
     return text or None
 
 
-def _event_row(article: Article, event: Event) -> dict[str, object]:
-    when, precision = timex_to_timestamp(event.date)
-    actor = _party(article, event.actor, event.actor_text)
-    target = _party(article, event.target, event.target_text)
-    speaker = article.entity(event.speaker)
-    verb = ("not " if event.negated else "") + event.type
+# The same few date values, countries and holders recur over a corpus' thousands of rows.
+@lru_cache(maxsize=8192)
+def _timestamp(value: str | None) -> tuple[pd.Timestamp | None, str | None]:
+    return timex_to_timestamp(value)
+
+
+@lru_cache(maxsize=1024)
+def _group(country: str | None) -> str:
+    return country_label(country) if country else "no country"
+
+
+@lru_cache(maxsize=4096)
+def _holder_label(holder: str) -> str:
+    return holder_label(holder)
+
+
+def _event_values(
+    article_id: str, article: str, published: dt.date | None, event_id: str,
+    date: str | None, date_source: str | None, actor: str | None, actor_country: str | None,
+    kind: str, negated: bool, target: str | None, target_country: str | None,
+    polarity: float, trigger: str, sentence: str, speaker: str | None, modality: str,
+) -> dict[str, object]:
+    """One row of ``events_frame`` from plain values (``actor``, ``target`` and ``speaker``
+    are names): the one place both an ``Article`` and the store's projection go through."""
+    when, precision = _timestamp(date)
+    verb = ("not " if negated else "") + kind
     summary = f"{actor or '?'} {verb} {target or '?'}"
-    if event.modality != "happened":
-        summary += f" ({event.modality})"
-    if speaker is not None and speaker.canonical != actor:
-        summary += f" (according to {speaker.canonical})"
-    background = bool(when is not None and article.published is not None
-                      and (article.published - when.date()).days >= BACKGROUND_DAYS)
+    if modality != "happened":
+        summary += f" ({modality})"
+    if speaker is not None and speaker != actor:
+        summary += f" (according to {speaker})"
+    background = bool(when is not None and published is not None
+                      and (published - when.date()).days >= BACKGROUND_DAYS)
     return {
-        "article_id": article.id,
-        "article": _title(article),
-        "published": article.published,
-        "event_id": event.id,
-        "date": event.date,
+        "article_id": article_id,
+        "article": article,
+        "published": published,
+        "event_id": event_id,
+        "date": date,
         "when": when,
         "precision": precision,
-        "date_source": event.date_source,
+        "date_source": date_source,
         "actor": actor,
-        "actor_country": event.actor_country,
-        "actor_group": country_label(event.actor_country) if event.actor_country else "no country",
-        "type": event.type,
-        "negated": event.negated,
+        "actor_country": actor_country,
+        "actor_group": _group(actor_country),
+        "type": kind,
+        "negated": negated,
         "target": target,
-        "target_country": event.target_country,
-        "polarity": float(event.polarity),
-        "tone": tone(event.polarity),
-        "trigger": event.trigger.text,
-        "sentence": " ".join(event.sentence.text.split()),
-        "speaker": speaker.canonical if speaker else None,
+        "target_country": target_country,
+        "polarity": float(polarity),
+        "tone": tone(polarity),
+        "trigger": trigger,
+        "sentence": " ".join(sentence.split()),
+        "speaker": speaker,
         "summary": summary,
-        "modality": event.modality,
+        "modality": modality,
         "background": background,
     }
+
+
+def _event_row(article: Article, event: Event) -> dict[str, object]:
+    speaker = article.entity(event.speaker)
+    return _event_values(
+        article.id, _title(article), article.published, event.id, event.date,
+        event.date_source, _party(article, event.actor, event.actor_text),
+        event.actor_country, event.type, event.negated,
+        _party(article, event.target, event.target_text), event.target_country,
+        event.polarity, event.trigger.text, event.sentence.text,
+        speaker.canonical if speaker else None, event.modality,
+    )
 
 
 def events_frame(articles: Articles) -> pd.DataFrame:
@@ -242,7 +283,10 @@ def events_frame(articles: Articles) -> pd.DataFrame:
     article's publication; ``modality`` says whether it happened, is planned, conditional
     or denied.
     """
-    rows = [_event_row(a, ev) for a in _as_list(articles) for ev in a.events]
+    return _events_of([_event_row(a, ev) for a in _as_list(articles) for ev in a.events])
+
+
+def _events_of(rows: list[dict[str, object]]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
     frame["when"] = pd.to_datetime(frame["when"])
     return frame
@@ -307,32 +351,41 @@ def timeline_window(
 
 def stances_frame(articles: Articles) -> pd.DataFrame:
     """One row per stance per article, with the holder's label and country."""
-    rows = []
-    for article in _as_list(articles):
-        for stance in article.stances:
-            rows.append(
-                {
-                    "article_id": article.id,
-                    "article": _title(article),
-                    "published": article.published,
-                    "holder": stance.holder,
-                    "holder_label": holder_label(stance.holder),
-                    "holder_country": holder_country(stance.holder),
-                    "target": stance.target,
-                    # Older analyses have no canonical key: their name stands in for it.
-                    "target_key": stance.target_key or stance.target,
-                    "target_country": stance.target_country,
-                    "polarity": stance.polarity,
-                    "score": float(stance.score),
-                    "evidence": len(stance.evidence),
-                    "current": bool(stance.current),
-                    # An article's stance counts as much as the events behind it, at least
-                    # once; a background one less.
-                    "weight": max(1, len(stance.evidence))
-                    * (1.0 if stance.current else BACKGROUND_WEIGHT),
-                }
-            )
-    return pd.DataFrame(rows, columns=STANCE_COLUMNS)
+    return pd.DataFrame([row for article in _as_list(articles) for row in _stance_rows(article)],
+                        columns=STANCE_COLUMNS)
+
+
+def _stance_rows(article: Article) -> list[dict[str, object]]:
+    return [_stance_values(article.id, _title(article), article.published, stance.holder,
+                           stance.target, stance.target_key, stance.target_country,
+                           stance.polarity, stance.score, len(stance.evidence), stance.current)
+            for stance in article.stances]
+
+
+def _stance_values(article_id: str, article: str, published: dt.date | None, holder: str,
+                   target: str, target_key: str | None, target_country: str | None,
+                   polarity: str, score: float, evidence: int, current: bool
+                   ) -> dict[str, object]:
+    """One row of ``stances_frame`` from plain values (``evidence``: how many pieces)."""
+    return {
+        "article_id": article_id,
+        "article": article,
+        "published": published,
+        "holder": holder,
+        "holder_label": _holder_label(holder),
+        "holder_country": holder_country(holder),
+        "target": target,
+        # Older analyses have no canonical key: their name stands in for it.
+        "target_key": target_key or target,
+        "target_country": target_country,
+        "polarity": polarity,
+        "score": float(score),
+        "evidence": evidence,
+        "current": bool(current),
+        # An article's stance counts as much as the events behind it, at least once; a
+        # background one less.
+        "weight": max(1, evidence) * (1.0 if current else BACKGROUND_WEIGHT),
+    }
 
 
 def _agreed_polarity(values: Iterable[str]) -> str:
@@ -502,27 +555,119 @@ def clip_range(value: object, first: dt.date | None, last: dt.date | None
     return (start, end) if start <= end else None
 
 
+ARTICLE_COLUMNS = ["published", "inferred", "title", "words", "entities", "events", "stances",
+                   "id"]
+
+
 def articles_frame(articles: Articles, *, by_date: bool = True) -> pd.DataFrame:
     """One row per article: date, title and how much was found in it; newest first, or in
     the order given (a search's best match first) when not ``by_date``."""
-    rows = [
-        {
-            "published": a.published,
-            "inferred": a.published_inferred,
-            "title": _title(a),
-            "words": len(a.text.split()),
-            "entities": len(a.entities),
-            "events": len(a.events),
-            "stances": len(a.stances),
-            "id": a.id,
-        }
+    frame = pd.DataFrame([
+        _article_values(a.id, a.title, a.published, a.published_inferred, len(a.text.split()),
+                        len(a.entities), len(a.events), len(a.stances))
         for a in _as_list(articles)
-    ]
-    columns = ["published", "inferred", "title", "words", "entities", "events", "stances", "id"]
-    frame = pd.DataFrame(rows, columns=columns)
-    if not by_date:
-        return frame
-    return frame.sort_values("published", ascending=False, na_position="last", ignore_index=True)
+    ], columns=ARTICLE_COLUMNS)
+    return by_date_first(frame) if by_date else frame
+
+
+def by_date_first(listing: pd.DataFrame) -> pd.DataFrame:
+    """An ``articles_frame`` newest first (undated last)."""
+    return listing.sort_values("published", ascending=False, na_position="last",
+                               ignore_index=True)
+
+
+def _article_values(article_id: str, title: str | None, published: dt.date | None,
+                    inferred: bool, words: int, entities: int, events: int, stances: int
+                    ) -> dict[str, object]:
+    return {"published": published, "inferred": inferred,
+            "title": title or f"article {article_id[:8]}", "words": words,
+            "entities": entities, "events": events, "stances": stances, "id": article_id}
+
+
+@dataclass(frozen=True)
+class CorpusFrames:
+    """What the Corpus page shows of a set of articles, as frames (shared between runs: not
+    to be changed in place).
+
+    ``listing`` is ``articles_frame`` in the order of the articles given; ``events``,
+    ``stances`` and ``entities`` are ``events_frame``, ``stances_frame`` and
+    ``corpus_entities_frame``; ``mentions`` counts the entities of each article added up;
+    ``text_keys`` are the keys of the texts (``extraction.corrections.text_key``).
+    """
+
+    listing: pd.DataFrame
+    events: pd.DataFrame
+    stances: pd.DataFrame
+    entities: pd.DataFrame
+    entity_count: int
+    text_keys: frozenset[str]
+
+
+def corpus_frames(articles: Articles) -> CorpusFrames:
+    """``CorpusFrames`` of articles read whole."""
+    listed = _as_list(articles)
+    return CorpusFrames(
+        listing=articles_frame(listed, by_date=False), events=events_frame(listed),
+        stances=stances_frame(listed), entities=corpus_entities_frame(listed),
+        entity_count=sum(len(a.entities) for a in listed),
+        text_keys=frozenset(text_key(a.text) for a in listed),
+    )
+
+
+def projected_frames(rows: dict[str, list[tuple]], order: Sequence[str],
+                     corrected: Sequence[Article] = ()) -> CorpusFrames:
+    """``CorpusFrames`` from the store's light projection (``Store.corpus_rows``), equal to
+    ``corpus_frames`` of the same articles read whole.
+
+    Args:
+        rows: ``Store.corpus_rows(order)``.
+        order: the article ids, in the order the frames list them.
+        corrected: the articles the projection marks as corrected, read whole with their
+            corrections applied; their rows replace the projected ones.
+    """
+    whole = {a.id: a for a in corrected}
+    heads = {}
+    listing: dict[str, dict[str, object]] = {}
+    for aid, title, published, inferred, words, n_ent, n_ev, n_st, _, _ in rows["articles"]:
+        day = dt.date.fromisoformat(published) if published else None
+        heads[aid] = (title or f"article {aid[:8]}", day)
+        listing[aid] = _article_values(aid, title, day, bool(inferred), words, n_ent, n_ev,
+                                       n_st)
+    events: dict[str, list[dict[str, object]]] = {}
+    for aid, *values in rows["events"]:
+        if aid not in whole:
+            values[6] = bool(values[6])  # negated, stored as 0/1
+            events.setdefault(aid, []).append(_event_values(aid, *heads[aid], *values))
+    stances: dict[str, list[dict[str, object]]] = {}
+    for aid, *values in rows["stances"]:
+        if aid not in whole:
+            stances.setdefault(aid, []).append(_stance_values(aid, *heads[aid], *values))
+    entities: dict[str, list[tuple[str, str, str | None, str | None, int]]] = {}
+    for aid, *values in rows["entities"]:
+        if aid not in whole:
+            entities.setdefault(aid, []).append(tuple(values))
+    counts = {aid: row["entities"] for aid, row in listing.items()}
+    for aid, article in whole.items():
+        # The corrections may have merged, split or removed what the projection counted.
+        listing[aid] = _article_values(aid, article.title, article.published,
+                                       article.published_inferred, listing[aid]["words"],
+                                       len(article.entities), len(article.events),
+                                       len(article.stances))
+        counts[aid] = len(article.entities)
+        events[aid] = [_event_row(article, ev) for ev in article.events]
+        stances[aid] = _stance_rows(article)
+        entities[aid] = [(e.canonical, e.label, e.country, e.role, len(e.mentions))
+                         for e in article.entities]
+    ids = [aid for aid in order if aid in listing]
+    return CorpusFrames(
+        listing=pd.DataFrame([listing[aid] for aid in ids], columns=ARTICLE_COLUMNS),
+        events=_events_of([r for aid in ids for r in events.get(aid, ())]),
+        stances=pd.DataFrame([r for aid in ids for r in stances.get(aid, ())],
+                             columns=STANCE_COLUMNS),
+        entities=_entity_totals(e for aid in ids for e in entities.get(aid, ())),
+        entity_count=sum(counts[aid] for aid in ids),
+        text_keys=frozenset(r[8] for r in rows["articles"] if r[8]),
+    )
 
 
 def article_countries(articles: Articles) -> list[str]:

@@ -219,7 +219,7 @@ def pair_from_points(points: Sequence[dict[str, Any]], pairs: Sequence[tuple[str
 
 
 def stance_section(
-    articles: Sequence[Article],
+    articles: Sequence[Article] | Callable[[str, str], Sequence[Article]],
     stances: pd.DataFrame,
     prefix: str,
     *,
@@ -233,7 +233,9 @@ def stance_section(
     when the ``<prefix>_background`` toggle is on. ``max_targets`` bounds the heatmap's
     columns (a corpus has many targets); the bars, the map and the evidence picker still
     offer every target. ``checked`` maps ``holder|target_key`` to what an analyst did
-    (confirmed, added), shown in the list of all stances.
+    (confirmed, added), shown in the list of all stances. ``articles`` are those the
+    evidence is read from, or a function giving them for a (holder, target key), so that a
+    corpus reads only the articles behind the stance chosen.
     """
     past = stances[~stances["current"].astype(bool)] if not stances.empty else stances
     background = st.toggle(
@@ -306,7 +308,8 @@ def stance_section(
     label = _pair_label(summary)
     pair = st.selectbox("Evidence for", pairs, key=evidence_key, format_func=label)
     if pair is not None:
-        evidence = frames.evidence_frame(articles, pair[0], pair[1],
+        behind = articles(*pair) if callable(articles) else articles
+        evidence = frames.evidence_frame(behind, pair[0], pair[1],
                                          background=bool(background))
         row = summary[(summary["holder"] == pair[0])
                       & (summary["target_key"] == pair[1])].iloc[0]
@@ -315,7 +318,7 @@ def stance_section(
         if evidence.empty:
             st.info("This stance lists no evidence.")
         else:
-            if len(articles) == 1:
+            if len(behind) == 1 and not callable(articles):
                 evidence = evidence.drop(columns=["article", "published"])
             st.dataframe(evidence, hide_index=True, width="stretch",
                          column_config={"sentence": st.column_config.TextColumn(width="large")})

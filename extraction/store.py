@@ -762,6 +762,55 @@ class Store:
             for r in self._conn().execute(sql, params)
         ]
 
+    def get_many(self, article_ids: Sequence[str], *, corrected: bool = True) -> list[Article]:
+        """Return the stored articles with these ids, in the order given (ids not stored are
+        left out), with their corrections applied when ``corrected``."""
+        conn = self._conn()
+        ids = list(dict.fromkeys(article_ids))
+        out: list[Article] = []
+        for i in range(0, len(ids), _IN_CHUNK):
+            out.extend(self._load(conn, ids[i : i + _IN_CHUNK], corrected=corrected))
+        return out
+
+    def corpus_rows(self, article_ids: Sequence[str]) -> dict[str, list[tuple[Any, ...]]]:
+        """A light projection of these articles: what a corpus overview aggregates, as plain
+        rows, without texts, mentions or time expressions, read in one snapshot.
+
+        Reading 2,000 whole articles (``articles``) builds some 100,000 objects; this reads
+        a few columns per event, stance and entity, with the names of the entities an event
+        names looked up in SQL. An article with corrections in force is marked
+        (``corrected``): its rows are as extracted, so a caller reads it whole (``get_many``)
+        and applies them.
+
+        Returns:
+            Rows per part, in stored order (article id, then position), not in the order
+            of ``article_ids``:
+
+            - ``articles``: id, title, published, published_inferred, words, entities,
+              events, stances, text_key, corrected (bool)
+            - ``events``: article_id, event_id, date, date_source, actor (its entity's
+              canonical name, else its words), actor_country, type, negated, target,
+              target_country, polarity, trigger, sentence, speaker (canonical name),
+              modality
+            - ``stances``: article_id, holder, target, target_key, target_country,
+              polarity, score, number of pieces of evidence, current
+            - ``entities``: article_id, canonical, label, country, role, number of mentions
+        """
+        ids = list(dict.fromkeys(article_ids))
+        conn = self._conn()
+        out: dict[str, list[tuple[Any, ...]]] = {k: [] for k in _PROJECTION}
+        conn.execute("BEGIN")
+        try:
+            for i in range(0, len(ids), _IN_CHUNK):
+                part = ids[i : i + _IN_CHUNK]
+                marks = ",".join("?" * len(part))
+                for name, sql in _PROJECTION.items():
+                    out[name].extend(conn.execute(sql.format(marks=marks), part))
+        finally:
+            conn.execute("COMMIT")
+        out["articles"] = [(*r[:-1], bool(r[-1])) for r in out["articles"]]
+        return out
+
     def origin(self, article_id: str) -> tuple[str | None, str | None]:
         """Return the ``(source, url)`` an article was stored with."""
         row = self._conn().execute(
@@ -1003,6 +1052,39 @@ class Store:
             conn.execute("COMMIT")
         finally:
             conn.close()
+
+
+def _name_of(column: str) -> str:
+    """SQL for the canonical name of the entity ``v.<column>`` names in its article."""
+    return (f"(SELECT e.canonical FROM entities e WHERE e.article_id = v.article_id "
+            f"AND e.entity_id = v.{column} ORDER BY e.ord LIMIT 1)")
+
+
+#: The queries of ``Store.corpus_rows``, each over ``{marks}`` article ids.
+_PROJECTION = {
+    "articles": """SELECT a.id, a.title, a.published, a.published_inferred, a.words,
+        (SELECT count(*) FROM entities e WHERE e.article_id = a.id),
+        (SELECT count(*) FROM events v WHERE v.article_id = a.id),
+        (SELECT count(*) FROM stances s WHERE s.article_id = a.id),
+        a.text_key,
+        EXISTS (SELECT 1 FROM corrections c WHERE c.text_key = a.text_key
+                AND c.undone_at IS NULL)
+        FROM articles a WHERE a.id IN ({marks}) ORDER BY a.id""",
+    # An event's party is its entity's name, else its words (an empty one is none).
+    "events": f"""SELECT v.article_id, v.event_id, v.date, v.date_source,
+        coalesce({_name_of("actor")}, nullif(v.actor_text, '')), v.actor_country, v.type,
+        v.negated, coalesce({_name_of("target")}, nullif(v.target_text, '')),
+        v.target_country, v.polarity, v.trigger_text, v.sentence_text, {_name_of("speaker")},
+        v.modality
+        FROM events v WHERE v.article_id IN ({{marks}}) ORDER BY v.article_id, v.ord""",
+    "stances": """SELECT s.article_id, s.holder, s.target, s.target_key, s.target_country,
+        s.polarity, s.score, json_array_length(s.evidence), s.current
+        FROM stances s WHERE s.article_id IN ({marks}) ORDER BY s.article_id, s.ord""",
+    "entities": """SELECT e.article_id, e.canonical, e.label, e.country, e.role,
+        (SELECT count(*) FROM mentions m WHERE m.article_id = e.article_id
+         AND m.entity_ord = e.ord)
+        FROM entities e WHERE e.article_id IN ({marks}) ORDER BY e.article_id, e.ord""",
+}
 
 
 #: Pairs of (start, end) character offset columns into the article's text, per table.

@@ -77,24 +77,24 @@ entity = cols[1].text_input(
 state.publish_view("corpus")
 filters = {"start": start, "end": end, "country": country, "source": source,
            "query": query, "entity": entity, "limit": CORPUS_LIMIT}
-articles = state.corpus_articles(**filters)
+view = state.corpus_view(**filters)
 if total > CORPUS_LIMIT:
     st.caption(f"The corpus holds {total:,} articles; the {CORPUS_LIMIT:,} most recent that "
                "match the filters are shown.")
-if not articles:
+if view.listing.empty:
     st.info("No stored article matches these filters.")
     st.stop()
 
-events, stances, entity_table = state.corpus_frames(articles, **filters)
+events, stances, entity_table = view.events, view.stances, view.entities
 metrics = st.columns(4)
-metrics[0].metric("Articles", len(articles))
-metrics[1].metric("Entities", sum(len(a.entities) for a in articles))
+metrics[0].metric("Articles", len(view.listing))
+metrics[1].metric("Entities", view.entity_count)
 metrics[2].metric("Events", len(events))
 metrics[3].metric("Stances", len(stances))
 
 st.subheader("Articles")
 searching = bool((query or "").strip() or (entity or "").strip())
-listing = frames.articles_frame(articles, by_date=not searching)
+listing = view.listing if searching else frames.by_date_first(view.listing)
 if searching:
     found = {hit.id: hit.snippet for hit in state.search_hits(query, entity=entity,
                                                               country=country)}
@@ -148,7 +148,8 @@ if subject:
 st.subheader("Timeline")
 panels.timeline_section(events, "corpus", start=start, end=end)
 st.subheader("Stance")
-panels.stance_section(articles, stances, "corpus", max_targets=HEATMAP_TARGETS)
+panels.stance_section(functools.partial(state.evidence_articles, stances), stances, "corpus",
+                      max_targets=HEATMAP_TARGETS)
 
 st.subheader("Stance over time")
 monthly = frames.monthly_stances(stances,
@@ -177,7 +178,7 @@ tables = {
     "events": events,
     "stances": stances,
     "stance_by_month": monthly,
-    "corrections": frames.corrections_frame(state.corpus_corrections(articles)),
+    "corrections": frames.corrections_frame(state.corpus_corrections(view.text_keys)),
 }
 for column, (name, table) in zip(st.columns(len(tables)), tables.items(), strict=True):
     column.download_button(

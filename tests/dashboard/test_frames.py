@@ -126,3 +126,42 @@ def test_frames_corpus_entities_and_countries(article):
     assert set(frames.article_countries([article])) == {"USA", "VEN", "BOL"}
     listing = frames.articles_frame([article, dataclasses.replace(other, published=None)])
     assert listing.iloc[-1]["published"] is None or pd.isna(listing.iloc[-1]["published"])
+
+
+def test_frames_projection_equals_the_articles_read_whole(tmp_path):
+    from extraction.corrections import merge_entities, set_event_status
+    from extraction.model import Mention, Relation
+    from extraction.store import Store
+    from tests.test_corrections import story_article
+
+    base = build_article()
+    relation = Relation("r1", "e_un", "e_maduro", "negative", 0.9,
+                        Mention("The UN called for talks.", 0, 24), "model")
+    variants = [
+        base,
+        dataclasses.replace(base, id="a2", text=base.text + " More.", title=None,
+                            published=None, relations=(relation,)),
+        # An event whose party's entity is gone: its words stand in; no words, no name.
+        dataclasses.replace(base, id="a3", text=base.text + " Again.", entities=base.entities[:3],
+                            published=dt.date(2020, 1, 2)),
+        story_article(),
+        dataclasses.replace(story_article(), id="s2", text=story_article().text + " Later."),
+    ]
+    with Store(tmp_path / "store.sqlite") as store:
+        for article in variants:
+            store.add(article, source="test")
+        # Corrections in force on two articles: they are read whole.
+        store.add_correction(merge_entities(variants[3], ["e1", "e2"]))
+        store.add_correction(set_event_status(base, "ev2", "rejected"))
+        ids = store.article_ids()
+        whole = frames.corpus_frames(store.articles())
+        rows = store.corpus_rows(ids)
+        corrected = store.get_many([r[0] for r in rows["articles"] if r[-1]])
+    assert sorted(a.id for a in corrected) == ["a1", "story"]
+    projected = frames.projected_frames(rows, ids, corrected)
+    for name in ("listing", "events", "stances", "entities"):
+        pd.testing.assert_frame_equal(getattr(projected, name), getattr(whole, name))
+    assert projected.entity_count == whole.entity_count == 7 + 7 + 3 + 3 + 4
+    assert projected.text_keys == whole.text_keys and len(whole.text_keys) == 5
+    assert "ev2" not in set(projected.events.loc[projected.events["article_id"] == "a1",
+                                                 "event_id"])
