@@ -132,8 +132,13 @@ def _dates_only(prep: Token) -> bool:
 
 def _near_lemmas(token: Token) -> set[str]:
     """Lemmas (and lower-cased forms) of the words a phrase entry may need: the head's
-    objects, particles and prepositions, their objects, and an object's "of" phrase."""
+    objects, particles and prepositions, their objects, an object's "of" phrase, and the
+    noun a passive participle or relative clause describes."""
     out: set[str] = set()
+    if token.dep_ in ("relcl", "acl") and token.tag_ == "VBN":
+        # A participle or passive relative clause on its object: "the elections (which were)
+        # held on June 21" is "hold election".
+        out.add(token.head.lemma_.lower())
     for child in token.children:
         if child.dep_ not in _NEAR_DEPS or _dates_only(child):
             continue

@@ -790,3 +790,27 @@ def test_a_possessive_is_the_subject_of_its_own_clause(events_nlp):
     text = "Turkey said Syria had halted its shelling of Idlib on Monday."
     found = triggered(events(events_nlp, text), "shelling")
     assert found and {e["actor_country"] for e in found} == {"SYR"}
+
+
+# --- dated happenings the timeline missed: a participle on its object, speeches, funerals --
+
+@pytest.mark.parametrize(("text", "word", "etype", "date"), [
+    ("Turnout was low in the elections that were held in Lesotho on 7 October 2022.",
+     "held", "ELECT", "2022-10-07"),
+    ("Voters rejected the draft in a referendum held in Chile on 4 September 2022.",
+     "held", "ELECT", "2022-09-04"),
+    ("President Ruto delivered a speech in Nairobi on 12 March 2024.", "delivered",
+     "STATEMENT", "2024-03-12"),
+    ("A state funeral was held for the former president of Zambia on 21 June 2021.", "held",
+     "SUPPORT", "2021-06-21"),
+    ("Portugal relinquished control of Macau to China in 1999.", "relinquished", "CONCEDE",
+     "1999"),
+])
+def test_dated_happenings_reach_the_timeline(events_nlp, text, word, etype, date):
+    found = triggered(events(events_nlp, text), word)
+    assert found and {(e["type"], e["date"]) for e in found} == {(etype, date)}
+
+
+def test_a_participle_on_a_noun_it_does_not_govern_is_no_phrase(events_nlp):
+    text = "The people held in the camp near Goma were released in May 2023."
+    assert not [e for e in triggered(events(events_nlp, text), "held") if e["type"] == "ELECT"]
