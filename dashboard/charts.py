@@ -11,10 +11,12 @@ from __future__ import annotations
 import html
 import math
 import re
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.colors import get_colorscale
 
 from . import worldmap
 from .names import is_state
@@ -29,7 +31,14 @@ def esc(text: object) -> str:
     """Escape text for plotly labels; None and NaN become an em dash."""
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return "—"
-    return html.escape(str(text), quote=False)
+    return _escaped(str(text))
+
+
+# A corpus timeline escapes some sixty thousand labels, most of them repeated (types,
+# dates, countries, titles).
+@lru_cache(maxsize=65536)
+def _escaped(text: str) -> str:
+    return html.escape(text, quote=False)
 
 
 _LINE = re.compile(r".{1,80}(?:\s+|$)|\S{80}")
@@ -42,7 +51,13 @@ def _wrapped(text: object, lines: int = 6) -> str:
     A regular expression rather than ``textwrap``: a corpus timeline wraps ten thousand
     sentences on every run, which took ``textwrap`` most of a second.
     """
-    parts = [m.group(0).strip() for m in _LINE.finditer(" ".join(str(text or "").split()))]
+    return _wrap(" ".join(str(text or "").split()), lines)
+
+
+@lru_cache(maxsize=16384)
+def _wrap(text: str, lines: int) -> str:
+    # Several events of one sentence share its hover text.
+    parts = [m.group(0).strip() for m in _LINE.finditer(text)]
     if len(parts) > lines:
         parts = parts[:lines]
         last = parts[-1]
@@ -104,8 +119,7 @@ def timeline_figure(
             dated = dated.assign(**{column: default})
     order = dated.groupby("actor_group")["when"].min().sort_values().index.tolist()
     rows = {group: index for index, group in enumerate(order)}
-    dated = dated.assign(row=[rows[g] + off for g, off in zip(
-        dated["actor_group"], _spread(dated), strict=True)])
+    dated = dated.assign(row=dated["actor_group"].map(rows).to_numpy() + _spread(dated))
     traces: list[go.Scatter] = []
     for tone_name, color in TONE_COLORS.items():
         part = dated[dated["tone"] == tone_name]
@@ -177,21 +191,16 @@ def timeline_figure(
     return go.Figure(data=traces, layout=layout, _validate=False)
 
 
-def _spread(events: pd.DataFrame, step: float = 0.14) -> list[float]:
+def _spread(events: pd.DataFrame, step: float = 0.14) -> np.ndarray:
     """Vertical offsets that fan out events sharing an actor row and a date.
 
     An article often reports several things on its publication day; without this their
     markers would sit on top of each other and only the last could be hovered.
     """
-    seen: dict[tuple[str, pd.Timestamp], int] = {}
-    counts = events.groupby(["actor_group", "when"]).size().to_dict()
-    offsets = []
-    for key in zip(events["actor_group"], events["when"], strict=True):
-        index = seen.get(key, 0)
-        seen[key] = index + 1
-        centre = (counts[key] - 1) / 2
-        offsets.append(max(-0.42, min(0.42, (index - centre) * step)))
-    return offsets
+    grouped = events.groupby(["actor_group", "when"], sort=False)
+    index = grouped.cumcount().to_numpy()
+    centre = (grouped["when"].transform("size").to_numpy() - 1) / 2
+    return np.clip((index - centre) * step, -0.42, 0.42)
 
 
 def stance_heatmap(
@@ -240,47 +249,48 @@ def stance_heatmap(
         custom.append(custom_row)
     x_labels = [esc(names[t]) for t in targets]
     y_labels = [esc(h) for h in holders["holder_label"]]
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=x_labels,
-            y=y_labels,
-            text=text,
-            texttemplate="%{text}",
-            customdata=custom,
-            zmin=-1,
-            zmax=1,
-            zmid=0,
-            colorscale=STANCE_SCALE,
-            colorbar={"title": "score", "tickvals": [-1, 0, 1],
-                      "ticktext": ["-1 oppose", "0", "+1 support"]},
-            hoverinfo="skip",
-            xgap=2,
-            ygap=2,
-        )
+    # Built unvalidated (see ``timeline_figure``): plotly checks every cell of a corpus'
+    # hundred holders by fifteen targets, three times over; the values are made here.
+    heat = go.Heatmap(
+        z=z,
+        x=x_labels,
+        y=y_labels,
+        text=text,
+        texttemplate="%{text}",
+        customdata=custom,
+        zmin=-1,
+        zmax=1,
+        zmid=0,
+        # Spelled out as plotly's checks would have made them.
+        colorscale=get_colorscale(STANCE_SCALE),
+        colorbar={"title": {"text": "score"}, "tickvals": [-1, 0, 1],
+                  "ticktext": ["-1 oppose", "0", "+1 support"]},
+        hoverinfo="skip",
+        xgap=2,
+        ygap=2,
+        _validate=False,
     )
     # Streamlit's chart selection ignores clicks on heatmap cells, so an invisible marker
     # on every filled cell takes the hover and the click, carrying the cell's stance.
     filled = [(r, c) for r in range(len(y_labels)) for c in range(len(x_labels))
               if z[r][c] is not None]
-    fig.add_trace(
-        go.Scatter(
-            x=[x_labels[c] for _, c in filled],
-            y=[y_labels[r] for r, _ in filled],
-            mode="markers",
-            marker={"symbol": "square", "size": 26, "opacity": 0},
-            customdata=[custom[r][c] for r, c in filled],
-            text=[text[r][c] for r, c in filled],
-            showlegend=False,
-            name="stance",
-            hovertemplate=(
-                "<b>%{y}</b> → <b>%{x}</b><br>%{customdata[3]} · score %{text}"
-                "<br>%{customdata[2]} piece(s) of evidence in %{customdata[4]} article(s)"
-                "<extra></extra>"
-            ),
-        )
+    marks = go.Scatter(
+        x=[x_labels[c] for _, c in filled],
+        y=[y_labels[r] for r, _ in filled],
+        mode="markers",
+        marker={"symbol": "square", "size": 26, "opacity": 0},
+        customdata=[custom[r][c] for r, c in filled],
+        text=[text[r][c] for r, c in filled],
+        showlegend=False,
+        name="stance",
+        hovertemplate=(
+            "<b>%{y}</b> → <b>%{x}</b><br>%{customdata[3]} · score %{text}"
+            "<br>%{customdata[2]} piece(s) of evidence in %{customdata[4]} article(s)"
+            "<extra></extra>"
+        ),
+        _validate=False,
     )
-    fig.update_layout(
+    layout = go.Layout(
         title=esc(title),
         height=max(280, 120 + 36 * len(holders)),
         xaxis={"title": "target", "side": "bottom", "tickangle": -30,
@@ -291,7 +301,7 @@ def stance_heatmap(
         hovermode="closest",
         font=_FONT,
     )
-    return fig
+    return go.Figure(data=[heat, marks], layout=layout, _validate=False)
 
 
 def _target_name(summary: pd.DataFrame, target: str) -> str:
@@ -390,28 +400,30 @@ def stance_over_time(monthly: pd.DataFrame, *, target: str | None = None) -> go.
         monthly[monthly["target_key"] == target]
     if rows.empty:
         return _empty("No dated stances to follow over time.")
-    fig = go.Figure()
-    for series, part in rows.groupby("series", sort=True):
-        fig.add_trace(
-            go.Scatter(
-                x=part["month"],
-                y=part["score"],
-                mode="lines+markers",
-                name=esc(series),
-                marker={"size": [6 + 3 * min(6.0, math.sqrt(n)) for n in part["articles"]]},
-                customdata=[[h, t, int(n)] for h, t, n in zip(part["holder"], part["target"],
-                                                                part["articles"], strict=True)],
-                hovertemplate=(
-                    esc(series) + "<br>%{x|%B %Y}: score %{y:+.2f}"
-                    "<br>%{customdata[2]} article(s)<extra></extra>"
-                ),
-            )
+    # Unvalidated (see ``timeline_figure``): a corpus has a line per holder, each checked
+    # point by point; the values are made here, of the types plotly wants.
+    traces = [
+        go.Scatter(
+            x=part["month"].to_numpy(),
+            y=part["score"].to_numpy(dtype=float),
+            mode="lines+markers",
+            name=esc(series),
+            marker={"size": [6 + 3 * min(6.0, math.sqrt(n)) for n in part["articles"]]},
+            customdata=[[h, t, int(n)] for h, t, n in zip(part["holder"], part["target"],
+                                                            part["articles"], strict=True)],
+            hovertemplate=(
+                esc(series) + "<br>%{x|%B %Y}: score %{y:+.2f}"
+                "<br>%{customdata[2]} article(s)<extra></extra>"
+            ),
+            _validate=False,
         )
+        for series, part in rows.groupby("series", sort=True)
+    ]
     # Pad the axis by half a month each side, so a single month is a readable span and not
     # a zoom into milliseconds.
     first = rows["month"].min() - pd.Timedelta(days=16)
     last = rows["month"].max() + pd.Timedelta(days=16)
-    fig.update_layout(
+    layout = go.Layout(
         title="Stance over time (by month of publication)",
         height=380,
         # One tick a month: plotly's automatic ticks repeat a month's label ("Feb 2019, Feb
@@ -422,4 +434,4 @@ def stance_over_time(monthly: pd.DataFrame, *, target: str | None = None) -> go.
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         font=_FONT,
     )
-    return fig
+    return go.Figure(data=traces, layout=layout, _validate=False)

@@ -218,14 +218,20 @@ def _holder_label(holder: str) -> str:
     return holder_label(holder)
 
 
+@lru_cache(maxsize=4096)
+def _holder_country(holder: str) -> str | None:
+    return holder_country(holder)
+
+
 def _event_values(
     article_id: str, article: str, published: dt.date | None, event_id: str,
     date: str | None, date_source: str | None, actor: str | None, actor_country: str | None,
     kind: str, negated: bool, target: str | None, target_country: str | None,
     polarity: float, trigger: str, sentence: str, speaker: str | None, modality: str,
-) -> dict[str, object]:
-    """One row of ``events_frame`` from plain values (``actor``, ``target`` and ``speaker``
-    are names): the one place both an ``Article`` and the store's projection go through."""
+) -> tuple[object, ...]:
+    """One row of ``events_frame`` (``EVENT_COLUMNS``) from plain values (``actor``,
+    ``target`` and ``speaker`` are names): the one place both an ``Article`` and the
+    store's projection go through."""
     when, precision = _timestamp(date)
     verb = ("not " if negated else "") + kind
     summary = f"{actor or '?'} {verb} {target or '?'}"
@@ -235,34 +241,13 @@ def _event_values(
         summary += f" (according to {speaker})"
     background = bool(when is not None and published is not None
                       and (published - when.date()).days >= BACKGROUND_DAYS)
-    return {
-        "article_id": article_id,
-        "article": article,
-        "published": published,
-        "event_id": event_id,
-        "date": date,
-        "when": when,
-        "precision": precision,
-        "date_source": date_source,
-        "actor": actor,
-        "actor_country": actor_country,
-        "actor_group": _group(actor_country),
-        "type": kind,
-        "negated": negated,
-        "target": target,
-        "target_country": target_country,
-        "polarity": float(polarity),
-        "tone": tone(polarity),
-        "trigger": trigger,
-        "sentence": " ".join(sentence.split()),
-        "speaker": speaker,
-        "summary": summary,
-        "modality": modality,
-        "background": background,
-    }
+    return (article_id, article, published, event_id, date, when, precision, date_source,
+            actor, actor_country, _group(actor_country), kind, negated, target,
+            target_country, float(polarity), tone(polarity), trigger,
+            " ".join(sentence.split()), speaker, summary, modality, background)
 
 
-def _event_row(article: Article, event: Event) -> dict[str, object]:
+def _event_row(article: Article, event: Event) -> tuple[object, ...]:
     speaker = article.entity(event.speaker)
     return _event_values(
         article.id, _title(article), article.published, event.id, event.date,
@@ -286,7 +271,7 @@ def events_frame(articles: Articles) -> pd.DataFrame:
     return _events_of([_event_row(a, ev) for a in _as_list(articles) for ev in a.events])
 
 
-def _events_of(rows: list[dict[str, object]]) -> pd.DataFrame:
+def _events_of(rows: list[tuple[object, ...]]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
     frame["when"] = pd.to_datetime(frame["when"])
     return frame
@@ -355,7 +340,7 @@ def stances_frame(articles: Articles) -> pd.DataFrame:
                         columns=STANCE_COLUMNS)
 
 
-def _stance_rows(article: Article) -> list[dict[str, object]]:
+def _stance_rows(article: Article) -> list[tuple[object, ...]]:
     return [_stance_values(article.id, _title(article), article.published, stance.holder,
                            stance.target, stance.target_key, stance.target_country,
                            stance.polarity, stance.score, len(stance.evidence), stance.current)
@@ -365,36 +350,15 @@ def _stance_rows(article: Article) -> list[dict[str, object]]:
 def _stance_values(article_id: str, article: str, published: dt.date | None, holder: str,
                    target: str, target_key: str | None, target_country: str | None,
                    polarity: str, score: float, evidence: int, current: bool
-                   ) -> dict[str, object]:
-    """One row of ``stances_frame`` from plain values (``evidence``: how many pieces)."""
-    return {
-        "article_id": article_id,
-        "article": article,
-        "published": published,
-        "holder": holder,
-        "holder_label": _holder_label(holder),
-        "holder_country": holder_country(holder),
-        "target": target,
-        # Older analyses have no canonical key: their name stands in for it.
-        "target_key": target_key or target,
-        "target_country": target_country,
-        "polarity": polarity,
-        "score": float(score),
-        "evidence": evidence,
-        "current": bool(current),
-        # An article's stance counts as much as the events behind it, at least once; a
-        # background one less.
-        "weight": max(1, evidence) * (1.0 if current else BACKGROUND_WEIGHT),
-    }
-
-
-def _agreed_polarity(values: Iterable[str]) -> str:
-    distinct = set(values)
-    return distinct.pop() if len(distinct) == 1 else "mixed"
-
-
-def _most_common(values: Iterable[str]) -> str:
-    return Counter(values).most_common(1)[0][0]
+                   ) -> tuple[object, ...]:
+    """One row of ``stances_frame`` (``STANCE_COLUMNS``) from plain values (``evidence``:
+    how many pieces). Older analyses have no canonical target key: the target's name stands
+    in for it. An article's stance weighs as much as the events behind it, at least once; a
+    background one less."""
+    return (article_id, article, published, holder, _holder_label(holder),
+            _holder_country(holder), target, target_key or target, target_country, polarity,
+            float(score), evidence, bool(current),
+            max(1, evidence) * (1.0 if current else BACKGROUND_WEIGHT))
 
 
 def target_labels(stances: pd.DataFrame) -> dict[str, str]:
@@ -402,7 +366,10 @@ def target_labels(stances: pd.DataFrame) -> dict[str, str]:
     the key added where two keys would show the same name."""
     if stances.empty:
         return {}
-    names = stances.groupby("target_key")["target"].agg(_most_common).to_dict()
+    # The most used name of each key, the first met on a tie (as Counter.most_common):
+    # pairs counted in the order first met, the first largest count taken.
+    counts = stances.groupby(["target_key", "target"], sort=False).size()
+    names = dict(counts.groupby(level=0, sort=False).idxmax().tolist())
     shown = Counter(names.values())
     return {key: name if shown[name] == 1 else f"{name} ({key})" for key, name in names.items()}
 
@@ -432,7 +399,8 @@ def stance_summary(stances: pd.DataFrame, *, background: bool = False) -> pd.Dat
         holder_label=("holder_label", "first"),
         holder_country=("holder_country", "first"),
         target_country=("target_country", "first"),
-        polarity=("polarity", _agreed_polarity),
+        polarity=("polarity", "first"),
+        polarities=("polarity", "nunique"),
         product=("product", "sum"),
         weight=("weight", "sum"),
         evidence=("evidence", "sum"),
@@ -440,6 +408,8 @@ def stance_summary(stances: pd.DataFrame, *, background: bool = False) -> pd.Dat
         stances=("article_id", "size"),
         background=("past", "sum"),
     ).reset_index()
+    # The polarity every article agrees on, else mixed.
+    summary.loc[summary["polarities"] > 1, "polarity"] = "mixed"
     summary["target"] = summary["target_key"].map(labels)
     summary["background"] = summary["background"].astype(int)
     summary["score"] = (summary["product"] / summary["weight"]).clip(-1.0, 1.0)
@@ -465,7 +435,7 @@ def evidence_frame(articles: Articles, holder: str, target: str, *,
                 wanted.update(stance.evidence)
         for event in article.events:
             if event.id in wanted:
-                row = _event_row(article, event)
+                row = dict(zip(EVENT_COLUMNS, _event_row(article, event), strict=True))
                 rows.append({key: row[key] for key in columns})
         for rel in article.relations:
             if rel.id in wanted:
@@ -633,19 +603,13 @@ def projected_frames(rows: dict[str, list[tuple]], order: Sequence[str],
         heads[aid] = (title or f"article {aid[:8]}", day)
         listing[aid] = _article_values(aid, title, day, bool(inferred), words, n_ent, n_ev,
                                        n_st)
-    events: dict[str, list[dict[str, object]]] = {}
-    for aid, *values in rows["events"]:
-        if aid not in whole:
-            values[6] = bool(values[6])  # negated, stored as 0/1
-            events.setdefault(aid, []).append(_event_values(aid, *heads[aid], *values))
-    stances: dict[str, list[dict[str, object]]] = {}
-    for aid, *values in rows["stances"]:
-        if aid not in whole:
-            stances.setdefault(aid, []).append(_stance_values(aid, *heads[aid], *values))
-    entities: dict[str, list[tuple[str, str, str | None, str | None, int]]] = {}
-    for aid, *values in rows["entities"]:
-        if aid not in whole:
-            entities.setdefault(aid, []).append(tuple(values))
+    # Rows as stored (by article id); put in the order asked for at the end, each article's
+    # own in their order (a stable sort).
+    events = [_event_values(r[0], *heads[r[0]], *r[1:7], bool(r[7]), *r[8:])
+              for r in rows["events"] if r[0] not in whole]
+    stances = [_stance_values(r[0], *heads[r[0]], *r[1:]) for r in rows["stances"]
+               if r[0] not in whole]
+    entities = [r for r in rows["entities"] if r[0] not in whole]
     counts = {aid: row["entities"] for aid, row in listing.items()}
     for aid, article in whole.items():
         # The corrections may have merged, split or removed what the projection counted.
@@ -654,17 +618,21 @@ def projected_frames(rows: dict[str, list[tuple]], order: Sequence[str],
                                        len(article.entities), len(article.events),
                                        len(article.stances))
         counts[aid] = len(article.entities)
-        events[aid] = [_event_row(article, ev) for ev in article.events]
-        stances[aid] = _stance_rows(article)
-        entities[aid] = [(e.canonical, e.label, e.country, e.role, len(e.mentions))
-                         for e in article.entities]
+        events.extend(_event_row(article, ev) for ev in article.events)
+        stances.extend(_stance_rows(article))
+        entities.extend((aid, e.canonical, e.label, e.country, e.role, len(e.mentions))
+                        for e in article.entities)
     ids = [aid for aid in order if aid in listing]
+    position = {aid: i for i, aid in enumerate(ids)}
+
+    def ordered(found: list[tuple]) -> list[tuple]:
+        return sorted(found, key=lambda r: position[r[0]])
+
     return CorpusFrames(
         listing=pd.DataFrame([listing[aid] for aid in ids], columns=ARTICLE_COLUMNS),
-        events=_events_of([r for aid in ids for r in events.get(aid, ())]),
-        stances=pd.DataFrame([r for aid in ids for r in stances.get(aid, ())],
-                             columns=STANCE_COLUMNS),
-        entities=_entity_totals(e for aid in ids for e in entities.get(aid, ())),
+        events=_events_of(ordered(events)),
+        stances=pd.DataFrame(ordered(stances), columns=STANCE_COLUMNS),
+        entities=_entity_totals(r[1:] for r in ordered(entities)),
         entity_count=sum(counts[aid] for aid in ids),
         text_keys=frozenset(r[8] for r in rows["articles"] if r[8]),
     )
