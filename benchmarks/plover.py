@@ -84,7 +84,7 @@ def main_event(doc: Any, events: list[dict[str, Any]]) -> dict[str, Any] | None:
         if span is None:
             continue
         tok, depth = span.root, 0
-        while tok.head is not tok and depth < 60:
+        while tok.head.i != tok.i and depth < 60:
             tok, depth = tok.head, depth + 1
         key = (depth, event["trigger"]["start_char"])
         if best is None or key < best[:2]:

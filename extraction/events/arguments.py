@@ -338,6 +338,26 @@ def _entity_arg(index: DocIndex, head: Token, eid: str, text: str) -> Arg:
     return Arg(head.i, text, "entity", eid, country, sector, igo, label)
 
 
+# Participles of backing in a hyphenated modifier ("Iran-backed", "Russian-sponsored"): the
+# country named backs the group, it does not own it. ("Saudi-led" is the leader's own.)
+BACKING_PARTICIPLES = frozenset({"back", "backed", "support", "supported", "sponsor",
+                                 "sponsored", "fund", "funded", "finance", "financed", "arm",
+                                 "armed", "train", "trained", "equip", "equipped"})
+
+
+def backer_of(tok: Token) -> Token | None:
+    """The backing participle ``tok`` names the backer of ("Iran" in "Iran-backed
+    militias"), else None."""
+    part = tok.head
+    if tok.dep_ in ("npadvmod", "compound", "nmod", "amod") and part.i != tok.i and \
+            part.dep_ in ("amod", "compound") and part.tag_ in ("VBN", "JJ") and (
+                part.lemma_.lower() in BACKING_PARTICIPLES or
+                part.lower_ in BACKING_PARTICIPLES) and part.i == tok.i + 2 and \
+            tok.nbor(1).text in ("-", "‐", "‑"):
+        return part
+    return None
+
+
 def _pick_entity(index: DocIndex, head: Token, tokens: Sequence[Token]) -> str | None:
     """The entity an NP is about: the head's own, else a person or organisation in it, else
     a country or people named in it (possessives before compounds before adjectives)."""
@@ -352,6 +372,9 @@ def _pick_entity(index: DocIndex, head: Token, tokens: Sequence[Token]) -> str |
         label = index.entities[eid].get("label")
         if tok.dep_ == "poss" and head.lemma_.lower() in KIN_NOUNS:
             # "Osama bin Laden's son" is not Osama bin Laden.
+            continue
+        if "backer_not_owner" in index.rules and backer_of(tok) is not None:
+            # "Iran-backed militias" are not Iran's: Iran backs them.
             continue
         rank = 0 if label in ("PERSON", "ORG") else 1
         dep_rank = {"poss": 0, "compound": 1, "nmod": 1, "amod": 2}.get(tok.dep_, 3)
@@ -700,6 +723,8 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
         return found or Arg(tok.i, tok.text, "other")
     tokens = core_tokens(tok)
     text = phrase_text(tokens)
+    if "backer_not_owner" in index.rules:
+        tokens = [t for t in tokens if backer_of(t) is None]
     lemma = tok.lemma_.lower()
     sector = SECTOR_NOUNS.get(lemma) or SECTOR_NOUNS.get(tok.lower_)
     if sector is None and lemma in PEOPLE_NOUNS | MEMBER_NOUNS and _opposition_marked(tok):
@@ -1157,6 +1182,7 @@ ARGUMENT_RULES = {
     "of_conjuncts": _of_conjuncts,
     "modifier_conjuncts": _modifier_conjuncts,
     "possessive_subject": _bound_possessive,
+    "backer_not_owner": backer_of,
     "igo_members": resolve_one,
     "included_members": _included_members,
     "named_group": _named_group,

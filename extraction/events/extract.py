@@ -48,6 +48,7 @@ from .arguments import (
     SPEECH_VERBS,
     Arg,
     DocIndex,
+    backer_of,
     build_index,
     city_of_violence,
     expand_agents,
@@ -561,6 +562,36 @@ def _city_of_violence(noun: Token, modifier: Token) -> bool:
     return city_of_violence(noun, {"label": modifier.ent_type_, "canonical": " ".join(words)})
 
 
+# Event nouns whose "from" names their source, not a place left ("criticism from Turkey",
+# "pressure from Washington"; a "withdrawal from Iraq" leaves a place).
+SOURCED_NOUNS = frozenset({"criticism", "condemnation", "support", "aid", "assistance",
+                           "pressure", "threat", "warning", "protest", "backing", "praise",
+                           "demand", "call", "accusation", "rebuke", "objection", "funding",
+                           "help", "recognition", "sanction"})
+
+
+def _described(index: DocIndex, noun: Token) -> tuple[list[Arg], list[Arg]]:
+    """Holder and other party of a relation a noun describes ("Venezuela, a close ally of
+    Cuba"; "Pakistan, a key U.S. ally"; "Hungary is an ally of Serbia"): the holder is
+    what the apposition or the predicate describes, the other party is named by "of" or
+    by the noun's own modifier."""
+    if noun.dep_ == "appos":
+        holder: Token | None = noun.head
+    else:
+        holder, _ = _subject(noun.head)
+    actors = _first_party([_party_args(index, holder)]) if holder is not None else []
+    others = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+              for p in _children(c, "pobj")]
+    others.extend(c for c in noun.children if c.dep_ in ("compound", "poss", "amod", "nmod"))
+    taken = {a.entity or a.country for a in actors}
+    for other in others:
+        found = [a for a in _first_party([_party_args(index, other)], sectors=False)
+                 if (a.entity or a.country) not in taken]
+        if found:
+            return actors, found
+    return actors, []
+
+
 def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = frozenset(),
                     about: bool = True) -> tuple[list[Arg], list[Arg]]:
     """Actor and target of an event noun ("its recognition of Guaido", "U.S. sanctions on
@@ -602,6 +633,15 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
                 if found.is_party and found.kind != "other":
                     actors = [found]
                     break
+    if not actors and preps.get("from") and "from_source" in index.rules and (
+            noun.lemma_.lower() in SOURCED_NOUNS):
+        # "criticism of Israel from Turkey", "aid from Japan": whom it comes from acts.
+        actors = _first_party([_party_args(index, preps["from"][0])])
+        if actors:
+            preps.pop("from")
+    if not actors and noun.dep_ == "appos" and "appositive_actor" in index.rules:
+        # "Venezuela, a close ally of Cuba, ...": the apposition describes its head.
+        actors = _first_party([_party_args(index, noun.head)])
     verb = _governing_verb(noun)
     if not actors and verb is not None and verb.i not in reactions and (
             verb.lemma_.lower() not in JUDGING_VERBS):
@@ -1569,6 +1609,9 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
         tok, entry = doc[i], found[i]
         if entry.speech and "speech_statement" not in rules:
             continue
+        if "described" in entry.flags and tok.dep_ not in ("appos", "attr"):
+            # "its allies demanded ...": a relation named in passing is no act.
+            continue
         if tok.dep_ == "amod" or (entry.pos == "N" and tok.dep_ == "compound") or (
                 entry.type == "RETREAT" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in NON_EVENT_OBJECTS for c in tok.children)):
@@ -1588,6 +1631,8 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
         elif tok.pos_ in ("NOUN", "PROPN"):
             frame.actors, frame.targets = _noun_arguments(index, tok, reactions,
                                                           "about_modifiers" in rules)
+            if "described" in entry.flags:
+                frame.actors, frame.targets = _described(index, tok)
             if "act_subject_target" in rules:
                 frame.targets = _struck_targets(index, tok) or frame.targets
             verb = _governing_verb(tok)
@@ -1635,7 +1680,49 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
         frames.extend(_dated_act_frames(index, found, frames, spans))
     if "perpetrator_attribution" in rules:
         frames.extend(_perpetrator_frames(doc, index, found))
+    if "backer_not_owner" in rules:
+        frames.extend(_backing_frames(doc, index, home))
     return frames
+
+
+BACKING_ENTRY = Entry("", "A", "SUPPORT", 0.5, (), frozenset())
+# Acts a country may back ("a US-backed offensive"), not groups.
+BACKED_ACTS = frozenset({"coup", "putsch", "offensive", "operation", "invasion", "campaign",
+                         "plan", "proposal", "resolution", "deal", "agreement", "ceasefire",
+                         "truce", "initiative", "talks", "process", "election", "bid"})
+
+
+def _backing_frames(doc: Doc, index: DocIndex, home: str | None) -> list[Frame]:
+    """"Iran-backed militias attacked ...": the backer supports the group, which belongs to
+    the country where it acts (the place its clause names, else the story's country)."""
+    out: list[Frame] = []
+    for tok in doc:
+        part = backer_of(tok)
+        if part is None:
+            continue
+        backers = _first_party([resolve(index, tok)], sectors=False)
+        code = resources.country_for_name(tok.text)
+        if not backers and code:
+            # "US-trained": the model often leaves a name joined by a hyphen untagged.
+            backers = [Arg(tok.i, tok.text, "country", None, code)]
+        group = part.head
+        if group.lemma_.lower() in ACT_NOUNS | BACKED_ACTS:
+            # "a British-backed coup", "a US-backed offensive": an act, whose authors the
+            # act's own rules find.
+            continue
+        # "Hezbollah, the Iran-backed group": the group is the one the apposition names.
+        arg = resolve_one(index, group.head if group.dep_ == "appos" else group)
+        if not backers or arg.igo or arg.kind == "group":
+            continue
+        if arg.entity is None and arg.country is None:
+            verb = group.head
+            country = _location(index, [verb, group, *_children(verb, "dobj")]) or home
+            arg = Arg(group.i, arg.text, "country", None, country, arg.sector, None, None)
+        if arg.country is None or arg.country in {b.country for b in backers}:
+            continue
+        frame = Frame(part, BACKING_ENTRY, "SUPPORT", BACKING_ENTRY.intensity, backers, [arg])
+        out.append(frame)
+    return out
 
 
 # Verbs that name no act of their own: being, having, seeming, happening, continuing.
@@ -2880,6 +2967,8 @@ RULES: dict[str, Callable[..., Any]] = {
     "helping_deployment": _helping_purpose,
     "contested_object": _contested,
     "between_pairs": _between,
+    "appositive_actor": _noun_arguments,
+    "from_source": _noun_arguments,
     "requested_act": _requested,
     **ARGUMENT_RULES,
 }

@@ -814,3 +814,48 @@ def test_dated_happenings_reach_the_timeline(events_nlp, text, word, etype, date
 def test_a_participle_on_a_noun_it_does_not_govern_is_no_phrase(events_nlp):
     text = "The people held in the camp near Goma were released in May 2023."
     assert not [e for e in triggered(events(events_nlp, text), "held") if e["type"] == "ELECT"]
+
+
+# --- backer_not_owner: "Iran-backed militias" are backed by Iran, not Iran's --------------
+
+def test_a_backed_group_is_not_its_backers(events_nlp):
+    text = "Rwanda-backed rebels seized the town of Walikale in Congo on Monday."
+    found = triggered(events(events_nlp, text), "seized")
+    assert found and {e["actor_country"] for e in found} == {"COD"}
+    assert ("RWA", "rebels:COD", "support") in _stances(text)
+
+
+def test_a_backed_group_named_in_apposition_is_supported():
+    text = "Hamas, the Qatar-funded movement, fired rockets at Israel on Friday."
+    assert ("QAT", "entity:Hamas", "support") in _stances(text)
+
+
+def test_a_led_coalition_is_its_leaders(events_nlp):
+    text = "The Nigeria-led force attacked rebel camps in Mali on Sunday."
+    found = triggered(events(events_nlp, text), "attacked")
+    assert found and {e["actor_country"] for e in found} == {"NGA"}
+
+
+def test_a_backed_act_is_no_backing_of_a_group():
+    text = "Yemen's army began a Saudi-backed offensive in Marib on Friday."
+    assert not any(h == "SAU" and p == "support" for h, _, p in _stances(text))
+
+
+# --- described relations, sources of criticism, exchanged warnings, removal ------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Belarus, a close ally of Russia, hosted the drills.", ("BLR", "RUS", "support")),
+    ("Kenya, a key US ally in East Africa, sent police to Haiti.", ("KEN", "USA", "support")),
+    ("Morocco has long been an ally of France.", ("MAR", "FRA", "support")),
+    ("Criticism of Azerbaijan from Canada grew this week.", ("CAN", "AZE", "oppose")),
+    ("Serbia and Kosovo exchanged warnings over the border.", ("SRB", "XKX", "oppose")),
+    ("Guatemala's Congress removed President Otto Perez from office in 2015.",
+     ("GTM", "entity:Otto Perez", "oppose")),
+])
+def test_described_relations_and_their_sources(text, expected):
+    assert expected in _stances(text)
+
+
+def test_allies_named_in_passing_are_no_event(events_nlp):
+    text = "Washington and its allies demanded new elections in Belarus."
+    assert not triggered(events(events_nlp, text), "allies")
