@@ -474,7 +474,8 @@ def _bound_possessive(index: DocIndex, tok: Token, depth: int) -> Arg | None:
     person = found.label == "PERSON"
     if lower in NEUTER and person or lower in MALE_FEMALE and not person:
         return None
-    if lower not in NEUTER | MALE_FEMALE | THIRD_PLURAL:
+    if lower not in NEUTER | MALE_FEMALE:
+        # ("their" may stand for several coordinated parties: the other rules decide.)
         return None
     return Arg(tok.i, found.text, found.kind, found.entity, found.country, found.sector,
                found.igo, found.label)

@@ -859,3 +859,10 @@ def test_described_relations_and_their_sources(text, expected):
 def test_allies_named_in_passing_are_no_event(events_nlp):
     text = "Washington and its allies demanded new elections in Belarus."
     assert not triggered(events(events_nlp, text), "allies")
+
+
+def test_their_joint_act_stays_joint(events_nlp):
+    text = "Chile and Peru held their annual summit in Lima on Monday."
+    found = triggered(events(events_nlp, text), "summit")
+    assert {("CHL", "PER"), ("PER", "CHL")} <= {(e["actor_country"], e["target_country"])
+                                                 for e in found}
