@@ -107,11 +107,23 @@ def shape_codes() -> frozenset[str]:
     return frozenset(f["id"] for f in _read_shapes()["features"])
 
 
+class _Shapes(dict):
+    """GeoJSON that plotly shares instead of copying.
+
+    plotly deep-copies a trace's data when the trace is added and again when the figure is
+    sent: for the country shapes (thousands of coordinate lists) that was most of the time
+    of drawing a map. The shapes are read once and never changed.
+    """
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Shapes:
+        return self
+
+
 def _subset(codes: list[str]) -> dict[str, Any]:
     """Only the features of ``codes``: a trace carries no more geometry than it draws."""
     wanted = set(codes)
-    return {"type": "FeatureCollection",
-            "features": [f for f in _read_shapes()["features"] if f["id"] in wanted]}
+    return _Shapes(type="FeatureCollection",
+                   features=[f for f in _read_shapes()["features"] if f["id"] in wanted])
 
 
 def _country_names() -> dict[str, str]:

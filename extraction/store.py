@@ -20,12 +20,18 @@ Tables, all keyed by ``article_id`` (the ``Article.id`` hash of text and date):
   sentence, ``found_by``)
 - ``corrections`` (schema 4): analysts' corrections (``extraction.corrections``), keyed by
   ``text_key`` rather than the article id, so they survive a re-analysis (``replace``);
-  ``before_value``/``after_value`` are JSON; an undone one keeps its row with ``undone_at``.
+  ``before_value``/``after_value`` are JSON (a merge or split records the entities and
+  mentions it found, and the name, type and country chosen); an undone one keeps its row
+  with ``undone_at``.
   Reading applies them (``get``, ``articles``: ``corrected=False`` gives the extraction)
 - ``articles.text_key`` (schema 4): the text's hash with spacing and case folded; with
   ``once_per_text`` a text is stored once however it arrives; ``duplicates`` finds copies
 - ``articles_fts`` (schema 4): an FTS5 index over title and text kept in step by triggers;
   ``articles(query=...)`` searches it (``fts_query`` makes any input a safe query)
+
+An overview of thousands of articles (the dashboard's Corpus page) reads a light projection,
+``corpus_rows``: a few columns per event, stance and entity, no texts, mentions or time
+expressions, and reads whole (``get_many``) only the articles with corrections in force.
 
 The schema version is SQLite's ``user_version``; ``MIGRATIONS`` brings older files up to date
 when a ``Store`` opens them. Each thread (and each process) gets its own connection, as

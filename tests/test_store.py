@@ -702,3 +702,30 @@ def test_store_export_import_round_trips_merges(store, tmp_path):
         assert target.get("story") == store.get("story")
         assert target.get("story").entity("e1").canonical == "Evo Morales Ayma"
         assert target.corrections()[0].before == store.corrections()[0].before
+
+
+def test_store_corpus_rows_are_a_light_projection(store):
+    from extraction.corrections import correct_entity
+
+    article = hand_article()
+    store.add(article)
+    store.add(hand_article("b1", text=TEXT + " Later."))
+    store.add_correction(correct_entity(hand_article("b1", text=TEXT + " Later."), "e2",
+                                        "country", "COL"))
+    rows = store.corpus_rows(["b1", "a1", "missing"])
+    assert [(r[0], r[4], r[5:8], r[9]) for r in rows["articles"]] == [
+        ("a1", len(TEXT.split()), (3, 2, 2), False), ("b1", len(TEXT.split()) + 1, (3, 2, 2),
+                                                      True)]
+    first = [r for r in rows["events"] if r[0] == "a1"]
+    # Parties by their entity's name; v2 has no target, and no words for one.
+    assert [(r[1], r[4], r[8], r[13]) for r in first] == [
+        ("v1", "United States", "Juan Guaido", None), ("v2", "Nicolás Maduro", None,
+                                                       "Nicolás Maduro")]
+    assert [(r[1], r[3], r[7]) for r in rows["stances"] if r[0] == "a1"] == [
+        ("USA", "entity:Juan Guaido", 2), ("opposition:VEN", None, 2)]
+    assert [(r[1], r[5]) for r in rows["entities"] if r[0] == "a1"] == [
+        ("Nicolás Maduro", 2), ("Juan Guaido", 1), ("United States", 1)]
+    # What the projection marks as corrected is read whole with its corrections.
+    (whole,) = store.get_many(["b1", "missing"])
+    assert whole.entity("e2").country == "COL"
+    assert [a.id for a in store.get_many(["b1", "a1"], corrected=False)] == ["b1", "a1"]

@@ -23,8 +23,7 @@ total = panels.corpus_total_or_stop(state.corpus_count())
 
 _, _, countries = state.corpus_overview()
 # The entity list comes from the same cached read as the Corpus page's unfiltered view.
-everything = state.corpus_articles(limit=PROFILE_LIMIT)
-entities = profiles.entity_choices(frames.corpus_entities_frame(everything),
+entities = profiles.entity_choices(state.corpus_view(limit=PROFILE_LIMIT).entities,
                                    keep=st.session_state.get("profile_entity"))
 if st.session_state.get("profile_country") not in countries:
     st.session_state.pop("profile_country", None)
