@@ -753,6 +753,12 @@ def _verb_arguments(index: DocIndex, verb: Token, entry: Entry,
         own = [o for o in _children(verb, "dobj", "dative")]
         if own:
             targets = _first_party([_party_args(index, own[0])], exclude, sectors=False)
+        if not targets and entry.type == "REQUEST" and "addressee_target" in index.rules:
+            # "called on Israel to stop its bombing of Gaza": the one called on.
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("on", "upon") and not targets:
+                    targets = [t for pobj in _children(prep, "pobj") for t in _first_party(
+                        [_party_args(index, pobj)], exclude, sectors=False)]
         if not targets and _is_verbal(complement):
             csubj, cpassive = _subject(complement)
             if csubj is not None and not cpassive and (subj is None or csubj.i != subj.i):
@@ -2969,6 +2975,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "between_pairs": _between,
     "appositive_actor": _noun_arguments,
     "from_source": _noun_arguments,
+    "addressee_target": _verb_arguments,
     "requested_act": _requested,
     **ARGUMENT_RULES,
 }

@@ -430,6 +430,13 @@ def homage_target_rule(data: StanceInput) -> Iterator[Contribution]:
                            float(event["polarity"]), str(event["id"]), event.get("date"))
 
 
+def _party_names(data: StanceInput, eid: str) -> set[str]:
+    """An entity id and, for a state's people, places or officials, its country."""
+    entity = data.entities.get(eid) or {}
+    country = entity.get("country")
+    return {eid, f"country:{country}"} if country else {eid}
+
+
 @stance_rule("relation_model")
 def relation_model_rule(data: StanceInput) -> Iterator[Contribution]:
     """A learned relation between two entities counts for the source towards the target,
@@ -444,17 +451,19 @@ def relation_model_rule(data: StanceInput) -> Iterator[Contribution]:
             covered.add((start, str(event["actor"]), str(event["target"])))
             covered.add((start, str(event["target"]), str(event["actor"])))
         if event.get("target") and float(event.get("polarity") or 0.0) < 0:
-            victims.add((start, str(event["target"])))
+            victims.update((start, p) for p in _party_names(data, str(event["target"])))
         if event.get("actor") and event.get("type") in BLAMING_TYPES:
-            blamers.add((start, str(event["actor"])))
+            # (By country too: "Egypt's president" condemns where the model pairs "Sisi".)
+            blamers.update((start, p) for p in _party_names(data, str(event["actor"])))
     for rel in data.relations:
         if rel.get("found_by") != "model" or float(rel["score"]) < RELATION_MIN_SCORE:
             continue
         start = int(rel["sentence"]["start_char"])
         if (start, rel["source"], rel["target"]) in covered:
             continue
-        if rel["polarity"] == "negative" and (start, rel["source"]) in blamers and \
-                (start, rel["target"]) in victims:
+        if rel["polarity"] == "negative" and any(
+                (start, p) in blamers for p in _party_names(data, rel["source"])) and any(
+                (start, p) in victims for p in _party_names(data, rel["target"])):
             # "Japan condemned the invasion of Ukraine": whoever condemns a hostile act
             # does not oppose the one it was done to.
             continue

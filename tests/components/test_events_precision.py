@@ -866,3 +866,23 @@ def test_their_joint_act_stays_joint(events_nlp):
     found = triggered(events(events_nlp, text), "summit")
     assert {("CHL", "PER"), ("PER", "CHL")} <= {(e["actor_country"], e["target_country"])
                                                  for e in found}
+
+
+# --- addressee_target; a condemned act's victim, by country ------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The president of Brazil, Luiz Lula, called on Israel to stop its bombing of Gaza.",
+     ("BRA", "ISR", "oppose")),
+    ("The prime minister of Spain, Pedro Sanchez, called on Russia to stop its shelling of "
+     "Kharkiv.", ("ESP", "RUS", "oppose")),
+])
+def test_a_request_is_aimed_at_the_one_called_on(text, expected):
+    found = _stances(text)
+    assert expected in found
+    assert not any(h == expected[0] and p == "oppose" and t != expected[1]
+                   for h, t, p in found)
+
+
+def test_condemning_an_attack_is_not_against_its_victims_by_country():
+    text = "Egypt's president Sisi described the attack on Rafah as a crime."
+    assert not any(h == "EGY" and t == "PSE" and p == "oppose" for h, t, p in _stances(text))
