@@ -886,3 +886,20 @@ def test_a_request_is_aimed_at_the_one_called_on(text, expected):
 def test_condemning_an_attack_is_not_against_its_victims_by_country():
     text = "Egypt's president Sisi described the attack on Rafah as a crime."
     assert not any(h == "EGY" and t == "PSE" and p == "oppose" for h, t, p in _stances(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lithuania, a firm supporter of Taiwan, opened a representative office.",
+     ("LTU", "TWN", "support")),
+    ("Colombia's president, a fierce critic of Venezuela, spoke in Bogota.",
+     ("COL", "VEN", "oppose")),
+    ("Slovenia has been a consistent opponent of the Croatian border plan.",
+     ("SVN", "HRV", "oppose")),
+])
+def test_described_supporters_critics_and_opponents(text, expected):
+    assert expected in _stances(text)
+
+
+def test_supporters_named_as_a_crowd_are_no_support_event(events_nlp):
+    text = "Opposition supporters marched through Lusaka on Saturday."
+    assert not [e for e in events(events_nlp, text) if e["type"] == "SUPPORT"]
