@@ -21,160 +21,39 @@ at 2-3% of the model's time on Wikinews (``benchmarks/speed.py``).
 Besides the model's ``TimeExpression`` keys, each stored dict carries ``start_token`` and
 ``end_token`` (token offsets, end exclusive) so later components can date clauses cheaply;
 ``TimeExpression.from_dict`` ignores them.
+
+The tense of each expression's clause comes from ``extraction.temporal.tense``; the word
+lists the rules and the tense read are ``extraction/resources/time_words.tsv``, which
+``nlp.to_disk`` saves beside the pipeline (see ``TimeTagger``). Besides the parse it reads
+``token.pos``, which the model's ``attribute_ruler`` sets without declaring it, so it is not
+in ``requires``, and ``doc._.newslens_published``, the caller's input, which no component
+assigns.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
+from .. import extensions  # noqa: F401  (registers the Doc attributes)
 from ..temporal.grammar import Found, Reading, find
 from ..temporal.publication import dateline, infer
 from ..temporal.resolve import duration_days, resolve
+from ..temporal.tense import clause_tense, governing_verb, verb_tense
+from ..temporal.words import ENDING_VERBS, TIME_WORDS_FILE, TIME_WORDS_PATH, load_time_words
 
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
-_FUTURE_CUE = re.compile(
-    r"(?i:\b(?:will|shall|'ll|scheduled|expected\s+to|plans?\s+to|planning\s+to|set\s+to|"
-    r"going\s+to|upcoming|intends?\s+to|due\s+to\s+(?:be|take|start|begin|arrive|hold|meet|"
-    r"visit|open|return|vote)|due\s+(?:on|in|by|next))\b)"
-)
-# Verbs whose infinitive complement happens later than they do ("plans to meet on Friday").
-_FORWARD_VERBS = frozenset({
-    "plan", "expect", "schedule", "set", "intend", "hope", "aim", "want", "prepare", "vow",
-    "promise", "threaten", "pledge", "seek", "be", "have", "need", "propose", "urge",
-})
-# An event of stated length is dated by its start, unless the verb names its end.
-_ENDING_VERBS = frozenset({"end", "finish", "conclude", "close", "wrap", "culminate", "expire",
-                           "stop", "cease", "terminate", "complete"})
 _TIME_NOUNS = frozenset({"year", "years", "month", "months", "day", "days", "week", "weeks",
                          "decade", "decades", "century", "centuries"})
 
-
-def verb_tense(verb: Token) -> str | None:
-    """Return "past", "future", "perfect" (present perfect) or None (present or unknown) for a
-    verb and its auxiliaries.
-
-    An infinitive takes the tense of the verb it depends on ("agreed to meet" is past); that
-    walk up the parse is iterative and bounded, so no parse can make it loop.
-    """
-    seen: set[int] = set()
-    while verb.i not in seen and len(seen) < _MAX_TENSE_HOPS:
-        seen.add(verb.i)
-        tense, above = _own_tense(verb)
-        if above is None:
-            return tense
-        verb = above
-    return None
-
-
-_MAX_TENSE_HOPS = 8
-
-
-def _own_tense(verb: Token) -> tuple[str | None, Token | None]:
-    """The tense one verb's own form and auxiliaries give, or the verb above an infinitive
-    whose tense decides (then the first value is None)."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    lowers = {a.lower_ for a in auxes}
-    if lowers & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
-        return "future", None
-    if any(a.lower_ == "going" for a in auxes):
-        return "future", None
-    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
-        return "past", None
-    if verb.tag_ == "VBN" and any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP")
-                                  for a in auxes):
-        # The present perfect speaks of now: "has been postponed until Saturday" may point
-        # either way, so the nearest day is taken.
-        return "perfect", None
-    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
-        return "past", None
-    if "to" in lowers:
-        head = verb.head
-        if head.i != verb.i and head.pos_ in ("VERB", "AUX", "ADJ"):
-            if head.lemma_ in _FORWARD_VERBS or head.lower_ in ("due", "likely", "set"):
-                holder = head if head.pos_ in ("VERB", "AUX") else head.head
-                if any(c.dep_ == "aux" and c.lower_ == "had" for c in holder.children):
-                    # "had been scheduled to expire Friday", "had planned to meet on
-                    # Thursday": a plan the story has overtaken, for a day that may be
-                    # past or still ahead; the nearest such day, as for the perfect.
-                    return "perfect", None
-                return "future", None
-            return (None, head) if head.pos_ in ("VERB", "AUX") else (None, None)
-        # An infinitive hanging off a noun ("the program to run through June") looks ahead,
-        # and so does a headline's root infinitive ("Britain to expel diplomats").
-        return "future", None
-    if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") and a.lemma_ == "be" for a in auxes):
-        # "is meeting on Friday": the present progressive of news announces plans.
-        return "future", None
-    if verb.tag_ == "VBN" and verb.dep_ in ("relcl", "acl") and not auxes:
-        return "past", None
-    return None, None
-
-
-def governing_verb(token: Token) -> Token | None:
-    """Return the verb whose clause a token belongs to (walking up the parse), or None."""
-    current = token
-    seen: set[int] = set()
-    while current.i not in seen and len(seen) < _MAX_CLAUSE_HOPS:
-        seen.add(current.i)
-        # Participles used as prepositions or adjectives ("following", "expected") are not
-        # the clause's verb.
-        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("amod", "compound", "prep"):
-            return current
-        current = current.head
-    return None
-
-
-_MAX_CLAUSE_HOPS = 8
-
-
-def clause_tense(doc: Doc, index: int) -> str | None:
-    """Return the tense of the clause around token ``index`` ("past", "future", "perfect" or
-    None), falling back on its sentence."""
-    token = doc[index]
-    if index > 0 and doc[index - 1].lower_ in ("since", "last", "ago", "previous"):
-        # "since May" can only reach back.
-        return "past"
-    tense = _tense(doc, token)
-    before = doc[index - 1].lower_ if index > 0 else ""
-    if tense in (None, "perfect") and before in ("until", "till"):
-        # "planned until December", "open till Friday": unless the clause is past, ahead.
-        return "future"
-    if tense == "past" and (before in _DEADLINE_WORDS or before == "to" and
-                            doc[index - 1].head.lemma_ in _MOVING_VERBS):
-        # "extended the offer until Nov. 9", "moved the vote to May": a past decision about
-        # a date that may still be ahead; the nearest such date, not the past one.
-        return None
-    return tense
-
-
-# Words before a deadline and verbs that move one.
-_DEADLINE_WORDS = frozenset({"until", "till", "through", "effective", "by"})
-_MOVING_VERBS = frozenset({"extend", "postpone", "delay", "move", "push", "defer", "adjourn",
-                           "reschedule", "bring", "advance"})
-
-
-def _tense(doc: Doc, token: Token) -> str | None:
-    verb = governing_verb(token)
-    if verb is not None:
-        tense = verb_tense(verb)
-        if tense is not None or verb.tag_ in ("VBZ", "VBP"):
-            return tense
-    sent = token.sent if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else None
-    if sent is None:
-        return None
-    if _FUTURE_CUE.search(sent.text):
-        return "future"
-    if any(t.tag_ == "VBD" for t in sent):
-        return "past"
-    return None
 
 
 def _is_count(doc: Doc, index: int) -> bool:
@@ -198,7 +77,7 @@ def _latest_start(doc: Doc, index: int, found: list[Found], starts: list[int],
     length before the article's date. Returns None when the rule does not apply.
     """
     verb = governing_verb(doc[index])
-    if verb is None or verb.lemma_ in _ENDING_VERBS or verb_tense(verb) not in ("past", "perfect"):
+    if verb is None or verb.lemma_ in ENDING_VERBS or verb_tense(verb) not in ("past", "perfect"):
         return None
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         event = verb.head
@@ -433,10 +312,30 @@ _QUARTER_REACH = 1_500
 
 class TimeTagger:
     """Finds temporal expressions and writes ``newslens_timex``, ``newslens_anchor`` and
-    ``newslens_published_inferred``."""
+    ``newslens_published_inferred``.
+
+    ``nlp.to_disk`` saves the word lists the rules use (``time_words.tsv``) beside the
+    pipeline; ``spacy.load`` checks that the saved lists are the ones this code reads, and
+    refuses a pipeline saved with other lists rather than analyse differently (the rules are
+    compiled from the lists once, at import).
+    """
 
     def __init__(self, *, use_model_ents: bool = False) -> None:
         self.use_model_ents = use_model_ents
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(TIME_WORDS_PATH, folder / TIME_WORDS_FILE)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> TimeTagger:
+        saved = Path(path) / TIME_WORDS_FILE
+        if saved.is_file() and load_time_words(saved) != load_time_words(TIME_WORDS_PATH):
+            raise ValueError(
+                f"{saved} holds other time word lists than {TIME_WORDS_PATH}, which this "
+                "version of newslens reads: save the pipeline again with this version"
+            )
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -464,7 +363,7 @@ class TimeTagger:
 
 @Language.factory(
     "newslens_time",
-    requires=["token.dep", "token.tag", "doc.ents"],
+    requires=["token.dep", "token.head", "token.tag", "token.lemma", "doc.sents", "doc.ents"],
     assigns=["doc._.newslens_timex", "doc._.newslens_anchor", "doc._.newslens_published_inferred"],
     default_config={"use_model_ents": False},
 )

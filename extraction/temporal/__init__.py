@@ -1,3 +1,6 @@
-"""Temporal expressions for news: finding them (``grammar``), anchoring them (``resolve``) and
-the publication date (``publication``). Pure functions over text and dates; the spaCy
-component in ``extraction.components.time`` wires them to the parse."""
+"""Temporal expressions for news: finding them (``grammar``, over the rules in
+``calendar_rules``, ``relative_rules`` and ``duration_rules``), anchoring them (``resolve``),
+the tense that decides past or future (``tense``) and the publication date
+(``publication``). Pure functions over text, dates and the parse; the spaCy component in
+``extraction.components.time`` wires them up. Its word lists are
+``extraction/resources/time_words.tsv`` (read by ``words``)."""

@@ -17,7 +17,9 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from .grammar import MONTH, YEAR, Found, month_number
+from .patterns import MONTH, YEAR
+from .reading import Found
+from .values import month_number
 
 # Only the top of the text can hold a dateline.
 _HEAD_CHARS = 300

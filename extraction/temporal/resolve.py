@@ -14,7 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .grammar import Reading, duration_value
+from .reading import Reading
+from .values import duration_value
 
 Tense = str | None
 

@@ -349,7 +349,7 @@ def test_time_headline_infinitive_is_future_and_never_recurses(nlp, headline):
 
 
 def test_time_verb_tense_of_a_root_infinitive(nlp):
-    from extraction.components.time import verb_tense
+    from extraction.temporal.tense import verb_tense
 
     doc = nlp("Britain to expel 23 Russian diplomats next week")
     root = next(t for t in doc if t.dep_ == "ROOT")
