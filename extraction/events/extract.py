@@ -1615,6 +1615,11 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
         tok, entry = doc[i], found[i]
         if entry.speech and "speech_statement" not in rules:
             continue
+        if "medical_sense" in rules and entry.pos == "N" and any(
+                c.dep_ in ("amod", "compound") and c.lemma_.lower() in MEDICAL_MODIFIERS
+                for c in tok.children):
+            # "a cardiac arrest", "a heart attack": an illness, not an act.
+            continue
         if "described" in entry.flags and tok.dep_ not in ("appos", "attr"):
             # "its allies demanded ...": a relation named in passing is no act.
             continue
@@ -1692,6 +1697,9 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
 
 
 BACKING_ENTRY = Entry("", "A", "SUPPORT", 0.5, (), frozenset())
+# Modifiers that make an event noun an illness ("cardiac arrest", "heart attack").
+MEDICAL_MODIFIERS = frozenset({"cardiac", "heart", "respiratory", "panic", "asthma",
+                               "anxiety", "epileptic", "coronary"})
 # Acts a country may back ("a US-backed offensive"), not groups.
 BACKED_ACTS = frozenset({"coup", "putsch", "offensive", "operation", "invasion", "campaign",
                          "plan", "proposal", "resolution", "deal", "agreement", "ceasefire",
@@ -2953,6 +2961,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "home_first": _domestic_targets,
     "dated_speech": _dated_speaker,
     "conjunct_date": _conjunct_date,
+    "medical_sense": _frames,
     "dated_acts": _dated_act_frames,
     "lede_date": _recent_day,
     "media_not_actor": _not_media,

@@ -903,3 +903,16 @@ def test_described_supporters_critics_and_opponents(text, expected):
 def test_supporters_named_as_a_crowd_are_no_support_event(events_nlp):
     text = "Opposition supporters marched through Lusaka on Saturday."
     assert not [e for e in events(events_nlp, text) if e["type"] == "SUPPORT"]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The former minister died of a cardiac arrest in Accra on Sunday.", "arrest"),
+    ("The senator suffered a heart attack in Lima on Monday.", "attack"),
+])
+def test_an_illness_is_no_act(events_nlp, text, word):
+    assert not triggered(events(events_nlp, text), word)
+
+
+def test_an_arrest_by_police_stays_an_act(events_nlp):
+    text = "Police in Accra announced the arrest of two suspects on Sunday."
+    assert triggered(events(events_nlp, text), "arrest")
