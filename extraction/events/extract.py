@@ -562,6 +562,10 @@ def _city_of_violence(noun: Token, modifier: Token) -> bool:
     return city_of_violence(noun, {"label": modifier.ent_type_, "canonical": " ".join(words)})
 
 
+# Verbs that only say an act named by their subject happened ("protests erupted").
+HAPPENING_VERBS = frozenset({"erupt", "break", "continue", "spread", "begin", "start",
+                             "resume", "escalate", "intensify", "rage", "flare", "occur",
+                             "happen", "unfold", "take"})
 # Event nouns whose "from" names their source, not a place left ("criticism from Turkey",
 # "pressure from Washington"; a "withdrawal from Iraq" leaves a place).
 SOURCED_NOUNS = frozenset({"criticism", "condemnation", "support", "aid", "assistance",
@@ -606,6 +610,13 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
     for child in noun.children:
         if child.dep_ == "prep":
             preps.setdefault(child.lower_, []).extend(_children(child, "pobj"))
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in HAPPENING_VERBS and \
+            "happening_subject" in index.rules:
+        # "Protests erupted in Tbilisi against the law": the verb only says it happened;
+        # its phrases are the noun's.
+        for child in noun.head.children:
+            if child.dep_ == "prep" and child.lower_ not in preps:
+                preps.setdefault(child.lower_, []).extend(_children(child, "pobj"))
     if preps.get("by"):
         actors = _first_party([_party_args(index, preps["by"][0])])
     if not actors and "attack_attribution" in index.rules:
@@ -2388,6 +2399,14 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
                 actors = [Arg(a.head, a.text, "country" if a.entity is None else a.kind,
                               a.entity, here, a.sector, None, a.label)
                           if _homeless(index, a) else a for a in actors]
+        if not actors and frame.type == "PROTEST" and "unnamed_protest" in active and \
+                _is_unnamed_act(frame.trigger):
+            # "Protests erupted in Tbilisi": the people of the country where they happen.
+            where = _location(index, [frame.trigger, *([frame.trigger.head] if (
+                frame.trigger.dep_ == "nsubj") else [])])
+            if where is not None:
+                actors = [Arg(frame.trigger.i, f"protesters in {resources.country_name(where)}",
+                              "country", None, where, "opposition")]
         if "sector_home" in active and any(a.sector and not (a.country or a.igo or a.entity)
                                            for a in actors):
             actors = _sector_home(index, frame, actors, leading)
@@ -2962,6 +2981,8 @@ RULES: dict[str, Callable[..., Any]] = {
     "dated_speech": _dated_speaker,
     "conjunct_date": _conjunct_date,
     "medical_sense": _frames,
+    "happening_subject": _noun_arguments,
+    "unnamed_protest": _is_unnamed_act,
     "dated_acts": _dated_act_frames,
     "lede_date": _recent_day,
     "media_not_actor": _not_media,

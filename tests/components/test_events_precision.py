@@ -916,3 +916,16 @@ def test_an_illness_is_no_act(events_nlp, text, word):
 def test_an_arrest_by_police_stays_an_act(events_nlp):
     text = "Police in Accra announced the arrest of two suspects on Sunday."
     assert triggered(events(events_nlp, text), "arrest")
+
+
+# --- happening_subject, unnamed_protest: "protests erupted in X against Y" ---------------
+
+def test_protests_that_erupted_somewhere_are_its_peoples():
+    text = "Protests erupted in Belgrade against the Serbian government's mining deal."
+    assert ("opposition:SRB", "SRB", "oppose") in _stances(text)
+
+
+def test_a_named_crowd_keeps_its_own_country(events_nlp):
+    text = "Kenyan students protested in Kampala against the fee rise on Monday."
+    found = triggered(events(events_nlp, text), "protested")
+    assert found and {e["actor_country"] for e in found} == {"KEN"}
