@@ -5,6 +5,8 @@
 - the corpus store (``extraction.store``), opened per use so that every Streamlit session
   thread gets its own SQLite connection; when it is not installed or cannot be opened, the
   articles analysed in this browser session (the last ``SESSION_LIMIT``) stand in for it;
+- what the Corpus page shows (``corpus_view``), built from the store's light projection per
+  filter and store state, and the articles read whole for a stance's evidence;
 - the sample articles, and their one-time ingest into the store.
 
 Configuration (environment): ``NEWSLENS_STORE`` (the store file, see ``extraction.store``),
