@@ -231,11 +231,16 @@ def test_workspace_app_corrected_country_moves_the_corpus_stances(stored: Path):
     # The stance that came through Morales is Argentina's now, on this page ...
     holders = set(_stance_table(at)["holder"])
     assert "ARG" in holders and "BOL" not in holders
-    # ... and in the Corpus aggregates.
+    # ... and in the Corpus aggregates, with its evidence read from the corrected article.
     at.switch_page("views/corpus.py").run()
     assert not at.exception, [e.message for e in at.exception]
     holders = set(_stance_table(at)["holder"])
     assert "ARG" in holders and "BOL" not in holders
+    at.selectbox(key="corpus_evidence").set_value(("ARG", "entity:Nicolás Maduro")).run()
+    assert not at.exception, [e.message for e in at.exception]
+    evidence = next(d.value for d in at.dataframe if "sentence" in d.value.columns
+                    and "holder" not in d.value.columns and "modality" not in d.value.columns)
+    assert evidence["sentence"].tolist() == ["Bolivia's Morales backed Maduro a year ago."]
 
 
 def test_workspace_app_merge_and_split_entities(stored: Path):
@@ -279,3 +284,23 @@ def test_workspace_app_merge_and_split_entities(stored: Path):
     again.text_input(key="analyze_fix_merge_name").set_value("x" * 201)
     again.button(key="analyze_fix_merge_save").click().run()
     assert any("longer than 200" in e.value for e in again.error)
+
+
+def test_workspace_app_corpus_without_a_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from dashboard import state
+
+    # No store: the Corpus page aggregates this session's articles, as corrected.
+    monkeypatch.setenv("NEWSLENS_STORE", str(tmp_path))
+    monkeypatch.setenv("NEWSLENS_SAMPLES", str(tmp_path / "no-samples"))
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.session_state[state.SESSION_KEY] = {"a1": build_article()}
+    at.session_state["analyze_current"] = "a1"
+    at.run()
+    check(at, "event", "ev2", "rejected")
+    at.switch_page("views/corpus.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert _metric(at, "Articles") == "1" and _metric(at, "Events") == "5"
+    assert _metric(at, "Entities") == "7"
+    # The evidence of the first stance is read from the session's article.
+    assert any(": support, score" in t.value or ": oppose, score" in t.value
+               for t in at.text)
