@@ -8,8 +8,9 @@ in the ``newslens_stance`` config, one at a time against its defaults. When
 ``benchmarks/stance.py`` exists and offers ``score(nlp) -> dict``, its development gold
 (event precision and recall, event dates, stance F1; in-sample too) is scored the same
 way, through the whole pipeline, and so is ``benchmarks/devgold_fresh`` (the first blind
-split, development data since its errors were read; columns "fr"). The second blind split
-is never scored here. Usage::
+split, development data since its errors were read; columns "fr"), and so is
+``benchmarks/stance_probe.py`` (our own sentences, one or more per class of news sentence;
+column "probe"). The second blind split is never scored here. Usage::
 
     python benchmarks/ablation.py [--data ../shared/benchmarks] [--rules a,b]
 """
@@ -58,7 +59,8 @@ COLUMNS = {("plover", "source"): "PL src", ("plover", "target"): "PL tgt",
            ("plover", "source and target (same event)"): "PL both",
            ("stance-dev", "events P"): "dev evP", ("stance-dev", "events R"): "dev evR",
            ("stance-dev", "event dates"): "dev dates", ("stance-dev", "stance F1"): "dev stF1",
-           ("stance-fresh", "events P"): "fr evP", ("stance-fresh", "stance F1"): "fr stF1"}
+           ("stance-fresh", "events P"): "fr evP", ("stance-fresh", "stance F1"): "fr stF1",
+           ("probe", "probe"): "probe"}
 
 
 def stance_scorer() -> Callable[[Any], dict[str, float]] | None:
@@ -91,6 +93,10 @@ def main(argv: list[str] | None = None) -> int:
         if fresh.is_dir():
             # The first blind split, development data since its errors were read.
             scorers["stance-fresh"] = lambda nlp: stance(nlp, gold_dir=fresh)
+    import stance_probe
+
+    # Our own probe sentences, one or more per class of news sentence (development data).
+    scorers["probe"] = stance_probe.score
     full = {key: fn(events_pipeline(sorted(RULES))) for key, fn in scorers.items()}
     for key, results in full.items():
         shown = [f for f in FIGURES if f in results] or list(results)

@@ -4,7 +4,8 @@ the stance an analyst reads in it?
 Every sentence here is our own, written to stand for a class of international-news
 sentences (joint acts, expulsions, sector targets, deployments, requests, coordination,
 quoted judgements ...); none comes from a benchmark. A sentence passes when some stance
-has the expected holder, target and polarity, sectors folded to their country
+has the expected holder, target and polarity; a sentence of ``WRONG`` passes when the
+stance it tempts a reader into is not given. Sectors are folded to their country
 (``military:TUR`` counts as ``TUR``) as in ``benchmarks/stance.py``. The rules were
 written while reading these sentences' failures, so the figure is in-sample: it shows
 which classes are covered, not accuracy on unseen news. Usage::
@@ -465,6 +466,19 @@ PROBES = [
         "PAK",
         "oppose",
     ),
+    ("Eritrea and Djibouti clashed over the Ras Doumeira peninsula in 2008.", "DJI", "ERI",
+     "oppose"),
+]
+
+# Stances that must not be read: (text, holder, target, polarity) absent from the article.
+WRONG = [
+    ("Brazil called on Russia to stop its shelling of Kharkiv.", "RUS", "UKR", "support"),
+    ("Iran-backed militias attacked a US base in Syria on Sunday.", "IRN", "USA", "oppose"),
+    ("Japan condemned the invasion of Ukraine.", "JPN", "UKR", "oppose"),
+    ("Egypt's president Sisi described the attack on Rafah as a crime.", "EGY", "PSE",
+     "oppose"),
+    ("Kenyan troops shot three fighters.", "military:KEN", "rebels:KEN", "oppose"),
+    ("Brazil said Russia stopped its shelling of Kharkiv on Monday.", "BRA", "UKR", "support"),
 ]
 
 
@@ -487,6 +501,16 @@ def passes(article, holder: str, target: str, polarity: str) -> bool:
     )
 
 
+def score(nlp) -> dict[str, float]:
+    """The share of probe sentences read right with ``nlp``: the expected stance found, or
+    the wrong one not given."""
+    ok = sum(passes(analyze(text, nlp=nlp, published="2025-06-10"), holder, target, polarity)
+             for text, holder, target, polarity in PROBES)
+    ok += sum(not passes(analyze(text, nlp=nlp, published="2025-06-10"), holder, target,
+                         polarity) for text, holder, target, polarity in WRONG)
+    return {"probe": ok / (len(PROBES) + len(WRONG))}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="print the sentences missed")
@@ -500,9 +524,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.misses and not hit:
             got = sorted({(s.holder, s.target_key, s.polarity) for s in article.stances})
             print(f"MISS {text}\n     want {holder} -> {target} {polarity}; got {got}")
-    print(
-        f"stance probe (our own sentences, in-sample): {ok}/{len(PROBES)} give the expected stance"
-    )
+    wrong = 0
+    for text, holder, target, polarity in WRONG:
+        article = analyze(text, nlp=nlp, published="2025-06-10")
+        hit = passes(article, holder, target, polarity)
+        wrong += hit
+        if args.misses and hit:
+            print(f"WRONG {text}\n     gives {holder} -> {target} {polarity}")
+    print(f"stance probe (our own sentences, in-sample): {ok}/{len(PROBES)} give the expected "
+          f"stance; {len(WRONG) - wrong}/{len(WRONG)} avoid the wrong one")
     return 0
 
 
