@@ -1,0 +1,258 @@
+"""Frames the lexicon's triggers do not give one by one: a coup that removes someone, the
+perpetrator named as such, a dated act of a named party, a demand said as an obligation
+("X said Y must ..."), the backer of an act, support by a possessor, and claimed attacks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import resources
+from .arguments import SPEECH_VERBS, Arg, DocIndex, backer_of, is_speech_verb, resolve, resolve_one
+from .dates import _attached
+from .frame import HAPPENED, Frame, _modality, _mode
+from .lexicon import ACTION, STATEMENT, Entry
+from .parties import ACT_NOUNS, _agentive, _named_party
+from .places import _location
+from .syntax import _agent, _aux_lemmas, _children, _is_verbal, _negated, _subject
+from .targets import _first_party, _party_args, _verb_arguments
+
+# A coup or junta that removes someone (rule coup_removal).
+REMOVAL_VERBS = frozenset({"remove", "oust", "depose", "topple", "overthrow", "unseat",
+                           "replace", "dismiss"})
+COUP_NOUNS = frozenset({"coup", "junta", "putsch"})
+# Words that name an attack's authors in "X said Y are the perpetrators" (rule
+# perpetrator_attribution).
+PERPETRATOR_WORDS = frozenset({"perpetrator", "culprit", "responsible", "author",
+                               "mastermind", "attacker", "organiser", "organizer"})
+OBLIGATION_AUX = frozenset({"must", "should"})
+BACKING_ENTRY = Entry("", "A", "SUPPORT", 0.5, (), frozenset())
+# Acts a country may back ("a US-backed offensive"), not groups.
+BACKED_ACTS = frozenset({"coup", "putsch", "offensive", "operation", "invasion", "campaign",
+                         "plan", "proposal", "resolution", "deal", "agreement", "ceasefire",
+                         "truce", "initiative", "talks", "process", "election", "bid"})
+
+
+def _backing_frames(doc: Doc, index: DocIndex, home: str | None) -> list[Frame]:
+    """"Iran-backed militias attacked ...": the backer supports the group, which belongs to
+    the country where it acts (the place its clause names, else the story's country)."""
+    out: list[Frame] = []
+    for tok in doc:
+        part = backer_of(tok)
+        if part is None:
+            continue
+        backers = _first_party([resolve(index, tok)], sectors=False)
+        code = resources.country_for_name(tok.text)
+        if not backers and code:
+            # "US-trained": the model often leaves a name joined by a hyphen untagged.
+            backers = [Arg(tok.i, tok.text, "country", None, code)]
+        group = part.head
+        if group.lemma_.lower() in ACT_NOUNS | BACKED_ACTS:
+            # "a British-backed coup", "a US-backed offensive": an act, whose authors the
+            # act's own rules find.
+            continue
+        # "Hezbollah, the Iran-backed group": the group is the one the apposition names.
+        arg = resolve_one(index, group.head if group.dep_ == "appos" else group)
+        if not backers or arg.igo or arg.kind == "group":
+            continue
+        if arg.entity is None and arg.country is None:
+            verb = group.head
+            country = _location(index, [verb, group, *_children(verb, "dobj")]) or home
+            arg = Arg(group.i, arg.text, "country", None, country, arg.sector, None, None)
+        if arg.country is None or arg.country in {b.country for b in backers}:
+            continue
+        frame = Frame(part, BACKING_ENTRY, "SUPPORT", BACKING_ENTRY.intensity, backers, [arg])
+        out.append(frame)
+    return out
+
+
+# Verbs that name no act of their own: being, having, seeming, happening, continuing.
+LIGHT_VERBS = frozenset({"be", "have", "do", "seem", "appear", "become", "remain", "include",
+                         "involve", "mean", "need", "want", "get", "go", "come", "happen",
+                         "occur", "take", "make", "continue", "start", "begin", "see", "know",
+                         "think", "believe", "feel", "look", "like", "live", "die", "bear",
+                         "mark", "last", "follow", "reach", "leave", "stand", "stay", "hope",
+                         "expect", "try", "use", "let", "keep", "give", "put", "find", "show"})
+ACTION_ENTRY = Entry("", "V", ACTION, 0.0, (), frozenset({"nostance"}))
+
+
+def _dated_act_frames(index: DocIndex, found: dict[int, Entry], frames: Sequence[Frame],
+                      spans: Sequence[tuple[Span, dict[str, Any]]]) -> list[Frame]:
+    """Every dated act of a named party is an event: a verb with its own time expression
+    and a subject (or passive agent) naming a party or a person or organisation, that no
+    lexicon row types, becomes an ``ACTION`` for the timeline ("Mugabe assumed the
+    presidency in 1987"); it never counts for stance."""
+    taken = {f.trigger.i for f in frames}
+    taken.update(f.trigger.head.i for f in frames if not _is_verbal(f.trigger))
+    out: list[Frame] = []
+    for span, _ in spans:
+        verb = span.root.head
+        for _ in range(4):
+            if _is_verbal(verb) or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if not _is_verbal(verb) or verb.i in found or verb.i in taken or \
+                verb.lemma_.lower() in LIGHT_VERBS or verb.pos_ == "AUX" or \
+                verb.tag_ not in ("VBD", "VBN") or index.in_quote[verb.i] or \
+                not _attached(span, verb) or _negated(verb):
+            continue
+        actors, targets, _ = _verb_arguments(index, verb, ACTION_ENTRY, None)
+        named = [a for a in actors if _agentive(index, a)]
+        if not named:
+            continue
+        frame = Frame(verb, ACTION_ENTRY, ACTION, 0.0, named, targets)
+        frame.modality = _modality(verb)
+        frame.mode = _mode(frame)
+        if frame.mode != HAPPENED:
+            continue
+        taken.add(verb.i)
+        out.append(frame)
+    return out
+
+
+def _coup_frames(doc: Doc, index: DocIndex, found: dict[int, Entry],
+                 frames: Sequence[Frame] = ()) -> list[Frame]:
+    """A coup or junta that removes someone is its country's military acting against them
+    ("a coup deposed the prime minister X", "the junta ousted X"): COERCE by the
+    military sector, whose country the removed person gives."""
+    out: list[Frame] = []
+    by_trigger = {f.trigger.i: f for f in frames}
+    for tok in doc:
+        if not _is_verbal(tok) or tok.lemma_.lower() not in REMOVAL_VERBS or (
+                tok.i in found and tok.i not in by_trigger):
+            continue
+        subj, passive = _subject(tok)
+        author = _agent(tok) if passive else subj
+        if author is None and tok.dep_ == "acl" and _children(tok, "dobj"):
+            # "A coup ousted X" parsed as a clause on "coup".
+            author = tok.head
+        if author is None or author.lemma_.lower() not in COUP_NOUNS:
+            continue
+        objects = [subj] if passive and subj is not None else _children(tok, "dobj")
+        targets = _first_party([_party_args(index, o) for o in objects[:1]], sectors=False)
+        if not targets:
+            continue
+        country = next((t.country for t in targets if t.country), None)
+        actor = Arg(author.i, author.text, "country" if country else "other", None, country,
+                    "military")
+        known = by_trigger.get(tok.i)
+        if known is not None:
+            # "was deposed by a coup": the lexicon's event, with the coup's makers as actor.
+            if not any(a.country or a.igo for a in known.actors):
+                known.actors = [actor]
+            continue
+        entry = Entry(tok.lemma_.lower(), "V", "COERCE", -0.7)
+        out.append(Frame(tok, entry, "COERCE", -0.7, [actor], targets,
+                         negated=_negated(tok)))
+    return out
+
+
+def _perpetrator_frames(doc: Doc, index: DocIndex, found: dict[int, Entry]) -> list[Frame]:
+    """Naming the authors of an attack is accusing them: "X said Y are the suspected
+    perpetrators", "X said Y was behind the bombing", "X said Y was responsible" (ACCUSE by
+    the speaker of the clause's subject)."""
+    out: list[Frame] = []
+    for tok in doc:
+        if not is_speech_verb(tok) or tok.i in found and found[tok.i].type != STATEMENT:
+            continue
+        speaker, _ = _subject(tok)
+        if speaker is None:
+            continue
+        actors = [a for a in _party_args(index, speaker) if a.is_party]
+        if not actors:
+            continue
+        for comp in _children(tok, "ccomp"):
+            if comp.lemma_.lower() != "be" or _negated(comp):
+                continue
+            named = [c for c in comp.children if (
+                c.dep_ in ("attr", "acomp") and c.lemma_.lower() in PERPETRATOR_WORDS) or (
+                c.dep_ == "prep" and c.lower_ == "behind")]
+            csubj, _ = _subject(comp)
+            if not named or csubj is None:
+                continue
+            targets = _first_party([_party_args(index, csubj)], sectors=False)
+            if targets:
+                entry = Entry(tok.lemma_.lower(), "V", "ACCUSE", -0.4)
+                out.append(Frame(tok, entry, "ACCUSE", -0.4, actors, targets))
+    return out
+
+
+def _claims_responsibility(tok: Token) -> bool:
+    """True for "claimed responsibility" / "took responsibility" with no "for" object."""
+    return tok.lemma_.lower() in ("claim", "take", "accept") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit") and not any(
+            p.dep_ == "prep" and p.lower_ == "for" for p in c.children)
+        for c in tok.children)
+
+
+def _claimed_attacks(frames: list[Frame], *, sentences: int = 3) -> None:
+    """An attack told without its authors belongs to whoever then claims it ("A bomb hit a
+    market. The Taliban claimed responsibility."): the attacks without a party in the
+    ``sentences`` before the claim take the claimant as their actor."""
+    open_attacks: list[Frame] = []
+    for frame in sorted(frames, key=lambda f: f.trigger.i):
+        if frame.type == "ASSAULT" and not any(a.is_party for a in frame.actors):
+            open_attacks.append(frame)
+            continue
+        if frame.type != STATEMENT or not _claims_responsibility(frame.trigger):
+            continue
+        claimants = [a for a in frame.actors if a.is_party]
+        sent_start = frame.trigger.sent.start
+        doc = frame.trigger.doc
+        first = sent_start
+        for _ in range(sentences - 1):
+            if first == 0:
+                break
+            first = doc[first - 1].sent.start
+        for attack in open_attacks:
+            if claimants and attack.trigger.i >= first:
+                attack.actors = list(claimants)
+        open_attacks = []
+
+
+def _possessor_support(index: DocIndex, frame: Frame) -> None:
+    """Reinforcing or defending someone's positions is support for them: a mobilisation
+    whose object belongs to another party ("Chadian troops reinforced the rebels'
+    positions") becomes a SUPPORT of the possessor."""
+    tok = frame.trigger
+    if frame.type != "MOBILIZE" or not _is_verbal(tok):
+        return
+    actor_keys = {a.entity or a.country or a.text for a in frame.actors}
+    for obj in _children(tok, "dobj"):
+        for poss in _children(obj, "poss"):
+            owner = resolve_one(index, poss)
+            if owner.is_party and (owner.entity or owner.country or owner.text) not in actor_keys:
+                frame.type, frame.intensity = "SUPPORT", 0.4
+                frame.targets = [owner]
+                return
+
+
+def _obligation_frames(doc: Doc, index: DocIndex, found: dict[int, Entry],
+                       frames: list[Frame]) -> list[Frame]:
+    """"X said Y must ..." is a demand by X on Y (PLOVER REQUEST)."""
+    taken = {f.trigger.i for f in frames if f.type != STATEMENT}
+    out: list[Frame] = []
+    for tok in doc:
+        if tok.i in taken or not (tok.lemma_.lower() in SPEECH_VERBS or tok.lower_ in
+                                  SPEECH_VERBS):
+            continue
+        for comp in _children(tok, "ccomp"):
+            if not _aux_lemmas(comp) & OBLIGATION_AUX:
+                continue
+            subj, _ = _subject(tok)
+            csubj, _ = _subject(comp)
+            if subj is None or csubj is None:
+                continue
+            actors = _party_args(index, subj)
+            targets = [t for t in _first_party([_party_args(index, csubj)])
+                       if _named_party(index, t)]
+            if not targets:
+                # "the rainforest should be opened up": a demand on no one.
+                continue
+            entry = Entry(tok.lemma_.lower(), "V", "REQUEST", -0.4)
+            out.append(Frame(tok, entry, "REQUEST", -0.4, actors, targets,
+                             negated=_negated(comp)))
+    return out

@@ -1,0 +1,289 @@
+"""The date of an event: the time expression attached to its clause, else the nearest one in a
+clause above it in the sentence, else the day the story is telling (the lede's, a
+dateline's), else the publication date; ``pick_date`` says which.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from .arguments import PEOPLE_NOUNS, Arg, DocIndex
+from .frame import Frame
+from .lexicon import INCIDENT
+from .syntax import _clause, _in_clause, _is_verbal
+from .targets import HOME_NOUNS
+
+ARGUMENT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "nsubj", "nsubjpass", "poss",
+                           "compound", "appos", "conj"})
+# How many days before publication the story's last named day carries on to sentences
+# without a time expression (``narrative_day``).
+NARRATIVE_DAYS = 7
+# How many opening sentences make a story's lede, whose day the story goes on telling.
+LEDE_SENTENCES = 2
+
+
+def _timex_spans(doc: Doc, timex: Sequence[dict[str, Any]]) -> list[tuple[Span, dict[str, Any]]]:
+    out: list[tuple[Span, dict[str, Any]]] = []
+    for item in timex or ():
+        value = str(item.get("value", ""))
+        if item.get("type") not in ("DATE", "TIME") or not value[:1].isdigit():
+            continue
+        span = doc.char_span(int(item["start_char"]), int(item["end_char"]),
+                             alignment_mode="expand")
+        if span is not None and len(span):
+            out.append((span, item))
+    return out
+
+
+def _owns_date(tok: Token, span: Span, trigger: Token) -> bool:
+    """True when ``tok`` is a participant noun the time expression describes ("Maduro's
+    2018 re-election"), not a circumstance of the clause ("in a speech this week")."""
+    return (tok.pos_ in ("NOUN", "PROPN") and tok not in span and tok != trigger
+            and tok.dep_ in ARGUMENT_DEPS)
+
+
+def _attached(span: Span, trigger: Token) -> bool:
+    """True when the time expression hangs on the trigger's own clause (for a noun trigger,
+    on the noun itself: "Thursday's withdrawal")."""
+    return _attachment(span, trigger) is not None
+
+
+def _attachment(span: Span, trigger: Token) -> int | None:
+    """How many steps up the parse the time expression hangs on the trigger's own clause,
+    or None when it does not (see ``_attached``)."""
+    cur = span.root
+    for step in range(40):
+        if cur == trigger:
+            return step
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur == trigger:
+            return step + 1
+        if _owns_date(cur, span, trigger):
+            # "calling Maduro's 2018 re-election a fraud": the date belongs to another noun.
+            return None
+        if _is_verbal(cur):
+            if cur.dep_ in ("relcl", "acl") and cur.head == trigger:
+                # "a blackout that began Thursday": the clause describes the event noun.
+                return step + 2
+            if cur == trigger or (not _is_verbal(trigger) and cur == _clause(trigger)
+                                  and span.root.head == cur):
+                return step + 1
+            return None
+    return None
+
+
+def line_breaks(doc: Doc) -> list[int]:
+    """For each token index i (and len(doc)), how many tokens before i hold a line break; two
+    tokens are on one line when their counts are equal. Linear in the document."""
+    out = [0] * (len(doc) + 1)
+    for tok in doc:
+        out[tok.i + 1] = out[tok.i] + ("\n" in tok.text_with_ws)
+    return out
+
+
+def _same_line(span: Span, trigger: Token, breaks: Sequence[int] | None) -> bool:
+    """True unless a line break separates the time expression from the trigger: a date on a
+    line of its own above the text ("Monday, May 3, 2021") is the article's, not the clause's,
+    even when the parser hangs it on the first verb."""
+    if breaks is None:
+        return True
+    lo, hi = (span.end - 1, trigger.i) if span.end - 1 < trigger.i else (trigger.i, span.start)
+    return breaks[hi] == breaks[lo]
+
+
+def _conjunct_date(span: Span, trigger: Token) -> bool:
+    """True when the time expression closes a verb coordinated after the trigger ("police
+    fired and hit a protester on Tuesday"): both acts of one sentence share it."""
+    return _is_verbal(trigger) and any(
+        c.dep_ == "conj" and _is_verbal(c) and c.i < span.start and
+        span.end - 1 <= c.right_edge.i and _in_clause(span.root, c) for c in trigger.children)
+
+
+def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
+              anchor: str | None, *, breaks: Sequence[int] | None = None,
+              narrative: Sequence[int] | None = None,
+              conjuncts: bool = True, lede: bool = True,
+              starts: Sequence[int] | None = None) -> tuple[str | None, str | None]:
+    """The event's date and where it came from (a time expression's text or "published").
+
+    ``breaks`` (from ``line_breaks``) keeps time expressions on another line out;
+    ``narrative`` (from ``narrative_starts``) lets a sentence without a time expression
+    take the story's last recent day (``narrative_day``) before the publication date;
+    ``starts`` (the same list) finds the sentence's own time expressions by bisection.
+    """
+    sent = trigger.sent
+    local = [(s, t) for s, t in sentence_spans(sent, spans, starts)
+             if _same_line(s, trigger, breaks)]
+    attached = [(depth, n, item) for n, (span, item) in enumerate(local)
+                if (depth := _attachment(span, trigger)) is not None]
+    if attached:
+        # "After a raid in 1998, the law was changed in 1999": the nearest in the parse.
+        item = min(attached, key=lambda a: (a[0], a[1]))[2]
+        return str(item["value"]), str(item["text"])
+    if conjuncts:
+        for span, item in local:
+            if _conjunct_date(span, trigger):
+                return str(item["value"]), str(item["text"])
+    clause = _clause(trigger)
+    scoping: list[tuple[int, dict[str, Any]]] = []
+    for span, item in local:
+        above = span.root.head
+        if _owns_date(above, span, trigger):
+            continue
+        tclause = _clause(above)
+        if _in_clause(clause, tclause):
+            scoping.append((min(abs(span.start - trigger.i), abs(span.end - 1 - trigger.i)),
+                            item))
+    if scoping:
+        item = min(scoping, key=lambda p: p[0])[1]
+        return str(item["value"]), str(item["text"])
+    if not local and narrative is not None and _narrated(trigger):
+        # No time expression in the sentence: the story's last named day, if recent.
+        item = narrative_day(trigger, spans, anchor, narrative, lede=lede)
+        if item is not None:
+            return str(item["value"])[:10], str(item["text"])
+    if anchor:
+        return anchor, "published"
+    return None, None
+
+
+def _narrated(trigger: Token) -> bool:
+    """True when the trigger's clause is told in the simple past ("police fired", "was
+    arrested"); the present and the perfect ("has announced", "have departed") speak of
+    the time of writing."""
+    verb = _clause(trigger)
+    if not _is_verbal(verb):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_ == "have" and a.tag_ in ("VBP", "VBZ") for a in auxes):
+        return False
+    if auxes:
+        return any(a.tag_ == "VBD" for a in auxes)
+    return verb.tag_ == "VBD"
+
+
+def narrative_starts(spans: Sequence[tuple[Span, dict[str, Any]]]) -> list[int]:
+    """Start token of each time expression, in order, for ``narrative_day``."""
+    return [span.start for span, _ in spans]
+
+
+def sentence_spans(sent: Span, spans: Sequence[tuple[Span, dict[str, Any]]],
+                   starts: Sequence[int] | None = None) -> Sequence[tuple[Span, dict[str, Any]]]:
+    """The time expressions inside ``sent``. With ``starts`` (``narrative_starts(spans)``)
+    they are found by bisection, so an event costs the same in a long text as in a short
+    one; without, by a scan."""
+    if starts is None:
+        return [(s, t) for s, t in spans if s.start >= sent.start and s.end <= sent.end]
+    lo = bisect_left(starts, sent.start)
+    hi = bisect_left(starts, sent.end, lo)
+    return [(s, t) for s, t in spans[lo:hi] if s.end <= sent.end]
+
+
+def narrative_day(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
+                  anchor: str | None, starts: Sequence[int], *,
+                  days: int = NARRATIVE_DAYS, lede: bool = False) -> dict[str, Any] | None:
+    """The last time expression before the trigger, when it names a day in the ``days``
+    before publication: news tells what happened "yesterday" and goes on without repeating
+    the date ("Police fired tear gas. Protesters threw stones."). A later background date
+    ("in 1972") ends that day's story, and so does a dateline (it names the publication day).
+
+    Args:
+        trigger: the event's trigger, in a sentence with no time expression.
+        spans: the document's time expressions in text order (``_timex_spans``).
+        anchor: the publication date (ISO); without it, None.
+        starts: ``narrative_starts(spans)``.
+        days: how far before publication a day still carries on.
+        lede: when the last time expression is no such day, fall back to a day named in
+            the story's opening lines (rule ``lede_date``).
+    """
+    if not anchor:
+        return None
+    at = bisect_left(starts, trigger.i) - 1
+    if at < 0:
+        return None
+    _, item = spans[at]
+    if _recent_day(item, anchor, days):
+        return item
+    if lede:
+        # After a background date, the story's own day is the one its first lines name.
+        doc = trigger.doc
+        sents = iter(doc.sents)
+        lede_end = 0
+        for _ in range(LEDE_SENTENCES):
+            sent = next(sents, None)
+            if sent is None:
+                break
+            lede_end = sent.end
+        for span, early in spans:
+            if span.start >= min(lede_end, trigger.i):
+                break
+            if _recent_day(early, anchor, days):
+                return early
+    return None
+
+
+def _recent_day(item: dict[str, Any], anchor: str, days: int) -> bool:
+    """True when a time expression names a day within ``days`` before publication."""
+    value = str(item.get("value", ""))
+    try:
+        day = date.fromisoformat(value[:10])
+        published = date.fromisoformat(anchor[:10])
+    except ValueError:
+        return False
+    return len(value) >= 10 and timedelta(0) < published - day <= timedelta(days=days)
+
+
+# Common nouns of people who speak for someone ("the princess", "the security chief").
+SPEAKER_NOUNS = PEOPLE_NOUNS | HOME_NOUNS | frozenset({
+    "king", "queen", "prince", "princess", "sultan", "emir", "chief", "commander", "leader",
+    "ambassador", "envoy", "diplomat", "head", "director", "chairman", "chairwoman", "chair",
+    "secretary", "general", "spokesman", "spokeswoman", "premier", "chancellor", "monarch",
+    "agency", "ministry", "office", "embassy", "organisation", "organization", "company",
+    "firm", "bank", "board", "committee", "union", "association", "federation", "league"})
+
+
+def _dated_speaker(index: DocIndex, tok: Token, actors: Sequence[Arg],
+                   spans: Sequence[tuple[Span, dict[str, Any]]],
+                   starts: Sequence[int] | None = None) -> bool:
+    """True for an act of speech with its own date by someone the text names ("the senator
+    declared her candidacy on Friday", "regional officials told reporters on Saturday"): a
+    dated act for the timeline even when no country is known for the speaker."""
+    if not any(_attached(span, tok) for span, _ in sentence_spans(tok.sent, spans, starts)):
+        return False
+    for arg in actors:
+        ent = index.entities.get(arg.entity or "") or {}
+        if ent.get("label") in ("PERSON", "ORG"):
+            return True
+        head = index.doc[arg.head]
+        if head.pos_ in ("NOUN", "PROPN") and (head.lemma_.lower() in SPEAKER_NOUNS or
+                                               head.lower_ in SPEAKER_NOUNS):
+            return True
+    return False
+
+
+def _undated_act(frame: Frame, targets: Sequence[Arg], source: str | None,
+                 spans: Sequence[tuple[Span, dict[str, Any]]],
+                 starts: Sequence[int] | None) -> bool:
+    """For an act with no one doing it: True unless a time expression of its own clause
+    dates it ("was arrested in 1963", "an attack in 2015") or it was done to a named party
+    ("the Ruritanian embassy was attacked"). Such an act ("the bill would allow", "dozens
+    died in the attack", "aid was provided") names neither who, to whom nor when, so it is
+    neither on a timeline nor in a stance. A happening (an election, an earthquake) has no
+    actor by nature and needs only a date from the text."""
+    if any(t.country or t.igo or t.entity for t in targets):
+        return False
+    if frame.type == INCIDENT:
+        return source in (None, "published")
+    trigger = frame.trigger
+    # "A similar raid took place in May": the verb of a named act dates it.
+    carrier = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") else trigger
+    return not any(_attached(span, trigger) or _conjunct_date(span, trigger) or
+                   _attached(span, carrier)
+                   for span, _ in sentence_spans(trigger.sent, spans, starts))

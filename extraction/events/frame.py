@@ -1,0 +1,266 @@
+"""An event being built (``Frame``) and what its clause says about it: the type and intensity
+(control verbs, demands to undo or remove), modality, the mode (happened, planned,
+conditional, denied) and the polarity.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from .arguments import Arg
+from .lexicon import COOPERATIVE, INCIDENT, MATERIAL, STATEMENT, Entry
+from .syntax import (
+    _aux_lemmas,
+    _children,
+    _clause_chain,
+    _demanded,
+    _governing_verb,
+    _is_verbal,
+    _negated,
+)
+
+# Verbs of wishing and trying: what they govern has not happened ("hoped ... could continue").
+HEDGE_VERBS = frozenset({"hope", "hop", "hoped", "want", "wish", "seek", "try", "attempt",
+                         "expect", "consider", "aim", "like", "would", "might"})
+MODAL_AUX = frozenset({"could", "might", "may", "should", "can", "ca"})
+# Adverbs that make an act a possibility ("potentially ending the war").
+HEDGE_ADVERBS = frozenset({"potentially", "possibly", "perhaps", "maybe", "conceivably"})
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "wo"})
+# Subordinators of a condition a threat or an offer is put on ("unless Baghdad accepts").
+CONDITION_MARKS = frozenset({"if", "unless"})
+# Types a negation turns around ("did not recognize" is a rejection).
+DEFAULT_INTENSITY = {"AGREE": 0.4, "THREATEN": -0.6, "REJECT": -0.4, "REQUEST": -0.4}
+# What an event's clause says about whether it happened (``Event.modality``).
+HAPPENED, PLANNED, CONDITIONAL, DENIED = "happened", "planned", "conditional", "denied"
+# Verbs above an act that make it intended, not done ("plans to open", "aims to sign").
+PLAN_VERBS = HEDGE_VERBS | frozenset({"plan", "intend", "prepare", "propose", "aim", "seek",
+                                      "mean", "schedule", "set", "expect", "going"})
+# Adjectives on an event noun that make it intended or uncertain ("the planned talks").
+PLAN_ADJECTIVES = frozenset({"planned", "plan", "proposed", "propose", "possible", "potential",
+                             "future", "prospective", "upcoming", "expected", "alleged",
+                             "allege"})
+# Verbs that end what they govern ("stopped supporting", "ended its support").
+CEASE_VERBS = frozenset({"stop", "end", "cease", "quit", "abandon", "discontinue", "terminate",
+                         "drop"})
+# What a demand asks a party to stop or undo ("called on X to halt", "urged Y to withdraw"):
+# such a demand opposes what the party does, as PLOVER's DEMAND does.
+UNDO_VERBS = CEASE_VERBS | frozenset({"halt", "withdraw", "release", "free", "lift", "reverse",
+                                      "suspend", "refrain", "desist", "scrap", "revoke",
+                                      "pull", "leave", "retreat", "dismantle", "freeze"})
+UNDO_INTENSITY = -0.5
+# What a demand asks to be taken away: "called for his resignation", "demanded the arrest
+# of X", "urged the withdrawal of troops".
+REMOVAL_NOUNS = frozenset({"resignation", "removal", "ouster", "impeachment", "arrest",
+                           "prosecution", "punishment", "withdrawal", "departure", "dismissal",
+                           "expulsion", "trial", "sacking", "exit", "halt", "end", "release",
+                           "suspension", "cancellation", "repeal", "ban", "extradition"})
+
+
+@dataclass
+class Frame:
+    """An event being built: the trigger and everything found about it."""
+
+    trigger: Token
+    entry: Entry
+    type: str
+    intensity: float
+    actors: list[Arg] = field(default_factory=list)
+    targets: list[Arg] = field(default_factory=list)
+    negated: bool = False
+    modality: float = 1.0
+    speaker: Arg | None = None
+    clause: Token | None = None
+    mode: str = HAPPENED
+    ceased: bool = False
+    folded_intent: bool = False
+
+
+def _refusal(frame: Frame) -> bool:
+    """A cooperative act a party did not perform, told as fact, is a refusal and so an act of
+    its own (PLOVER REJECT): "would not endorse the result", "did not recognise the vote",
+    "neither X nor Y accepted". A meeting that did not take place, an uncertain one ("could
+    not agree") and a condition are not refusals; nor is a conflictual act not done ("did not
+    attack"), which stays denied."""
+    if not frame.negated or frame.mode != DENIED or frame.type not in COOPERATIVE or \
+            frame.type in ("CONSULT", "RETREAT") or not frame.entry.stance or \
+            not _is_verbal(frame.trigger):
+        return False
+    if not any(a.is_party and a.kind != "other" for a in frame.actors):
+        return False
+    chain = _clause_chain(frame.trigger)
+    if set().union(*(_aux_lemmas(c) for c in chain)) & (MODAL_AUX - {"can", "ca"}):
+        return False
+    cur = frame.trigger
+    for _ in range(12):
+        if cur.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
+                                       for m in cur.children):
+            return False
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return True
+
+
+def _modality(tok: Token) -> float:
+    factor = 1.0
+    if _aux_lemmas(tok) & MODAL_AUX:
+        factor = 0.5
+    if any(c.dep_ == "amod" and c.lemma_ in ("allege", "alleged", "possible", "planned")
+           for c in tok.children):
+        factor = 0.5
+    if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in tok.children) or (
+            not _is_verbal(tok) and tok.head.pos_ == "VERB" and any(
+                c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in tok.head.children)):
+        # "potentially ending the conflict", "could possibly strike".
+        factor = 0.5
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "ccomp") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.lemma_.lower() in HEDGE_VERBS or cur.lower_ in HEDGE_VERBS:
+            factor = 0.5
+            break
+    return factor
+
+
+def _asks_removal(tok: Token) -> bool:
+    """True when a demand's object is a removal or an ending ("called for his resignation",
+    "demanded the withdrawal of the troops")."""
+    return any(o.lemma_.lower() in REMOVAL_NOUNS for o in _demanded(tok))
+
+
+def _type_for(entry: Entry, tok: Token, complement_entry: Entry | None,
+              complement_negated: bool = False,
+              complement: Token | None = None, undo: bool = False) -> tuple[str, float]:
+    """The event type and intensity, after intent and future-tense rules ("promised to
+    withdraw" is an AGREE, "vowed to strike" a THREATEN, "pledged not to attack" an AGREE)
+    and the demand rule ("called on X to halt ..." opposes what X does)."""
+    etype, intensity = entry.type, entry.intensity
+    if etype == "REQUEST" and undo and (
+            complement is not None and complement.lemma_.lower() in UNDO_VERBS and
+            not complement_negated or _asks_removal(tok)):
+        return etype, min(intensity, UNDO_INTENSITY)
+    if entry.intent and complement_entry is not None and etype != "THREATEN":
+        cooperative = complement_entry.type in COOPERATIVE or complement_entry.intensity >= 0
+        if cooperative != complement_negated:
+            return "AGREE", max(intensity, DEFAULT_INTENSITY["AGREE"])
+        return "THREATEN", DEFAULT_INTENSITY["THREATEN"]
+    if entry.intent and complement_entry is None and etype == "AGREE" and \
+            tok.lemma_ in ("plan", "decide", "prepare", "intend"):
+        return "", 0.0
+    if etype in MATERIAL and _aux_lemmas(tok) & FUTURE_AUX:
+        if entry.intensity >= 0:
+            return "AGREE", DEFAULT_INTENSITY["AGREE"]
+        return "THREATEN", DEFAULT_INTENSITY["THREATEN"]
+    return etype, intensity
+
+
+def _ceased(tok: Token) -> bool:
+    """True when a verb of ending governs the trigger ("will stop supporting the rebels",
+    "ended its support for the junta", "put an end to its aid")."""
+    cur = tok
+    for _ in range(3):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        if cur.dep_ in ("xcomp", "dobj", "pcomp", "nsubjpass") and (
+                head.lemma_.lower() in CEASE_VERBS and _is_verbal(head)):
+            return True
+        if cur.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() == "end":
+            return True
+        if cur.dep_ not in ("pobj", "prep"):
+            return False
+        cur = head
+    return False
+
+
+# Verbs that carry an act on ("continue to back", "keep supporting").
+ONGOING_VERBS = frozenset({"continue", "keep"})
+# Auxiliaries of a hypothesis ("could continue to", "might keep").
+CONDITION_AUX = frozenset({"could", "might", "may"})
+
+
+def _mode(frame: Frame) -> str:
+    """Whether the event happened: ``denied`` when negated, ``conditional`` inside or under
+    an if/unless clause, ``planned`` for the future, modals, promises, plans and hedges."""
+    if frame.negated:
+        return DENIED
+    tok = frame.trigger
+    chain = _clause_chain(tok)
+    cur = tok
+    for _ in range(12):
+        if cur.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
+                                       for m in cur.children):
+            return CONDITIONAL
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    auxes = set().union(*(_aux_lemmas(c) for c in chain))
+    if any(c.lemma_.lower() in ONGOING_VERBS for c in chain[1:2]) and not any(
+            _negated(c) for c in chain) and not auxes & CONDITION_AUX:
+        # "will continue to support the rebels": the support goes on now.
+        return HAPPENED
+    if auxes & (MODAL_AUX | {"would"}) and any(
+            any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in a.children)
+            for c in chain for a in _children(c, "advcl")):
+        return CONDITIONAL
+    if auxes & (FUTURE_AUX | MODAL_AUX) or any(
+            c.lemma_.lower() in PLAN_VERBS or c.lower_ in PLAN_VERBS for c in chain[1:]):
+        return PLANNED
+    if frame.folded_intent and frame.type != "THREATEN":
+        # A promise or plan is an act of speech about the future; a threat is an act now.
+        return PLANNED
+    if not _is_verbal(tok) and any(c.dep_ in ("amod", "compound") and (
+            c.lower_ in PLAN_ADJECTIVES or c.lemma_.lower() in PLAN_ADJECTIVES)
+            for c in tok.children):
+        return PLANNED
+    if frame.modality < 1.0:
+        return PLANNED
+    return HAPPENED
+
+
+# Verbs that ask someone to act ("urged Israel to stop", "called on Iran to release").
+ASKING_VERBS = frozenset({"urge", "ask", "demand", "press", "request", "appeal", "implore",
+                          "beg", "call", "encourage", "pressure", "push", "tell", "invite"})
+
+
+def _requested(frame: Frame) -> bool:
+    """True for an act someone is asked to do ("called on Israel to stop its bombing",
+    "urged the rebels to lay down their arms"): asked for, it has not happened. The asking
+    is an event of its own."""
+    tok = frame.trigger
+    verb = tok if _is_verbal(tok) else _governing_verb(tok)
+    for _ in range(3):
+        if verb is None or verb.head.i == verb.i or verb.dep_ not in ("xcomp", "advcl",
+                                                                       "ccomp"):
+            return False
+        if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+            return False
+        verb = verb.head
+        if verb.lemma_.lower() in ASKING_VERBS:
+            return True
+    return False
+
+
+def _polarity(frame: Frame) -> tuple[str, float]:
+    """Final type and polarity after negation and modality."""
+    etype, value = frame.type, frame.intensity * frame.modality
+    if frame.ceased and not frame.negated:
+        # Ending support is a sanction ("withdraw support"); ending an attack a retreat.
+        if etype in COOPERATIVE:
+            return "SANCTION", round(-0.4 * frame.modality, 3)
+        if etype not in (INCIDENT, STATEMENT) and value < 0:
+            return "RETREAT", round(0.3 * frame.modality, 3)
+    if not frame.entry.stance:
+        # Movements and happenings (a departure, a blackout) are dated facts, not stances.
+        value = 0.0
+    if frame.negated:
+        # A meeting that did not happen is no rejection ("they had not met"); refusing to
+        # meet is a REJECT trigger of its own.
+        if etype in COOPERATIVE and etype != "CONSULT":
+            return "REJECT", round(-abs(value) * 0.5, 3)
+        return etype, 0.0
+    return etype, round(value, 3)

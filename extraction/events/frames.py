@@ -1,0 +1,276 @@
+"""The frames of a document: triggers from the lexicon (and characterisations), absorbed
+and controlled triggers, each trigger's arguments, negation, modality and speaker, the
+triggers dropped as naming no act of their own, and the frames the special rules add.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from .acts import (
+    _backing_frames,
+    _claimed_attacks,
+    _coup_frames,
+    _dated_act_frames,
+    _obligation_frames,
+    _perpetrator_frames,
+    _possessor_support,
+)
+from .arguments import DocIndex
+from .dates import _dated_speaker
+from .frame import (
+    HAPPENED,
+    PLANNED,
+    Frame,
+    _ceased,
+    _modality,
+    _mode,
+    _refusal,
+    _requested,
+    _type_for,
+)
+from .judgements import CARRIER_VERBS, CONDEMN_ENTRY, PRAISE_ENTRY, _judgement, _quoted_judgements
+from .lexicon import COOPERATIVE, INCIDENT, STATEMENT, Entry, Lexicon, match_trigger
+from .parties import _echoed_speech, _media_source, _speaking_party
+from .places import _homeless
+from .syntax import (
+    _children,
+    _complement,
+    _depth,
+    _governing_verb,
+    _is_verbal,
+    _negated,
+    _neither_subject,
+)
+from .targets import _described, _noun_arguments, _speaker, _struck_targets, _verb_arguments
+
+# Objects that make a verb an act of communication, not an event ("released a statement").
+NON_EVENT_OBJECTS = frozenset({"statement", "report", "video", "footage", "document", "data",
+                               "figure", "detail", "list", "photo", "image", "book", "album",
+                               "record", "result", "song", "film", "version", "update", "app",
+                               "product", "timeline", "information", "name", "transcript",
+                               "memo", "memorandum", "letter", "summary", "text", "recording",
+                               "audio", "email", "tape", "communique", "communiqué", "paper"})
+# Verbs that take away what their object noun names ("suspended aid", "rejected talks").
+REVERSING = frozenset({"SANCTION", "REJECT"})
+# Verbs of these types react to an act named by their object; they do not perform it
+# ("condemned the attack", "protested the arrest", "demanded the withdrawal").
+REACTIONS = frozenset({"ACCUSE", "REJECT", "PROTEST", "REQUEST"})
+
+
+def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
+            rules: frozenset[str] = frozenset(), home: str | None = None,
+            spans: Sequence[tuple[Span, dict[str, Any]]] = (),
+            starts: Sequence[int] | None = None) -> list[Frame]:
+    found: dict[int, Entry] = {}
+    for tok in doc:
+        if tok.is_space or tok.is_punct:
+            continue
+        entry = match_trigger(tok, lexicon)
+        if entry is not None:
+            found[tok.i] = entry
+    if "characterisation" in rules:
+        for tok in doc:
+            if tok.lemma_.lower() in CHARACTERISE_VERBS and _is_verbal(tok) and (
+                    tok.i not in found or found[tok.i].speech or any(
+                        c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"
+                        for c in tok.children)):
+                # ("called the raid on X an act of terror" is no call on X.)
+                sign = _judgement(tok)
+                if sign:
+                    found[tok.i] = CONDEMN_ENTRY if sign < 0 else PRAISE_ENTRY
+    absorbed: set[int] = set()
+    for i, entry in sorted(found.items()):
+        tok = doc[i]
+        head = found.get(tok.head.i)
+        if entry.pos != "N" or entry.type not in COOPERATIVE:
+            continue
+        if (tok.dep_ == "dobj" and head is not None and head.type in REVERSING) or (
+                tok.dep_ == "conj" and tok.head.i in absorbed):
+            # "suspended its budget support", "rejected the proposal": the noun is what is
+            # refused, not an act of its own.
+            absorbed.add(i)
+    complements: dict[int, Token] = {}
+    for i in sorted(found, key=lambda i: _depth(doc[i])):
+        entry = found[i]
+        if i in absorbed or not entry.control:
+            continue
+        comp = _complement(doc[i])
+        if comp is not None:
+            complements[i] = comp
+            if comp.i in found:
+                absorbed.add(comp.i)
+    reactions = frozenset(i for i, e in found.items() if e.type in REACTIONS and
+                          _is_verbal(doc[i]))
+    frames: list[Frame] = []
+    for i in sorted(found):
+        if i in absorbed:
+            continue
+        tok, entry = doc[i], found[i]
+        if entry.speech and "speech_statement" not in rules:
+            continue
+        if "medical_sense" in rules and entry.pos == "N" and any(
+                c.dep_ in ("amod", "compound") and c.lemma_.lower() in MEDICAL_MODIFIERS
+                for c in tok.children):
+            # "a cardiac arrest", "a heart attack": an illness, not an act.
+            continue
+        if "described" in entry.flags and tok.dep_ not in ("appos", "attr"):
+            # "its allies demanded ...": a relation named in passing is no act.
+            continue
+        if tok.dep_ == "amod" or (entry.pos == "N" and tok.dep_ == "compound") or (
+                entry.type == "RETREAT" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in NON_EVENT_OBJECTS for c in tok.children)):
+            # "alleged sabotage", "released a statement": not an act between parties.
+            continue
+        comp = complements.get(i)
+        comp_entry = found.get(comp.i) if comp is not None else None
+        etype, intensity = _type_for(entry, tok, comp_entry,
+                                     comp is not None and _negated(comp),
+                                     comp, "undo_demand" in rules)
+        if not etype:
+            continue
+        frame = Frame(tok, entry, etype, intensity)
+        if etype == INCIDENT:
+            # A blackout or an election happens; it has no actor or target of its own.
+            frame.negated = _negated(tok)
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            frame.actors, frame.targets = _noun_arguments(index, tok, reactions,
+                                                          "about_modifiers" in rules)
+            if "described" in entry.flags:
+                frame.actors, frame.targets = _described(index, tok)
+            if "act_subject_target" in rules:
+                frame.targets = _struck_targets(index, tok) or frame.targets
+            verb = _governing_verb(tok)
+            frame.negated = _negated(tok) or (verb is not None and _negated(verb))
+            frame.modality = _modality(tok) * (_modality(verb) if verb is not None else 1.0)
+        else:
+            frame.actors, frame.targets, _ = _verb_arguments(index, tok, entry, comp)
+            frame.negated = _negated(tok) or (tok.pos_ == "ADJ" and _negated(tok.head)) or (
+                "refusal" in rules and _neither_subject(tok))
+            frame.modality = _modality(tok)
+        if entry.speech and (not (_speaking_party(frame.actors) or home is not None and any(
+                _homeless(index, a) for a in frame.actors) or "dated_speech" in rules and
+                _dated_speaker(index, tok, frame.actors, spans, starts)) or frame.negated or
+                             _media_source(index, frame.actors) or _echoed_speech(tok)):
+            # "a witness said", "he said" of no one named, "did not say", "the BBC
+            # reported": no dated act of a party; "Saying ..., X added" is one act, not two.
+            continue
+        frame.speaker = _speaker(index, tok)
+        frame.folded_intent = entry.intent and comp is not None
+        frame.ceased = "cessation" in rules and _ceased(tok)
+        if any(DROP_RULES[name](frame, found) for name in DROP_RULES if name in rules):
+            continue
+        if "possessor_support" in rules:
+            _possessor_support(index, frame)
+        frame.mode = _mode(frame)
+        if "requested_act" in rules and frame.mode == HAPPENED and _requested(frame):
+            frame.mode = PLANNED
+        if "refusal" in rules and _refusal(frame):
+            frame.mode = HAPPENED
+        frames.append(frame)
+    if "attack_attribution" in rules:
+        _claimed_attacks(frames)
+    demands = _obligation_frames(doc, index, found, frames)
+    if demands:
+        # "X said Y must ...": the demand is the act of that speech verb, not a statement.
+        asked = {f.trigger.i for f in demands}
+        frames = [f for f in frames if not (f.type == STATEMENT and f.trigger.i in asked)]
+    frames.extend(demands)
+    if "quoted_judgement" in rules:
+        # (After the demands: "X said Y must ..." is a demand, not a judgement.)
+        _quoted_judgements(index, frames)
+    if "coup_removal" in rules:
+        frames.extend(_coup_frames(doc, index, found, frames))
+    if "dated_acts" in rules:
+        frames.extend(_dated_act_frames(index, found, frames, spans))
+    if "perpetrator_attribution" in rules:
+        frames.extend(_perpetrator_frames(doc, index, found))
+    if "backer_not_owner" in rules:
+        frames.extend(_backing_frames(doc, index, home))
+    return frames
+
+
+# Modifiers that make an event noun an illness ("cardiac arrest", "heart attack").
+MEDICAL_MODIFIERS = frozenset({"cardiac", "heart", "respiratory", "panic", "asthma",
+                               "anxiety", "epileptic", "coronary"})
+
+
+def _carried_noun(frame: Frame, found: dict[int, Entry]) -> bool:
+    """An event noun carried by a verb trigger is that verb's event ("signed an accord":
+    the signing is the event, the accord what was signed)."""
+    tok = frame.trigger
+    return not _is_verbal(tok) and tok.dep_ == "dobj" and tok.head.i in found and \
+        tok.head.lemma_.lower() in CARRIER_VERBS
+
+
+def _self_request(frame: Frame, found: dict[int, Entry]) -> bool:
+    """A request about oneself in the passive is no request to anyone ("asked not to be
+    named")."""
+    tok = frame.trigger
+    if frame.type != "REQUEST" or not _is_verbal(tok) or _children(tok, "dobj", "dative"):
+        return False
+    return any(any(c.dep_ == "auxpass" for c in comp.children) and not _children(comp, "agent")
+               for comp in _children(tok, "xcomp"))
+
+
+# Nouns whose to-infinitive is what was decided or promised, not the aim of another act
+# ("the decision to expel", "a pledge to withdraw").
+DECISION_NOUNS = frozenset({"decision", "move", "order", "vote", "plan", "pledge", "promise",
+                            "threat", "offer", "agreement", "deal", "proposal", "call",
+                            "demand", "request", "ultimatum", "resolution", "law", "bill",
+                            "decree", "refusal", "announcement", "commitment", "intention"})
+# "The first country to recognise ...": the infinitive states a fact, not an aim.
+ORDINAL_WORDS = frozenset({"first", "last", "only", "second", "third", "latest", "next"})
+
+
+def _purpose_clause(frame: Frame, found: dict[int, Entry]) -> bool:
+    """An act named as the aim of something ("queued in a bid to help", "hid the figures
+    to prevent panic", "efforts to negotiate an end") is an intention, not an act that
+    happened or was decided: a to-infinitive hanging from a noun. A decision, plan or
+    pledge keeps its infinitive ("the decision to expel"), and so does "the first country
+    to recognise". The purpose of an act ("sent troops to help the rebels") stays: it
+    says whom the act was for."""
+    tok = frame.trigger
+    if not _is_verbal(tok) or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        return False
+    head = tok.head
+    if tok.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return head.lemma_.lower() not in DECISION_NOUNS and head.i not in found and not any(
+            c.lower_ in ORDINAL_WORDS for c in head.children if c.dep_ in ("amod", "advmod"))
+    return False
+
+
+# Things one meets or fails to meet that are not parties ("the deadline was not met").
+UNMET_NOUNS = frozenset({"deadline", "demand", "condition", "requirement", "target", "goal",
+                         "expectation", "need", "criterion", "criteria", "standard", "quota",
+                         "obligation", "threshold", "cost", "challenge", "resistance",
+                         "criticism", "applause", "protest", "silence", "anger"})
+
+
+def _reception(frame: Frame, found: dict[int, Entry]) -> bool:
+    """"Was met with applause", "the students' deadline was not met", "failed to meet the
+    target": a reception or a condition fulfilled, not a meeting between parties."""
+    tok = frame.trigger
+    if tok.lemma_.lower() != "meet" or not _is_verbal(tok):
+        return False
+    if any(p.lower_ == "with" for p in _children(tok, "prep")) and \
+            any(c.dep_ == "auxpass" for c in tok.children):
+        return True
+    return any(c.lemma_.lower() in UNMET_NOUNS for c in _children(tok, "nsubjpass", "dobj"))
+
+
+# Verbs that characterise someone or something ("called the raid an act of terror",
+# "described the attack as cowardly", "branded him a traitor").
+CHARACTERISE_VERBS = frozenset({"call", "describe", "brand", "label", "term", "dub",
+                                "characterise", "characterize", "rule", "find", "declare",
+                                "deem", "judge"})
+# Rules that drop a trigger which names no act of its own.
+DROP_RULES: dict[str, Callable[[Frame, dict[int, Entry]], bool]] = {
+    "carried_noun": _carried_noun,
+    "self_request": _self_request,
+    "purpose_clause": _purpose_clause,
+    "reception": _reception,
+}

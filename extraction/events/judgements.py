@@ -1,0 +1,359 @@
+"""Judgements as events: a characterisation ("called the raid an act of terror"), a judgement
+in a quote, the author of a judged act, a denied charge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from .arguments import Arg, DocIndex, protagonist, resolve, resolve_one
+from .frame import Frame
+from .lexicon import ACTION, INCIDENT, STATEMENT, Entry
+from .parties import ACT_NOUNS, BLAMING_TYPES, DOCUMENT_NOUNS, _media_source
+from .syntax import _children, _is_verbal, _negated, _small_clause_subjects
+from .targets import _is_place
+
+# Verbs that carry an event noun ("signed an accord", "held talks"): when the verb is a
+# trigger, it is the event, and the noun adds no second one.
+CARRIER_VERBS = frozenset({"sign", "ink", "hold", "conduct", "reach", "conclude", "seal", "win"})
+# Nouns that name an accusation ("a charge Kyiv denies", "a claim Baku rejected").
+ACCUSATION_NOUNS = frozenset({"charge", "claim", "accusation", "allegation", "assertion"})
+
+
+def _denied_charges(index: DocIndex, frames: Sequence[Frame]) -> None:
+    """"X accused Y of ..., a charge Y denies": the denial is Y's, against X. The parser
+    reads this apposition in many ways, so the words decide: a comma, "a" or "an", an
+    accusation noun, a party's name, then the rejecting verb. The accuser is the actor of
+    the accusation told before it in the sentence."""
+    doc = index.doc
+    for frame in frames:
+        tok = frame.trigger
+        if frame.type != "REJECT" or not _is_verbal(tok):
+            continue
+        start = tok.sent.start
+        names = tok.i - 1
+        while names > start and doc[names].dep_ in ("aux", "neg", "advmod"):
+            names -= 1
+        if doc[names].pos_ != "PROPN":
+            continue
+        first = names
+        while first > start and doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        if first > start and doc[first - 1].lower_ == "the":
+            first -= 1
+        if first - 3 < start or \
+                doc[first - 1].lemma_.lower() not in ACCUSATION_NOUNS or \
+                doc[first - 2].lower_ not in ("a", "an") or doc[first - 3].text != ",":
+            continue
+        denier = resolve_one(index, doc[names])
+        if not (denier.country or denier.igo or denier.entity):
+            continue
+        accusers = [a for f in frames if f.type == "ACCUSE" and start <= f.trigger.i < first
+                    for a in _authors(f)]
+        frame.actors = [denier]
+        if accusers:
+            frame.targets = accusers
+
+
+# What a characterisation says: words of condemnation and of praise.
+CONDEMNING_WORDS = frozenset({
+    "barbarity", "barbaric", "barbarism", "evil", "crime", "criminal", "atrocity", "outrage",
+    "outrageous", "cowardly", "coward", "heinous", "despicable", "abuse", "terror",
+    "terrorism", "terrorist", "disgrace", "disgraceful", "shameful", "inhumane",
+    "unacceptable", "illegal", "illegitimate", "provocation", "provocative", "aggression",
+    "violation", "dictator", "murderer", "thug", "sham", "farce", "fraud", "irresponsible",
+    "reckless", "brutal", "brutality", "savage", "vile", "horrific", "senseless",
+    "unjustified", "unjustifiable", "inexcusable", "deplorable", "reprehensible",
+    "appalling", "genocide", "massacre", "betrayal", "traitor", "propaganda", "meddling",
+    "interference", "hostile", "oppressive", "undemocratic", "anti-democratic", "dastardly",
+    "unlawful", "unconstitutional", "invalid", "void", "lousy", "terrible", "awful",
+    "disastrous", "mistake", "dishonest", "corrupt", "racist", "unfair", "unjust"})
+PRAISING_WORDS = frozenset({
+    "hero", "heroic", "icon", "patriot", "visionary", "statesman", "champion", "friend",
+    "legend", "courageous", "brave", "great", "milestone", "triumph", "landmark",
+    "breakthrough", "historic", "inspiration", "inspiring", "right"})
+CONDEMN_ENTRY = Entry("", "V", "ACCUSE", -0.3, (), frozenset())
+PRAISE_ENTRY = Entry("", "V", "SUPPORT", 0.3, (), frozenset())
+
+
+def _judgement(verb: Token) -> int:
+    """-1 when a verb of characterising condemns what it characterises, +1 when it praises,
+    0 otherwise: the words after its object, in its own clause, decide (the subject's
+    words do not: "the brave mayor called it a crime" condemns)."""
+    objects = _children(verb, "dobj") or _small_clause_subjects(verb)
+    if not objects:
+        return 0
+    start = objects[0].i
+    subject = {t.i for c in _children(verb, "nsubj", "nsubjpass") for t in c.subtree}
+    condemn = praise = 0
+    for tok in verb.subtree:
+        if tok.i < start or tok.i in subject:
+            continue
+        word = tok.lemma_.lower()
+        condemn += word in CONDEMNING_WORDS or tok.lower_ in CONDEMNING_WORDS
+        praise += word in PRAISING_WORDS or tok.lower_ in PRAISING_WORDS
+    return -1 if condemn > praise else (1 if praise > condemn else 0)
+
+
+# Words of a quoted judgement beyond those of a characterisation ("our thoughts and
+# prayers are with him", "he made a great contribution", "will not be tolerated").
+QUOTE_PRAISE = PRAISING_WORDS | frozenset({
+    "pray", "prayer", "thought", "condolence", "sympathy", "contribution", "dedicate",
+    "admire", "admiration", "respect", "legacy", "grateful", "gratitude",
+    "thank", "congratulate", "congratulation", "support", "solidarity", "wise", "outstanding",
+    "remarkable", "tireless", "liberation", "emancipation", "unconditionally",
+    "constructive", "productive", "fruitful", "cordial", "excellent"})
+QUOTE_CONDEMN = CONDEMNING_WORDS | frozenset({
+    "condemn", "denounce", "blame", "accuse", "criticise", "criticize", "shame", "lie",
+    "corrupt", "corruption", "tyranny", "tyrant", "repression", "oppression", "destroy",
+    "ruin", "failure", "incompetent", "disastrous", "harm"})
+# Words whose negation condemns ("will not be tolerated", "we cannot accept").
+NEGATED_CONDEMN = frozenset({"tolerate", "accept", "allow", "permit", "forgive", "condone"})
+# How many sentences a quotation may run on after the one its speech verb is in.
+QUOTE_SENTENCES = 3
+
+
+def _quote_content(index: DocIndex, verb: Token) -> list[Token]:
+    """The words a speech verb reports: its clause, and the quotation it introduces or
+    closes, running on for up to ``QUOTE_SENTENCES`` sentences while still quoted."""
+    doc = index.doc
+    words = [t for c in _children(verb, "ccomp") for t in c.subtree]
+    sent = verb.sent
+    quoted = [t for t in sent if index.in_quote[t.i]]
+    words.extend(quoted)
+    if quoted and quoted[-1].i >= sent.end - 3:
+        end = sent.end
+        for _ in range(QUOTE_SENTENCES):
+            if end >= len(doc) or not index.in_quote[end] and not (
+                    end + 1 < len(doc) and index.in_quote[end + 1]):
+                break
+            nxt = doc[end].sent
+            words.extend(t for t in nxt if index.in_quote[t.i])
+            end = nxt.end
+    return sorted({t.i: t for t in words}.values(), key=lambda t: t.i)
+
+
+def _quote_sign(words: Sequence[Token]) -> int:
+    """-1 when the reported words condemn, +1 when they praise, 0 when neither wins."""
+    praise = condemn = 0
+    for tok in words:
+        lemma = tok.lemma_.lower()
+        negated = _negated(tok) or _negated(tok.head) and tok.dep_ in ("dobj", "nsubjpass")
+        if lemma in NEGATED_CONDEMN and negated:
+            condemn += 1
+        elif lemma in QUOTE_CONDEMN or tok.lower_ in QUOTE_CONDEMN:
+            condemn += 1
+        elif (lemma in QUOTE_PRAISE or tok.lower_ in QUOTE_PRAISE) and not negated:
+            praise += 1
+    return -1 if condemn > praise else (1 if praise > condemn else 0)
+
+
+def _quoted_party(index: DocIndex, words: Sequence[Token], speaker: Sequence[Arg]) -> Arg | None:
+    """Whom reported words judge: a person they name, else an organisation, else a state
+    (never the speaker or the speaker's own state); else the person a "he" or "she" in them
+    refers to."""
+    own = {a.entity for a in speaker if a.entity} | {a.country for a in speaker if a.country}
+    ranked: list[tuple[int, int, Arg]] = []
+    for tok in words:
+        eid = index.token_entity[tok.i]
+        if eid is None or (tok.i > 0 and index.token_entity[tok.i - 1] == eid):
+            continue
+        ent = index.entities.get(eid) or {}
+        rank = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 2}.get(str(ent.get("label")))
+        if rank is None or eid in own:
+            continue
+        arg = resolve_one(index, tok, depth=2)
+        if not (arg.country or arg.igo or arg.entity) or _is_place(arg) or \
+                (rank == 2 and arg.country in own):
+            continue
+        ranked.append((rank, tok.i, arg))
+    if ranked:
+        return min(ranked, key=lambda r: (r[0], r[1]))[2]
+    pronouns = [t for t in words if t.lower_ in ("he", "him", "his", "she", "her")]
+    if not pronouns:
+        return None
+    # A "he" or "she" in a quotation is most often the one the story is about, else the
+    # last person named.
+    story = protagonist(index.entities)
+    main = str(story["id"]) if story is not None else None
+    eid = main if main is not None and main not in own else index.last_person[pronouns[0].i]
+    if eid is None or eid in own:
+        return None
+    head = index.first_token.get(eid)
+    return resolve_one(index, index.doc[head], depth=2) if head is not None else None
+
+
+def _quoted_judgements(index: DocIndex, frames: Sequence[Frame]) -> None:
+    """A party's reported words that praise or condemn someone they name are an act of
+    praise (SUPPORT) or accusation (ACCUSE) towards them: "'He made a great contribution
+    to his country,' the president said of X", "the minister said the protesters'
+    behaviour was undemocratic". The words decide by counting praise and condemnation;
+    a hostile act named in a condemnation is left to ``judged_act`` (its author is blamed,
+    not its victim)."""
+    acts = {f.trigger.i for f in frames if f.type not in (STATEMENT, INCIDENT, ACTION) and
+            _is_verbal(f.trigger)}
+    for frame in frames:
+        if frame.type != STATEMENT or frame.targets or not _is_verbal(frame.trigger) or \
+                not any(a.country or a.igo or a.sector for a in frame.actors) or \
+                _media_source(index, frame.actors):
+            # (A news outlet reporting words is not their judge.)
+            continue
+        words = _quote_content(index, frame.trigger)
+        if any(t.i in acts for t in words):
+            # "Morales said he supported Maduro": the act reported is the event already
+            # (an act named by a noun may be what is judged: "the talks were fruitful").
+            continue
+        sign = _quote_sign(words)
+        if not sign:
+            continue
+        if sign < 0 and any(t.lemma_.lower() in ACT_NOUNS for t in words):
+            continue
+        target = _quoted_party(index, words, frame.actors)
+        if target is None:
+            continue
+        frame.type, frame.intensity = ("SUPPORT", 0.3) if sign > 0 else ("ACCUSE", -0.3)
+        frame.entry = PRAISE_ENTRY if sign > 0 else CONDEMN_ENTRY
+        frame.targets = [target]
+
+
+# Judgements of an act: condemning or praising it is a stance towards whoever did it.
+JUDGING_TYPES = frozenset({"ACCUSE", "SUPPORT"})
+# What someone does or says, judged through its author ("criticised their government's
+# response", "praised the minister's remarks").
+CONDUCT_NOUNS = frozenset({"response", "handling", "policy", "reform", "approach", "conduct",
+                           "behaviour", "behavior", "remarks", "comment", "stance", "position",
+                           "advice", "record", "leadership", "management", "rule", "order",
+                           "decision", "directive", "instruction"})
+# Nouns that name an act told before ("condemned the move", "praised the decision").
+ACT_REFERENCES = frozenset({"act", "action", "move", "decision", "step", "operation",
+                            "killing", "incident", "atrocity", "massacre", "crackdown"})
+# Acts whose author a later judgement is about, when the judged noun has no type of its own.
+AUTHORED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+# How far back (in tokens) an act named again is looked for.
+JUDGED_WINDOW = 250
+
+
+def _judged_noun(trigger: Token, by_token: dict[int, Frame]) -> Token | None:
+    """The act a judgement is about: the object of "condemned the attack", the passive
+    subject of "the bombing was denounced by ...", the "of" phrase of "condemnation of the
+    raid"; None when the judgement is about no act."""
+    if _is_verbal(trigger) or trigger.pos_ == "ADJ":
+        nouns = _children(trigger, "dobj", "nsubjpass")
+        # "protested against the arrest", "is opposed to the blockade".
+        nouns += [p for prep in _children(trigger, "prep") if prep.lower_ in
+                  ("against", "over", "to") for p in _children(prep, "pobj")]
+        # "welcomed the truce agreed by X": the parser may read a reduced relative as a
+        # clause whose subject is the act.
+        nouns += [n for c in _children(trigger, "ccomp") if c.tag_ == "VBN" and
+                  _children(c, "agent") for n in _children(c, "nsubj")]
+        nouns += _small_clause_subjects(trigger)
+    else:
+        nouns = [p for prep in _children(trigger, "prep") if prep.lower_ in ("of", "over")
+                 for p in _children(prep, "pobj")]
+    for noun in nouns:
+        lemma = noun.lemma_.lower()
+        if noun.i in by_token or lemma in ACT_NOUNS or lemma in ACT_REFERENCES or \
+                lemma in ACCUSATION_NOUNS or (lemma in CONDUCT_NOUNS | DOCUMENT_NOUNS and
+                                              _children(noun, "poss")):
+            return noun
+    return None
+
+
+def _authors(frame: Frame) -> list[Arg]:
+    return [a for a in frame.actors if a.is_party and (a.entity or a.country or a.igo or
+                                                       a.sector) and not _is_place(a)]
+
+
+def _act_agents(index: DocIndex, act: Token) -> list[Arg]:
+    """The parties an act noun names as its agents ("the ceasefire agreed by Armenia and
+    Azerbaijan", "the strikes carried out by Israel") or as its two sides ("the truce
+    between Armenia and Azerbaijan")."""
+    # "their government's response", "Russia's move": the possessor is the author.
+    owners = [a for poss in _children(act, "poss") for a in resolve(index, poss)
+              if a.is_party and not _is_place(a)]
+    if owners:
+        return owners
+    verbs = _children(act, "acl")
+    if act.dep_ == "nsubj" and act.head.tag_ == "VBN":
+        verbs.append(act.head)
+    heads = [pobj for verb in verbs for agent in _children(verb, "agent")
+             for pobj in _children(agent, "pobj")]
+    # "the truce between Armenia and Azerbaijan": its two parties.
+    heads += [pobj for prep in _children(act, "prep") if prep.lower_ == "between"
+              for pobj in _children(prep, "pobj")]
+    return [a for head in heads for a in resolve(index, head) if a.is_party and
+            not _is_place(a)]
+
+
+def _earlier_author(frames: Sequence[Frame], act: Token, own: Frame | None,
+                    judge: Sequence[Arg] = ()) -> list[Arg]:
+    """The author of the nearest act of the kind ``act`` names, told before it within
+    ``JUDGED_WINDOW`` tokens ("the stabbing" after "X stabbed the mayor"); for a charge or
+    claim, the author of the accusation of the one who judges it ("rejected the charge"
+    after "X accused Y", told of Y)."""
+    judges = {(a.entity, a.country) for a in judge}
+    kind = own.type if own is not None and own.type != INCIDENT else None
+    lemma = act.lemma_.lower()
+    accusation = lemma in ACCUSATION_NOUNS
+    for earlier in reversed(frames):
+        if earlier.trigger.i >= act.i or (earlier.type != "ACCUSE" if accusation else
+                                          earlier.type in JUDGING_TYPES | BLAMING_TYPES):
+            # ("rejected the charge": the accusation's author, not the last act.)
+            continue
+        if act.i - earlier.trigger.i > JUDGED_WINDOW:
+            break
+        if accusation and not any((t.entity, t.country) in judges for t in earlier.targets):
+            continue
+        if accusation or (earlier.type == kind if kind else earlier.type in AUTHORED_TYPES
+                          or earlier.trigger.lemma_.lower() == lemma):
+            authors = _authors(earlier)
+            if authors:
+                return authors
+    return []
+
+
+def _judged_acts(index: DocIndex, frames: Sequence[Frame]) -> None:
+    """Condemning, opposing, praising or welcoming an act is a stance towards its author:
+    "Kenya condemned the attack" after "al-Shabaab gunmen stormed a hotel in Mogadishu" is
+    against al-Shabaab. The author is the act's own ("Russia's move", "the Taliban
+    attack", "the truce agreed by X and Y") or, for an act named again, that of the
+    nearest act of its kind told before, within ``JUDGED_WINDOW`` tokens. Blame never
+    falls on the one a hostile act was done to: "condemned the invasion of Ukraine" is not
+    against Ukraine, and with no author known it has no target. Praise of an act keeps the
+    party it names ("praised the release of X"). Its actor is never its own target."""
+    by_token = {f.trigger.i: f for f in frames}
+    for frame in frames:
+        welcome = frame.type == "CONSULT" and frame.trigger.lemma_.lower() == "welcome"
+        blaming = frame.type in BLAMING_TYPES
+        if frame.type not in JUDGING_TYPES and not welcome and not blaming:
+            continue
+        act = _judged_noun(frame.trigger, by_token)
+        if act is None or frame.trigger.lemma_.lower() in CARRIER_VERBS or (
+                act.i in by_token and by_token[act.i].type in BLAMING_TYPES | JUDGING_TYPES
+                and not (frame.type == "REJECT" and act.lemma_.lower() in ACCUSATION_NOUNS)):
+            # "lodged a protest", "continued the strike": the noun is the act itself.
+            continue
+        named = any((t.country or t.igo or t.entity or t.kind == "group") and
+                    not _is_place(t) for t in frame.targets)
+        if named and not blaming:
+            if welcome:
+                # "welcomed the truce between X and Y": approval of the act of those named.
+                frame.type, frame.intensity = "SUPPORT", 0.3
+            continue
+        own = by_token.get(act.i)
+        authors = (_authors(own) if own is not None else []) or _act_agents(index, act) or \
+            _earlier_author(frames, act, own, frame.actors)
+        actors = {(a.entity, a.country, a.sector, a.igo) for a in frame.actors}
+        authors = [a for a in authors if (a.entity, a.country, a.sector, a.igo) not in actors]
+        if authors:
+            frame.targets = authors
+            if welcome:
+                # "welcomed the ceasefire": approval of an act, not a reception.
+                frame.type, frame.intensity = "SUPPORT", 0.3
+        elif named and (own.intensity < 0 if own is not None else
+                        act.lemma_.lower() in ACT_NOUNS):
+            # "opposed the blockade of Venezuela": not against Venezuela.
+            inside = {t.i for t in act.subtree}
+            frame.targets = [t for t in frame.targets if t.head not in inside]

@@ -1,0 +1,245 @@
+"""Who may be a party to an event: a named party or a thing, the media as a source and not
+an actor, people who dissent, and how arguments pair up into actor x target events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from spacy.tokens import Token
+
+from .arguments import Arg, DocIndex, is_speech_verb
+from .dates import SPEAKER_NOUNS
+from .frame import Frame
+from .syntax import _children, _governing_verb, _is_verbal, _subject
+
+OWN_PERSONNEL = frozenset({"diplomat", "staff", "embassy", "personnel", "citizen", "national",
+                           "employee", "worker", "ambassador", "envoy", "mission", "family",
+                           "consulate", "official", "expert", "team", "people"})
+# Nouns that stand for a state ("the country must ...", "the regime should ...").
+STATE_WORDS = frozenset({"country", "nation", "state", "government", "regime", "administration",
+                         "authorities", "authority", "kingdom", "republic", "cabinet",
+                         "leadership", "side", "ally", "neighbour", "neighbor", "power"})
+# Things a party owns or makes, which do not act ("the jet crashed", "the pipeline reached").
+THING_NOUNS = frozenset({"jet", "plane", "airplane", "aircraft", "airliner", "helicopter",
+                         "car", "vehicle", "truck", "lorry", "van", "bus", "train", "ship",
+                         "boat", "vessel", "tanker", "submarine", "drone", "missile", "rocket",
+                         "satellite", "pipeline", "building", "bridge", "road", "dam", "plant",
+                         "reactor", "project", "product", "phone", "device", "system", "price",
+                         "economy", "currency", "market", "index", "share", "stock", "rate",
+                         "storm", "fire", "flood", "virus", "disease", "epidemic", "pandemic"})
+
+
+def _named_itself(index: DocIndex, arg: Arg) -> bool | None:
+    """For an argument headed by its own entity: whether that is a person, organisation,
+    state or people; for one headed by a pronoun: whether it refers to a party; None for a
+    common-noun head, which ``_named_party`` and ``_agentive`` judge by its word."""
+    head = index.doc[arg.head]
+    if arg.entity is not None and index.token_entity[head.i] == arg.entity:
+        ent = index.entities.get(arg.entity) or {}
+        return ent.get("label") in ("PERSON", "ORG", "GPE", "NORP")
+    if head.pos_ == "PRON":
+        return arg.is_party
+    return None
+
+
+def _named_party(index: DocIndex, arg: Arg) -> bool:
+    """True when an argument names a party itself: a person, organisation, state or people
+    as the head of its phrase, or a state organ, office or crowd ("the government", "police",
+    "the minister"), not a thing or place of theirs ("the Amazon rainforest")."""
+    itself = _named_itself(index, arg)
+    if itself is not None:
+        return itself
+    head = index.doc[arg.head]
+    lemma = head.lemma_.lower()
+    return lemma in SPEAKER_NOUNS or lemma in STATE_WORDS or head.lower_ in SPEAKER_NOUNS
+
+
+def _agentive(index: DocIndex, arg: Arg) -> bool:
+    """True when an argument names someone who can act: a person, organisation or state
+    named as such ("Sameh Shoukry", "the Turkish ministry", "Egypt", "the rebels"), not a
+    thing of theirs ("an Airbus cargo plane", "the new pipeline")."""
+    itself = _named_itself(index, arg)
+    if itself is not None:
+        return itself
+    head = index.doc[arg.head]
+    if head.lemma_.lower() in THING_NOUNS or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    ent = index.entities.get(arg.entity or "") or {}
+    return arg.is_party or ent.get("label") in ("PERSON", "ORG")
+
+
+def _media_source(index: DocIndex, actors: Sequence[Arg]) -> bool:
+    """True when every speaker is a news outlet: what it reports is the news, not its act."""
+    roles = [str((index.entities.get(a.entity or "") or {}).get("role") or "") for a in actors]
+    return bool(roles) and all(r == "media" for r in roles)
+
+
+def _not_media(index: DocIndex, actors: list[Arg]) -> list[Arg]:
+    """News outlets report acts; they do not commit them ("convicted of assaults, as
+    reported by the Guardian"): media actors of a material act are dropped."""
+    return [a for a in actors
+            if str((index.entities.get(a.entity or "") or {}).get("role") or "") != "media"]
+
+
+def _echoed_speech(tok: Token) -> bool:
+    """A speech verb that only introduces or repeats another one of the same speaker
+    ("Saying ..., the minister added ...")."""
+    return tok.dep_ in ("advcl", "conj", "xcomp") and _is_verbal(tok.head) and \
+        is_speech_verb(tok.head) and _subject(tok)[0] is None
+
+
+def _speaking_party(actors: Sequence[Arg]) -> bool:
+    """True when a speaker is a party a timeline can name: a country's person, organ or
+    sector, an organisation of states or a group of states (not "a witness")."""
+    return any(a.country or a.igo or a.sector or a.kind == "group" for a in actors)
+
+
+def _arg_key(arg: Arg | None) -> str | None:
+    if arg is None:
+        return None
+    return arg.entity or arg.country or arg.igo or arg.text.lower()
+
+
+def _is_named_party(arg: Arg) -> bool:
+    """A party named by the text; a place ("in Nairobi") is where, not whom."""
+    return bool(arg.entity or arg.country or arg.igo) and not arg.text.startswith("in ")
+
+
+def _pairs(frame: Frame, actors: list[Arg], targets: list[Arg],
+           max_pairs: int, mutual: bool = True, contested: bool = True,
+           between: bool = True) -> list[tuple[Arg | None, Arg | None]]:
+    """Actor x target pairs of one event, at most ``max_pairs``; a joint act of several
+    named parties with no other party named ("Peru, Chile and Ecuador met") gives one
+    event per ordered pair of them."""
+    named = list({_arg_key(a): a for a in actors if _is_named_party(a)}.values())[:4]
+    if mutual and frame.entry.mutual and len(named) >= 2 and not any(
+            _is_named_party(t) and not (contested and _contested(frame, t)) for t in targets):
+        return [(a, b) for a in named for b in named if _arg_key(a) != _arg_key(b)]
+    if between and frame.entry.mutual and not named:
+        sides = _between(frame, targets)
+        if len(sides) >= 2:
+            return [(a, b) for a in sides for b in sides if _arg_key(a) != _arg_key(b)]
+    pairs: list[tuple[Arg | None, Arg | None]] = []
+    for actor in actors or [None]:
+        for target in targets or [None]:
+            if actor is not None and target is not None and (
+                    actor.head == target.head or
+                    (actor.entity is not None and actor.entity == target.entity)):
+                target = None
+            pairs.append((actor, target))
+    return pairs[:max_pairs]
+
+
+# Verbs of a purpose that makes a deployment help ("sent troops to help", "to protect").
+HELPING_VERBS = frozenset({"help", "assist", "support", "aid", "train", "protect", "defend",
+                           "bolster", "shore", "secure", "back"})
+
+
+def _helping_purpose(trigger: Token) -> bool:
+    """True when a deployment's purpose clause is to help ("sent 500 troops to help the
+    army", "deployed forces in order to protect the government")."""
+    verb = trigger if _is_verbal(trigger) else _governing_verb(trigger)
+    if verb is None:
+        return False
+    for clause in verb.children:
+        if clause.dep_ in ("advcl", "xcomp") and clause.lemma_.lower() in HELPING_VERBS and \
+                any(a.lower_ == "to" for a in clause.children if a.dep_ == "aux"):
+            return True
+        if clause.dep_ == "prep" and clause.lower_ in ("at", "upon", "on") and any(
+                p.lemma_.lower() in ("request", "invitation") for p in _children(clause, "pobj")):
+            # "sent troops at the request of President X": invited, the force helps.
+            return True
+    return False
+
+
+def _under_prep(frame: Frame, arg: Arg, preps: Collection[str]) -> bool:
+    """True when one of ``preps`` lies on the parse path from the argument up to the
+    trigger."""
+    tok = frame.trigger.doc[arg.head]
+    for _ in range(6):
+        if tok.i == frame.trigger.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "prep" and tok.lower_ in preps:
+            return True
+        tok = tok.head
+    return False
+
+
+def _contested(frame: Frame, arg: Arg) -> bool:
+    """True for what a joint act is over, not with ("fought for control of the city",
+    "clashed over the islands"): a preposition of contention lies between it and the
+    trigger."""
+    return _under_prep(frame, arg, ("for", "over", "about"))
+
+
+def _between(frame: Frame, targets: Sequence[Arg]) -> list[Arg]:
+    """The parties of a joint act named after "between" ("talks between Greece and
+    Turkey", "the clashes between the army and the rebels"), when at least two."""
+    named = [t for t in targets if _is_named_party(t) and _under_prep(frame, t, ("between",))]
+    return list({_arg_key(t): t for t in named}.values())[:4]
+
+
+def _moves_own_people(trigger: Token) -> bool:
+    """True for a withdrawal of one's own people or posts ("pulled its diplomats out")."""
+    verb = trigger if _is_verbal(trigger) else _governing_verb(trigger)
+    objects = _children(verb, "dobj") if verb is not None else []
+    if not _is_verbal(trigger):
+        objects.extend(p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in _children(c, "pobj"))
+    return any(o.lemma_.lower() in OWN_PERSONNEL or o.lower_ in OWN_PERSONNEL
+               for o in objects)
+
+
+# Acts and weapons named as the subject of what they did ("the blast killed nine").
+ACT_NOUNS = frozenset({"attack", "bombing", "bomb", "blast", "explosion", "shelling", "strike",
+                       "airstrike", "raid", "crash", "accident", "collision", "shooting",
+                       "gunfire", "violence", "clash", "fighting", "assault", "ambush",
+                       "explosive", "grenade", "shell", "mine", "bullet"})
+# Judgements against an act: they blame its author, never the one it was done to.
+BLAMING_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
+# A country's people named by a common noun ("Chinese citizens", "residents").
+CITIZEN_NOUNS = frozenset({"citizen", "people", "resident", "voter", "public", "worker",
+                           "student", "youth", "villager", "farmer", "teacher", "doctor",
+                           "nurse", "lawyer", "journalist", "activist", "critic"})
+
+
+def _dissenting_people(index: DocIndex, frame: Frame, actors: list[Arg],
+                       targets: Sequence[Arg]) -> list[Arg]:
+    """A country's people blaming, protesting against, making demands of or threatening
+    their own state are its opposition: "Chinese citizens criticised their government's
+    response" is ``opposition:CHN`` against China, not China against itself."""
+    if frame.type not in BLAMING_TYPES | {"REQUEST", "THREATEN"}:
+        return actors
+    states = {t.country for t in targets if t.country and not t.sector and not t.entity or
+              t.country and (index.entities.get(t.entity or "") or {}).get("label") in
+              ("GPE", "NORP")}
+    out = []
+    for a in actors:
+        label = (index.entities.get(a.entity or "") or {}).get("label")
+        head = index.doc[a.head]
+        people = head.lemma_.lower() in CITIZEN_NOUNS or (
+            label == "NORP" and head.tag_ in ("NNS", "NNPS") and index.token_entity[head.i])
+        if (a.entity is None or label in ("NORP", "GPE")) and a.sector is None and \
+                a.country in states and people:
+            a = Arg(a.head, a.text, a.kind, a.entity, a.country, "opposition", a.igo, a.label)
+        out.append(a)
+    return out
+
+
+# Documents, measures and deadlines: they allow, ban or expire, but do not act.
+DOCUMENT_NOUNS = frozenset({"law", "bill", "decree", "amendment", "change", "proposal",
+                            "measure", "policy", "rule", "regulation", "report", "website",
+                            "site", "page", "decision", "deal", "agreement", "treaty", "plan",
+                            "deadline", "constitution", "ruling", "verdict", "statement"})
+
+
+def _inert(index: DocIndex, arg: Arg) -> bool:
+    """True for an actor that is a thing and names no party: an act, a weapon, a vehicle or
+    a document ("the attack killed", "the proposed law would allow", "the website
+    accepted"). A thing of a named country still names its author ("a US drone
+    struck")."""
+    if _named_itself(index, arg) is not None or arg.country or arg.igo or arg.sector:
+        return False
+    lemma = index.doc[arg.head].lemma_.lower()
+    return lemma in THING_NOUNS or lemma in ACT_NOUNS or lemma in DOCUMENT_NOUNS

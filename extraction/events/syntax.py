@@ -1,0 +1,238 @@
+"""Parse helpers of the event rules: a clause's subject, agent and controller, the verb
+that governs a noun, negation, auxiliaries and complements.
+
+Pure functions of spaCy tokens; nothing raises on odd parses (missing heads, empty sentences).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+LIGHT_PREPS = frozenset({"in", "into", "of", "for", "to", "on", "with", "under"})
+
+
+def _is_verbal(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX")
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb and whether it is passive (``nsubjpass``)."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj", "expl"):
+            return (None, False) if child.dep_ == "expl" else (child, False)
+        if child.dep_ in ("nsubjpass", "csubjpass"):
+            return child, True
+    for aux in verb.children:
+        # "Colombia is opposed to ...": the parser may hang the subject on the auxiliary.
+        if aux.dep_ in ("aux", "auxpass"):
+            for child in aux.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return child, aux.dep_ == "auxpass" or child.dep_ == "nsubjpass"
+    return None, False
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _is_passive_participle(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux",) and c.lemma_ == "have"
+                                          for c in verb.children)
+
+
+def _controller(verb: Token) -> Token | None:
+    """The token that supplies the missing subject of a verb: the subject of the verb above
+    an infinitive, participle or gerund, or the noun a participle modifies."""
+    tok = verb
+    for _ in range(4):
+        dep = tok.dep_
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        if dep == "advcl" and head.pos_ in ("PROPN", "NOUN") and head.i < tok.i:
+            # A misparse that makes the subject the root ("ECOWAS [ROOT] imposed sanctions").
+            return head
+        if dep in ("xcomp", "advcl", "conj", "ccomp") and _is_verbal(head) or \
+                dep == "acomp":
+            subj, passive = _subject(head)
+            if subj is not None and not passive:
+                return subj
+            if subj is not None and passive and (dep != "conj" or not _is_passive_participle(
+                    tok) or _aux_lemmas(tok)):
+                # "X has been indicted ... and will resign": coordinated verbs share X.
+                return subj
+            tok = head
+            continue
+        if dep == "pcomp" and head.dep_ == "prep":
+            above = head.head
+            if _is_verbal(above) and head.lower_ in ("of", "from", "for") and \
+                    _children(above, "dobj"):
+                # "accuses Iran of supporting ...", "prevented them from leaving": the
+                # object does the act.
+                return _children(above, "dobj")[0]
+            if _is_verbal(above):
+                subj, _ = _subject(above)
+                if subj is not None:
+                    return subj
+                tok = above
+                continue
+            # "our mission of supporting", "the lead in recognizing": the noun's owner.
+            poss = _children(above, "poss")
+            return poss[0] if poss else None
+        if dep in ("acl", "relcl"):
+            # "Egypt and Jordan are the only other Arab states to have signed ...",
+            # "Morales is one of a few leaders to support ...": the copula's subject acts.
+            noun = head
+            if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "of":
+                noun = noun.head.head
+            if dep == "acl" and noun.dep_ == "attr":
+                subj, _ = _subject(noun.head)
+                if subj is not None:
+                    return subj
+            return head
+        if dep == "attr" or dep == "pobj":
+            tok = head
+            continue
+        return None
+    return None
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun trigger is the object of ("imposed sanctions", "held talks",
+    "engaged in fighting"); not one it only dates or explains ("after a call")."""
+    tok = noun
+    for _ in range(4):
+        if tok.dep_ == "prep" and tok.lower_ not in LIGHT_PREPS and not (
+                tok.lower_ == "as" and tok.i == noun.head.i):
+            # "held refugees as human shields": "as" right above the noun is light too;
+            # "died as a result of torture" is not.
+            return None
+        if tok.dep_ in ("dobj", "pobj", "prep", "attr", "oprd", "nsubjpass", "conj", "appos",
+                        "compound", "dative"):
+            tok = tok.head
+            if _is_verbal(tok):
+                return tok
+            continue
+        return None
+    return None
+
+
+def _negated(tok: Token) -> bool:
+    for child in tok.children:
+        if child.dep_ == "neg" or child.lower_ in ("never",):
+            return True
+        if child.dep_ == "advmod" and child.lower_ == "longer" and any(
+                g.lower_ == "no" for g in child.children):
+            return True
+        if child.dep_ == "det" and child.lower_ == "no" and tok.pos_ == "NOUN":
+            return True
+    return False
+
+
+def _neither_subject(verb: Token) -> bool:
+    """True when a verb's subject is a "neither X nor Y" pair: the verb is negated for both."""
+    subj, _ = _subject(verb)
+    return subj is not None and (subj.lower_ == "neither" or any(
+        c.dep_ in ("det", "preconj") and c.lower_ == "neither" for c in subj.children))
+
+
+def _aux_lemmas(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _complement(tok: Token) -> Token | None:
+    """The clause a control verb governs: "refuse [to hand over]", "accuse X [of lying]",
+    "willing [to withdraw]", "demand [that Israel ease ...]"."""
+    for child in tok.children:
+        if child.dep_ in ("xcomp", "ccomp") and _is_verbal(child):
+            return child
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "to", "for", "on"):
+            for pc in child.children:
+                if pc.dep_ == "pcomp" and _is_verbal(pc):
+                    return pc
+    for child in tok.children:
+        if child.dep_ == "advcl" and _is_verbal(child) and any(
+                a.lower_ == "to" and a.dep_ == "aux" for a in child.children):
+            return child
+    for child in tok.children:
+        if child.dep_ in ("dobj", "acl", "ccomp") and child.pos_ == "NOUN":
+            return child
+    return None
+
+
+def _in_clause(tok: Token, clause: Token) -> bool:
+    cur = tok
+    for _ in range(40):
+        if cur == clause:
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _clause(tok: Token) -> Token:
+    cur = tok
+    for _ in range(40):
+        if _is_verbal(cur) or cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _demanded(tok: Token) -> list[Token]:
+    """What a demand asks for: its object or the object of its "for" ("demanded the arrest
+    of X", "called for his resignation")."""
+    out: list[Token] = []
+    for child in tok.children:
+        if child.dep_ == "dobj":
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "for":
+            out.extend(_children(child, "pobj"))
+    return out
+
+
+def _clause_chain(tok: Token) -> list[Token]:
+    """The trigger's verb and the verbs that govern it through infinitives and gerunds
+    ("will [stop] [supporting]"), bounded."""
+    verb = tok if _is_verbal(tok) or tok.pos_ == "ADJ" else (_governing_verb(tok) or tok)
+    chain = [verb]
+    cur = verb
+    for _ in range(4):
+        infinitive = cur.dep_ == "ccomp" and any(c.dep_ == "aux" and c.tag_ == "TO"
+                                                 for c in cur.children)
+        if cur.dep_ not in ("xcomp", "pcomp", "prep", "acomp") and not infinitive or \
+                cur.head.i == cur.i:
+            # ("would have let the army deport them": the infinitive is governed.)
+            break
+        cur = cur.head
+        chain.append(cur)
+    return chain
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    cur = tok
+    while cur.head.i != cur.i and depth < 60:
+        cur = cur.head
+        depth += 1
+    return depth
+
+
+def _small_clause_subjects(verb: Token) -> list[Token]:
+    """The object of a verb the parser reads with a small clause ("declared the decree
+    invalid": "decree" as the subject of "invalid"), or the subject of its clause of being
+    ("ruled that the decree was invalid")."""
+    return [n for c in _children(verb, "ccomp")
+            if not _is_verbal(c) or c.lemma_.lower() == "be"
+            for n in _children(c, "nsubj", "nsubjpass")]

@@ -1,0 +1,504 @@
+"""The actors and targets of one trigger from the parse: a verb's subject, object, dative,
+passive agent and prepositional arguments, a noun's possessive, compound and
+prepositional ones, the place of an act, and the parties a demand or a threat names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from .. import resources
+from .arguments import (
+    PLACE_MARKS,
+    SPEECH_VERBS,
+    Arg,
+    DocIndex,
+    city_of_violence,
+    expand_agents,
+    resolve,
+    resolve_one,
+)
+from .frame import CONDITION_MARKS, Frame
+from .lexicon import Entry
+from .syntax import (
+    _agent,
+    _children,
+    _controller,
+    _demanded,
+    _governing_verb,
+    _in_clause,
+    _is_passive_participle,
+    _is_verbal,
+    _subject,
+)
+
+# Prepositions whose object is the other party of an event, most telling first.
+TARGET_PREPS = ("against", "with", "to", "on", "into", "toward", "towards", "at", "upon", "for",
+                "from", "over", "of", "between")
+ARG_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+OBJECT_PREPS = frozenset({"to", "with", "against", "into", "toward", "towards", "from",
+                          "between", "in"})
+PLACE_PREPS = ("in",)
+# Nouns of a stance whose "of"/"with" object is the other party ("in defiance of X").
+STANCE_NOUNS = frozenset({"defiance", "solidarity", "protest", "support", "opposition"})
+# Common nouns of a state's offices, organs and people that a domestic story's country owns.
+HOME_NOUNS = frozenset({"police", "policeman", "officer", "government", "authority", "senate",
+                        "senator", "parliament", "legislature", "legislator", "lawmaker",
+                        "congress", "court", "judge", "prosecutor", "commission", "council",
+                        "ministry", "minister", "cabinet", "palace", "president", "governor",
+                        "mayor", "official", "spokesperson", "spokesman", "spokeswoman",
+                        "administration", "army", "military", "protester", "demonstrator",
+                        "opposition", "activist", "party", "network", "regulator"})
+# Objects of one's own people or posts that a withdrawal moves ("pulled its diplomats out of
+# Kabul"): the place they leave is no party the withdrawal favours.
+# Modifiers that say what a thing is about, not whose it is ("Syria-related sanctions").
+ABOUT_MODIFIERS = frozenset({"related", "relate", "linked", "link", "based", "base", "specific",
+                             "focused", "focus", "centred", "centered", "bound", "oriented",
+                             "themed", "wide", "style", "born", "made"})
+
+
+def _party_args(index: DocIndex, tok: Token | None) -> list[Arg]:
+    """The parties an argument head stands for, across coordination; an act named without
+    a party ("alleged sabotage engineered by the USA and the opposition") stands for all
+    of its agents."""
+    if tok is None:
+        return []
+    agents = [p for c in tok.children if c.dep_ == "acl" for a in c.children
+              if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    if agents and not resolve_one(index, tok, depth=1).is_party:
+        return resolve(index, agents[0])
+    return expand_agents(index, resolve(index, tok))
+
+
+def _first_party(candidates: Sequence[list[Arg]],
+                 exclude: frozenset[str] = frozenset(), *, sectors: bool = True) -> list[Arg]:
+    """The first candidate list that names a party: one with an entity, country,
+    organisation or group before one that only names a sector ("the troops"); a bare
+    sector only when ``sectors`` (an actor, whose country the other side may give)."""
+    for strict in (True, False) if sectors else (True,):
+        for args in candidates:
+            parties = [a for a in args if a.is_party and (a.entity is None or
+                                                          a.entity not in exclude)
+                       and (not strict or a.kind != "other")]
+            if parties:
+                return parties
+    return []
+
+
+def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,
+                    exclude: frozenset[str] = frozenset()) -> list[Arg]:
+    """Target of a verb from its object, dative and prepositional arguments."""
+    candidates: list[list[Arg]] = []
+    preps: dict[str, list[Token]] = {}
+    objects: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "dative" and child.pos_ == "ADP":
+            # "providing intelligence to Macedonia" parsed with "to" as the dative.
+            preps.setdefault(child.lower_, []).extend(_children(child, "pobj"))
+        elif child.dep_ in ARG_DEPS:
+            objects.append(child)
+            objects.extend(c for c in child.conjuncts if c.i > child.i)
+        elif child.dep_ in ("prep", "dative") and child.pos_ == "ADP" or (
+                child.dep_ == "agent" and entry is not None and entry.pos == "A"):
+            # (An adjective's "by" is its object: "concerned by the drills".)
+            preps.setdefault(child.lower_, []).extend(_children(child, "pobj"))
+        elif child.dep_ == "dative":
+            objects.insert(0, child)
+    for obj in [*objects, *_children(verb, "prt")]:
+        # The object's own attachments that name a party ("gave aid to X", "ties with X"),
+        # and a particle's ("kidnapped up to 16 advisers"); not what the object is about
+        # ("welcomed the decision on Putin" is no support for Putin).
+        for sub in obj.children:
+            if sub.dep_ == "prep" and (sub.lower_ in OBJECT_PREPS or (
+                    entry is not None and entry.target_prep and
+                    sub.lower_ in entry.target_prep.split("|"))):
+                preps.setdefault(sub.lower_, []).extend(_children(sub, "pobj"))
+    if entry is not None and entry.target_prep:
+        for prep in entry.target_prep.split("|"):
+            for pobj in preps.get(prep, ()):
+                candidates.append(_party_args(index, pobj))
+    aimed: list[list[Arg]] = []
+    purposes = [p for prep in ("for", "in", "to") for p in preps.get(prep, ())]
+    purposes.extend(p for obj in objects for c in obj.children
+                    if c.dep_ == "prep" and c.lower_ == "for" for p in _children(c, "pobj"))
+    for pobj in purposes:
+        # "in defiance of Chinese authorities", "in protest against X" (before the object:
+        # they say whom the act is aimed at); "reservists for a war against Iraq" (after).
+        for sub in pobj.children:
+            if sub.dep_ != "prep":
+                continue
+            if pobj.lemma_.lower() in STANCE_NOUNS and sub.lower_ in ("of", "with", "against"):
+                candidates.extend(_party_args(index, inner) for inner in _children(sub, "pobj"))
+            elif sub.lower_ == "against":
+                aimed.extend(_party_args(index, inner) for inner in _children(sub, "pobj"))
+    for obj in objects:
+        candidates.append(_party_args(index, obj))
+    for prep in TARGET_PREPS:
+        for pobj in preps.get(prep, ()):
+            candidates.append(_at_place(index, _party_args(index, pobj), prep))
+    candidates.extend(aimed)
+    for prep in PLACE_PREPS:
+        # PLOVER codes the place of an act as its target when no party is named ("shelled
+        # villages in Kabul"); the text says "in ..." so readers and the stance see a place.
+        for pobj in preps.get(prep, ()):
+            candidates.append([_as_place(a, prep) for a in _party_args(index, pobj)])
+    return _first_party(candidates, exclude, sectors=False)
+
+
+def _is_place(arg: Arg) -> bool:
+    """True for a target that is only where an act happened ("in Cairo")."""
+    return arg.text.startswith(PLACE_MARKS)
+
+
+def _at_place(index: DocIndex, args: list[Arg], prep: str) -> list[Arg]:
+    """"at" a building, an airport or a city names where an act happened, not whom it was
+    aimed at ("the airstrike at Baghdad airport"; but "fired at the protesters")."""
+    if prep != "at" or "place_at" not in index.rules:
+        return args
+    out = []
+    for arg in args:
+        ent = index.entities.get(arg.entity or "") or {}
+        label = ent.get("label")
+        if label in ("FAC", "LOC") or label == "GPE" and (
+                resources.place_lookup(str(ent.get("canonical") or "")) is None):
+            arg = _as_place(arg, prep)
+        out.append(arg)
+    return out
+
+
+def _as_place(arg: Arg, prep: str) -> Arg:
+    return Arg(arg.head, f"{prep} {arg.text}", arg.kind, arg.entity, arg.country, arg.sector,
+               arg.igo, arg.label)
+
+
+# Verbs that speak about an act named as their object, not perform it ("characterized the
+# attack as a violation", "described the raid"): their subject is no actor of the act.
+JUDGING_VERBS = frozenset({"characterize", "characterise", "describe", "call", "label", "term",
+                           "deem", "consider", "regard", "view", "brand", "dub", "investigate",
+                           "confirm", "deny", "mention", "discuss", "witness", "film",
+                           "photograph", "document", "report", "recall", "remember",
+                           "commemorate", "mark"})
+
+
+def _city_of_violence(noun: Token, modifier: Token) -> bool:
+    """True when a city or capital names the place of a violent act ("the Kabul bombing",
+    "the Mogadishu attack"); a country or people ("a US airstrike") names its author."""
+    if modifier.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return False
+    words = [t.text for t in modifier.subtree if t.dep_ == "compound" or t.i == modifier.i]
+    return city_of_violence(noun, {"label": modifier.ent_type_, "canonical": " ".join(words)})
+
+
+# Verbs that only say an act named by their subject happened ("protests erupted").
+HAPPENING_VERBS = frozenset({"erupt", "break", "continue", "spread", "begin", "start",
+                             "resume", "escalate", "intensify", "rage", "flare", "occur",
+                             "happen", "unfold", "take"})
+# Event nouns whose "from" names their source, not a place left ("criticism from Turkey",
+# "pressure from Washington"; a "withdrawal from Iraq" leaves a place).
+SOURCED_NOUNS = frozenset({"criticism", "condemnation", "support", "aid", "assistance",
+                           "pressure", "threat", "warning", "protest", "backing", "praise",
+                           "demand", "call", "accusation", "rebuke", "objection", "funding",
+                           "help", "recognition", "sanction"})
+
+
+def _described(index: DocIndex, noun: Token) -> tuple[list[Arg], list[Arg]]:
+    """Holder and other party of a relation a noun describes ("Venezuela, a close ally of
+    Cuba"; "Pakistan, a key U.S. ally"; "Hungary is an ally of Serbia"): the holder is
+    what the apposition or the predicate describes, the other party is named by "of" or
+    by the noun's own modifier."""
+    if noun.dep_ == "appos":
+        holder: Token | None = noun.head
+    else:
+        holder, _ = _subject(noun.head)
+    actors = _first_party([_party_args(index, holder)]) if holder is not None else []
+    others = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+              for p in _children(c, "pobj")]
+    others.extend(c for c in noun.children if c.dep_ in ("compound", "poss", "amod", "nmod"))
+    taken = {a.entity or a.country for a in actors}
+    for other in others:
+        found = [a for a in _first_party([_party_args(index, other)], sectors=False)
+                 if (a.entity or a.country) not in taken]
+        if found:
+            return actors, found
+    return actors, []
+
+
+def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = frozenset(),
+                    about: bool = True) -> tuple[list[Arg], list[Arg]]:
+    """Actor and target of an event noun ("its recognition of Guaido", "U.S. sanctions on
+    Iran", "held talks with X", "an attack by rebels").
+
+    ``reactions`` are the token indices of verbs that react to an act ("condemned", "called
+    for"): their subject is not the noun's actor ("the US deplored the attack").
+    """
+    actors: list[Arg] = []
+    targets: list[Arg] = []
+    preps: dict[str, list[Token]] = {}
+    for child in noun.children:
+        if child.dep_ == "prep":
+            preps.setdefault(child.lower_, []).extend(_children(child, "pobj"))
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in HAPPENING_VERBS and \
+            "happening_subject" in index.rules:
+        # "Protests erupted in Tbilisi against the law": the verb only says it happened;
+        # its phrases are the noun's.
+        for child in noun.head.children:
+            if child.dep_ == "prep" and child.lower_ not in preps:
+                preps.setdefault(child.lower_, []).extend(_children(child, "pobj"))
+    if preps.get("by"):
+        actors = _first_party([_party_args(index, preps["by"][0])])
+    if not actors and "attack_attribution" in index.rules:
+        # "the attack, carried out by X", "a raid conducted by X": the participle's agent.
+        agents = [p for c in noun.children if c.dep_ == "acl" and _is_verbal(c)
+                  for a in c.children if a.dep_ == "agent" for p in _children(a, "pobj")]
+        if agents:
+            actors = _first_party([_party_args(index, agents[0])])
+    if not actors:
+        for child in noun.children:
+            if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):
+                actors = _first_party([_party_args(index, child)])
+                break
+    if not actors:
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ not in (
+                    "DATE", "TIME") and not (about and (
+                    child.lower_ in ABOUT_MODIFIERS or
+                    child.lemma_.lower() in ABOUT_MODIFIERS)):
+                if "city_is_place" in index.rules and _city_of_violence(noun, child):
+                    # "the Jalalabad market bombing": a city names where, not who.
+                    continue
+                found = resolve_one(index, child)
+                # A sector word alone is no actor here: "a general strike" is not the army's.
+                if found.is_party and found.kind != "other":
+                    actors = [found]
+                    break
+    if not actors and preps.get("from") and "from_source" in index.rules and (
+            noun.lemma_.lower() in SOURCED_NOUNS):
+        # "criticism of Israel from Turkey", "aid from Japan": whom it comes from acts.
+        actors = _first_party([_party_args(index, preps["from"][0])])
+        if actors:
+            preps.pop("from")
+    if not actors and noun.dep_ == "appos" and "appositive_actor" in index.rules:
+        # "Venezuela, a close ally of Cuba, ...": the apposition describes its head.
+        actors = _first_party([_party_args(index, noun.head)])
+    verb = _governing_verb(noun)
+    if not actors and verb is not None and verb.i not in reactions and (
+            verb.lemma_.lower() not in JUDGING_VERBS):
+        subj, passive = _subject(verb)
+        if subj is not None and subj.i != noun.i and (not passive or noun.dep_ == "pobj"):
+            # "imposed sanctions"; "were engaged in ethnic cleansing" (a stative passive).
+            actors = _first_party([_party_args(index, subj)])
+        elif subj is None:
+            ctrl = _controller(verb)
+            if ctrl is not None:
+                actors = _first_party([_party_args(index, ctrl)])
+    for prep in TARGET_PREPS:
+        if prep == "of" and not actors and verb is None:
+            continue
+        for pobj in preps.get(prep, ()):
+            targets = _first_party([_at_place(index, _party_args(index, pobj), prep)],
+                                   sectors=False)
+            if targets:
+                break
+        if targets:
+            break
+    for pobj in preps.get("of", ()) if not targets else ():
+        # "a suspension of air links with Serbia", "the removal of President X".
+        for sub in pobj.children:
+            if sub.dep_ == "prep" and sub.lower_ in TARGET_PREPS and not targets:
+                for inner in _children(sub, "pobj"):
+                    targets = _first_party([_party_args(index, inner)], sectors=False)
+    for child in noun.children:
+        if not targets and child.dep_ in ("acl", "ccomp") and _is_verbal(child):
+            subj, _ = _subject(child)
+            if subj is not None:
+                targets = _first_party([_party_args(index, subj)], sectors=False)
+    if not targets and verb is not None:
+        targets = [a for a in _object_targets(index, verb, None)
+                   if a.head != noun.i and not _in_clause(index.doc[a.head], noun)]
+    for prep in PLACE_PREPS if not targets else ():
+        # "extend the curfew in Abidjan": as for verbs, the place when no party is named.
+        for pobj in preps.get(prep, ()):
+            targets = [_as_place(a, prep) for a in _first_party([_party_args(index, pobj)],
+                                                                  sectors=False) if a.country]
+            if targets:
+                break
+    return actors, targets
+
+
+def _verb_arguments(index: DocIndex, verb: Token, entry: Entry,
+                    complement: Token | None) -> tuple[list[Arg], list[Arg], Token | None]:
+    """Actor and target of a verb trigger (and of its folded complement, if any)."""
+    subj, passive = _subject(verb)
+    if subj is None and verb.dep_ == "conj" and verb.tag_ == "VBN":
+        # "who was detained and later barred": the second participle shares
+        # the first one's passive subject.
+        head_subj, head_passive = _subject(verb.head)
+        if head_passive:
+            subj, passive = head_subj, True
+    actors: list[Arg] = []
+    targets: list[Arg] = []
+    if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
+        subj, passive = _subject(verb.head)
+    if passive and (entry.pos == "A" or entry.intent and _agent(verb) is None) and \
+            verb.tag_ == "VBN" and (_children(verb, "xcomp", "prep") or verb.pos_ == "ADJ" or
+                                    entry.pos == "A" and _children(verb, "agent")):
+        # "Vietnam is committed to ...", "is prepared to ...", "was concerned by ...": a
+        # state of mind, not a passive.
+        passive = False
+    if passive:
+        agent = _agent(verb)
+        actors = _first_party([_party_args(index, agent)]) if agent is not None else []
+        if subj is not None and (subj.lemma_.lower() in entry.needs or
+                                 subj.lower_.rstrip("s") in entry.needs):
+            # "Homage was paid by ...": the subject is the phrase's own word, not the
+            # one acted upon; the target is in the phrase's preposition, if anywhere.
+            targets = _object_targets(index, verb, entry, frozenset(
+                a.entity for a in actors if a.entity))
+        else:
+            targets = _first_party([_party_args(index, subj)], sectors=False)
+    elif subj is not None:
+        actors = _party_args(index, subj)
+        if not any(a.is_party for a in actors):
+            actors = [a for a in actors]  # kept for the text; no party found
+    else:
+        if verb.dep_ == "acl" and _is_passive_participle(verb):
+            # "Maduro, backed by the military": the noun is the target.
+            agent = _agent(verb)
+            actors = _first_party([_party_args(index, agent)]) if agent is not None else []
+            targets = _first_party([_party_args(index, verb.head)], sectors=False)
+        elif any(c.dep_ == "auxpass" for c in verb.children) and _agent(verb) is not None:
+            # "hurt after being beaten by a mob": the agent acts on the one the
+            # clause is about.
+            actors = _first_party([_party_args(index, _agent(verb))])
+            ctrl = _controller(verb)
+            targets = _first_party([_party_args(index, ctrl)], sectors=False) \
+                if ctrl is not None else []
+        else:
+            ctrl = _controller(verb)
+            if ctrl is not None:
+                actors = _party_args(index, ctrl)
+            if verb.dep_ == "acl" and not any(a.is_party for a in actors):
+                # "issued a declaration demanding ...": the declaration's author acts.
+                above = _governing_verb(verb.head)
+                if above is not None:
+                    asubj, apassive = _subject(above)
+                    if asubj is not None and not apassive:
+                        actors = _party_args(index, asubj)
+    exclude = frozenset(a.entity for a in actors if a.entity)
+    if complement is not None and not targets:
+        # "urged Iran to free ...": the object of the control verb is the target; else the
+        # clause's subject ("demanded that Israel ease ..."), else the clause's own target.
+        own = [o for o in _children(verb, "dobj", "dative")]
+        if own:
+            targets = _first_party([_party_args(index, own[0])], exclude, sectors=False)
+        if not targets and entry.type == "REQUEST" and "addressee_target" in index.rules:
+            # "called on Israel to stop its bombing of Gaza": the one called on.
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("on", "upon") and not targets:
+                    targets = [t for pobj in _children(prep, "pobj") for t in _first_party(
+                        [_party_args(index, pobj)], exclude, sectors=False)]
+        if not targets and _is_verbal(complement):
+            csubj, cpassive = _subject(complement)
+            if csubj is not None and not cpassive and (subj is None or csubj.i != subj.i):
+                targets = _first_party([_party_args(index, csubj)], exclude, sectors=False)
+            if not targets:
+                targets = _object_targets(index, complement, None, exclude)
+            if not targets and cpassive and csubj is not None:
+                targets = _first_party([_party_args(index, csubj)], exclude, sectors=False)
+        elif not targets:
+            _, targets = _noun_arguments(index, complement)
+        if not targets:
+            targets = _object_targets(index, verb, entry, exclude)
+    elif not targets:
+        targets = _object_targets(index, verb, entry, exclude)
+    return actors, targets, subj
+
+
+def _speaker(index: DocIndex, tok: Token) -> Arg | None:
+    """The subject of the speech verb whose reported clause contains ``tok``, if any."""
+    cur = tok
+    for _ in range(8):
+        head = cur.head
+        if head.i == cur.i:
+            break
+        if cur.dep_ in ("ccomp", "parataxis", "advcl", "xcomp") and (
+                head.lemma_.lower() in SPEECH_VERBS or head.lower_ in SPEECH_VERBS):
+            subj, _ = _subject(head)
+            if subj is not None:
+                arg = resolve_one(index, subj)
+                return arg if arg.is_party else None
+        cur = head
+    for child in tok.sent:
+        if child.lower_ == "according" and child.dep_ == "prep":
+            for to in child.children:
+                for pobj in _children(to, "pobj"):
+                    arg = resolve_one(index, pobj)
+                    return arg if arg.is_party else None
+    return None
+
+
+# Removals whose "of" object or possessor is the one to be removed (not "the release of X").
+PERSONAL_REMOVALS = frozenset({"resignation", "removal", "ouster", "impeachment", "arrest",
+                               "prosecution", "punishment", "dismissal", "expulsion", "trial",
+                               "sacking", "departure", "exit", "extradition"})
+
+
+def _removal_targets(index: DocIndex, tok: Token) -> list[Arg]:
+    """Whom a demand wants removed: "called for the resignation of X", "demanded X's
+    arrest" give X; [] when the demand names no one."""
+    for obj in _demanded(tok):
+        if obj.lemma_.lower() not in PERSONAL_REMOVALS:
+            continue
+        whom = _children(obj, "poss") + [p for c in obj.children
+                                         if c.dep_ == "prep" and c.lower_ == "of"
+                                         for p in _children(c, "pobj")]
+        for head in whom[:1]:
+            found = _first_party([_party_args(index, head)], sectors=False)
+            if found:
+                return found
+            arg = resolve_one(index, head, depth=1)
+            if arg.entity is not None or head.lemma_.lower() in HOME_NOUNS:
+                return [arg]
+    return []
+
+
+def _condition_targets(index: DocIndex, frame: Frame, actors: list[Arg]) -> list[Arg]:
+    """A threat's target when the text names it only in its condition ("threatened to stop
+    the talks if the United States goes ahead", "... unless Baghdad accepted")."""
+    exclude = frozenset(a.entity for a in actors if a.entity)
+    heads = [frame.trigger]
+    for _ in range(2):
+        heads.extend(c for h in list(heads) for c in h.children
+                     if c.dep_ in ("xcomp", "ccomp") and c not in heads)
+    for head in heads:
+        for clause in _children(head, "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in clause.children):
+                subj, _ = _subject(clause)
+                if subj is not None:
+                    found = _first_party([_party_args(index, subj)], exclude, sectors=False)
+                    if found:
+                        return found
+    return []
+
+
+# Verbs whose subject is an act and whose object is what it was aimed at ("the sanctions
+# target three officials", "air strikes hit rebel positions").
+TARGETING_VERBS = frozenset({"target", "hit", "strike", "affect", "punish", "penalise",
+                             "penalize", "cover", "aim", "focus", "pound", "destroy"})
+
+
+def _struck_targets(index: DocIndex, noun: Token) -> list[Arg]:
+    """The parties an act named as a subject was aimed at: "The sanctions, announced on
+    Friday, target three Venezuelan officials", "Israeli air strikes hit Hamas positions".
+    Only when the act's own phrase names no party acted upon."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() not in TARGETING_VERBS or \
+            not _is_verbal(verb):
+        return []
+    heads = _children(verb, "dobj") + [p for prep in _children(verb, "prep")
+                                        if prep.lower_ in ("at", "on", "against")
+                                        for p in _children(prep, "pobj")]
+    return [a for head in heads for a in resolve(index, head)
+            if (a.country or a.igo or a.entity or a.kind == "group") and not _is_place(a)]
