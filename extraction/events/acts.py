@@ -11,12 +11,15 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .. import resources
-from .arguments import SPEECH_VERBS, Arg, DocIndex, backer_of, is_speech_verb, resolve, resolve_one
 from .dates import _attached
+from .docindex import Arg, DocIndex
 from .frame import HAPPENED, Frame, _modality, _mode
+from .groups import resolve
 from .lexicon import ACTION, STATEMENT, Entry
 from .parties import ACT_NOUNS, _agentive, _named_party
 from .places import _location
+from .references import SPEECH_VERBS, backer_of, is_speech_verb
+from .resolve import resolve_one
 from .syntax import _agent, _aux_lemmas, _children, _is_verbal, _negated, _subject
 from .targets import _first_party, _party_args, _verb_arguments
 

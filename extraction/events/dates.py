@@ -12,9 +12,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .arguments import PEOPLE_NOUNS, Arg, DocIndex
+from .docindex import Arg, DocIndex
 from .frame import Frame
 from .lexicon import INCIDENT
+from .resolve import PEOPLE_NOUNS
 from .syntax import _clause, _in_clause, _is_verbal
 from .targets import HOME_NOUNS
 

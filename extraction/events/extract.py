@@ -53,7 +53,7 @@ from .acts import (
     _perpetrator_frames,
     _possessor_support,
 )
-from .arguments import ARGUMENT_RULES, Arg, build_index
+from .arguments import ARGUMENT_RULES, build_index
 from .dates import (
     _conjunct_date,
     _dated_speaker,
@@ -66,6 +66,7 @@ from .dates import (
     narrative_starts,
     pick_date,
 )
+from .docindex import Arg
 from .frame import _ceased, _polarity, _refusal, _requested, _type_for
 from .frames import DROP_RULES, _frames
 from .judgements import _denied_charges, _judged_acts, _judgement, _quoted_judgements

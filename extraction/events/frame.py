@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from .arguments import Arg
+from .docindex import Arg
 from .lexicon import COOPERATIVE, INCIDENT, MATERIAL, STATEMENT, Entry
 from .syntax import (
     _aux_lemmas,

@@ -19,8 +19,8 @@ from .acts import (
     _perpetrator_frames,
     _possessor_support,
 )
-from .arguments import DocIndex
 from .dates import _dated_speaker
+from .docindex import DocIndex
 from .frame import (
     HAPPENED,
     PLANNED,

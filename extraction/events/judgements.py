@@ -8,10 +8,13 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from .arguments import Arg, DocIndex, protagonist, resolve, resolve_one
+from .docindex import Arg, DocIndex
 from .frame import Frame
+from .groups import resolve
 from .lexicon import ACTION, INCIDENT, STATEMENT, Entry
 from .parties import ACT_NOUNS, BLAMING_TYPES, DOCUMENT_NOUNS, _media_source
+from .references import protagonist
+from .resolve import resolve_one
 from .syntax import _children, _is_verbal, _negated, _small_clause_subjects
 from .targets import _is_place
 

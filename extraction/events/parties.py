@@ -8,9 +8,10 @@ from collections.abc import Collection, Sequence
 
 from spacy.tokens import Token
 
-from .arguments import Arg, DocIndex, is_speech_verb
 from .dates import SPEAKER_NOUNS
+from .docindex import Arg, DocIndex
 from .frame import Frame
+from .references import is_speech_verb
 from .syntax import _children, _governing_verb, _is_verbal, _subject
 
 OWN_PERSONNEL = frozenset({"diplomat", "staff", "embassy", "personnel", "citizen", "national",

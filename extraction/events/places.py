@@ -12,8 +12,10 @@ from typing import Any
 from spacy.tokens import Token
 
 from .. import resources
-from .arguments import PEOPLE_NOUNS, SECTOR_NOUNS, Arg, DocIndex, one_country, resolve_one
+from .docindex import Arg, DocIndex
 from .frame import Frame
+from .references import SECTOR_NOUNS, one_country
+from .resolve import PEOPLE_NOUNS, resolve_one
 from .syntax import _agent, _children, _governing_verb, _is_verbal, _subject
 from .targets import HOME_NOUNS, _first_party, _party_args
 

@@ -10,18 +10,12 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from .. import resources
-from .arguments import (
-    PLACE_MARKS,
-    SPEECH_VERBS,
-    Arg,
-    DocIndex,
-    city_of_violence,
-    expand_agents,
-    resolve,
-    resolve_one,
-)
+from .docindex import PLACE_MARKS, Arg, DocIndex
 from .frame import CONDITION_MARKS, Frame
+from .groups import expand_agents, resolve
 from .lexicon import Entry
+from .references import SPEECH_VERBS, city_of_violence
+from .resolve import resolve_one
 from .syntax import (
     _agent,
     _children,

@@ -1,0 +1,206 @@
+"""Arguments that stand for several parties: coordination ("the US and Britain"), members
+included in a group ("countries including Iran"), "the two countries" of a pair named
+before, and agents expanded across coordination (``resolve``, ``expand_agents``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from .. import resources
+from .docindex import Arg, DocIndex, _children_of
+from .references import MEMBER_GROUPS, _of_pair, is_pair_reference
+from .resolve import resolve_one
+
+# Prepositions that list a group's members ("leaders including X", "states such as Y").
+INCLUDING_PREPS = frozenset({"including", "like", "as", "among"})
+
+
+def resolve(index: DocIndex, tok: Token) -> list[Arg]:
+    """Resolve an argument head and every head coordinated with it ("X and Y")."""
+    heads = [tok, *tok.conjuncts]
+    heads = sorted({t.i: t for t in heads}.values(), key=lambda t: t.i)
+    out: list[Arg] = []
+    for head in heads[:6]:
+        if head.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "PUNCT"):
+            continue
+        if "pair_reference" in index.rules and is_pair_reference(head):
+            # "the two countries", "both sides": the two parties just named, else no one.
+            out.extend(_pair_parties(index, head) or [Arg(head.i, head.text, "other")])
+            continue
+        pair = _of_pair(head) if "pair_reference" in index.rules else None
+        if pair is not None:
+            # "the heads of both governments": the two parties' heads.
+            parties = _pair_parties(index, pair)
+            if parties:
+                out.extend(Arg(p.head, f"{head.text} of {p.text}", p.kind, p.entity,
+                               p.country, None, p.igo, p.label) for p in parties)
+                continue
+        arg = resolve_one(index, head)
+        unnamed = not (arg.entity or arg.country or arg.igo)
+        members = _included_members(index, head) if (
+            "included_members" in index.rules and unnamed) else []
+        if members:
+            # "leaders including X and Y": the members named act, not the unnamed group.
+            out.extend(members)
+            continue
+        out.append(arg)
+        if "of_conjuncts" in index.rules:
+            out.extend(_of_conjuncts(index, head, arg))
+        if "modifier_conjuncts" in index.rules and arg.entity is not None:
+            out.extend(_modifier_conjuncts(index, head, arg))
+    # Agent-of-act resolution can return the same party twice ("the USA and the opposition"
+    # through "sabotage engineered by ..."): keep the first of each.
+    uniq: dict[tuple[str | None, str | None, int], Arg] = {}
+    for arg in out:
+        uniq.setdefault((arg.entity, arg.country, arg.head), arg)
+    return list(uniq.values())
+
+
+def _modifier_conjuncts(index: DocIndex, head: Token, arg: Arg) -> list[Arg]:
+    """The other peoples or countries coordinated in a modifier ("Greek and Cypriot leaders",
+    "Saudi and Iranian ministers"): each names a party of its own, as the first does."""
+    out: list[Arg] = []
+    for mod in head.children:
+        if mod.dep_ not in ("amod", "compound") or index.token_entity[mod.i] != arg.entity:
+            continue
+        for conj in mod.conjuncts:
+            eid = index.token_entity[conj.i]
+            if eid is None or eid == arg.entity or conj.i > head.i:
+                continue
+            ent = index.entities[eid]
+            if ent.get("label") not in ("NORP", "GPE") or not ent.get("country"):
+                continue
+            out.append(Arg(conj.i, f"{conj.text} {head.text}", "entity", eid,
+                           str(ent["country"]), arg.sector, None, str(ent.get("label"))))
+    return out
+
+
+def _included_members(index: DocIndex, head: Token) -> list[Arg]:
+    """The parties a group noun lists as its members ("world leaders including X and Y",
+    "several states, such as X", "donors among them X"); [] when none is a party."""
+    if head.lemma_.lower() not in MEMBER_GROUPS:
+        # "twenty more, including a journalist": only groups of parties list parties.
+        return []
+    out: list[Arg] = []
+    for child in head.children:
+        if child.dep_ != "prep" or child.lower_ not in INCLUDING_PREPS:
+            continue
+        pobjs = _children_of(child, "pobj")
+        if child.lower_ == "as" and not any(c.lower_ == "such" for c in child.children):
+            continue
+        for pobj in pobjs[:1]:
+            for member in [pobj, *pobj.conjuncts][:6]:
+                arg = resolve_one(index, member, depth=1)
+                if arg.is_party and arg.kind != "other":
+                    out.append(arg)
+    return out
+
+
+# How far back (in tokens) the story's principal pair is counted.
+PAIR_WINDOW = 3000
+
+
+def _principal_pair(index: DocIndex, tok: Token) -> list[Arg]:
+    """The two countries or organisations the story has named most before ``tok`` (each at
+    least twice, and more than any third): "the two countries" in a story about Sudan and
+    Ethiopia are those two, even after a paragraph on what Washington said."""
+    doc = index.doc
+    counts: dict[str, int] = {}
+    first: dict[str, Arg] = {}
+    for i in range(max(0, tok.i - PAIR_WINDOW), tok.i):
+        eid = index.token_entity[i]
+        if eid is None or index.in_quote[i] or (i > 0 and index.token_entity[i - 1] == eid):
+            # (One count per mention, at its first word.)
+            continue
+        ent = index.entities.get(eid) or {}
+        if ent.get("label") not in ("GPE", "NORP", "ORG"):
+            continue
+        key = ent.get("country") or resources.igo_key(str(ent.get("canonical") or ""))
+        if not key:
+            continue
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, resolve_one(index, doc[i], depth=2))
+    ranked = sorted(counts, key=lambda k: -counts[k])
+    if len(ranked) < 2 or counts[ranked[1]] < 2 or (
+            len(ranked) > 2 and counts[ranked[2]] == counts[ranked[1]]):
+        return []
+    return [Arg(tok.i, first[k].text, first[k].kind, first[k].entity, first[k].country, None,
+                first[k].igo, first[k].label) for k in ranked[:2]]
+
+
+def _pair_parties(index: DocIndex, tok: Token) -> list[Arg]:
+    """The two parties "the two countries", "both sides" refer to: the last two distinct
+    countries or organisations named before ``tok`` in its own sentence; else the story's
+    principal pair (``_principal_pair``); else the last two named in this sentence and the
+    one before; [] unless there are two."""
+    doc = index.doc
+    local = _recent_pair(index, tok, tok.sent.start)
+    if local:
+        return local
+    if "principal_pair" in index.rules:
+        principal = _principal_pair(index, tok)
+        if principal:
+            return principal
+    start = tok.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    return _recent_pair(index, tok, start)
+
+
+def _recent_pair(index: DocIndex, tok: Token, start: int) -> list[Arg]:
+    """The last two distinct countries or organisations named between ``start`` and
+    ``tok``; [] unless there are two."""
+    doc = index.doc
+    found: dict[str, Arg] = {}
+    for i in range(tok.i - 1, start - 1, -1):
+        eid = index.token_entity[i]
+        if eid is None or index.in_quote[i] or doc[i].head.lower_ in ("in", "at", "near"):
+            # "met in Nairobi": a place named is where, not one of the two.
+            continue
+        arg = resolve_one(index, doc[i], depth=2)
+        key = arg.country or arg.igo
+        if key and key not in found:
+            found[key] = Arg(tok.i, arg.text, arg.kind, arg.entity, arg.country, None,
+                             arg.igo, arg.label)
+            if len(found) == 2:
+                return list(reversed(found.values()))
+    return []
+
+
+def _of_conjuncts(index: DocIndex, head: Token, arg: Arg) -> list[Arg]:
+    """The other parties of a coordinated "of" phrase that gave ``head`` its country ("the
+    navies of Chile, Peru and Uruguay"), each as an ``Arg`` of its own."""
+    if index.token_entity[head.i] is not None or not (arg.country or arg.igo):
+        return []
+    out: list[Arg] = []
+    for child in head.children:
+        if child.dep_ != "prep" or child.lower_ not in ("of", "from"):
+            continue
+        for pobj in child.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for conj in pobj.conjuncts[:6]:
+                inner = resolve_one(index, conj, depth=1)
+                if inner.country or inner.igo:
+                    out.append(Arg(conj.i, f"{head.text} of {inner.text}", inner.kind,
+                                   inner.entity, inner.country, arg.sector, inner.igo,
+                                   inner.label))
+    return out
+
+
+def expand_agents(index: DocIndex, args: Iterable[Arg]) -> list[Arg]:
+    """Replace an act ("alleged sabotage engineered by X and Y") with all its agents."""
+    out: list[Arg] = []
+    doc = index.doc
+    for arg in args:
+        tok = doc[arg.head]
+        agents = [p for c in tok.children if c.dep_ == "acl" for a in c.children
+                  if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        if agents and index.token_entity[tok.i] is None and not arg.is_party:
+            out.extend(resolve(index, agents[0]))
+        else:
+            out.append(arg)
+    return out

@@ -1,0 +1,299 @@
+"""Clues to what a phrase refers to, each looked up without resolving another phrase: the
+entity or country it names, a backer named by a participle, the speaker of a quote, the
+one country a stretch of text names, a group of states named before, a city named for
+violence, the protagonist of a story and a reference to a pair of parties.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from spacy.tokens import Token
+
+from .. import resources
+from .docindex import Arg, DocIndex, phrase_text, shared_name_country
+
+SPEECH_VERBS = frozenset({
+    "say", "tell", "announce", "state", "add", "claim", "insist", "declare", "report", "quote",
+    "explain", "stress", "write", "tweet", "note", "argue", "contend", "assert", "acknowledge",
+    "confirm", "reiterate", "repeat", "maintain", "suggest", "reply", "respond", "told", "said",
+    "conclude", "indicate", "reveal", "predict", "announces", "says",
+})
+FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me", "ours"})
+# Nouns that "the two ..." or "both ..." make a reference to two parties named before.
+PAIR_NOUNS = frozenset({"country", "side", "nation", "state", "government", "party",
+                        "neighbour", "neighbor", "leader", "capital", "army"})
+MEMBER_GROUPS = frozenset({"leader", "government", "country", "state", "nation", "official",
+                           "minister", "power", "ally", "party", "member", "politician",
+                           "dignitary", "representative", "delegation", "figure", "head",
+                           "neighbour", "neighbor", "organisation", "organization"})
+# Head nouns naming a non-government part of a country; stance holders get "<sector>:ISO3".
+SECTOR_NOUNS = {
+    "military": "military", "army": "military", "troops": "military", "troop": "military",
+    "soldier": "military", "forces": "military", "force": "military", "navy": "military",
+    "general": "military", "junta": "military", "coup": "military", "putsch": "military",
+    "warplane": "military", "gunship": "military", "paratrooper": "military",
+    "marine": "military", "battalion": "military", "brigade": "military",
+    "regiment": "military", "artillery": "military",
+    "opposition": "opposition", "dissident": "opposition", "protester": "opposition",
+    "protestor": "opposition", "demonstrator": "opposition",
+    "rebel": "rebels", "insurgent": "rebels", "militant": "rebels", "guerrilla": "rebels",
+    "separatist": "rebels", "militia": "rebels", "fighter": "rebels",
+}
+# Modifiers that put people in a country's opposition ("pro-democracy lawmakers",
+# "legislators from the pro-democracy bloc", "anti-government protesters").
+OPPOSITION_MARKS = frozenset({"pro-democracy", "anti-government", "antigovernment",
+                              "opposition", "dissident", "anti-regime"})
+# Entity roles (from the entities component) that make a sector holder instead of a state.
+SECTOR_ROLES = {"military": "military", "opposition": "opposition", "rebels": "rebels",
+                "rebel group": "rebels", "armed group": "rebels"}
+# Nouns for relatives and associates: their possessor is someone else.
+KIN_NOUNS = frozenset({"son", "daughter", "wife", "husband", "brother", "sister", "father",
+                       "mother", "child", "children", "family", "relative", "cousin", "widow",
+                       "nephew", "niece", "fiancee", "fiancée", "lawyer", "aide", "friend"})
+# Labels of entities that are places or peoples rather than actors with a will.
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+
+
+def _entity_arg(index: DocIndex, head: Token, eid: str, text: str) -> Arg:
+    ent = index.entities[eid]
+    label = ent.get("label")
+    role = (ent.get("role") or "").lower()
+    country = ent.get("country")
+    if not country and label == "PERSON":
+        # "President Bush": two presidents of one country share the name; the country is
+        # known even when the person is not.
+        country = shared_name_country(str(ent.get("canonical") or ""))
+    igo = None
+    if not country:
+        igo = resources.igo_key(str(ent.get("canonical", ""))) or resources.igo_key(text)
+        if igo is None and role and ":" in role:
+            igo = role.split(":", 1)[0]
+    sector = SECTOR_ROLES.get(role) or SECTOR_NOUNS.get(head.lemma_.lower())
+    return Arg(head.i, text, "entity", eid, country, sector, igo, label)
+
+
+# Participles of backing in a hyphenated modifier ("Iran-backed", "Russian-sponsored"): the
+# country named backs the group, it does not own it. ("Saudi-led" is the leader's own.)
+BACKING_PARTICIPLES = frozenset({"back", "backed", "support", "supported", "sponsor",
+                                 "sponsored", "fund", "funded", "finance", "financed", "arm",
+                                 "armed", "train", "trained", "equip", "equipped"})
+
+
+def backer_of(tok: Token) -> Token | None:
+    """The backing participle ``tok`` names the backer of ("Iran" in "Iran-backed
+    militias"), else None."""
+    part = tok.head
+    if tok.dep_ in ("npadvmod", "compound", "nmod", "amod") and part.i != tok.i and \
+            part.dep_ in ("amod", "compound") and part.tag_ in ("VBN", "JJ") and (
+                part.lemma_.lower() in BACKING_PARTICIPLES or
+                part.lower_ in BACKING_PARTICIPLES) and part.i == tok.i + 2 and \
+            tok.nbor(1).text in ("-", "‐", "‑"):
+        return part
+    return None
+
+
+def _pick_entity(index: DocIndex, head: Token, tokens: Sequence[Token]) -> str | None:
+    """The entity an NP is about: the head's own, else a person or organisation in it, else
+    a country or people named in it (possessives before compounds before adjectives)."""
+    own = index.token_entity[head.i]
+    if own is not None:
+        return own
+    ranked: list[tuple[int, int, str]] = []
+    for tok in tokens:
+        eid = index.token_entity[tok.i]
+        if eid is None:
+            continue
+        label = index.entities[eid].get("label")
+        if tok.dep_ == "poss" and head.lemma_.lower() in KIN_NOUNS:
+            # "Osama bin Laden's son" is not Osama bin Laden.
+            continue
+        if "backer_not_owner" in index.rules and backer_of(tok) is not None:
+            # "Iran-backed militias" are not Iran's: Iran backs them.
+            continue
+        rank = 0 if label in ("PERSON", "ORG") else 1
+        dep_rank = {"poss": 0, "compound": 1, "nmod": 1, "amod": 2}.get(tok.dep_, 3)
+        ranked.append((rank, dep_rank, eid))
+    return min(ranked)[2] if ranked else None
+
+
+def _lookup_country(tokens: Sequence[Token]) -> tuple[str | None, str | None]:
+    """Country or IGO named in a phrase without an entity: whole phrase, then each run of
+    proper nouns and adjectives ("Hungarian", "the United States")."""
+    text = phrase_text(tokens)
+    if text:
+        igo = resources.igo_key(text)
+        if igo:
+            return None, igo
+        code = resources.country_for_name(text)
+        if code:
+            return code, None
+    runs: list[list[Token]] = []
+    for tok in tokens:
+        if tok.pos_ in ("PROPN", "ADJ") or tok.dep_ in ("compound", "poss"):
+            if runs and runs[-1][-1].i == tok.i - 1:
+                runs[-1].append(tok)
+            else:
+                runs.append([tok])
+    for run in runs:
+        words = [t for t in run if t.dep_ != "case"]
+        if not words:
+            continue
+        span_text = phrase_text(words)
+        code = resources.country_for_name(span_text)
+        if code:
+            return code, None
+        igo = resources.igo_key(span_text)
+        if igo:
+            return None, igo
+        for tok in words:
+            code = resources.country_for_name(tok.text)
+            if code:
+                return code, None
+    return None, None
+
+
+def is_speech_verb(tok: Token) -> bool:
+    """True for verbs that report speech ("said", "announced", "told")."""
+    return tok.lemma_.lower() in SPEECH_VERBS or tok.lower_ in SPEECH_VERBS
+
+
+def _reporter(tok: Token) -> Token | None:
+    """The subject of the speech verb whose reported clause holds ``tok``."""
+    cur = tok
+    for _ in range(6):
+        head = cur.head
+        if head.i == cur.i:
+            return None
+        if cur.dep_ == "ccomp" and is_speech_verb(head):
+            for child in head.children:
+                if child.dep_ in ("nsubj",) and child.i != tok.i:
+                    return child
+            return None
+        cur = head
+    return None
+
+
+def _quote_speaker(index: DocIndex, tok: Token) -> Token | None:
+    """The subject, outside the quote, of a speech verb in the sentence of a quoted word
+    ("'We recognise ...,' the minister said")."""
+    for verb in tok.sent:
+        if verb.pos_ in ("VERB", "AUX") and is_speech_verb(verb) and not index.in_quote[verb.i]:
+            for child in verb.children:
+                if child.dep_ == "nsubj" and not index.in_quote[child.i] and \
+                        child.lower_ not in FIRST_PERSON:
+                    return child
+    return None
+
+
+# How far back "the rebels" looks for the armed group it names again.
+GROUP_LOOKBACK = 400
+
+
+def _named_group(index: DocIndex, tok: Token) -> str | None:
+    """The armed group a definite "the rebels" / "the militants" names again: the one armed
+    group named in the text before it (within ``GROUP_LOOKBACK`` tokens), else None. With
+    two groups named, it is ambiguous and stays unresolved."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children):
+        return None
+    found: set[str] = set()
+    for i in range(tok.i - 1, max(-1, tok.i - GROUP_LOOKBACK), -1):
+        eid = index.token_entity[i]
+        if eid is None or eid in found:
+            continue
+        role = str(index.entities[eid].get("role") or "").lower()
+        if SECTOR_ROLES.get(role) == "rebels":
+            found.add(eid)
+    return found.pop() if len(found) == 1 else None
+
+
+def one_country(index: DocIndex, start: int, end: int, *,
+                skip: frozenset[int] = frozenset()) -> str | None:
+    """The one country the tokens ``start``..``end`` name through entities outside quotes
+    (and outside ``skip``); None when they name none or several."""
+    found: set[str] = set()
+    for i in range(start, end):
+        eid = index.token_entity[i]
+        if eid is None or index.in_quote[i] or i in skip:
+            continue
+        country = index.entities[eid].get("country")
+        if country:
+            found.add(str(country))
+            if len(found) > 1:
+                return None
+    return found.pop() if found else None
+
+
+def _single_country(index: DocIndex, tok: Token) -> str | None:
+    """The one country named in the sentence of ``tok`` (before it) and the sentence before,
+    through any entity that has one; None when none or several are named."""
+    start = tok.sent.start
+    if start > 0:
+        start = index.doc[start - 1].sent.start
+    return one_country(index, start, tok.i)
+
+
+# Nouns of violent acts, whose city modifier names a place ("the Kabul bombing").
+VIOLENT_ACTS = frozenset({"bomb", "bombing", "explosion", "blast", "attack", "shelling",
+                          "strike", "airstrike", "raid", "shooting", "ambush", "massacre",
+                          "assault", "stabbing", "suicide"})
+
+
+def city_of_violence(head: Token, entity: dict[str, Any]) -> bool:
+    """True when a city or capital modifies a violent act ("the Jalalabad market bombing", "the
+    Mogadishu attack"): the place it happened. A country or people ("a US airstrike")
+    still names the author."""
+    if head.lemma_.lower() not in VIOLENT_ACTS or entity.get("label") not in PLACE_LABELS:
+        return False
+    place = resources.place_lookup(str(entity.get("canonical") or ""))
+    return place is None or place.kind not in ("country", "demonym")
+
+
+def _opposition_marked(tok: Token) -> bool:
+    """True when people are marked as the opposition by a modifier or by whom they come from
+    ("pro-democracy lawmakers", "legislators from the pro-democracy bloc")."""
+    heads = [tok, *(p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                    for p in c.children if p.dep_ == "pobj")]
+    for head in heads:
+        words = "".join(t.text_with_ws for t in head.doc[head.left_edge.i: head.i]).lower()
+        words = words.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+        if any(w.strip(",.'\"") in OPPOSITION_MARKS for w in words.split()):
+            return True
+    return False
+
+
+def is_pair_reference(tok: Token) -> bool:
+    """True for "the two countries", "both sides", "the two governments"."""
+    return tok.lemma_.lower() in PAIR_NOUNS and tok.tag_ in ("NNS", "NNPS") and any(
+        (c.dep_ == "nummod" and c.lower_ == "two") or
+        (c.dep_ in ("det", "predet") and c.lower_ == "both") for c in tok.children)
+
+
+def _of_pair(head: Token) -> Token | None:
+    """The pair reference a group of people belongs to ("the heads of both governments",
+    "the foreign ministers of both sides"), or None."""
+    if head.lemma_.lower() not in MEMBER_GROUPS:
+        return None
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and is_pair_reference(pobj):
+                    return pobj
+    return None
+
+
+#: The fewest mentions that make a person the one a story is about.
+PROTAGONIST_MENTIONS = 3
+
+
+def protagonist(entities: Mapping[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """The person a story is about, from entity dicts by id: the most mentioned person, with
+    at least ``PROTAGONIST_MENTIONS`` mentions and more than any other person; None when
+    there is no such person."""
+    people = sorted(((len(e.get("mentions") or ()), eid) for eid, e in entities.items()
+                     if e.get("label") == "PERSON"), reverse=True)
+    if not people or people[0][0] < PROTAGONIST_MENTIONS or (
+            len(people) > 1 and people[1][0] == people[0][0]):
+        return None
+    return entities[people[0][1]]

@@ -1,0 +1,437 @@
+"""Resolution of one argument from its head token (``resolve_one``), with the references
+that resolve another phrase in turn: pronouns and bound possessives, appositions, a state
+noun standing for the country of a clause's subject or the one country just named.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .docindex import Arg, DocIndex, _children_of, core_tokens, phrase_text
+from .references import (
+    FIRST_PERSON,
+    PLACE_LABELS,
+    SECTOR_NOUNS,
+    _entity_arg,
+    _lookup_country,
+    _named_group,
+    _opposition_marked,
+    _pick_entity,
+    _quote_speaker,
+    _reporter,
+    _single_country,
+    backer_of,
+    city_of_violence,
+    protagonist,
+)
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
+MALE_FEMALE = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+NEUTER = frozenset({"it", "its", "itself"})
+# Plural pronouns are resolved only to a plural noun subject just before them that names a
+# party ("Kenyan troops ... They"): their antecedent is as often a group of people as a
+# state, and a wrong guess makes a wrong stance.
+PLURAL = frozenset({"they", "their", "them", "themselves", "we", "our", "us", "i", "my", "me"})
+THIRD_PLURAL = frozenset({"they", "their", "them"})
+# Nouns for members of a body: "opposition leaders" speak for the opposition.
+# People who fight or attack for an organisation ("fighters of", "gunmen from").
+ARMED_MEMBERS = frozenset({"gunman", "gunmen", "fighter", "militant", "insurgent", "jihadist",
+                           "bomber", "attacker", "assailant", "guerrilla", "rebel",
+                           "operative", "militiaman", "militiamen", "commando"})
+MEMBER_NOUNS = frozenset({"leader", "member", "figure", "official", "commander", "spokesman",
+                          "spokeswoman", "spokesperson", "lawmaker", "politician", "officer",
+                          "representative", "activist", "supporter", "chief", "head",
+                          "legislator", "deputy", "senator", "mp"})
+# Head nouns for several states at once ("54 other countries", "Western allies").
+GROUP_NOUNS = frozenset({"country", "nation", "state", "government", "ally", "member", "power",
+                         "democracy"})
+# Nouns of time: "the second day of Abiy's visit" names no party.
+TIME_NOUNS = frozenset({"day", "week", "month", "year", "anniversary", "hour", "night",
+                        "morning", "evening", "decade", "century", "period", "time", "eve"})
+# Head nouns that stand for a state the text has already named ("the country", "its
+# government", "his administration").
+STATE_NOUNS = frozenset({"country", "nation", "government", "regime", "administration",
+                         "authority", "authorities", "kingdom", "republic", "cabinet",
+                         "leadership"})
+# Heads that count people rather than name them ("thousands of students").
+QUANTITY_HEADS = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands",
+                            "million", "millions", "dozen", "dozens", "score", "scores",
+                            "group", "number", "third", "half", "majority", "some", "many",
+                            "most", "all", "one", "few", "handful", "crowd", "crowds"})
+# Plural nouns of acts, not people: "talks in Vientiane" are not Laos's.
+EVENT_PLURALS = frozenset({"talk", "talks", "negotiation", "consultation", "meeting", "election",
+                           "protest", "demonstration", "clash", "exercise", "drill", "sanction",
+                           "strike", "attack", "operation", "hostility", "relation", "tie"})
+# Head nouns for people acted upon at home when news names no country for them ("police
+# arrested 12 demonstrators"): a state's act on them is domestic.
+PEOPLE_NOUNS = frozenset({
+    "member", "demonstrator", "protester", "protestor", "student", "worker", "activist",
+    "journalist", "reporter", "civilian", "refugee", "prisoner", "detainee", "villager",
+    "resident", "supporter", "people", "farmer", "opponent", "dissident", "suspect",
+    "leader", "official", "teacher", "miner", "settler", "citizen", "candidate", "critic",
+    "lawyer", "monk", "priest", "worshipper", "youth", "person", "man", "woman", "newspaper",
+    "party", "union", "group", "movement", "organization", "organisation", "crowd",
+    "rebel", "insurgent", "militant", "guerrilla", "separatist", "militia", "fighter",
+    "opposition", "inmate", "striker", "minority",
+})
+
+
+def _bound_possessive(index: DocIndex, tok: Token, depth: int) -> Arg | None:
+    """A possessive pronoun bound by the subject of its own clause ("Brazil said Russia
+    stopped its shelling": its is Russia's; "the minister said Chile had changed her
+    policy" is not bound, a country being no "her"). None when the clause's subject
+    contains the pronoun ("its troops withdrew") or does not fit it."""
+    lower = tok.lower_
+    verb = tok.head
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i > tok.i or subj.left_edge.i <= tok.i <= subj.right_edge.i or \
+            subj.pos_ == "PRON":
+        return None
+    found = resolve_one(index, subj, depth=depth + 1)
+    if not found.is_party or found.kind == "other":
+        return None
+    person = found.label == "PERSON"
+    if lower in NEUTER and person or lower in MALE_FEMALE and not person:
+        return None
+    if lower not in NEUTER | MALE_FEMALE:
+        # ("their" may stand for several coordinated parties: the other rules decide.)
+        return None
+    return Arg(tok.i, found.text, found.kind, found.entity, found.country, found.sector,
+               found.igo, found.label)
+
+
+def _pronoun(index: DocIndex, tok: Token, depth: int) -> Arg | None:
+    lower = tok.lower_
+    eid: str | None = None
+    if depth < 2 and lower in FIRST_PERSON and index.in_quote[tok.i] and \
+            "quoted_first_person" in index.rules:
+        # A quoted "we" or "I" is whoever the quote is attributed to, and their party.
+        speaker = _reporter(tok) or _quote_speaker(index, tok)
+        if speaker is not None and not index.in_quote[speaker.i]:
+            found = resolve_one(index, speaker, depth=depth + 1)
+            if found.is_party:
+                return Arg(tok.i, found.text, found.kind, found.entity, found.country,
+                           found.sector, found.igo, found.label)
+        return None
+    if depth < 2 and tok.dep_ == "poss" and "possessive_subject" in index.rules:
+        bound = _bound_possessive(index, tok, depth)
+        if bound is not None:
+            return bound
+    if depth < 2 and not index.in_quote[tok.i] and lower in MALE_FEMALE | NEUTER | THIRD_PLURAL:
+        # "Syria says it is willing ...", "the rebels said they will ...": a third-person
+        # pronoun in reported speech is most often the one who speaks.
+        reporter = _reporter(tok)
+        if reporter is not None:
+            found = resolve_one(index, reporter, depth=depth + 1)
+            if found.is_party:
+                return Arg(tok.i, found.text, found.kind, found.entity, found.country,
+                           found.sector, found.igo, found.label)
+    if lower in MALE_FEMALE:
+        eid = index.last_person[tok.i]
+        if index.in_quote[tok.i] and "quoted_protagonist" in index.rules:
+            # A "he" or "she" in a quotation is most often the one the story is about; the
+            # last person named is often the one quoted before.
+            main = protagonist(index.entities)
+            eid = str(main["id"]) if main is not None else eid
+    elif lower in NEUTER and tok.dep_ in ("nsubj", "nsubjpass") and depth < 2:
+        # A subject pronoun in a subordinate clause is the subject of the clause above
+        # ("the US ended ties with Taipei in 1979, when it established relations ...").
+        cur = tok.head
+        for _ in range(6):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")
+                         and c.i < tok.i), None)
+            if subj is not None:
+                found = resolve_one(index, subj, depth=depth + 1)
+                if found.is_party and found.label != "PERSON":
+                    return Arg(tok.i, found.text, found.kind, found.entity, found.country,
+                               found.sector, found.igo, found.label)
+                break
+    if eid is None and lower in NEUTER:
+        # The nearest preceding organisation or country in the sentence ("cut ties with the
+        # USA over its recognition"), else the last one that was a subject before.
+        for prev in reversed(tok.sent[: tok.i - tok.sent.start]):
+            cand = index.token_entity[prev.i]
+            if cand and index.entities[cand].get("label") != "PERSON" and \
+                    not index.in_quote[prev.i]:
+                eid = cand
+                break
+        if eid is None:
+            eid = index.last_thing[tok.i]
+        if eid is None and depth < 2 and tok.dep_ in ("nsubj", "nsubjpass") and \
+                tok.sent.start > 0 and "previous_subject" in index.rules:
+            # "The government of Ghana announced ... It declared ...": the subject of the
+            # sentence before, when it names a state or an organisation.
+            before = index.doc[tok.sent.start - 1].sent
+            subj = next((c for c in before.root.children
+                         if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ != "PRON":
+                # (At the caller's depth: "the government of Ghana" is Ghana's at depth 0.)
+                found = resolve_one(index, subj, depth=depth)
+                if found.label != "PERSON" and (found.country or found.igo):
+                    return Arg(tok.i, found.text, found.kind, found.entity, found.country,
+                               found.sector, found.igo, found.label)
+    if eid is None and lower in ("they", "their") and depth < 2 and index.last_plural:
+        # "Kenyan troops crossed the border. They attacked ...": the last plural subject in
+        # this sentence or the one before, when it names a party with a country.
+        cand = index.last_plural[tok.i]
+        start = tok.sent.start
+        if start > 0:
+            start = index.doc[start - 1].sent.start
+        if cand is not None and cand >= start:
+            found = resolve_one(index, index.doc[cand], depth=depth + 1)
+            if found.is_party and (found.country or found.igo):
+                return Arg(tok.i, found.text, found.kind, found.entity, found.country,
+                           found.sector, found.igo, found.label)
+    if eid is None:
+        return None
+    return _entity_arg(index, tok, eid, tok.text)
+
+
+def _appositive_country(index: DocIndex, tok: Token, depth: int) -> str | None:
+    """The country an apposition gives a name ("X, Algeria's leading activist, ...", "X, a
+    Nigerian diplomat"), or None."""
+    for child in tok.children:
+        if child.dep_ == "appos":
+            found = resolve_one(index, child, depth=depth + 1)
+            if found.country and found.entity != index.token_entity[tok.i]:
+                return found.country
+    return None
+
+
+def _clause_subject(index: DocIndex, tok: Token, depth: int) -> str | None:
+    """The country of the subject of the clause ``tok`` is an argument of, when ``tok`` is
+    not itself in that subject ("X criticised its government": X's)."""
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            break
+    else:
+        return None
+    for child in cur.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and not (
+                child.left_edge.i <= tok.i <= child.right_edge.i):
+            # (At the caller's depth: "protesters in Lima" are Peru's only at depth 0.)
+            found = resolve_one(index, child, depth=depth)
+            return found.country
+    return None
+
+
+def _state_reference(index: DocIndex, tok: Token, depth: int) -> str | None:
+    """The country "the country", "its government" or "his administration" stands for: a
+    possessive pronoun's referent's country, else the single country named just before."""
+    for child in tok.children:
+        if child.dep_ == "poss" and child.lower_ in ("his", "her", "its", "their"):
+            owner = _clause_subject(index, tok, depth)
+            if owner is not None:
+                # "Chinese citizens criticised their government": the subject's state.
+                return owner
+            if child.lower_ == "their":
+                return None
+            found = _pronoun(index, child, depth + 1)
+            return found.country if found is not None else None
+        if child.dep_ == "det" and child.lower_ in ("the", "this"):
+            return _single_country(index, tok)
+    return None
+
+
+def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
+    """Resolve one argument head (no coordination) to an ``Arg``."""
+    if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    if tok.i in index.dateline:
+        # "OSLO, Norway - Sweden condemned ...": the parser hangs the real subject on the
+        # dateline as an apposition.
+        after = [c for c in tok.children if c.dep_ in ("appos", "conj") and
+                 c.i not in index.dateline]
+        if not after and tok.dep_ == "conj" and tok.head.i in index.dateline and depth < 2:
+            # ("BELGRADE, Serbia": the country of the dateline is no second actor.)
+            return resolve_one(index, tok.head, depth=depth + 1)
+        if not after and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "BELGRADE, Serbia (AP) — Serbia recalled ...": the parser gives the verb the
+            # dateline and the real subject as two subjects.
+            after = [c for c in tok.head.children if c.dep_ == tok.dep_ and
+                     c.i not in index.dateline]
+        return resolve_one(index, after[0], depth=depth) if after else Arg(tok.i, tok.text,
+                                                                           "other")
+    if tok.pos_ == "PRON" or (tok.text.islower() and tok.lower_ in MALE_FEMALE | NEUTER | PLURAL):
+        if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            # Object pronouns ("sanctions on him") point too far back to guess safely.
+            return Arg(tok.i, tok.text, "other")
+        found = _pronoun(index, tok, depth)
+        return found or Arg(tok.i, tok.text, "other")
+    tokens = core_tokens(tok)
+    text = phrase_text(tokens)
+    if "backer_not_owner" in index.rules:
+        tokens = [t for t in tokens if backer_of(t) is None]
+    lemma = tok.lemma_.lower()
+    sector = SECTOR_NOUNS.get(lemma) or SECTOR_NOUNS.get(tok.lower_)
+    if sector is None and lemma in PEOPLE_NOUNS | MEMBER_NOUNS and _opposition_marked(tok):
+        sector = "opposition"
+    if lemma in ("opposition",) and any(c.dep_ == "prep" and c.lower_ == "to"
+                                        for c in tok.children):
+        sector = None
+    eid = _pick_entity(index, tok, tokens)
+    ethnic = any(t.lower_ == "ethnic" for t in tokens)
+    if eid is not None and ethnic and index.entities[eid].get("label") == "NORP":
+        # "ethnic Albanians in Serbia" are a people, not the Albanian state: the place they
+        # live in (below) or nothing gives their country.
+        eid = None
+    if eid is not None and index.token_entity[tok.i] != eid:
+        ent = index.entities[eid]
+        if ent.get("label") in PLACE_LABELS and not ent.get("country"):
+            # "two Gulf states": a region as a modifier says nothing about who acts.
+            eid = None
+        elif "city_is_place" in index.rules and city_of_violence(tok, ent):
+            # "the Jalalabad market bombing killed ...": the city is where, not who.
+            return Arg(tok.i, text, "other", sector=sector)
+    if eid is not None and "people_of_place" in index.rules and depth == 0 and \
+            index.token_entity[tok.i] == eid and \
+            index.entities[eid].get("label") == "NORP" and tok.tag_ in ("NNPS", "NNS"):
+        # "the Albanians of southern Serbia", "Somalis in Kenya": a people named with the
+        # country they live in are that country's.
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                for pobj in _children_of(child, "pobj"):
+                    place = resolve_one(index, pobj, depth=1)
+                    if place.country and place.label in ("GPE", "LOC") and \
+                            place.country != index.entities[eid].get("country"):
+                        return Arg(tok.i, text, "entity", eid, place.country, sector, None,
+                                   index.entities[eid].get("label"))
+    if eid is not None:
+        arg = _entity_arg(index, tok, eid, text)
+        if arg.country is None and arg.igo is None and depth < 2:
+            # "Salaheddine Sidhoum, Algeria's leading human rights activist": the apposition
+            # says whose the person or organisation is.
+            country = _appositive_country(index, tok, depth)
+            if country:
+                arg = Arg(arg.head, arg.text, arg.kind, arg.entity, country, arg.sector,
+                          arg.igo, arg.label)
+        if arg.country is None and arg.igo is None:
+            # "British Defence Secretary Tom King": a person the knowledge base does not
+            # know still belongs to the country named in the phrase around the name.
+            others = [t for t in tokens if index.token_entity[t.i] not in (None, eid)]
+            country = next((index.entities[index.token_entity[t.i]].get("country")
+                            for t in others
+                            if index.entities[index.token_entity[t.i]].get("country")), None)
+            if country is None:
+                country, igo = _lookup_country([t for t in tokens
+                                                if index.token_entity[t.i] != eid])
+            else:
+                igo = None
+            if country or igo:
+                arg = Arg(arg.head, arg.text, arg.kind, arg.entity, country, arg.sector, igo,
+                          arg.label)
+        if sector and not arg.sector:
+            arg = Arg(arg.head, arg.text, arg.kind, arg.entity, arg.country, sector, arg.igo,
+                      arg.label)
+        return arg
+    if depth < 2 and tok.pos_ == "NOUN" and "appositive_name" in index.rules:
+        # "his father, Emir Khalifa", "the group's leader, Ali Musa": the name in
+        # apposition is the one meant.
+        for child in tok.children:
+            if child.dep_ == "appos" and index.token_entity[child.i] is not None and \
+                    (index.entities[index.token_entity[child.i]].get("label") in
+                     ("PERSON", "ORG")):
+                return resolve_one(index, child, depth=depth + 1)
+    country, igo = _lookup_country(tokens) if not ethnic else (None, None)
+    if country or igo:
+        return Arg(tok.i, text, "country" if country else "igo", None, country, sector, igo)
+    if sector == "rebels" and "named_group" in index.rules:
+        named = _named_group(index, tok)
+        if named is not None:
+            return _entity_arg(index, tok, named, text)
+    if depth < 2 and tok.pos_ == "NOUN":
+        # "the capital Kabul", "the port city, Basra": the apposition names the place.
+        country = _appositive_country(index, tok, depth)
+        if country:
+            return Arg(tok.i, text, "country", None, country, sector)
+    if lemma in STATE_NOUNS and tok.pos_ == "NOUN" and depth < 2 and (
+            tok.dep_ in SUBJECT_DEPS or tok.dep_ == "poss" or
+            tok.dep_ == "pobj" and tok.head.dep_ == "agent" or
+            tok.dep_ == "dobj" and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
+                                       for c in tok.children)) and not (
+            depth == 0 and any(c.dep_ == "prep" and c.lower_ in ("of", "from")
+                               for c in tok.children)):
+        # ("The government of Kenya": the "of" below names the state, not the story.)
+        # A subject, possessor or agent that refers back to a state ("The country has
+        # agreed ...", "Its government condemned ..."); objects are left alone, where "hand
+        # over the government to X" is no reference to a state.
+        seat = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                for p in c.children if p.dep_ == "pobj" and index.token_entity[p.i]]
+        if seat:
+            # "the government in Podgorica", "the regime in Damascus": its seat names it.
+            place = resolve_one(index, seat[0], depth=depth + 1)
+            if place.country and place.label in ("GPE", "LOC"):
+                return Arg(tok.i, text, "country", None, place.country, sector)
+        country = _state_reference(index, tok, depth)
+        if country:
+            return Arg(tok.i, text, "country", None, country, sector)
+    if lemma in GROUP_NOUNS and tok.tag_ in ("NNS", "NNPS") and any(
+            c.dep_ in ("nummod", "amod", "quantmod") for c in tok.children) and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        # "54 other countries" is a group of states; "40 members of a sect" is not.
+        return Arg(tok.i, text, "group")
+    if lemma in QUANTITY_HEADS or tok.pos_ == "NUM":
+        # "tens of thousands of students", "one third of the guerrillas": the people counted.
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return resolve_one(index, pobj, depth=depth)
+    if depth == 0 and lemma not in TIME_NOUNS and tok.ent_type_ not in ("DATE", "TIME"):
+        # "supporters of Ben Bella", "students throughout Indonesia": a party named in an
+        # attachment gives the country; "sabotage engineered by the USA": the agent of an
+        # act stands for it.
+        for child in tok.children:
+            if child.dep_ == "acl":
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        for pobj in agent.children:
+                            if pobj.dep_ == "pobj":
+                                return resolve_one(index, pobj, depth=1)
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                # "calls by Belarus's rulers", "an admission by Moscow": the author.
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        inner = resolve_one(index, pobj, depth=1)
+                        if inner.is_party:
+                            return inner
+        # "its forces in Lebanon" are not Lebanon's: a possessor says whose they are.
+        people = (tok.tag_ in ("NNS", "NNPS") or sector is not None) and not any(
+            c.dep_ == "poss" for c in tok.children) and lemma not in EVENT_PLURALS
+        for child in tok.children:
+            # "of"/"from" name whose a group is; "in" only places people ("students in
+            # Indonesia"), not things ("a conference in Brussels").
+            if child.dep_ == "prep" and (child.lower_ in ("of", "from") or (
+                    people and child.lower_ in ("in", "throughout", "within"))):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        inner = resolve_one(index, pobj, depth=1)
+                        if inner.country or (inner.igo and child.lower_ in ("of", "from") and
+                                             "igo_members" in index.rules):
+                            # "members of the African Union" speak for the Union.
+                            return Arg(tok.i, text, inner.kind, inner.entity, inner.country,
+                                       sector, inner.igo, inner.label)
+                        if inner.label == "ORG" and inner.entity and child.lower_ in (
+                                "of", "from") and (lemma in PEOPLE_NOUNS or
+                                                   lemma in ARMED_MEMBERS):
+                            # "activists from the Fatah Party", "gunmen from the Islamic
+                            # State": the organisation they act for, even when the
+                            # knowledge base gives it no country.
+                            return Arg(tok.i, text, "entity", inner.entity, None, sector,
+                                       inner.igo, inner.label)
+    return Arg(tok.i, text, "other", sector=sector)
