@@ -468,6 +468,10 @@ PROBES = [
     ),
     ("Eritrea and Djibouti clashed over the Ras Doumeira peninsula in 2008.", "DJI", "ERI",
      "oppose"),
+    ("Armenia accused Azerbaijan of shelling its villages, a charge Azerbaijan denies.", "AZE",
+     "ARM", "oppose"),
+    ("The former president of Peru, Alejandro Toledo, was convicted of corruption in 2024.",
+     "PER", "entity:Alejandro Toledo", "oppose"),
 ]
 
 # Stances that must not be read: (text, holder, target, polarity) absent from the article.
