@@ -729,3 +729,41 @@ def test_store_corpus_rows_are_a_light_projection(store):
     (whole,) = store.get_many(["b1", "missing"])
     assert whole.entity("e2").country == "COL"
     assert [a.id for a in store.get_many(["b1", "a1"], corrected=False)] == ["b1", "a1"]
+
+
+def test_store_parts_columns_are_the_schema():
+    # The columns of an Article's parts are derived from the dataclasses; the migrations
+    # must have created exactly those (in any order: an added column goes last).
+    from extraction.store import PARTS, table_schema
+
+    assert set(PARTS) == set(TABLES) - {"articles"}
+    for table, part in PARTS.items():
+        columns = part.columns()
+        assert len(set(columns)) == len(columns), table
+        assert set(columns) == {name for name, _ in table_schema(table)}, table
+
+
+def test_store_parts_encode_and_decode_by_name(store):
+    from extraction.store import PARTS
+
+    article = hand_article()
+    event = article.events[0]
+    row = PARTS["events"].encode(event, ("a1", 0))
+    assert (row["event_id"], row["trigger_text"], row["trigger_start"]) == (
+        event.id, event.trigger.text, event.trigger.start_char)
+    assert row["negated"] in (0, 1) and isinstance(row["polarity"], float)
+    assert PARTS["events"].decode(row) == event
+    stance = article.stances[0]
+    assert PARTS["stances"].decode(PARTS["stances"].encode(stance, ("a1", 0))) == stance
+
+
+def test_store_corpus_rows_columns_name_every_cell(store):
+    from extraction.store import CORPUS_COLUMNS
+
+    store.add(hand_article())
+    rows = store.corpus_rows(["a1"])
+    assert set(rows) == set(CORPUS_COLUMNS)
+    for part, columns in CORPUS_COLUMNS.items():
+        assert rows[part] and all(len(r) == len(columns) for r in rows[part]), part
+    events = [dict(zip(CORPUS_COLUMNS["events"], r, strict=True)) for r in rows["events"]]
+    assert events[0]["actor"] == "United States"
