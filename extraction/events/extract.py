@@ -66,8 +66,8 @@ from .dates import (
     narrative_starts,
     pick_date,
 )
-from .docindex import Arg
-from .frame import _ceased, _polarity, _refusal, _requested, _type_for
+from .docindex import Arg, DocIndex
+from .frame import Frame, _ceased, _polarity, _refusal, _requested, _type_for
 from .frames import DROP_RULES, _frames
 from .judgements import _denied_charges, _judged_acts, _judgement, _quoted_judgements
 from .lexicon import ACTION, INCIDENT, MATERIAL, STATEMENT, Lexicon, load_lexicon
@@ -132,6 +132,86 @@ def _sentence_mention(sent: Span) -> dict[str, Any]:
     return {"text": stripped, "start_char": offset, "end_char": offset + len(stripped)}
 
 
+def _event_parties(index: DocIndex, frame: Frame, active: frozenset[str], home: str | None,
+                   leading: str | None) -> tuple[list[Arg], list[Arg]]:
+    """The actors and targets of one frame, with the parties the rules infer (a place, a
+    domestic story's country, the people acted upon, a sector's country)."""
+    if "media_not_actor" in active and frame.type in MATERIAL:
+        frame.actors = _not_media(index, frame.actors)
+    actors, targets = _sector_countries(frame.actors, frame.targets)
+    actors = _unattributed(index, frame, _located(index, frame.trigger, actors))
+    if frame.type == "THREATEN" and not any(t.country or t.igo for t in targets):
+        targets = _condition_targets(index, frame, actors) or targets
+    if frame.type == "REQUEST" and "undo_demand" in active:
+        # "demanded the impeachment of X": X, not the impeachment, is the target.
+        targets = _removal_targets(index, frame.trigger) or targets
+    if frame.type != INCIDENT and frame.entry.stance and not any(
+            (t.country or t.igo or t.kind == "group") and not _is_place(t)
+            for t in targets):
+        # No party as target, or only the place of the act ("arrested 12 demonstrators
+        # in Cairo"): people acted upon there are the target.
+        # "Police arrested 96 people": the police are the home country's before their
+        # act on people without a country can be domestic.
+        acting = _at_home(index, frame, actors, home) if home is not None and \
+            "home_first" in active else actors
+        targets = _domestic_targets(index, frame, acting, home) or targets
+    actors = _home_opposition(index, frame, actors, targets)
+    if home is not None:
+        actors = _at_home(index, frame, actors, home)
+    elif "sentence_country" in active:
+        # A short text with no country of its own: the one country its sentence names.
+        here = _sentence_country(index, frame.trigger)
+        if here is not None:
+            actors = [Arg(a.head, a.text, "country" if a.entity is None else a.kind,
+                          a.entity, here, a.sector, None, a.label)
+                      if _homeless(index, a) else a for a in actors]
+    if not actors and frame.type == "PROTEST" and "unnamed_protest" in active and \
+            _is_unnamed_act(frame.trigger):
+        # "Protests erupted in Tbilisi": the people of the country where they happen.
+        where = _location(index, [frame.trigger, *([frame.trigger.head] if (
+            frame.trigger.dep_ == "nsubj") else [])])
+        if where is not None:
+            actors = [Arg(frame.trigger.i, f"protesters in {resources.country_name(where)}",
+                          "country", None, where, "opposition")]
+    if "sector_home" in active and any(a.sector and not (a.country or a.igo or a.entity)
+                                       for a in actors):
+        actors = _sector_home(index, frame, actors, leading)
+    if "thing_not_actor" in active:
+        actors = [a for a in actors if not _inert(index, a)]
+    if "dissenting_people" in active:
+        actors = _dissenting_people(index, frame, actors, targets)
+    if "sector_target" in active and frame.entry.stance and frame.type != INCIDENT and \
+            not any(_is_named_party(t) for t in targets):
+        targets = _sector_targets(index, frame, actors, leading) or targets
+    return actors, targets
+
+
+def _event(frame: Frame, etype: str, polarity: float, actor: Arg | None, target: Arg | None,
+           when: str | None, source: str | None, trigger: dict[str, Any],
+           sentence: dict[str, Any], speaker: str | None) -> dict[str, Any]:
+    """One ``Event.to_dict()`` dict, its id still to be numbered."""
+    return {
+        "id": "",
+        "type": etype,
+        "trigger": trigger,
+        "sentence": sentence,
+        "actor": actor.entity if actor else None,
+        "target": target.entity if target else None,
+        "actor_country": actor.country if actor else None,
+        "target_country": target.country if target else None,
+        "date": when,
+        "date_source": source,
+        "polarity": polarity,
+        "negated": frame.negated,
+        "modality": frame.mode,
+        "speaker": speaker,
+        "actor_text": actor.text if actor else None,
+        "target_text": target.text if target else None,
+        "actor_sector": actor.sector if actor else None,
+        "target_sector": target.sector if target else None,
+    }
+
+
 def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None,
                    timex: Sequence[dict[str, Any]] | None = None, anchor: str | None = None,
                    lexicon: Lexicon | None = None, max_pairs: int = 6,
@@ -172,53 +252,7 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
     events: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     for frame in frames:
-        if "media_not_actor" in active and frame.type in MATERIAL:
-            frame.actors = _not_media(index, frame.actors)
-        actors, targets = _sector_countries(frame.actors, frame.targets)
-        actors = _unattributed(index, frame, _located(index, frame.trigger, actors))
-        if frame.type == "THREATEN" and not any(t.country or t.igo for t in targets):
-            targets = _condition_targets(index, frame, actors) or targets
-        if frame.type == "REQUEST" and "undo_demand" in active:
-            # "demanded the impeachment of X": X, not the impeachment, is the target.
-            targets = _removal_targets(index, frame.trigger) or targets
-        if frame.type != INCIDENT and frame.entry.stance and not any(
-                (t.country or t.igo or t.kind == "group") and not _is_place(t)
-                for t in targets):
-            # No party as target, or only the place of the act ("arrested 12 demonstrators
-            # in Cairo"): people acted upon there are the target.
-            # "Police arrested 96 people": the police are the home country's before their
-            # act on people without a country can be domestic.
-            acting = _at_home(index, frame, actors, home) if home is not None and \
-                "home_first" in active else actors
-            targets = _domestic_targets(index, frame, acting, home) or targets
-        actors = _home_opposition(index, frame, actors, targets)
-        if home is not None:
-            actors = _at_home(index, frame, actors, home)
-        elif "sentence_country" in active:
-            # A short text with no country of its own: the one country its sentence names.
-            here = _sentence_country(index, frame.trigger)
-            if here is not None:
-                actors = [Arg(a.head, a.text, "country" if a.entity is None else a.kind,
-                              a.entity, here, a.sector, None, a.label)
-                          if _homeless(index, a) else a for a in actors]
-        if not actors and frame.type == "PROTEST" and "unnamed_protest" in active and \
-                _is_unnamed_act(frame.trigger):
-            # "Protests erupted in Tbilisi": the people of the country where they happen.
-            where = _location(index, [frame.trigger, *([frame.trigger.head] if (
-                frame.trigger.dep_ == "nsubj") else [])])
-            if where is not None:
-                actors = [Arg(frame.trigger.i, f"protesters in {resources.country_name(where)}",
-                              "country", None, where, "opposition")]
-        if "sector_home" in active and any(a.sector and not (a.country or a.igo or a.entity)
-                                           for a in actors):
-            actors = _sector_home(index, frame, actors, leading)
-        if "thing_not_actor" in active:
-            actors = [a for a in actors if not _inert(index, a)]
-        if "dissenting_people" in active:
-            actors = _dissenting_people(index, frame, actors, targets)
-        if "sector_target" in active and frame.entry.stance and frame.type != INCIDENT and \
-                not any(_is_named_party(t) for t in targets):
-            targets = _sector_targets(index, frame, actors, leading) or targets
+        actors, targets = _event_parties(index, frame, active, home, leading)
         if "helping_deployment" in active and frame.type == "MOBILIZE" and \
                 _helping_purpose(frame.trigger):
             # "deployed troops to Mali to help its army": a deployment that helps is aid.
@@ -249,26 +283,8 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
                 # meeting, not one for "held" and one for "talks".
                 continue
             seen.add(key)
-            events.append({
-                "id": "",
-                "type": etype,
-                "trigger": trigger,
-                "sentence": sentence,
-                "actor": actor.entity if actor else None,
-                "target": target.entity if target else None,
-                "actor_country": actor.country if actor else None,
-                "target_country": target.country if target else None,
-                "date": when,
-                "date_source": source,
-                "polarity": polarity,
-                "negated": frame.negated,
-                "modality": frame.mode,
-                "speaker": speaker,
-                "actor_text": actor.text if actor else None,
-                "target_text": target.text if target else None,
-                "actor_sector": actor.sector if actor else None,
-                "target_sector": target.sector if target else None,
-            })
+            events.append(_event(frame, etype, polarity, actor, target, when, source,
+                                 trigger, sentence, speaker))
     if "repeated_mention" in active:
         events = _drop_repeated_mentions(events)
     for number, event in enumerate(events, start=1):

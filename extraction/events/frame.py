@@ -30,7 +30,8 @@ HEDGE_ADVERBS = frozenset({"potentially", "possibly", "perhaps", "maybe", "conce
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "wo"})
 # Subordinators of a condition a threat or an offer is put on ("unless Baghdad accepts").
 CONDITION_MARKS = frozenset({"if", "unless"})
-# Types a negation turns around ("did not recognize" is a rejection).
+# Intensities of intentions, coded AGREE or THREATEN as PLOVER codes them ("promised to
+# withdraw", "will strike").
 DEFAULT_INTENSITY = {"AGREE": 0.4, "THREATEN": -0.6, "REJECT": -0.4, "REQUEST": -0.4}
 # What an event's clause says about whether it happened (``Event.modality``).
 HAPPENED, PLANNED, CONDITIONAL, DENIED = "happened", "planned", "conditional", "denied"

@@ -61,10 +61,9 @@ REVERSING = frozenset({"SANCTION", "REJECT"})
 REACTIONS = frozenset({"ACCUSE", "REJECT", "PROTEST", "REQUEST"})
 
 
-def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
-            rules: frozenset[str] = frozenset(), home: str | None = None,
-            spans: Sequence[tuple[Span, dict[str, Any]]] = (),
-            starts: Sequence[int] | None = None) -> list[Frame]:
+def _triggers(doc: Doc, lexicon: Lexicon, rules: frozenset[str]) -> dict[int, Entry]:
+    """The lexicon entry of each trigger by token index, with characterisations ("called
+    the raid an act of terror") as condemnations or praise."""
     found: dict[int, Entry] = {}
     for tok in doc:
         if tok.is_space or tok.is_punct:
@@ -82,6 +81,12 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
                 sign = _judgement(tok)
                 if sign:
                     found[tok.i] = CONDEMN_ENTRY if sign < 0 else PRAISE_ENTRY
+    return found
+
+
+def _absorbed(doc: Doc, found: dict[int, Entry]) -> tuple[set[int], dict[int, Token]]:
+    """The triggers that name no act of their own (what a reversing verb refuses, the clause
+    a control verb folds in) and the complement clause of each control verb."""
     absorbed: set[int] = set()
     for i, entry in sorted(found.items()):
         tok = doc[i]
@@ -103,6 +108,17 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
             complements[i] = comp
             if comp.i in found:
                 absorbed.add(comp.i)
+    return absorbed, complements
+
+
+def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
+            rules: frozenset[str] = frozenset(), home: str | None = None,
+            spans: Sequence[tuple[Span, dict[str, Any]]] = (),
+            starts: Sequence[int] | None = None) -> list[Frame]:
+    """The frames of a document, one per trigger that names an act, in trigger order, then
+    those the special rules add (``_added_frames``)."""
+    found = _triggers(doc, lexicon, rules)
+    absorbed, complements = _absorbed(doc, found)
     reactions = frozenset(i for i, e in found.items() if e.type in REACTIONS and
                           _is_verbal(doc[i]))
     frames: list[Frame] = []
@@ -171,6 +187,14 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
         if "refusal" in rules and _refusal(frame):
             frame.mode = HAPPENED
         frames.append(frame)
+    return _added_frames(doc, index, found, frames, rules, home, spans)
+
+
+def _added_frames(doc: Doc, index: DocIndex, found: dict[int, Entry], frames: list[Frame],
+                  rules: frozenset[str], home: str | None,
+                  spans: Sequence[tuple[Span, dict[str, Any]]]) -> list[Frame]:
+    """The frames with what the special rules change and add: claimed attacks, demands said
+    as obligations, quoted judgements, coups, dated acts, perpetrators and backers."""
     if "attack_attribution" in rules:
         _claimed_attacks(frames)
     demands = _obligation_frames(doc, index, found, frames)

@@ -14,6 +14,8 @@ from .frame import Frame
 from .references import is_speech_verb
 from .syntax import _children, _governing_verb, _is_verbal, _subject
 
+# Objects of one's own people or posts that a withdrawal moves ("pulled its diplomats out of
+# Kabul"): the place they leave is no party the withdrawal favours.
 OWN_PERSONNEL = frozenset({"diplomat", "staff", "embassy", "personnel", "citizen", "national",
                            "employee", "worker", "ambassador", "envoy", "mission", "family",
                            "consulate", "official", "expert", "team", "people"})

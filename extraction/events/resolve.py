@@ -108,6 +108,13 @@ def _bound_possessive(index: DocIndex, tok: Token, depth: int) -> Arg | None:
 
 
 def _pronoun(index: DocIndex, tok: Token, depth: int) -> Arg | None:
+    """The party a pronoun refers to, or None when the text before it does not say.
+
+    Longer than 80 lines on purpose: a quoted first person, a possessive bound to its
+    clause's subject, a pronoun in reported speech, then "he"/"she", "it" and "they"
+    against the antecedents ``DocIndex`` holds, are tried in this order and the first that
+    resolves decides.
+    """
     lower = tok.lower_
     eid: str | None = None
     if depth < 2 and lower in FIRST_PERSON and index.in_quote[tok.i] and \
@@ -248,7 +255,13 @@ def _state_reference(index: DocIndex, tok: Token, depth: int) -> str | None:
 
 
 def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
-    """Resolve one argument head (no coordination) to an ``Arg``."""
+    """Resolve one argument head (no coordination) to an ``Arg``.
+
+    Longer than 80 lines on purpose: the cases (a dateline, a pronoun, the entity covering
+    the phrase, an apposition, a country named inside it, a group, a state noun, a quantity,
+    an attachment) are tried in this order and the first that applies decides; the order
+    is the rule, and it is read top to bottom only while the cases stay together.
+    """
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
         tok = tok.head.head
     if tok.i in index.dateline:

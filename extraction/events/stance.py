@@ -35,6 +35,7 @@ from typing import Any
 
 from .. import resources
 from .arguments import OPPOSITION_MARKS, PEOPLE_NOUNS, PLACE_MARKS, holder_key, protagonist
+from .places import home_country
 
 # A stance is "mixed" when the weaker side is at least this share of the stronger one.
 MIXED_SHARE = 0.5
@@ -349,8 +350,6 @@ def implicit_target_rule(data: StanceInput) -> Iterator[Contribution]:
     dissent without a named target is against that state's government; force used by the
     state at home, in a story of dissent there, is against its opposition; a foreign
     party's act without a named target is towards that country."""
-    from .extract import home_country
-
     home = home_country(list(data.entities.values()))
     if home is None:
         return

@@ -45,8 +45,6 @@ HOME_NOUNS = frozenset({"police", "policeman", "officer", "government", "authori
                         "mayor", "official", "spokesperson", "spokesman", "spokeswoman",
                         "administration", "army", "military", "protester", "demonstrator",
                         "opposition", "activist", "party", "network", "regulator"})
-# Objects of one's own people or posts that a withdrawal moves ("pulled its diplomats out of
-# Kabul"): the place they leave is no party the withdrawal favours.
 # Modifiers that say what a thing is about, not whose it is ("Syria-related sanctions").
 ABOUT_MODIFIERS = frozenset({"related", "relate", "linked", "link", "based", "base", "specific",
                              "focused", "focus", "centred", "centered", "bound", "oriented",
@@ -226,6 +224,11 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
 
     ``reactions`` are the token indices of verbs that react to an act ("condemned", "called
     for"): their subject is not the noun's actor ("the US deplored the attack").
+
+    Longer than 80 lines on purpose: the noun's own dependents (possessive, compound,
+    prepositions) come first and the clause around it (the verb it is the subject or object
+    of, an apposition, a source) only fills what they left empty, so the steps share the
+    lists they fill and their order.
     """
     actors: list[Arg] = []
     targets: list[Arg] = []
@@ -323,7 +326,12 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
 
 def _verb_arguments(index: DocIndex, verb: Token, entry: Entry,
                     complement: Token | None) -> tuple[list[Arg], list[Arg], Token | None]:
-    """Actor and target of a verb trigger (and of its folded complement, if any)."""
+    """Actor and target of a verb trigger (and of its folded complement, if any).
+
+    Longer than 80 lines on purpose: the subject, the passive agent, a controlling verb's
+    subject, the objects and the folded complement are taken in this order, each filling
+    what the ones before left empty, so the steps share the lists they fill and their order.
+    """
     subj, passive = _subject(verb)
     if subj is None and verb.dep_ == "conj" and verb.tag_ == "VBN":
         # "who was detained and later barred": the second participle shares
