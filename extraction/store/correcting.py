@@ -81,10 +81,11 @@ class Correcting(Connections):
 
     def corrections_stamp(self) -> tuple[int, int, int]:
         """Numbers that change whenever a correction is made or undone (for caches)."""
-        row = self._conn().execute(
-            "SELECT count(*), coalesce(max(id), 0), count(undone_at) FROM corrections"
+        row = named(
+            self._conn(), "SELECT count(*) AS made, coalesce(max(id), 0) AS last, "
+            "count(undone_at) AS undone FROM corrections"
         ).fetchone()
-        return int(row[0]), int(row[1]), int(row[2])
+        return int(row["made"]), int(row["last"]), int(row["undone"])
 
 
 def read_corrections(conn: sqlite3.Connection, keys: Sequence[str], *,

@@ -68,10 +68,13 @@ def corpus_rows(conn: sqlite3.Connection, article_ids: Sequence[str]
         names = _entity_names(read["entities"])
     finally:
         conn.execute("COMMIT")
-    out = {name: _tuples(rows, CORPUS_COLUMNS[name]) for name, rows in read.items()}
-    out["articles"] = [(*r[:-1], bool(r[-1])) for r in out["articles"]]
-    out["events"] = [_event(r, names) for r in read["events"]]
-    return out
+    return {
+        "articles": [tuple(bool(r[c]) if c == "corrected" else r[c]
+                           for c in CORPUS_COLUMNS["articles"]) for r in read["articles"]],
+        "entities": _tuples(read["entities"], CORPUS_COLUMNS["entities"]),
+        "events": [_event(r, names) for r in read["events"]],
+        "stances": _tuples(read["stances"], CORPUS_COLUMNS["stances"]),
+    }
 
 
 def _tuples(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> list[tuple[Any, ...]]:
