@@ -102,7 +102,7 @@ def _fields(part: Part) -> list[tuple[str, str, tuple[str, ...]]]:
         if field.name in part.nested:
             continue
         hint = hints[field.name]
-        if hint is Mention:
+        if hint == Mention:
             out.append((field.name, "mention",
                         tuple(f"{field.name}_{end}" for end in ("text", "start", "end"))))
             continue
