@@ -361,7 +361,6 @@ RULES: dict[str, Callable[..., Any]] = {
     "helping_deployment": _helping_purpose,
     "contested_object": _contested,
     "between_pairs": _between,
-    "appositive_actor": _noun_arguments,
     "from_source": _noun_arguments,
     "addressee_target": _verb_arguments,
     "requested_act": _requested,

@@ -276,9 +276,6 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
         actors = _first_party([_party_args(index, preps["from"][0])])
         if actors:
             preps.pop("from")
-    if not actors and noun.dep_ == "appos" and "appositive_actor" in index.rules:
-        # "Venezuela, a close ally of Cuba, ...": the apposition describes its head.
-        actors = _first_party([_party_args(index, noun.head)])
     verb = _governing_verb(noun)
     if not actors and verb is not None and verb.i not in reactions and (
             verb.lemma_.lower() not in JUDGING_VERBS):
