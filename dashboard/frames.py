@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ import pandas as pd
 from extraction.corrections import ANALYST, Correction, text_key
 from extraction.model import Article, Event
 from extraction.store import csv_safe
+from extraction.temporal.periods import PRECISIONS, period_start
 
 from .names import (
     country_label,
@@ -48,13 +48,9 @@ NOT_HAPPENED = ("planned", "conditional", "denied")
 WINDOW_MIN_EVENTS = 20
 WINDOW_QUANTILES = (0.02, 0.98)
 
-_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_MONTH = re.compile(r"(\d{4})-(\d{2})$")
-_YEAR = re.compile(r"(\d{4})$")
-_WEEK = re.compile(r"(\d{4})-W(\d{2})")
-_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
-_SEASON = re.compile(r"(\d{4})-(SP|SU|FA|AU|WI)")
-_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}
+#: The precisions the timeline places (``period_start``'s but decade and century, which it
+#: has never placed: such values are shown in the tables only).
+PLACED_PRECISIONS = frozenset(PRECISIONS) - {"decade", "century"}
 
 ENTITY_COLUMNS = ["entity", "type", "kind", "country", "country_name", "role", "mentions", "id"]
 EVENT_COLUMNS = [
@@ -85,30 +81,16 @@ def _title(article: Article) -> str:
 def timex_to_timestamp(value: str | None) -> tuple[pd.Timestamp | None, str | None]:
     """Place a TIMEX3 value on a time axis: the start of the period and its precision.
 
-    ``2019-03-14`` gives that day, ``2019-01`` the first of January, ``2019-W11`` the
-    Monday of that week, ``2018`` the first of January 2018. References without a
-    position (``PAST_REF``, durations such as ``P1Y``) give ``(None, None)``.
+    ``extraction.temporal.periods.period_start`` as a ``pd.Timestamp``: ``2019-03-14`` gives
+    that day, ``2019-01`` the first of January, ``2019-W11`` the Monday of that week,
+    ``2018`` the first of January 2018. References without a position (``PAST_REF``,
+    durations such as ``P1Y``), malformed values (month 13, week 60), decades and centuries
+    give ``(None, None)``.
     """
-    if not value:
+    day, precision = period_start(value)
+    if day is None or precision not in PLACED_PRECISIONS:
         return None, None
-    try:
-        if match := _DAY.match(value):
-            return pd.Timestamp(dt.date(*map(int, match.groups()))), "day"
-        if match := _WEEK.match(value):
-            monday = dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
-            return pd.Timestamp(monday), "week"
-        if match := _MONTH.match(value):
-            return pd.Timestamp(dt.date(int(match[1]), int(match[2]), 1)), "month"
-        if match := _QUARTER.match(value):
-            return pd.Timestamp(dt.date(int(match[1]), 3 * int(match[2]) - 2, 1)), "quarter"
-        if match := _SEASON.match(value):
-            return pd.Timestamp(dt.date(int(match[1]), _SEASON_MONTH[match[2]], 1)), "season"
-        if match := _YEAR.match(value):
-            return pd.Timestamp(dt.date(int(match[1]), 1, 1)), "year"
-    except ValueError:
-        # A malformed value (month 13, week 60) is shown in the table but not placed.
-        return None, None
-    return None, None
+    return pd.Timestamp(day), precision
 
 
 def tone(polarity: float) -> str:
