@@ -17,6 +17,13 @@ from functools import lru_cache
 import pandas as pd
 
 from extraction.corrections import ANALYST, Correction, text_key
+from extraction.events.summary import (
+    BACKGROUND_STANCE_WEIGHT,
+    StanceRow,
+    stance_weight,
+    summarise_stances,
+    target_names,
+)
 from extraction.model import Article, Event
 from extraction.store import csv_safe
 from extraction.temporal.periods import PRECISIONS, period_start
@@ -33,11 +40,10 @@ from .names import (
 
 Articles = Article | Sequence[Article]
 
+#: How much a background stance counts in an aggregate next to a current one.
+BACKGROUND_WEIGHT = BACKGROUND_STANCE_WEIGHT
 #: Events with a polarity above this are cooperation, below its negative conflict.
 TONE_THRESHOLD = 0.05
-#: How much a background stance (``Stance.current`` False: only old evidence) counts in an
-#: aggregate next to a current one.
-BACKGROUND_WEIGHT = 0.5
 #: An event dated this long before its article's publication is background (history the
 #: article recalls), as the stance component counts it.
 BACKGROUND_DAYS = 365
@@ -335,29 +341,28 @@ def _stance_values(article_id: str, article: str, published: dt.date | None, hol
                    ) -> tuple[object, ...]:
     """One row of ``stances_frame`` (``STANCE_COLUMNS``) from plain values (``evidence``:
     how many pieces). Older analyses have no canonical target key: the target's name stands
-    in for it. An article's stance weighs as much as the events behind it, at least once; a
-    background one less."""
+    in for it. The weight is ``stance_weight``."""
     return (article_id, article, published, holder, _holder_label(holder),
             _holder_country(holder), target, target_key or target, target_country, polarity,
-            float(score), evidence, bool(current),
-            max(1, evidence) * (1.0 if current else BACKGROUND_WEIGHT))
+            float(score), evidence, bool(current), stance_weight(evidence, bool(current)))
 
 
 def target_labels(stances: pd.DataFrame) -> dict[str, str]:
     """A display name per canonical target key, unique: the name used most for it, with
-    the key added where two keys would show the same name."""
+    the key added where two keys would show the same name (``target_names``)."""
     if stances.empty:
         return {}
-    # The most used name of each key, the first met on a tie (as Counter.most_common):
-    # pairs counted in the order first met, the first largest count taken.
-    counts = stances.groupby(["target_key", "target"], sort=False).size()
-    names = dict(counts.groupby(level=0, sort=False).idxmax().tolist())
-    shown = Counter(names.values())
-    return {key: name if shown[name] == 1 else f"{name} ({key})" for key, name in names.items()}
+    return target_names(zip(stances["target_key"], stances["target"], strict=True))
+
+
+_CARRIED = ("holder", "holder_label", "holder_country", "target_key", "target_country",
+            "polarity")
 
 
 def stance_summary(stances: pd.DataFrame, *, background: bool = False) -> pd.DataFrame:
-    """Collapse stance rows to one per (holder, canonical target).
+    """Collapse stance rows to one per (holder, canonical target): ``summarise_stances`` as
+    a frame, with the holder's label, country and whether it is a state, sorted by holder
+    label and target.
 
     Stances towards one referent ("Iran", "Iranian", "Tehran": ``IRN``) add up under its
     ``target_key``; ``target`` is its display name. The score is the mean of the article
@@ -369,33 +374,17 @@ def stance_summary(stances: pd.DataFrame, *, background: bool = False) -> pd.Dat
         stances: ``stances_frame`` output.
         background: include background stances (``current`` False); left out by default.
     """
-    if not background and not stances.empty:
-        stances = stances[stances["current"].astype(bool)]
-    if stances.empty:
+    rows = [] if stances.empty else summarise_stances(
+        stances[list(StanceRow._fields)].itertuples(index=False), background=background)
+    if not rows:
         return pd.DataFrame(columns=SUMMARY_COLUMNS)
-    labels = target_labels(stances)
-    weighted = stances.assign(product=stances["score"] * stances["weight"],
-                              past=~stances["current"].astype(bool))
-    grouped = weighted.groupby(["holder", "target_key"], sort=False)
-    summary = grouped.agg(
-        holder_label=("holder_label", "first"),
-        holder_country=("holder_country", "first"),
-        target_country=("target_country", "first"),
-        polarity=("polarity", "first"),
-        polarities=("polarity", "nunique"),
-        product=("product", "sum"),
-        weight=("weight", "sum"),
-        evidence=("evidence", "sum"),
-        articles=("article_id", "nunique"),
-        stances=("article_id", "size"),
-        background=("past", "sum"),
-    ).reset_index()
-    # The polarity every article agrees on, else mixed.
-    summary.loc[summary["polarities"] > 1, "polarity"] = "mixed"
-    summary["target"] = summary["target_key"].map(labels)
-    summary["background"] = summary["background"].astype(int)
-    summary["score"] = (summary["product"] / summary["weight"]).clip(-1.0, 1.0)
+    summary = pd.DataFrame(rows)
+    summary["holder_label"] = summary["holder"].map(_holder_label)
+    summary["holder_country"] = summary["holder"].map(_holder_country)
     summary["state"] = summary["holder"].map(is_state)
+    # The columns carried over keep the stance rows' types (a column with no value left,
+    # as no country, stays the same string column).
+    summary = summary.astype({column: stances[column].dtype for column in _CARRIED})
     summary = summary.sort_values(["holder_label", "target"], ignore_index=True)
     return summary[SUMMARY_COLUMNS]
 
