@@ -42,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     import train_stance
 
     from extraction.relations.classifier import LABELS, load_classifier, model_input
+    from extraction.relations.find import pair_sentence
 
     path = args.data / "directed-sentiment" / "valid.txt"
     if not path.is_file():
@@ -63,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         pair = train_stance.entity_ranges(doc, spans)
         if pair is None:
             continue
-        inputs.append(model_input(doc, doc[:], *pair, model.lexicon))
+        inputs.append(model_input(doc, pair_sentence(doc, *pair), *pair, model.lexicon))
         gold.append(label)
     input_s = time.perf_counter() - started
     model.predict(inputs[:8])

@@ -7,7 +7,8 @@ Reads ``directed-sentiment/train.txt`` and ``valid.txt`` under ``$NEWSLENS_BENCH
 [brackets], the texts of entity p and q, and a label 0-4 (``LABELS``). The sentence is
 parsed by ``en_core_web_sm`` with the brackets removed, the bracketed character spans are
 mapped to token ranges, and ``extraction.relations.classifier.model_input`` builds the
-classifier's input, as it does at run time, with the stance lexicon
+classifier's input, as it does at run time (in the sentence ``find.pair_sentence`` gives
+the pair, as ``find.sentence_pairs`` does), with the stance lexicon
 (``training/stance/lexicon.json``, a snapshot of ``stance_lexicon``: the signs of the event
 lexicon's single-word stance triggers; ``--refresh-lexicon`` retakes it), which is saved
 with the model as ``lexicon.json``. spaCy trains a ``textcat`` on it
@@ -40,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extraction.relations import classifier as clf  # noqa: E402
+from extraction.relations.find import pair_sentence  # noqa: E402
 
 LABELS = clf.LABELS
 WORK = ROOT / "training" / "stance" / "work"
@@ -186,8 +188,11 @@ def read_lexicon(path: Path) -> dict[str, tuple[str, str]]:
 
 def inputs_for(examples: list[Example], lexicon: dict[str, tuple[str, str]] | None = None
                ) -> list[str]:
-    """``model_input`` for every example, the whole line as its sentence."""
-    return [clf.model_input(ex.doc, ex.doc[:], ex.p, ex.q, lexicon) for ex in examples]
+    """``model_input`` for every example, with the sentence the pair is classified in at run
+    time (``find.pair_sentence``: the pairing unit of the two entities, or the units between
+    them when the parser split the line between them)."""
+    return [clf.model_input(ex.doc, pair_sentence(ex.doc, ex.p, ex.q), ex.p, ex.q, lexicon)
+            for ex in examples]
 
 
 def write_docbin(texts: list[str], labels: list[int], path: Path) -> None:

@@ -11,9 +11,11 @@ parsed by ``en_core_web_sm``: the sentence in lower case with ``p`` and ``q`` ea
 replaced by one marker token, then ``FEATURE_SEP`` and features of the pair: the words
 between the two entities, and the dependency path between them (its edge labels, the
 word where the two branches meet, the words on it, negation and passive voice on it, the
-word and relation each entity hangs from), and the signs of the words of a stance lexicon
-on that path, between the entities and above them. The lexicon (lemma -> sign and type,
-taken from the event lexicon when the model is trained) ships with the model as
+word and relation each entity hangs from), the signs of the words of a stance lexicon
+on that path, between the entities and above them, and features of the two mentions (the
+tag of each one's head word, its length, a determiner before it, a possessive after it).
+The lexicon (lemma -> sign and type, taken from the event lexicon when the model is
+trained) ships with the model as
 ``lexicon.json``, so a model always reads the words it was trained with. Training builds
 its inputs with this same function, so run-time features are the ones the model learned
 from.
@@ -175,6 +177,21 @@ def path_features(doc: Doc, sent: Span, p: tuple[int, int], q: tuple[int, int],
     return feats
 
 
+def entity_features(doc: Doc, p: tuple[int, int], q: tuple[int, int]) -> list[str]:
+    """Features of the two mentions themselves: the tag of each one's head word (a demonym
+    adjective, ``JJ``, seldom holds a stance; a plural, ``NNPS``, often does), its length in
+    tokens (up to 3), a determiner just before it and a possessive ``'s`` just after it."""
+    feats: list[str] = []
+    for side, (start, end) in (("p", p), ("q", q)):
+        feats += [f"f:{side}tag_{_root(doc, (start, end)).tag_}",
+                  f"f:{side}len_{min(end - start, 3)}"]
+        if start > 0 and doc[start - 1].tag_ == "DT":
+            feats.append(f"f:{side}det")
+        if end < len(doc) and doc[end].tag_ == "POS":
+            feats.append(f"f:{side}poss")
+    return feats
+
+
 def _text_order_input(doc: Doc, sent: Span, p: tuple[int, int], q: tuple[int, int],
                       lexicon: Mapping[str, Sequence[str]] | None) -> str:
     words: list[str] = []
@@ -193,6 +210,7 @@ def _text_order_input(doc: Doc, sent: Span, p: tuple[int, int], q: tuple[int, in
     feats = [FEATURE_SEP, "f:pfirst", f"f:gap_{gap if gap < 5 else (5 if gap < 10 else 10)}"]
     feats += [f"b:{_word(tok)}" for tok in doc[lo:hi] if not tok.is_space]
     feats += path_features(doc, sent, p, q, lexicon)
+    feats += entity_features(doc, p, q)
     return " ".join(words + feats)
 
 

@@ -11,6 +11,10 @@ Two finders, each a pure function of the ``Doc`` and plain dicts:
 
 The work per sentence is bounded: at most ``max_entities`` entities of a sentence are
 paired, so a list of fifty names costs no more than a short sentence with eight.
+
+A sentence the parser ends without terminal punctuation ("Sorkin said it wasn't" | "just
+Trump who won") runs on into the next one on the same line: the two are paired as one
+sentence (``pairing_units``).
 """
 
 from __future__ import annotations
@@ -29,6 +33,62 @@ PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 #: The classifier's directed labels: (source is p, positive).
 DIRECTIONS = {"p_pos_q": (True, "positive"), "q_pos_p": (False, "positive"),
               "p_neg_q": (True, "negative"), "q_neg_p": (False, "negative")}
+
+
+#: Characters that end a sentence; a sentence whose last word ends otherwise runs on.
+_TERMINAL = frozenset(".!?:;…")
+#: Closing quotes and brackets after a sentence's terminal punctuation.
+_CLOSERS = frozenset("\"'”’»)]}")
+
+
+def _ends_sentence(sent: Span) -> bool:
+    """Whether the sentence ends in terminal punctuation (before closing quotes)."""
+    for token in reversed(sent):
+        text = token.text.strip()
+        if not text:
+            continue
+        stripped = text.rstrip("".join(_CLOSERS))
+        if not stripped:
+            continue
+        return stripped[-1] in _TERMINAL
+    return True
+
+
+def pairing_units(doc: Doc) -> list[Span]:
+    """The doc's sentences, a sentence that runs on joined to the next one on its line.
+
+    The parser sometimes ends a sentence mid-clause ("Sorkin said it wasn't" | "just
+    Trump who won"); a sentence with no terminal punctuation and the next one with no line
+    break between them are one unit for pairing. Headlines and list items on lines of
+    their own stay apart.
+    """
+    units: list[Span] = []
+    start = None
+    sents = list(doc.sents)
+    text = doc.text  # built anew on every access: once per doc, not per sentence
+    for n, sent in enumerate(sents):
+        if start is None:
+            start = sent.start
+        nxt = sents[n + 1] if n + 1 < len(sents) else None
+        if nxt is not None and not _ends_sentence(sent) \
+                and "\n" not in text[sent.end_char:nxt.start_char] \
+                and not (sent[-1].is_space and "\n" in sent[-1].text) \
+                and not (nxt[0].is_space and "\n" in nxt[0].text):
+            continue
+        units.append(doc[start:sent.end])
+        start = None
+    return units
+
+
+def pair_sentence(doc: Doc, p: tuple[int, int], q: tuple[int, int]) -> Span:
+    """The unit of ``pairing_units`` holding both token ranges, or the units from the first
+    one's to the last one's when they lie apart (training pairs two entities of one line
+    wherever the parser put its sentence breaks)."""
+    units = pairing_units(doc)
+    first, last = min(p[0], q[0]), max(p[1], q[1]) - 1
+    start = next(unit.start for unit in units if unit.start <= first < unit.end)
+    end = next(unit.end for unit in units if unit.start <= last < unit.end)
+    return doc[start:end]
 
 
 def _sentence_mention(sent: Span) -> dict[str, Any]:
@@ -70,17 +130,18 @@ def sentence_pairs(doc: Doc, entities: Sequence[dict[str, Any]], *, max_entities
                    ) -> list[tuple[Span, dict[str, Any], tuple[int, int], dict[str, Any],
                                    tuple[int, int]]]:
     """(sentence, entity p, p's tokens, entity q, q's tokens) for every pair of distinct party
-    entities in one sentence, p before q; each entity by its first mention there.
+    entities in one sentence (a unit of ``pairing_units``), p before q; each entity by its
+    first mention there.
 
     Two mentions of one state ("Iran" and "Iranian") are not paired: they are one side.
     """
     firsts: dict[int, dict[str, tuple[int, int]]] = {}
     by_id = {str(e.get("id")): e for e in entities}
     sent_of = {}
-    for sent_no, sent in enumerate(doc.sents):
+    sents = pairing_units(doc)
+    for sent_no, sent in enumerate(sents):
         for i in range(sent.start, sent.end):
             sent_of[i] = sent_no
-    sents = list(doc.sents)
     for ent in entities:
         if ent.get("label") not in PARTY_LABELS:
             continue

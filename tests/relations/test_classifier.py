@@ -109,3 +109,10 @@ def test_classifier_predicts_clear_sentences(nlp, sentence, p, q, expected):
     [probs] = model.predict([model_input(doc, sent, _token_range(doc, p), _token_range(doc, q),
                                          model.lexicon)])
     assert model.decide(probs) == expected, probs
+
+
+def test_classifier_model_input_describes_the_two_mentions(nlp):
+    doc = nlp("The Americans praised Germany's leader.")
+    features = model_input(doc, next(iter(doc.sents)), (1, 2), (3, 4)).split(f" {FEATURE_SEP} ")[1]
+    assert {"f:ptag_NNPS", "f:plen_1", "f:pdet", "f:qtag_NNP", "f:qposs"} <= set(features.split())
+    assert "f:qdet" not in features.split()

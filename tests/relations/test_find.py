@@ -98,3 +98,28 @@ def test_relations_from_events_that_happened():
     found = event_relations(None, events)
     assert [(r["source"], r["target"], r["polarity"], r["found_by"]) for r in found] == [
         ("E1", "E2", "positive", "event:SUPPORT")]
+
+
+def test_relations_run_on_sentence_is_paired_with_the_next_on_its_line(nlp):
+    from extraction.relations.find import pair_sentence, pairing_units
+
+    text = ("Madrid expresses surprise, regret after summit results, Sanchez said it "
+            "wasn’t just Macron who lost but the Socialist Party.")
+    doc = nlp(text)
+    assert len(list(doc.sents)) == 2  # the parser ends a sentence after "results,"
+    units = pairing_units(doc)
+    assert len(units) == 1 and units[0].text == text
+    ents = [ent("E1", "Madrid", text, "GPE", "ESP"), ent("E2", "Macron", text, "PERSON", "FRA")]
+    assert [(p["id"], q["id"]) for _, p, _, q, _ in sentence_pairs(doc, ents, max_entities=8)] \
+        == [("E1", "E2")]
+    macron = next(tok.i for tok in doc if tok.text == "Macron")
+    assert pair_sentence(doc, (0, 1), (macron, macron + 1)).text == text
+
+
+def test_relations_sentences_ending_in_punctuation_or_on_their_own_line_stay_apart(nlp):
+    from extraction.relations.find import pairing_units
+
+    doc = nlp("BREAKING NEWS\nKenya praised Ghana. Peru and Chile met in Lima on Monday.")
+    assert [u.text.strip() for u in pairing_units(doc)] == [
+        s.text.strip() for s in doc.sents]
+    assert len(pairing_units(nlp(TEXT))) == 2

@@ -47,7 +47,9 @@ def test_relations_lexicon_features_absent_without_a_lexicon(nlp):
     assert not any("lx_" in f for f in _features(plain))
     assert model_input(doc, doc[:], (0, 1), (3, 6), {}) == plain
     with_lexicon = model_input(doc, doc[:], (0, 1), (3, 6), LEXICON)
-    assert with_lexicon.startswith(plain)
+    # The lexicon only adds features (the mention features follow them).
+    assert with_lexicon.split(f" {FEATURE_SEP} ")[0] == plain.split(f" {FEATURE_SEP} ")[0]
+    assert set(_features(plain)) < set(_features(with_lexicon))
 
 
 def test_relations_lexicon_shipped_with_the_model():
