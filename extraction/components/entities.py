@@ -9,7 +9,6 @@ is ``extraction.entities`` (see its package docstring); this class only wires it
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from ..entities.matchers import build_matchers
 from ..entities.missed import dictionary_words
 from ..entities.resolve import resolve_entities
 from ..entities.words import WORDS_FILE, WORDS_PATH, load_words
+from .saving import refuse_other, save_copy
 
 
 class EntitiesComponent:
@@ -50,18 +50,11 @@ class EntitiesComponent:
         return self._dictionary
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        folder = Path(path)
-        folder.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(WORDS_PATH, folder / WORDS_FILE)
+        save_copy(WORDS_PATH, path, WORDS_FILE)
 
     def from_disk(self, path: str | Path, *,
                   exclude: Iterable[str] = ()) -> EntitiesComponent:
-        saved = Path(path) / WORDS_FILE
-        if saved.is_file() and load_words(saved) != load_words(WORDS_PATH):
-            raise ValueError(
-                f"{saved} holds other entity word lists than {WORDS_PATH}, which this "
-                "version of newslens reads: save the pipeline again with this version"
-            )
+        refuse_other(path, WORDS_FILE, WORDS_PATH, load_words, "entity word lists")
         return self
 
     def __call__(self, doc: Doc) -> Doc:

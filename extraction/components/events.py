@@ -7,7 +7,6 @@ The rules live in ``extraction.events.extract``; this class only wires them up.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from spacy.tokens import Doc
 from .. import extensions  # noqa: F401  (registers the Doc attributes)
 from ..events.extract import RULES, check_rules, extract_events
 from ..events.lexicon import LEXICON_PATH, Lexicon, load_lexicon
+from .saving import save_copy
 
 #: The file a saved pipeline keeps the event lexicon in.
 LEXICON_FILE = "event_lexicon.tsv"
@@ -37,9 +37,7 @@ class Events:
         self.source = source
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        folder = Path(path)
-        folder.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(self.source, folder / LEXICON_FILE)
+        save_copy(self.source, path, LEXICON_FILE)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Events:
         saved = Path(path) / LEXICON_FILE

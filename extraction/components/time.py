@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -50,6 +49,7 @@ from ..temporal.publication import dateline, infer
 from ..temporal.resolve import duration_days, resolve
 from ..temporal.tense import clause_tense, governing_verb, verb_tense
 from ..temporal.words import ENDING_VERBS, TIME_WORDS_FILE, TIME_WORDS_PATH, load_time_words
+from .saving import refuse_other, save_copy
 
 _TIME_NOUNS = frozenset({"year", "years", "month", "months", "day", "days", "week", "weeks",
                          "decade", "decades", "century", "centuries"})
@@ -324,17 +324,11 @@ class TimeTagger:
         self.use_model_ents = use_model_ents
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        folder = Path(path)
-        folder.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(TIME_WORDS_PATH, folder / TIME_WORDS_FILE)
+        save_copy(TIME_WORDS_PATH, path, TIME_WORDS_FILE)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> TimeTagger:
-        saved = Path(path) / TIME_WORDS_FILE
-        if saved.is_file() and load_time_words(saved) != load_time_words(TIME_WORDS_PATH):
-            raise ValueError(
-                f"{saved} holds other time word lists than {TIME_WORDS_PATH}, which this "
-                "version of newslens reads: save the pipeline again with this version"
-            )
+        refuse_other(path, TIME_WORDS_FILE, TIME_WORDS_PATH, load_time_words,
+                     "time word lists")
         return self
 
     def __call__(self, doc: Doc) -> Doc:
