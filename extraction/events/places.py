@@ -6,7 +6,7 @@ and the people or sectors a state acts on at home.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from spacy.tokens import Token
@@ -341,6 +341,23 @@ def _people_object(index: DocIndex, tok: Token) -> Arg | None:
     return None
 
 
+def _acted_on(trigger: Token, heads: Sequence[Token], preps: Collection[str], *,
+              datives: bool = False) -> list[Token]:
+    """The words the ``heads`` of an act take as acted upon: their direct objects (with
+    conjuncts) and the objects of ``preps``; with ``datives``, their datives and a passive
+    subject whose agent is named too ("the militias are armed by a neighbour")."""
+    deps = ("dobj", "dative") if datives else ("dobj",)
+    objects: list[Token] = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in deps and child.i != trigger.i or (
+                    datives and child.dep_ == "nsubjpass" and _agent(head) is not None):
+                objects.extend([child, *child.conjuncts])
+            elif child.dep_ == "prep" and child.lower_ in preps:
+                objects.extend(_children(child, "pobj"))
+    return objects
+
+
 def _domestic_targets(index: DocIndex, frame: Frame, actors: list[Arg],
                       story: str | None = None) -> list[Arg]:
     """A state's act on people it names without a country is an act at home ("Egyptian
@@ -359,20 +376,12 @@ def _domestic_targets(index: DocIndex, frame: Frame, actors: list[Arg],
         home = story
     trigger = frame.trigger
     verb = trigger if _is_verbal(trigger) else _governing_verb(trigger)
-    objects: list[Token] = []
     heads = [h for h in (trigger, verb) if h is not None]
     # "opened fire to disperse demonstrators": the purpose clause names whom it was aimed at.
     heads.extend(c for h in list(heads) for c in h.children
                  if c.dep_ in ("advcl", "xcomp") and _is_verbal(c) and
                  any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
-    for head in heads:
-        for child in head.children:
-            if child.dep_ in ("dobj", "dative") and child.i != trigger.i or (
-                    child.dep_ == "nsubjpass" and _agent(head) is not None):
-                # "the militias are armed by a neighbour": the passive subject is acted upon.
-                objects.extend([child, *child.conjuncts])
-            elif child.dep_ == "prep" and child.lower_ in ("against", "on", "of", "with"):
-                objects.extend(_children(child, "pobj"))
+    objects = _acted_on(trigger, heads, ("against", "on", "of", "with"), datives=True)
     for obj in objects:
         arg = _people_object(index, obj)
         if backing and (arg is None or arg.sector not in ("rebels", "opposition")):
@@ -412,13 +421,8 @@ def _sector_targets(index: DocIndex, frame: Frame, actors: Sequence[Arg],
     objects name no such part or no country fits."""
     trigger = frame.trigger
     verb = trigger if _is_verbal(trigger) else _governing_verb(trigger)
-    objects: list[Token] = []
-    for head in (h for h in (trigger, verb) if h is not None):
-        for child in head.children:
-            if child.dep_ == "dobj" and child.i != trigger.i:
-                objects.extend([child, *child.conjuncts])
-            elif child.dep_ == "prep" and child.lower_ in ("against", "on", "with", "at"):
-                objects.extend(_children(child, "pobj"))
+    objects = _acted_on(trigger, [h for h in (trigger, verb) if h is not None],
+                        ("against", "on", "with", "at"))
     own = next((a.country for a in actors if a.country and a.kind != "group"), None)
     for obj in objects:
         lemma = obj.lemma_.lower()
