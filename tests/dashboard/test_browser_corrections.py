@@ -17,6 +17,17 @@ from .test_browser import ARTICLE, chromium_path, serve_app
 from .test_browser_workspace import paste, settle
 
 
+def watched_page(context):
+    """A new page of ``context`` whose console warnings, errors and page errors are kept in
+    its ``console`` list."""
+    tab = context.new_page()
+    tab.console = []
+    tab.on("console", lambda m: tab.console.append(f"{m.type}: {m.text} {m.location}")
+           if m.type in ("warning", "error") else None)
+    tab.on("pageerror", lambda e: tab.console.append(f"pageerror: {e}"))
+    return tab
+
+
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     folder = tmp_path_factory.mktemp("corrections")
@@ -33,12 +44,7 @@ def page(served: tuple[str, Path]):
         chromium = launch(pw, executable)
         context = chromium.new_context(viewport={"width": 1024, "height": 768})
         try:
-            tab = context.new_page()
-            tab.console = []
-            tab.on("console", lambda m: tab.console.append(f"{m.type}: {m.text} {m.location}")
-                   if m.type in ("warning", "error") else None)
-            tab.on("pageerror", lambda e: tab.console.append(f"pageerror: {e}"))
-            yield tab
+            yield watched_page(context)
         finally:
             context.close()
             chromium.close()

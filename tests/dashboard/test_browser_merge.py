@@ -12,7 +12,7 @@ import pytest
 from dashboard.browser import launch
 
 from .test_browser import ARTICLE, chromium_path, serve_app
-from .test_browser_corrections import go_to, metric
+from .test_browser_corrections import go_to, metric, watched_page
 from .test_browser_workspace import paste, settle
 
 
@@ -25,12 +25,7 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, object
         chromium = launch(pw, executable)
         context = chromium.new_context(viewport={"width": 1280, "height": 900})
         try:
-            tab = context.new_page()
-            tab.console = []
-            tab.on("console", lambda m: tab.console.append(f"{m.type}: {m.text} {m.location}")
-                   if m.type in ("warning", "error") else None)
-            tab.on("pageerror", lambda e: tab.console.append(f"pageerror: {e}"))
-            yield url, tab
+            yield url, watched_page(context)
         finally:
             context.close()
             chromium.close()
