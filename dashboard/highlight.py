@@ -1,8 +1,12 @@
-"""The article text as displaCy ``ent``-style HTML: entity mentions marked and coloured by type.
+"""The article text as displaCy's ``ent`` HTML: entity mentions marked and coloured by type.
 
-Built here rather than with ``displacy.render`` so that every piece of article text, and every
-attribute made from it, goes through ``html.escape``: the text shown is whatever a user pasted
-or uploaded, and ``<script>`` or ``<img onerror=...>`` in it must arrive as visible characters.
+``spans`` chooses what to mark (the filters, entities over time expressions where they
+overlap); ``render`` hands the text and the spans to ``spacy.displacy.render(style="ent",
+manual=True)``, which escapes the text it writes (``<script>`` or ``<img onerror=...>`` in a
+pasted article arrive as visible characters). What displaCy writes into its template as given,
+the label and the hover text (a canonical name could hold a quote), is escaped here before it
+is passed. The template (displaCy's ``template`` option) is displaCy's mark with the page's
+look: dark text on the label colour, a small label in capitals, the hover text as a ``title``.
 Streamlit's ``st.html`` sanitises on top of that; the escaping does not rely on it.
 """
 
@@ -11,6 +15,8 @@ from __future__ import annotations
 import html
 from collections.abc import Collection
 from dataclasses import dataclass
+
+from spacy import displacy
 
 from extraction.model import Article
 
@@ -35,11 +41,9 @@ LABEL_COLORS = {
     "SET": "#e4e7d2",
 }
 DEFAULT_COLOR = "#ddd"
-#: Time expressions carry these labels (their TIMEX3 type) in the highlighted text.
-TIME_LABELS = ("DATE", "TIME", "DURATION", "SET")
 
 _MARK_STYLE = (
-    "background: {color}; color: #1f1f1f; padding: 0.2em 0.4em; margin: 0 0.15em;"
+    "background: {bg}; color: #1f1f1f; padding: 0.2em 0.4em; margin: 0 0.15em;"
     " line-height: 1;"
     " border-radius: 0.35em; box-decoration-break: clone;"
     " -webkit-box-decoration-break: clone; cursor: help;"
@@ -49,9 +53,18 @@ _LABEL_STYLE = (
     " vertical-align: middle; margin-left: 0.4rem; text-transform: uppercase;"
 )
 _WRAPPER_STYLE = (
-    "line-height: 2.3; direction: ltr; white-space: pre-wrap; font-family: sans-serif;"
+    # displaCy's own block inside sets the line height (2.5) and the direction.
+    "white-space: pre-wrap; font-family: sans-serif;"
     " font-size: 0.95rem; max-height: 38rem; overflow-y: auto; padding: 0.5rem 0.75rem;"
     " border: 1px solid rgba(128,128,128,0.3); border-radius: 0.5rem;"
+)
+#: displaCy's ``ent`` template: ``{bg}``, ``{text}`` (escaped by displaCy) and ``{label}`` are
+#: filled by displaCy, ``{hover}`` from the span's ``params``. One line, since the text is
+#: shown with its white space kept.
+_ENT_TEMPLATE = (
+    '<mark class="entity" data-label="{label}" title="{hover}" style="'
+    + _MARK_STYLE + '">{text}'
+    f'<span style="{_LABEL_STYLE}">{{label}}</span></mark>'
 )
 
 
@@ -119,31 +132,31 @@ def spans(
 
 
 def render(text: str, marks: list[Span]) -> str:
-    """Return the text as HTML with each span wrapped in a ``<mark>``; all text escaped.
+    """Return the text as displaCy's HTML with each span marked; all text escaped.
 
-    ``marks`` must be sorted and non-overlapping (as ``spans`` returns them).
+    ``marks`` must not overlap (as ``spans`` returns them). Line breaks become ``<br>``
+    (displaCy's way); a carriage return is passed as a space, or as a line break when no
+    line feed follows it, as a browser shows it. No title is passed to displaCy (which would
+    write it unescaped): the page shows the article's title above the text.
     """
-    out = [f'<div class="newslens-entities" style="{_WRAPPER_STYLE}">']
-    position = 0
-    for span in marks:
-        out.append(html.escape(text[position:span.start]))
-        color = LABEL_COLORS.get(span.label, DEFAULT_COLOR)
-        out.append(
-            f'<mark class="entity" data-label="{html.escape(span.label)}"'
-            f' title="{html.escape(span.hover)}" style="{_MARK_STYLE.format(color=color)}">'
-            f"{html.escape(text[span.start:span.end])}"
-            f'<span style="{_LABEL_STYLE}">{html.escape(span.label)}</span></mark>'
-        )
-        position = span.end
-    out.append(html.escape(text[position:]))
-    out.append("</div>")
-    return "".join(out)
+    shown = text.replace("\r\n", " \n").replace("\r", "\n")
+    ents = [
+        {"start": span.start, "end": span.end, "label": html.escape(span.label),
+         "params": {"hover": html.escape(span.hover)}}
+        for span in marks
+    ]
+    colors = {span.label: LABEL_COLORS.get(span.label, DEFAULT_COLOR) for span in marks}
+    markup = displacy.render(
+        {"text": shown, "ents": ents}, style="ent", manual=True, jupyter=False,
+        options={"colors": colors, "template": _ENT_TEMPLATE},
+    )
+    return f'<div class="newslens-entities" style="{_WRAPPER_STYLE}">{markup}</div>'
 
 
 def legend(labels: Collection[str]) -> str:
     """A row of coloured chips explaining the highlight colours, each label in words."""
     chips = [
-        f'<span style="{_MARK_STYLE.format(color=LABEL_COLORS.get(label, DEFAULT_COLOR))}'
+        f'<span style="{_MARK_STYLE.format(bg=LABEL_COLORS.get(label, DEFAULT_COLOR))}'
         f' font-size: 0.8em; font-weight: bold;" title="{html.escape(label)}">'
         f'{html.escape(label_words(label))}</span>'
         for label in sorted(labels, key=label_words)

@@ -2,7 +2,7 @@
 
 Each function takes frames (or articles) and a ``prefix`` naming the page, so widget keys are
 ``<prefix>_<widget>`` and stay stable across reruns. Article text is only ever shown through
-``st.html`` after escaping (``dashboard.highlight``), through dataframes, or as plain text;
+``st.html`` as displaCy escaped it (``dashboard.highlight``), through dataframes, or as plain text;
 anything from an article that goes into Markdown (titles, messages naming a file) passes
 through ``md_escape`` first.
 """
