@@ -35,6 +35,7 @@ from extraction import analyze, article_id
 from extraction.corrections import Correction, apply_corrections, text_key
 from extraction.errors import NewslensError
 from extraction.model import Article
+from extraction.store import Filters
 from extraction.textio import (
     SUPPORTED_SUFFIXES,
     parse_date,
@@ -248,21 +249,11 @@ def remember(article: Article, *, source: str | None = None) -> str | None:
 # articles took about a second of each Corpus run. Articles are frozen, so every session can
 # share the same objects; fewer entries, since each one is held as it is.
 @st.cache_resource(ttl=600, max_entries=8, show_spinner="Reading the corpus…")
-def _stored_articles(
-    start: dt.date | None,
-    end: dt.date | None,
-    country: str | None,
-    source: str | None,
-    query: str | None,
-    entity: str | None,
-    limit: int | None,
-    stamp: tuple[Any, ...],
-) -> list[Article]:
+def _stored_articles(filters: Filters, stamp: tuple[Any, ...]) -> list[Article]:
     # ``stamp`` only keys the cache: a new or deleted article, a correction made or undone,
     # or another store file makes a fresh read.
     with open_store() as store:
-        return store.articles(start=start, end=end, country=country, source=source,
-                              query=query, entity=entity, limit=limit)
+        return store.articles(filters)
 
 
 def _store_stamp() -> tuple[Any, ...]:
@@ -273,92 +264,67 @@ def _store_stamp() -> tuple[Any, ...]:
                 os.environ.get("NEWSLENS_STORE", ""))
 
 
-def corpus_articles(
-    *,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
-    country: str | None = None,
-    source: str | None = None,
-    query: str | None = None,
-    entity: str | None = None,
-    limit: int | None = None,
-) -> list[Article]:
+def _searched(filters: Filters) -> Filters:
+    """The filters with a blank search or entity as none, so that they read (and cache) the
+    same as no search."""
+    return dataclasses.replace(filters, query=(filters.query or "").strip() or None,
+                               entity=(filters.entity or "").strip() or None)
+
+
+def corpus_articles(filters: Filters) -> list[Article]:
     """Stored articles matching the filters and the search, with their corrections; this
     session's articles without a store (searched with a plain word match)."""
-    query = (query or "").strip() or None
-    entity = (entity or "").strip() or None
+    filters = _searched(filters)
     if store_available():
         try:
             # A copy of the shared list, so a caller may reorder or extend its own.
-            return list(_stored_articles(start, end, country, source, query, entity, limit,
-                                         _store_stamp()))
+            return list(_stored_articles(filters, _store_stamp()))
         except sqlite3.DatabaseError as err:
             _mark_damaged(err)
     articles = [corrected(a) for a in session_articles().values()]
-    if query:
-        words = [w.casefold() for w in query.replace('"', " ").split()]
+    if filters.query:
+        words = [w.casefold() for w in filters.query.replace('"', " ").split()]
         articles = [a for a in articles
                     if all(w.rstrip("*") in f"{a.title or ''} {a.text}".casefold()
                            for w in words)]
-    if entity:
+    if filters.entity:
+        name = filters.entity.casefold()
         articles = [a for a in articles
-                    if any(entity.casefold() in e.canonical.casefold() for e in a.entities)]
-    if start:
-        articles = [a for a in articles if a.published and a.published >= start]
-    if end:
-        articles = [a for a in articles if a.published and a.published <= end]
-    if country:
-        articles = [a for a in articles if any(e.country == country for e in a.entities)]
-    return articles[:limit] if limit else articles
+                    if any(name in e.canonical.casefold() for e in a.entities)]
+    if filters.start:
+        articles = [a for a in articles if a.published and a.published >= filters.start]
+    if filters.end:
+        articles = [a for a in articles if a.published and a.published <= filters.end]
+    if filters.country:
+        articles = [a for a in articles
+                    if any(e.country == filters.country for e in a.entities)]
+    return articles[:filters.limit] if filters.limit else articles
 
 
 # A resource (see ``_stored_articles``): the frames are shared, never changed in place.
 @st.cache_resource(ttl=600, max_entries=8, show_spinner="Reading the corpus…")
-def _corpus_view(
-    start: dt.date | None,
-    end: dt.date | None,
-    country: str | None,
-    source: str | None,
-    query: str | None,
-    entity: str | None,
-    limit: int | None,
-    stamp: tuple[Any, ...],
-) -> frames.CorpusFrames:
+def _corpus_view(filters: Filters, stamp: tuple[Any, ...]) -> frames.CorpusFrames:
     # ``stamp`` only keys the cache (see ``_stored_articles``). The store's light projection
     # (``Store.corpus_rows``): for 2,000 articles a quarter of the time of reading them
     # whole; only the articles with corrections in force are read whole.
     with open_store() as store:
-        ids = store.article_ids(start=start, end=end, country=country, source=source,
-                                query=query, entity=entity, limit=limit)
+        ids = store.article_ids(filters)
         rows = store.corpus_rows(ids)
         corrected = store.get_many([r[0] for r in rows["articles"] if r[-1]])
     return frames.projected_frames(rows, ids, corrected)
 
 
-def corpus_view(
-    *,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
-    country: str | None = None,
-    source: str | None = None,
-    query: str | None = None,
-    entity: str | None = None,
-    limit: int | None = None,
-) -> frames.CorpusFrames:
+def corpus_view(filters: Filters) -> frames.CorpusFrames:
     """What the Corpus page shows of the stored articles matching the filters and the
     search (``corpus_articles``), with their corrections, as frames; cached per filter and
     store state, so a page switch or a filter set back reads nothing again."""
-    query = (query or "").strip() or None
-    entity = (entity or "").strip() or None
+    filters = _searched(filters)
     if store_available():
         try:
-            return _corpus_view(start, end, country, source, query, entity, limit,
-                                _store_stamp())
+            return _corpus_view(filters, _store_stamp())
         except sqlite3.DatabaseError as err:
             _mark_damaged(err)
-    return frames.corpus_frames(corpus_articles(start=start, end=end, country=country,
-                                                source=source, query=query, entity=entity,
-                                                limit=limit))
+    return frames.corpus_frames(corpus_articles(filters))
 
 
 def articles_by_id(article_ids: list[str]) -> list[Article]:
@@ -677,26 +643,25 @@ def undo_correction(correction_id: int) -> None:
 
 # --- the corpus as a workspace: search, open, delete --------------------------------------
 
-def search_hits(query: str | None, *, entity: str | None = None, country: str | None = None,
-                limit: int = 200) -> list[Any]:
-    """``ArticleSummary``s of stored articles matching a search, best first, each with the
-    place its words were found (``snippet``); empty without a store."""
-    if not store_available() or not ((query or "").strip() or (entity or "").strip()):
+def search_hits(filters: Filters) -> list[Any]:
+    """``ArticleSummary``s of stored articles matching a search (``filters``' query or
+    entity), best first, each with the place its words were found (``snippet``); empty
+    without a store or a search."""
+    filters = _searched(filters)
+    if not store_available() or not (filters.query or filters.entity):
         return []
     try:
-        return _search_hits((query or "").strip() or None, (entity or "").strip() or None,
-                            country, limit, _store_stamp())
+        return _search_hits(filters, _store_stamp())
     except sqlite3.DatabaseError as err:
         _mark_damaged(err)
         return []
 
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
-def _search_hits(query: str | None, entity: str | None, country: str | None, limit: int,
-                 stamp: tuple[Any, ...]) -> list[Any]:
+def _search_hits(filters: Filters, stamp: tuple[Any, ...]) -> list[Any]:
     # ``stamp`` only keys the cache (see ``_stored_articles``).
     with open_store() as store:
-        return store.summaries(query=query, entity=entity, country=country, limit=limit)
+        return store.summaries(filters)
 
 
 def open_in_analyze(article_id: str) -> bool:

@@ -11,7 +11,7 @@ import pytest
 
 from extraction.errors import NewslensError
 from extraction.model import Article, Entity, Event, Mention, Relation, Stance, TimeExpression
-from extraction.store import SCHEMA_VERSION, TABLES, Store, default_store_path
+from extraction.store import SCHEMA_VERSION, TABLES, Filters, Store, default_store_path
 
 TEXT = (
     "Washington backed Juan Guaido on Thursday. Venezuela's Nicolás Maduro cut ties with "
@@ -158,6 +158,21 @@ def test_store_filters_and_order(store):
         ("new", 3, 2, 2), ("undated", 3, 2, 2)
     ]
     assert [a.id for a in store.iter_articles(chunk=1)] == ["new", "plain", "old", "undated"]
+
+
+def test_store_filters_are_one_value(store):
+    store.add(hand_article("old", published=dt.date(2019, 1, 23)), source="a")
+    store.add(hand_article("new", published=dt.date(2019, 3, 14)), source="b")
+    recent = Filters(start=dt.date(2019, 2, 1), country="VEN")
+    assert store.article_ids(recent) == ["new"]
+    assert [a.id for a in store.articles(recent)] == ["new"]
+    assert [s.id for s in store.summaries(recent)] == ["new"]
+    assert [a.id for a in store.iter_articles(recent, chunk=1)] == ["new"]
+    # Keywords name the same fields, alone or over a value.
+    assert store.article_ids(recent, start=None) == store.article_ids(country="VEN")
+    assert Filters.of(recent, limit=1) == Filters(dt.date(2019, 2, 1), None, "VEN", limit=1)
+    with pytest.raises(TypeError):
+        store.article_ids(countries="VEN")
 
 
 def test_store_country_matches_holder_key(store):

@@ -8,9 +8,12 @@ import streamlit as st
 
 from dashboard import charts, frames, panels, profiles, state
 from dashboard.names import country_label
+from extraction.store import Filters
 
 #: The most articles drawn at once; the filters narrow a larger corpus.
 CORPUS_LIMIT = 2000
+#: The most search hits whose snippets (where the words are) the article list shows.
+SEARCH_LIMIT = 200
 #: Targets in the corpus heatmap: beyond this the columns become unreadable.
 HEATMAP_TARGETS = 15
 
@@ -75,9 +78,8 @@ entity = cols[1].text_input(
 
 # Published before any early stop below, so even an empty result can be bookmarked.
 state.publish_view("corpus")
-filters = {"start": start, "end": end, "country": country, "source": source,
-           "query": query, "entity": entity, "limit": CORPUS_LIMIT}
-view = state.corpus_view(**filters)
+view = state.corpus_view(Filters(start=start, end=end, country=country, source=source,
+                                  query=query, entity=entity, limit=CORPUS_LIMIT))
 if total > CORPUS_LIMIT:
     st.caption(f"The corpus holds {total:,} articles; the {CORPUS_LIMIT:,} most recent that "
                "match the filters are shown.")
@@ -96,8 +98,9 @@ st.subheader("Articles")
 searching = bool((query or "").strip() or (entity or "").strip())
 listing = view.listing if searching else frames.by_date_first(view.listing)
 if searching:
-    found = {hit.id: hit.snippet for hit in state.search_hits(query, entity=entity,
-                                                              country=country)}
+    hits = state.search_hits(Filters(query=query, entity=entity, country=country,
+                                     limit=SEARCH_LIMIT))
+    found = {hit.id: hit.snippet for hit in hits}
     listing = listing.assign(found=listing["id"].map(found))
 generation = st.session_state.setdefault("corpus_table_generation", 0)
 picked = st.dataframe(

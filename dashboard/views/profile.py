@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard import charts, frames, panels, profiles, state
 from dashboard.names import country_label
+from extraction.store import Filters
 
 #: The most articles read for one subject; the newest come first.
 PROFILE_LIMIT = 2000
@@ -23,7 +24,7 @@ total = panels.corpus_total_or_stop(state.corpus_count())
 
 _, _, countries = state.corpus_overview()
 # The entity list comes from the same cached read as the Corpus page's unfiltered view.
-entities = profiles.entity_choices(state.corpus_view(limit=PROFILE_LIMIT).entities,
+entities = profiles.entity_choices(state.corpus_view(Filters(limit=PROFILE_LIMIT)).entities,
                                    keep=st.session_state.get("profile_entity"))
 if st.session_state.get("profile_country") not in countries:
     st.session_state.pop("profile_country", None)
@@ -51,9 +52,9 @@ if subject is None:
     st.stop()
 
 if subject.kind == "country":
-    read = state.corpus_articles(country=subject.key, limit=PROFILE_LIMIT)
+    read = state.corpus_articles(Filters(country=subject.key, limit=PROFILE_LIMIT))
 else:
-    read = state.corpus_articles(entity=subject.key, limit=PROFILE_LIMIT)
+    read = state.corpus_articles(Filters(entity=subject.key, limit=PROFILE_LIMIT))
 articles = profiles.subject_articles(read, subject)
 st.header(subject.label)
 if not articles:

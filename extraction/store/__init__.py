@@ -49,7 +49,8 @@ parts of ``Store``), ``search`` (filters and full-text queries), ``projection``
 
     >>> with Store() as store:
     ...     store.add(article, source="wikinews")
-    ...     recent = store.articles(country="VEN", limit=20)
+    ...     recent = store.articles(Filters(country="VEN", limit=20))
+    ...     same = store.articles(country="VEN", limit=20)  # the fields as keywords
 """
 
 from __future__ import annotations

@@ -98,85 +98,44 @@ class Reading(Connections):
         ).fetchone()
         return date_or_none(row["lo"]), date_or_none(row["hi"])
 
-    def article_ids(
-        self,
-        *,
-        start: dt.date | None = None,
-        end: dt.date | None = None,
-        country: str | None = None,
-        source: str | None = None,
-        query: str | None = None,
-        entity: str | None = None,
-        limit: int | None = None,
-    ) -> list[str]:
-        """Return the ids of matching articles, newest first (best match first for a
-        ``query``; see ``articles``)."""
-        filters = Filters(start, end, country, source, query, entity, limit)
-        sql, params = filter_sql("a.id", filters)
-        return [r["id"] for r in named(self._conn(), sql, params)]
-
-    def articles(
-        self,
-        *,
-        start: dt.date | None = None,
-        end: dt.date | None = None,
-        country: str | None = None,
-        source: str | None = None,
-        query: str | None = None,
-        entity: str | None = None,
-        limit: int | None = None,
-        corrected: bool = True,
-    ) -> list[Article]:
-        """Return stored articles, newest first.
+    def article_ids(self, filters: Filters | None = None, /, **fields: Any) -> list[str]:
+        """Return the ids of the articles ``filters`` let through, newest first (best match
+        first for a ``query``).
 
         Args:
-            start: only articles published on or after this date.
-            end: only articles published on or before this date.
-            country: only articles where this ISO-3 code appears: an entity's country (as
-                extracted or corrected), an event's actor or target country, or a stance's
-                holder or target country.
-            source: only articles from this source.
-            query: only articles whose title or text holds these words (full-text search,
-                ``fts_query``); the best matches come first.
-            entity: only articles with an entity whose canonical name contains this.
-            limit: at most this many.
-            corrected: with the analysts' corrections applied (False: as extracted).
+            filters: which articles (``Filters``); all when None.
+            fields: ``Filters`` fields given as keywords, in place of or over ``filters``:
+                ``article_ids(country="VEN")`` is ``article_ids(Filters(country="VEN"))``.
         """
-        conn = self._conn()
-        ids = self.article_ids(start=start, end=end, country=country, source=source,
-                               query=query, entity=entity, limit=limit)
-        out: list[Article] = []
-        for i in range(0, len(ids), IN_CHUNK):
-            out.extend(self._load(conn, ids[i : i + IN_CHUNK], corrected=corrected))
-        return out
+        sql, params = filter_sql("a.id", Filters.of(filters, **fields))
+        return [r["id"] for r in named(self._conn(), sql, params)]
 
-    def iter_articles(self, *, chunk: int = 200, corrected: bool = True, **filters: Any
-                      ) -> Iterator[Article]:
+    def articles(self, filters: Filters | None = None, /, *, corrected: bool = True,
+                 **fields: Any) -> list[Article]:
+        """Return the stored articles ``filters`` let through (``Filters``; as keywords, see
+        ``article_ids``), newest first (best match first for a ``query``), with the
+        analysts' corrections applied (``corrected=False``: as extracted)."""
+        return self.get_many(self.article_ids(filters, **fields), corrected=corrected)
+
+    def iter_articles(self, filters: Filters | None = None, /, *, chunk: int = 200,
+                      corrected: bool = True, **fields: Any) -> Iterator[Article]:
         """Yield matching articles newest first, loading ``chunk`` at a time (big corpora)."""
         conn = self._conn()
-        ids = self.article_ids(**filters)
+        ids = self.article_ids(filters, **fields)
         for i in range(0, len(ids), chunk):
             yield from self._load(conn, ids[i : i + chunk], corrected=corrected)
 
-    def summaries(
-        self,
-        *,
-        start: dt.date | None = None,
-        end: dt.date | None = None,
-        country: str | None = None,
-        source: str | None = None,
-        query: str | None = None,
-        entity: str | None = None,
-        limit: int | None = None,
-    ) -> list[ArticleSummary]:
-        """Return one ``ArticleSummary`` per matching article, newest first, without texts.
+    def summaries(self, filters: Filters | None = None, /, **fields: Any
+                  ) -> list[ArticleSummary]:
+        """Return one ``ArticleSummary`` per matching article (``Filters``; as keywords, see
+        ``article_ids``), newest first, without texts.
 
         With a ``query``, the best matches come first and each summary's ``snippet`` shows
         where the words are, marked with [ ].
         """
-        filters = Filters(start, end, country, source, query, entity, limit)
+        filters = Filters.of(filters, **fields)
         snippet = ("snippet(articles_fts, 1, '[', ']', ' … ', 16)"
-                   if query and fts_query(query) else "NULL")
+                   if filters.query and fts_query(filters.query) else "NULL")
         cols = f"""a.id, a.title, a.published, a.published_inferred, a.source, a.url,
             a.added_at, a.words,
             (SELECT count(*) FROM entities e WHERE e.article_id = a.id) AS entities,

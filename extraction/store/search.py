@@ -3,6 +3,7 @@ full-text queries (FTS5) made safe from whatever a person typed."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -12,11 +13,20 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Filters:
-    """Which stored articles to read; every field left None means no restriction.
+    """Which stored articles to read (``Store.articles``, ``article_ids``, ``summaries``,
+    ``iter_articles``); every field left None means no restriction.
 
-    ``query`` is searched in titles and texts (``fts_query``), ``entity`` in the canonical
-    names of entities (part of a name, any case), ``country`` is an ISO-3 code tied to an
-    entity (as extracted or as corrected), an event or a stance.
+    Attributes:
+        start: only articles published on or after this date.
+        end: only articles published on or before this date.
+        country: only articles where this ISO-3 code (any case) appears: an entity's
+            country (as extracted or as corrected), an event's actor or target country, or a
+            stance's holder or target country.
+        source: only articles stored from this source.
+        query: only articles whose title or text holds these words (full-text search,
+            ``fts_query``); the best matches come first.
+        entity: only articles with an entity whose canonical name contains this (any case).
+        limit: at most this many articles.
     """
 
     start: dt.date | None = None
@@ -26,6 +36,15 @@ class Filters:
     query: str | None = None
     entity: str | None = None
     limit: int | None = None
+
+    @classmethod
+    def of(cls, filters: Filters | None = None, /, **fields: Any) -> Filters:
+        """``filters`` (no restriction when None) with the fields given as keywords set.
+
+        Raises:
+            TypeError: a keyword that is not a field.
+        """
+        return dataclasses.replace(filters if filters is not None else cls(), **fields)
 
 
 _FTS_TERM = re.compile(r'"([^"]*)"|(\w+)(\*?)')
