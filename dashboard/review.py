@@ -17,7 +17,7 @@ from extraction.corrections import Correction
 from extraction.errors import NewslensError
 from extraction.model import Article
 
-from . import state
+from . import correcting
 from .names import LABEL_WORDS, country_label, holder_label, label_words
 from .panels import md_escape
 
@@ -45,7 +45,7 @@ def _save(make: Callable[[], Correction]) -> None:
     """Make a correction with ``make()`` and keep it."""
     def run() -> str:
         correction = make()
-        state.save_correction(correction)
+        correcting.save_correction(correction)
         return f"Saved: {correction.describe()}"
 
     _attempt(run)
@@ -53,7 +53,7 @@ def _save(make: Callable[[], Correction]) -> None:
 
 def _undo(correction_id: int) -> None:
     def run() -> str:
-        state.undo_correction(correction_id)
+        correcting.undo_correction(correction_id)
         return f"Correction {correction_id} undone."
 
     _attempt(run)

@@ -1,13 +1,17 @@
-"""Everything the dashboard keeps between reruns: the only ``st.cache_*`` code in the app.
+"""What the dashboard keeps between reruns: the pipeline, analyses, the store, the session.
 
 - the spaCy pipeline, loaded once per process (``st.cache_resource``);
 - analyses, cached by article id (a hash of the text and the given date) and title;
 - the corpus store (``extraction.store``), opened per use so that every Streamlit session
   thread gets its own SQLite connection; when it is not installed or cannot be opened, the
   articles analysed in this browser session (the last ``SESSION_LIMIT``) stand in for it;
-- what the Corpus page shows (``corpus_view``), built from the store's light projection per
-  filter and store state, and the articles read whole for a stance's evidence;
-- the sample articles, and their one-time ingest into the store.
+- the sample articles, and their one-time ingest into the store;
+- each page's inputs through page switches, and its view in the URL.
+
+Two modules build on this one, and with it hold all the ``st.cache_*`` code in the app:
+``dashboard.reading`` (the corpus the pages show: what a ``Filters`` value lets through, by
+id, the Corpus page's search, open and delete) and ``dashboard.correcting`` (the analysts'
+corrections, in the store or for the session).
 
 Configuration (environment): ``NEWSLENS_STORE`` (the store file, see ``extraction.store``),
 ``NEWSLENS_SAMPLES`` (the folder of sample articles; default ``sample_articles/``).
@@ -15,7 +19,6 @@ Configuration (environment): ``NEWSLENS_STORE`` (the store file, see ``extractio
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import logging
 import os
@@ -30,12 +33,10 @@ from typing import Any
 import streamlit as st
 from spacy.language import Language
 
-from dashboard import frames, urlstate
+from dashboard import urlstate
 from extraction import analyze, article_id
-from extraction.corrections import Correction, apply_corrections, text_key
 from extraction.errors import NewslensError
 from extraction.model import Article
-from extraction.store import Filters
 from extraction.textio import (
     SUPPORTED_SUFFIXES,
     parse_date,
@@ -48,8 +49,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SESSION_KEY = "newslens_session_articles"
 #: Analysed article id -> the id the same text is stored under (another date, say).
 SAME_TEXT_KEY = "newslens_same_text"
-#: Corrections made in this browser session while there is no store.
-SESSION_CORRECTIONS_KEY = "newslens_session_corrections"
 SAMPLE_SOURCE = "newslens samples"
 #: Analyses a browser session keeps in memory for its result picker.
 SESSION_LIMIT = 50
@@ -153,7 +152,7 @@ def _damaged_stores() -> dict[str, str]:
     return {}
 
 
-def _mark_damaged(err: sqlite3.Error) -> None:
+def mark_damaged(err: sqlite3.Error) -> None:
     """Remember that the store failed in use; the app goes on with session-only analyses."""
     from extraction.store import default_store_path
 
@@ -238,157 +237,11 @@ def remember(article: Article, *, source: str | None = None) -> str | None:
     except NewslensError as err:
         return f"The article could not be saved to the corpus: {err}"
     except sqlite3.DatabaseError as err:
-        _mark_damaged(err)
+        mark_damaged(err)
         return store_problem()
     except (OSError, sqlite3.Error) as err:
         return f"The article could not be saved to the corpus ({err})."
     return None
-
-
-# A resource, not data: st.cache_data unpickles its value on every hit, which for 2,000
-# articles took about a second of each Corpus run. Articles are frozen, so every session can
-# share the same objects; fewer entries, since each one is held as it is.
-@st.cache_resource(ttl=600, max_entries=8, show_spinner="Reading the corpus…")
-def _stored_articles(filters: Filters, stamp: tuple[Any, ...]) -> list[Article]:
-    # ``stamp`` only keys the cache: a new or deleted article, a correction made or undone,
-    # or another store file makes a fresh read.
-    with open_store() as store:
-        return store.articles(filters)
-
-
-def _store_stamp() -> tuple[Any, ...]:
-    with open_store() as store:
-        # max(rowid) moves on a delete followed by an add, which the count alone misses.
-        last = store._conn().execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()
-        return (store.count(), last[0], store.corrections_stamp(),
-                os.environ.get("NEWSLENS_STORE", ""))
-
-
-def _searched(filters: Filters) -> Filters:
-    """The filters with a blank search or entity as none, so that they read (and cache) the
-    same as no search."""
-    return dataclasses.replace(filters, query=(filters.query or "").strip() or None,
-                               entity=(filters.entity or "").strip() or None)
-
-
-def corpus_articles(filters: Filters) -> list[Article]:
-    """Stored articles matching the filters and the search, with their corrections; this
-    session's articles without a store (searched with a plain word match)."""
-    filters = _searched(filters)
-    if store_available():
-        try:
-            # A copy of the shared list, so a caller may reorder or extend its own.
-            return list(_stored_articles(filters, _store_stamp()))
-        except sqlite3.DatabaseError as err:
-            _mark_damaged(err)
-    articles = [corrected(a) for a in session_articles().values()]
-    if filters.query:
-        words = [w.casefold() for w in filters.query.replace('"', " ").split()]
-        articles = [a for a in articles
-                    if all(w.rstrip("*") in f"{a.title or ''} {a.text}".casefold()
-                           for w in words)]
-    if filters.entity:
-        name = filters.entity.casefold()
-        articles = [a for a in articles
-                    if any(name in e.canonical.casefold() for e in a.entities)]
-    if filters.start:
-        articles = [a for a in articles if a.published and a.published >= filters.start]
-    if filters.end:
-        articles = [a for a in articles if a.published and a.published <= filters.end]
-    if filters.country:
-        articles = [a for a in articles
-                    if any(e.country == filters.country for e in a.entities)]
-    return articles[:filters.limit] if filters.limit else articles
-
-
-# A resource (see ``_stored_articles``): the frames are shared, never changed in place.
-@st.cache_resource(ttl=600, max_entries=8, show_spinner="Reading the corpus…")
-def _corpus_view(filters: Filters, stamp: tuple[Any, ...]) -> frames.CorpusFrames:
-    # ``stamp`` only keys the cache (see ``_stored_articles``). The store's light projection
-    # (``Store.corpus_rows``): for 2,000 articles a quarter of the time of reading them
-    # whole; only the articles with corrections in force are read whole.
-    with open_store() as store:
-        ids = store.article_ids(filters)
-        rows = store.corpus_rows(ids)
-        corrected = store.get_many([r[0] for r in rows["articles"] if r[-1]])
-    return frames.projected_frames(rows, ids, corrected)
-
-
-def corpus_view(filters: Filters) -> frames.CorpusFrames:
-    """What the Corpus page shows of the stored articles matching the filters and the
-    search (``corpus_articles``), with their corrections, as frames; cached per filter and
-    store state, so a page switch or a filter set back reads nothing again."""
-    filters = _searched(filters)
-    if store_available():
-        try:
-            return _corpus_view(filters, _store_stamp())
-        except sqlite3.DatabaseError as err:
-            _mark_damaged(err)
-    return frames.corpus_frames(corpus_articles(filters))
-
-
-def articles_by_id(article_ids: list[str]) -> list[Article]:
-    """These articles with their corrections, in the order given: from the store, or this
-    session's."""
-    if store_available():
-        try:
-            return list(_articles_by_id(tuple(article_ids), _store_stamp()))
-        except sqlite3.DatabaseError as err:
-            _mark_damaged(err)
-    kept = session_articles()
-    return [corrected(kept[i]) for i in article_ids if i in kept]
-
-
-def evidence_articles(stances: Any, holder: str, target: str) -> list[Article]:
-    """The articles, read whole, in which ``holder`` takes a stance towards ``target`` (a
-    canonical target key), from a ``stances_frame``: what the evidence of that stance is
-    read from."""
-    rows = stances[(stances["holder"] == holder) & (stances["target_key"] == target)]
-    return articles_by_id(list(dict.fromkeys(rows["article_id"])))
-
-
-@st.cache_resource(ttl=600, max_entries=16, show_spinner=False)
-def _articles_by_id(article_ids: tuple[str, ...], stamp: tuple[Any, ...]) -> list[Article]:
-    with open_store() as store:
-        return store.get_many(article_ids)
-
-
-def corpus_overview() -> tuple[dt.date | None, dt.date | None, list[str]]:
-    """The earliest and latest publication dates in the corpus, and its ISO-3 countries."""
-    if store_available():
-        try:
-            with open_store() as store:
-                lo, hi = store.date_range()
-                return lo, hi, list(store.countries())
-        except sqlite3.DatabaseError as err:
-            _mark_damaged(err)
-    articles = list(session_articles().values())
-    dates = sorted(a.published for a in articles if a.published)
-    return (dates[0] if dates else None, dates[-1] if dates else None,
-            frames.article_countries(articles))
-
-
-def corpus_sources() -> list[str]:
-    """The sources named in the store."""
-    if not store_available():
-        return []
-    try:
-        with open_store() as store:
-            return sorted(s for s in store.sources() if s)
-    except sqlite3.DatabaseError as err:
-        _mark_damaged(err)
-        return []
-
-
-def corpus_count() -> int:
-    """Number of articles in the store (or in this session without a store)."""
-    if store_available():
-        try:
-            with open_store() as store:
-                return int(store.count())
-        except sqlite3.DatabaseError as err:
-            _mark_damaged(err)
-    return len(session_articles())
 
 
 # --- the sample articles ---------------------------------------------------------------
@@ -470,7 +323,7 @@ def ensure_samples_stored(progress: Callable[[float, str], None] | None = None) 
                     added += bool(store.add(article, source=SAMPLE_SOURCE))
         except sqlite3.DatabaseError as err:
             # The pages still load: they show the message and work for this session.
-            _mark_damaged(err)
+            mark_damaged(err)
         except (OSError, sqlite3.Error, NewslensError) as err:
             log.warning("sample articles not stored: %s", err)
         if progress and todo:
@@ -554,145 +407,5 @@ def stored_article(article_id: str) -> Article | None:
             # As extracted: corrections are applied when it is shown, so undoing one works.
             return store.get(article_id, corrected=False)
     except sqlite3.DatabaseError as err:
-        _mark_damaged(err)
+        mark_damaged(err)
         return None
-
-
-# --- analysts' corrections ---------------------------------------------------------------
-
-def _session_corrections() -> list[Correction]:
-    return st.session_state.setdefault(SESSION_CORRECTIONS_KEY, [])
-
-
-def corrections_for(article: Article) -> list[Correction]:
-    """Every correction of this article's text (undone ones too), oldest first."""
-    if store_available():
-        try:
-            with open_store() as store:
-                return store.corrections(text_key=text_key(article.text))
-        except sqlite3.DatabaseError as err:
-            _mark_damaged(err)
-    key = text_key(article.text)
-    return [c for c in _session_corrections() if c.text_key == key]
-
-
-def stored_as(article: Article) -> str | None:
-    """The id under which this article's text is stored when it is not its own (the same
-    text came before with another date, or spaced differently), else None."""
-    return st.session_state.get(SAME_TEXT_KEY, {}).get(article.id)
-
-
-def corpus_corrections(text_keys: frozenset[str]) -> list[Correction]:
-    """Every correction (undone ones too) of the texts with these keys, oldest first."""
-    if store_available():
-        try:
-            with open_store() as store:
-                return [c for c in store.corrections() if c.text_key in text_keys]
-        except sqlite3.DatabaseError as err:
-            _mark_damaged(err)
-    return [c for c in _session_corrections() if c.text_key in text_keys]
-
-
-def corrected(article: Article) -> Article:
-    """The article as the analysts corrected it."""
-    return apply_corrections(article, corrections_for(article))
-
-
-def _in_store(action: Callable[[Any], object]) -> bool:
-    """Run ``action(store)``; False when there is no usable store (then the caller keeps
-    the change for this session)."""
-    if not store_available():
-        return False
-    try:
-        with open_store() as store:
-            action(store)
-        return True
-    except sqlite3.DatabaseError as err:
-        _mark_damaged(err)
-        return False
-
-
-def save_correction(correction: Correction) -> None:
-    """Keep a correction in the store (or for this session without one).
-
-    Raises:
-        NewslensError: the store refused it; the message says why.
-    """
-    if _in_store(lambda store: store.add_correction(correction)):
-        return
-    kept = _session_corrections()
-    kept.append(dataclasses.replace(correction, id=len(kept) + 1))
-
-
-def undo_correction(correction_id: int) -> None:
-    """Undo a correction (it stays on record).
-
-    Raises:
-        NewslensError: there is no such correction, or it was undone already.
-    """
-    if _in_store(lambda store: store.undo_correction(correction_id)):
-        return
-    kept = _session_corrections()
-    for index, correction in enumerate(kept):
-        if correction.id == correction_id and correction.active:
-            kept[index] = dataclasses.replace(
-                correction, undone_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
-            return
-    raise NewslensError(f"There is no correction {correction_id} to undo.")
-
-
-# --- the corpus as a workspace: search, open, delete --------------------------------------
-
-def search_hits(filters: Filters) -> list[Any]:
-    """``ArticleSummary``s of stored articles matching a search (``filters``' query or
-    entity), best first, each with the place its words were found (``snippet``); empty
-    without a store or a search."""
-    filters = _searched(filters)
-    if not store_available() or not (filters.query or filters.entity):
-        return []
-    try:
-        return _search_hits(filters, _store_stamp())
-    except sqlite3.DatabaseError as err:
-        _mark_damaged(err)
-        return []
-
-
-@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
-def _search_hits(filters: Filters, stamp: tuple[Any, ...]) -> list[Any]:
-    # ``stamp`` only keys the cache (see ``_stored_articles``).
-    with open_store() as store:
-        return store.summaries(filters)
-
-
-def open_in_analyze(article_id: str) -> bool:
-    """Make a stored (or this session's) article the one the Analyze page shows, with its
-    text, title and date in the editor; False when it is not found."""
-    found = session_articles().get(article_id) or stored_article(article_id)
-    if found is None:
-        return False
-    kept = session_articles()
-    kept.pop(found.id, None)
-    kept[found.id] = found
-    st.session_state["analyze_text"] = found.text
-    st.session_state["analyze_title"] = found.title or ""
-    st.session_state["analyze_date"] = found.published
-    st.session_state["analyze_current"] = found.id
-    st.session_state["analyze_result"] = found.id
-    st.session_state["analyze_loaded"] = f"stored:{found.id}"
-    return True
-
-
-def delete_articles(article_ids: list[str]) -> int:
-    """Delete articles (analyses and corrections) from the store and this session; return
-    how many were stored."""
-    kept = session_articles()
-    for gone in article_ids:
-        kept.pop(gone, None)
-    if not store_available():
-        return len(article_ids)
-    try:
-        with open_store() as store:
-            return store.delete_many(article_ids)
-    except sqlite3.DatabaseError as err:
-        _mark_damaged(err)
-        return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import state
+from dashboard import reading, state
 from extraction.limits import MAX_CHARS, MAX_FILE_BYTES
 
 st.title("About newslens")
@@ -40,7 +40,7 @@ if problem is None:
     from extraction.store import default_store_path
 
     st.text(f"Store: {default_store_path()} (set NEWSLENS_STORE to use another file)\n"
-            f"Articles stored: {state.corpus_count():,}")
+            f"Articles stored: {reading.corpus_count():,}")
 else:
     st.text(problem)
 st.text(f"Sample articles: {state.samples_dir()}")

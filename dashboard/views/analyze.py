@@ -10,7 +10,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from dashboard import frames, panels, review, state
+from dashboard import correcting, frames, panels, review, state
 from extraction.corrections import Correction, apply_corrections, event_key, review_marks
 from extraction.errors import NewslensError
 from extraction.limits import MAX_CHARS, MAX_FILE_BYTES
@@ -228,7 +228,7 @@ def result_section(article: Article, corrections: list[Correction]) -> None:
     # A repeated analysis comes from the cache, so this is the time to the result.
     timing = f" · ready in {seconds:.2f} s" if seconds is not None else ""
     st.text(f"Published: {published} · {len(article.text.split()):,} words{timing}")
-    stored = state.stored_as(article)
+    stored = correcting.stored_as(article)
     if stored:
         st.info(f"This text is in the corpus already (article {stored}), so it was not stored "
                 "twice; the Corpus page counts it once. Corrections made here apply to both.")
@@ -277,7 +277,7 @@ if len(analysed) > 1:
     )
     st.session_state[CURRENT_KEY] = shown
 extracted = analysed.get(st.session_state.get(CURRENT_KEY, ""))
-corrections = state.corrections_for(extracted) if extracted is not None else []
+corrections = correcting.corrections_for(extracted) if extracted is not None else []
 # Shown, charted and exported as the analysts corrected it.
 current = apply_corrections(extracted, corrections) if extracted is not None else None
 if current is None:

@@ -6,7 +6,7 @@ import functools
 
 import streamlit as st
 
-from dashboard import charts, frames, panels, profiles, state
+from dashboard import charts, correcting, frames, panels, profiles, reading, state
 from dashboard.names import country_label
 from extraction.store import Filters
 
@@ -30,10 +30,10 @@ if problem:
     st.warning(panels.md_escape(problem))
     st.info("Without the store, this page shows the articles analysed in this browser "
             "session only.")
-total = panels.corpus_total_or_stop(state.corpus_count())
+total = panels.corpus_total_or_stop(reading.corpus_count())
 
-first, last, countries = state.corpus_overview()
-sources = state.corpus_sources()
+first, last, countries = reading.corpus_overview()
+sources = reading.corpus_sources()
 # Values from a shared link or an earlier visit that this corpus cannot offer are dropped
 # (a date range is clipped to the corpus), so the widgets never see an invalid value.
 for key, options in (("corpus_country", countries), ("corpus_source", sources)):
@@ -78,7 +78,7 @@ entity = cols[1].text_input(
 
 # Published before any early stop below, so even an empty result can be bookmarked.
 state.publish_view("corpus")
-view = state.corpus_view(Filters(start=start, end=end, country=country, source=source,
+view = reading.corpus_view(Filters(start=start, end=end, country=country, source=source,
                                   query=query, entity=entity, limit=CORPUS_LIMIT))
 if total > CORPUS_LIMIT:
     st.caption(f"The corpus holds {total:,} articles; the {CORPUS_LIMIT:,} most recent that "
@@ -98,7 +98,7 @@ st.subheader("Articles")
 searching = bool((query or "").strip() or (entity or "").strip())
 listing = view.listing if searching else frames.by_date_first(view.listing)
 if searching:
-    hits = state.search_hits(Filters(query=query, entity=entity, country=country,
+    hits = reading.search_hits(Filters(query=query, entity=entity, country=country,
                                      limit=SEARCH_LIMIT))
     found = {hit.id: hit.snippet for hit in hits}
     listing = listing.assign(found=listing["id"].map(found))
@@ -115,7 +115,7 @@ st.caption("Tick a row to open that article in Analyze (and correct it there), o
 left, middle, right = st.columns([2, 2, 3])
 if left.button("Open in Analyze", key="corpus_open", disabled=len(chosen) != 1,
                type="primary"):
-    if state.open_in_analyze(chosen[0]):
+    if reading.open_in_analyze(chosen[0]):
         st.switch_page("views/analyze.py")
     st.warning("That article is no longer stored.")
 confirm = right.checkbox(f"Yes, delete {len(chosen)} article(s) with their analyses and "
@@ -125,7 +125,7 @@ confirm = right.checkbox(f"Yes, delete {len(chosen)} article(s) with their analy
 def delete_chosen(ids: list[str]) -> None:
     # A callback runs before the widgets are drawn, so it may clear the confirmation and
     # give the table a fresh key (its ticks pointed at rows that are gone).
-    removed = state.delete_articles(ids)
+    removed = reading.delete_articles(ids)
     st.session_state["corpus_table_generation"] = generation + 1
     st.session_state["corpus_delete_confirm"] = False
     st.session_state["corpus_flash"] = f"Deleted {removed} article(s)."
@@ -151,7 +151,7 @@ if subject:
 st.subheader("Timeline")
 panels.timeline_section(events, "corpus", start=start, end=end)
 st.subheader("Stance")
-panels.stance_section(functools.partial(state.evidence_articles, stances), stances, "corpus",
+panels.stance_section(functools.partial(reading.evidence_articles, stances), stances, "corpus",
                       max_targets=HEATMAP_TARGETS)
 
 st.subheader("Stance over time")
@@ -181,7 +181,7 @@ tables = {
     "events": events,
     "stances": stances,
     "stance_by_month": monthly,
-    "corrections": frames.corrections_frame(state.corpus_corrections(view.text_keys)),
+    "corrections": frames.corrections_frame(correcting.corpus_corrections(view.text_keys)),
 }
 for column, (name, table) in zip(st.columns(len(tables)), tables.items(), strict=True):
     column.download_button(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, frames, panels, profiles, state
+from dashboard import charts, frames, panels, profiles, reading, state
 from dashboard.names import country_label
 from extraction.store import Filters
 
@@ -20,11 +20,11 @@ st.caption("One country or one person, organisation or group across the stored c
            "in, and who appears with it.")
 
 state.follow_link("profile")
-total = panels.corpus_total_or_stop(state.corpus_count())
+total = panels.corpus_total_or_stop(reading.corpus_count())
 
-_, _, countries = state.corpus_overview()
+_, _, countries = reading.corpus_overview()
 # The entity list comes from the same cached read as the Corpus page's unfiltered view.
-entities = profiles.entity_choices(state.corpus_view(Filters(limit=PROFILE_LIMIT)).entities,
+entities = profiles.entity_choices(reading.corpus_view(Filters(limit=PROFILE_LIMIT)).entities,
                                    keep=st.session_state.get("profile_entity"))
 if st.session_state.get("profile_country") not in countries:
     st.session_state.pop("profile_country", None)
@@ -52,9 +52,9 @@ if subject is None:
     st.stop()
 
 if subject.kind == "country":
-    read = state.corpus_articles(Filters(country=subject.key, limit=PROFILE_LIMIT))
+    read = reading.corpus_articles(Filters(country=subject.key, limit=PROFILE_LIMIT))
 else:
-    read = state.corpus_articles(Filters(entity=subject.key, limit=PROFILE_LIMIT))
+    read = reading.corpus_articles(Filters(entity=subject.key, limit=PROFILE_LIMIT))
 articles = profiles.subject_articles(read, subject)
 st.header(subject.label)
 if not articles:
