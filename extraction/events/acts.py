@@ -116,6 +116,45 @@ def _dated_act_frames(index: DocIndex, found: dict[int, Entry], frames: Sequence
     return out
 
 
+# Verbs of thinking, perceiving, wanting and reporting that name no act of a party.
+MENTAL_VERBS = frozenset({"consider", "regard", "view", "see", "hear", "notice", "learn",
+                          "wish", "prefer", "claim", "suggest", "estimate", "indicate",
+                          "describe", "call", "name", "cite", "note", "add", "report",
+                          "tell", "say", "write", "state", "reply", "respond", "allege"})
+
+
+def _party_act_frames(index: DocIndex, found: dict[int, Entry],
+                      frames: Sequence[Frame]) -> list[Frame]:
+    """Every reported act of a named party is an event, dated or not: a past or perfect
+    verb of a main clause or its conjunct ("the court heard arguments", "the administration
+    gave up", "Hungary has launched a programme") whose subject names a party and that no
+    lexicon row types becomes an ``ACTION`` for the timeline; it never counts for stance."""
+    taken = {f.trigger.i for f in frames}
+    taken.update(f.trigger.head.i for f in frames if not _is_verbal(f.trigger))
+    out: list[Frame] = []
+    for verb in index.doc:
+        auxes = _aux_lemmas(verb)
+        perfect = verb.tag_ == "VBN" and bool(auxes) and auxes <= {"has", "have", "had"}
+        if verb.tag_ != "VBD" and not perfect or \
+                verb.dep_ not in ("ROOT", "conj", "ccomp", "advcl") or \
+                verb.i in found or verb.i in taken or verb.pos_ == "AUX" or \
+                verb.lemma_.lower() in LIGHT_VERBS | MENTAL_VERBS or \
+                is_speech_verb(verb) or index.in_quote[verb.i] or _negated(verb):
+            continue
+        actors, targets, _ = _verb_arguments(index, verb, ACTION_ENTRY, None)
+        named = [a for a in actors if _agentive(index, a)]
+        if not named:
+            continue
+        frame = Frame(verb, ACTION_ENTRY, ACTION, 0.0, named, targets)
+        frame.modality = _modality(verb)
+        frame.mode = _mode(frame)
+        if frame.mode != HAPPENED:
+            continue
+        taken.add(verb.i)
+        out.append(frame)
+    return out
+
+
 def _coup_frames(doc: Doc, index: DocIndex, found: dict[int, Entry],
                  frames: Sequence[Frame] = ()) -> list[Frame]:
     """A coup or junta that removes someone is its country's military acting against them

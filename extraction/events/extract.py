@@ -50,6 +50,7 @@ from .acts import (
     _claimed_attacks,
     _coup_frames,
     _dated_act_frames,
+    _party_act_frames,
     _perpetrator_frames,
     _possessor_support,
 )
@@ -68,7 +69,7 @@ from .dates import (
 )
 from .docindex import Arg, DocIndex
 from .frame import Frame, _ceased, _polarity, _refusal, _requested, _type_for
-from .frames import DROP_RULES, _frames
+from .frames import DROP_RULES, _frames, _state_author
 from .judgements import _denied_charges, _judged_acts, _judgement, _quoted_judgements
 from .lexicon import ACTION, INCIDENT, MATERIAL, STATEMENT, Lexicon, load_lexicon
 from .parties import (
@@ -99,7 +100,7 @@ from .places import (
     _unattributed,
     home_country,
 )
-from .syntax import _clause
+from .syntax import _clause, _topic_of_noun
 from .targets import (
     _at_place,
     _condition_targets,
@@ -342,6 +343,9 @@ RULES: dict[str, Callable[..., Any]] = {
     "happening_subject": _noun_arguments,
     "unnamed_protest": _is_unnamed_act,
     "dated_acts": _dated_act_frames,
+    "party_acts": _party_act_frames,
+    "topic_noun": _topic_of_noun,
+    "state_passive": _state_author,
     "lede_date": _recent_day,
     "media_not_actor": _not_media,
     "repeated_mention": _drop_repeated_mentions,

@@ -10,17 +10,19 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import resources
 from .acts import (
     _backing_frames,
     _claimed_attacks,
     _coup_frames,
     _dated_act_frames,
     _obligation_frames,
+    _party_act_frames,
     _perpetrator_frames,
     _possessor_support,
 )
 from .dates import _dated_speaker
-from .docindex import DocIndex
+from .docindex import Arg, DocIndex
 from .frame import (
     HAPPENED,
     PLANNED,
@@ -37,6 +39,7 @@ from .lexicon import COOPERATIVE, INCIDENT, STATEMENT, Entry, Lexicon, match_tri
 from .parties import _echoed_speech, _media_source, _speaking_party
 from .places import _homeless
 from .syntax import (
+    _agent,
     _children,
     _complement,
     _depth,
@@ -44,6 +47,7 @@ from .syntax import (
     _is_verbal,
     _negated,
     _neither_subject,
+    _subject,
 )
 from .targets import _described, _noun_arguments, _speaker, _struck_targets, _verb_arguments
 
@@ -174,6 +178,8 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
             # "a witness said", "he said" of no one named, "did not say", "the BBC
             # reported": no dated act of a party; "Saying ..., X added" is one act, not two.
             continue
+        if "state_passive" in rules and not frame.actors:
+            frame.actors = _state_author(index, tok, frame.targets, home)
         frame.speaker = _speaker(index, tok)
         frame.folded_intent = entry.intent and comp is not None
         frame.ceased = "cessation" in rules and _ceased(tok)
@@ -210,11 +216,37 @@ def _added_frames(doc: Doc, index: DocIndex, found: dict[int, Entry], frames: li
         frames.extend(_coup_frames(doc, index, found, frames))
     if "dated_acts" in rules:
         frames.extend(_dated_act_frames(index, found, frames, spans))
+    if "party_acts" in rules:
+        frames.extend(_party_act_frames(index, found, frames))
     if "perpetrator_attribution" in rules:
         frames.extend(_perpetrator_frames(doc, index, found))
     if "backer_not_owner" in rules:
         frames.extend(_backing_frames(doc, index, home))
     return frames
+
+
+# Acts of office that only a state's institutions do ("was sworn in", "was appointed",
+# "the parliament was dissolved", "the ban was lifted").
+OFFICE_VERBS = frozenset({"elect", "appoint", "swear", "confirm", "nominate", "inaugurate",
+                          "suspend", "dissolve", "prorogue", "ratify", "approve", "lift",
+                          "dismiss", "impeach", "reinstate", "sack", "install"})
+
+
+def _state_author(index: DocIndex, tok: Token, targets: Sequence[Arg],
+                  home: str | None) -> list[Arg]:
+    """The state as the unnamed author of an act of office in the passive ("Pierluisi was
+    sworn in as governor", "Tonga's parliament was suspended", "the ban was lifted in
+    2011"): the country of what was done, else the story's country. Only agentless passives
+    of ``OFFICE_VERBS``; a stabbing or an arrest in the passive keeps no author."""
+    if not _is_verbal(tok) or tok.lemma_.lower() not in OFFICE_VERBS:
+        return []
+    subj, passive = _subject(tok)
+    if not passive or _agent(tok) is not None:
+        return []
+    country = next((t.country for t in targets if t.country), None) or home
+    if country is None:
+        return []
+    return [Arg(tok.i, resources.country_name(country), "country", None, country)]
 
 
 # Modifiers that make an event noun an illness ("cardiac arrest", "heart attack").

@@ -126,6 +126,32 @@ def _governing_verb(noun: Token) -> Token | None:
     return None
 
 
+# Prepositions that make a noun the topic of another noun ("an inquiry into the shooting",
+# "talks on the attack", "a report about the arrests", "calls for sanctions").
+TOPIC_PREPS = frozenset({"into", "on", "about", "over", "regarding", "concerning", "for"})
+
+
+# Nouns of finding out and telling: what they are about is not their author's act.
+INQUIRY_NOUNS = frozenset({"inquiry", "investigation", "probe", "report", "review", "hearing",
+                           "study", "debate", "statement", "question", "comment", "enquiry"})
+
+
+def _topic_of_noun(noun: Token) -> bool:
+    """True when ``noun`` is what another noun is about: its preposition hangs from a noun
+    ("launched an inquiry into the shooting": the shooting is not the inquirer's act), or
+    from a verb whose object is an inquiry or report ("opened an inquiry into the killing",
+    as the parser often attaches it)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in TOPIC_PREPS or \
+            prep.head.i == noun.i:
+        return False
+    head = prep.head
+    if head.pos_ in ("NOUN", "PROPN"):
+        return True
+    return _is_verbal(head) and any(c.dep_ == "dobj" and c.lemma_.lower() in INQUIRY_NOUNS
+                                    for c in head.children)
+
+
 def _negated(tok: Token) -> bool:
     for child in tok.children:
         if child.dep_ == "neg" or child.lower_ in ("never",):

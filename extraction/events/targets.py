@@ -26,6 +26,7 @@ from .syntax import (
     _is_passive_participle,
     _is_verbal,
     _subject,
+    _topic_of_noun,
 )
 
 # Prepositions whose object is the other party of an event, most telling first.
@@ -98,12 +99,15 @@ def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,
             preps.setdefault(child.lower_, []).extend(_children(child, "pobj"))
         elif child.dep_ == "dative":
             objects.insert(0, child)
-    for obj in [*objects, *_children(verb, "prt")]:
+    measured = [inner for obj in objects for of in obj.children
+                if of.dep_ == "prep" and of.lower_ == "of" for inner in _children(of, "pobj")]
+    for obj in [*objects, *_children(verb, "prt"), *measured]:
         # The object's own attachments that name a party ("gave aid to X", "ties with X"),
         # and a particle's ("kidnapped up to 16 advisers"); not what the object is about
-        # ("welcomed the decision on Putin" is no support for Putin).
+        # ("welcomed the decision on Putin" is no support for Putin). An object measured
+        # out ("three days of mourning for X") lends its noun's row preposition only.
         for sub in obj.children:
-            if sub.dep_ == "prep" and (sub.lower_ in OBJECT_PREPS or (
+            if sub.dep_ == "prep" and (sub.lower_ in OBJECT_PREPS and obj not in measured or (
                     entry is not None and entry.target_prep and
                     sub.lower_ in entry.target_prep.split("|"))):
                 preps.setdefault(sub.lower_, []).extend(_children(sub, "pobj"))
@@ -278,7 +282,8 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
             preps.pop("from")
     verb = _governing_verb(noun)
     if not actors and verb is not None and verb.i not in reactions and (
-            verb.lemma_.lower() not in JUDGING_VERBS):
+            verb.lemma_.lower() not in JUDGING_VERBS) and not (
+            "topic_noun" in index.rules and _topic_of_noun(noun)):
         subj, passive = _subject(verb)
         if subj is not None and subj.i != noun.i and (not passive or noun.dep_ == "pobj"):
             # "imposed sanctions"; "were engaged in ethnic cleansing" (a stative passive).
