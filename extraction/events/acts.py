@@ -126,9 +126,10 @@ MENTAL_VERBS = frozenset({"consider", "regard", "view", "see", "hear", "notice",
 def _party_act_frames(index: DocIndex, found: dict[int, Entry],
                       frames: Sequence[Frame]) -> list[Frame]:
     """Every reported act of a named party is an event, dated or not: a past or perfect
-    verb of a main clause or its conjunct ("the court heard arguments", "the administration
-    gave up", "Hungary has launched a programme") whose subject names a party and that no
-    lexicon row types becomes an ``ACTION`` for the timeline; it never counts for stance."""
+    verb of a main clause or its conjunct ("the Ghanaian court heard the appeal", "the
+    ministry dropped the plan", "Peru has launched a programme") whose subject names a
+    party and that no lexicon row types becomes an ``ACTION`` for the timeline; it never
+    counts for stance."""
     taken = {f.trigger.i for f in frames}
     taken.update(f.trigger.head.i for f in frames if not _is_verbal(f.trigger))
     out: list[Frame] = []

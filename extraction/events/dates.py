@@ -111,13 +111,15 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
               anchor: str | None, *, breaks: Sequence[int] | None = None,
               narrative: Sequence[int] | None = None,
               conjuncts: bool = True, lede: bool = True,
-              starts: Sequence[int] | None = None) -> tuple[str | None, str | None]:
+              starts: Sequence[int] | None = None,
+              lone: bool = False) -> tuple[str | None, str | None]:
     """The event's date and where it came from (a time expression's text or "published").
 
     ``breaks`` (from ``line_breaks``) keeps time expressions on another line out;
     ``narrative`` (from ``narrative_starts``) lets a sentence without a time expression
     take the story's last recent day (``narrative_day``) before the publication date;
-    ``starts`` (the same list) finds the sentence's own time expressions by bisection.
+    ``starts`` (the same list) finds the sentence's own time expressions by bisection;
+    ``lone`` lets a past act take the one date its sentence gives (``_lone_date``).
     """
     sent = trigger.sent
     local = [(s, t) for s, t in sentence_spans(sent, spans, starts)
@@ -145,6 +147,8 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
     if scoping:
         item = min(scoping, key=lambda p: p[0])[1]
         return str(item["value"]), str(item["text"])
+    if lone and (item := _lone_date(trigger, local)) is not None:
+        return str(item["value"]), str(item["text"])
     if not local and narrative is not None and _narrated(trigger):
         # No time expression in the sentence: the story's last named day, if recent.
         item = narrative_day(trigger, spans, anchor, narrative, lede=lede)
@@ -153,6 +157,34 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
     if anchor:
         return anchor, "published"
     return None, None
+
+
+def _lone_date(trigger: Token,
+               local: Sequence[tuple[Span, dict[str, Any]]]) -> dict[str, Any] | None:
+    """The one date a sentence gives, for a past act the parse left it off ("Arriving back
+    in Peru in 1990, the exiled senator joined the opposition"): only when the sentence
+    holds exactly one time expression, it is no noun's own ("the 2016 referendum") and it
+    closes no description of something else ("the treaty, signed in 2015, was rejected")."""
+    if len(local) != 1 or not _narrated(trigger):
+        return None
+    span, item = local[0]
+    above = span.root.head
+    if _owns_date(above, span, trigger) or span.root.dep_ in ("compound", "nummod", "amod",
+                                                               "poss", "npadvmod"):
+        return None
+    ancestors = {a.i for a in trigger.ancestors} | {trigger.i}
+    cur = span.root
+    for _ in range(40):
+        if cur.i in ancestors:
+            return item
+        if cur.dep_ in ("acl", "relcl", "conj", "appos") and cur not in span:
+            # The date closes another clause: a description, or a coordinated statement
+            # ("was an early supporter, and has been mayor since 1998").
+            return None
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return None
 
 
 def _narrated(trigger: Token) -> bool:

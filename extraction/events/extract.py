@@ -58,6 +58,7 @@ from .arguments import ARGUMENT_RULES, build_index
 from .dates import (
     _conjunct_date,
     _dated_speaker,
+    _lone_date,
     _recent_day,
     _same_line,
     _timex_spans,
@@ -263,7 +264,8 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
                                  breaks=breaks if "dateline_date" in active else None,
                                  narrative=starts if "narrative_date" in active else None,
                                  conjuncts="conjunct_date" in active,
-                                 lede="lede_date" in active, starts=starts)
+                                 lede="lede_date" in active, starts=starts,
+                                 lone="lone_date" in active)
         trigger = _mention(frame.trigger)
         sentence = _sentence_mention(frame.trigger.sent)
         speaker = frame.speaker.entity if frame.speaker is not None else None
@@ -345,6 +347,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "dated_acts": _dated_act_frames,
     "party_acts": _party_act_frames,
     "topic_noun": _topic_of_noun,
+    "lone_date": _lone_date,
     "state_passive": _state_author,
     "lede_date": _recent_day,
     "media_not_actor": _not_media,

@@ -226,7 +226,7 @@ def _added_frames(doc: Doc, index: DocIndex, found: dict[int, Entry], frames: li
 
 
 # Acts of office that only a state's institutions do ("was sworn in", "was appointed",
-# "the parliament was dissolved", "the ban was lifted").
+# "the parliament was dissolved", "the curfew was lifted").
 OFFICE_VERBS = frozenset({"elect", "appoint", "swear", "confirm", "nominate", "inaugurate",
                           "suspend", "dissolve", "prorogue", "ratify", "approve", "lift",
                           "dismiss", "impeach", "reinstate", "sack", "install"})
@@ -234,9 +234,9 @@ OFFICE_VERBS = frozenset({"elect", "appoint", "swear", "confirm", "nominate", "i
 
 def _state_author(index: DocIndex, tok: Token, targets: Sequence[Arg],
                   home: str | None) -> list[Arg]:
-    """The state as the unnamed author of an act of office in the passive ("Pierluisi was
-    sworn in as governor", "Tonga's parliament was suspended", "the ban was lifted in
-    2011"): the country of what was done, else the story's country. Only agentless passives
+    """The state as the unnamed author of an act of office in the passive ("Peru's new
+    prime minister was sworn in", "the Fijian parliament was suspended", "the curfew was
+    lifted in May"): the country of what was done, else the story's country. Only agentless passives
     of ``OFFICE_VERBS``; a stabbing or an arrest in the passive keeps no author."""
     if not _is_verbal(tok) or tok.lemma_.lower() not in OFFICE_VERBS:
         return []

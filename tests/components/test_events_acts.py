@@ -95,7 +95,7 @@ def test_an_act_the_subject_carries_out_keeps_its_actor(events_nlp):
 
 @pytest.mark.parametrize(("text", "word", "country"), [
     ("Peru's new prime minister was sworn in on Tuesday.", "sworn", "PER"),
-    ("Tonga's parliament was suspended indefinitely on Friday.", "suspended", "TON"),
+    ("The Fijian parliament was suspended indefinitely on Friday.", "suspended", "FJI"),
     ("The Bolivian ambassador was appointed in 2019.", "appointed", "BOL"),
 ])
 def test_an_act_of_office_in_the_passive_is_the_states(events_nlp, text, word, country):
@@ -118,8 +118,8 @@ def test_violence_and_named_authors_keep_their_own_actor(events_nlp, text, word)
 @pytest.mark.parametrize(("text", "expected"), [
     ("Ghana announced three days of national mourning for its former president John Mensah.",
      ("GHA", "entity:John Mensah", "support")),
-    ("Egypt declared a week of mourning for the former president Hosni Mubarak.",
-     ("EGY", "entity:Hosni Mubarak", "support")),
+    ("Zambia declared a week of mourning for the former president Kenneth Kaunda.",
+     ("ZMB", "entity:Kenneth Kaunda", "support")),
 ])
 def test_mourning_declared_for_someone_honours_them(text, expected):
     assert expected in _stances(text)
@@ -130,3 +130,23 @@ def test_a_measured_object_lends_no_other_preposition(events_nlp):
     text = "Japan sent two shipments of aid to the Philippines."
     found = triggered(events(events_nlp, text), "sent")
     assert found and {e["target_country"] for e in found} == {"PHL"}
+
+
+# --- lone_date: a past act takes the one date its sentence gives -----------------------------
+
+def test_a_past_act_takes_the_lone_date_of_its_sentence(events_nlp):
+    text = "Arriving back in Peru in 1990, the exiled senator joined the opposition."
+    found = triggered(events(events_nlp, text), "joined")
+    assert found and {e["date"] for e in found} == {"1990"}
+
+
+@pytest.mark.parametrize(("text", "word", "other"), [
+    ("The mayor of Lima was an early critic of the plan, and has led the city since 2015.",
+     "critic", "2015"),
+    ("The treaty, signed in 2015, was rejected by the Bolivian parliament.", "rejected",
+     "2015"),
+    ("The Bolivian parliament rejected the 2016 referendum result.", "rejected", "2016"),
+])
+def test_a_date_of_something_else_stays_its_own(events_nlp, text, word, other):
+    found = triggered(events(events_nlp, text), word)
+    assert found and all(e["date"] != other for e in found)
