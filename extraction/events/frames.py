@@ -190,6 +190,8 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
         frame.mode = _mode(frame)
         if "requested_act" in rules and frame.mode == HAPPENED and _requested(frame):
             frame.mode = PLANNED
+        if "headline_future" in rules and frame.mode == HAPPENED and _headline_future(tok):
+            frame.mode = PLANNED
         if "refusal" in rules and _refusal(frame):
             frame.mode = HAPPENED
         frames.append(frame)
@@ -223,6 +225,18 @@ def _added_frames(doc: Doc, index: DocIndex, found: dict[int, Entry], frames: li
     if "backer_not_owner" in rules:
         frames.extend(_backing_frames(doc, index, home))
     return frames
+
+
+def _headline_future(tok: Token) -> bool:
+    """True for the headline form "X to do Y" ("Chile to recall envoy from Peru"): a
+    to-infinitive that heads its sentence announces an act, it does not report one."""
+    verb = tok if _is_verbal(tok) else tok.head
+    for _ in range(3):
+        if not _is_verbal(verb) or verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return _is_verbal(verb) and verb.dep_ == "ROOT" and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 # Acts of office that only a state's institutions do ("was sworn in", "was appointed",

@@ -150,3 +150,25 @@ def test_a_past_act_takes_the_lone_date_of_its_sentence(events_nlp):
 def test_a_date_of_something_else_stays_its_own(events_nlp, text, word, other):
     found = triggered(events(events_nlp, text), word)
     assert found and all(e["date"] != other for e in found)
+
+
+# --- headline_future: "X to do Y" announces an act --------------------------------------------
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Chile to recall envoy from Peru", "recall"),
+    ("Britain to expel three Russian diplomats next week", "expel"),
+    ("Peru to hold talks with Chile and sign a border treaty", "sign"),
+])
+def test_a_headline_infinitive_is_planned(events_nlp, text, word):
+    found = triggered(events(events_nlp, text), word)
+    assert found and {e["modality"] for e in found} == {"planned"}
+
+
+def test_a_headline_announcement_gives_no_stance_yet():
+    assert not _stances("Chile to recall envoy from Peru")
+
+
+def test_a_reported_recall_still_happened(events_nlp):
+    found = triggered(events(events_nlp, "Chile recalled its envoy from Peru on Monday."),
+                      "recalled")
+    assert found and {e["modality"] for e in found} == {"happened"}
