@@ -334,12 +334,7 @@ def tie_counts(gold: list[dict], entities: list) -> tuple[Counter, list[tuple[di
     errors: list[tuple[dict, str | None]] = []
     for tie in gold:
         start, end = tie["span"]
-        best, overlap = None, 0
-        for entity in entities:
-            for m in entity.mentions:
-                shared = min(end, m.end_char) - max(start, m.start_char)
-                if shared > overlap:
-                    best, overlap = entity, shared
+        best = _most_overlapping(entities, start, end)
         given = best.country if best is not None else None
         if tie["basis"] == "unstated":
             counts[("unstated", "n")] += 1
@@ -362,6 +357,18 @@ def tie_counts(gold: list[dict], entities: list) -> tuple[Counter, list[tuple[di
         if given != tie["country"]:
             errors.append((tie, given))
     return counts, errors
+
+
+def _most_overlapping(entities: list, start: int, end: int):
+    """The entity with a mention sharing the most characters with ``start:end`` (the first
+    such when several share as many), None when no mention overlaps it."""
+    best, overlap = None, 0
+    for entity in entities:
+        for m in entity.mentions:
+            shared = min(end, m.end_char) - max(start, m.start_char)
+            if shared > overlap:
+                best, overlap = entity, shared
+    return best
 
 
 def devgold_ties(data: Path, nlp, *, show_errors: bool = False) -> tuple[float, float]:

@@ -118,11 +118,18 @@ def spans(
                 continue
             hover = f"{t.type} · {t.value}" + (f" · anchored on {t.anchor}" if t.anchor else "")
             candidates.append((1, Span(t.start_char, t.end_char, t.type, hover)))
+    return _non_overlapping(candidates, len(article.text))
+
+
+def _non_overlapping(candidates: list[tuple[int, Span]], length: int) -> list[Span]:
+    """The spans to mark among ``(rank, span)`` candidates (rank 0 for entity mentions, 1 for
+    time expressions), in text order: a lower rank wins an overlap, then the earlier and
+    longer span; spans outside a text of ``length`` characters are dropped."""
     candidates.sort(key=lambda c: (c[1].start, c[0], -(c[1].end - c[1].start)))
     chosen: list[Span] = []
     taken: list[tuple[int, int]] = []
     for _, span in sorted(candidates, key=lambda c: c[0]):
-        if not 0 <= span.start < span.end <= len(article.text):
+        if not 0 <= span.start < span.end <= length:
             continue
         if any(span.start < end and start < span.end for start, end in taken):
             continue

@@ -45,6 +45,8 @@ PARAMS: dict[str, dict[str, str]] = {
 _FLAGS = {"background", "past_events", "all_modalities"}
 _ISO3 = re.compile(r"[A-Z]{3}")
 _ARTICLE_ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
+#: Parameters whose whole value must have a shape: an article id, an ISO-3 code.
+_SHAPES = {"article": _ARTICLE_ID, "country": _ISO3}
 #: The longest value a parameter may carry: a target key or a source name, not a text.
 MAX_VALUE = 300
 
@@ -88,11 +90,8 @@ def decode(page: str, params: Mapping[str, str]) -> dict[str, Any]:
             start, end = _date(first), _date(last)
             if sep and start and end and start <= end:
                 values[key] = (start, end)
-        elif name == "article":
-            if _ARTICLE_ID.fullmatch(raw):
-                values[key] = raw
-        elif name == "country":
-            if _ISO3.fullmatch(raw):
+        elif name in _SHAPES:
+            if _SHAPES[name].fullmatch(raw):
                 values[key] = raw
         elif raw:
             values[key] = raw

@@ -119,17 +119,9 @@ def item_from_record(
         return Skip(origin, "undecodable", "the text is not valid UTF-8")
     if len(text) > MAX_CHARS:
         return Skip(origin, "too long", f"{len(text):,} characters; the limit is {MAX_CHARS:,}")
-    raw_date = record.get(columns.date)
-    if raw_date in (None, "") and columns.date == Columns.date:
-        raw_date = record.get("published")
-    date = published
-    if raw_date not in (None, ""):
-        if not isinstance(raw_date, str):
-            return Skip(origin, "bad date", f"the date {raw_date!r} is not YYYY-MM-DD text")
-        try:
-            date = parse_date(raw_date)
-        except NewslensError as err:
-            return Skip(origin, "bad date", str(err))
+    date = _record_date(record, origin, columns, published)
+    if isinstance(date, Skip):
+        return date
     try:
         # The text as analysed (long runs broken), so the id here is the Article's id.
         text = validate_text(text, name="The text")
@@ -143,6 +135,23 @@ def item_from_record(
     url = str(url).strip() or None if url not in (None, "") else None
     return Item(text=text, published=date, title=title, url=url,
                 source=source or _host(url), origin=origin)
+
+
+def _record_date(record: dict, origin: str, columns: Columns,
+                 published: dt.date | None) -> dt.date | None | Skip:
+    """The date a row gives (its date column, else "published" when the date column is the
+    default), ``published`` when it gives none, or why the row is skipped."""
+    raw_date = record.get(columns.date)
+    if raw_date in (None, "") and columns.date == Columns.date:
+        raw_date = record.get("published")
+    if raw_date in (None, ""):
+        return published
+    if not isinstance(raw_date, str):
+        return Skip(origin, "bad date", f"the date {raw_date!r} is not YYYY-MM-DD text")
+    try:
+        return parse_date(raw_date)
+    except NewslensError as err:
+        return Skip(origin, "bad date", str(err))
 
 
 def _diagnose(data: bytes, suffix: str) -> str:
@@ -333,6 +342,22 @@ def _walk(folder: Path) -> Iterator[Path | Skip]:
                    f"cannot list the folder: {err.strerror}")
 
 
+def _read_folder(folder: Path, *, published: dt.date | None, source: str
+                 ) -> Iterator[Item | Skip]:
+    """Yield every article file under ``folder`` (see ``read_inputs``), or why it is skipped."""
+    for file in _walk(folder):
+        if isinstance(file, Skip):
+            yield file
+            continue
+        suffix = file.suffix.lower()
+        if suffix in SUPPORTED_SUFFIXES:
+            yield read_article_file(file, published=published, source=source)
+        else:
+            hint = (" (name JSONL and CSV files explicitly to read them)"
+                    if suffix in JSONL_SUFFIXES + CSV_SUFFIXES else "")
+            yield Skip(str(file), "unsupported file", f"not an article file{hint}")
+
+
 def read_inputs(
     paths: Iterable[str | Path],
     *,
@@ -353,17 +378,7 @@ def read_inputs(
         if not path.exists():
             yield Skip(str(path), "missing path", "no such file or folder")
         elif path.is_dir():
-            for file in _walk(path):
-                if isinstance(file, Skip):
-                    yield file
-                    continue
-                suffix = file.suffix.lower()
-                if suffix in SUPPORTED_SUFFIXES:
-                    yield read_article_file(file, published=published, source=label)
-                else:
-                    hint = (" (name JSONL and CSV files explicitly to read them)"
-                            if suffix in JSONL_SUFFIXES + CSV_SUFFIXES else "")
-                    yield Skip(str(file), "unsupported file", f"not an article file{hint}")
+            yield from _read_folder(path, published=published, source=label)
         else:
             suffix = path.suffix.lower()
             if suffix in JSONL_SUFFIXES:

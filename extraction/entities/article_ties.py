@@ -23,12 +23,7 @@ from .words import HOME_ROLES
 def acronym_ties(doc: Doc, groups: Sequence[Group]) -> None:
     """An acronym and its expansion in the article ("National Telecommunications Commission
     (NTC)") share a country and role: whichever has them gives them to the other."""
-    by_initials: dict[str, Group] = {}
-    for group in groups:
-        if group.label == "ORG" and group.key[0] in ("name", "org"):
-            initials = ties.acronym_of(longest_text(doc, group.mentions))
-            if initials and initials not in by_initials:
-                by_initials[initials] = group
+    by_initials = _by_initials(doc, groups)
     if not by_initials:
         return
     for group in groups:
@@ -42,6 +37,18 @@ def acronym_ties(doc: Doc, groups: Sequence[Group]) -> None:
                 one.country = other.country
             if one.role is None and other.role:
                 one.role = other.role
+
+
+def _by_initials(doc: Doc, groups: Sequence[Group]) -> dict[str, Group]:
+    """Named organisations by the initials of their longest name (``ties.acronym_of``), the
+    first one for each."""
+    by_initials: dict[str, Group] = {}
+    for group in groups:
+        if group.label == "ORG" and group.key[0] in ("name", "org"):
+            initials = ties.acronym_of(longest_text(doc, group.mentions))
+            if initials and initials not in by_initials:
+                by_initials[initials] = group
+    return by_initials
 
 
 def via_ties(vias: Sequence[tuple[Group, Group]]) -> None:

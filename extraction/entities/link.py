@@ -47,13 +47,7 @@ def assign_country_and_role(
         titles: from ``title_spans``.
         published: the article's ISO date or None.
     """
-    at: dict[int, Candidate] = {}
-    group_of: dict[int, Group] = {}
-    for group in groups:
-        for m in group.mentions:
-            group_of[id(m)] = group
-            for i in range(m.start, m.end):
-                at[i] = m
+    at, group_of = _mention_index(groups)
     title_end = {t[1]: t for t in titles}
     title_start = {t[0]: t for t in titles}
     city_readings(doc, groups, title_end, published)
@@ -82,6 +76,19 @@ def assign_country_and_role(
     via_ties(vias)
     home_ties(doc, groups, {id(group) for group, _ in vias})
     via_ties(vias)
+
+
+def _mention_index(groups: Sequence[Group]) -> tuple[dict[int, Candidate], dict[int, Group]]:
+    """The mention at each token (the last group's where mentions overlap) and, by the id of
+    each mention, its group."""
+    at: dict[int, Candidate] = {}
+    group_of: dict[int, Group] = {}
+    for group in groups:
+        for m in group.mentions:
+            group_of[id(m)] = group
+            for i in range(m.start, m.end):
+                at[i] = m
+    return at, group_of
 
 
 def _relabel_name(doc: Doc, group: Group, title_end: dict[int, tuple[int, int, str]]) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 #: The precisions ``period_start`` gives, finest first.
 PRECISIONS = ("day", "week", "month", "quarter", "season", "year", "decade", "century")
@@ -23,6 +24,17 @@ _DECADE = re.compile(r"(\d{3})$")
 _CENTURY = re.compile(r"(\d{2})$")
 # The month each TIMEX3 season starts in (autumn is written FA or AU).
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}
+# Tried in this order: a value's shape, the first day of the period it names, its precision.
+_STARTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], dt.date], str], ...] = (
+    (_DAY, lambda m: dt.date(int(m[1]), int(m[2]), int(m[3])), "day"),
+    (_WEEK, lambda m: dt.date.fromisocalendar(int(m[1]), int(m[2]), 1), "week"),
+    (_MONTH, lambda m: dt.date(int(m[1]), int(m[2]), 1), "month"),
+    (_QUARTER, lambda m: dt.date(int(m[1]), 3 * int(m[2]) - 2, 1), "quarter"),
+    (_SEASON, lambda m: dt.date(int(m[1]), _SEASON_MONTH[m[2]], 1), "season"),
+    (_YEAR, lambda m: dt.date(int(m[1]), 1, 1), "year"),
+    (_DECADE, lambda m: dt.date(int(m[1]) * 10, 1, 1), "decade"),
+    (_CENTURY, lambda m: dt.date(int(m[1]) * 100, 1, 1), "century"),
+)
 
 
 def period_start(value: str | None) -> tuple[dt.date | None, str | None]:
@@ -41,23 +53,10 @@ def period_start(value: str | None) -> tuple[dt.date | None, str | None]:
     """
     if not value:
         return None, None
-    try:
-        if match := _DAY.match(value):
-            return dt.date(int(match[1]), int(match[2]), int(match[3])), "day"
-        if match := _WEEK.match(value):
-            return dt.date.fromisocalendar(int(match[1]), int(match[2]), 1), "week"
-        if match := _MONTH.match(value):
-            return dt.date(int(match[1]), int(match[2]), 1), "month"
-        if match := _QUARTER.match(value):
-            return dt.date(int(match[1]), 3 * int(match[2]) - 2, 1), "quarter"
-        if match := _SEASON.match(value):
-            return dt.date(int(match[1]), _SEASON_MONTH[match[2]], 1), "season"
-        if match := _YEAR.match(value):
-            return dt.date(int(match[1]), 1, 1), "year"
-        if match := _DECADE.match(value):
-            return dt.date(int(match[1]) * 10, 1, 1), "decade"
-        if match := _CENTURY.match(value):
-            return dt.date(int(match[1]) * 100, 1, 1), "century"
-    except ValueError:
-        return None, None
+    for pattern, first_day, precision in _STARTS:
+        if match := pattern.match(value):
+            try:
+                return first_day(match), precision
+            except ValueError:
+                return None, None
     return None, None
