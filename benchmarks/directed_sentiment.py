@@ -98,7 +98,9 @@ def macro_f1(gold: list[int], pred: list[int]) -> tuple[float, list[float]]:
     return sum(per) / len(per), per
 
 
-def main(argv: list[str] | None = None) -> int:
+# A benchmark script read top to bottom: arguments, the split's rows, one analyze() per sentence
+# scored under every policy, then a confusion table per policy.
+def main(argv: list[str] | None = None) -> int:  # noqa: C901
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=os.environ.get(
         "NEWSLENS_BENCHMARKS", str(ROOT.parent / "shared" / "benchmarks")))

@@ -36,7 +36,9 @@ def label_words(label: str) -> str:
     return LABEL_WORDS.get(label, label.replace("_", " ").capitalize())
 
 
-def time_words(value: str | None) -> str:
+# One branch per TIMEX3 value shape, tried in order, each returning its words; a day or month
+# value whose month is out of range falls through to the later shapes (and is returned as it is).
+def time_words(value: str | None) -> str:  # noqa: C901
     """Explain a TIMEX3 value in words.
 
     ``XXXX-WXX-4`` is "a Thursday", ``PAST_REF`` "in the past", ``2019-03`` "March 2019",

@@ -452,7 +452,10 @@ def for_article(article: Article, corrections: Iterable[Correction]) -> list[Cor
     return [c for c in corrections if c.text_key == key]
 
 
-def apply_corrections(article: Article, corrections: Iterable[Correction]) -> Article:
+# Applies the correction kinds in a fixed order: merges and splits, entity fields, rejected
+# events, stances, added stances; each stage uses what the ones before left (the new countries,
+# the removed events), so they stay in one function.
+def apply_corrections(article: Article, corrections: Iterable[Correction]) -> Article:  # noqa: C901
     """Return ``article`` with the active corrections of its text applied (see the module).
 
     Corrections of other texts, undone ones and ones whose item is not in this analysis
@@ -590,7 +593,9 @@ class _Draft:
     def where(self, mention: Mention) -> _Where:
         return self.positions(mention.start_char), _fold(mention.text)
 
-    def move(self, pick: Callable[[Event | Relation, str, str], Entity | None],
+    # Events (three roles, their countries following) and relations (two ends, a relation to itself
+    # dropped) are repointed together, so no reference to a moved entity is missed.
+    def move(self, pick: Callable[[Event | Relation, str, str], Entity | None],  # noqa: C901
              old: dict[str, Entity]) -> None:
         """Point event arguments and relation ends that name an entity of ``old`` at the
         entity ``pick(item, role, old id)`` returns (None: they stay). An argument's country

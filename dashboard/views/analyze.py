@@ -109,7 +109,10 @@ def show(article: Article) -> None:
     st.session_state["analyze_result"] = article.id
 
 
-def input_section() -> DeltaGenerator:
+# Draws the Analyze inputs in page order (sample, uploads, editor, title and date, buttons) and runs
+# what the buttons ask; the uploads read at the top feed the file picker and 'Analyze all' at the
+# bottom.
+def input_section() -> DeltaGenerator:  # noqa: C901
     """Draw the inputs and run the analyses asked for; return the slot under the date field."""
     samples = state.samples()
     st.selectbox(

@@ -57,7 +57,10 @@ def via_ties(vias: Sequence[tuple[Group, Group]]) -> None:
             group.country = owner.country
 
 
-def home_ties(doc: Doc, groups: Sequence[Group], linked: set[int]) -> None:
+# Counts the place mentions once, then three passes use them: seats of another country become
+# buildings, officials and state bodies get the home country, and untitled people only when it
+# dominates more clearly.
+def home_ties(doc: Doc, groups: Sequence[Group], linked: set[int]) -> None:  # noqa: C901
     """Tie people and organisations the text gives no country to the country the story is
     set in (``ties.home_country``): officials and state bodies when one country has most
     of the place mentions, other people only when it dominates more clearly still and

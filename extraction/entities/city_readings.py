@@ -95,8 +95,10 @@ class _Marks:
     place_at: dict[int, str | None]
     home: str | None
 
+    # Fills the marks in two passes over the groups' mentions (names and first tokens, then the
+    # place counts for the home country); each mark is one dictionary of the same pass.
     @classmethod
-    def of(cls, doc: Doc, groups: Sequence[Group]) -> _Marks:
+    def of(cls, doc: Doc, groups: Sequence[Group]) -> _Marks:  # noqa: C901
         words_of: dict[str, set[int]] = {}
         city_at: dict[int, bool] = {}
         place_at: dict[int, str | None] = {}

@@ -54,7 +54,9 @@ def mention_context(
     return left
 
 
-def _left_context(
+# One walk leftwards from a name over honorifics, a comma, titles, describing words, possessives and
+# a bracketed acronym; every branch moves the same cursor or ends the walk.
+def _left_context(  # noqa: C901
     doc: Doc,
     mention: Candidate,
     at: dict[int, Candidate],
@@ -207,7 +209,10 @@ def _office_after(
     return None
 
 
-def _right_context(
+# One walk rightwards from a name: 'of' and a country, an apposition's article, place and
+# possessive, an office or an origin, then a title; every step moves the same cursor or ends the
+# walk.
+def _right_context(  # noqa: C901
     doc: Doc,
     mention: Candidate,
     at: dict[int, Candidate],

@@ -181,7 +181,10 @@ def _party_label(doc: Doc, start: int, end: int, taken: list[bool], dictionary: 
     return "ORG" if acronym else "PERSON"
 
 
-def propagate(doc: Doc, groups: Sequence[Group], names: Sequence[Candidate]) -> None:
+# Indexes known people's surnames and full names, then one scan of the tokens adds a mention where a
+# name recurs untagged; the checks on each hit (a first name to its left, a longer name to its
+# right) belong to that scan.
+def propagate(doc: Doc, groups: Sequence[Group], names: Sequence[Candidate]) -> None:  # noqa: C901
     """Add mentions the model missed: a person's surname or full name written again where
     the model tagged nothing ("Pompeo released a statement"), and repeats of organisation
     names ("Civic Passion" tagged once, written three times)."""
@@ -226,7 +229,9 @@ def propagate(doc: Doc, groups: Sequence[Group], names: Sequence[Candidate]) -> 
         group.mentions.sort(key=lambda m: m.start)
 
 
-def _propagate_names(doc: Doc, words: list[str], groups: Sequence[Group], taken: list[bool],
+# Indexes organisation names by first word (longest first, 'Acme' for 'Acme Corporation'), then one
+# left-to-right scan that jumps past each name it adds.
+def _propagate_names(doc: Doc, words: list[str], groups: Sequence[Group], taken: list[bool],  # noqa: C901
                      tagged: bool) -> None:
     """Add the model's missed repeats of organisation names it found elsewhere."""
     by_first: dict[str, list[tuple[tuple[str, ...], Group]]] = {}

@@ -36,7 +36,10 @@ def _is_title_token(doc: Doc, i: int, title_at: dict[int, tuple[int, int, str]])
     return i in title_at or doc[i].text in HONORIFICS
 
 
-def _trim(
+# Cuts applied in order to one (start, end) pair: possessives and trailing stop words, a lower-case
+# tail after 'of', titles and honorifics, a 'pro-' prefix, then the checks that something name-like
+# is left; each reads the bounds the cut before left.
+def _trim(  # noqa: C901
     doc: Doc, mention: Candidate, title_at: dict[int, tuple[int, int, str]]
 ) -> Candidate | None:
     """Cut possessives, leading titles and honorifics off a model mention; None if nothing

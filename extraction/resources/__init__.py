@@ -199,8 +199,10 @@ def _variants(text: str) -> set[str]:
     return {text, strip_accents(text)}
 
 
+# Reads every gazetteer table once into the cached _Data, one loop per resource file; the order of
+# the loops is the order of the entries, and setdefault lets the first form win.
 @cache
-def _data() -> _Data:
+def _data() -> _Data:  # noqa: C901
     names: dict[str, str] = {}
     demonyms: dict[str, str] = {}
     places: dict[str, Place] = {}

@@ -33,7 +33,9 @@ def _column_rules(conn: sqlite3.Connection, table: str) -> list[tuple[str, str, 
             for r in named(conn, f"PRAGMA table_info({table})")]
 
 
-def _check_row(row: dict[str, Any], table: str, rules: list[tuple[str, str, bool]],
+# One check per way an exported row can be wrong (column types, an article's own fields, the article
+# it belongs to, stance evidence, offsets); each raises at once, so it reads as a list.
+def _check_row(row: dict[str, Any], table: str, rules: list[tuple[str, str, bool]],  # noqa: C901
                texts: dict[str, int], where: str) -> None:
     """Refuse a row of an export that the data model cannot hold.
 
@@ -110,7 +112,9 @@ def _check_row(row: dict[str, Any], table: str, rules: list[tuple[str, str, bool
                           f"article's {length:,} characters")
 
 
-def _check_correction(row: dict[str, Any], rules: list[tuple[str, str, bool]], where: str
+# The corrections table's checks (column types, the kind, the two JSON values), each raising at
+# once, as in _check_row.
+def _check_correction(row: dict[str, Any], rules: list[tuple[str, str, bool]], where: str  # noqa: C901
                       ) -> None:
     """Refuse a row of an exported corrections table that the store cannot hold.
 

@@ -28,13 +28,16 @@ def _range(m: re.Match[str], text: str) -> Reading | None:
     return Reading("literal", type="DURATION", value=duration_value(amount, unit))
 
 
+# The duration rule's filters: a counted unit is refused as a rate, a fraction, an ordinal or an
+# age; a bare plural after a possessive or a demonstrative. Each is one early return on the same
+# match.
 @rule("duration", r"(?:(?P<du_rel>(?i:(?:the\s+)?(?:past|last|next|coming|previous|first|final|"
                   r"following|recent|latest|remaining|ensuing)))\s+)?"
                   rf"(?:(?P<du_n>{NUMBER})(?:\s+(?i:more|straight|consecutive|full|long))?"
                   rf"(?:\s+|-))?(?P<du_half>(?i:and\s+a\s+half)\s+)?(?P<du_u>{UNIT})"
                   r"(?P<du_half2>\s+(?i:and\s+a\s+half))?(?P<du_old>-(?i:old|long))?",
       gate=UNIT_GATE)
-def _duration(m: re.Match[str], text: str) -> Reading | None:
+def _duration(m: re.Match[str], text: str) -> Reading | None:  # noqa: C901
     unit = unit_name(m["du_u"])
     plural = m["du_u"].lower() in UNIT_PLURALS
     if unit not in UNITS:

@@ -48,7 +48,9 @@ def _safe_date(year: int, month: int | None, day: int) -> dt.date | None:
         return None
 
 
-def dateline(text: str, found: Iterable[Found] = ()) -> tuple[dt.date | None, bool]:
+# Tries the two dateline forms in turn: a dated line among the first four (ISO, or month and day
+# either way round), then a wire dateline whose missing year comes from the text's dates.
+def dateline(text: str, found: Iterable[Found] = ()) -> tuple[dt.date | None, bool]:  # noqa: C901
     """Return the dateline's date and whether its year had to be guessed.
 
     Args:

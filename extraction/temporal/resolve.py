@@ -195,7 +195,10 @@ def resolve(
 _BEYOND_CALENDAR = re.compile(r"^(?:\d{5}|-)")
 
 
-def _resolve(r: Reading, anchor: dt.date | None, tense: Tense, reference: dt.date | None,
+# One branch per Reading kind (weekday, story, relative, offset, day; dates go to _resolve_date):
+# each kind resolves against its own mix of the anchor, the reference time and the tense, and has
+# its own value for when they are missing.
+def _resolve(r: Reading, anchor: dt.date | None, tense: Tense, reference: dt.date | None,  # noqa: C901
              latest: dt.date | None) -> str:
     if r.kind == "date":
         return _resolve_date(r, anchor, tense, latest)
@@ -281,7 +284,9 @@ def _story_period(r: Reading, anchor: dt.date | None) -> str:
     return f"{(r.year or year + shift):04d}-Q{quarter}"
 
 
-def _resolve_date(r: Reading, anchor: dt.date | None, tense: Tense,
+# Completes a date reading by its most specific part: a season, a quarter, a half, a bare year, then
+# a month (and day) whose missing year comes from the anchor, the shift or the tense.
+def _resolve_date(r: Reading, anchor: dt.date | None, tense: Tense,  # noqa: C901
                   latest: dt.date | None) -> str:
     year = r.year
     if r.season:

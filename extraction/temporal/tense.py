@@ -40,7 +40,10 @@ def verb_tense(verb: Token) -> str | None:
 _MAX_TENSE_HOPS = 8
 
 
-def _own_tense(verb: Token) -> tuple[str | None, Token | None]:
+# One decision list over a verb's form and auxiliaries (future, past, perfect, pluperfect, a
+# to-infinitive and its head, progressive, participle); the first match wins, so the order is the
+# rule.
+def _own_tense(verb: Token) -> tuple[str | None, Token | None]:  # noqa: C901
     """The tense one verb's own form and auxiliaries give, or the verb above an infinitive
     whose tense decides (then the first value is None)."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
