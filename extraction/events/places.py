@@ -443,6 +443,10 @@ def _sector_targets(index: DocIndex, frame: Frame, actors: Sequence[Arg],
         elif country is None and leading != own:
             # A foreign force in the country the story is about.
             country = leading
+        if country is None and own and lemma in INSURGENT_NOUNS:
+            # Rebels rise against their own state: "the Colombian army launched an offensive
+            # against the rebels" (fighters and militants may come from across a border).
+            country = own
         if country is None:
             # Troops may strike across a border: "Kenyan troops shot three fighters".
             return []
@@ -453,6 +457,8 @@ def _sector_targets(index: DocIndex, frame: Frame, actors: Sequence[Arg],
     return []
 
 
+# People who by definition fight their own state.
+INSURGENT_NOUNS = frozenset({"rebel", "insurgent", "separatist", "guerrilla", "secessionist"})
 # Acts of backing: towards armed groups or an opposition they are seldom acts at home.
 BACKING_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE"})
 POLICE_NOUNS = frozenset({"police", "policeman", "policemen", "officer", "riot"})

@@ -450,8 +450,10 @@ def relation_model_rule(data: StanceInput) -> Iterator[Contribution]:
     blamers: set[tuple[int, str]] = set()
     for event in data.events:
         start = int(event["sentence"]["start_char"])
-        if event.get("actor") and event.get("target") and event.get("type") != "ACTION":
-            # (An untyped act, "X lashed out at Y", says nothing of its own about the pair.)
+        if event.get("actor") and event.get("target") and event.get("type") != "ACTION" and \
+                _happened(event):
+            # (An untyped act, "X lashed out at Y", says nothing of its own about the pair;
+            # nor does one that did not happen: "called on the EU to impose sanctions on X".)
             covered.add((start, str(event["actor"]), str(event["target"])))
             covered.add((start, str(event["target"]), str(event["actor"])))
         if event.get("target") and float(event.get("polarity") or 0.0) < 0:

@@ -172,3 +172,46 @@ def test_a_reported_recall_still_happened(events_nlp):
     found = triggered(events(events_nlp, "Chile recalled its envoy from Peru on Monday."),
                       "recalled")
     assert found and {e["modality"] for e in found} == {"happened"}
+
+
+# --- sector_target: rebels rise against their own state ---------------------------------------
+
+def test_a_states_army_against_rebels_fights_its_own_rebels():
+    text = "The Colombian army launched an offensive against the rebels."
+    assert ("military:COL", "rebels:COL", "oppose") in _stances(text)
+
+
+def test_fighters_across_a_border_keep_no_country(events_nlp):
+    found = triggered(events(events_nlp, "Kenyan troops shot three fighters near the border."),
+                      "shot")
+    assert found and {e["target_country"] for e in found} == {None}
+
+
+# --- missiles fired over, into or at a country ------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("North Korea test-fired a ballistic missile over Japan.", ("PRK", "JPN", "oppose")),
+    ("Iran launched missiles at Israel overnight.", ("IRN", "ISR", "oppose")),
+])
+def test_missiles_fired_over_or_at_a_country_oppose_it(text, expected):
+    assert expected in _stances(text)
+
+
+def test_missiles_fired_into_the_sea_have_no_target(events_nlp):
+    found = triggered(events(events_nlp, "North Korea fired two missiles into the sea."),
+                      "fired")
+    assert found and {e["target_country"] for e in found} == {None}
+
+
+# --- a planned act does not speak for its pair ---------------------------------------------
+
+def test_a_requested_act_leaves_the_pair_to_the_learned_relation():
+    # The sanctions are only asked for, so they give no stance themselves; they no longer
+    # hide what the learned model reads in the sentence about Poland and Belarus.
+    text = "Poland called on the European Union to impose new sanctions on Belarus."
+    assert ("POL", "BLR", "oppose") in _stances(text)
+
+
+def test_standing_up_to_a_country_opposes_it():
+    assert ("LTU", "CHN", "oppose") in _stances(
+        "Lithuania stood up to China over its Taiwan office.")
