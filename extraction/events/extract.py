@@ -290,6 +290,8 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
                                  trigger, sentence, speaker))
     if "repeated_mention" in active:
         events = _drop_repeated_mentions(events)
+    if "happening_once" in active:
+        events = _drop_repeated_happenings(events)
     for number, event in enumerate(events, start=1):
         event["id"] = f"V{number}"
     return events
@@ -314,6 +316,25 @@ def _drop_repeated_mentions(events: list[dict[str, Any]]) -> list[dict[str, Any]
             continue
         if not bare:
             dates.setdefault(etype, set()).add(event.get("date"))
+        out.append(event)
+    return out
+
+
+def _drop_repeated_happenings(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A happening named again ("the earthquake", "this earthquake" after "an earthquake
+    struck Izmir on Friday") is the same happening: an INCIDENT whose trigger word an
+    earlier INCIDENT already had is dropped, unless its own time expression names another
+    date ("the 2016 election" after "the election on Sunday")."""
+    seen: dict[str, set[str | None]] = {}
+    out: list[dict[str, Any]] = []
+    for event in events:
+        if event["type"] == INCIDENT:
+            word = str(event["trigger"]["text"]).lower()
+            word = word[:-1] if word.endswith("s") and len(word) > 4 else word
+            own = event.get("date_source") not in (None, "published")
+            if word in seen and (not own or event.get("date") in seen[word]):
+                continue
+            seen.setdefault(word, set()).add(event.get("date"))
         out.append(event)
     return out
 
@@ -353,6 +374,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "lede_date": _recent_day,
     "media_not_actor": _not_media,
     "repeated_mention": _drop_repeated_mentions,
+    "happening_once": _drop_repeated_happenings,
     "place_at": _at_place,
     "sentence_country": _sentence_country,
     "thing_not_actor": _inert,

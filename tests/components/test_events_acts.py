@@ -215,3 +215,19 @@ def test_a_requested_act_leaves_the_pair_to_the_learned_relation():
 def test_standing_up_to_a_country_opposes_it():
     assert ("LTU", "CHN", "oppose") in _stances(
         "Lithuania stood up to China over its Taiwan office.")
+
+
+# --- happening_once: a happening named again is the same happening --------------------------
+
+def test_a_happening_named_again_is_one_event(events_nlp):
+    text = ("An earthquake hit the coast of Peru on Friday. The earthquake destroyed 40 "
+            "homes in Ica. Rescuers in Ica searched for survivors of the earthquake.")
+    found = [e for e in events(events_nlp, text) if e["type"] == "INCIDENT"]
+    assert len(found) == 1
+
+
+def test_a_happening_with_another_date_of_its_own_stays(events_nlp):
+    text = ("Peruvians voted in a referendum on Sunday. The referendum of 2018 had failed "
+            "in March 2018.")
+    found = [e for e in events(events_nlp, text) if e["type"] == "INCIDENT"]
+    assert len(found) == 2
