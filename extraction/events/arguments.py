@@ -43,6 +43,7 @@ from .resolve import (
     PEOPLE_NOUNS,
     SUBJECT_DEPS,
     _bound_possessive,
+    _named_institution,
     _pronoun,
     resolve_one,
 )
@@ -201,4 +202,5 @@ ARGUMENT_RULES = {
     "included_members": _included_members,
     "named_group": _named_group,
     "city_is_place": city_of_violence,
+    "institution_reference": _named_institution,
 }

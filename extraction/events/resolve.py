@@ -5,6 +5,8 @@ noun standing for the country of a clause's subject or the one country just name
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Token
 
 from .docindex import Arg, DocIndex, _children_of, core_tokens, phrase_text
@@ -236,6 +238,40 @@ def _clause_subject(index: DocIndex, tok: Token, depth: int) -> str | None:
     return None
 
 
+# Institutions a text names once in full and then as "the court", "the parliament".
+INSTITUTION_NOUNS = frozenset({"court", "parliament", "senate", "congress", "legislature",
+                               "assembly", "council", "ministry", "commission", "tribunal",
+                               "committee", "agency"})
+
+
+def _named_institution(index: DocIndex, tok: Token) -> str | None:
+    """The entity "the court" or "the three-judge court" stands for: the last organisation
+    named before it whose name holds that noun ("the Supreme Court of Brazil ... the court
+    found", "Kenya's National Assembly ... the assembly voted"). Only a bare definite noun
+    (no proper-noun modifier, not itself inside a name), and only when the text named such
+    an organisation before; else None and the other rules decide."""
+    lemma = tok.lemma_.lower()
+    if lemma not in INSTITUTION_NOUNS or tok.pos_ != "NOUN" or tok.tag_ != "NN" or \
+            index.token_entity[tok.i] is not None:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children) or any(
+            c.dep_ in ("compound", "poss") or c.pos_ == "PROPN" for c in tok.children):
+        return None
+    if index.name_words is None:
+        # One pass over the text, so every later lookup is a bisection.
+        words: dict[str, list[tuple[int, str]]] = {}
+        for i, eid in enumerate(index.token_entity):
+            ent = index.entities.get(eid or "") or {}
+            if ent.get("label") == "ORG" and (i == 0 or index.token_entity[i - 1] != eid):
+                for word in set(str(ent.get("canonical") or "").lower().split()):
+                    if word in INSTITUTION_NOUNS:
+                        words.setdefault(word, []).append((i, str(eid)))
+        index.name_words = words
+    mentions = index.name_words.get(lemma, [])
+    at = bisect_left(mentions, (tok.i, "")) - 1
+    return mentions[at][1] if at >= 0 else None
+
+
 def _state_reference(index: DocIndex, tok: Token, depth: int) -> str | None:
     """The country "the country", "its government" or "his administration" stands for: a
     possessive pronoun's referent's country, else the single country named just before."""
@@ -371,6 +407,10 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
         country = _appositive_country(index, tok, depth)
         if country:
             return Arg(tok.i, text, "country", None, country, sector)
+    if "institution_reference" in index.rules and depth < 2:
+        named = _named_institution(index, tok)
+        if named is not None:
+            return _entity_arg(index, tok, named, text)
     if lemma in STATE_NOUNS and tok.pos_ == "NOUN" and depth < 2 and (
             tok.dep_ in SUBJECT_DEPS or tok.dep_ == "poss" or
             tok.dep_ == "pobj" and tok.head.dep_ == "agent" or

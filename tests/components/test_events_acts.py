@@ -231,3 +231,22 @@ def test_a_happening_with_another_date_of_its_own_stays(events_nlp):
             "in March 2018.")
     found = [e for e in events(events_nlp, text) if e["type"] == "INCIDENT"]
     assert len(found) == 2
+
+
+# --- institution_reference: "the court" is the court the text named -------------------------
+
+@pytest.mark.parametrize(("text", "word", "country"), [
+    ("Kenya's National Assembly debated the bill on Monday. The assembly approved it on "
+     "Tuesday.", "approved", "KEN"),
+    ("The Supreme Court of Brazil heard the case on Monday. On Tuesday the court found the "
+     "decree unlawful.", "found", "BRA"),
+])
+def test_the_institution_named_before_acts_again(events_nlp, text, word, country):
+    found = triggered(events(events_nlp, text), word)
+    assert found and {e["actor_country"] for e in found} == {country}
+
+
+def test_a_court_never_named_is_no_one_in_particular(events_nlp):
+    found = triggered(events(events_nlp, "Police in Lima arrested two men. The court "
+                             "released them on Friday."), "released")
+    assert all(e["actor"] is None for e in found)
