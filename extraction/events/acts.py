@@ -116,6 +116,8 @@ def _dated_act_frames(index: DocIndex, found: dict[int, Entry], frames: Sequence
     return out
 
 
+# Verbs that begin or resume an act named by their complement ("began filling the dam").
+ASPECT_VERBS = frozenset({"begin", "start", "resume"})
 # Verbs of thinking, perceiving, wanting and reporting that name no act of a party.
 MENTAL_VERBS = frozenset({"consider", "regard", "view", "see", "hear", "notice", "learn",
                           "wish", "prefer", "claim", "suggest", "estimate", "indicate",
@@ -139,19 +141,27 @@ def _party_act_frames(index: DocIndex, found: dict[int, Entry],
         if verb.tag_ != "VBD" and not perfect or \
                 verb.dep_ not in ("ROOT", "conj", "ccomp", "advcl") or \
                 verb.i in found or verb.i in taken or verb.pos_ == "AUX" or \
-                verb.lemma_.lower() in LIGHT_VERBS | MENTAL_VERBS or \
+                verb.lemma_.lower() in (LIGHT_VERBS - ASPECT_VERBS) | MENTAL_VERBS or \
                 is_speech_verb(verb) or index.in_quote[verb.i] or _negated(verb):
             continue
         actors, targets, _ = _verb_arguments(index, verb, ACTION_ENTRY, None)
         named = [a for a in actors if _agentive(index, a)]
         if not named:
             continue
-        frame = Frame(verb, ACTION_ENTRY, ACTION, 0.0, named, targets)
+        act = verb
+        if verb.lemma_.lower() in ASPECT_VERBS:
+            # "Ethiopia began filling the dam": the act is what was begun.
+            act = next((c for c in verb.children if c.dep_ == "xcomp" and _is_verbal(c) and
+                        c.i not in found and c.i not in taken), None)
+            if act is None:
+                continue
+            _, targets, _ = _verb_arguments(index, act, ACTION_ENTRY, None)
+        frame = Frame(act, ACTION_ENTRY, ACTION, 0.0, named, targets)
         frame.modality = _modality(verb)
         frame.mode = _mode(frame)
         if frame.mode != HAPPENED:
             continue
-        taken.add(verb.i)
+        taken.update((verb.i, act.i))
         out.append(frame)
     return out
 

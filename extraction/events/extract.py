@@ -70,7 +70,14 @@ from .dates import (
 )
 from .docindex import Arg, DocIndex
 from .frame import Frame, _ceased, _polarity, _refusal, _requested, _type_for
-from .frames import DROP_RULES, _frames, _headline_future, _state_author
+from .frames import (
+    DROP_RULES,
+    _defied,
+    _frames,
+    _headline_future,
+    _state_author,
+    _verbal_attack,
+)
 from .judgements import _denied_charges, _judged_acts, _judgement, _quoted_judgements
 from .lexicon import ACTION, INCIDENT, MATERIAL, STATEMENT, Lexicon, load_lexicon
 from .parties import (
@@ -370,6 +377,8 @@ RULES: dict[str, Callable[..., Any]] = {
     "topic_noun": _topic_of_noun,
     "lone_date": _lone_date,
     "headline_future": _headline_future,
+    "verbal_attack": _verbal_attack,
+    "despite_opposition": _defied,
     "state_passive": _state_author,
     "lede_date": _recent_day,
     "media_not_actor": _not_media,

@@ -49,7 +49,15 @@ from .syntax import (
     _neither_subject,
     _subject,
 )
-from .targets import _described, _noun_arguments, _speaker, _struck_targets, _verb_arguments
+from .targets import (
+    _described,
+    _first_party,
+    _noun_arguments,
+    _party_args,
+    _speaker,
+    _struck_targets,
+    _verb_arguments,
+)
 
 # Objects that make a verb an act of communication, not an event ("released a statement").
 NON_EVENT_OBJECTS = frozenset({"statement", "report", "video", "footage", "document", "data",
@@ -152,6 +160,8 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
                                      comp, "undo_demand" in rules)
         if not etype:
             continue
+        if "verbal_attack" in rules and etype == "ASSAULT" and _verbal_attack(tok):
+            etype, intensity = "ACCUSE", VERBAL_ATTACK_INTENSITY
         frame = Frame(tok, entry, etype, intensity)
         if etype == INCIDENT:
             # A blackout or an election happens; it has no actor or target of its own.
@@ -178,6 +188,9 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
             # "a witness said", "he said" of no one named, "did not say", "the BBC
             # reported": no dated act of a party; "Saying ..., X added" is one act, not two.
             continue
+        if "despite_opposition" in rules and not frame.targets and \
+                etype in DESPITE_TYPES:
+            frame.targets = _defied(index, tok)
         if "state_passive" in rules and not frame.actors:
             frame.actors = _state_author(index, tok, frame.targets, home)
         frame.speaker = _speaker(index, tok)
@@ -225,6 +238,44 @@ def _added_frames(doc: Doc, index: DocIndex, found: dict[int, Entry], frames: li
     if "backer_not_owner" in rules:
         frames.extend(_backing_frames(doc, index, home))
     return frames
+
+
+# Kinds of dissent a "despite" phrase can name.
+DESPITE_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST", "THREATEN", "DEMAND", "REQUEST"})
+
+
+def _defied(index: DocIndex, tok: Token) -> list[Arg]:
+    """Whom dissent named in a "despite" phrase is against: the subject of the clause that
+    went ahead ("Despite criticism from Greece, Turkey converted the museum"; "Israel went
+    ahead despite objections from Washington")."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("despite", "notwithstanding") and not (
+            prep.lower_ == "of" and prep.head.lower_ == "spite"):
+        return []
+    verb = prep.head if prep.lower_ != "of" else prep.head.head.head
+    if not _is_verbal(verb):
+        return []
+    subj, passive = _subject(verb)
+    if subj is None or passive:
+        return []
+    return _first_party([_party_args(index, subj)])
+
+
+# What one attacks with words: decisions, plans, speeches, laws ("attacked the decision").
+SPOKEN_TARGETS = frozenset({"decision", "plan", "proclamation", "policy", "move", "remark",
+                            "statement", "law", "bill", "proposal", "ruling", "idea", "comment",
+                            "claim", "speech", "recognition", "announcement", "deal",
+                            "agreement", "position", "stance", "report", "resolution",
+                            "record", "handling", "response", "approach", "government"})
+VERBAL_ATTACK_INTENSITY = -0.4
+
+
+def _verbal_attack(tok: Token) -> bool:
+    """True when an attack is made with words: the verb "attack" (or "assail") on a
+    decision, a plan, a speech ("Erdogan attacked the US decision"), not on a place or
+    people ("attacked the base")."""
+    return _is_verbal(tok) and tok.lemma_.lower() in ("attack", "assail") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in SPOKEN_TARGETS for c in tok.children)
 
 
 def _headline_future(tok: Token) -> bool:

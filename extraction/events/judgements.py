@@ -234,6 +234,10 @@ ACT_REFERENCES = frozenset({"act", "action", "move", "decision", "step", "operat
                             "killing", "incident", "atrocity", "massacre", "crackdown"})
 # Acts whose author a later judgement is about, when the judged noun has no type of its own.
 AUTHORED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+# Nouns that name whatever was done last ("Ethiopia began filling the dam. Egypt criticised
+# the move."), and the kinds of event they do not stand for.
+GENERIC_ACTS = frozenset({"move", "decision", "step", "action", "act", "measure"})
+UNJUDGED_TYPES = frozenset({"STATEMENT", "INCIDENT", "ELECT", "CONSULT"})
 # How far back (in tokens) an act named again is looked for.
 JUDGED_WINDOW = 250
 
@@ -310,7 +314,8 @@ def _earlier_author(frames: Sequence[Frame], act: Token, own: Frame | None,
         if accusation and not any((t.entity, t.country) in judges for t in earlier.targets):
             continue
         if accusation or (earlier.type == kind if kind else earlier.type in AUTHORED_TYPES
-                          or earlier.trigger.lemma_.lower() == lemma):
+                          or earlier.trigger.lemma_.lower() == lemma or (
+                              lemma in GENERIC_ACTS and earlier.type not in UNJUDGED_TYPES)):
             authors = _authors(earlier)
             if authors:
                 return authors

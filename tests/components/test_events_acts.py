@@ -250,3 +250,44 @@ def test_a_court_never_named_is_no_one_in_particular(events_nlp):
     found = triggered(events(events_nlp, "Police in Lima arrested two men. The court "
                              "released them on Friday."), "released")
     assert all(e["actor"] is None for e in found)
+
+
+# --- judged_act: "the move" is whatever was done last ------------------------------------------
+
+def test_criticising_the_move_opposes_whoever_made_it():
+    text = "Ethiopia began filling the dam on Monday. Egypt criticized the move."
+    assert ("EGY", "ETH", "oppose") in _stances(text)
+
+
+def test_a_begun_act_is_the_act_not_the_beginning(events_nlp):
+    found = [e for e in events(events_nlp, "Ethiopia began filling the dam on Monday.")
+             if e["type"] == "ACTION"]
+    assert [e["trigger"]["text"] for e in found] == ["filling"]
+
+
+# --- verbal_attack: attacking a decision is criticism, not violence -----------------------------
+
+def test_attacking_a_decision_is_criticism(events_nlp):
+    text = "The Turkish president attacked the decision by the United States to move its embassy."
+    found = triggered(events(events_nlp, text), "attacked")
+    assert [(e["type"], e["target_country"]) for e in found] == [("ACCUSE", "USA")]
+
+
+def test_attacking_a_base_stays_an_assault(events_nlp):
+    found = triggered(events(events_nlp, "Houthi rebels attacked the Saudi air base."),
+                      "attacked")
+    assert found and {e["type"] for e in found} == {"ASSAULT"}
+
+
+# --- despite_opposition: dissent in a "despite" phrase is against the one who went ahead --------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Turkey converted the museum into a mosque despite criticism from Greece.",
+     ("GRC", "TUR", "oppose")),
+    ("In spite of protests by Kenya, Uganda closed the border on Monday.",
+     ("KEN", "UGA", "oppose")),
+    ("Despite strong objections from Germany, Poland built the wall.",
+     ("DEU", "POL", "oppose")),
+])
+def test_dissent_named_by_despite_opposes_the_one_who_went_ahead(text, expected):
+    assert expected in _stances(text)
