@@ -112,7 +112,10 @@ def _governing_verb(noun: Token) -> Token | None:
     tok = noun
     for _ in range(4):
         if tok.dep_ == "prep" and tok.lower_ not in LIGHT_PREPS and not (
-                tok.lower_ == "as" and tok.i == noun.head.i):
+                tok.lower_ == "as" and tok.i == noun.head.i) and not (
+                tok.lower_ == "at" and tok.i == noun.head.i and tok.head.lemma_ == "be"):
+            # ("at" is light only in a state one is in: "has been at war with X", "is at
+            # odds with Y".)
             # "held refugees as human shields": "as" right above the noun is light too;
             # "died as a result of torture" is not.
             return None

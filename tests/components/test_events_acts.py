@@ -291,3 +291,19 @@ def test_attacking_a_base_stays_an_assault(events_nlp):
 ])
 def test_dissent_named_by_despite_opposes_the_one_who_went_ahead(text, expected):
     assert expected in _stances(text)
+
+
+# --- disagreements and feuds: mutual opposition -------------------------------------------------
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    ("Brazil and Argentina have been at odds over the trade deal.", [("BRA", "ARG"),
+                                                                      ("ARG", "BRA")]),
+    ("Brazil is at odds with Argentina over the trade deal.", [("BRA", "ARG")]),
+    ("Peru and Chile disagreed over the border.", [("PER", "CHL"), ("CHL", "PER")]),
+    ("Greece and Turkey have feuded for decades over the islands.", [("GRC", "TUR"),
+                                                                      ("TUR", "GRC")]),
+    ("Serbia sparred with Kosovo over the license plates.", [("SRB", "XKX")]),
+])
+def test_disagreements_and_feuds_oppose(text, pairs):
+    found = _stances(text)
+    assert all((a, b, "oppose") in found for a, b in pairs)
