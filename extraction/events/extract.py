@@ -72,6 +72,8 @@ from .docindex import Arg, DocIndex
 from .frame import Frame, _ceased, _polarity, _refusal, _requested, _type_for
 from .frames import (
     DROP_RULES,
+    _accidental,
+    _aimed_at,
     _defied,
     _frames,
     _headline_future,
@@ -379,6 +381,8 @@ RULES: dict[str, Callable[..., Any]] = {
     "headline_future": _headline_future,
     "verbal_attack": _verbal_attack,
     "despite_opposition": _defied,
+    "aimed_target": _aimed_at,
+    "accidental": _accidental,
     "state_passive": _state_author,
     "lede_date": _recent_day,
     "media_not_actor": _not_media,

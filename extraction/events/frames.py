@@ -188,6 +188,10 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
             # "a witness said", "he said" of no one named, "did not say", "the BBC
             # reported": no dated act of a party; "Saying ..., X added" is one act, not two.
             continue
+        if "aimed_target" in rules and not any(t.is_party for t in frame.targets):
+            frame.targets = _aimed_at(index, tok) or frame.targets
+        if "accidental" in rules and _accidental(tok):
+            frame.intensity = 0.0
         if "despite_opposition" in rules and not frame.targets and \
                 etype in DESPITE_TYPES:
             frame.targets = _defied(index, tok)
@@ -238,6 +242,44 @@ def _added_frames(doc: Doc, index: DocIndex, found: dict[int, Entry], frames: li
     if "backer_not_owner" in rules:
         frames.extend(_backing_frames(doc, index, home))
     return frames
+
+
+def _aimed_at(index: DocIndex, tok: Token) -> list[Arg]:
+    """The party an act's weapons or strikes are aimed at when a participle says so
+    ("launched missiles targeting US troops", "air strikes aimed at Hezbollah")."""
+    heads = [tok, *_children(tok, "dobj")]
+    for head in heads:
+        for part in _children(head, "acl"):
+            lemma = part.lemma_.lower()
+            if lemma == "target":
+                found = _first_party([_party_args(index, o) for o in _children(part, "dobj")])
+            elif lemma == "aim":
+                found = _first_party([_party_args(index, p) for prep in _children(part, "prep")
+                                      if prep.lower_ == "at" for p in _children(prep, "pobj")])
+            else:
+                continue
+            if found:
+                return found
+    return []
+
+
+# Words that make a harmful act an accident ("accidentally shot down", "by mistake").
+ACCIDENT_WORDS = frozenset({"accidentally", "unintentionally", "mistakenly", "inadvertently",
+                            "unwittingly", "erroneously"})
+
+
+def _accidental(tok: Token) -> bool:
+    """True when the act was done by mistake ("the military accidentally shot down the
+    airliner", "bombed the wrong village by mistake"): it is told, but it is no stance."""
+    verb = tok if _is_verbal(tok) else tok.head
+    for head in (tok, verb):
+        for child in head.children:
+            if child.dep_ == "advmod" and child.lower_ in ACCIDENT_WORDS:
+                return True
+            if child.dep_ == "prep" and child.lower_ in ("by", "in") and any(
+                    p.lower_ in ("mistake", "error", "accident") for p in child.children):
+                return True
+    return False
 
 
 # Kinds of dissent a "despite" phrase can name.

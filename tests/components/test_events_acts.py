@@ -307,3 +307,32 @@ def test_dissent_named_by_despite_opposes_the_one_who_went_ahead(text, expected)
 def test_disagreements_and_feuds_oppose(text, pairs):
     found = _stances(text)
     assert all((a, b, "oppose") in found for a, b in pairs)
+
+
+# --- aimed_target: "missiles targeting X" ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Iran launched missiles targeting US troops in Iraq on Wednesday.",
+     ("IRN", "military:USA", "oppose")),
+    ("Israel carried out air strikes targeting Hezbollah positions in Lebanon.",
+     ("ISR", "entity:Hezbollah", "oppose")),
+])
+def test_what_strikes_target_is_their_target(text, expected):
+    assert expected in _stances(text)
+
+
+# --- accidental: a mistake is told, but it is no stance ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Azerbaijani forces accidentally shot down a Russian army helicopter over Armenia.",
+    "Azerbaijan admitted it had unintentionally shot down the Russian helicopter.",
+])
+def test_an_accident_is_an_event_but_no_stance(events_nlp, text):
+    found = triggered(events(events_nlp, text), "shot")
+    assert found and {e["type"] for e in found} == {"ASSAULT"}
+    assert not [s for s in _stances(text) if s[1] in ("RUS", "military:RUS")]
+
+
+def test_a_deliberate_strike_stays_hostile():
+    text = "Russian troops shelled the Ukrainian town of Kharkiv."
+    assert ("military:RUS", "UKR", "oppose") in _stances(text)
