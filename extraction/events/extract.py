@@ -77,6 +77,7 @@ from .frames import (
     _defied,
     _frames,
     _headline_future,
+    _operation_author,
     _state_author,
     _verbal_attack,
 )
@@ -383,6 +384,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "despite_opposition": _defied,
     "aimed_target": _aimed_at,
     "accidental": _accidental,
+    "operation_agent": _operation_author,
     "state_passive": _state_author,
     "lede_date": _recent_day,
     "media_not_actor": _not_media,

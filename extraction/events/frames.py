@@ -195,6 +195,8 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
         if "despite_opposition" in rules and not frame.targets and \
                 etype in DESPITE_TYPES:
             frame.targets = _defied(index, tok)
+        if "operation_agent" in rules and not any(a.is_party for a in frame.actors):
+            frame.actors = _operation_author(index, tok) or frame.actors
         if "state_passive" in rules and not frame.actors:
             frame.actors = _state_author(index, tok, frame.targets, home)
         frame.speaker = _speaker(index, tok)
@@ -260,6 +262,34 @@ def _aimed_at(index: DocIndex, tok: Token) -> list[Arg]:
                 continue
             if found:
                 return found
+    return []
+
+
+# Armed acts whose national modifier names their author ("a US drone strike").
+OPERATION_NOUNS = frozenset({"operation", "strike", "airstrike", "raid", "attack", "bombing",
+                             "offensive", "ambush", "assault", "shelling", "bombardment"})
+
+
+def _operation_author(index: DocIndex, tok: Token) -> list[Arg]:
+    """The author of a passive act done "in" an armed act its country names ("was killed
+    in a US drone strike", "were wounded in an Israeli raid"): that country."""
+    if not _is_verbal(tok):
+        return []
+    subj, passive = _subject(tok)
+    if not passive or _agent(tok) is not None:
+        return []
+    for prep in _children(tok, "prep"):
+        if prep.lower_ not in ("in", "during", "by"):
+            continue
+        for noun in _children(prep, "pobj"):
+            if noun.lemma_.lower() not in OPERATION_NOUNS:
+                continue
+            for mod in noun.subtree:
+                # (Nested too: "a US counter-terrorism operation".)
+                if mod.dep_ in ("amod", "compound", "nmod") and mod.i < noun.i:
+                    code = resources.country_for_name(mod.text)
+                    if code:
+                        return [Arg(mod.i, mod.text, "country", None, code)]
     return []
 
 

@@ -336,3 +336,21 @@ def test_an_accident_is_an_event_but_no_stance(events_nlp, text):
 def test_a_deliberate_strike_stays_hostile():
     text = "Russian troops shelled the Ukrainian town of Kharkiv."
     assert ("military:RUS", "UKR", "oppose") in _stances(text)
+
+
+# --- operation_agent: "killed in a US drone strike" ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Abu Karim, a senior commander of the militia, was killed in a US counter-terrorism "
+     "operation.", ("USA", "entity:Abu Karim", "oppose")),
+    ("Three Hezbollah commanders were killed in an Israeli air strike on Sunday.",
+     ("ISR", "entity:Hezbollah", "oppose")),
+])
+def test_the_country_of_the_operation_is_the_author(text, expected):
+    assert expected in _stances(text)
+
+
+def test_a_bombing_with_no_country_named_has_no_author(events_nlp):
+    found = triggered(events(events_nlp, "Two soldiers were killed in a roadside bombing."),
+                      "killed")
+    assert all(e["actor"] is None and not str(e["actor_text"] or "").isupper() for e in found)
