@@ -78,6 +78,7 @@ from .frames import (
     _frames,
     _headline_future,
     _operation_author,
+    _refused_resignation,
     _state_author,
     _verbal_attack,
 )
@@ -385,6 +386,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "aimed_target": _aimed_at,
     "accidental": _accidental,
     "operation_agent": _operation_author,
+    "kept_in_office": _refused_resignation,
     "state_passive": _state_author,
     "lede_date": _recent_day,
     "media_not_actor": _not_media,

@@ -162,6 +162,8 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
             continue
         if "verbal_attack" in rules and etype == "ASSAULT" and _verbal_attack(tok):
             etype, intensity = "ACCUSE", VERBAL_ATTACK_INTENSITY
+        if "kept_in_office" in rules and etype == "REJECT" and _refused_resignation(tok):
+            etype, intensity = "SUPPORT", KEPT_INTENSITY
         frame = Frame(tok, entry, etype, intensity)
         if etype == INCIDENT:
             # A blackout or an election happens; it has no actor or target of its own.
@@ -340,6 +342,24 @@ SPOKEN_TARGETS = frozenset({"decision", "plan", "proclamation", "policy", "move"
                             "agreement", "position", "stance", "report", "resolution",
                             "record", "handling", "response", "approach", "government"})
 VERBAL_ATTACK_INTENSITY = -0.4
+
+
+KEPT_INTENSITY = 0.3
+
+
+def _refused_resignation(tok: Token) -> bool:
+    """True when what is refused is someone's resignation ("declined the prime minister's
+    offer to resign", "rejected the resignation of the minister"): keeping someone in
+    office is support, not opposition."""
+    if not _is_verbal(tok):
+        return False
+    for obj in _children(tok, "dobj"):
+        lemma = obj.lemma_.lower()
+        if lemma == "resignation" or lemma in ("offer", "request", "bid") and any(
+                c.lemma_.lower() in ("resign", "step", "quit", "resignation")
+                for c in obj.subtree if c.i != obj.i):
+            return True
+    return False
 
 
 def _verbal_attack(tok: Token) -> bool:

@@ -354,3 +354,22 @@ def test_a_bombing_with_no_country_named_has_no_author(events_nlp):
     found = triggered(events(events_nlp, "Two soldiers were killed in a roadside bombing."),
                       "killed")
     assert all(e["actor"] is None and not str(e["actor_text"] or "").isupper() for e in found)
+
+
+# --- kept_in_office: refusing someone's resignation keeps them ------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Peruvian president declined Prime Minister Ana Ruiz's offer to resign on Friday.",
+     ("PER", "entity:Ana Ruiz", "support")),
+    ("The Kenyan president rejected the resignation of his foreign minister Peter Otieno.",
+     ("KEN", "entity:Peter Otieno", "support")),
+])
+def test_refusing_a_resignation_is_support(text, expected):
+    assert expected in _stances(text)
+    assert (expected[0], expected[1], "oppose") not in _stances(text)
+
+
+def test_rejecting_a_plan_stays_a_rejection(events_nlp):
+    text = "The Kenyan parliament rejected the foreign minister Peter Otieno's budget plan."
+    found = triggered(events(events_nlp, text), "rejected")
+    assert found and {e["type"] for e in found} == {"REJECT"}
