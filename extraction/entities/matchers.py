@@ -9,6 +9,7 @@ stands for.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -24,6 +25,16 @@ KIND_PRIORITY = ("country", "capital", "seat", "igo", "org", "region", "people",
                  "actor")
 _PRIORITY = {kind: rank for rank, kind in enumerate(KIND_PRIORITY)}
 _T = TypeVar("_T")
+#: Dotted initials ("U.S.", "U.N.", "D.P.R.K."); news copy that spaces them ("U. S.") splits
+#: them into one token per letter, which the unspaced pattern cannot match.
+_DOTTED_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
+
+
+def spaced_variants(text: str) -> list[str]:
+    """``text`` and, when it holds dotted initials, the same with a space after each inner
+    period ("U.S. Army" -> "U. S. Army"), the way some news copy writes them."""
+    spaced = _DOTTED_INITIALS.sub(lambda m: m.group(0).replace(".", ". ").rstrip(), text)
+    return [text] if spaced == text else [text, spaced]
 
 
 def build_matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher]:
@@ -39,8 +50,8 @@ def build_matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher]:
     gaz = PhraseMatcher(nlp.vocab, attr="ORTH")
     by_rule: dict[str, list[str]] = {}
     for entry in gazetteer():
-        by_rule.setdefault(f"{entry.kind}\t{entry.key or ''}\t{entry.label}", []).append(
-            entry.text
+        by_rule.setdefault(f"{entry.kind}\t{entry.key or ''}\t{entry.label}", []).extend(
+            spaced_variants(entry.text)
         )
     for rule, texts in by_rule.items():
         gaz.add(rule, list(nlp.tokenizer.pipe(texts)))

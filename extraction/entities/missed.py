@@ -27,6 +27,8 @@ from .words import (
     CLOCK_WORDS,
     CORPORATE_SUFFIXES,
     HONORIFICS,
+    INSTITUTION_WORDS,
+    ORG_HEADS,
     PERSON_ROLES,
     SPEECH_VERBS,
 )
@@ -107,8 +109,9 @@ def untagged_names(doc: Doc, names: Sequence[Candidate], others: Sequence[Span],
         others: the model's other entities (dates, numbers, ...).
         titles: title spans from ``title_spans``.
         dictionary: lower-case common words (``dictionary_words``); a run with one is left
-            alone ("Internet", "University") unless it is in ``known`` or the subject of
-            a verb of saying ("Black said").
+            alone ("Internet", "University") unless it is in ``known``, the subject of
+            a verb of saying ("Black said") or a bare surname acting (``_bare_subject``:
+            "Ward met the board").
         known: token ranges the actor knowledge base names ("Trump").
 
     A run at the start of a sentence counts only as the subject or possessor of a verb
@@ -122,8 +125,9 @@ def untagged_names(doc: Doc, names: Sequence[Candidate], others: Sequence[Span],
                                *((span.start, span.end) for span in others),
                                *((start, end) for start, end, _ in titles)])
     added: list[Candidate] = []
+    lowered = frozenset(t.text for t in doc if t.is_lower)
     for start, end in _name_runs(doc, taken, known):
-        label = _party_label(doc, start, end, taken, dictionary, known)
+        label = _party_label(doc, start, end, taken, dictionary, known, lowered)
         if label is not None:
             added.append(Candidate(start, end, label))
     if not added:
@@ -155,14 +159,31 @@ def _name_runs(doc: Doc, taken: list[bool],
         yield start, end
 
 
+def _bare_subject(token: Token, lowered: frozenset[str]) -> bool:
+    """Whether ``token`` is a bare surname acting in its clause ("Hubbard faced charges",
+    "Ward talked about the war"): one word written in title case with nothing modifying it
+    (no article, adjective or other name; a common noun capitalised as a name takes "the"),
+    the subject of an active verb after it, not written in lower case elsewhere in the
+    document (``lowered``: "Iodine" opening a sentence of an article about iodine), and not
+    a word that heads an institution's name ("Parliament voted"). The dictionary holds many
+    surnames ("ward", "hubbard"), so a capitalised dictionary word is not by that alone a
+    common noun."""
+    return (token.is_title and token.dep_ == "nsubj" and token.lower_ not in lowered
+            and token.head.pos_ == "VERB" and token.i < token.head.i
+            and not any(child.dep_ != "punct" for child in token.children)
+            and token.lower_ not in INSTITUTION_WORDS and token.lower_ not in ORG_HEADS)
+
+
 def _party_label(doc: Doc, start: int, end: int, taken: list[bool], dictionary: frozenset[str],
-                 known: frozenset[tuple[int, int]]) -> str | None:
+                 known: frozenset[tuple[int, int]],
+                 lowered: frozenset[str] = frozenset()) -> str | None:
     """"ORG" for an acronym and "PERSON" for another run of name words that is a party to
     its sentence (see ``untagged_names``); None for a run that is not."""
     span = doc[start:end]
     root = span.root
     if (start, end) not in known and any(t.lower_ in dictionary for t in span) and not (
-            root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_VERBS):
+            root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_VERBS) \
+            and not _bare_subject(root, lowered):
         return None
     words = [t.text for t in span]
     acronym = end - start == 1 and is_acronym(words[0])

@@ -441,3 +441,32 @@ def test_entities_country_and_institution_make_one_organisation(nlp, component):
     embassy = entity_of(doc, "U.S. embassy")
     assert [m["text"] for m in embassy["mentions"]] == ["U.S. embassy", "U.S. Embassy"]
     assert (embassy["country"], embassy["role"]) == ("USA", "embassy")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("The U. S. blamed Venezuela for the outage.", "U. S.", "USA"),
+        ("Envoys of the U. K. met in Lisbon on Monday.", "U. K.", "GBR"),
+        ("Officials at the U. N. agency warned of shortages.", "U. N.", None),
+    ],
+)
+def test_entities_spaced_initials_match_like_dotted_ones(nlp, text, mention, country):
+    # News copy that writes "U. S." splits it into one token per initial; the gazetteer's
+    # "U.S." matches it all the same.
+    from extraction import analyze
+
+    found = {m.text: e for e in analyze(text, nlp=nlp).entities for m in e.mentions}
+    assert mention in found
+    if country:
+        assert found[mention].country == country
+
+
+def test_spaced_variants_of_dotted_initials():
+    from extraction.entities.matchers import spaced_variants
+
+    assert spaced_variants("U.S.") == ["U.S.", "U. S."]
+    assert spaced_variants("U.S. State Department") == ["U.S. State Department",
+                                                         "U. S. State Department"]
+    assert spaced_variants("USA") == ["USA"]
+    assert spaced_variants("St. Lucia") == ["St. Lucia"]

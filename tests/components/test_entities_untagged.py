@@ -31,6 +31,10 @@ def _names(article) -> dict[str, str]:
     ("Okafor said the Harbour Authority had failed its workers.", "Okafor"),
     ("Penhallow criticised the Harbour Authority on Tuesday.", "Penhallow"),
     ("Okafor's lawyers attacked the Harbour Authority.", "Okafor"),
+    # A surname that is also a dictionary word ("fletcher", "ward"), alone as the subject
+    # of an active verb: a name, whatever the verb.
+    ("Fletcher also met the Harbour Authority on Monday.", "Fletcher"),
+    ("Ward also met the Harbour Authority on Monday.", "Ward"),
 ])
 def test_entities_untagged_subject_or_possessor_is_a_person(nlp, bare, text, word):
     assert _untagged(bare, text, word)
@@ -80,3 +84,9 @@ def test_entities_untagged_known_surname_whatever_its_tag(nlp, bare, text):
     article = analyze(text, nlp=nlp, published="2019-03-14")
     assert any(m.text == word and e.label == "PERSON"
                for e in article.entities for m in e.mentions)
+
+
+def test_entities_untagged_bare_subject_written_lower_case_elsewhere_is_no_name(nlp, bare):
+    text = "Cotton filled the warehouses in spring. Farmers say cotton is now the main crop."
+    assert _untagged(bare, text, "Cotton")
+    assert "Cotton" not in _names(analyze(text, nlp=nlp))
