@@ -135,23 +135,8 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
                           _is_verbal(doc[i]))
     frames: list[Frame] = []
     for i in sorted(found):
-        if i in absorbed:
-            continue
         tok, entry = doc[i], found[i]
-        if entry.speech and "speech_statement" not in rules:
-            continue
-        if "medical_sense" in rules and entry.pos == "N" and any(
-                c.dep_ in ("amod", "compound") and c.lemma_.lower() in MEDICAL_MODIFIERS
-                for c in tok.children):
-            # "a cardiac arrest", "a heart attack": an illness, not an act.
-            continue
-        if "described" in entry.flags and tok.dep_ not in ("appos", "attr"):
-            # "its allies demanded ...": a relation named in passing is no act.
-            continue
-        if tok.dep_ == "amod" or (entry.pos == "N" and tok.dep_ == "compound") or (
-                entry.type == "RETREAT" and any(
-                c.dep_ == "dobj" and c.lemma_.lower() in NON_EVENT_OBJECTS for c in tok.children)):
-            # "alleged sabotage", "released a statement": not an act between parties.
+        if i in absorbed or _no_act(tok, entry, rules):
             continue
         comp = complements.get(i)
         comp_entry = found.get(comp.i) if comp is not None else None
@@ -160,47 +145,11 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
                                      comp, "undo_demand" in rules)
         if not etype:
             continue
-        if "verbal_attack" in rules and etype == "ASSAULT" and _verbal_attack(tok):
-            etype, intensity = "ACCUSE", VERBAL_ATTACK_INTENSITY
-        if "kept_in_office" in rules and etype == "REJECT" and _refused_resignation(tok):
-            etype, intensity = "SUPPORT", KEPT_INTENSITY
-        frame = Frame(tok, entry, etype, intensity)
-        if etype == INCIDENT:
-            # A blackout or an election happens; it has no actor or target of its own.
-            frame.negated = _negated(tok)
-        elif tok.pos_ in ("NOUN", "PROPN"):
-            frame.actors, frame.targets = _noun_arguments(index, tok, reactions,
-                                                          "about_modifiers" in rules)
-            if "described" in entry.flags:
-                frame.actors, frame.targets = _described(index, tok)
-            if "act_subject_target" in rules:
-                frame.targets = _struck_targets(index, tok) or frame.targets
-            verb = _governing_verb(tok)
-            frame.negated = _negated(tok) or (verb is not None and _negated(verb))
-            frame.modality = _modality(tok) * (_modality(verb) if verb is not None else 1.0)
-        else:
-            frame.actors, frame.targets, _ = _verb_arguments(index, tok, entry, comp)
-            frame.negated = _negated(tok) or (tok.pos_ == "ADJ" and _negated(tok.head)) or (
-                "refusal" in rules and _neither_subject(tok))
-            frame.modality = _modality(tok)
-        if entry.speech and (not (_speaking_party(frame.actors) or home is not None and any(
-                _homeless(index, a) for a in frame.actors) or "dated_speech" in rules and
-                _dated_speaker(index, tok, frame.actors, spans, starts)) or frame.negated or
-                             _media_source(index, frame.actors) or _echoed_speech(tok)):
-            # "a witness said", "he said" of no one named, "did not say", "the BBC
-            # reported": no dated act of a party; "Saying ..., X added" is one act, not two.
+        frame = Frame(tok, entry, *_retyped(tok, etype, intensity, rules))
+        _fill_arguments(index, frame, comp, reactions, rules)
+        if entry.speech and _no_reported_speech(index, frame, rules, home, spans, starts):
             continue
-        if "aimed_target" in rules and not any(t.is_party for t in frame.targets):
-            frame.targets = _aimed_at(index, tok) or frame.targets
-        if "accidental" in rules and _accidental(tok):
-            frame.intensity = 0.0
-        if "despite_opposition" in rules and not frame.targets and \
-                etype in DESPITE_TYPES:
-            frame.targets = _defied(index, tok)
-        if "operation_agent" in rules and not any(a.is_party for a in frame.actors):
-            frame.actors = _operation_author(index, tok) or frame.actors
-        if "state_passive" in rules and not frame.actors:
-            frame.actors = _state_author(index, tok, frame.targets, home)
+        _inferred_parties(index, frame, rules, home)
         frame.speaker = _speaker(index, tok)
         frame.folded_intent = entry.intent and comp is not None
         frame.ceased = "cessation" in rules and _ceased(tok)
@@ -208,15 +157,109 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
             continue
         if "possessor_support" in rules:
             _possessor_support(index, frame)
-        frame.mode = _mode(frame)
-        if "requested_act" in rules and frame.mode == HAPPENED and _requested(frame):
-            frame.mode = PLANNED
-        if "headline_future" in rules and frame.mode == HAPPENED and _headline_future(tok):
-            frame.mode = PLANNED
-        if "refusal" in rules and _refusal(frame):
-            frame.mode = HAPPENED
+        frame.mode = _final_mode(frame, rules)
         frames.append(frame)
     return _added_frames(doc, index, found, frames, rules, home, spans)
+
+
+def _no_act(tok: Token, entry: Entry, rules: frozenset[str]) -> bool:
+    """True when a trigger names no act here: speech when statements are off, an illness,
+    a relation named in passing, a modifier, a RETREAT whose object is a statement."""
+    if entry.speech and "speech_statement" not in rules:
+        return True
+    if "medical_sense" in rules and entry.pos == "N" and any(
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() in MEDICAL_MODIFIERS
+            for c in tok.children):
+        # "a cardiac arrest", "a heart attack": an illness, not an act.
+        return True
+    if "described" in entry.flags and tok.dep_ not in ("appos", "attr"):
+        # "its allies demanded ...": a relation named in passing is no act.
+        return True
+    # "alleged sabotage", "released a statement": not an act between parties.
+    return tok.dep_ == "amod" or (entry.pos == "N" and tok.dep_ == "compound") or (
+        entry.type == "RETREAT" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in NON_EVENT_OBJECTS for c in tok.children))
+
+
+def _retyped(tok: Token, etype: str, intensity: float,
+             rules: frozenset[str]) -> tuple[str, float]:
+    """The type and intensity after the rules that read what was done to what: words
+    against a decision are criticism, refusing a resignation is support."""
+    if "verbal_attack" in rules and etype == "ASSAULT" and _verbal_attack(tok):
+        return "ACCUSE", VERBAL_ATTACK_INTENSITY
+    if "kept_in_office" in rules and etype == "REJECT" and _refused_resignation(tok):
+        return "SUPPORT", KEPT_INTENSITY
+    return etype, intensity
+
+
+def _fill_arguments(index: DocIndex, frame: Frame, comp: Token | None,
+                    reactions: frozenset[int], rules: frozenset[str]) -> None:
+    """A frame's actors, targets, negation and modality, read from its trigger's parse."""
+    tok, entry = frame.trigger, frame.entry
+    if frame.type == INCIDENT:
+        # A blackout or an election happens; it has no actor or target of its own.
+        frame.negated = _negated(tok)
+    elif tok.pos_ in ("NOUN", "PROPN"):
+        frame.actors, frame.targets = _noun_arguments(index, tok, reactions,
+                                                      "about_modifiers" in rules)
+        if "described" in entry.flags:
+            frame.actors, frame.targets = _described(index, tok)
+        if "act_subject_target" in rules:
+            frame.targets = _struck_targets(index, tok) or frame.targets
+        verb = _governing_verb(tok)
+        frame.negated = _negated(tok) or (verb is not None and _negated(verb))
+        frame.modality = _modality(tok) * (_modality(verb) if verb is not None else 1.0)
+    else:
+        frame.actors, frame.targets, _ = _verb_arguments(index, tok, entry, comp)
+        frame.negated = _negated(tok) or (tok.pos_ == "ADJ" and _negated(tok.head)) or (
+            "refusal" in rules and _neither_subject(tok))
+        frame.modality = _modality(tok)
+
+
+def _no_reported_speech(index: DocIndex, frame: Frame, rules: frozenset[str],
+                        home: str | None, spans: Sequence[tuple[Span, dict[str, Any]]],
+                        starts: Sequence[int] | None) -> bool:
+    """True for speech that is no dated act of a party: "a witness said", "he said" of no
+    one named, "did not say", "the BBC reported"; "Saying ..., X added" is one act, not
+    two."""
+    tok, actors = frame.trigger, frame.actors
+    speaking = _speaking_party(actors) or home is not None and any(
+        _homeless(index, a) for a in actors) or "dated_speech" in rules and \
+        _dated_speaker(index, tok, actors, spans, starts)
+    return not speaking or frame.negated or _media_source(index, actors) or \
+        _echoed_speech(tok)
+
+
+def _inferred_parties(index: DocIndex, frame: Frame, rules: frozenset[str],
+                      home: str | None) -> None:
+    """Parties and weights the clause implies: what strikes are aimed at, an accident, the
+    one dissent in a "despite" phrase is against, the country of an armed operation, the
+    state as author of an act of office."""
+    tok = frame.trigger
+    if "aimed_target" in rules and not any(t.is_party for t in frame.targets):
+        frame.targets = _aimed_at(index, tok) or frame.targets
+    if "accidental" in rules and _accidental(tok):
+        frame.intensity = 0.0
+    if "despite_opposition" in rules and not frame.targets and frame.type in DESPITE_TYPES:
+        frame.targets = _defied(index, tok)
+    if "operation_agent" in rules and not any(a.is_party for a in frame.actors):
+        frame.actors = _operation_author(index, tok) or frame.actors
+    if "state_passive" in rules and not frame.actors:
+        frame.actors = _state_author(index, tok, frame.targets, home)
+
+
+def _final_mode(frame: Frame, rules: frozenset[str]) -> str:
+    """Whether the act happened, after the rules on requests, headlines and refusals."""
+    frame.mode = _mode(frame)
+    if "requested_act" in rules and frame.mode == HAPPENED and _requested(frame):
+        frame.mode = PLANNED
+    if "headline_future" in rules and frame.mode == HAPPENED and \
+            _headline_future(frame.trigger):
+        frame.mode = PLANNED
+    if "refusal" in rules and _refusal(frame):
+        # (It reads the mode so far: a denied cooperative act.)
+        frame.mode = HAPPENED
+    return frame.mode
 
 
 def _added_frames(doc: Doc, index: DocIndex, found: dict[int, Entry], frames: list[Frame],
