@@ -58,7 +58,10 @@ __all__ = [
 QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 
 
-def build_index(doc: Doc, entities: Sequence[dict[str, Any]] | None,
+# One pass builds every per-document lookup (entities by token, quotes, pronoun
+# antecedents, datelines); each branch fills one table, and splitting them would walk the
+# document once per table.
+def build_index(doc: Doc, entities: Sequence[dict[str, Any]] | None,  # noqa: C901
                 published: str | None = None, *,
                 rules: Collection[str] | None = None) -> DocIndex:
     """Index a document's entities by token and precompute pronoun antecedents.
@@ -129,7 +132,9 @@ def build_index(doc: Doc, entities: Sequence[dict[str, Any]] | None,
                     last_plural, dateline, active, first_token)
 
 
-def holder_key(*, entity: dict[str, Any] | None, text: str | None, country: str | None,
+# The key schemes (IGO, sector role, named group, a state's person, the state) are
+# tried in order and the first that applies wins; the order is the rule.
+def holder_key(*, entity: dict[str, Any] | None, text: str | None, country: str | None,  # noqa: C901
                sector: str | None = None) -> str | None:
     """The stance holder key for an argument.
 

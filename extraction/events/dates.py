@@ -107,7 +107,9 @@ def _conjunct_date(span: Span, trigger: Token) -> bool:
         span.end - 1 <= c.right_edge.i and _in_clause(span.root, c) for c in trigger.children)
 
 
-def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
+# The date sources are tried in a fixed order (attached, coordinated, scoping clause,
+# lone date, narrative day, publication); the first that gives a date wins.
+def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],  # noqa: C901
               anchor: str | None, *, breaks: Sequence[int] | None = None,
               narrative: Sequence[int] | None = None,
               conjuncts: bool = True, lede: bool = True,

@@ -145,7 +145,9 @@ def _sentence_mention(sent: Span) -> dict[str, Any]:
     return {"text": stripped, "start_char": offset, "end_char": offset + len(stripped)}
 
 
-def _event_parties(index: DocIndex, frame: Frame, active: frozenset[str], home: str | None,
+# Each branch is one named rule that may add an inferred party, applied in order to
+# the same two lists; the order is part of the rules.
+def _event_parties(index: DocIndex, frame: Frame, active: frozenset[str], home: str | None,  # noqa: C901
                    leading: str | None) -> tuple[list[Arg], list[Arg]]:
     """The actors and targets of one frame, with the parties the rules infer (a place, a
     domestic story's country, the people acted upon, a sector's country)."""
@@ -225,7 +227,9 @@ def _event(frame: Frame, etype: str, polarity: float, actor: Arg | None, target:
     }
 
 
-def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None,
+# The steps of the events component, each a named rule the component's config switches;
+# its branches are those switches.
+def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None,  # noqa: C901
                    timex: Sequence[dict[str, Any]] | None = None, anchor: str | None = None,
                    lexicon: Lexicon | None = None, max_pairs: int = 6,
                    rules: Collection[str] | None = None) -> list[dict[str, Any]]:

@@ -184,7 +184,9 @@ ONGOING_VERBS = frozenset({"continue", "keep"})
 CONDITION_AUX = frozenset({"could", "might", "may"})
 
 
-def _mode(frame: Frame) -> str:
+# A first-match decision list (denied, conditional, ongoing, planned, happened); the
+# order is the rule.
+def _mode(frame: Frame) -> str:  # noqa: C901
     """Whether the event happened: ``denied`` when negated, ``conditional`` inside or under
     an if/unless clause, ``planned`` for the future, modals, promises, plans and hedges."""
     if frame.negated:

@@ -130,7 +130,9 @@ def _dates_only(prep: Token) -> bool:
         o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
-def _near_lemmas(token: Token) -> set[str]:
+# Collects the dependents a phrase row may name, one kind of dependent per branch, in
+# one walk over the trigger's neighbours.
+def _near_lemmas(token: Token) -> set[str]:  # noqa: C901
     """Lemmas (and lower-cased forms) of the words a phrase entry may need: the head's
     objects, particles and prepositions, their objects, an object's "of" phrase, and the
     noun a passive participle or relative clause describes."""
@@ -205,7 +207,9 @@ def _fits_object(entry: Entry, token: Token) -> bool:
     return has_object if "transitive" in entry.flags else not has_object
 
 
-def match_trigger(token: Token, lexicon: Lexicon) -> Entry | None:
+# Tries the lemma, then the surface form, then each phrase entry's extra words; the
+# first entry that fits wins.
+def match_trigger(token: Token, lexicon: Lexicon) -> Entry | None:  # noqa: C901
     """Return the lexicon entry ``token`` triggers, or None.
 
     A token matches when its lemma (or lower-cased form) and part of speech fit an entry and

@@ -125,7 +125,9 @@ JUSTICE_VERBS = frozenset({"convict", "sentence", "indict", "charge", "jail", "i
 POLICE_VERBS = frozenset({"arrest", "detain"})
 
 
-def _unattributed(index: DocIndex, frame: Frame, actors: list[Arg]) -> list[Arg]:
+# One case per kind of unattributed act (held in custody, arrest, a trial at home,
+# violence), each returning its own actor; the cases share the early exits.
+def _unattributed(index: DocIndex, frame: Frame, actors: list[Arg]) -> list[Arg]:  # noqa: C901
     """Violence whose authors the text does not name ("killed by a roadside bomb near the
     Iraqi city of Basra") is coded, as event data codes it, to the country where it
     happened; the actor's text says "in <country>" so the stance leaves it out. So is an

@@ -118,7 +118,9 @@ def _pick_entity(index: DocIndex, head: Token, tokens: Sequence[Token]) -> str |
     return min(ranked)[2] if ranked else None
 
 
-def _lookup_country(tokens: Sequence[Token]) -> tuple[str | None, str | None]:
+# Tries the whole phrase, then each run of proper nouns and adjectives, for a country
+# and then an IGO; the first match wins.
+def _lookup_country(tokens: Sequence[Token]) -> tuple[str | None, str | None]:  # noqa: C901
     """Country or IGO named in a phrase without an entity: whole phrase, then each run of
     proper nouns and adjectives ("Hungarian", "the United States")."""
     text = phrase_text(tokens)

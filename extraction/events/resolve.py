@@ -109,7 +109,8 @@ def _bound_possessive(index: DocIndex, tok: Token, depth: int) -> Arg | None:
                found.igo, found.label)
 
 
-def _pronoun(index: DocIndex, tok: Token, depth: int) -> Arg | None:
+# See the docstring: the cases are tried in order, the first decides.
+def _pronoun(index: DocIndex, tok: Token, depth: int) -> Arg | None:  # noqa: C901
     """The party a pronoun refers to, or None when the text before it does not say.
 
     Longer than 80 lines on purpose: a quoted first person, a possessive bound to its
@@ -290,7 +291,8 @@ def _state_reference(index: DocIndex, tok: Token, depth: int) -> str | None:
     return None
 
 
-def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:
+# See the docstring: the cases are tried in order, the first decides.
+def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:  # noqa: C901
     """Resolve one argument head (no coordination) to an ``Arg``.
 
     Longer than 80 lines on purpose: the cases (a dateline, a pronoun, the entity covering

@@ -89,7 +89,9 @@ def _actor_holder(event: dict[str, Any], actor: dict[str, Any] | None) -> str | 
                       country=event.get("actor_country"), sector=event.get("actor_sector"))
 
 
-def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]], *,
+# What one event adds: the actor's side (a sector, a crowd, the same side, one's own
+# official) and the speaker's, sharing the target computed once.
+def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]], *,  # noqa: C901
                   actor_side: bool = True, speaker: bool = True,
                   ) -> list[tuple[str, str, str | None, float]]:
     """(holder, target, target_country, weight) pairs one event adds to the stances: the
@@ -349,7 +351,9 @@ def _crowd_at_home(event: dict[str, Any], home: str) -> bool:
 
 
 @stance_rule("implicit_target")
-def implicit_target_rule(data: StanceInput) -> Iterator[Contribution]:
+# Three implied-target cases (dissent, force at home, a foreign act) over one pass of
+# the events, sharing the story's country.
+def implicit_target_rule(data: StanceInput) -> Iterator[Contribution]:  # noqa: C901
     """Targets the story implies, in an article about one country (``home_country``):
     dissent without a named target is against that state's government; force used by the
     state at home, in a story of dissent there, is against its opposition; a foreign
@@ -441,7 +445,9 @@ def _party_names(data: StanceInput, eid: str) -> set[str]:
 
 
 @stance_rule("relation_model")
-def relation_model_rule(data: StanceInput) -> Iterator[Contribution]:
+# Two passes: the pairs events already speak for and the victims of condemned acts,
+# then each learned relation checked against them.
+def relation_model_rule(data: StanceInput) -> Iterator[Contribution]:  # noqa: C901
     """A learned relation between two entities counts for the source towards the target,
     unless an event of the same sentence already relates the two, or the relation blames
     the victim of a hostile act the source condemns in that sentence."""

@@ -49,7 +49,9 @@ def _is_passive_participle(verb: Token) -> bool:
                                           for c in verb.children)
 
 
-def _controller(verb: Token) -> Token | None:
+# Climbs the parse one construction at a time (infinitive, participle, gerund,
+# coordination); each branch is one construction.
+def _controller(verb: Token) -> Token | None:  # noqa: C901
     """The token that supplies the missing subject of a verb: the subject of the verb above
     an infinitive, participle or gerund, or the noun a participle modifies."""
     tok = verb
@@ -178,7 +180,9 @@ def _aux_lemmas(tok: Token) -> set[str]:
     return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
 
 
-def _complement(tok: Token) -> Token | None:
+# Tries the complement constructions from the most telling (a clause) to the least (a
+# noun object); the first that fits wins.
+def _complement(tok: Token) -> Token | None:  # noqa: C901
     """The clause a control verb governs: "refuse [to hand over]", "accuse X [of lying]",
     "willing [to withdraw]", "demand [that Israel ease ...]"."""
     for child in tok.children:

@@ -80,7 +80,9 @@ def _first_party(candidates: Sequence[list[Arg]],
     return []
 
 
-def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,
+# Gathers candidate targets from every argument position of the verb into one ranked
+# list; the positions share that list and its order.
+def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,  # noqa: C901
                     exclude: frozenset[str] = frozenset()) -> list[Arg]:
     """Target of a verb from its object, dative and prepositional arguments."""
     candidates: list[list[Arg]] = []
@@ -221,7 +223,8 @@ def _described(index: DocIndex, noun: Token) -> tuple[list[Arg], list[Arg]]:
     return actors, []
 
 
-def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = frozenset(),
+# See the docstring: the steps fill shared lists in order.
+def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = frozenset(),  # noqa: C901
                     about: bool = True) -> tuple[list[Arg], list[Arg]]:
     """Actor and target of an event noun ("its recognition of Guaido", "U.S. sanctions on
     Iran", "held talks with X", "an attack by rebels").
@@ -326,7 +329,8 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
     return actors, targets
 
 
-def _verb_arguments(index: DocIndex, verb: Token, entry: Entry,
+# See the docstring: the steps fill shared lists in order.
+def _verb_arguments(index: DocIndex, verb: Token, entry: Entry,  # noqa: C901
                     complement: Token | None) -> tuple[list[Arg], list[Arg], Token | None]:
     """Actor and target of a verb trigger (and of its folded complement, if any).
 

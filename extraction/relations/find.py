@@ -126,7 +126,9 @@ def event_relations(doc: Doc, events: Sequence[dict[str, Any]]) -> list[dict[str
     return out
 
 
-def sentence_pairs(doc: Doc, entities: Sequence[dict[str, Any]], *, max_entities: int
+# Two passes: each party entity's first mention in each sentence, then every pair of them;
+# the branches are the skips (not a party, across sentences, overlapping, one state twice).
+def sentence_pairs(doc: Doc, entities: Sequence[dict[str, Any]], *, max_entities: int  # noqa: C901
                    ) -> list[tuple[Span, dict[str, Any], tuple[int, int], dict[str, Any],
                                    tuple[int, int]]]:
     """(sentence, entity p, p's tokens, entity q, q's tokens) for every pair of distinct party
