@@ -373,3 +373,16 @@ def test_rejecting_a_plan_stays_a_rejection(events_nlp):
     text = "The Kenyan parliament rejected the foreign minister Peter Otieno's budget plan."
     found = triggered(events(events_nlp, text), "rejected")
     assert found and {e["type"] for e in found} == {"REJECT"}
+
+
+# --- disappointment and alarm: mild disapproval -------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The United States was disappointed by the Iraqi parliament's decision.",
+     ("USA", "IRQ", "oppose")),
+    ("France expressed disappointment over Italy's refusal to take in the migrants.",
+     ("FRA", "ITA", "oppose")),
+    ("India was alarmed by Pakistan's missile test.", ("IND", "PAK", "oppose")),
+])
+def test_disappointment_and_alarm_are_disapproval(text, expected):
+    assert expected in _stances(text)
