@@ -126,8 +126,9 @@ def untagged_names(doc: Doc, names: Sequence[Candidate], others: Sequence[Span],
                                *((start, end) for start, end, _ in titles)])
     added: list[Candidate] = []
     lowered = frozenset(t.text for t in doc if t.is_lower)
+    inside = frozenset(t.lower_ for t in doc if t.is_title and not t.is_sent_start)
     for start, end in _name_runs(doc, taken, known):
-        label = _party_label(doc, start, end, taken, dictionary, known, lowered)
+        label = _party_label(doc, start, end, taken, dictionary, known, lowered, inside)
         if label is not None:
             added.append(Candidate(start, end, label))
     if not added:
@@ -159,7 +160,8 @@ def _name_runs(doc: Doc, taken: list[bool],
         yield start, end
 
 
-def _bare_subject(token: Token, lowered: frozenset[str]) -> bool:
+def _bare_subject(token: Token, lowered: frozenset[str],
+                  inside: frozenset[str] = frozenset()) -> bool:
     """Whether ``token`` is a bare surname acting in its clause ("Hubbard faced charges",
     "Ward talked about the war"): one word written in title case with nothing modifying it
     (no article, adjective or other name; a common noun capitalised as a name takes "the"),
@@ -167,8 +169,11 @@ def _bare_subject(token: Token, lowered: frozenset[str]) -> bool:
     document (``lowered``: "Iodine" opening a sentence of an article about iodine), and not
     a word that heads an institution's name ("Parliament voted"). The dictionary holds many
     surnames ("ward", "hubbard"), so a capitalised dictionary word is not by that alone a
-    common noun."""
+    common noun. Opening a sentence, where every word is capitalised, it must also be
+    written capitalised inside a sentence somewhere (``inside``: "... said Ward"), or
+    "Video captured the clashes" would make a person of "Video"."""
     return (token.is_title and token.dep_ == "nsubj" and token.lower_ not in lowered
+            and (not token.is_sent_start or token.lower_ in inside)
             and token.head.pos_ == "VERB" and token.i < token.head.i
             and not any(child.dep_ != "punct" for child in token.children)
             and token.lower_ not in INSTITUTION_WORDS and token.lower_ not in ORG_HEADS)
@@ -176,14 +181,15 @@ def _bare_subject(token: Token, lowered: frozenset[str]) -> bool:
 
 def _party_label(doc: Doc, start: int, end: int, taken: list[bool], dictionary: frozenset[str],
                  known: frozenset[tuple[int, int]],
-                 lowered: frozenset[str] = frozenset()) -> str | None:
+                 lowered: frozenset[str] = frozenset(),
+                 inside: frozenset[str] = frozenset()) -> str | None:
     """"ORG" for an acronym and "PERSON" for another run of name words that is a party to
     its sentence (see ``untagged_names``); None for a run that is not."""
     span = doc[start:end]
     root = span.root
     if (start, end) not in known and any(t.lower_ in dictionary for t in span) and not (
             root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_VERBS) \
-            and not _bare_subject(root, lowered):
+            and not _bare_subject(root, lowered, inside):
         return None
     words = [t.text for t in span]
     acronym = end - start == 1 and is_acronym(words[0])

@@ -33,8 +33,10 @@ def _names(article) -> dict[str, str]:
     ("Okafor's lawyers attacked the Harbour Authority.", "Okafor"),
     # A surname that is also a dictionary word ("fletcher", "ward"), alone as the subject
     # of an active verb: a name, whatever the verb.
-    ("Fletcher also met the Harbour Authority on Monday.", "Fletcher"),
-    ("Ward also met the Harbour Authority on Monday.", "Ward"),
+    # (Opening a sentence, it must be written capitalised inside one too.)
+    ("Fletcher also met the Harbour Authority on Monday, an aide to Fletcher said.",
+     "Fletcher"),
+    ("Ward also met the Harbour Authority on Monday, an aide to Ward said.", "Ward"),
 ])
 def test_entities_untagged_subject_or_possessor_is_a_person(nlp, bare, text, word):
     assert _untagged(bare, text, word)
@@ -90,3 +92,11 @@ def test_entities_untagged_bare_subject_written_lower_case_elsewhere_is_no_name(
     text = "Cotton filled the warehouses in spring. Farmers say cotton is now the main crop."
     assert _untagged(bare, text, "Cotton")
     assert "Cotton" not in _names(analyze(text, nlp=nlp))
+
+
+def test_entities_untagged_capitalised_sentence_opener_is_no_name(nlp):
+    # Every word opening a sentence is capitalised: a common noun there, never written
+    # capitalised inside a sentence, is no surname.
+    text = ("Protesters marched on the parliament in Lima on Saturday.\n\n\nVideo captured "
+            "two groups pushing, shoving and throwing bottles.")
+    assert "Video" not in _names(analyze(text, nlp=nlp))
