@@ -99,6 +99,7 @@ def _dated_act_frames(index: DocIndex, found: dict[int, Entry], frames: Sequence
             verb = verb.head
         if not _is_verbal(verb) or verb.i in found or verb.i in taken or \
                 verb.lemma_.lower() in LIGHT_VERBS or verb.pos_ == "AUX" or \
+                "personal_acts" in index.rules and verb.lemma_.lower() in PERSONAL_VERBS or \
                 verb.tag_ not in ("VBD", "VBN") or index.in_quote[verb.i] or \
                 not _attached(span, verb) or _negated(verb):
             continue
@@ -116,13 +117,24 @@ def _dated_act_frames(index: DocIndex, found: dict[int, Entry], frames: Sequence
     return out
 
 
+# Verbs of a life, a career or a quantity, not acts of a party on others ("served as mayor",
+# "received medical treatment", "suffered a stroke", "returned home", "taught law", "cases
+# rose"): no ACTION of their own on the timeline.
+PERSONAL_VERBS = frozenset({"serve", "receive", "suffer", "return", "win", "turn", "teach",
+                            "study", "spend", "rise", "run", "process", "lose", "expire",
+                            "embrace", "dress", "divorce", "marry", "develop", "contract",
+                            "contain", "attend", "represent", "graduate", "retire",
+                            "recover", "undergo", "grow", "earn", "own", "obtain",
+                            "compete"})
 # Verbs that begin or resume an act named by their complement ("began filling the dam").
 ASPECT_VERBS = frozenset({"begin", "start", "resume"})
-# Verbs of thinking, perceiving, wanting and reporting that name no act of a party.
+# Verbs of thinking, perceiving, wanting, feeling and reporting that name no act of a party.
 MENTAL_VERBS = frozenset({"consider", "regard", "view", "see", "hear", "notice", "learn",
                           "wish", "prefer", "claim", "suggest", "estimate", "indicate",
                           "describe", "call", "name", "cite", "note", "add", "report",
-                          "tell", "say", "write", "state", "reply", "respond", "allege"})
+                          "tell", "say", "write", "state", "reply", "respond", "allege",
+                          "shock", "surprise", "anger", "upset", "worry", "please",
+                          "frighten", "impress", "disappoint", "puzzle"})
 
 
 def _party_act_frames(index: DocIndex, found: dict[int, Entry],
@@ -142,6 +154,7 @@ def _party_act_frames(index: DocIndex, found: dict[int, Entry],
                 verb.dep_ not in ("ROOT", "conj", "ccomp", "advcl") or \
                 verb.i in found or verb.i in taken or verb.pos_ == "AUX" or \
                 verb.lemma_.lower() in (LIGHT_VERBS - ASPECT_VERBS) | MENTAL_VERBS or \
+                "personal_acts" in index.rules and verb.lemma_.lower() in PERSONAL_VERBS or \
                 is_speech_verb(verb) or index.in_quote[verb.i] or _negated(verb):
             continue
         actors, targets, _ = _verb_arguments(index, verb, ACTION_ENTRY, None)

@@ -75,6 +75,7 @@ from .frames import (
     _accidental,
     _aimed_at,
     _defied,
+    _definite_reference,
     _frames,
     _headline_future,
     _operation_author,
@@ -266,6 +267,8 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
         _judged_acts(index, frames)
     if "denied_charge" in active:
         _denied_charges(index, frames)
+    # (After the judgements, which may read what a reference refers to.)
+    frames = [f for f in frames if not f.reference]
     events: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     for frame in frames:
@@ -382,6 +385,8 @@ RULES: dict[str, Callable[..., Any]] = {
     "unnamed_protest": _is_unnamed_act,
     "dated_acts": _dated_act_frames,
     "party_acts": _party_act_frames,
+    "personal_acts": _party_act_frames,
+    "definite_reference": _definite_reference,
     "topic_noun": _topic_of_noun,
     "lone_date": _lone_date,
     "headline_future": _headline_future,

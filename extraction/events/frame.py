@@ -76,6 +76,9 @@ class Frame:
     mode: str = HAPPENED
     ceased: bool = False
     folded_intent: bool = False
+    # Only a reference to an act already told ("the deal"): judged acts may read it, then it
+    # goes (rule definite_reference).
+    reference: bool = False
 
 
 def _refusal(frame: Frame) -> bool:

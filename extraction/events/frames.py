@@ -21,7 +21,7 @@ from .acts import (
     _perpetrator_frames,
     _possessor_support,
 )
-from .dates import _dated_speaker
+from .dates import _attached, _dated_speaker, sentence_spans
 from .docindex import Arg, DocIndex
 from .frame import (
     HAPPENED,
@@ -155,11 +155,42 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
         frame.ceased = "cessation" in rules and _ceased(tok)
         if any(DROP_RULES[name](frame, found) for name in DROP_RULES if name in rules):
             continue
+        frame.reference = "definite_reference" in rules and _definite_reference(
+            frame, frames, spans, starts)
         if "possessor_support" in rules:
             _possessor_support(index, frame)
         frame.mode = _final_mode(frame, rules)
         frames.append(frame)
     return _added_frames(doc, index, found, frames, rules, home, spans)
+
+
+REFERRING_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+# How far back (in tokens) the same word makes a definite event noun a reference.
+REFERENCE_WINDOW = 250
+
+
+def _definite_reference(frame: Frame, earlier: Sequence[Frame],
+                        spans: Sequence[tuple[Span, dict[str, Any]]],
+                        starts: Sequence[int] | None) -> bool:
+    """True for an event noun that only refers to an act told before it ("X signed an
+    accord ... the deal came too late", "gunmen opened fire ... the minister survived the
+    attack"): a definite noun after an act of its kind (``earlier``, the frames before it),
+    whose own words name no party and no time. A first mention ("The bombing of a bus shook
+    the town"), "the Russian invasion", "the killing of the general" and "the attack on
+    Friday" still name an act; so does "the protests", which news uses for the story's own
+    protest movement (a stance of its people)."""
+    tok = frame.trigger
+    if _is_verbal(tok) or frame.type in (INCIDENT, "PROTEST") or not any(
+            c.dep_ == "det" and c.lower_ in REFERRING_DETERMINERS for c in tok.children):
+        return False
+    doc = tok.doc
+    if not any(f.type == frame.type for f in earlier) and not any(
+            t.lemma_ == tok.lemma_ for t in doc[max(0, tok.i - REFERENCE_WINDOW):tok.i]):
+        return False
+    own = {t.i for t in tok.subtree}
+    if any(a.head in own and a.head != tok.i for a in (*frame.actors, *frame.targets)):
+        return False
+    return not any(_attached(span, tok) for span, _ in sentence_spans(tok.sent, spans, starts))
 
 
 def _no_act(tok: Token, entry: Entry, rules: frozenset[str]) -> bool:

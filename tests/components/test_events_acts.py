@@ -386,3 +386,37 @@ def test_rejecting_a_plan_stays_a_rejection(events_nlp):
 ])
 def test_disappointment_and_alarm_are_disapproval(text, expected):
     assert expected in _stances(text)
+
+
+# --- personal_acts: a life or a career is no act on others ---------------------------------------
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The Peruvian minister received medical treatment in Chile in May.", "received"),
+    ("The former Kenyan president served as mayor of Nairobi from 1990 to 1995.", "served"),
+    ("The Omani ruler returned to Muscat in December.", "returned"),
+])
+def test_a_life_and_a_career_are_no_action(events_nlp, text, word):
+    assert not [e for e in triggered(events(events_nlp, text), word) if e["type"] == "ACTION"]
+
+
+# --- definite_reference: "the deal" only refers to an act already told ---------------------------
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Gunmen opened fire on a convoy in Garissa. The Kenyan minister survived the attack.",
+     "attack"),
+    ("Peru and Chile signed a deal on fishing rights on Monday. The Chilean fishing "
+     "company acknowledged the deal.", "deal"),
+])
+def test_a_definite_event_noun_naming_no_one_is_a_reference(events_nlp, text, word):
+    # The second mention is not a new act, and the subject of its clause is not its author.
+    found = triggered(events(events_nlp, text), word)
+    assert len([e for e in found if "acknowledged" in e["sentence"]["text"] or
+                "survived" in e["sentence"]["text"]]) == 0
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The Russian invasion began on Thursday.", "invasion"),
+    ("The protests in Minsk continued on Sunday.", "protests"),
+])
+def test_a_definite_event_noun_naming_its_parties_or_a_protest_stays(events_nlp, text, word):
+    assert triggered(events(events_nlp, text), word)
