@@ -46,6 +46,12 @@ STATE_ROLES = frozenset({"government", "military", "foreign ministry", "defence 
                          "head of government", "foreign minister", "defence minister",
                          "minister", "diplomat", "spokesperson", "central bank",
                          "supreme leader", "vice president"})
+# Words of open support that are a stance even towards one's own leaders ("the party
+# endorsed the president", "the senate backed the prime minister").
+# (Praise among one government's own officials stays no stance: "the vice president praised
+# the president".)
+ENDORSING_WORDS = frozenset({"endorse", "endorsed", "endorses", "endorsing", "back", "backed",
+                             "backs", "backing"})
 # Requests milder than this (appeals, calls, urging) carry no stance.
 DEMAND_FLOOR = -0.4
 # Acts a speaker holds against their actor when reporting them; demands and criticism
@@ -184,14 +190,16 @@ def _own_person(event: dict[str, Any], target: dict[str, Any] | None,
                 polarity: float) -> bool:
     """True when a state's act on one of its own leaders or officials is a stance after all:
     a hostile one ("France convicted its former president", "parliament impeached the
-    president") or homage ("the minister paid tribute to the late Luk"); a state's
-    everyday cooperation with its own officials is not."""
+    president"), homage ("the minister paid tribute to the late Luk") or open support
+    ("the senate backed the prime minister"); a state's everyday cooperation with its own
+    officials is not."""
     if target is None or target.get("label") != "PERSON":
         return False
     if polarity < 0:
         return event.get("type") in ("COERCE", "ACCUSE", "SANCTION", "ASSAULT", "REJECT")
-    return str(event.get("trigger", {}).get("text", "")).lower() in HOMAGE_WORDS or \
-        str(event.get("trigger", {}).get("text", "")).lower() in ("tribute", "tributes")
+    word = str(event.get("trigger", {}).get("text", "")).lower()
+    return word in HOMAGE_WORDS or word in ("tribute", "tributes") or (
+        event.get("type") == "SUPPORT" and word in ENDORSING_WORDS)
 
 
 def _same_side(holder: str, target: dict[str, Any] | None, target_country: str | None) -> bool:

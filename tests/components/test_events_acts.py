@@ -420,3 +420,19 @@ def test_a_definite_event_noun_naming_no_one_is_a_reference(events_nlp, text, wo
 ])
 def test_a_definite_event_noun_naming_its_parties_or_a_protest_stays(events_nlp, text, word):
     assert triggered(events(events_nlp, text), word)
+
+
+# --- open support of one's own leaders, and throwing one's weight behind someone ----------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The ruling party endorsed President Kenyatta for a second term.",
+     ("KEN", "entity:Uhuru Kenyatta", "support")),
+    ("France threw its weight behind Morocco's autonomy plan.", ("FRA", "MAR", "support")),
+])
+def test_open_support_is_a_stance(text, expected):
+    assert expected in _stances(text)
+
+
+def test_everyday_work_with_ones_own_officials_is_no_stance():
+    text = "The Kenyan government met President Kenyatta on Monday."
+    assert not [s for s in _stances(text) if s[1] == "entity:Uhuru Kenyatta"]
