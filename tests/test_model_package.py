@@ -50,6 +50,7 @@ def test_pipeline_saved_to_disk_loads_back_with_the_same_analysis(nlp, tmp_path)
     saved = tmp_path / "pipeline"
     # The components keep what they use beside the model's own weights.
     assert (saved / "newslens_events" / "event_lexicon.tsv").is_file()
+    assert (saved / "newslens_events" / "event_words.tsv").is_file()
     assert (saved / "newslens_relations" / "stance_model" / "decision.json").is_file()
     loaded = spacy.load(saved)
     assert loaded.pipe_names == nlp.pipe_names

@@ -2,7 +2,9 @@
 
 Reads the parse, ``doc._.newslens_entities``, ``doc._.newslens_timex`` and
 ``doc._.newslens_anchor``; writes ``doc._.newslens_events`` (``Event.to_dict()`` dicts).
-The rules live in ``extraction.events.extract``; this class only wires them up.
+The rules live in ``extraction.events.extract``; this class only wires them up. The word lists
+the rules read are ``extraction/resources/event_words.tsv``, which ``nlp.to_disk`` saves
+beside the pipeline with the event lexicon (see ``Events``).
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from spacy.tokens import Doc
 from .. import extensions  # noqa: F401  (registers the Doc attributes)
 from ..events.extract import RULES, check_rules, extract_events
 from ..events.lexicon import LEXICON_PATH, Lexicon, load_lexicon
-from .saving import save_copy
+from ..events.words import EVENT_WORDS_FILE, EVENT_WORDS_PATH, load_event_words
+from .saving import refuse_other, save_copy
 
 #: The file a saved pipeline keeps the event lexicon in.
 LEXICON_FILE = "event_lexicon.tsv"
@@ -26,7 +29,10 @@ class Events:
     """Find events in a parsed ``Doc`` with the newslens event lexicon.
 
     ``nlp.to_disk`` saves the lexicon the component uses (``event_lexicon.tsv``) and
-    ``spacy.load`` reads it back from there, so a saved pipeline keeps its lexicon.
+    ``spacy.load`` reads it back from there, so a saved pipeline keeps its lexicon. It also
+    saves the word lists the rules use (``event_words.tsv``); ``spacy.load`` checks that the
+    saved lists are the ones this code reads, and refuses a pipeline saved with other lists
+    rather than analyse differently.
     """
 
     def __init__(self, lexicon: Lexicon, max_pairs: int,
@@ -38,8 +44,11 @@ class Events:
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         save_copy(self.source, path, LEXICON_FILE)
+        save_copy(EVENT_WORDS_PATH, path, EVENT_WORDS_FILE)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Events:
+        refuse_other(path, EVENT_WORDS_FILE, EVENT_WORDS_PATH, load_event_words,
+                     "event word lists")
         saved = Path(path) / LEXICON_FILE
         if saved.is_file():
             self.lexicon = load_lexicon(saved)

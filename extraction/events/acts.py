@@ -22,21 +22,19 @@ from .references import SPEECH_VERBS, backer_of, is_speech_verb
 from .resolve import resolve_one
 from .syntax import _agent, _aux_lemmas, _children, _is_verbal, _negated, _subject
 from .targets import _first_party, _party_args, _verb_arguments
+from .words import (
+    ASPECT_VERBS,
+    BACKED_ACTS,
+    COUP_NOUNS,
+    LIGHT_VERBS,
+    MENTAL_VERBS,
+    OBLIGATION_AUX,
+    PERPETRATOR_WORDS,
+    PERSONAL_VERBS,
+    REMOVAL_VERBS,
+)
 
-# A coup or junta that removes someone (rule coup_removal).
-REMOVAL_VERBS = frozenset({"remove", "oust", "depose", "topple", "overthrow", "unseat",
-                           "replace", "dismiss"})
-COUP_NOUNS = frozenset({"coup", "junta", "putsch"})
-# Words that name an attack's authors in "X said Y are the perpetrators" (rule
-# perpetrator_attribution).
-PERPETRATOR_WORDS = frozenset({"perpetrator", "culprit", "responsible", "author",
-                               "mastermind", "attacker", "organiser", "organizer"})
-OBLIGATION_AUX = frozenset({"must", "should"})
 BACKING_ENTRY = Entry("", "A", "SUPPORT", 0.5, (), frozenset())
-# Acts a country may back ("a US-backed offensive"), not groups.
-BACKED_ACTS = frozenset({"coup", "putsch", "offensive", "operation", "invasion", "campaign",
-                         "plan", "proposal", "resolution", "deal", "agreement", "ceasefire",
-                         "truce", "initiative", "talks", "process", "election", "bid"})
 
 
 def _backing_frames(doc: Doc, index: DocIndex, home: str | None) -> list[Frame]:
@@ -72,13 +70,6 @@ def _backing_frames(doc: Doc, index: DocIndex, home: str | None) -> list[Frame]:
     return out
 
 
-# Verbs that name no act of their own: being, having, seeming, happening, continuing.
-LIGHT_VERBS = frozenset({"be", "have", "do", "seem", "appear", "become", "remain", "include",
-                         "involve", "mean", "need", "want", "get", "go", "come", "happen",
-                         "occur", "take", "make", "continue", "start", "begin", "see", "know",
-                         "think", "believe", "feel", "look", "like", "live", "die", "bear",
-                         "mark", "last", "follow", "reach", "leave", "stand", "stay", "hope",
-                         "expect", "try", "use", "let", "keep", "give", "put", "find", "show"})
 ACTION_ENTRY = Entry("", "V", ACTION, 0.0, (), frozenset({"nostance"}))
 
 
@@ -115,26 +106,6 @@ def _dated_act_frames(index: DocIndex, found: dict[int, Entry], frames: Sequence
         taken.add(verb.i)
         out.append(frame)
     return out
-
-
-# Verbs of a life, a career or a quantity, not acts of a party on others ("served as mayor",
-# "received medical treatment", "suffered a stroke", "returned home", "taught law", "cases
-# rose"): no ACTION of their own on the timeline.
-PERSONAL_VERBS = frozenset({"serve", "receive", "suffer", "return", "win", "turn", "teach",
-                            "study", "spend", "rise", "run", "process", "lose", "expire",
-                            "embrace", "dress", "divorce", "marry", "develop", "contract",
-                            "contain", "attend", "represent", "graduate", "retire",
-                            "recover", "undergo", "grow", "earn", "own", "obtain",
-                            "compete"})
-# Verbs that begin or resume an act named by their complement ("began filling the dam").
-ASPECT_VERBS = frozenset({"begin", "start", "resume"})
-# Verbs of thinking, perceiving, wanting, feeling and reporting that name no act of a party.
-MENTAL_VERBS = frozenset({"consider", "regard", "view", "see", "hear", "notice", "learn",
-                          "wish", "prefer", "claim", "suggest", "estimate", "indicate",
-                          "describe", "call", "name", "cite", "note", "add", "report",
-                          "tell", "say", "write", "state", "reply", "respond", "allege",
-                          "shock", "surprise", "anger", "upset", "worry", "please",
-                          "frighten", "impress", "disappoint", "puzzle"})
 
 
 def _party_act_frames(index: DocIndex, found: dict[int, Entry],

@@ -25,7 +25,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from .. import resources
-from .docindex import PLACE_MARKS, Arg, DocIndex, datelines, shared_name_country
+from .docindex import Arg, DocIndex, datelines, shared_name_country
 from .groups import _included_members, _modifier_conjuncts, _of_conjuncts, _principal_pair, resolve
 from .references import (
     OPPOSITION_MARKS,
@@ -47,6 +47,7 @@ from .resolve import (
     _pronoun,
     resolve_one,
 )
+from .words import PLACE_MARKS
 
 __all__ = [
     "ARGUMENT_RULES", "Arg", "DocIndex", "OPPOSITION_MARKS", "PEOPLE_NOUNS", "PLACE_MARKS",

@@ -15,9 +15,8 @@ from spacy.tokens import Doc, Span, Token
 from .docindex import Arg, DocIndex
 from .frame import Frame
 from .lexicon import INCIDENT
-from .resolve import PEOPLE_NOUNS
 from .syntax import _clause, _in_clause, _is_verbal
-from .targets import HOME_NOUNS
+from .words import SPEAKER_NOUNS
 
 ARGUMENT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "nsubj", "nsubjpass", "poss",
                            "compound", "appos", "conj"})
@@ -273,15 +272,6 @@ def _recent_day(item: dict[str, Any], anchor: str, days: int) -> bool:
     except ValueError:
         return False
     return len(value) >= 10 and timedelta(0) < published - day <= timedelta(days=days)
-
-
-# Common nouns of people who speak for someone ("the princess", "the security chief").
-SPEAKER_NOUNS = PEOPLE_NOUNS | HOME_NOUNS | frozenset({
-    "king", "queen", "prince", "princess", "sultan", "emir", "chief", "commander", "leader",
-    "ambassador", "envoy", "diplomat", "head", "director", "chairman", "chairwoman", "chair",
-    "secretary", "general", "spokesman", "spokeswoman", "premier", "chancellor", "monarch",
-    "agency", "ministry", "office", "embassy", "organisation", "organization", "company",
-    "firm", "bank", "board", "committee", "union", "association", "federation", "league"})
 
 
 def _dated_speaker(index: DocIndex, tok: Token, actors: Sequence[Arg],

@@ -19,8 +19,6 @@ CORE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "qua
                        "predet", "npadvmod", "advmod"})
 # Dashes that end a dateline ("OSLO, Norway —").
 DATELINE_DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
-# How an argument's text says it is only the place of an act ("in Cairo", "at the airport").
-PLACE_MARKS = ("in ", "at ", "near ")
 
 
 @dataclass(frozen=True)

@@ -20,43 +20,28 @@ from .syntax import (
     _is_verbal,
     _negated,
 )
+from .words import (
+    ASKING_VERBS,
+    CEASE_VERBS,
+    CONDITION_AUX,
+    CONDITION_MARKS,
+    FUTURE_AUX,
+    HEDGE_ADVERBS,
+    HEDGE_VERBS,
+    MODAL_AUX,
+    ONGOING_VERBS,
+    PLAN_ADJECTIVES,
+    PLAN_VERBS,
+    REMOVAL_NOUNS,
+    UNDO_VERBS,
+)
 
-# Verbs of wishing and trying: what they govern has not happened ("hoped ... could continue").
-HEDGE_VERBS = frozenset({"hope", "hop", "hoped", "want", "wish", "seek", "try", "attempt",
-                         "expect", "consider", "aim", "like", "would", "might"})
-MODAL_AUX = frozenset({"could", "might", "may", "should", "can", "ca"})
-# Adverbs that make an act a possibility ("potentially ending the war").
-HEDGE_ADVERBS = frozenset({"potentially", "possibly", "perhaps", "maybe", "conceivably"})
-FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "wo"})
-# Subordinators of a condition a threat or an offer is put on ("unless Baghdad accepts").
-CONDITION_MARKS = frozenset({"if", "unless"})
 # Intensities of intentions, coded AGREE or THREATEN as PLOVER codes them ("promised to
 # withdraw", "will strike").
 DEFAULT_INTENSITY = {"AGREE": 0.4, "THREATEN": -0.6, "REJECT": -0.4, "REQUEST": -0.4}
 # What an event's clause says about whether it happened (``Event.modality``).
 HAPPENED, PLANNED, CONDITIONAL, DENIED = "happened", "planned", "conditional", "denied"
-# Verbs above an act that make it intended, not done ("plans to open", "aims to sign").
-PLAN_VERBS = HEDGE_VERBS | frozenset({"plan", "intend", "prepare", "propose", "aim", "seek",
-                                      "mean", "schedule", "set", "expect", "going"})
-# Adjectives on an event noun that make it intended or uncertain ("the planned talks").
-PLAN_ADJECTIVES = frozenset({"planned", "plan", "proposed", "propose", "possible", "potential",
-                             "future", "prospective", "upcoming", "expected", "alleged",
-                             "allege"})
-# Verbs that end what they govern ("stopped supporting", "ended its support").
-CEASE_VERBS = frozenset({"stop", "end", "cease", "quit", "abandon", "discontinue", "terminate",
-                         "drop"})
-# What a demand asks a party to stop or undo ("called on X to halt", "urged Y to withdraw"):
-# such a demand opposes what the party does, as PLOVER's DEMAND does.
-UNDO_VERBS = CEASE_VERBS | frozenset({"halt", "withdraw", "release", "free", "lift", "reverse",
-                                      "suspend", "refrain", "desist", "scrap", "revoke",
-                                      "pull", "leave", "retreat", "dismantle", "freeze"})
 UNDO_INTENSITY = -0.5
-# What a demand asks to be taken away: "called for his resignation", "demanded the arrest
-# of X", "urged the withdrawal of troops".
-REMOVAL_NOUNS = frozenset({"resignation", "removal", "ouster", "impeachment", "arrest",
-                           "prosecution", "punishment", "withdrawal", "departure", "dismissal",
-                           "expulsion", "trial", "sacking", "exit", "halt", "end", "release",
-                           "suspension", "cancellation", "repeal", "ban", "extradition"})
 
 
 @dataclass
@@ -181,12 +166,6 @@ def _ceased(tok: Token) -> bool:
     return False
 
 
-# Verbs that carry an act on ("continue to back", "keep supporting").
-ONGOING_VERBS = frozenset({"continue", "keep"})
-# Auxiliaries of a hypothesis ("could continue to", "might keep").
-CONDITION_AUX = frozenset({"could", "might", "may"})
-
-
 # A first-match decision list (denied, conditional, ongoing, planned, happened); the
 # order is the rule.
 def _mode(frame: Frame) -> str:  # noqa: C901
@@ -226,11 +205,6 @@ def _mode(frame: Frame) -> str:  # noqa: C901
     if frame.modality < 1.0:
         return PLANNED
     return HAPPENED
-
-
-# Verbs that ask someone to act ("urged Israel to stop", "called on Iran to release").
-ASKING_VERBS = frozenset({"urge", "ask", "demand", "press", "request", "appeal", "implore",
-                          "beg", "call", "encourage", "pressure", "push", "tell", "invite"})
 
 
 def _requested(frame: Frame) -> bool:

@@ -58,14 +58,19 @@ from .targets import (
     _struck_targets,
     _verb_arguments,
 )
+from .words import (
+    ACCIDENT_WORDS,
+    CHARACTERISE_VERBS,
+    DECISION_NOUNS,
+    MEDICAL_MODIFIERS,
+    NON_EVENT_OBJECTS,
+    OFFICE_VERBS,
+    OPERATION_NOUNS,
+    ORDINAL_WORDS,
+    SPOKEN_TARGETS,
+    UNMET_NOUNS,
+)
 
-# Objects that make a verb an act of communication, not an event ("released a statement").
-NON_EVENT_OBJECTS = frozenset({"statement", "report", "video", "footage", "document", "data",
-                               "figure", "detail", "list", "photo", "image", "book", "album",
-                               "record", "result", "song", "film", "version", "update", "app",
-                               "product", "timeline", "information", "name", "transcript",
-                               "memo", "memorandum", "letter", "summary", "text", "recording",
-                               "audio", "email", "tape", "communique", "communiqué", "paper"})
 # Verbs that take away what their object noun names ("suspended aid", "rejected talks").
 REVERSING = frozenset({"SANCTION", "REJECT"})
 # Verbs of these types react to an act named by their object; they do not perform it
@@ -341,11 +346,6 @@ def _aimed_at(index: DocIndex, tok: Token) -> list[Arg]:
     return []
 
 
-# Armed acts whose national modifier names their author ("a US drone strike").
-OPERATION_NOUNS = frozenset({"operation", "strike", "airstrike", "raid", "attack", "bombing",
-                             "offensive", "ambush", "assault", "shelling", "bombardment"})
-
-
 def _operation_author(index: DocIndex, tok: Token) -> list[Arg]:
     """The author of a passive act done "in" an armed act its country names ("was killed
     in a US drone strike", "were wounded in an Israeli raid"): that country."""
@@ -367,11 +367,6 @@ def _operation_author(index: DocIndex, tok: Token) -> list[Arg]:
                     if code:
                         return [Arg(mod.i, mod.text, "country", None, code)]
     return []
-
-
-# Words that make a harmful act an accident ("accidentally shot down", "by mistake").
-ACCIDENT_WORDS = frozenset({"accidentally", "unintentionally", "mistakenly", "inadvertently",
-                            "unwittingly", "erroneously"})
 
 
 def _accidental(tok: Token) -> bool:
@@ -409,12 +404,6 @@ def _defied(index: DocIndex, tok: Token) -> list[Arg]:
     return _first_party([_party_args(index, subj)])
 
 
-# What one attacks with words: decisions, plans, speeches, laws ("attacked the decision").
-SPOKEN_TARGETS = frozenset({"decision", "plan", "proclamation", "policy", "move", "remark",
-                            "statement", "law", "bill", "proposal", "ruling", "idea", "comment",
-                            "claim", "speech", "recognition", "announcement", "deal",
-                            "agreement", "position", "stance", "report", "resolution",
-                            "record", "handling", "response", "approach", "government"})
 VERBAL_ATTACK_INTENSITY = -0.4
 
 
@@ -456,13 +445,6 @@ def _headline_future(tok: Token) -> bool:
         c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
-# Acts of office that only a state's institutions do ("was sworn in", "was appointed",
-# "the parliament was dissolved", "the curfew was lifted").
-OFFICE_VERBS = frozenset({"elect", "appoint", "swear", "confirm", "nominate", "inaugurate",
-                          "suspend", "dissolve", "prorogue", "ratify", "approve", "lift",
-                          "dismiss", "impeach", "reinstate", "sack", "install"})
-
-
 def _state_author(index: DocIndex, tok: Token, targets: Sequence[Arg],
                   home: str | None) -> list[Arg]:
     """The state as the unnamed author of an act of office in the passive ("Peru's new
@@ -478,11 +460,6 @@ def _state_author(index: DocIndex, tok: Token, targets: Sequence[Arg],
     if country is None:
         return []
     return [Arg(tok.i, resources.country_name(country), "country", None, country)]
-
-
-# Modifiers that make an event noun an illness ("cardiac arrest", "heart attack").
-MEDICAL_MODIFIERS = frozenset({"cardiac", "heart", "respiratory", "panic", "asthma",
-                               "anxiety", "epileptic", "coronary"})
 
 
 def _carried_noun(frame: Frame, found: dict[int, Entry]) -> bool:
@@ -503,16 +480,6 @@ def _self_request(frame: Frame, found: dict[int, Entry]) -> bool:
                for comp in _children(tok, "xcomp"))
 
 
-# Nouns whose to-infinitive is what was decided or promised, not the aim of another act
-# ("the decision to expel", "a pledge to withdraw").
-DECISION_NOUNS = frozenset({"decision", "move", "order", "vote", "plan", "pledge", "promise",
-                            "threat", "offer", "agreement", "deal", "proposal", "call",
-                            "demand", "request", "ultimatum", "resolution", "law", "bill",
-                            "decree", "refusal", "announcement", "commitment", "intention"})
-# "The first country to recognise ...": the infinitive states a fact, not an aim.
-ORDINAL_WORDS = frozenset({"first", "last", "only", "second", "third", "latest", "next"})
-
-
 def _purpose_clause(frame: Frame, found: dict[int, Entry]) -> bool:
     """An act named as the aim of something ("queued in a bid to help", "hid the figures
     to prevent panic", "efforts to negotiate an end") is an intention, not an act that
@@ -530,13 +497,6 @@ def _purpose_clause(frame: Frame, found: dict[int, Entry]) -> bool:
     return False
 
 
-# Things one meets or fails to meet that are not parties ("the deadline was not met").
-UNMET_NOUNS = frozenset({"deadline", "demand", "condition", "requirement", "target", "goal",
-                         "expectation", "need", "criterion", "criteria", "standard", "quota",
-                         "obligation", "threshold", "cost", "challenge", "resistance",
-                         "criticism", "applause", "protest", "silence", "anger"})
-
-
 def _reception(frame: Frame, found: dict[int, Entry]) -> bool:
     """"Was met with applause", "the students' deadline was not met", "failed to meet the
     target": a reception or a condition fulfilled, not a meeting between parties."""
@@ -549,11 +509,6 @@ def _reception(frame: Frame, found: dict[int, Entry]) -> bool:
     return any(c.lemma_.lower() in UNMET_NOUNS for c in _children(tok, "nsubjpass", "dobj"))
 
 
-# Verbs that characterise someone or something ("called the raid an act of terror",
-# "described the attack as cowardly", "branded him a traitor").
-CHARACTERISE_VERBS = frozenset({"call", "describe", "brand", "label", "term", "dub",
-                                "characterise", "characterize", "rule", "find", "declare",
-                                "deem", "judge"})
 # Rules that drop a trigger which names no act of its own.
 DROP_RULES: dict[str, Callable[[Frame, dict[int, Entry]], bool]] = {
     "carried_noun": _carried_noun,

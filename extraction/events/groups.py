@@ -13,9 +13,7 @@ from .. import resources
 from .docindex import Arg, DocIndex, _children_of
 from .references import MEMBER_GROUPS, _of_pair, is_pair_reference
 from .resolve import resolve_one
-
-# Prepositions that list a group's members ("leaders including X", "states such as Y").
-INCLUDING_PREPS = frozenset({"including", "like", "as", "among"})
+from .words import INCLUDING_PREPS
 
 
 def resolve(index: DocIndex, tok: Token) -> list[Arg]:

@@ -17,12 +17,18 @@ from .references import protagonist
 from .resolve import resolve_one
 from .syntax import _children, _is_verbal, _negated, _small_clause_subjects
 from .targets import _is_place
-
-# Verbs that carry an event noun ("signed an accord", "held talks"): when the verb is a
-# trigger, it is the event, and the noun adds no second one.
-CARRIER_VERBS = frozenset({"sign", "ink", "hold", "conduct", "reach", "conclude", "seal", "win"})
-# Nouns that name an accusation ("a charge Kyiv denies", "a claim Baku rejected").
-ACCUSATION_NOUNS = frozenset({"charge", "claim", "accusation", "allegation", "assertion"})
+from .words import (
+    ACCUSATION_NOUNS,
+    ACT_REFERENCES,
+    CARRIER_VERBS,
+    CONDEMNING_WORDS,
+    CONDUCT_NOUNS,
+    GENERIC_ACTS,
+    NEGATED_CONDEMN,
+    PRAISING_WORDS,
+    QUOTE_CONDEMN,
+    QUOTE_PRAISE,
+)
 
 
 def _denied_charges(index: DocIndex, frames: Sequence[Frame]) -> None:
@@ -60,23 +66,6 @@ def _denied_charges(index: DocIndex, frames: Sequence[Frame]) -> None:
             frame.targets = accusers
 
 
-# What a characterisation says: words of condemnation and of praise.
-CONDEMNING_WORDS = frozenset({
-    "barbarity", "barbaric", "barbarism", "evil", "crime", "criminal", "atrocity", "outrage",
-    "outrageous", "cowardly", "coward", "heinous", "despicable", "abuse", "terror",
-    "terrorism", "terrorist", "disgrace", "disgraceful", "shameful", "inhumane",
-    "unacceptable", "illegal", "illegitimate", "provocation", "provocative", "aggression",
-    "violation", "dictator", "murderer", "thug", "sham", "farce", "fraud", "irresponsible",
-    "reckless", "brutal", "brutality", "savage", "vile", "horrific", "senseless",
-    "unjustified", "unjustifiable", "inexcusable", "deplorable", "reprehensible",
-    "appalling", "genocide", "massacre", "betrayal", "traitor", "propaganda", "meddling",
-    "interference", "hostile", "oppressive", "undemocratic", "anti-democratic", "dastardly",
-    "unlawful", "unconstitutional", "invalid", "void", "lousy", "terrible", "awful",
-    "disastrous", "mistake", "dishonest", "corrupt", "racist", "unfair", "unjust"})
-PRAISING_WORDS = frozenset({
-    "hero", "heroic", "icon", "patriot", "visionary", "statesman", "champion", "friend",
-    "legend", "courageous", "brave", "great", "milestone", "triumph", "landmark",
-    "breakthrough", "historic", "inspiration", "inspiring", "right"})
 CONDEMN_ENTRY = Entry("", "V", "ACCUSE", -0.3, (), frozenset())
 PRAISE_ENTRY = Entry("", "V", "SUPPORT", 0.3, (), frozenset())
 
@@ -100,20 +89,6 @@ def _judgement(verb: Token) -> int:
     return -1 if condemn > praise else (1 if praise > condemn else 0)
 
 
-# Words of a quoted judgement beyond those of a characterisation ("our thoughts and
-# prayers are with him", "he made a great contribution", "will not be tolerated").
-QUOTE_PRAISE = PRAISING_WORDS | frozenset({
-    "pray", "prayer", "thought", "condolence", "sympathy", "contribution", "dedicate",
-    "admire", "admiration", "respect", "legacy", "grateful", "gratitude",
-    "thank", "congratulate", "congratulation", "support", "solidarity", "wise", "outstanding",
-    "remarkable", "tireless", "liberation", "emancipation", "unconditionally",
-    "constructive", "productive", "fruitful", "cordial", "excellent"})
-QUOTE_CONDEMN = CONDEMNING_WORDS | frozenset({
-    "condemn", "denounce", "blame", "accuse", "criticise", "criticize", "shame", "lie",
-    "corrupt", "corruption", "tyranny", "tyrant", "repression", "oppression", "destroy",
-    "ruin", "failure", "incompetent", "disastrous", "harm"})
-# Words whose negation condemns ("will not be tolerated", "we cannot accept").
-NEGATED_CONDEMN = frozenset({"tolerate", "accept", "allow", "permit", "forgive", "condone"})
 # How many sentences a quotation may run on after the one its speech verb is in.
 QUOTE_SENTENCES = 3
 
@@ -223,20 +198,9 @@ def _quoted_judgements(index: DocIndex, frames: Sequence[Frame]) -> None:
 
 # Judgements of an act: condemning or praising it is a stance towards whoever did it.
 JUDGING_TYPES = frozenset({"ACCUSE", "SUPPORT"})
-# What someone does or says, judged through its author ("criticised their government's
-# response", "praised the minister's remarks").
-CONDUCT_NOUNS = frozenset({"response", "handling", "policy", "reform", "approach", "conduct",
-                           "behaviour", "behavior", "remarks", "comment", "stance", "position",
-                           "advice", "record", "leadership", "management", "rule", "order",
-                           "decision", "directive", "instruction"})
-# Nouns that name an act told before ("condemned the move", "praised the decision").
-ACT_REFERENCES = frozenset({"act", "action", "move", "decision", "step", "operation",
-                            "killing", "incident", "atrocity", "massacre", "crackdown"})
 # Acts whose author a later judgement is about, when the judged noun has no type of its own.
 AUTHORED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
-# Nouns that name whatever was done last ("Ethiopia began filling the dam. Egypt criticised
-# the move."), and the kinds of event they do not stand for.
-GENERIC_ACTS = frozenset({"move", "decision", "step", "action", "act", "measure"})
+# The kinds of event that the nouns of whatever was done last (GENERIC_ACTS) do not stand for.
 UNJUDGED_TYPES = frozenset({"STATEMENT", "INCIDENT", "ELECT", "CONSULT"})
 # How far back (in tokens) an act named again is looked for.
 JUDGED_WINDOW = 250

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from .words import CROWD_NOUNS
+
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "event_lexicon.tsv"
 
 # PLOVER's cooperative side; everything else with a negative intensity is conflictual.
@@ -164,13 +166,6 @@ def _near_lemmas(token: Token) -> set[str]:  # noqa: C901
                 out.update(m.lemma_.lower() for m in grand.children
                            if m.dep_ in ("amod", "compound"))
     return out
-
-
-# Common nouns of a crowd in the street, for ``crowd`` entries ("protesters gathered").
-CROWD_NOUNS = frozenset({"protester", "protestor", "demonstrator", "crowd", "marcher",
-                         "supporter", "opponent", "student", "activist", "worker", "people",
-                         "resident", "villager", "youth", "rioter", "mob", "farmer", "striker",
-                         "thousand", "hundred", "dozen", "ten", "tens", "thousands", "hundreds"})
 
 
 def _crowd_subject(token: Token) -> bool:

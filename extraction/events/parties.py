@@ -13,24 +13,15 @@ from .docindex import Arg, DocIndex
 from .frame import Frame
 from .references import is_speech_verb
 from .syntax import _children, _governing_verb, _is_verbal, _subject
-
-# Objects of one's own people or posts that a withdrawal moves ("pulled its diplomats out of
-# Kabul"): the place they leave is no party the withdrawal favours.
-OWN_PERSONNEL = frozenset({"diplomat", "staff", "embassy", "personnel", "citizen", "national",
-                           "employee", "worker", "ambassador", "envoy", "mission", "family",
-                           "consulate", "official", "expert", "team", "people"})
-# Nouns that stand for a state ("the country must ...", "the regime should ...").
-STATE_WORDS = frozenset({"country", "nation", "state", "government", "regime", "administration",
-                         "authorities", "authority", "kingdom", "republic", "cabinet",
-                         "leadership", "side", "ally", "neighbour", "neighbor", "power"})
-# Things a party owns or makes, which do not act ("the jet crashed", "the pipeline reached").
-THING_NOUNS = frozenset({"jet", "plane", "airplane", "aircraft", "airliner", "helicopter",
-                         "car", "vehicle", "truck", "lorry", "van", "bus", "train", "ship",
-                         "boat", "vessel", "tanker", "submarine", "drone", "missile", "rocket",
-                         "satellite", "pipeline", "building", "bridge", "road", "dam", "plant",
-                         "reactor", "project", "product", "phone", "device", "system", "price",
-                         "economy", "currency", "market", "index", "share", "stock", "rate",
-                         "storm", "fire", "flood", "virus", "disease", "epidemic", "pandemic"})
+from .words import (
+    ACT_NOUNS,
+    CITIZEN_NOUNS,
+    DOCUMENT_NOUNS,
+    HELPING_VERBS,
+    OWN_PERSONNEL,
+    STATE_WORDS,
+    THING_NOUNS,
+)
 
 
 def _named_itself(index: DocIndex, arg: Arg) -> bool | None:
@@ -134,11 +125,6 @@ def _pairs(frame: Frame, actors: list[Arg], targets: list[Arg],
     return pairs[:max_pairs]
 
 
-# Verbs of a purpose that makes a deployment help ("sent troops to help", "to protect").
-HELPING_VERBS = frozenset({"help", "assist", "support", "aid", "train", "protect", "defend",
-                           "bolster", "shore", "secure", "back"})
-
-
 def _helping_purpose(trigger: Token) -> bool:
     """True when a deployment's purpose clause is to help ("sent 500 troops to help the
     army", "deployed forces in order to protect the government")."""
@@ -194,17 +180,8 @@ def _moves_own_people(trigger: Token) -> bool:
                for o in objects)
 
 
-# Acts and weapons named as the subject of what they did ("the blast killed nine").
-ACT_NOUNS = frozenset({"attack", "bombing", "bomb", "blast", "explosion", "shelling", "strike",
-                       "airstrike", "raid", "crash", "accident", "collision", "shooting",
-                       "gunfire", "violence", "clash", "fighting", "assault", "ambush",
-                       "explosive", "grenade", "shell", "mine", "bullet"})
 # Judgements against an act: they blame its author, never the one it was done to.
 BLAMING_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
-# A country's people named by a common noun ("Chinese citizens", "residents").
-CITIZEN_NOUNS = frozenset({"citizen", "people", "resident", "voter", "public", "worker",
-                           "student", "youth", "villager", "farmer", "teacher", "doctor",
-                           "nurse", "lawyer", "journalist", "activist", "critic"})
 
 
 def _dissenting_people(index: DocIndex, frame: Frame, actors: list[Arg],
@@ -228,13 +205,6 @@ def _dissenting_people(index: DocIndex, frame: Frame, actors: list[Arg],
             a = Arg(a.head, a.text, a.kind, a.entity, a.country, "opposition", a.igo, a.label)
         out.append(a)
     return out
-
-
-# Documents, measures and deadlines: they allow, ban or expire, but do not act.
-DOCUMENT_NOUNS = frozenset({"law", "bill", "decree", "amendment", "change", "proposal",
-                            "measure", "policy", "rule", "regulation", "report", "website",
-                            "site", "page", "decision", "deal", "agreement", "treaty", "plan",
-                            "deadline", "constitution", "ruling", "verdict", "statement"})
 
 
 def _inert(index: DocIndex, arg: Arg) -> bool:

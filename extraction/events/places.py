@@ -18,25 +18,21 @@ from .references import SECTOR_NOUNS, one_country
 from .resolve import PEOPLE_NOUNS, resolve_one
 from .syntax import _agent, _children, _governing_verb, _is_verbal, _subject
 from .targets import HOME_NOUNS, _first_party, _party_args
+from .words import (
+    DOMESTIC_MEASURES,
+    INSTITUTION_WORDS,
+    INSURGENT_NOUNS,
+    JUSTICE_VERBS,
+    PLACE_NOUNS,
+    POLICE_NOUNS,
+    POLICE_VERBS,
+    STATE_MODIFIERS,
+    STATE_ROLE_WORDS,
+    WEAPON_NOUNS,
+)
 
-# Head nouns of places a people's adjective can sit on ("the Iraqi city of Basra").
-PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "capital", "port",
-                         "border", "district", "camp", "state", "territory", "island"})
-# Measures a state takes at home ("imposed martial law", "lifted the state of emergency").
-DOMESTIC_MEASURES = frozenset({"curfew", "law", "emergency", "ban", "restriction",
-                               "censorship", "crackdown", "siege", "lockdown"})
-# Means and authors of violence that name no party ("a roadside bomb", "gunmen").
-WEAPON_NOUNS = frozenset({"bomb", "bombing", "explosion", "blast", "device", "attack",
-                          "gunfire", "rocket", "missile", "shell", "shelling", "mortar",
-                          "grenade", "mine", "ambush", "shooting", "gunman", "gunmen",
-                          "attacker", "assailant", "bomber", "militant", "insurgent",
-                          "sniper", "strike", "airstrike", "raid", "car"})
 # Acts of dissent: by uncoded people against one state's organs they are domestic.
 DISSENT = frozenset({"PROTEST", "REQUEST", "THREATEN", "ACCUSE", "REJECT"})
-# Roles of a state's organs and office holders.
-STATE_ROLE_WORDS = frozenset({"head of state", "head of government", "foreign minister",
-                              "government", "supreme leader", "vice president", "legislature",
-                              "military", "police", "king", "prime minister", "ministry"})
 # Acts told without their authors that a domestic story's country owns, by whom.
 UNNAMED_HOME = {"PROTEST": "opposition", "COERCE": "police"}
 
@@ -117,12 +113,6 @@ def _located(index: DocIndex, trigger: Token, actors: list[Arg]) -> list[Arg]:
                               None, arg.label)
         out.append(arg)
     return out
-
-
-# Acts of a state's justice on a person ("was convicted", "was sentenced", "was arrested").
-JUSTICE_VERBS = frozenset({"convict", "sentence", "indict", "charge", "jail", "imprison",
-                           "try", "fine", "prosecute", "arrest", "detain"})
-POLICE_VERBS = frozenset({"arrest", "detain"})
 
 
 # One case per kind of unattributed act (held in custody, arrest, a trial at home,
@@ -215,13 +205,6 @@ def _home_opposition(index: DocIndex, frame: Frame, actors: list[Arg],
     return [Arg(a.head, a.text, a.kind, a.entity, home,
                 None if _institution(index, a) else a.sector or "opposition", None, a.label)
             for a in actors]
-
-
-# Institutions of a state: when they judge its leaders they are the state, not its
-# opposition ("the Supreme Court ruled the prime minister's advice unlawful").
-INSTITUTION_WORDS = frozenset({"court", "tribunal", "judge", "judiciary", "parliament",
-                               "congress", "senate", "assembly", "house", "legislature",
-                               "commission", "ombudsman", "prosecutor", "council"})
 
 
 def _institution(index: DocIndex, arg: Arg) -> bool:
@@ -409,10 +392,6 @@ def _domestic_targets(index: DocIndex, frame: Frame, actors: list[Arg],
     return []
 
 
-# Modifiers that make a force or post the state's ("government forces", "state troops").
-STATE_MODIFIERS = frozenset({"government", "pro-government", "state", "regime", "federal"})
-
-
 def _sector_targets(index: DocIndex, frame: Frame, actors: Sequence[Arg],
                     leading: str | None) -> list[Arg]:
     """An act on a part of a country named by a common noun alone ("launched an offensive
@@ -459,11 +438,8 @@ def _sector_targets(index: DocIndex, frame: Frame, actors: Sequence[Arg],
     return []
 
 
-# People who by definition fight their own state.
-INSURGENT_NOUNS = frozenset({"rebel", "insurgent", "separatist", "guerrilla", "secessionist"})
 # Acts of backing: towards armed groups or an opposition they are seldom acts at home.
 BACKING_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE"})
-POLICE_NOUNS = frozenset({"police", "policeman", "policemen", "officer", "riot"})
 
 
 def _police(index: DocIndex, actors: Sequence[Arg]) -> bool:

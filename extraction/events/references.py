@@ -13,45 +13,19 @@ from spacy.tokens import Token
 
 from .. import resources
 from .docindex import Arg, DocIndex, phrase_text, shared_name_country
+from .words import (
+    BACKING_PARTICIPLES,
+    FIRST_PERSON,
+    KIN_NOUNS,
+    MEMBER_GROUPS,
+    OPPOSITION_MARKS,
+    PAIR_NOUNS,
+    SECTOR_NOUNS,
+    SECTOR_ROLES,
+    SPEECH_VERBS,
+    VIOLENT_ACTS,
+)
 
-SPEECH_VERBS = frozenset({
-    "say", "tell", "announce", "state", "add", "claim", "insist", "declare", "report", "quote",
-    "explain", "stress", "write", "tweet", "note", "argue", "contend", "assert", "acknowledge",
-    "confirm", "reiterate", "repeat", "maintain", "suggest", "reply", "respond", "told", "said",
-    "conclude", "indicate", "reveal", "predict", "announces", "says",
-})
-FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me", "ours"})
-# Nouns that "the two ..." or "both ..." make a reference to two parties named before.
-PAIR_NOUNS = frozenset({"country", "side", "nation", "state", "government", "party",
-                        "neighbour", "neighbor", "leader", "capital", "army"})
-MEMBER_GROUPS = frozenset({"leader", "government", "country", "state", "nation", "official",
-                           "minister", "power", "ally", "party", "member", "politician",
-                           "dignitary", "representative", "delegation", "figure", "head",
-                           "neighbour", "neighbor", "organisation", "organization"})
-# Head nouns naming a non-government part of a country; stance holders get "<sector>:ISO3".
-SECTOR_NOUNS = {
-    "military": "military", "army": "military", "troops": "military", "troop": "military",
-    "soldier": "military", "forces": "military", "force": "military", "navy": "military",
-    "general": "military", "junta": "military", "coup": "military", "putsch": "military",
-    "warplane": "military", "gunship": "military", "paratrooper": "military",
-    "marine": "military", "battalion": "military", "brigade": "military",
-    "regiment": "military", "artillery": "military",
-    "opposition": "opposition", "dissident": "opposition", "protester": "opposition",
-    "protestor": "opposition", "demonstrator": "opposition",
-    "rebel": "rebels", "insurgent": "rebels", "militant": "rebels", "guerrilla": "rebels",
-    "separatist": "rebels", "militia": "rebels", "fighter": "rebels",
-}
-# Modifiers that put people in a country's opposition ("pro-democracy lawmakers",
-# "legislators from the pro-democracy bloc", "anti-government protesters").
-OPPOSITION_MARKS = frozenset({"pro-democracy", "anti-government", "antigovernment",
-                              "opposition", "dissident", "anti-regime"})
-# Entity roles (from the entities component) that make a sector holder instead of a state.
-SECTOR_ROLES = {"military": "military", "opposition": "opposition", "rebels": "rebels",
-                "rebel group": "rebels", "armed group": "rebels"}
-# Nouns for relatives and associates: their possessor is someone else.
-KIN_NOUNS = frozenset({"son", "daughter", "wife", "husband", "brother", "sister", "father",
-                       "mother", "child", "children", "family", "relative", "cousin", "widow",
-                       "nephew", "niece", "fiancee", "fiancée", "lawyer", "aide", "friend"})
 # Labels of entities that are places or peoples rather than actors with a will.
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 
@@ -72,13 +46,6 @@ def _entity_arg(index: DocIndex, head: Token, eid: str, text: str) -> Arg:
             igo = role.split(":", 1)[0]
     sector = SECTOR_ROLES.get(role) or SECTOR_NOUNS.get(head.lemma_.lower())
     return Arg(head.i, text, "entity", eid, country, sector, igo, label)
-
-
-# Participles of backing in a hyphenated modifier ("Iran-backed", "Russian-sponsored"): the
-# country named backs the group, it does not own it. ("Saudi-led" is the leader's own.)
-BACKING_PARTICIPLES = frozenset({"back", "backed", "support", "supported", "sponsor",
-                                 "sponsored", "fund", "funded", "finance", "financed", "arm",
-                                 "armed", "train", "trained", "equip", "equipped"})
 
 
 def backer_of(tok: Token) -> Token | None:
@@ -234,12 +201,6 @@ def _single_country(index: DocIndex, tok: Token) -> str | None:
     if start > 0:
         start = index.doc[start - 1].sent.start
     return one_country(index, start, tok.i)
-
-
-# Nouns of violent acts, whose city modifier names a place ("the Kabul bombing").
-VIOLENT_ACTS = frozenset({"bomb", "bombing", "explosion", "blast", "attack", "shelling",
-                          "strike", "airstrike", "raid", "shooting", "ambush", "massacre",
-                          "assault", "stabbing", "suicide"})
 
 
 def city_of_violence(head: Token, entity: dict[str, Any]) -> bool:

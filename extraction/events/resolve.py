@@ -26,57 +26,24 @@ from .references import (
     city_of_violence,
     protagonist,
 )
+from .words import (
+    ARMED_MEMBERS,
+    EVENT_PLURALS,
+    GROUP_NOUNS,
+    INSTITUTION_NOUNS,
+    MALE_FEMALE,
+    MEMBER_NOUNS,
+    NEUTER,
+    PEOPLE_NOUNS,
+    PLURAL,
+    QUANTITY_HEADS,
+    RELATIVE,
+    STATE_NOUNS,
+    THIRD_PLURAL,
+    TIME_NOUNS,
+)
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
-MALE_FEMALE = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-NEUTER = frozenset({"it", "its", "itself"})
-# Plural pronouns are resolved only to a plural noun subject just before them that names a
-# party ("Kenyan troops ... They"): their antecedent is as often a group of people as a
-# state, and a wrong guess makes a wrong stance.
-PLURAL = frozenset({"they", "their", "them", "themselves", "we", "our", "us", "i", "my", "me"})
-THIRD_PLURAL = frozenset({"they", "their", "them"})
-# Nouns for members of a body: "opposition leaders" speak for the opposition.
-# People who fight or attack for an organisation ("fighters of", "gunmen from").
-ARMED_MEMBERS = frozenset({"gunman", "gunmen", "fighter", "militant", "insurgent", "jihadist",
-                           "bomber", "attacker", "assailant", "guerrilla", "rebel",
-                           "operative", "militiaman", "militiamen", "commando"})
-MEMBER_NOUNS = frozenset({"leader", "member", "figure", "official", "commander", "spokesman",
-                          "spokeswoman", "spokesperson", "lawmaker", "politician", "officer",
-                          "representative", "activist", "supporter", "chief", "head",
-                          "legislator", "deputy", "senator", "mp"})
-# Head nouns for several states at once ("54 other countries", "Western allies").
-GROUP_NOUNS = frozenset({"country", "nation", "state", "government", "ally", "member", "power",
-                         "democracy"})
-# Nouns of time: "the second day of Abiy's visit" names no party.
-TIME_NOUNS = frozenset({"day", "week", "month", "year", "anniversary", "hour", "night",
-                        "morning", "evening", "decade", "century", "period", "time", "eve"})
-# Head nouns that stand for a state the text has already named ("the country", "its
-# government", "his administration").
-STATE_NOUNS = frozenset({"country", "nation", "government", "regime", "administration",
-                         "authority", "authorities", "kingdom", "republic", "cabinet",
-                         "leadership"})
-# Heads that count people rather than name them ("thousands of students").
-QUANTITY_HEADS = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands",
-                            "million", "millions", "dozen", "dozens", "score", "scores",
-                            "group", "number", "third", "half", "majority", "some", "many",
-                            "most", "all", "one", "few", "handful", "crowd", "crowds"})
-# Plural nouns of acts, not people: "talks in Vientiane" are not Laos's.
-EVENT_PLURALS = frozenset({"talk", "talks", "negotiation", "consultation", "meeting", "election",
-                           "protest", "demonstration", "clash", "exercise", "drill", "sanction",
-                           "strike", "attack", "operation", "hostility", "relation", "tie"})
-# Head nouns for people acted upon at home when news names no country for them ("police
-# arrested 12 demonstrators"): a state's act on them is domestic.
-PEOPLE_NOUNS = frozenset({
-    "member", "demonstrator", "protester", "protestor", "student", "worker", "activist",
-    "journalist", "reporter", "civilian", "refugee", "prisoner", "detainee", "villager",
-    "resident", "supporter", "people", "farmer", "opponent", "dissident", "suspect",
-    "leader", "official", "teacher", "miner", "settler", "citizen", "candidate", "critic",
-    "lawyer", "monk", "priest", "worshipper", "youth", "person", "man", "woman", "newspaper",
-    "party", "union", "group", "movement", "organization", "organisation", "crowd",
-    "rebel", "insurgent", "militant", "guerrilla", "separatist", "militia", "fighter",
-    "opposition", "inmate", "striker", "minority",
-})
 
 
 def _bound_possessive(index: DocIndex, tok: Token, depth: int) -> Arg | None:
@@ -237,12 +204,6 @@ def _clause_subject(index: DocIndex, tok: Token, depth: int) -> str | None:
             found = resolve_one(index, child, depth=depth)
             return found.country
     return None
-
-
-# Institutions a text names once in full and then as "the court", "the parliament".
-INSTITUTION_NOUNS = frozenset({"court", "parliament", "senate", "congress", "legislature",
-                               "assembly", "council", "ministry", "commission", "tribunal",
-                               "committee", "agency"})
 
 
 def _named_institution(index: DocIndex, tok: Token) -> str | None:

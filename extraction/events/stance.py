@@ -36,22 +36,11 @@ from typing import Any
 from .. import resources
 from .arguments import OPPOSITION_MARKS, PEOPLE_NOUNS, PLACE_MARKS, holder_key, protagonist
 from .places import home_country
+from .words import ENDORSING_WORDS, HOMAGE_WORDS, STATE_ORGAN_ROLES, STATE_ROLES
 
 # A stance is "mixed" when the weaker side is at least this share of the stronger one.
 MIXED_SHARE = 0.5
 SPEAKER_WEIGHT = 0.5
-# Entity roles that are organs of their state.
-STATE_ROLES = frozenset({"government", "military", "foreign ministry", "defence ministry",
-                         "embassy", "legislature", "police", "head of state",
-                         "head of government", "foreign minister", "defence minister",
-                         "minister", "diplomat", "spokesperson", "central bank",
-                         "supreme leader", "vice president"})
-# Words of open support that are a stance even towards one's own leaders ("the party
-# endorsed the president", "the senate backed the prime minister").
-# (Praise among one government's own officials stays no stance: "the vice president praised
-# the president".)
-ENDORSING_WORDS = frozenset({"endorse", "endorsed", "endorses", "endorsing", "back", "backed",
-                             "backs", "backing"})
 # Requests milder than this (appeals, calls, urging) carry no stance.
 DEMAND_FLOOR = -0.4
 # Acts a speaker holds against their actor when reporting them; demands and criticism
@@ -73,9 +62,6 @@ RELATION_WEIGHT = 0.5
 # F1 0.44 / 0.44 / 0.46 / 0.45 / 0.44 / 0.43 (precision 0.65 / 0.65 / 0.69 / 0.69 / 0.69 /
 # 0.69).
 RELATION_MIN_SCORE = 0.5
-# Roles whose holder is the state itself when they are a stance's target.
-STATE_ORGAN_ROLES = frozenset({"government", "foreign ministry", "defence ministry", "embassy",
-                               "legislature", "central bank", "police"})
 
 
 def _target_name(entity: dict[str, Any] | None, country: str | None,
@@ -409,13 +395,6 @@ def implicit_target_rule(data: StanceInput) -> Iterator[Contribution]:  # noqa: 
         else:
             continue
         yield Contribution(holder, key, shown, home, weight, str(event["id"]), event.get("date"))
-
-
-# Words of homage whose recipient, when unnamed, is the one the story is about.
-HOMAGE_WORDS = frozenset({"tribute", "tributes", "homage", "respect", "respects", "condolence",
-                          "condolences", "mourning", "mourn", "mourned", "mourns", "salute",
-                          "saluted", "paid", "pay", "pays", "paying", "declared", "announced",
-                          "expressed", "offered", "sent"})
 
 
 def _homage(event: dict[str, Any]) -> bool:

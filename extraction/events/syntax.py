@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-LIGHT_PREPS = frozenset({"in", "into", "of", "for", "to", "on", "with", "under"})
+from .words import INQUIRY_NOUNS, LIGHT_PREPS, TOPIC_PREPS
 
 
 def _is_verbal(tok: Token) -> bool:
@@ -129,16 +129,6 @@ def _governing_verb(noun: Token) -> Token | None:
             continue
         return None
     return None
-
-
-# Prepositions that make a noun the topic of another noun ("an inquiry into the shooting",
-# "talks on the attack", "a report about the arrests", "calls for sanctions").
-TOPIC_PREPS = frozenset({"into", "on", "about", "over", "regarding", "concerning", "for"})
-
-
-# Nouns of finding out and telling: what they are about is not their author's act.
-INQUIRY_NOUNS = frozenset({"inquiry", "investigation", "probe", "report", "review", "hearing",
-                           "study", "debate", "statement", "question", "comment", "enquiry"})
 
 
 def _topic_of_noun(noun: Token) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from .. import resources
-from .docindex import PLACE_MARKS, Arg, DocIndex
+from .docindex import Arg, DocIndex
 from .frame import CONDITION_MARKS, Frame
 from .groups import expand_agents, resolve
 from .lexicon import Entry
@@ -28,28 +28,22 @@ from .syntax import (
     _subject,
     _topic_of_noun,
 )
+from .words import (
+    ABOUT_MODIFIERS,
+    HAPPENING_VERBS,
+    HOME_NOUNS,
+    JUDGING_VERBS,
+    OBJECT_PREPS,
+    PERSONAL_REMOVALS,
+    PLACE_MARKS,
+    PLACE_PREPS,
+    SOURCED_NOUNS,
+    STANCE_NOUNS,
+    TARGET_PREPS,
+    TARGETING_VERBS,
+)
 
-# Prepositions whose object is the other party of an event, most telling first.
-TARGET_PREPS = ("against", "with", "to", "on", "into", "toward", "towards", "at", "upon", "for",
-                "from", "over", "of", "between")
 ARG_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
-OBJECT_PREPS = frozenset({"to", "with", "against", "into", "toward", "towards", "from",
-                          "between", "in"})
-PLACE_PREPS = ("in",)
-# Nouns of a stance whose "of"/"with" object is the other party ("in defiance of X").
-STANCE_NOUNS = frozenset({"defiance", "solidarity", "protest", "support", "opposition"})
-# Common nouns of a state's offices, organs and people that a domestic story's country owns.
-HOME_NOUNS = frozenset({"police", "policeman", "officer", "government", "authority", "senate",
-                        "senator", "parliament", "legislature", "legislator", "lawmaker",
-                        "congress", "court", "judge", "prosecutor", "commission", "council",
-                        "ministry", "minister", "cabinet", "palace", "president", "governor",
-                        "mayor", "official", "spokesperson", "spokesman", "spokeswoman",
-                        "administration", "army", "military", "protester", "demonstrator",
-                        "opposition", "activist", "party", "network", "regulator"})
-# Modifiers that say what a thing is about, not whose it is ("Syria-related sanctions").
-ABOUT_MODIFIERS = frozenset({"related", "relate", "linked", "link", "based", "base", "specific",
-                             "focused", "focus", "centred", "centered", "bound", "oriented",
-                             "themed", "wide", "style", "born", "made"})
 
 
 def _party_args(index: DocIndex, tok: Token | None) -> list[Arg]:
@@ -171,15 +165,6 @@ def _as_place(arg: Arg, prep: str) -> Arg:
                arg.igo, arg.label)
 
 
-# Verbs that speak about an act named as their object, not perform it ("characterized the
-# attack as a violation", "described the raid"): their subject is no actor of the act.
-JUDGING_VERBS = frozenset({"characterize", "characterise", "describe", "call", "label", "term",
-                           "deem", "consider", "regard", "view", "brand", "dub", "investigate",
-                           "confirm", "deny", "mention", "discuss", "witness", "film",
-                           "photograph", "document", "report", "recall", "remember",
-                           "commemorate", "mark"})
-
-
 def _city_of_violence(noun: Token, modifier: Token) -> bool:
     """True when a city or capital names the place of a violent act ("the Kabul bombing",
     "the Mogadishu attack"); a country or people ("a US airstrike") names its author."""
@@ -187,18 +172,6 @@ def _city_of_violence(noun: Token, modifier: Token) -> bool:
         return False
     words = [t.text for t in modifier.subtree if t.dep_ == "compound" or t.i == modifier.i]
     return city_of_violence(noun, {"label": modifier.ent_type_, "canonical": " ".join(words)})
-
-
-# Verbs that only say an act named by their subject happened ("protests erupted").
-HAPPENING_VERBS = frozenset({"erupt", "break", "continue", "spread", "begin", "start",
-                             "resume", "escalate", "intensify", "rage", "flare", "occur",
-                             "happen", "unfold", "take"})
-# Event nouns whose "from" names their source, not a place left ("criticism from Turkey",
-# "pressure from Washington"; a "withdrawal from Iraq" leaves a place).
-SOURCED_NOUNS = frozenset({"criticism", "condemnation", "support", "aid", "assistance",
-                           "pressure", "threat", "warning", "protest", "backing", "praise",
-                           "demand", "call", "accusation", "rebuke", "objection", "funding",
-                           "help", "recognition", "sanction"})
 
 
 def _described(index: DocIndex, noun: Token) -> tuple[list[Arg], list[Arg]]:
@@ -447,12 +420,6 @@ def _speaker(index: DocIndex, tok: Token) -> Arg | None:
     return None
 
 
-# Removals whose "of" object or possessor is the one to be removed (not "the release of X").
-PERSONAL_REMOVALS = frozenset({"resignation", "removal", "ouster", "impeachment", "arrest",
-                               "prosecution", "punishment", "dismissal", "expulsion", "trial",
-                               "sacking", "departure", "exit", "extradition"})
-
-
 def _removal_targets(index: DocIndex, tok: Token) -> list[Arg]:
     """Whom a demand wants removed: "called for the resignation of X", "demanded X's
     arrest" give X; [] when the demand names no one."""
@@ -489,12 +456,6 @@ def _condition_targets(index: DocIndex, frame: Frame, actors: list[Arg]) -> list
                     if found:
                         return found
     return []
-
-
-# Verbs whose subject is an act and whose object is what it was aimed at ("the sanctions
-# target three officials", "air strikes hit rebel positions").
-TARGETING_VERBS = frozenset({"target", "hit", "strike", "affect", "punish", "penalise",
-                             "penalize", "cover", "aim", "focus", "pound", "destroy"})
 
 
 def _struck_targets(index: DocIndex, noun: Token) -> list[Arg]:

@@ -43,6 +43,9 @@ Public API (names are stable; other components import them):
 - ``institution_role(text) -> str | None``: "foreign ministry" -> "foreign ministry".
 - ``gazetteer() -> tuple[GazetteerEntry, ...]``: every surface form with its kind, key and
   spaCy label, for a ``PhraseMatcher``.
+- ``read_word_lists(path) -> dict[str, dict[str, str]]``: a component's word-list file
+  (``time_words.tsv``, ``event_words.tsv``): each list's entries in file order, with the
+  value of the optional third column ("" if none).
 """
 
 from __future__ import annotations
@@ -74,6 +77,7 @@ __all__ = [
     "normalize_name",
     "organisation_lookup",
     "place_lookup",
+    "read_word_lists",
     "role_for_title",
     "title_roles",
 ]
@@ -485,3 +489,37 @@ def _unambiguous(terms: list[_Term], *, with_role: bool) -> Actor | None:
     roles = {_term_role(t) for t in terms}
     role = roles.pop() if with_role and len(roles) == 1 else None
     return Actor(term.canonical, term.country, role)
+
+
+_WORD_LIST_HEADER = ("list", "entry", "value")
+
+
+def read_word_lists(path: Path) -> dict[str, dict[str, str]]:
+    """Read a word-list file of the components (``time_words.tsv``, ``event_words.tsv``).
+
+    Args:
+        path: a tab-separated file of ``list``, ``entry`` and optional ``value`` rows;
+            blank lines, lines starting with ``#`` and the header row are skipped.
+
+    Returns:
+        Each list's name and its entries in file order, each with its value ("" if none).
+
+    Raises:
+        ValueError: a row without a list name or an entry, or an entry listed twice.
+    """
+    lists: dict[str, dict[str, str]] = {}
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if tuple(cells) == _WORD_LIST_HEADER:
+            continue
+        if len(cells) not in (2, 3) or not all(cells[:2]):
+            raise ValueError(f"{path}:{number}: expected 'list<TAB>entry[<TAB>value]', "
+                             f"got {line!r}")
+        entries = lists.setdefault(cells[0], {})
+        if cells[1] in entries:
+            raise ValueError(f"{path}:{number}: {cells[1]!r} is listed twice in {cells[0]}")
+        entries[cells[1]] = cells[2] if len(cells) == 3 else ""
+    return lists

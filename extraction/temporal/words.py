@@ -12,44 +12,23 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..resources import DATA_DIR
+from ..resources import DATA_DIR, read_word_lists
 
 #: The file the word lists live in, and its name inside a saved pipeline.
 TIME_WORDS_FILE = "time_words.tsv"
 TIME_WORDS_PATH = DATA_DIR / TIME_WORDS_FILE
 
-_HEADER = ("list", "entry", "value")
-
 
 def load_time_words(path: Path = TIME_WORDS_PATH) -> dict[str, dict[str, str]]:
-    """Read a time word-list file.
-
-    Args:
-        path: a tab-separated file of ``list``, ``entry`` and optional ``value`` rows;
-            blank lines, lines starting with ``#`` and the header row are skipped.
+    """Read a time word-list file (``list``, ``entry`` and optional ``value`` rows).
 
     Returns:
         Each list's name and its entries in file order, each with its value ("" if none).
 
     Raises:
-        ValueError: a row without a list name or an entry, or an entry listed twice.
+        ValueError: a broken row or an entry listed twice (see ``read_word_lists``).
     """
-    lists: dict[str, dict[str, str]] = {}
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if tuple(cells) == _HEADER:
-            continue
-        if len(cells) not in (2, 3) or not all(cells[:2]):
-            raise ValueError(f"{path}:{number}: expected 'list<TAB>entry[<TAB>value]', "
-                             f"got {line!r}")
-        entries = lists.setdefault(cells[0], {})
-        if cells[1] in entries:
-            raise ValueError(f"{path}:{number}: {cells[1]!r} is listed twice in {cells[0]}")
-        entries[cells[1]] = cells[2] if len(cells) == 3 else ""
-    return lists
+    return read_word_lists(path)
 
 
 _LISTS = load_time_words()

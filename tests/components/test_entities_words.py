@@ -1,12 +1,12 @@
-"""The entities component's word lists: the resource file, its loader, and saving them."""
+"""The entities component's word lists: the resource file and its loader (saving them with a
+pipeline: ``test_word_lists_saved``)."""
 
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from extraction.entities import words
-from extraction.entities.words import WORDS_FILE, WORDS_PATH, load_words
+from extraction.entities.words import load_words
 
 
 def test_entities_words_loader_reads_lists_in_order(tmp_path):
@@ -40,21 +40,3 @@ def test_entities_words_constants_come_from_the_file():
     assert ("foreign", "ministry") in words.INSTITUTION_NOUNS
     assert words.INSTITUTION_NOUNS == tuple(tuple(p.split()) for p in
                                             lists["institution_nouns"])
-
-
-def test_entities_words_saved_with_the_component(nlp, tmp_path):
-    component = nlp.get_pipe("newslens_entities")
-    component.to_disk(tmp_path / "entities")
-    saved = tmp_path / "entities" / WORDS_FILE
-    assert saved.read_bytes() == WORDS_PATH.read_bytes()
-    assert component.from_disk(tmp_path / "entities") is component
-
-
-def test_entities_words_pipeline_saved_with_other_lists_is_refused(nlp, tmp_path):
-    nlp.to_disk(tmp_path / "pipeline")
-    saved = tmp_path / "pipeline" / "newslens_entities" / WORDS_FILE
-    assert saved.is_file()
-    saved.write_text(saved.read_text(encoding="utf-8") + "honorifics\tCaptain\n",
-                     encoding="utf-8")
-    with pytest.raises(ValueError, match="other entity word lists"):
-        spacy.load(tmp_path / "pipeline")

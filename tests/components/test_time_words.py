@@ -9,7 +9,7 @@ import spacy
 from extraction.temporal import grammar, words
 from extraction.temporal.grammar import PRIORITY, find, iter_rules
 from extraction.temporal.registry import RULES
-from extraction.temporal.words import TIME_WORDS_FILE, TIME_WORDS_PATH, load_time_words
+from extraction.temporal.words import load_time_words
 
 
 def test_time_words_loader_reads_lists_and_values_in_order(tmp_path):
@@ -77,24 +77,6 @@ def test_time_words_rules_run_in_the_stated_priority():
     # The names other modules import from the grammar are still there.
     assert {"Reading", "Found", "MONTH", "YEAR", "month_number", "duration_value"} <= set(
         grammar.__all__)
-
-
-def test_time_words_saved_with_the_component(nlp, tmp_path):
-    component = nlp.get_pipe("newslens_time")
-    component.to_disk(tmp_path / "time")
-    saved = tmp_path / "time" / TIME_WORDS_FILE
-    assert saved.read_bytes() == TIME_WORDS_PATH.read_bytes()
-    assert component.from_disk(tmp_path / "time") is component
-
-
-def test_time_words_pipeline_saved_with_other_lists_is_refused(nlp, tmp_path):
-    nlp.to_disk(tmp_path / "pipeline")
-    saved = tmp_path / "pipeline" / "newslens_time" / TIME_WORDS_FILE
-    assert saved.is_file()
-    saved.write_text(saved.read_text(encoding="utf-8") + "moving_verbs\tshift\n",
-                     encoding="utf-8")
-    with pytest.raises(ValueError, match="other time word lists"):
-        spacy.load(tmp_path / "pipeline")
 
 
 def test_time_words_pipeline_round_trip_keeps_time_expressions(nlp, tmp_path):
