@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,6 +35,21 @@ def chromium_path() -> str:
             pytest.fail("CI must run the browser test: install Debian's chromium (apt).")
         pytest.skip("chromium is not installed (apt-get install chromium)")
     return path
+
+
+def pick(page, label: str, option: str | re.Pattern[str]) -> None:
+    """Choose ``option`` (the start of its text, or a pattern) in the select box or
+    multiselect named ``label``."""
+    # The tabs not shown hold widgets of the same names ("Entity"): the visible one.
+    widget = page.locator('[data-testid="stMultiSelect"], [data-testid="stSelectbox"]') \
+        .filter(has=page.get_by_text(label, exact=True)).filter(visible=True).first
+    widget.scroll_into_view_if_needed()
+    widget.get_by_role("combobox").click()
+    if isinstance(option, str):
+        option = re.compile("^" + re.escape(option))
+    page.get_by_role("option").filter(has_text=option).first.click()
+    page.keyboard.press("Escape")
+    chromium.settle(page)
 
 
 @contextlib.contextmanager

@@ -11,7 +11,7 @@ import pytest
 
 from dashboard.browser import launch
 
-from .test_browser import ARTICLE, chromium_path, serve_app
+from .test_browser import ARTICLE, chromium_path, pick, serve_app
 from .test_browser_corrections import go_to, metric, watched_page
 from .test_browser_workspace import paste, settle
 
@@ -42,21 +42,6 @@ def open_tab(page, name: str) -> None:
             return
         page.wait_for_timeout(500)
     raise AssertionError(f"the tab {name!r} did not open")
-
-
-def pick(page, label: str, option: str | re.Pattern[str]) -> None:
-    """Choose ``option`` (the start of its text, or a pattern) in the select box or
-    multiselect named ``label``."""
-    # The tabs not shown hold widgets of the same names ("Entity"): the visible one.
-    widget = page.locator('[data-testid="stMultiSelect"], [data-testid="stSelectbox"]') \
-        .filter(has=page.get_by_text(label, exact=True)).filter(visible=True).first
-    widget.scroll_into_view_if_needed()
-    widget.get_by_role("combobox").click()
-    if isinstance(option, str):
-        option = re.compile("^" + re.escape(option))
-    page.get_by_role("option").filter(has_text=option).first.click()
-    page.keyboard.press("Escape")
-    settle(page)
 
 
 @pytest.mark.browser
