@@ -36,7 +36,13 @@ from typing import Any
 from .. import resources
 from .arguments import OPPOSITION_MARKS, PEOPLE_NOUNS, PLACE_MARKS, holder_key, protagonist
 from .places import home_country
-from .words import ENDORSING_WORDS, HOMAGE_WORDS, STATE_ORGAN_ROLES, STATE_ROLES
+from .words import (
+    ENDORSING_WORDS,
+    HOMAGE_WORDS,
+    ORGAN_NAME_WORDS,
+    STATE_ORGAN_ROLES,
+    STATE_ROLES,
+)
 
 # A stance is "mixed" when the weaker side is at least this share of the stronger one.
 MIXED_SHARE = 0.5
@@ -104,7 +110,7 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]], *,
         # Violence by unnamed authors, coded to where it happened: no one's stance.
         holder = None
     name = _target_name(target, event.get("target_country"), event.get("target_text"))
-    place = (target is not None and target.get("label") in ("LOC", "FAC") and
+    place = (target is not None and target.get("label") in ("LOC", "FAC", "GPE") and
              not target.get("country")) or str(event.get("target_text") or "").startswith(
                  PLACE_MARKS)
     if actor_side and holder and name and not place and (
@@ -125,8 +131,9 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]], *,
                     event.get("type") in ("ASSAULT", "COERCE") and target_country:
                 out.append((holder, resources.country_name(target_country), target_country,
                             polarity))
-        elif not _same_side(holder, target, target_country) or _own_person(event, target,
-                                                                            polarity):
+        elif not _same_side(holder, target, target_country) and not (
+                polarity > 0 and _own_organ(holder, target, target_country)) or _own_person(
+                event, target, polarity):
             out.append((holder, name, target_country, polarity))
     speaker = entities.get(event.get("speaker") or "") if speaker else None
     if speaker is not None and polarity <= SPEAKER_FLOOR and holder is not None and \
@@ -201,6 +208,19 @@ def _same_side(holder: str, target: dict[str, Any] | None, target_country: str |
         return True
     name = str(target.get("canonical") or "")
     return bool(name) and resources.country_for_name(name) == holder
+
+
+def _own_organ(holder: str, target: dict[str, Any] | None, country: str | None) -> bool:
+    """True when a state's target is one of its own organs named by its office ("the
+    administration gave data to the Census Bureau", "voted to hold two Cabinet officers in
+    contempt"): the state's dealings with itself, no stance unless hostile ("the president
+    criticised the Electoral Commission" is one)."""
+    if target is None or target.get("label") != "ORG" or len(holder) != 3 or \
+            not holder.isupper():
+        return False
+    name = str(target.get("canonical") or "").lower().split()
+    return (country or target.get("country")) in (holder, None) and any(
+        w in ORGAN_NAME_WORDS for w in name)
 
 
 def target_key(entity: dict[str, Any] | None, country: str | None,
@@ -468,16 +488,19 @@ def relation_model_rule(data: StanceInput) -> Iterator[Contribution]:  # noqa: C
             continue
         source = data.entities.get(rel["source"])
         target = data.entities.get(rel["target"])
-        if source is None or target is None:
+        if source is None or target is None or (
+                target.get("label") in ("GPE", "LOC", "FAC") and not target.get("country")):
+            # (A place no country is known for, "Qom Province", is no party.)
             continue
         holder = holder_key(entity=source, text=None, country=source.get("country"))
         found = target_key(target, target.get("country"), None)
         if holder is None or found is None:
             continue
         country = target.get("country")
-        if _same_side(holder, target, country) or holder == found[0]:
-            continue
         sign = 1.0 if rel["polarity"] == "positive" else -1.0
+        if _same_side(holder, target, country) or holder == found[0] or (
+                sign > 0 and _own_organ(holder, target, country)):
+            continue
         yield Contribution(holder, found[0], found[1], country,
                            sign * float(rel["score"]) * RELATION_WEIGHT, str(rel["id"]))
 

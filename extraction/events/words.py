@@ -159,6 +159,7 @@ STATE_ROLES = _words("state_roles")
 STATE_ORGAN_ROLES = _words("state_organ_roles")
 HOMAGE_WORDS = _words("homage_words")
 ENDORSING_WORDS = _words("endorsing_words")
+ORGAN_NAME_WORDS = _words("organ_name_words")
 # syntax.py
 LIGHT_PREPS = _words("light_preps")
 TOPIC_PREPS = _words("topic_preps")

@@ -436,3 +436,19 @@ def test_open_support_is_a_stance(text, expected):
 def test_everyday_work_with_ones_own_officials_is_no_stance():
     text = "The Kenyan government met President Kenyatta on Monday."
     assert not [s for s in _stances(text) if s[1] == "entity:Uhuru Kenyatta"]
+
+
+# --- a state's own organs: dealings with itself are no stance, hostility is ----------------------
+
+@pytest.mark.parametrize(("text", "organ"), [
+    ("The Iranian president praised the Guardian Council on Monday.", "Guardian Council"),
+    ("The Kenyan government thanked the Electoral Commission for its work.",
+     "Electoral Commission"),
+])
+def test_a_state_working_with_its_own_organ_is_no_stance(text, organ):
+    assert not [s for s in _stances(text) if organ in s[1]]
+
+
+def test_a_state_criticising_its_own_organ_is_a_stance():
+    text = "The Kenyan president criticised the Electoral Commission on Monday."
+    assert ("KEN", "entity:Electoral Commission", "oppose") in _stances(text)
