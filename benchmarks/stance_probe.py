@@ -27,6 +27,7 @@ from extraction.pipeline import build_pipeline  # noqa: E402
 
 SECTORS = ("military", "police", "opposition", "rebels")
 
+# Probe cases as data, one (text, holder, target, polarity) row each: the rows look alike by design.
 # (text, holder, target key or country, polarity)
 PROBES = [
     ("Kenya and Ethiopia signed a border security agreement on Monday.", "KEN", "ETH", "support"),
@@ -474,6 +475,7 @@ PROBES = [
      "PER", "entity:Alejandro Toledo", "oppose"),
 ]
 
+# Same row shape as PROBES above, kept a separate table: these are stances that must not be read.
 # Stances that must not be read: (text, holder, target, polarity) absent from the article.
 WRONG = [
     ("Brazil called on Russia to stop its shelling of Kharkiv.", "RUS", "UKR", "support"),

@@ -43,6 +43,7 @@ class Item:
         return article_id(self.text, self.published)
 
 
+# Same shape as model.Mention (three str fields and to_dict): a separate record, of a skipped input.
 @dataclass(frozen=True)
 class Skip:
     """An input that was not stored: where it came from, the reason, and the details."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+# Records below share one shape by design (fields, to_dict, from_dict): each spells its JSON.
 @dataclass(frozen=True)
 class Mention:
     """A span of the article text."""
@@ -83,6 +84,7 @@ class TimeExpression:
             "anchor": self.anchor,
         }
 
+    # from_dict mirrors to_dict field by field, with casts, as in every record here.
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TimeExpression:
         return cls(
@@ -112,6 +114,7 @@ class Event:
     type: str
     trigger: Mention
     sentence: Mention
+    # Optional parts, one a line: alike other records' optional fields in form only.
     actor: str | None = None
     target: str | None = None
     actor_country: str | None = None
@@ -205,6 +208,7 @@ class Relation:
             "found_by": self.found_by,
         }
 
+    # from_dict mirrors to_dict field by field, with casts, as in every record here.
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Relation:
         return cls(

@@ -180,6 +180,7 @@ def test_resources_g20_offices_covered_2015_to_2025(iso3):
     assert minister >= 0.97 * len(days), iso3
 
 
+# Cases as data: one (name, date, country) row each, grouped by sample article date.
 @pytest.mark.parametrize(
     ("name", "date", "country"),
     [

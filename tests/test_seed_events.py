@@ -14,6 +14,7 @@ def find(article, holder, target_part):
     return [s for (h, t), s in stances(article).items() if h == holder and target_part in t]
 
 
+# Cases as data: one expected (holder, target, polarity) of the seed article a row.
 @pytest.mark.parametrize("holder,target,polarity", [
     ("USA", "Guaido", "support"),
     ("USA", "Maduro", "oppose"),

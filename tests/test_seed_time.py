@@ -19,6 +19,7 @@ def test_seed_time_publication_date_is_the_given_one(seed_article):
     assert seed_article.published_inferred is False
 
 
+# Cases as data: one expected (expression, words before, value) of the seed article a row.
 @pytest.mark.parametrize(
     ("expression", "before", "value"),
     [

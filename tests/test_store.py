@@ -369,6 +369,7 @@ def _export(store, tmp_path):
     return out
 
 
+# Cases as data: one (table, column, bad value, message) row each; alike other tables in form only.
 @pytest.mark.parametrize(
     ("table", "column", "value", "fragment"),
     [

@@ -54,6 +54,7 @@ def mention_context(
     return left
 
 
+# _left_context and _right_context mirror each other (same arguments); their steps differ.
 # One walk leftwards from a name over honorifics, a comma, titles, describing words, possessives and
 # a bracketed acronym; every branch moves the same cursor or ends the walk.
 def _left_context(  # noqa: C901
@@ -187,6 +188,7 @@ def _from_after(doc: Doc, k: int, at: dict[int, Candidate],
     return None
 
 
+# Same doc and index arguments as the other walkers here and in link.py; own body.
 def _office_after(
     doc: Doc,
     k: int,
@@ -209,6 +211,7 @@ def _office_after(
     return None
 
 
+# Mirror of _left_context above: the signature matches, the steps are those of the rightward walk.
 # One walk rightwards from a name: 'of' and a country, an apposition's article, place and
 # possessive, an office or an origin, then a title; every step moves the same cursor or ends the
 # walk.

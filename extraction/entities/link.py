@@ -151,6 +151,7 @@ def _is_party(doc: Doc, group: Group) -> bool:
     return False
 
 
+# _person_or_org and _written take the same arguments; they decide different things.
 def _person_or_org(
     doc: Doc,
     group: Group,
@@ -187,6 +188,7 @@ def _person_or_org(
     return via
 
 
+# Same parameters as _person_or_org above; a different decision over them.
 def _written(
     doc: Doc,
     group: Group,

@@ -53,6 +53,7 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(_LISTS[name])
 
 
+# One named word list a line, read from the word-list file: a table of names, alike by design.
 LOCATIVE = _words("locative")
 HONORIFICS = _words("honorifics")
 CLOCK_WORDS = _words("clock_words")

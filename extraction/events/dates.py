@@ -57,6 +57,7 @@ def _attachment(span: Span, trigger: Token) -> int | None:
     """How many steps up the parse the time expression hangs on the trigger's own clause,
     or None when it does not (see ``_attached``)."""
     cur = span.root
+    # The bounded walk up the heads (as in syntax._in_clause); this one counts steps.
     for step in range(40):
         if cur == trigger:
             return step
@@ -175,6 +176,7 @@ def _lone_date(trigger: Token,
         return None
     ancestors = {a.i for a in trigger.ancestors} | {trigger.i}
     cur = span.root
+    # The bounded walk up the heads again; its stops (ancestor, other clause) are its own.
     for _ in range(40):
         if cur.i in ancestors:
             return item

@@ -21,6 +21,7 @@ CORE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "qua
 DATELINE_DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
 
 
+# A plain record: its optional `str | None` fields look like model.Event's in form only.
 @dataclass(frozen=True)
 class Arg:
     """A resolved argument: its head token, surface text and what it refers to.

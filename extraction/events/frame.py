@@ -82,6 +82,7 @@ def _refusal(frame: Frame) -> bool:
     if set().union(*(_aux_lemmas(c) for c in chain)) & (MODAL_AUX - {"can", "ca"}):
         return False
     cur = frame.trigger
+    # Same conditional-clause walk as in _mode below: a bool here, one modality there.
     for _ in range(12):
         if cur.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
                                        for m in cur.children):
@@ -176,6 +177,7 @@ def _mode(frame: Frame) -> str:  # noqa: C901
     tok = frame.trigger
     chain = _clause_chain(tok)
     cur = tok
+    # The walk of _refusal above, inline: one step of the ordered modality rules.
     for _ in range(12):
         if cur.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
                                        for m in cur.children):

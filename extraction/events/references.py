@@ -91,6 +91,7 @@ def _lookup_country(tokens: Sequence[Token]) -> tuple[str | None, str | None]:  
     """Country or IGO named in a phrase without an entity: whole phrase, then each run of
     proper nouns and adjectives ("Hungarian", "the United States")."""
     text = phrase_text(tokens)
+    # Whole phrase: IGO, then country; the runs below: country, then IGO (other order).
     if text:
         igo = resources.igo_key(text)
         if igo:
@@ -110,6 +111,7 @@ def _lookup_country(tokens: Sequence[Token]) -> tuple[str | None, str | None]:  
         if not words:
             continue
         span_text = phrase_text(words)
+        # A run: country, then IGO, the reverse of the whole-phrase order above.
         code = resources.country_for_name(span_text)
         if code:
             return code, None

@@ -195,6 +195,7 @@ def _complement(tok: Token) -> Token | None:  # noqa: C901
 
 def _in_clause(tok: Token, clause: Token) -> bool:
     cur = tok
+    # The bounded walk up the heads of dates.py; here only: is tok under clause?
     for _ in range(40):
         if cur == clause:
             return True

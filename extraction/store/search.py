@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 
+# A plain record, one optional field per filter: alike other records' optional fields in form only.
 @dataclass(frozen=True)
 class Filters:
     """Which stored articles to read (``Store.articles``, ``article_ids``, ``summaries``,

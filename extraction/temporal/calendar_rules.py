@@ -51,6 +51,7 @@ def _slash(m: re.Match[str], text: str) -> Reading | None:
     return date_reading(year, month, day)
 
 
+# Same shape as the dmy rule below: one rule per date form, kept apart to switch each.
 @rule("mdy", rf"(?:(?P<mdy_wd>{WEEKDAY_ANY}),?\s+)?(?:(?P<mdy_mod>{MODIFIER})[\s-]+)?"
              rf"(?P<mdy_m>{MONTH})\s*(?P<mdy_d>{DAY})(?:(?:,\s*|\s+)(?P<mdy_y>{YEAR})|"
              r"\s+(?:of\s+)?(?P<mdy_ry>(?i:this|last|next))\s+(?i:year))?",
@@ -79,6 +80,7 @@ def _with_relative_year(reading: Reading | None, word: str | None) -> Reading | 
                    amount=float(years))
 
 
+# Same shape as the mdy rule above: one rule per date form, kept apart to switch each.
 @rule("dmy", rf"(?:(?P<dmy_wd>{WEEKDAY_ANY}),?\s+)?(?:the\s+)?(?P<dmy_d>{DAY})\s+(?:of\s+)?"
              rf"(?P<dmy_m>{MONTH})(?:,?\s+(?P<dmy_y>{YEAR})|"
              r"\s+(?:of\s+)?(?P<dmy_ry>(?i:this|last|next))\s+(?i:year))?",
@@ -153,6 +155,7 @@ def _season(m: re.Match[str], text: str) -> Reading | None:
                    shift=shift)
 
 
+# A @rule block (pattern, gate, reader) like every rule: one rule per time form.
 @rule("decade", rf"(?:(?P<de_mod>{MODIFIER})[\s-]+)?(?:(?i:the)\s+)?"
                 r"(?:(?P<de_y>(?:1[5-9]|20)\d0)s|'(?P<de_s>\d0)s|(?P<de_w>(?i:twenties|thirties|"
                 r"forties|fifties|sixties|seventies|eighties|nineties)))",
@@ -242,6 +245,7 @@ def _year2(m: re.Match[str], text: str) -> Reading | None:
     return Reading("date", year=year) if year - first < 10 else None
 
 
+# Like relative_rules' period rule: this 'quarter' is a dated one, that one a period.
 @rule("quarter", rf"(?:(?i:the)\s+)?(?:(?P<q_rel>(?i:this|last|next))\s+(?i:year)['’]s\s+"
                  rf"|(?P<q_back>(?i:year[- ](?:ago|earlier)))\s+"
                  rf"|(?P<q_py>{YEAR})(?:['’]s)?\s+)?"

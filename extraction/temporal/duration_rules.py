@@ -85,6 +85,7 @@ def _duration(m: re.Match[str], text: str) -> Reading | None:  # noqa: C901
     return Reading("literal", type="DURATION", value=duration_value(None, unit))
 
 
+# A @rule block (pattern, gate, reader) like every rule: one rule per time form.
 @rule("set", rf"(?P<st_q>(?i:every|each|per))\s+(?:(?P<st_other>(?i:other))\s+)?"
              rf"(?:(?P<st_n>{NUMBER})\s+)?(?:(?P<st_wd>{WEEKDAY})|(?P<st_part>(?i:morning|"
              rf"afternoon|evening|night))|(?P<st_u>{UNIT})|(?P<st_se>(?i:spring|summer|autumn|"
@@ -113,6 +114,7 @@ def _set(m: re.Match[str], text: str) -> Reading | None:
 
 
 
+# A @rule block like the others: frequency words, apart from the 'every' sets above.
 @rule("setword", r"(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly)"
                  r"|(?P<fq>(?i:once|twice|(?:three|four|five|\d+)\s+times))\s+(?:(?i:a|an|per)\s+)"
                  rf"(?P<fq_u>{UNIT})",

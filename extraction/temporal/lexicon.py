@@ -66,6 +66,7 @@ DECADE_WORDS: dict[str, int] = {
 }
 
 # Adverbs that are whole temporal expressions on their own.
+# A lookup table, one adverb a row: the repeated values are the data.
 REF_WORDS: dict[str, tuple[str, str]] = {
     "now": ("DATE", "PRESENT_REF"),
     "currently": ("DATE", "PRESENT_REF"),

@@ -28,6 +28,7 @@ class Reading:
     kind: str
     type: str = "DATE"
     value: str = ""
+    # One optional field per part of a reading: alike the model records in form only.
     year: int | None = None
     month: int | None = None
     day: int | None = None

@@ -22,6 +22,7 @@ _REL_SHIFT = {
 }
 
 
+# A @rule block (pattern, gate, reader) like every rule: one rule per time form.
 @rule("relative", rf"(?:(?P<ru_mod>{MODIFIER})\s+)?(?P<ru_the>(?i:the)\s+)?"
                   r"(?P<ru_rel>(?i:this|last|next|past|coming|previous|current|following|same))"
                   r"\s+(?P<ru_u>(?i:day|week|weekend|month|year|quarter|decade|century|"
@@ -103,6 +104,7 @@ def _offset(m: re.Match[str], text: str) -> Reading | None:
 
 
 
+# Like calendar_rules' quarter rule: 'the quarter' here is a reporting period.
 @rule("period", r"(?:(?i:the)\s+(?=(?i:year[- ](?:ago|earlier)\s+(?:quarter|period))))?"
                 r"(?P<pe_back>(?i:year[- ](?:ago|earlier)))(?:\s+(?P<pe_bu>(?i:quarter|period)))?"
                 r"|(?i:the)\s+(?P<pe_y>" + YEAR + r")\s+(?P<pe_yu>(?i:quarter|period))"

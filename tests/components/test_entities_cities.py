@@ -113,6 +113,7 @@ def test_entities_small_town_abroad_is_left_as_the_model_read_it(nlp):
         "PERSON", None)
 
 
+# One (text, entities, name, label) case a row: a case table, alike the ties tables in form only.
 @pytest.mark.parametrize(
     ("text", "ents", "name", "label"),
     [
@@ -170,6 +171,7 @@ def test_entities_capitals_and_regions_keep_their_reading(nlp):
     assert entity_of(doc, "Caracas")["canonical"] == "Venezuela"
 
 
+# One (text, city, model label, country) case a row; other case tables look alike only in form.
 @pytest.mark.parametrize(
     ("text", "city", "model_label", "country"),
     [

@@ -65,6 +65,7 @@ def test_entities_ties_story_country(nlp, component, text, ents, name, country):
     assert entity_of(doc, name)["country"] == country
 
 
+# One (text, entities, name, country) case a row; the tables of this file share that form.
 @pytest.mark.parametrize(
     ("text", "ents", "name", "country"),
     [
@@ -292,6 +293,7 @@ def test_entities_ties_company_written_without_its_suffix(nlp, component):
     assert [m["text"] for m in ent["mentions"]] == ["Acme Corporation", "Acme"]
 
 
+# Same case form as the tables above: organisations described with a country, one a row.
 @pytest.mark.parametrize(
     ("text", "ents", "name", "country"),
     [

@@ -16,6 +16,7 @@ def test_entities_words_loader_reads_lists_in_order(tmp_path):
     assert load_words(path) == {"colours": ("red", "dark blue"), "shapes": ("square",)}
 
 
+# Like test_time_words.py's broken-row test: each word-file loader is tested on its own format.
 @pytest.mark.parametrize("row", ["colours red", "colours\t", "\tred"])
 def test_entities_words_loader_rejects_a_broken_row(tmp_path, row):
     path = tmp_path / "lists.tsv"

@@ -346,6 +346,7 @@ def test_events_lexicon_rejects_bad_rows(line):
         parse_lexicon([line])
 
 
+# Hand-written parse rows, one token a row, as for every sentence in this file: data, not logic.
 # "Mary Okoth, Kenya's leading activist, condemned the decision."
 APPOSITION: list[Row] = [
     ("Mary", 1, "compound", "PROPN", "NNP", "Mary"),
@@ -549,6 +550,7 @@ def test_events_violence_by_unnamed_authors_is_coded_to_its_place(nlp):
                 if s["holder"] == "KEN"]
 
 
+# Cases as data: one (text, trigger, expected type) row each, the usual parametrised form.
 @pytest.mark.parametrize("text,word,expected", [
     ("Farmers blocked the highway for two hours.", "blocked", "PROTEST"),
     ("The army strengthened its forces near the border.", "strengthened", "MOBILIZE"),
@@ -703,6 +705,7 @@ def test_events_ethnic_groups_and_crowds_take_the_country_they_are_in(
     assert event["actor_country"] == actor_country
 
 
+# Parse rows and their test, in the same form as every sentence of this file: data, not logic.
 # "Activists from the Liberty Party staged rallies in Kampala."
 ACTIVISTS_FROM: list[Row] = [
     ("Activists", 5, "nsubj", "NOUN", "NNS", "activist"),

@@ -39,6 +39,7 @@ def test_an_undated_act_is_dated_by_publication_and_marked_so(events_nlp):
     assert [(e["type"], e["date_source"]) for e in found] == [("ACTION", "published")]
 
 
+# Cases as data: (text, trigger) rows that must give no ACTION; other no-event tables look alike.
 @pytest.mark.parametrize(("text", "word"), [
     ("The Hungarian minister thought the plan was sound.", "thought"),
     ("The Chilean senate did not approve the pension bill.", "approve"),
@@ -140,6 +141,7 @@ def test_a_past_act_takes_the_lone_date_of_its_sentence(events_nlp):
     assert found and {e["date"] for e in found} == {"1990"}
 
 
+# Cases as data: (text, trigger, other date) rows; alike other case tables in form only.
 @pytest.mark.parametrize(("text", "word", "other"), [
     ("The mayor of Lima was an early critic of the plan, and has led the city since 2015.",
      "critic", "2015"),
@@ -281,6 +283,7 @@ def test_attacking_a_base_stays_an_assault(events_nlp):
 
 # --- despite_opposition: dissent in a "despite" phrase is against the one who went ahead --------
 
+# Cases as data: one (text, expected stance) row each; every class of act below has such a table.
 @pytest.mark.parametrize(("text", "expected"), [
     ("Turkey converted the museum into a mosque despite criticism from Greece.",
      ("GRC", "TUR", "oppose")),
@@ -377,6 +380,7 @@ def test_rejecting_a_plan_stays_a_rejection(events_nlp):
 
 # --- disappointment and alarm: mild disapproval -------------------------------------------------
 
+# Cases as data: one (text, expected stance) row each, the form of every class-of-act table here.
 @pytest.mark.parametrize(("text", "expected"), [
     ("The United States was disappointed by the Iraqi parliament's decision.",
      ("USA", "IRQ", "oppose")),

@@ -84,6 +84,7 @@ def test_events_general_roles(events_nlp, text, etype, actor):
     assert evs and {e["type"] for e in evs} == {etype}
 
 
+# Cases as data: one (text, trigger, modality) row each; alike other case tables in form only.
 @pytest.mark.parametrize(("text", "word", "modality"), [
     ("Russia would impose sanctions if Washington decided to attack Syria.", "attack",
      "conditional"),
@@ -105,6 +106,7 @@ def test_events_general_modality(events_nlp, text, word, modality):
     assert evs and {e["modality"] for e in evs} == {modality}
 
 
+# Cases as data: sentences a row, one test each; the same form as the other sentence-only tables.
 @pytest.mark.parametrize("text", [
     "Iran will stop supporting the rebels.",
     "France ended its support for the junta.",
@@ -230,6 +232,7 @@ def test_events_general_timeline_events_are_dated(events_nlp, text, etype, actor
         assert event["polarity"] == 0
 
 
+# Cases as data: sentences a row, one test each; the same form as the other sentence-only tables.
 @pytest.mark.parametrize("text", [
     "Armenia and Azerbaijan signed a peace agreement.",
     "Australia will send aid to Fiji.",

@@ -43,6 +43,7 @@ def test_decided_facts_and_purposes_of_acts_stay(events_nlp, text, word):
 
 # --- reception: "met with applause", "the deadline was not met" ---------------------------
 
+# Cases as data: (text, trigger) rows that must give no CONSULT; other no-event tables look alike.
 @pytest.mark.parametrize(("text", "word"), [
     ("On Friday, President Olsen was met with protests in Lima.", "met"),
     ("Chile's demands were met on Monday.", "met"),
@@ -197,6 +198,7 @@ def test_welcoming_a_visitor_stays_a_meeting(events_nlp):
 
 # --- concern voiced over a party's act is mild disapproval -------------------------------
 
+# Cases as data: one (text, expected stance) row each; every class of act here has such a table.
 @pytest.mark.parametrize(("text", "expected"), [
     ("Japan expressed concern over China's military drills near Taiwan.",
      ("JPN", "CHN", "oppose")),
@@ -312,6 +314,7 @@ def test_a_denial_without_a_charge_keeps_its_parse(events_nlp):
 
 # --- standing by, being concerned by -----------------------------------------------------
 
+# Cases as data: one (text, expected stance) row each; every class of act here has such a table.
 @pytest.mark.parametrize(("text", "expected"), [
     ("Egypt said it stood by Khartoum.", ("EGY", "SDN", "support")),
     ("Canada stands with Ukraine, the prime minister said.", ("CAN", "UKR", "support")),
@@ -772,6 +775,7 @@ def test_a_one_sided_act_between_is_not_made_joint(events_nlp):
 
 # --- deployments on request, and more lexicon rows --------------------------------------
 
+# Cases as data: one (text, expected stance) row each; every class of act here has such a table.
 @pytest.mark.parametrize(("text", "expected"), [
     ("Rwanda sent troops to the Central African Republic at the request of its president.",
      ("RWA", "CAF", "support")),

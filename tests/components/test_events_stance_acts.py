@@ -20,6 +20,12 @@ def happened(evs: list[dict[str, Any]], etype: str) -> list[dict[str, Any]]:
     return [e for e in evs if e["type"] == etype and e["modality"] == "happened"]
 
 
+def country_pairs(evs: list[dict[str, Any]]) -> set[tuple[Any, Any]]:
+    """The (actor country, target country) of each event."""
+    return {(e["actor_country"], e["target_country"]) for e in evs}
+
+
+# Cases as data: one (text, actor, target) row each; alike other case tables in form only.
 @pytest.mark.parametrize(("text", "actor", "target"), [
     ("Kenya paid tribute to the late Tanzanian president.", "KEN", "TZA"),
     ("Chile paid homage to the murdered Argentine journalists.", "CHL", "ARG"),
@@ -30,7 +36,7 @@ def happened(evs: list[dict[str, Any]], etype: str) -> list[dict[str, Any]]:
 ])
 def test_events_stance_acts_tribute_is_support(events_nlp, text, actor, target):
     evs = happened(events(events_nlp, text), "SUPPORT")
-    assert (actor, target) in {(e["actor_country"], e["target_country"]) for e in evs}
+    assert (actor, target) in country_pairs(evs)
 
 
 @pytest.mark.parametrize(("text", "actors"), [
@@ -61,6 +67,7 @@ def test_events_stance_acts_refusal_is_a_reject_that_happened(events_nlp, text, 
     assert all(e["polarity"] < 0 for e in evs)
 
 
+# Cases as data: sentences a row, one test each; the same form as the other sentence-only tables.
 @pytest.mark.parametrize("text", [
     "Russia did not attack the convoy.",
     "Turkey and Greece did not meet.",
@@ -84,6 +91,7 @@ def test_events_stance_acts_coup_is_the_military_against_the_removed(events_nlp,
     assert any(e["target_country"] == target and e["actor_country"] == target for e in evs)
 
 
+# Cases as data: (text, actor, target) rows; the next table has the same form for another act.
 @pytest.mark.parametrize(("text", "actor", "target"), [
     ("Israeli officials said Hezbollah are the suspected perpetrators.", "ISR", "LBN"),
     ("The Kenyan police said al-Shabaab was behind the bombing.", "KEN", "SOM"),
@@ -92,7 +100,7 @@ def test_events_stance_acts_coup_is_the_military_against_the_removed(events_nlp,
 def test_events_stance_acts_naming_perpetrators_is_accusing(events_nlp, text, actor,
                                                             target):
     evs = happened(events(events_nlp, text), "ACCUSE")
-    assert (actor, target) in {(e["actor_country"], e["target_country"]) for e in evs}
+    assert (actor, target) in country_pairs(evs)
 
 
 def test_events_stance_acts_denied_perpetrators_accuse_no_one(events_nlp):
@@ -100,6 +108,7 @@ def test_events_stance_acts_denied_perpetrators_accuse_no_one(events_nlp):
     assert not [e for e in evs if e["type"] == "ACCUSE"]
 
 
+# Cases as data: (text, actor, target) rows, the form of the table above, for another act.
 @pytest.mark.parametrize(("text", "actor", "target"), [
     ("Ethiopia is in conflict against the Tigray People's Liberation Front.", "ETH", "ETH"),
     ("Armenia remains in conflict with Azerbaijan.", "ARM", "AZE"),
@@ -107,4 +116,4 @@ def test_events_stance_acts_denied_perpetrators_accuse_no_one(events_nlp):
 def test_events_stance_acts_conflict_as_a_state_is_opposition(events_nlp, text, actor,
                                                               target):
     evs = happened(events(events_nlp, text), "REJECT")
-    assert (actor, target) in {(e["actor_country"], e["target_country"]) for e in evs}
+    assert (actor, target) in country_pairs(evs)

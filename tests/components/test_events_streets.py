@@ -19,6 +19,16 @@ def triggered(evs, word):
     return [e for e in evs if e["trigger"]["text"] == word]
 
 
+def oppositions(article):
+    """The article's stances of opposition."""
+    return [s for s in article.stances if s.polarity == "oppose"]
+
+
+def opposes(article, holder, target):
+    """Whether ``holder`` is found opposing the target keyed ``target``."""
+    return any(s.holder == holder and s.target_key == target for s in oppositions(article))
+
+
 # --- crowds: gathering is a protest only for a crowd ------------------------------------
 
 @pytest.mark.parametrize(("text", "word"), [
@@ -32,6 +42,7 @@ def test_crowd_gathering_is_a_protest(events_nlp, text, word):
     assert found and all(e["type"] == "PROTEST" for e in found)
 
 
+# Cases as data: (text, trigger) rows that must give no PROTEST; other no-event tables look alike.
 @pytest.mark.parametrize(("text", "word"), [
     ("European leaders gathered in Brussels for the summit on Monday.", "gathered"),
     ("The delegations assembled in Geneva before the talks.", "assembled"),
@@ -41,6 +52,7 @@ def test_gathering_of_leaders_or_things_is_no_protest(events_nlp, text, word):
     assert not [e for e in triggered(events(events_nlp, text), word) if e["type"] == "PROTEST"]
 
 
+# Cases as data: one (text, trigger, type) row each; alike other case tables in form only.
 @pytest.mark.parametrize(("text", "word", "etype"), [
     ("Demonstrators threw eggs at the embassy of Peru in La Paz.", "threw", "PROTEST"),
     ("Youths hurled rocks at police vans in Santiago.", "hurled", "PROTEST"),
@@ -118,6 +130,7 @@ def test_dated_act_of_a_party_is_a_timeline_action(events_nlp, text, word, date)
                          for e in found)
 
 
+# Cases as data: (text, trigger) rows that must give no ACTION; other no-event tables look alike.
 @pytest.mark.parametrize(("text", "word"), [
     # No named party, a light verb, a negation, a plan. (An undated act of a named party
     # is an ACTION dated by publication: tests/components/test_events_acts.py.)
@@ -138,6 +151,7 @@ def test_coordinated_acts_share_the_date_that_closes_them(events_nlp):
 
 # --- demands to stop --------------------------------------------------------------------
 
+# Cases as data: (text, holder, target) rows; the opposition tests below share this form.
 @pytest.mark.parametrize(("text", "holder", "target"), [
     ("The European Union called on Israel to halt settlement construction.", "eu", "ISR"),
     ("Germany urged Russia to withdraw its troops from the border.", "DEU", "RUS"),
@@ -145,8 +159,7 @@ def test_coordinated_acts_share_the_date_that_closes_them(events_nlp):
 ])
 def test_demand_to_stop_or_undo_is_opposition(nlp, text, holder, target):
     article = analyze(text, published=PUBLISHED, nlp=nlp)
-    assert any(s.holder == holder and s.target_key == target and s.polarity == "oppose"
-               for s in article.stances)
+    assert opposes(article, holder, target)
 
 
 @pytest.mark.parametrize("text", [
@@ -155,7 +168,7 @@ def test_demand_to_stop_or_undo_is_opposition(nlp, text, holder, target):
 ])
 def test_appeal_to_do_something_is_no_opposition(nlp, text):
     article = analyze(text, published=PUBLISHED, nlp=nlp)
-    assert not [s for s in article.stances if s.polarity == "oppose"]
+    assert not oppositions(article)
 
 
 def test_police_repression_amid_protest_opposes_the_opposition(nlp):
@@ -163,8 +176,7 @@ def test_police_repression_amid_protest_opposes_the_opposition(nlp):
             "Belarusian election. Police in Minsk beat dozens of demonstrators and arrested "
             "200 people, the Belarusian interior ministry said.")
     article = analyze(text, published=PUBLISHED, nlp=nlp)
-    assert any(s.holder == "BLR" and s.target_key == "opposition:BLR" and
-               s.polarity == "oppose" for s in article.stances)
+    assert opposes(article, "BLR", "opposition:BLR")
 
 
 # --- who is acted upon ------------------------------------------------------------------
@@ -200,8 +212,7 @@ def test_foreign_backing_of_rebels_places_them_in_the_story_country(nlp, text, h
 ])
 def test_army_against_rebels_is_against_the_rebels_not_the_state(nlp, text, holder, target):
     article = analyze(text, published=PUBLISHED, nlp=nlp)
-    assert any(s.holder == holder and s.target_key == target and s.polarity == "oppose"
-               for s in article.stances)
+    assert opposes(article, holder, target)
     assert not any(s.holder == holder and s.target_key == target.split(":")[1]
                    for s in article.stances)
 
@@ -291,10 +302,10 @@ def test_sector_comes_from_the_head_before_a_place(entity, text, country, expect
 ])
 def test_a_coup_is_the_military_against_the_removed(nlp, text, holder, target):
     article = analyze(text, published=PUBLISHED, nlp=nlp)
-    assert any(s.holder == holder and s.target_key == target and s.polarity == "oppose"
-               for s in article.stances)
+    assert opposes(article, holder, target)
 
 
+# Cases as data: (text, holder, target) rows, the form of the opposition tests above.
 @pytest.mark.parametrize(("text", "holder", "target"), [
     ("Protesters in Lima called for the resignation of Governor Ana Quispe.",
      "opposition:PER", "entity:Ana Quispe"),
@@ -303,8 +314,7 @@ def test_a_coup_is_the_military_against_the_removed(nlp, text, holder, target):
 ])
 def test_a_demand_to_remove_someone_opposes_them(nlp, text, holder, target):
     article = analyze(text, published=PUBLISHED, nlp=nlp)
-    assert any(s.holder == holder and s.target_key == target and s.polarity == "oppose"
-               for s in article.stances)
+    assert opposes(article, holder, target)
 
 
 @pytest.mark.parametrize("text", [
@@ -313,7 +323,7 @@ def test_a_demand_to_remove_someone_opposes_them(nlp, text, holder, target):
 ])
 def test_a_demand_to_free_or_to_talk_opposes_no_one_named(nlp, text):
     article = analyze(text, published=PUBLISHED, nlp=nlp)
-    assert not [s for s in article.stances if s.polarity == "oppose"]
+    assert not oppositions(article)
 
 
 @pytest.mark.parametrize(("text", "word"), [

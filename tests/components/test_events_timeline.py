@@ -20,6 +20,7 @@ def by_trigger(evs: list[dict[str, Any]], word: str) -> list[dict[str, Any]]:
     return [e for e in evs if e["trigger"]["text"] == word]
 
 
+# Cases as data: one (text, trigger, actor) row each; alike other case tables in form only.
 @pytest.mark.parametrize(("text", "word", "actor"), [
     ("The Kenyan foreign ministry said the border would reopen next week.", "said", "KEN"),
     ("Chilean police told reporters that two officers were hurt.", "told", "CHL"),

@@ -44,6 +44,7 @@ def values(nlp, text: str, published: str | None = "2019-03-14") -> dict[str, st
     return {t["text"]: t["value"] for t in run_time(nlp, text, published)._.newslens_timex}
 
 
+# Cases as data: one (text, expression, value) row each; alike other case tables in form only.
 # Anchor: Thursday 14 March 2019 (ISO week 11).
 @pytest.mark.parametrize(
     ("text", "expression", "value"),
@@ -101,6 +102,7 @@ def test_time_resolves_relative_and_absolute_dates(nlp, text, expression, value)
     assert values(nlp, text).get(expression) == value
 
 
+# Cases as data: one (text, expression, type, value) row each, grouped by type.
 @pytest.mark.parametrize(
     ("text", "expression", "kind", "value"),
     [

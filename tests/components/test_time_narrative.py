@@ -105,6 +105,7 @@ def test_a_period_and_a_day_that_do_not_fit_stay_apart():
 
 # A plan told in the past perfect has been overtaken: its day is the nearest one, not the
 # next one a plan would name, and a month and day is not pushed a year back.
+# Cases as data: one (text, expression, value) row each; alike other case tables in form only.
 @pytest.mark.parametrize(
     ("text", "expression", "value"),
     [

@@ -22,6 +22,7 @@ def test_time_words_loader_reads_lists_and_values_in_order(tmp_path):
     }
 
 
+# Like test_entities_words.py's broken-row test: each word-file loader is tested on its own format.
 @pytest.mark.parametrize("row", ["verbs pause", "verbs\t", "\tpause", "verbs\tpause\tx\ty",
                                  "verbs\tstop"])
 def test_time_words_loader_rejects_a_broken_row(tmp_path, row):

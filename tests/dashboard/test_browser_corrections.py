@@ -55,6 +55,22 @@ def metric(page, label: str) -> int:
     return int(box.locator('[data-testid="stMetricValue"]').inner_text().strip())
 
 
+def analyze_article(page, url: str) -> None:
+    """Paste the sample article on the Analyze page, analyse it and wait for its results."""
+    paste(page, url, ARTICLE)
+    page.get_by_role("button", name="Analyze", exact=True).click()
+    page.get_by_role("heading", name="Corrections").wait_for(timeout=90_000)
+    settle(page)
+
+
+def reload_article(page) -> None:
+    """Reload the Analyze page once its URL names the article; wait until it is drawn again."""
+    page.wait_for_function("() => location.search.includes('article=')", timeout=10_000)
+    page.reload(wait_until="domcontentloaded")
+    page.get_by_role("heading", name="Corrections").wait_for(timeout=60_000)
+    settle(page)
+
+
 def go_to(page, name: str) -> None:
     page.get_by_role("link", name=name).click()
     page.get_by_role("heading", name=name if name == "Corpus" else "Analyze an article"
@@ -93,10 +109,7 @@ def tick_first_row(page, button: str) -> None:
 @pytest.mark.browser
 def test_browser_correction_survives_reload_and_changes_the_corpus(served, page):
     url, _ = served
-    paste(page, url, ARTICLE)
-    page.get_by_role("button", name="Analyze", exact=True).click()
-    page.get_by_role("heading", name="Corrections").wait_for(timeout=90_000)
-    settle(page)
+    analyze_article(page, url)
     events = metric(page, "Events")
     assert events >= 2
     # At 1024 x 768 the result starts below the inputs; the page scrolled it to the top.
@@ -116,10 +129,7 @@ def test_browser_correction_survives_reload_and_changes_the_corpus(served, page)
     settle(page)
     assert metric(page, "Events") == events - 1
 
-    page.wait_for_function("() => location.search.includes('article=')", timeout=10_000)
-    page.reload(wait_until="domcontentloaded")
-    page.get_by_role("heading", name="Corrections").wait_for(timeout=60_000)
-    settle(page)
+    reload_article(page)
     assert metric(page, "Events") == events - 1
     assert page.get_by_text("rejected event").count() >= 1
 
@@ -128,6 +138,7 @@ def test_browser_correction_survives_reload_and_changes_the_corpus(served, page)
     assert page.console == [], page.console
 
 
+# Browser tests start alike (go to the URL, wait for a landmark); each waits for its own.
 @pytest.mark.browser
 def test_browser_search_finds_the_article_and_opens_it(served, page):
     url, _ = served
@@ -159,6 +170,7 @@ def test_browser_search_finds_the_article_and_opens_it(served, page):
     assert page.console == [], page.console
 
 
+# Starts like the test above (URL, landmark) but waits for another landmark: no shared helper.
 @pytest.mark.browser
 def test_browser_wrong_file_type_gets_a_message_in_words(served, page):
     url, _ = served

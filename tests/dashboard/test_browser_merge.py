@@ -11,9 +11,9 @@ import pytest
 
 from dashboard.browser import launch
 
-from .test_browser import ARTICLE, chromium_path, pick, serve_app
-from .test_browser_corrections import go_to, metric, watched_page
-from .test_browser_workspace import paste, settle
+from .test_browser import chromium_path, pick, serve_app
+from .test_browser_corrections import analyze_article, go_to, metric, reload_article, watched_page
+from .test_browser_workspace import settle
 
 
 @pytest.fixture(scope="module")
@@ -47,10 +47,7 @@ def open_tab(page, name: str) -> None:
 @pytest.mark.browser
 def test_browser_merge_and_split_entities(page):
     url, page = page
-    paste(page, url, ARTICLE)
-    page.get_by_role("button", name="Analyze", exact=True).click()
-    page.get_by_role("heading", name="Corrections").wait_for(timeout=90_000)
-    settle(page)
+    analyze_article(page, url)
     entities = metric(page, "Entities")
 
     # "CARACAS" in the dateline is Venezuela: merged, keeping Venezuela's name.
@@ -63,10 +60,7 @@ def test_browser_merge_and_split_entities(page):
     settle(page)
     assert metric(page, "Entities") == entities - 1
 
-    page.wait_for_function("() => location.search.includes('article=')", timeout=10_000)
-    page.reload(wait_until="domcontentloaded")
-    page.get_by_role("heading", name="Corrections").wait_for(timeout=60_000)
-    settle(page)
+    reload_article(page)
     assert metric(page, "Entities") == entities - 1
     go_to(page, "Corpus")
     assert metric(page, "Entities") == entities - 1

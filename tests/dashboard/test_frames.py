@@ -14,6 +14,7 @@ from dashboard.names import holder_country, holder_label, is_state
 from .articles import build_article
 
 
+# Cases as data: one (value, expected, precision) row each; alike other case tables in form only.
 @pytest.mark.parametrize(
     ("value", "expected", "precision"),
     [

@@ -38,6 +38,19 @@ def _open(article_id: str) -> AppTest:
     return at
 
 
+def _session_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> AppTest:
+    """The app with no store and no samples, run on this session's article a1."""
+    from dashboard import state
+
+    monkeypatch.setenv("NEWSLENS_STORE", str(tmp_path))
+    monkeypatch.setenv("NEWSLENS_SAMPLES", str(tmp_path / "no-samples"))
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.session_state[state.SESSION_KEY] = {"a1": build_article()}
+    at.session_state["analyze_current"] = "a1"
+    at.run()
+    return at
+
+
 def _metric(at: AppTest, label: str) -> str:
     return next(m.value for m in at.metric if m.label == label)
 
@@ -73,13 +86,18 @@ def test_workspace_app_event_rejected_undone(stored: Path):
     assert "undone" in _texts(again)
 
 
-def test_workspace_app_entity_country_and_added_stance(stored: Path):
-    at = _open("a1")
-    at.selectbox(key="analyze_fix_entity").set_value("e_un")
+def _set_entity_country(at: AppTest, entity: str, country: str) -> None:
+    """Correct an entity's country with the Analyze page's entity form and save it."""
+    at.selectbox(key="analyze_fix_entity").set_value(entity)
     at.radio(key="analyze_fix_field").set_value("country")
     at.run()
-    at.selectbox(key="analyze_fix_country").set_value("CHE")
+    at.selectbox(key="analyze_fix_country").set_value(country)
     at.button(key="analyze_fix_entity_save").click().run()
+
+
+def test_workspace_app_entity_country_and_added_stance(stored: Path):
+    at = _open("a1")
+    _set_entity_country(at, "e_un", "CHE")
     assert not at.exception, [e.message for e in at.exception]
     assert "United Nations: country - → CHE" in _texts(at)
     stances = int(_metric(at, "Stances"))
@@ -176,15 +194,8 @@ def test_workspace_app_confirmed_items_are_marked(stored: Path):
 
 def test_workspace_app_corrections_without_a_store(tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch):
-    from dashboard import state
-
     # A folder where the store file should be: the app runs on this session's articles.
-    monkeypatch.setenv("NEWSLENS_STORE", str(tmp_path))
-    monkeypatch.setenv("NEWSLENS_SAMPLES", str(tmp_path / "no-samples"))
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    at.session_state[state.SESSION_KEY] = {"a1": build_article()}
-    at.session_state["analyze_current"] = "a1"
-    at.run()
+    at = _session_app(monkeypatch, tmp_path)
     assert _metric(at, "Events") == "6"
     check(at, "event", "ev1", "rejected")
     assert _metric(at, "Events") == "5"
@@ -222,11 +233,7 @@ def _stance_table(at: AppTest) -> pd.DataFrame:
 def test_workspace_app_corrected_country_moves_the_corpus_stances(stored: Path):
     at = _open("a1")
     assert "BOL" in set(_stance_table(at)["holder"])
-    at.selectbox(key="analyze_fix_entity").set_value("e_morales")
-    at.radio(key="analyze_fix_field").set_value("country")
-    at.run()
-    at.selectbox(key="analyze_fix_country").set_value("ARG")
-    at.button(key="analyze_fix_entity_save").click().run()
+    _set_entity_country(at, "e_morales", "ARG")
     assert not at.exception, [e.message for e in at.exception]
     # The stance that came through Morales is Argentina's now, on this page ...
     holders = set(_stance_table(at)["holder"])
@@ -287,15 +294,8 @@ def test_workspace_app_merge_and_split_entities(stored: Path):
 
 
 def test_workspace_app_corpus_without_a_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    from dashboard import state
-
     # No store: the Corpus page aggregates this session's articles, as corrected.
-    monkeypatch.setenv("NEWSLENS_STORE", str(tmp_path))
-    monkeypatch.setenv("NEWSLENS_SAMPLES", str(tmp_path / "no-samples"))
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    at.session_state[state.SESSION_KEY] = {"a1": build_article()}
-    at.session_state["analyze_current"] = "a1"
-    at.run()
+    at = _session_app(monkeypatch, tmp_path)
     check(at, "event", "ev2", "rejected")
     at.switch_page("views/corpus.py").run()
     assert not at.exception, [e.message for e in at.exception]

@@ -82,6 +82,7 @@ def test_classifier_hashed_inputs_score_like_docs_and_leave_the_vocab_alone(nlp)
     assert from_text == pytest.approx(from_doc, abs=1e-6)
 
 
+# Cases as data: one (text, source, target, label) row each; alike other case tables in form only.
 CLEAR = [
     ("Germany strongly condemned Russia over the attack.", "Germany", "Russia", "p_neg_q"),
     ("Germany strongly condemned Russia over the attack.", "Russia", "Germany", "q_neg_p"),
