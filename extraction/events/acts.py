@@ -73,14 +73,47 @@ def _backing_frames(doc: Doc, index: DocIndex, home: str | None) -> list[Frame]:
 ACTION_ENTRY = Entry("", "V", ACTION, 0.0, (), frozenset({"nostance"}))
 
 
+def _taken(frames: Sequence[Frame]) -> set[int]:
+    """The tokens the frames already speak for: their triggers, and the verb above an event
+    noun ("held talks")."""
+    taken = {f.trigger.i for f in frames}
+    taken.update(f.trigger.head.i for f in frames if not _is_verbal(f.trigger))
+    return taken
+
+
+def _told_elsewhere(index: DocIndex, verb: Token, found: dict[int, Entry],
+                    taken: set[int]) -> bool:
+    """True when a verb is no untyped act of its own: a lexicon trigger, a verb a frame
+    already speaks for, an auxiliary, a verb of a life or a career (rule personal_acts),
+    words inside a quote, or a negated verb."""
+    return verb.i in found or verb.i in taken or verb.pos_ == "AUX" or \
+        "personal_acts" in index.rules and verb.lemma_.lower() in PERSONAL_VERBS or \
+        index.in_quote[verb.i] or _negated(verb)
+
+
+def _action(index: DocIndex, verb: Token, act: Token | None = None,
+            targets: list[Arg] | None = None) -> Frame | None:
+    """An ``ACTION`` frame for ``act`` (the verb itself unless given) whose actors are the
+    parties ``verb``'s subject names, or None when it names none or the act did not
+    happen. ``targets`` default to the verb's own."""
+    actors, own, _ = _verb_arguments(index, verb, ACTION_ENTRY, None)
+    named = [a for a in actors if _agentive(index, a)]
+    if not named:
+        return None
+    frame = Frame(act if act is not None else verb, ACTION_ENTRY, ACTION, 0.0, named,
+                  own if targets is None else targets)
+    frame.modality = _modality(verb)
+    frame.mode = _mode(frame)
+    return frame if frame.mode == HAPPENED else None
+
+
 def _dated_act_frames(index: DocIndex, found: dict[int, Entry], frames: Sequence[Frame],
                       spans: Sequence[tuple[Span, dict[str, Any]]]) -> list[Frame]:
     """Every dated act of a named party is an event: a verb with its own time expression
     and a subject (or passive agent) naming a party or a person or organisation, that no
     lexicon row types, becomes an ``ACTION`` for the timeline ("Mugabe assumed the
     presidency in 1987"); it never counts for stance."""
-    taken = {f.trigger.i for f in frames}
-    taken.update(f.trigger.head.i for f in frames if not _is_verbal(f.trigger))
+    taken = _taken(frames)
     out: list[Frame] = []
     for span, _ in spans:
         verb = span.root.head
@@ -88,20 +121,12 @@ def _dated_act_frames(index: DocIndex, found: dict[int, Entry], frames: Sequence
             if _is_verbal(verb) or verb.head.i == verb.i:
                 break
             verb = verb.head
-        if not _is_verbal(verb) or verb.i in found or verb.i in taken or \
-                verb.lemma_.lower() in LIGHT_VERBS or verb.pos_ == "AUX" or \
-                "personal_acts" in index.rules and verb.lemma_.lower() in PERSONAL_VERBS or \
-                verb.tag_ not in ("VBD", "VBN") or index.in_quote[verb.i] or \
-                not _attached(span, verb) or _negated(verb):
+        if not _is_verbal(verb) or _told_elsewhere(index, verb, found, taken) or \
+                verb.lemma_.lower() in LIGHT_VERBS or verb.tag_ not in ("VBD", "VBN") or \
+                not _attached(span, verb):
             continue
-        actors, targets, _ = _verb_arguments(index, verb, ACTION_ENTRY, None)
-        named = [a for a in actors if _agentive(index, a)]
-        if not named:
-            continue
-        frame = Frame(verb, ACTION_ENTRY, ACTION, 0.0, named, targets)
-        frame.modality = _modality(verb)
-        frame.mode = _mode(frame)
-        if frame.mode != HAPPENED:
+        frame = _action(index, verb)
+        if frame is None:
             continue
         taken.add(verb.i)
         out.append(frame)
@@ -115,24 +140,19 @@ def _party_act_frames(index: DocIndex, found: dict[int, Entry],
     ministry dropped the plan", "Peru has launched a programme") whose subject names a
     party and that no lexicon row types becomes an ``ACTION`` for the timeline; it never
     counts for stance."""
-    taken = {f.trigger.i for f in frames}
-    taken.update(f.trigger.head.i for f in frames if not _is_verbal(f.trigger))
+    taken = _taken(frames)
     out: list[Frame] = []
     for verb in index.doc:
         auxes = _aux_lemmas(verb)
         perfect = verb.tag_ == "VBN" and bool(auxes) and auxes <= {"has", "have", "had"}
         if verb.tag_ != "VBD" and not perfect or \
                 verb.dep_ not in ("ROOT", "conj", "ccomp", "advcl") or \
-                verb.i in found or verb.i in taken or verb.pos_ == "AUX" or \
+                _told_elsewhere(index, verb, found, taken) or \
                 verb.lemma_.lower() in (LIGHT_VERBS - ASPECT_VERBS) | MENTAL_VERBS or \
-                "personal_acts" in index.rules and verb.lemma_.lower() in PERSONAL_VERBS or \
-                is_speech_verb(verb) or index.in_quote[verb.i] or _negated(verb):
-            continue
-        actors, targets, _ = _verb_arguments(index, verb, ACTION_ENTRY, None)
-        named = [a for a in actors if _agentive(index, a)]
-        if not named:
+                is_speech_verb(verb):
             continue
         act = verb
+        targets = None
         if verb.lemma_.lower() in ASPECT_VERBS:
             # "Ethiopia began filling the dam": the act is what was begun.
             act = next((c for c in verb.children if c.dep_ == "xcomp" and _is_verbal(c) and
@@ -140,10 +160,8 @@ def _party_act_frames(index: DocIndex, found: dict[int, Entry],
             if act is None:
                 continue
             _, targets, _ = _verb_arguments(index, act, ACTION_ENTRY, None)
-        frame = Frame(act, ACTION_ENTRY, ACTION, 0.0, named, targets)
-        frame.modality = _modality(verb)
-        frame.mode = _mode(frame)
-        if frame.mode != HAPPENED:
+        frame = _action(index, verb, act, targets)
+        if frame is None:
             continue
         taken.update((verb.i, act.i))
         out.append(frame)

@@ -81,16 +81,21 @@ def _refusal(frame: Frame) -> bool:
     chain = _clause_chain(frame.trigger)
     if set().union(*(_aux_lemmas(c) for c in chain)) & (MODAL_AUX - {"can", "ca"}):
         return False
-    cur = frame.trigger
-    # Same conditional-clause walk as in _mode below: a bool here, one modality there.
+    return not _under_condition(frame.trigger)
+
+
+def _under_condition(tok: Token) -> bool:
+    """True when ``tok`` is inside, or under, an if/unless clause ("if Washington decided
+    to attack")."""
+    cur = tok
     for _ in range(12):
         if cur.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
                                        for m in cur.children):
-            return False
+            return True
         if cur.head.i == cur.i:
-            break
+            return False
         cur = cur.head
-    return True
+    return False
 
 
 def _modality(tok: Token) -> float:
@@ -176,15 +181,8 @@ def _mode(frame: Frame) -> str:  # noqa: C901
         return DENIED
     tok = frame.trigger
     chain = _clause_chain(tok)
-    cur = tok
-    # The walk of _refusal above, inline: one step of the ordered modality rules.
-    for _ in range(12):
-        if cur.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
-                                       for m in cur.children):
-            return CONDITIONAL
-        if cur.head.i == cur.i:
-            break
-        cur = cur.head
+    if _under_condition(tok):
+        return CONDITIONAL
     auxes = set().union(*(_aux_lemmas(c) for c in chain))
     if any(c.lemma_.lower() in ONGOING_VERBS for c in chain[1:2]) and not any(
             _negated(c) for c in chain) and not auxes & CONDITION_AUX:
