@@ -7,6 +7,15 @@ It holds offsets, keys and labels only: each file names its CSV and 0-based row 
 from the shared benchmark folder at run time (``$NEWSLENS_BENCHMARKS``, else
 ``../shared/benchmarks``). Titles and URLs are not stored because they repeat article words.
 
+A gold file may instead name a GUM news document (``gum-news/``, Wikinews articles
+2006-2023) with ``"source_gum": "GUM_news_korea"`` in place of ``source_csv`` and ``row``.
+Its text file ``gum-news/text/GUM_news_korea.txt`` holds the title on its first line, then
+the article from its dateline on; the analysed text is the file without that first line and
+the blank lines after it (starting at the dateline, as the CSV text column does), and the
+first line is passed as the title. ``text_sha256`` is the sha256 of that analysed text, and
+``date`` must equal the document's ``dateCreated`` in ``gum-news/index.jsonl``; both are
+checked on loading.
+
 Every figure printed here is IN-SAMPLE for rules tuned on this gold: it is development data,
 not a test. Run it with::
 
@@ -76,6 +85,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 GOLD_DIR = Path(__file__).resolve().parent / "devgold"
 SOURCE_DIR = Path("wikinews") / "source_csv"
+GUM_DIR = Path("gum-news")
 
 # Words that do not identify a person or organisation in a name.
 NAME_STOP = frozenset({
@@ -364,10 +374,47 @@ def load_gold(gold_dir: Path = GOLD_DIR) -> list[GoldArticle]:
             for p in sorted(gold_dir.glob("*.json"))]
 
 
+def gum_text(raw: str) -> tuple[str, str]:
+    """A GUM news text file as (title, analysed text): the first line is the title; the
+    text is the rest without the blank lines that follow the title (it starts at the
+    dateline)."""
+    title, _, rest = raw.partition("\n")
+    return title, rest.lstrip("\n")
+
+
+def attach_gum_text(art: GoldArticle, bench: Path, dates: dict[str, str]) -> None:
+    """Read a gold article's text and title from its GUM news file; check hash and date."""
+    doc = art.data["source_gum"]
+    raw = (bench / GUM_DIR / "text" / f"{doc}.txt").read_text(encoding="utf-8")
+    title, text = gum_text(raw)
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() != art.data["text_sha256"]:
+        sys.exit(f"{art.slug}: the text of {doc} does not match the gold's text_sha256; the "
+                 "gold was made on another copy of the data")
+    if dates.get(doc) != art.data["date"]:
+        sys.exit(f"{art.slug}: the gold date {art.data['date']} is not the dateCreated of "
+                 f"{doc} in {GUM_DIR / 'index.jsonl'} ({dates.get(doc)})")
+    art.text, art.title = text, title
+
+
+def gum_dates(bench: Path) -> dict[str, str]:
+    """``dateCreated`` of every GUM news document, by document id."""
+    index = bench / GUM_DIR / "index.jsonl"
+    return {item["doc_id"]: item["dateCreated"]
+            for line in index.read_text(encoding="utf-8").splitlines() if line.strip()
+            for item in [json.loads(line)]}
+
+
 def attach_texts(articles: Iterable[GoldArticle], bench: Path) -> None:
-    """Read each gold article's text and title from its CSV row and check the hash."""
+    """Read each gold article's text and title from its CSV row (or GUM news file) and
+    check the hash."""
     rows: dict[str, list[dict[str, str]]] = {}
+    dates: dict[str, str] | None = None
     for art in articles:
+        if "source_gum" in art.data:
+            if dates is None:
+                dates = gum_dates(bench)
+            attach_gum_text(art, bench, dates)
+            continue
         name = art.data["source_csv"]
         if name not in rows:
             with open(bench / SOURCE_DIR / name, encoding="utf-8", newline="") as fh:
