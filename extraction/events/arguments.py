@@ -35,6 +35,7 @@ from .references import (
     _quote_speaker,
     backer_of,
     city_of_violence,
+    group_size,
     is_pair_reference,
     protagonist,
 )
@@ -195,6 +196,7 @@ ARGUMENT_RULES = {
     "dateline": datelines,
     "quoted_first_person": _quote_speaker,
     "pair_reference": is_pair_reference,
+    "counted_reference": group_size,
     "principal_pair": _principal_pair,
     "quoted_protagonist": protagonist,
     "previous_subject": _pronoun,

@@ -114,14 +114,15 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],  # n
               narrative: Sequence[int] | None = None,
               conjuncts: bool = True, lede: bool = True,
               starts: Sequence[int] | None = None,
-              lone: bool = False) -> tuple[str | None, str | None]:
+              lone: bool = False, opening: bool = False) -> tuple[str | None, str | None]:
     """The event's date and where it came from (a time expression's text or "published").
 
     ``breaks`` (from ``line_breaks``) keeps time expressions on another line out;
     ``narrative`` (from ``narrative_starts``) lets a sentence without a time expression
     take the story's last recent day (``narrative_day``) before the publication date;
     ``starts`` (the same list) finds the sentence's own time expressions by bisection;
-    ``lone`` lets a past act take the one date its sentence gives (``_lone_date``).
+    ``lone`` lets a past act take the one date its sentence gives (``_lone_date``);
+    ``opening`` lets it take the date that opens its sentence (``_opening_date``).
     """
     sent = trigger.sent
     local = [(s, t) for s, t in sentence_spans(sent, spans, starts)
@@ -150,6 +151,8 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],  # n
         item = min(scoping, key=lambda p: p[0])[1]
         return str(item["value"]), str(item["text"])
     if lone and (item := _lone_date(trigger, local)) is not None:
+        return str(item["value"]), str(item["text"])
+    if opening and (item := _opening_date(trigger, local)) is not None:
         return str(item["value"]), str(item["text"])
     if not local and narrative is not None and _narrated(trigger):
         # No time expression in the sentence: the story's last named day, if recent.
@@ -188,6 +191,27 @@ def _lone_date(trigger: Token,
             break
         cur = cur.head
     return None
+
+
+#: How many words may come before a date that opens a sentence ("Late on Sunday, ...").
+OPENING_WORDS = 2
+
+
+def _opening_date(trigger: Token,
+                  local: Sequence[tuple[Span, dict[str, Any]]]) -> dict[str, Any] | None:
+    """The date that opens a sentence, for a past act later in it that the parse left
+    undated ("Yesterday the agency told reporters it had found the ship, and the navy,
+    which joined the search, said ..."): a sentence-initial date frames everything the
+    sentence narrates up to the next date it gives."""
+    if not local or not _narrated(trigger):
+        return None
+    span, item = local[0]
+    if span.start - trigger.sent.start > OPENING_WORDS or span.end > trigger.i or \
+            any(other.start < trigger.i for other, _ in local[1:]):
+        return None
+    if span.root.dep_ in ("compound", "nummod", "amod", "poss"):
+        return None
+    return item
 
 
 def _narrated(trigger: Token) -> bool:

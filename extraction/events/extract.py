@@ -59,6 +59,7 @@ from .dates import (
     _conjunct_date,
     _dated_speaker,
     _lone_date,
+    _opening_date,
     _recent_day,
     _same_line,
     _timex_spans,
@@ -78,6 +79,7 @@ from .frames import (
     _definite_reference,
     _frames,
     _headline_future,
+    _no_reported_speech,
     _operation_author,
     _refused_resignation,
     _state_author,
@@ -113,7 +115,7 @@ from .places import (
     _unattributed,
     home_country,
 )
-from .syntax import _clause, _topic_of_noun
+from .syntax import _clause, _participle_patient, _topic_of_noun
 from .targets import (
     _at_place,
     _condition_targets,
@@ -155,7 +157,7 @@ def _event_parties(index: DocIndex, frame: Frame, active: frozenset[str], home: 
     if "media_not_actor" in active and frame.type in MATERIAL:
         frame.actors = _not_media(index, frame.actors)
     actors, targets = _sector_countries(frame.actors, frame.targets)
-    actors = _unattributed(index, frame, _located(index, frame.trigger, actors))
+    actors = _unattributed(index, frame, _located(index, frame.trigger, actors), home)
     if frame.type == "THREATEN" and not any(t.country or t.igo for t in targets):
         targets = _condition_targets(index, frame, actors) or targets
     if frame.type == "REQUEST" and "undo_demand" in active:
@@ -283,7 +285,8 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
                                  narrative=starts if "narrative_date" in active else None,
                                  conjuncts="conjunct_date" in active,
                                  lede="lede_date" in active, starts=starts,
-                                 lone="lone_date" in active)
+                                 lone="lone_date" in active,
+                                 opening="opening_date" in active)
         trigger = _mention(frame.trigger)
         sentence = _sentence_mention(frame.trigger.sent)
         speaker = frame.speaker.entity if frame.speaker is not None else None
@@ -389,6 +392,8 @@ RULES: dict[str, Callable[..., Any]] = {
     "definite_reference": _definite_reference,
     "topic_noun": _topic_of_noun,
     "lone_date": _lone_date,
+    "opening_date": _opening_date,
+    "named_speaker": _no_reported_speech,
     "headline_future": _headline_future,
     "verbal_attack": _verbal_attack,
     "despite_opposition": _defied,
@@ -396,6 +401,10 @@ RULES: dict[str, Callable[..., Any]] = {
     "accidental": _accidental,
     "operation_agent": _operation_author,
     "kept_in_office": _refused_resignation,
+    "participle_patient": _participle_patient,
+    # "offered naval assistance", "pledged aid": a promise of a thing is made now; only a
+    # promise to act ("pledged to send aid") is about the future.
+    "offer_made": _frames,
     "state_passive": _state_author,
     "lede_date": _recent_day,
     "media_not_actor": _not_media,
@@ -411,6 +420,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "characterisation": _judgement,
     "quoted_judgement": _quoted_judgements,
     "home_justice": _unattributed,
+    "court_state": _unattributed,
     "dissenting_people": _dissenting_people,
     "actorless_undated": _undated_act,
     "sector_target": _sector_targets,

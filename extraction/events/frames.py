@@ -156,7 +156,8 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
             continue
         _inferred_parties(index, frame, rules, home)
         frame.speaker = _speaker(index, tok)
-        frame.folded_intent = entry.intent and comp is not None
+        frame.folded_intent = entry.intent and comp is not None and not (
+            "offer_made" in rules and not _is_verbal(comp))
         frame.ceased = "cessation" in rules and _ceased(tok)
         if any(DROP_RULES[name](frame, found) for name in DROP_RULES if name in rules):
             continue
@@ -259,7 +260,8 @@ def _no_reported_speech(index: DocIndex, frame: Frame, rules: frozenset[str],
     one named, "did not say", "the BBC reported"; "Saying ..., X added" is one act, not
     two."""
     tok, actors = frame.trigger, frame.actors
-    speaking = _speaking_party(actors) or home is not None and any(
+    speaking = _speaking_party(actors) or "named_speaker" in rules and any(
+        a.entity and a.label in ("PERSON", "ORG") for a in actors) or home is not None and any(
         _homeless(index, a) for a in actors) or "dated_speech" in rules and \
         _dated_speaker(index, tok, actors, spans, starts)
     return not speaking or frame.negated or _media_source(index, actors) or \

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from .. import resources
 from .docindex import Arg, DocIndex, _children_of
-from .references import MEMBER_GROUPS, _of_pair, is_pair_reference
+from .references import MEMBER_GROUPS, _of_pair, group_size, is_pair_reference
 from .resolve import resolve_one
 from .words import INCLUDING_PREPS
 
@@ -24,9 +24,9 @@ def resolve(index: DocIndex, tok: Token) -> list[Arg]:
     for head in heads[:6]:
         if head.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "PUNCT"):
             continue
-        if "pair_reference" in index.rules and is_pair_reference(head):
-            # "the two countries", "both sides": the two parties just named, else no one.
-            out.extend(_pair_parties(index, head) or [Arg(head.i, head.text, "other")])
+        counted = _counted_parties(index, head)
+        if counted is not None:
+            out.extend(counted)
             continue
         pair = _of_pair(head) if "pair_reference" in index.rules else None
         if pair is not None:
@@ -129,6 +129,19 @@ def _principal_pair(index: DocIndex, tok: Token) -> list[Arg]:
                 first[k].igo, first[k].label) for k in ranked[:2]]
 
 
+def _counted_parties(index: DocIndex, head: Token) -> list[Arg] | None:
+    """The parties a counted reference names, or None when ``head`` is none: "the two
+    countries", "both sides" are the two parties just named; "all three nations" the three
+    just named in its sentence; no one when they cannot be found."""
+    if "pair_reference" in index.rules and is_pair_reference(head):
+        return _pair_parties(index, head) or [Arg(head.i, head.text, "other")]
+    size = group_size(head) if "counted_reference" in index.rules else 0
+    if size > 2:
+        return _recent_parties(index, head, head.sent.start, size) or [
+            Arg(head.i, head.text, "other")]
+    return None
+
+
 def _pair_parties(index: DocIndex, tok: Token) -> list[Arg]:
     """The two parties "the two countries", "both sides" refer to: the last two distinct
     countries or organisations named before ``tok`` in its own sentence; else the story's
@@ -151,6 +164,12 @@ def _pair_parties(index: DocIndex, tok: Token) -> list[Arg]:
 def _recent_pair(index: DocIndex, tok: Token, start: int) -> list[Arg]:
     """The last two distinct countries or organisations named between ``start`` and
     ``tok``; [] unless there are two."""
+    return _recent_parties(index, tok, start, 2)
+
+
+def _recent_parties(index: DocIndex, tok: Token, start: int, size: int) -> list[Arg]:
+    """The last ``size`` distinct countries or organisations named between ``start`` and
+    ``tok``, in text order; [] unless there are that many."""
     doc = index.doc
     found: dict[str, Arg] = {}
     for i in range(tok.i - 1, start - 1, -1):
@@ -163,7 +182,7 @@ def _recent_pair(index: DocIndex, tok: Token, start: int) -> list[Arg]:
         if key and key not in found:
             found[key] = Arg(tok.i, arg.text, arg.kind, arg.entity, arg.country, None,
                              arg.igo, arg.label)
-            if len(found) == 2:
+            if len(found) == size:
                 return list(reversed(found.values()))
     return []
 

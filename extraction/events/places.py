@@ -16,7 +16,14 @@ from .docindex import Arg, DocIndex
 from .frame import Frame
 from .references import SECTOR_NOUNS, one_country
 from .resolve import PEOPLE_NOUNS, resolve_one
-from .syntax import _agent, _children, _governing_verb, _is_verbal, _subject
+from .syntax import (
+    _agent,
+    _children,
+    _governing_verb,
+    _is_verbal,
+    _participle_patient,
+    _subject,
+)
 from .targets import HOME_NOUNS, _first_party, _party_args
 from .words import (
     DOMESTIC_MEASURES,
@@ -117,7 +124,8 @@ def _located(index: DocIndex, trigger: Token, actors: list[Arg]) -> list[Arg]:
 
 # One case per kind of unattributed act (held in custody, arrest, a trial at home,
 # violence), each returning its own actor; the cases share the early exits.
-def _unattributed(index: DocIndex, frame: Frame, actors: list[Arg]) -> list[Arg]:  # noqa: C901
+def _unattributed(index: DocIndex, frame: Frame, actors: list[Arg],  # noqa: C901
+                  home: str | None = None) -> list[Arg]:
     """Violence whose authors the text does not name ("killed by a roadside bomb near the
     Iraqi city of Basra") is coded, as event data codes it, to the country where it
     happened; the actor's text says "in <country>" so the stance leaves it out. So is an
@@ -137,15 +145,30 @@ def _unattributed(index: DocIndex, frame: Frame, actors: list[Arg]) -> list[Arg]
                     return keeper
     if frame.type == "COERCE":
         subj, passive = _subject(trigger) if _is_verbal(trigger) else (None, False)
-        if not passive or _agent(trigger) is not None:
+        bare = "participle_patient" in index.rules and _participle_patient(trigger) is not None
+        if not (passive or bare) or _agent(trigger) is not None:
             return actors
-        country = _location(index, [trigger])
+        lemma = trigger.lemma_.lower()
+        country = _location(index, [trigger, *([trigger.head] if bare else [])])
+        if "court_state" in index.rules and lemma in JUSTICE_VERBS and \
+                lemma not in POLICE_VERBS and (country or home):
+            # "was convicted in Paris", "appeared in court, charged with murder": the
+            # court's state (where it sits, else the story's country) tries the accused,
+            # and that is its act towards them.
+            state = country or home
+            return [Arg(trigger.i, resources.country_name(state) or state, "country", None,
+                        state)]
+        if bare:
+            subj = _participle_patient(trigger)
         if country is None and "home_justice" in index.rules and \
-                trigger.lemma_.lower() in JUSTICE_VERBS and subj is not None:
-            # "The former president was convicted of corruption": a person's own state
-            # tries and sentences them when the text names no other.
+                lemma in JUSTICE_VERBS and subj is not None:
+            # "The former president was convicted of corruption", "two Bolivian officials
+            # were found guilty": a person's own state tries and sentences them when the
+            # text names no other (with ``court_state``, when the story has no country).
             person = resolve_one(index, subj)
-            if person.entity and person.country and person.label == "PERSON":
+            if person.entity and person.country and (person.label == "PERSON" or (
+                    "court_state" in index.rules and person.label == "NORP" and
+                    lemma not in POLICE_VERBS)):
                 return [Arg(trigger.i, resources.country_name(person.country) or
                             person.country, "country", None, person.country,
                             "police" if trigger.lemma_.lower() in POLICE_VERBS else None)]

@@ -228,11 +228,26 @@ def _opposition_marked(tok: Token) -> bool:
     return False
 
 
+#: Counts a reference to parties just named can give ("all three nations").
+GROUP_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def group_size(tok: Token) -> int:
+    """How many parties a counted reference names: 2 for "the two countries", "both
+    sides"; 3 for "all three nations", "the three governments"; 0 for anything else."""
+    if tok.lemma_.lower() not in PAIR_NOUNS or tok.tag_ not in ("NNS", "NNPS"):
+        return 0
+    for child in tok.children:
+        if child.dep_ == "nummod" and child.lower_ in GROUP_COUNTS:
+            return GROUP_COUNTS[child.lower_]
+        if child.dep_ in ("det", "predet") and child.lower_ == "both":
+            return 2
+    return 0
+
+
 def is_pair_reference(tok: Token) -> bool:
     """True for "the two countries", "both sides", "the two governments"."""
-    return tok.lemma_.lower() in PAIR_NOUNS and tok.tag_ in ("NNS", "NNPS") and any(
-        (c.dep_ == "nummod" and c.lower_ == "two") or
-        (c.dep_ in ("det", "predet") and c.lower_ == "both") for c in tok.children)
+    return group_size(tok) == 2
 
 
 def _of_pair(head: Token) -> Token | None:

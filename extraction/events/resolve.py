@@ -322,6 +322,18 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:  # noqa:
                             place.country != index.entities[eid].get("country"):
                         return Arg(tok.i, text, "entity", eid, place.country, sector, None,
                                    index.entities[eid].get("label"))
+    if eid is not None and depth < 2 and "appositive_name" in index.rules and \
+            index.token_entity[tok.i] == eid and tok.tag_ not in ("NNS", "NNPS") and \
+            index.entities[eid].get("label") == "NORP":
+        # "an Australian, John Smith, appeared in court": the person named in apposition
+        # to a nationality is the one meant, of that nationality.
+        for child in tok.children:
+            named = index.token_entity[child.i] if child.dep_ == "appos" else None
+            if named is not None and index.entities[named].get("label") == "PERSON":
+                person = resolve_one(index, child, depth=depth + 1)
+                country = person.country or index.entities[eid].get("country")
+                return Arg(person.head, person.text, person.kind, person.entity, country,
+                           person.sector, person.igo, person.label)
     if eid is not None:
         arg = _entity_arg(index, tok, eid, text)
         if arg.country is None and arg.igo is None and depth < 2:

@@ -40,6 +40,7 @@ from .words import (
     ENDORSING_WORDS,
     HOMAGE_WORDS,
     ORGAN_NAME_WORDS,
+    PRIVATE_NOUNS,
     STATE_ORGAN_ROLES,
     STATE_ROLES,
 )
@@ -109,6 +110,12 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]], *,
     if actor is None and str(event.get("actor_text") or "").startswith(PLACE_MARKS):
         # Violence by unnamed authors, coded to where it happened: no one's stance.
         holder = None
+    if event.get("type") in PRIVATE_ACTS and (
+            _private(actor, event.get("actor_text")) or
+            event.get("type") == "COERCE" and _private(target, event.get("target_text"))):
+        # A crime is no state's stance ("a Moroccan man stabbed two tourists"), and a state
+        # trying a private foreigner ("charged a Brazilian man") does not oppose Brazil.
+        return []
     name = _target_name(target, event.get("target_country"), event.get("target_text"))
     place = (target is not None and target.get("label") in ("LOC", "FAC", "GPE") and
              not target.get("country")) or str(event.get("target_text") or "").startswith(
@@ -145,6 +152,21 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]], *,
                 not _same_side(speaker_holder, actor, actor_country):
             out.append((speaker_holder, actor_name, actor_country, polarity * SPEAKER_WEIGHT))
     return out
+
+
+#: Acts that, done by or to a private person, are crime and justice, not stance.
+PRIVATE_ACTS = frozenset({"ASSAULT", "COERCE"})
+
+
+def _private(entity: dict[str, Any] | None, text: str | None) -> bool:
+    """True for one private person named by a noun, with or without a nationality ("a
+    Moroccan man", "an Australian national", "the gunman"). A person named by name is not
+    taken for private: on the development gold, people without a known office (opposition
+    figures, activists) hold stances that count."""
+    words = str(text or "").lower().split()
+    if not words or (entity is not None and entity.get("label") != "NORP"):
+        return False
+    return words[-1] in PRIVATE_NOUNS
 
 
 def _crowd(text: str | None, country: str | None) -> bool:

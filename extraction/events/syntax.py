@@ -108,6 +108,18 @@ def _controller(verb: Token) -> Token | None:  # noqa: C901
     return None
 
 
+def _participle_patient(verb: Token) -> Token | None:
+    """The one a bare passive participle clause tells of ("X appeared in court, charged
+    with murder", "Backed by Russia, the rebels advanced"): the subject it shares, which
+    undergoes the act ("wept when convicted" too). None for a participle with its own
+    subject, auxiliary or object, or under "if" or "as" ("described as convicted")."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBN" or any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") or
+            c.dep_ == "mark" and c.lower_ in ("if", "unless", "as") for c in verb.children):
+        return None
+    return _controller(verb)
+
+
 def _governing_verb(noun: Token) -> Token | None:
     """The verb a noun trigger is the object of ("imposed sanctions", "held talks",
     "engaged in fighting"); not one it only dates or explains ("after a call")."""

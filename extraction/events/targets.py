@@ -25,6 +25,7 @@ from .syntax import (
     _in_clause,
     _is_passive_participle,
     _is_verbal,
+    _participle_patient,
     _subject,
     _topic_of_noun,
 )
@@ -344,11 +345,15 @@ def _verb_arguments(index: DocIndex, verb: Token, entry: Entry,  # noqa: C901
         if not any(a.is_party for a in actors):
             actors = [a for a in actors]  # kept for the text; no party found
     else:
-        if verb.dep_ == "acl" and _is_passive_participle(verb):
-            # "Maduro, backed by the military": the noun is the target.
+        patient = verb.head if verb.dep_ == "acl" and _is_passive_participle(verb) else \
+            _participle_patient(verb) if "participle_patient" in index.rules else None
+        if patient is not None:
+            # "Maduro, backed by the military": the noun is the target; so is the subject a
+            # bare participle clause tells of ("X appeared in court, charged with murder";
+            # "Backed by Russia, the rebels ...").
             agent = _agent(verb)
             actors = _first_party([_party_args(index, agent)]) if agent is not None else []
-            targets = _first_party([_party_args(index, verb.head)], sectors=False)
+            targets = _first_party([_party_args(index, patient)], sectors=False)
         elif any(c.dep_ == "auxpass" for c in verb.children) and _agent(verb) is not None:
             # "hurt after being beaten by a mob": the agent acts on the one the
             # clause is about.
@@ -471,3 +476,4 @@ def _struck_targets(index: DocIndex, noun: Token) -> list[Arg]:
                                         for p in _children(prep, "pobj")]
     return [a for head in heads for a in resolve(index, head)
             if (a.country or a.igo or a.entity or a.kind == "group") and not _is_place(a)]
+
