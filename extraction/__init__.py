@@ -17,6 +17,7 @@ from spacy.language import Language
 from .convert import article_id, doc_to_article
 from .errors import NewslensError
 from .model import Article, Entity, Event, Mention, Relation, Stance, TimeExpression
+from .parties import Party
 from .textio import clean_title, parse_date, validate_text
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "Event",
     "Mention",
     "NewslensError",
+    "Party",
     "Relation",
     "Stance",
     "TimeExpression",

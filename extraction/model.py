@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from .parties import Party
+
 
 # Records below share one shape by design (fields, to_dict, from_dict): each spells its JSON.
 @dataclass(frozen=True)
@@ -243,6 +245,16 @@ class Stance:
     target_country: str | None = None
     target_key: str | None = None
     current: bool = True
+
+    @property
+    def holder_party(self) -> Party:
+        """The holder as a typed value (kind, country, sector, label)."""
+        return Party.parse(self.holder)
+
+    @property
+    def target_party(self) -> Party | None:
+        """The target as a typed value; None in analyses older than ``target_key``."""
+        return Party.parse(self.target_key) if self.target_key else None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import resources
+from ..parties import SECTOR, Party
 from .arguments import OPPOSITION_MARKS, PEOPLE_NOUNS, PLACE_MARKS, holder_key, protagonist
 from .places import home_country
 from .words import (
@@ -133,8 +134,8 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]], *,
             # People counted or named by a common noun are not their country at home; a
             # foreign state's violence on them ("a Russian missile strike killed 20
             # civilians in Kharkiv") is against their country.
-            own = holder.rpartition(":")[2]
-            if len(own) == 3 and own.isupper() and own != target_country and \
+            own = Party.parse(holder).country
+            if own is not None and own != target_country and \
                     event.get("type") in ("ASSAULT", "COERCE") and target_country:
                 out.append((holder, resources.country_name(target_country), target_country,
                             polarity))
@@ -186,11 +187,12 @@ def _sector_name(target: dict[str, Any] | None, text: str | None,
                                     ("GPE", "NORP")):
         return None
     key = holder_key(entity=None, text=text, country=country, sector=sector)
-    if key is None or ":" not in key or key.startswith("group:"):
+    party = Party.parse(key) if key is not None else None
+    if party is None or party.kind != SECTOR:
         return None
     words = text.split()
     if not any(resources.country_for_name(w.strip(",.'")) == country for w in words) and \
-            target is None and key.startswith("opposition:") and \
+            target is None and party.sector == "opposition" and \
             not any(w.strip(",.'\"").lower() in OPPOSITION_MARKS for w in words):
         # "12 demonstrators" a state arrested at home: its country is inferred, not named,
         # and a crowd counted in one sentence is no party to hold a stance about; "the
@@ -320,7 +322,7 @@ def _keyed(holder: str, target: str, country: str | None, entity: dict[str, Any]
     if country:
         # A sector named by the text ("the Venezuelan opposition", "Israeli troops").
         key = holder_key(entity=None, text=target, country=country)
-        if key and ":" in key and not key.startswith("group:"):
+        if key and Party.parse(key).kind == SECTOR:
             return key, target
     found = target_key(entity, country, text)
     if found is not None:
@@ -413,26 +415,26 @@ def implicit_target_rule(data: StanceInput) -> Iterator[Contribution]:  # noqa: 
         holder = _actor_holder(event, actor)
         if holder is None:
             continue
-        sector, _, country = holder.rpartition(":")
-        if country == home and sector in DISSENT_SECTORS and event.get("type") in DISSENT_TYPES:
+        party = Party.parse(holder)
+        if party.country == home and party.sector in DISSENT_SECTORS and \
+                event.get("type") in DISSENT_TYPES:
             dissent_at_home = True
         if _targetless(event) or event.get("type") in REPRESSION_TYPES and \
                 _crowd_at_home(event, home):
             holders.append((event, holder))
     name = resources.country_name(home)
     for event, holder in holders:
-        sector, _, country = holder.rpartition(":")
+        party = Party.parse(holder)
         etype = event.get("type")
         weight = float(event["polarity"]) * IMPLICIT_WEIGHT
         if etype == "REQUEST" and float(event["polarity"]) > DEMAND_FLOOR:
             continue
-        if country == home and sector in DISSENT_SECTORS and etype in DISSENT_TYPES:
+        if party.country == home and party.sector in DISSENT_SECTORS and etype in DISSENT_TYPES:
             key, shown = home, name
-        elif country == home and sector in ("", "military") and etype in REPRESSION_TYPES \
-                and dissent_at_home:
+        elif party.country == home and (party.is_state or party.sector == "military") and \
+                etype in REPRESSION_TYPES and dissent_at_home:
             key, shown = f"opposition:{home}", f"opposition in {name}"
-        elif country != home and not holder.startswith(("group:",)) and ":" not in holder \
-                and etype in FOREIGN_TYPES and len(country) == 3 and country.isupper():
+        elif party.is_state and party.country != home and etype in FOREIGN_TYPES:
             key, shown = home, name
         else:
             continue
