@@ -1,9 +1,8 @@
 """Display names for the codes in an ``Article``: countries (ISO-3) and stance holders.
 
-Holder keys follow the extraction's scheme: an ISO-3 code for a state (``VEN``), a sector of
-a state as ``<sector>:<ISO3>`` (``opposition:VEN``), a lowercase key for an international
-organisation (``un``, ``eu``, ``nato``) and ``group:<text>`` for a group of unnamed
-countries ("54 other countries"). Maps and country filters need the ISO-3 part.
+Holder keys (``VEN``, ``opposition:VEN``, ``un``, ``group:<words>``) are read by
+``extraction.Party``; the holder functions here are its one-line forms for ``map`` over a
+frame's column. Maps and country filters need the ISO-3 part (``holder_country``).
 """
 
 from __future__ import annotations
@@ -11,9 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extraction import resources
-
-_ISO3 = re.compile(r"[A-Z]{3}")
+from extraction import Party, resources
 
 #: Entity and time labels in words, for legends, filters and tables.
 LABEL_WORDS = {
@@ -96,28 +93,17 @@ def country_label(iso3: str | None) -> str:
     return name if name == iso3 else f"{name} ({iso3})"
 
 
+# Stance frames, charts and forms call these with plain keys; ``Party`` does the reading.
 def is_state(holder: str) -> bool:
     """Whether a holder key names a state (a bare ISO-3 code)."""
-    return bool(_ISO3.fullmatch(holder))
+    return Party.parse(holder).is_state
 
 
 def holder_country(holder: str) -> str | None:
     """Return the ISO-3 country of a holder key: ``VEN`` and ``opposition:VEN`` give VEN."""
-    if is_state(holder):
-        return holder
-    prefix, sep, rest = holder.partition(":")
-    if sep and prefix != "group" and _ISO3.fullmatch(rest):
-        return rest
-    return None
+    return Party.parse(holder).country
 
 
 def holder_label(holder: str) -> str:
     """Return a reader's name for a holder key."""
-    if is_state(holder):
-        return country_name(holder)
-    prefix, sep, rest = holder.partition(":")
-    if sep and prefix == "group":
-        return rest
-    if sep and _ISO3.fullmatch(rest):
-        return f"{country_name(rest)} ({prefix.replace('_', ' ')})"
-    return resources.igo_name(holder)
+    return Party.parse(holder).label

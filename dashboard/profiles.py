@@ -14,10 +14,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from extraction import Party
 from extraction.model import Article
 
 from . import frames
-from .names import country_label, country_name, is_state, label_words
+from .names import country_label, country_name, label_words
 
 #: Who-appears-with keeps this many companions, those in the most articles first.
 COMPANIONS = 40
@@ -29,10 +30,21 @@ MONTHLY_COLUMNS = frames.MONTHLY_COLUMNS
 @dataclass(frozen=True)
 class Subject:
     """What a page is about: ``kind`` is "country" or "entity", ``key`` an ISO-3 code or a
-    canonical name."""
+    canonical name. As a chooser's option it is written ``<kind>:<key>`` (``choice``)."""
 
     kind: str
     key: str
+
+    @classmethod
+    def from_choice(cls, choice: str) -> Subject:
+        """The subject of a ``page_subjects`` option ("country:VEN", "entity:Ann Lee")."""
+        kind, _, key = choice.partition(":")
+        return cls(kind, key)
+
+    @property
+    def choice(self) -> str:
+        """The subject as a chooser's option: ``Subject.from_choice(s.choice) == s``."""
+        return f"{self.kind}:{self.key}"
 
     @property
     def label(self) -> str:
@@ -42,7 +54,7 @@ class Subject:
 
 def subject_of(country: str | None, entity: str | None) -> Subject | None:
     """The page's subject from its two inputs; a country wins when both are given."""
-    if country and is_state(country):
+    if country and Party.parse(country).is_state:
         return Subject("country", country)
     if entity and entity.strip():
         return Subject("entity", entity.strip())
@@ -197,14 +209,14 @@ def page_subjects(countries: Sequence[str], entities: pd.DataFrame, *,
     """Choices for opening a page: ``country:<ISO-3>`` for each country, then
     ``entity:<name>`` for the entities in the most articles (countries are left to the
     first list)."""
-    choices = [f"country:{code}" for code in countries]
+    choices = [Subject("country", code).choice for code in countries]
     if not entities.empty:
         people = entities[entities["type"] != "GPE"]["entity"]
-        choices += [f"entity:{name}" for name in list(dict.fromkeys(people))[:limit]]
+        choices += [Subject("entity", name).choice
+                    for name in list(dict.fromkeys(people))[:limit]]
     return choices
 
 
 def subject_label(choice: str) -> str:
     """A ``page_subjects`` choice in words: "Venezuela (VEN)", "Nicolás Maduro"."""
-    kind, _, key = choice.partition(":")
-    return country_label(key) if kind == "country" else key
+    return Subject.from_choice(choice).label

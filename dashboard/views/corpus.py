@@ -137,7 +137,7 @@ st.subheader("Entities")
 panels.entities_section(entity_table, corpus=True)
 subjects = profiles.page_subjects(countries, entity_table)
 if country and st.session_state.get("corpus_page_subject") is None:
-    st.session_state["corpus_page_subject"] = f"country:{country}"
+    st.session_state["corpus_page_subject"] = profiles.Subject("country", country).choice
 cols = st.columns([3, 2])
 subject = cols[0].selectbox(
     "A country's or an entity's page", subjects, index=None, key="corpus_page_subject",
@@ -145,9 +145,9 @@ subject = cols[0].selectbox(
     help="Its stances given and received over time, its events and who appears with it.",
 )
 if subject:
-    kind, _, key = subject.partition(":")
-    cols[1].page_link("views/profile.py", label=f"Open {profiles.subject_label(subject)}",
-                      icon=":material/public:", query_params={kind: key})
+    picked = profiles.Subject.from_choice(subject)
+    cols[1].page_link("views/profile.py", label=f"Open {picked.label}",
+                      icon=":material/public:", query_params={picked.kind: picked.key})
 st.subheader("Timeline")
 panels.timeline_section(events, "corpus", start=start, end=end)
 st.subheader("Stance")
