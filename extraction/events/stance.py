@@ -35,15 +35,12 @@ from typing import Any
 
 from .. import resources
 from ..parties import SECTOR, Party
-from .arguments import OPPOSITION_MARKS, PEOPLE_NOUNS, PLACE_MARKS, holder_key, protagonist
+from .arguments import PLACE_MARKS, holder_key, protagonist
 from .places import home_country
+from .sides import PRIVATE_ACTS, _crowd, _own_organ, _own_person, _private, _same_side, _sector_name
 from .words import (
-    ENDORSING_WORDS,
     HOMAGE_WORDS,
-    ORGAN_NAME_WORDS,
-    PRIVATE_NOUNS,
     STATE_ORGAN_ROLES,
-    STATE_ROLES,
 )
 
 # A stance is "mixed" when the weaker side is at least this share of the stronger one.
@@ -153,98 +150,6 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]], *,
                 not _same_side(speaker_holder, actor, actor_country):
             out.append((speaker_holder, actor_name, actor_country, polarity * SPEAKER_WEIGHT))
     return out
-
-
-#: Acts that, done by or to a private person, are crime and justice, not stance.
-PRIVATE_ACTS = frozenset({"ASSAULT", "COERCE"})
-
-
-def _private(entity: dict[str, Any] | None, text: str | None) -> bool:
-    """True for one private person named by a noun, with or without a nationality ("a
-    Moroccan man", "an Australian national", "the gunman"). A person named by name is not
-    taken for private: on the development gold, people without a known office (opposition
-    figures, activists) hold stances that count."""
-    words = str(text or "").lower().split()
-    if not words or (entity is not None and entity.get("label") != "NORP"):
-        return False
-    return words[-1] in PRIVATE_NOUNS
-
-
-def _crowd(text: str | None, country: str | None) -> bool:
-    """True for people named by a common noun ("12 demonstrators", "96 people")."""
-    if not text or not country:
-        return False
-    key = holder_key(entity=None, text=text, country=country)
-    last = text.lower().split()[-1]
-    return bool(key and ":" in key) or last in PEOPLE_NOUNS or last.rstrip("s") in PEOPLE_NOUNS
-
-
-def _sector_name(target: dict[str, Any] | None, text: str | None,
-                 country: str | None, sector: str | None = None) -> tuple[str, str] | None:
-    """(holder key, display name) when the target is a sector of a country named through a
-    country or demonym ("the Venezuelan opposition", "Israeli troops"), else None."""
-    if not text or not country or (target is not None and target.get("label") not in
-                                    ("GPE", "NORP")):
-        return None
-    key = holder_key(entity=None, text=text, country=country, sector=sector)
-    party = Party.parse(key) if key is not None else None
-    if party is None or party.kind != SECTOR:
-        return None
-    words = text.split()
-    if not any(resources.country_for_name(w.strip(",.'")) == country for w in words) and \
-            target is None and party.sector == "opposition" and \
-            not any(w.strip(",.'\"").lower() in OPPOSITION_MARKS for w in words):
-        # "12 demonstrators" a state arrested at home: its country is inferred, not named,
-        # and a crowd counted in one sentence is no party to hold a stance about; "the
-        # rebels", "the army" and "the opposition party" are parties wherever they are named.
-        return None
-    while words and words[0].lower() in ("the", "a", "an"):
-        words = words[1:]
-    return key, " ".join(words)
-
-
-def _own_person(event: dict[str, Any], target: dict[str, Any] | None,
-                polarity: float) -> bool:
-    """True when a state's act on one of its own leaders or officials is a stance after all:
-    a hostile one ("France convicted its former president", "parliament impeached the
-    president"), homage ("the minister paid tribute to the late Luk") or open support
-    ("the senate backed the prime minister"); a state's everyday cooperation with its own
-    officials is not."""
-    if target is None or target.get("label") != "PERSON":
-        return False
-    if polarity < 0:
-        return event.get("type") in ("COERCE", "ACCUSE", "SANCTION", "ASSAULT", "REJECT")
-    word = str(event.get("trigger", {}).get("text", "")).lower()
-    return word in HOMAGE_WORDS or word in ("tribute", "tributes") or (
-        event.get("type") == "SUPPORT" and word in ENDORSING_WORDS)
-
-
-def _same_side(holder: str, target: dict[str, Any] | None, target_country: str | None) -> bool:
-    """True when the target is the holder itself: a state and its own territory, capital or
-    seat of government ("the Kremlin"), not its people or parties."""
-    if target is None:
-        return holder == target_country
-    if target.get("label") in ("GPE", "NORP", "LOC", "FAC"):
-        return holder == (target_country or target.get("country"))
-    country = target_country or target.get("country")
-    if country == holder and (target.get("role") or "") in STATE_ROLES:
-        # A state's own government, ministries, armed forces or leaders.
-        return True
-    name = str(target.get("canonical") or "")
-    return bool(name) and resources.country_for_name(name) == holder
-
-
-def _own_organ(holder: str, target: dict[str, Any] | None, country: str | None) -> bool:
-    """True when a state's target is one of its own organs named by its office ("the
-    administration gave data to the Census Bureau", "voted to hold two Cabinet officers in
-    contempt"): the state's dealings with itself, no stance unless hostile ("the president
-    criticised the Electoral Commission" is one)."""
-    if target is None or target.get("label") != "ORG" or len(holder) != 3 or \
-            not holder.isupper():
-        return False
-    name = str(target.get("canonical") or "").lower().split()
-    return (country or target.get("country")) in (holder, None) and any(
-        w in ORGAN_NAME_WORDS for w in name)
 
 
 def target_key(entity: dict[str, Any] | None, country: str | None,
