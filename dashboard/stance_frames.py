@@ -2,8 +2,9 @@
 the evidence behind one.
 
 The sums are ``extraction.events.summary``'s (``summarise_stances``, ``stance_weight``,
-``target_names``); this module lays them out as the tables and charts want them. Nothing
-here imports Streamlit; ``dashboard.frames`` re-exports the public names.
+``target_names``) and, by month, ``extraction.stance_trend``'s; this module lays them out
+as the tables and charts want them. Nothing here imports Streamlit; ``dashboard.frames``
+re-exports the public names.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from extraction.events.summary import (
     target_names,
 )
 from extraction.model import Article
+from extraction.stance_trend import summarise_by_month
 
 from .event_frames import EVENT_COLUMNS, Articles, as_list, display_title, event_row
 from .names import holder_country, holder_label, is_state
@@ -176,27 +178,19 @@ MONTHLY_COLUMNS = ["month", "holder", "holder_label", "target", "target_key", "s
 
 
 def monthly_stances(stances: pd.DataFrame, *, background: bool = False) -> pd.DataFrame:
-    """``stance_by_month`` over rows of ``stances_frame`` (all of them, or a selection)."""
-    if not stances.empty:
-        stances = stances[stances["published"].notna()]
-    if not background and not stances.empty:
-        stances = stances[stances["current"].astype(bool)]
-    if stances.empty:
+    """``stance_by_month`` over rows of ``stances_frame`` (all of them, or a selection): the
+    sums are ``extraction.stance_trend.summarise_by_month``'s, laid out as the chart wants
+    them (the month as a timestamp, the holder's label, a series name per line)."""
+    rows = [] if stances.empty else summarise_by_month(
+        zip(stances["published"], stances[list(StanceRow._fields)].itertuples(index=False),
+            strict=True),
+        background=background)
+    if not rows:
         return pd.DataFrame(columns=MONTHLY_COLUMNS)
-    labels = target_labels(stances)
-    stances = stances.assign(
-        month=pd.to_datetime(stances["published"]).dt.to_period("M").dt.to_timestamp(),
-        product=stances["score"] * stances["weight"],
-    )
-    grouped = stances.groupby(["month", "holder", "target_key"], sort=True)
-    monthly = grouped.agg(
-        holder_label=("holder_label", "first"),
-        product=("product", "sum"),
-        weight=("weight", "sum"),
-        articles=("article_id", "nunique"),
-    ).reset_index()
-    monthly["score"] = monthly["product"] / monthly["weight"]
-    monthly["target"] = monthly["target_key"].map(labels)
+    monthly = pd.DataFrame(rows)
+    # Through a monthly period, so the column has the timestamps' unit of this pandas.
+    monthly["month"] = pd.to_datetime(monthly["month"]).dt.to_period("M").dt.to_timestamp()
+    monthly["holder_label"] = monthly["holder"].map(_holder_label)
     monthly["series"] = monthly["holder_label"] + " → " + monthly["target"]
     return monthly[MONTHLY_COLUMNS]
 
