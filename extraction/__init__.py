@@ -36,6 +36,24 @@ __all__ = [
     "get_pipeline",
 ]
 
+#: The modules besides this one that make up the public API, for the dashboard, the CLI and
+#: callers: the data model, errors and limits, reading texts, the store, analysts'
+#: corrections, stance summaries, time periods and the resource tables. Everything else
+#: (the components, the event, entity and time rules) is internal; tests/test_imports.py
+#: holds the dashboard to this list.
+PUBLIC_MODULES = (
+    "extraction.corrections",
+    "extraction.errors",
+    "extraction.events.summary",
+    "extraction.limits",
+    "extraction.model",
+    "extraction.resources",
+    "extraction.stance_trend",
+    "extraction.store",
+    "extraction.temporal.periods",
+    "extraction.textio",
+)
+
 ArticleInput = str | Mapping[str, Any]
 
 

@@ -71,3 +71,59 @@ def _is_package(name: str) -> bool:
 
     root = Path(__file__).resolve().parent.parent
     return (root / Path(*name.split(".")) / "__init__.py").is_file()
+
+
+
+def _dashboard_imports() -> list[tuple[str, str, str]]:
+    """(file, extraction module, name) for every name the dashboard imports from extraction,
+    at the top or inside a function; importing a module gives that module and the name ''."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "dashboard"
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and \
+                    node.module.split(".")[0] == "extraction":
+                for alias in node.names:
+                    sub = f"{node.module}.{alias.name}"
+                    place = root.parent / sub.replace(".", "/")
+                    if place.with_suffix(".py").exists() or (place / "__init__.py").exists():
+                        # "from extraction import resources": the module itself.
+                        found.append((path.name, sub, ""))
+                    else:
+                        found.append((path.name, node.module, alias.name))
+            elif isinstance(node, ast.Import):
+                found.extend((path.name, a.name, "") for a in node.names
+                             if a.name.split(".")[0] == "extraction")
+    return found
+
+
+def _outside_api(imports, public_names, public_modules):
+    """The imports that reach past the public API: a name the package does not export, a
+    module not listed as public, or a private name of a public module."""
+    return [(path, module, name) for path, module, name in imports
+            if (module == "extraction" and name not in public_names) or
+            (module != "extraction" and (module not in public_modules or
+                                         name.startswith("_")))]
+
+
+def test_imports_dashboard_uses_only_the_public_api():
+    import extraction
+
+    imports = _dashboard_imports()
+    assert len(imports) > 20, "the walk over the dashboard found too few imports"
+    assert _outside_api(imports, extraction.__all__, extraction.PUBLIC_MODULES) == []
+
+
+def test_imports_the_public_api_check_catches_deep_and_private_imports():
+    import extraction
+
+    made_up = [("a.py", "extraction.events.stance", "aggregate_stances"),
+               ("b.py", "extraction.store", "_connect"),
+               ("c.py", "extraction", "doc_to_article"),
+               ("d.py", "extraction.model", "Article"),
+               ("e.py", "extraction", "analyze")]
+    assert _outside_api(made_up, extraction.__all__, extraction.PUBLIC_MODULES) == \
+        made_up[:3]
