@@ -139,8 +139,8 @@ def test_the_two_countries_still_pair(events_nlp):
 # --- opening_date: a date opening a sentence frames what it narrates ----------------------
 
 def test_a_date_opening_the_sentence_dates_a_later_clause(events_nlp):
-    text = ("Yesterday the Chilean agency told the press it would end its search; the paper "
-            "also spoke to the navy, who told it the ship had vanished.")
+    text = ("Yesterday the Chilean agency told the press it would end its search; a radio "
+            "station then phoned the Peruvian navy, which told listeners the ship had sunk.")
     found = triggered(events(events_nlp, text), "told")
     assert [e["date"] for e in found] == ["2021-05-03", "2021-05-03"]
 
