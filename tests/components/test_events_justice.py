@@ -22,6 +22,7 @@ def triggered(evs, word):
 
 # --- participle_patient: a bare passive participle tells of the subject it shares ------
 
+# Cases as data: (text, trigger, actor, target) rows; alike other case tables in form only.
 @pytest.mark.parametrize(("text", "word", "actor", "target"), [
     ("A Chilean, Pablo Rojas, appeared in a court in Lima on Monday, charged with fraud.",
      "charged", "PER", "CHL"),
@@ -47,6 +48,7 @@ def test_a_participle_after_as_is_a_description_not_an_act_on_the_describer():
 
 # --- court_state: the court's state tries the accused -----------------------------------
 
+# Cases as data: (text, expected stance) rows; alike other case tables in form only.
 @pytest.mark.parametrize(("text", "expected"), [
     ("A Chilean, Pablo Rojas, appeared in a court in Lima on Monday, charged with fraud.",
      ("PER", "entity:Pablo Rojas", "oppose")),
