@@ -1,0 +1,41 @@
+"""Homage and standing relations as lexicon rows (issue 9): a minute of silence, prayers for
+someone, and relations or tensions stated between two parties.
+
+Every sentence is written for these tests (none comes from a benchmark).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.components.test_events_precision import _stances
+
+
+# Cases as data: (text, expected stance) rows; alike other case tables in form only.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Both chambers of the Chilean Congress held a minute of silence in Pinera's honour on "
+     "Tuesday.", ("CHL", "entity:Sebastián Piñera", "support")),
+    ("The Peruvian foreign minister wrote: \"Let us all pray for President Morales.\"",
+     ("PER", "entity:Evo Morales", "support")),
+])
+def test_silence_and_prayers_honour_someone(text, expected):
+    assert expected in _stances(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey and Greece have long had poor relations over maritime borders.",
+    "Tensions between Turkey and Greece rose after the arrests.",
+])
+def test_poor_relations_and_tensions_are_mutual_opposition(text):
+    stances = _stances(text)
+    assert ("TUR", "GRC", "oppose") in stances and ("GRC", "TUR", "oppose") in stances
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey and Greece have long had close relations.",
+    "The students held a meeting in Ankara on Monday.",
+    "Greek officials held talks with Turkey on trade.",
+])
+def test_other_relations_and_holdings_are_no_opposition_or_homage(text):
+    assert not [s for s in _stances(text) if s[2] == "oppose"]
+    assert not [s for s in _stances(text) if s[1].startswith("entity:")]
