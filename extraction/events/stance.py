@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import resources
-from ..parties import SECTOR, Party
+from ..parties import GROUP, SECTOR, Party
 from .arguments import PLACE_MARKS, holder_key, protagonist
 from .places import home_country
 from .sides import PRIVATE_ACTS, _crowd, _own_organ, _own_person, _private, _same_side, _sector_name
@@ -246,8 +246,20 @@ def _event_side(data: StanceInput, *, actor_side: bool) -> Iterator[Contribution
         for holder, name, country, weight in contributions(
                 event, data.entities, actor_side=actor_side, speaker=not actor_side):
             key, name = _keyed(holder, name, country, other, event.get(text))
+            if event.get("type") == "CONSULT" and (
+                    _armed_group(holder) or _armed_group(key) or
+                    "rebels" in (event.get("actor_sector"), event.get("target_sector"))):
+                # Talks with rebels or an armed group ("the Taliban met the US envoy") are
+                # negotiation between adversaries, no support either way.
+                continue
             yield Contribution(holder, key, name, country, weight, str(event["id"]),
                                event.get("date"))
+
+
+def _armed_group(key: str) -> bool:
+    """True for the key of rebels or a named non-state group."""
+    party = Party.parse(key)
+    return party.sector == "rebels" or party.kind == GROUP
 
 
 @stance_rule("event_actor")

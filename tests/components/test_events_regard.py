@@ -39,3 +39,18 @@ def test_poor_relations_and_tensions_are_mutual_opposition(text):
 def test_other_relations_and_holdings_are_no_opposition_or_homage(text):
     assert not [s for s in _stances(text) if s[2] == "oppose"]
     assert not [s for s in _stances(text) if s[1].startswith("entity:")]
+
+
+# --- talks with rebels or an armed group are no support ----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The Taliban met with a US peace envoy in Qatar on Monday.",
+    "Colombia's government held talks with the ELN rebels in Havana.",
+])
+def test_talks_with_armed_groups_are_no_support(text):
+    assert not [s for s in _stances(text) if s[2] == "support"]
+
+
+def test_a_meeting_of_two_states_is_still_mild_support():
+    text = "Brazil's president Lula met his French counterpart Emmanuel Macron on Thursday."
+    assert ("BRA", "FRA", "support") in _stances(text)
