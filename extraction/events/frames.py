@@ -47,6 +47,7 @@ from .syntax import (
     _is_verbal,
     _negated,
     _neither_subject,
+    _not_yet,
     _subject,
 )
 from .targets import (
@@ -244,12 +245,14 @@ def _fill_arguments(index: DocIndex, frame: Frame, comp: Token | None,
         if "act_subject_target" in rules:
             frame.targets = _struck_targets(index, tok) or frame.targets
         verb = _governing_verb(tok)
-        frame.negated = _negated(tok) or (verb is not None and _negated(verb))
+        frame.negated = _negated(tok) or (verb is not None and _negated(verb)) or (
+            "not_yet" in rules and _not_yet(tok))
         frame.modality = _modality(tok) * (_modality(verb) if verb is not None else 1.0)
     else:
         frame.actors, frame.targets, _ = _verb_arguments(index, tok, entry, comp)
         frame.negated = _negated(tok) or (tok.pos_ == "ADJ" and _negated(tok.head)) or (
-            "refusal" in rules and _neither_subject(tok))
+            "refusal" in rules and _neither_subject(tok)) or (
+            "not_yet" in rules and _not_yet(tok))
         frame.modality = _modality(tok)
 
 

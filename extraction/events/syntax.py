@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .words import INQUIRY_NOUNS, LIGHT_PREPS, TOPIC_PREPS
+from .words import ABSENT_NOUNS, INQUIRY_NOUNS, LIGHT_PREPS, TOPIC_PREPS
 
 
 def _is_verbal(tok: Token) -> bool:
@@ -169,6 +169,18 @@ def _negated(tok: Token) -> bool:
         if child.dep_ == "det" and child.lower_ == "no" and tok.pos_ == "NOUN":
             return True
     return False
+
+
+def _not_yet(tok: Token) -> bool:
+    """True for an act told as not done so far: "has yet to concede", "is yet to recognise
+    the government", "the lack of a concession", "in the absence of an agreement"."""
+    if tok.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        head = tok.head
+        if head.lemma_ in ("have", "be") and any(c.dep_ == "advmod" and c.lower_ == "yet"
+                                                 for c in head.children):
+            return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+        tok.head.head.lemma_.lower() in ABSENT_NOUNS
 
 
 def _neither_subject(verb: Token) -> bool:

@@ -154,6 +154,7 @@ QUANTITY_HEADS = _words("quantity_heads")
 EVENT_PLURALS = _words("event_plurals")
 PEOPLE_NOUNS = _words("people_nouns")
 PRIVATE_NOUNS = _words("private_nouns")
+ABSENT_NOUNS = _words("absent_nouns")
 INSTITUTION_NOUNS = _words("institution_nouns")
 # stance.py
 STATE_ROLES = _words("state_roles")

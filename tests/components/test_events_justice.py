@@ -165,3 +165,26 @@ def test_a_named_person_without_a_country_speaking_is_a_statement(events_nlp):
 def test_an_unnamed_speaker_still_makes_no_statement(events_nlp):
     assert not triggered(events(events_nlp, "A witness told reporters the harbour would "
                                             "reopen."), "told")
+
+
+# --- not_yet: an act not done so far is denied, a refusal for a cooperative act -------------
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("President Ortiz of Bolivia has yet to concede the election.", "concede"),
+    ("Peru has yet to recognise the new government of Bolivia.", "recognise"),
+])
+def test_an_act_not_yet_done_is_no_act_done(events_nlp, text, word):
+    found = triggered(events(events_nlp, text), word)
+    assert found and all(e["type"] == "REJECT" for e in found)
+
+
+def test_the_lack_of_an_act_is_denied(events_nlp):
+    found = triggered(events(events_nlp, "The lack of a concession from Bolivian President "
+                                         "Ortiz has no legal standing."), "concession")
+    assert [e["modality"] for e in found] == ["denied"]
+
+
+def test_an_act_done_stays_done(events_nlp):
+    found = triggered(events(events_nlp, "Peru recognised the new government of Bolivia."),
+                      "recognised")
+    assert [(e["type"], e["modality"]) for e in found] == [("SUPPORT", "happened")]
