@@ -175,6 +175,34 @@ def test_events_timeline_domestic_story_actors_are_the_home_country(events_nlp, 
     assert found and all(e["actor_country"] == actor for e in found)
 
 
+# A story about one country that names several neighbours: the one named most, with at
+# least LEADER_SHARE of the country mentions, is the story's country.
+TONGA = ("Tonga's government declared a dengue emergency on Monday. Tonga's health minister "
+         "said Tongan hospitals were full. Fiji, Samoa and Vanuatu reported cases; Australia "
+         "sent nurses to Tonga and New Zealand sent vaccines. ")
+
+
+def test_events_timeline_the_country_named_most_is_home_below_half(events_nlp):
+    found = by_trigger(events(events_nlp, TONGA + "The police arrested forty looters."),
+                       "arrested")
+    assert found and all(e["actor_country"] == "TON" for e in found)
+
+
+def test_events_timeline_home_country_strict_leader_share():
+    from extraction.events.places import home_country
+
+    def entity(country, mentions):
+        return {"country": country, "mentions": [{}] * mentions}
+    spread = [entity("TON", 4), entity("FJI", 2), entity("WSM", 2), entity("AUS", 2),
+              entity("NZL", 2)]
+    assert home_country(spread) == "TON"  # 4 of 12: a third, and named most
+    assert home_country(spread, leader_share=None) is None  # below half
+    tied = [entity("TON", 4), entity("FJI", 4), entity("WSM", 2)]
+    assert home_country(tied) is None  # no strict leader
+    thin = [entity("TON", 3), *(entity(c, 2) for c in ("FJI", "WSM", "AUS", "NZL", "VUT"))]
+    assert home_country(thin) is None  # 3 of 13: under 0.3
+
+
 @pytest.mark.parametrize(("text", "word"), [
     # Two countries named as often: no country is the article's.
     ("Peru and Chile met. Chile and Peru agreed on a fishing quota. Protesters threw stones "
