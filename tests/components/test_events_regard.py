@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.components.conftest import run_events
 from tests.components.test_events_precision import _stances
 
 
@@ -54,3 +55,21 @@ def test_talks_with_armed_groups_are_no_support(text):
 def test_a_meeting_of_two_states_is_still_mild_support():
     text = "Brazil's president Lula met his French counterpart Emmanuel Macron on Thursday."
     assert ("BRA", "FRA", "support") in _stances(text)
+
+
+# --- verbs of saying beyond "said": each is a statement on the timeline --------------------
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The Chilean navy confirmed the deaths of two sailors on Monday.", "confirmed"),
+    ("The ministry of Peru noted a rise in cases on Monday.", "noted"),
+    ("Peru's foreign minister stressed on Monday that the border stays open.", "stressed"),
+    ("Peru added on Monday that it would send aid to Chile.", "added"),
+])
+def test_verbs_of_saying_are_statements(events_nlp, text, word):
+    found = [e for e in run_events(events_nlp, text) if e["trigger"]["text"] == word]
+    assert [(e["type"], e["date"]) for e in found] == [("STATEMENT", "2021-05-03")]
+
+
+def test_adding_something_to_a_list_is_no_statement(events_nlp):
+    text = "The EU added three Russian banks to its sanctions list on Monday."
+    assert not [e for e in run_events(events_nlp, text) if e["type"] == "STATEMENT"]
