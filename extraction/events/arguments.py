@@ -200,6 +200,7 @@ ARGUMENT_RULES = {
     "principal_pair": _principal_pair,
     "quoted_protagonist": protagonist,
     "previous_subject": _pronoun,
+    "collective_they": _pronoun,
     "appositive_name": resolve_one,
     "people_of_place": resolve_one,
     "of_conjuncts": _of_conjuncts,

@@ -28,6 +28,7 @@ from .references import (
 )
 from .words import (
     ARMED_MEMBERS,
+    COLLECTIVE_NOUNS,
     EVENT_PLURALS,
     GROUP_NOUNS,
     INSTITUTION_NOUNS,
@@ -144,19 +145,10 @@ def _pronoun(index: DocIndex, tok: Token, depth: int) -> Arg | None:  # noqa: C9
                 break
         if eid is None:
             eid = index.last_thing[tok.i]
-        if eid is None and depth < 2 and tok.dep_ in ("nsubj", "nsubjpass") and \
-                tok.sent.start > 0 and "previous_subject" in index.rules:
-            # "The government of Ghana announced ... It declared ...": the subject of the
-            # sentence before, when it names a state or an organisation.
-            before = index.doc[tok.sent.start - 1].sent
-            subj = next((c for c in before.root.children
-                         if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and subj.pos_ != "PRON":
-                # (At the caller's depth: "the government of Ghana" is Ghana's at depth 0.)
-                found = resolve_one(index, subj, depth=depth)
-                if found.label != "PERSON" and (found.country or found.igo):
-                    return Arg(tok.i, found.text, found.kind, found.entity, found.country,
-                               found.sector, found.igo, found.label)
+        if eid is None and "previous_subject" in index.rules:
+            found = _previous_subject(index, tok, depth)
+            if found is not None:
+                return found
     if eid is None and lower in ("they", "their") and depth < 2 and index.last_plural:
         # "Kenyan troops crossed the border. They attacked ...": the last plural subject in
         # this sentence or the one before, when it names a party with a country.
@@ -169,9 +161,36 @@ def _pronoun(index: DocIndex, tok: Token, depth: int) -> Arg | None:  # noqa: C9
             if found.is_party and (found.country or found.igo):
                 return Arg(tok.i, found.text, found.kind, found.entity, found.country,
                            found.sector, found.igo, found.label)
+    if eid is None and lower == "they" and "collective_they" in index.rules:
+        # "The Burundian government announced ... They also declared ...": a government,
+        # ministry or army is "they" too, when no plural party was named just before.
+        found = _previous_subject(index, tok, depth, singular=True)
+        if found is not None:
+            return found
     if eid is None:
         return None
     return _entity_arg(index, tok, eid, tok.text)
+
+
+def _previous_subject(index: DocIndex, tok: Token, depth: int, *,
+                      singular: bool = False) -> Arg | None:
+    """The subject of the sentence before a subject pronoun ("The government of Ghana
+    announced ... It declared ..."), when it names a state, a state's organ or an
+    organisation, not a person; with ``singular``, only a singular noun ("the government",
+    "the army") for a plural pronoun."""
+    if depth >= 2 or tok.dep_ not in ("nsubj", "nsubjpass") or tok.sent.start == 0:
+        return None
+    before = index.doc[tok.sent.start - 1].sent
+    subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ == "PRON" or (singular and (
+            subj.tag_ not in ("NN", "NNP") or subj.lemma_.lower() not in COLLECTIVE_NOUNS)):
+        return None
+    # (At the caller's depth: "the government of Ghana" is Ghana's at depth 0.)
+    found = resolve_one(index, subj, depth=depth)
+    if found.label == "PERSON" or not (found.country or found.igo):
+        return None
+    return Arg(tok.i, found.text, found.kind, found.entity, found.country, found.sector,
+               found.igo, found.label)
 
 
 def _appositive_country(index: DocIndex, tok: Token, depth: int) -> str | None:

@@ -188,3 +188,26 @@ def test_an_act_done_stays_done(events_nlp):
     found = triggered(events(events_nlp, "Peru recognised the new government of Bolivia."),
                       "recognised")
     assert [(e["type"], e["modality"]) for e in found] == [("SUPPORT", "happened")]
+
+
+# --- collective_they: a government or an army is "they" too ------------------------------
+
+def test_they_after_a_government_is_that_government(events_nlp):
+    text = ("The Burundian government confirmed the president's death on Tuesday. They then "
+            "announced a week of mourning for him.")
+    found = triggered(events(events_nlp, text), "announced")
+    assert [e["actor_country"] for e in found] == ["BDI"]
+
+
+def test_they_after_people_stays_with_the_people(events_nlp):
+    text = ("Kenyan troops crossed the border on Monday. They attacked a rebel camp near the "
+            "river.")
+    found = triggered(events(events_nlp, text), "attacked")
+    assert [e["actor_country"] for e in found] == ["KEN"]
+
+
+def test_they_after_a_person_is_no_government(events_nlp):
+    text = ("The Burundian president spoke on Tuesday. They then announced a week of mourning "
+            "for him.")
+    found = triggered(events(events_nlp, text), "announced")
+    assert all(e["actor_country"] is None for e in found)
