@@ -48,6 +48,7 @@ from .resolve import (
     _pronoun,
     resolve_one,
 )
+from .syntax import _far_agent
 from .words import PLACE_MARKS
 
 __all__ = [
@@ -201,6 +202,7 @@ ARGUMENT_RULES = {
     "quoted_protagonist": protagonist,
     "previous_subject": _pronoun,
     "collective_they": _pronoun,
+    "far_agent": _far_agent,
     "appositive_name": resolve_one,
     "people_of_place": resolve_one,
     "of_conjuncts": _of_conjuncts,

@@ -44,6 +44,24 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
+def _far_agent(verb: Token) -> Token | None:
+    """The agent of a passive verb that the parse hung on a noun of the clause instead of
+    the verb ("was banned from worship at the sites by the ministry"): the object of a
+    "by" under one of the verb's prepositional phrases, one level down."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ == "by":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for inner in pobj.children:
+                if inner.dep_ == "prep" and inner.lower_ == "by":
+                    found = next((c for c in inner.children if c.dep_ == "pobj"), None)
+                    if found is not None:
+                        return found
+    return None
+
+
 def _is_passive_participle(verb: Token) -> bool:
     return verb.tag_ == "VBN" and not any(c.dep_ in ("aux",) and c.lemma_ == "have"
                                           for c in verb.children)

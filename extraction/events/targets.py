@@ -21,6 +21,7 @@ from .syntax import (
     _children,
     _controller,
     _demanded,
+    _far_agent,
     _governing_verb,
     _in_clause,
     _is_passive_participle,
@@ -331,6 +332,11 @@ def _verb_arguments(index: DocIndex, verb: Token, entry: Entry,  # noqa: C901
         passive = False
     if passive:
         agent = _agent(verb)
+        if agent is None and "far_agent" in index.rules:
+            agent = _far_agent(verb)
+            if agent is not None and not _first_party([_party_args(index, agent)]):
+                # ("by the river": a place or a thing, not an agent.)
+                agent = None
         actors = _first_party([_party_args(index, agent)]) if agent is not None else []
         if subj is not None and (subj.lemma_.lower() in entry.needs or
                                  subj.lower_.rstrip("s") in entry.needs):

@@ -73,3 +73,43 @@ def test_verbs_of_saying_are_statements(events_nlp, text, word):
 def test_adding_something_to_a_list_is_no_statement(events_nlp):
     text = "The EU added three Russian banks to its sanctions list on Monday."
     assert not [e for e in run_events(events_nlp, text) if e["type"] == "STATEMENT"]
+
+
+# --- attitudes stated with an adjective and its complement ---------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Poland has been critical of the Russian pipeline for years.", ("POL", "RUS", "oppose")),
+    ("Hungary remains supportive of Serbia's bid to join the EU.", ("HUN", "SRB", "support")),
+    ("Lithuania is openly hostile to the Belarusian government.", ("LTU", "BLR", "oppose")),
+])
+def test_an_attitude_adjective_with_its_complement_is_a_stance(text, expected):
+    assert expected in _stances(text)
+
+
+def test_an_attitude_adjective_is_an_event_on_the_timeline(events_nlp):
+    text = "Poland has been critical of the Russian pipeline for years."
+    found = [e for e in run_events(events_nlp, text) if e["trigger"]["text"] == "critical"]
+    assert [(e["type"], e["actor_country"], e["target_country"]) for e in found] == [
+        ("ACCUSE", "POL", "RUS")]
+
+
+@pytest.mark.parametrize("text", [
+    "The situation in Mali is critical.",
+    "A critical report on the Chilean economy was published on Monday.",
+])
+def test_critical_without_of_is_no_criticism(events_nlp, text):
+    assert not [e for e in run_events(events_nlp, text) if e["type"] == "ACCUSE"]
+
+
+# --- far_agent: a passive's agent hung lower by the parse ---------------------------------
+
+def test_an_agent_hung_on_a_noun_of_the_clause_still_acts(events_nlp):
+    text = "The rally was banned from the square at the stadium by the Chilean interior ministry."
+    found = [e for e in run_events(events_nlp, text) if e["trigger"]["text"] == "banned"]
+    assert [e["actor_country"] for e in found] == ["CHL"]
+
+
+def test_a_place_after_by_is_no_agent(events_nlp):
+    text = "The rally was banned from the square at the park by the river on Monday."
+    found = [e for e in run_events(events_nlp, text) if e["trigger"]["text"] == "banned"]
+    assert all(e["actor"] is None and e["actor_country"] is None for e in found)
