@@ -456,3 +456,17 @@ def test_a_state_working_with_its_own_organ_is_no_stance(text, organ):
 def test_a_state_criticising_its_own_organ_is_a_stance():
     text = "The Kenyan president criticised the Electoral Commission on Monday."
     assert ("KEN", "entity:Electoral Commission", "oppose") in _stances(text)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The Chilean minister wept when the verdict was read on Monday.", "wept"),
+    ("The Peruvian envoy specialised in water treaties before 2010.", "specialised"),
+])
+def test_feelings_and_careers_are_no_action_either(events_nlp, text, word):
+    assert not [e for e in triggered(events(events_nlp, text), word) if e["type"] == "ACTION"]
+
+
+def test_a_missile_test_is_still_on_the_timeline(events_nlp):
+    found = triggered(events(events_nlp, "North Korea tested a ballistic missile on Sunday."),
+                      "tested")
+    assert found and found[0]["actor_country"] == "PRK"
