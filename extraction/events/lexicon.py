@@ -12,7 +12,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from .words import CROWD_NOUNS
+from .words import CROWD_NOUNS, PARTICLES
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "event_lexicon.tsv"
 
@@ -144,6 +144,10 @@ def _near_lemmas(token: Token) -> set[str]:  # noqa: C901
         # held on June 21" is "hold election".
         out.add(token.head.lemma_.lower())
     for child in token.children:
+        if child.dep_ == "advmod" and child.lower_ in PARTICLES:
+            # "turned away a ship": the parse may take a verb's particle for an adverb.
+            out.add(child.lower_)
+            continue
         if child.dep_ not in _NEAR_DEPS or _dates_only(child):
             continue
         out.add(child.lemma_.lower())

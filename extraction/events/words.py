@@ -156,6 +156,7 @@ PEOPLE_NOUNS = _words("people_nouns")
 PRIVATE_NOUNS = _words("private_nouns")
 ABSENT_NOUNS = _words("absent_nouns")
 COLLECTIVE_NOUNS = _words("collective_nouns")
+PARTICLES = _words("particles")
 INSTITUTION_NOUNS = _words("institution_nouns")
 # stance.py
 STATE_ROLES = _words("state_roles")

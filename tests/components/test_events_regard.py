@@ -113,3 +113,23 @@ def test_a_place_after_by_is_no_agent(events_nlp):
     text = "The rally was banned from the square at the park by the river on Monday."
     found = [e for e in run_events(events_nlp, text) if e["trigger"]["text"] == "banned"]
     assert all(e["actor"] is None and e["actor_country"] is None for e in found)
+
+
+# --- turning people away, declaring war; particles the parse took for adverbs -------------
+
+@pytest.mark.parametrize("text", [
+    "Malaysia and Thailand turned away boats carrying Rohingya migrants last week.",
+    "Italy turned away a ship carrying 600 migrants from Libya.",
+])
+def test_turning_boats_away_is_a_rejection(events_nlp, text):
+    found = [e for e in run_events(events_nlp, text) if e["trigger"]["text"] == "turned"]
+    assert found and all(e["type"] == "REJECT" for e in found)
+
+
+def test_turning_without_away_is_no_rejection(events_nlp):
+    text = "The Italian ship turned north near Libya on Monday."
+    assert not [e for e in run_events(events_nlp, text) if e["type"] == "REJECT"]
+
+
+def test_declaring_war_on_a_country_opposes_it():
+    assert ("RUS", "GEO", "oppose") in _stances("Russia declared war on Georgia on Monday.")
