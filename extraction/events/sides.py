@@ -14,6 +14,7 @@ from .words import (
     HOMAGE_WORDS,
     ORGAN_NAME_WORDS,
     PRIVATE_NOUNS,
+    SHELTERED_NOUNS,
     STATE_ROLES,
 )
 
@@ -21,15 +22,17 @@ from .words import (
 PRIVATE_ACTS = frozenset({"ASSAULT", "COERCE"})
 
 
-def _private(entity: dict[str, Any] | None, text: str | None) -> bool:
+def _private(entity: dict[str, Any] | None, text: str | None, *,
+             sheltered: bool = False) -> bool:
     """True for one private person named by a noun, with or without a nationality ("a
-    Moroccan man", "an Australian national", "the gunman"). A person named by name is not
-    taken for private: on the development gold, people without a known office (opposition
-    figures, activists) hold stances that count."""
+    Moroccan man", "an Australian national", "the gunman"); with ``sheltered``, also an
+    activist, dissident or journalist. A person named by name is not taken for private: on
+    the development gold, people without a known office (opposition figures, activists)
+    hold stances that count."""
     words = str(text or "").lower().split()
     if not words or (entity is not None and entity.get("label") != "NORP"):
         return False
-    return words[-1] in PRIVATE_NOUNS
+    return words[-1] in PRIVATE_NOUNS or sheltered and words[-1] in SHELTERED_NOUNS
 
 
 def _crowd(text: str | None, country: str | None) -> bool:

@@ -114,6 +114,10 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]], *,
         # A crime is no state's stance ("a Moroccan man stabbed two tourists"), and a state
         # trying a private foreigner ("charged a Brazilian man") does not oppose Brazil.
         return []
+    if polarity > 0 and _private(target, event.get("target_text"), sheltered=True):
+        # Help to one private foreigner ("granted asylum to a Swedish activist") is no
+        # support for their state, often the opposite.
+        return []
     name = _target_name(target, event.get("target_country"), event.get("target_text"))
     place = (target is not None and target.get("label") in ("LOC", "FAC", "GPE") and
              not target.get("country")) or str(event.get("target_text") or "").startswith(

@@ -211,3 +211,18 @@ def test_they_after_a_person_is_no_government(events_nlp):
             "for him.")
     found = triggered(events(events_nlp, text), "announced")
     assert all(e["actor_country"] is None for e in found)
+
+
+# --- help to one private foreigner is no support for their state ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "Ecuador granted asylum to the Swedish activist on Monday.",
+    "Norway offered shelter to a Russian dissident last week.",
+])
+def test_sheltering_a_foreign_activist_is_no_support_for_their_state(text):
+    assert not [s for s in _stances(text) if s[2] == "support" and len(s[1]) == 3]
+
+
+def test_jailing_a_foreign_journalist_still_opposes_their_state():
+    text = "A Russian court sentenced an American journalist to 16 years in prison."
+    assert ("RUS", "USA", "oppose") in _stances(text)
