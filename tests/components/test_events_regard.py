@@ -133,3 +133,13 @@ def test_turning_without_away_is_no_rejection(events_nlp):
 
 def test_declaring_war_on_a_country_opposes_it():
     assert ("RUS", "GEO", "oppose") in _stances("Russia declared war on Georgia on Monday.")
+
+
+
+# --- a place of a strike is where it happened, whatever the country -----------------------
+
+def test_a_nigerian_state_is_placed_in_nigeria(events_nlp):
+    found = [e for e in run_events(events_nlp, "The Nigerian army bombed a camp in Borno "
+                                               "state on Monday.")
+             if e["trigger"]["text"] == "bombed"]
+    assert [e["target_country"] for e in found] == ["NGA"]
