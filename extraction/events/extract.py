@@ -115,7 +115,7 @@ from .places import (
     _unattributed,
     home_country,
 )
-from .syntax import _clause, _not_yet, _participle_patient, _topic_of_noun
+from .syntax import _clause, _not_yet, _participle_patient, _topic_of_noun, _under_denial
 from .targets import (
     _at_place,
     _condition_targets,
@@ -395,6 +395,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "opening_date": _opening_date,
     "named_speaker": _no_reported_speech,
     "not_yet": _not_yet,
+    "denied_act": _under_denial,
     "headline_future": _headline_future,
     "verbal_attack": _verbal_attack,
     "despite_opposition": _defied,

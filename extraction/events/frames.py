@@ -24,6 +24,7 @@ from .acts import (
 from .dates import _attached, _dated_speaker, sentence_spans
 from .docindex import Arg, DocIndex
 from .frame import (
+    DENIED,
     HAPPENED,
     PLANNED,
     Frame,
@@ -49,6 +50,7 @@ from .syntax import (
     _neither_subject,
     _not_yet,
     _subject,
+    _under_denial,
 )
 from .targets import (
     _described,
@@ -300,6 +302,9 @@ def _final_mode(frame: Frame, rules: frozenset[str]) -> str:
     if "refusal" in rules and _refusal(frame):
         # (It reads the mode so far: a denied cooperative act.)
         frame.mode = HAPPENED
+    if "denied_act" in rules and _under_denial(frame.trigger):
+        # "Rwanda denied backing the rebels": told, but denied by the one said to act.
+        frame.mode = DENIED
     return frame.mode
 
 

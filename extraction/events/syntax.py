@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .words import ABSENT_NOUNS, INQUIRY_NOUNS, LIGHT_PREPS, TOPIC_PREPS
+from .words import ABSENT_NOUNS, DENIAL_VERBS, INQUIRY_NOUNS, LIGHT_PREPS, TOPIC_PREPS
 
 
 def _is_verbal(tok: Token) -> bool:
@@ -199,6 +199,12 @@ def _not_yet(tok: Token) -> bool:
             return True
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
         tok.head.head.lemma_.lower() in ABSENT_NOUNS
+
+
+def _under_denial(tok: Token) -> bool:
+    """True for an act its own subject denies ("Rwanda denied backing the rebels", "denies
+    that it had backed them"): the clause of a verb of denial."""
+    return tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in DENIAL_VERBS
 
 
 def _neither_subject(verb: Token) -> bool:

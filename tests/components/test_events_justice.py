@@ -226,3 +226,30 @@ def test_sheltering_a_foreign_activist_is_no_support_for_their_state(text):
 def test_jailing_a_foreign_journalist_still_opposes_their_state():
     text = "A Russian court sentenced an American journalist to 16 years in prison."
     assert ("RUS", "USA", "oppose") in _stances(text)
+
+
+# --- denied_act: an act its own subject denies did not happen -------------------------------
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Rwanda denied backing the rebels in eastern Congo.", "backing"),
+    ("Serbia denied that its army had attacked the village.", "attacked"),
+])
+def test_an_act_its_subject_denies_is_denied(events_nlp, text, word):
+    found = triggered(events(events_nlp, text), word)
+    assert found and all(e["modality"] == "denied" for e in found)
+
+
+def test_denying_backing_is_no_stance_either_way():
+    assert not [s for s in _stances("Rwanda denied backing the M23 rebels in eastern Congo.")
+                if s[0] == "RWA"]
+
+
+def test_an_accusation_of_backing_still_opposes_the_accused():
+    assert ("COD", "RWA", "oppose") in _stances("Congo accused Rwanda of backing the M23 "
+                                                "rebels.")
+
+
+def test_stripping_critics_of_citizenship_is_coercion(events_nlp):
+    found = triggered(events(events_nlp, "Nicaragua stripped 94 critics of their "
+                                         "citizenship on Thursday."), "stripped")
+    assert [(e["type"], e["actor_country"]) for e in found] == [("COERCE", "NIC")]
