@@ -143,3 +143,20 @@ def test_a_nigerian_state_is_placed_in_nigeria(events_nlp):
                                                "state on Monday.")
              if e["trigger"]["text"] == "bombed"]
     assert [e["target_country"] for e in found] == ["NGA"]
+
+
+# --- cutting supplies to a country is a sanction -------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Algeria cut gas supplies to Spain after the dispute.", ("DZA", "ESP", "oppose")),
+    ("Russia halted oil supplies to Poland on Monday.", ("RUS", "POL", "oppose")),
+])
+def test_cutting_supplies_to_a_country_opposes_it(text, expected):
+    assert expected in _stances(text)
+
+
+def test_a_storm_cutting_supplies_sanctions_no_one(events_nlp):
+    text = "The storm cut power supplies to Tbilisi on Monday."
+    assert not [e for e in run_events(events_nlp, text)
+                if e["type"] == "SANCTION" and (e["actor"] or e["actor_country"])]
+    assert _stances(text) == set()
