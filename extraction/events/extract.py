@@ -396,6 +396,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "named_speaker": _no_reported_speech,
     "not_yet": _not_yet,
     "denied_act": _under_denial,
+    "warned_against": _frames,
     "headline_future": _headline_future,
     "verbal_attack": _verbal_attack,
     "despite_opposition": _defied,

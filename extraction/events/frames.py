@@ -302,6 +302,12 @@ def _final_mode(frame: Frame, rules: frozenset[str]) -> str:
     if "refusal" in rules and _refusal(frame):
         # (It reads the mode so far: a denied cooperative act.)
         frame.mode = HAPPENED
+    tok = frame.trigger
+    if "warned_against" in rules and tok.dep_ == "pcomp" and tok.head.lower_ == "against" \
+            and frame.mode == HAPPENED:
+        # "warned Finland against joining NATO": an act someone is warned or advised
+        # against has not happened.
+        frame.mode = PLANNED
     if "denied_act" in rules and _under_denial(frame.trigger):
         # "Rwanda denied backing the rebels": told, but denied by the one said to act.
         frame.mode = DENIED

@@ -94,10 +94,10 @@ def _controller(verb: Token) -> Token | None:  # noqa: C901
             continue
         if dep == "pcomp" and head.dep_ == "prep":
             above = head.head
-            if _is_verbal(above) and head.lower_ in ("of", "from", "for") and \
+            if _is_verbal(above) and head.lower_ in ("of", "from", "for", "against") and \
                     _children(above, "dobj"):
-                # "accuses Iran of supporting ...", "prevented them from leaving": the
-                # object does the act.
+                # "accuses Iran of supporting ...", "prevented them from leaving", "warned
+                # Finland against joining": the object does the act.
                 return _children(above, "dobj")[0]
             if _is_verbal(above):
                 subj, _ = _subject(above)

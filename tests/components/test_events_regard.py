@@ -160,3 +160,24 @@ def test_a_storm_cutting_supplies_sanctions_no_one(events_nlp):
     assert not [e for e in run_events(events_nlp, text)
                 if e["type"] == "SANCTION" and (e["actor"] or e["actor_country"])]
     assert _stances(text) == set()
+
+
+# --- lifting a sanction or a veto ends it; an act warned against has not happened ----------
+
+@pytest.mark.parametrize(("text", "expected", "wrong"), [
+    ("The EU lifted sanctions on Belarus on Monday.", ("eu", "BLR", "support"),
+     ("eu", "BLR", "oppose")),
+    ("Ankara lifted its veto on Sweden's NATO membership.", ("TUR", "nato", "support"),
+     ("TUR", "nato", "oppose")),
+])
+def test_lifting_a_sanction_or_a_veto_is_no_opposition(text, expected, wrong):
+    stances = _stances(text)
+    assert expected in stances and wrong not in stances
+
+
+def test_an_act_warned_against_has_not_happened(events_nlp):
+    found = [e for e in run_events(events_nlp, "Russia warned Finland against joining NATO.")
+             if e["trigger"]["text"] == "joining"]
+    assert [(e["actor_country"], e["modality"]) for e in found] == [("FIN", "planned")]
+    assert ("RUS", "nato", "support") not in _stances("Russia warned Finland against "
+                                                      "joining NATO.")
