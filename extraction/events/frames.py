@@ -70,6 +70,7 @@ from .words import (
     OFFICE_VERBS,
     OPERATION_NOUNS,
     ORDINAL_WORDS,
+    REFUSING_VERBS,
     SPOKEN_TARGETS,
     UNMET_NOUNS,
 )
@@ -153,6 +154,11 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
                                      comp, "undo_demand" in rules)
         if not etype:
             continue
+        if "refused_hostility" in rules and etype == "REJECT" and entry.control and \
+                comp is not None and _hostile_clause(comp, found):
+            # "refused to impose sanctions on Russia": declining a hostile act is no
+            # hostility towards its target; the refusal stays on the timeline.
+            intensity = 0.0
         frame = Frame(tok, entry, *_retyped(tok, etype, intensity, rules))
         _fill_arguments(index, frame, comp, reactions, rules)
         if entry.speech and _no_reported_speech(index, frame, rules, home, spans, starts):
@@ -308,6 +314,9 @@ def _final_mode(frame: Frame, rules: frozenset[str]) -> str:
         # "warned Finland against joining NATO": an act someone is warned or advised
         # against has not happened.
         frame.mode = PLANNED
+    if "refused_hostility" in rules and _refused(tok) and frame.mode == HAPPENED:
+        # (The act itself, "sanctions" in "refused to impose sanctions", did not happen.)
+        frame.mode = DENIED
     if "denied_act" in rules and _under_denial(frame.trigger):
         # "Rwanda denied backing the rebels": told, but denied by the one said to act.
         frame.mode = DENIED
@@ -532,3 +541,22 @@ DROP_RULES: dict[str, Callable[[Frame, dict[int, Entry]], bool]] = {
     "purpose_clause": _purpose_clause,
     "reception": _reception,
 }
+
+
+def _hostile_clause(comp: Token, found: dict[int, Entry]) -> bool:
+    """True when the clause a control verb governs holds a conflictual act ("to impose
+    sanctions on Russia", "to attack the rebels")."""
+    return any(t.i in found and found[t.i].intensity < 0 for t in comp.subtree)
+
+
+def _refused(tok: Token) -> bool:
+    """True for an act inside the clause of a verb of refusing ("refused to impose
+    sanctions", "declined to recognise")."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in REFUSING_VERBS:
+            return True
+        if cur.dep_ not in ("dobj", "pobj", "prep", "xcomp", "compound", "amod"):
+            return False
+        cur = cur.head
+    return False

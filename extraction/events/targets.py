@@ -39,6 +39,7 @@ from .words import (
     PERSONAL_REMOVALS,
     PLACE_MARKS,
     PLACE_PREPS,
+    RECEIVING_VERBS,
     SOURCED_NOUNS,
     STANCE_NOUNS,
     TARGET_PREPS,
@@ -252,12 +253,24 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
                 if found.is_party and found.kind != "other":
                     actors = [found]
                     break
+    received = noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING_VERBS and \
+        "received_reaction" in index.rules and noun.lemma_.lower() in SOURCED_NOUNS
+    if received and "from" not in preps:
+        # "the offensive drew criticism from France": the source hangs on the verb.
+        for child in noun.head.children:
+            if child.dep_ == "prep" and child.lower_ == "from":
+                preps["from"] = _children(child, "pobj")
     if not actors and preps.get("from") and "from_source" in index.rules and (
             noun.lemma_.lower() in SOURCED_NOUNS):
         # "criticism of Israel from Turkey", "aid from Japan": whom it comes from acts.
         actors = _first_party([_party_args(index, preps["from"][0])])
         if actors:
             preps.pop("from")
+            if received:
+                # ... and what drew or received it is the target.
+                subj, passive = _subject(noun.head)
+                if subj is not None and not passive:
+                    targets = _first_party([_party_args(index, subj)], sectors=False)
     verb = _governing_verb(noun)
     if not actors and verb is not None and verb.i not in reactions and (
             verb.lemma_.lower() not in JUDGING_VERBS) and not (

@@ -181,3 +181,30 @@ def test_an_act_warned_against_has_not_happened(events_nlp):
     assert [(e["actor_country"], e["modality"]) for e in found] == [("FIN", "planned")]
     assert ("RUS", "nato", "support") not in _stances("Russia warned Finland against "
                                                       "joining NATO.")
+
+
+# --- refusing a hostile act is no hostility; a reaction drawn from someone is theirs --------
+
+@pytest.mark.parametrize("text", [
+    "Serbia refused to impose sanctions on Russia.",
+    "Hungary declined to join the sanctions against Russia.",
+])
+def test_refusing_to_sanction_is_no_opposition(events_nlp, text):
+    assert not [s for s in _stances(text) if s[1] == "RUS" and s[2] == "oppose"]
+    found = [e for e in run_events(events_nlp, text) if e["trigger"]["text"] == "sanctions"]
+    assert found and all(e["modality"] == "denied" for e in found)
+
+
+def test_refusing_to_recognise_still_opposes():
+    assert ("SRB", "XKX", "oppose") in _stances("Serbia refused to recognise Kosovo.")
+
+
+@pytest.mark.parametrize(("text", "expected", "wrong"), [
+    ("Turkey's offensive in Syria drew criticism from France.", ("FRA", "TUR", "oppose"),
+     ("TUR", "FRA", "oppose")),
+    ("The Hungarian law received praise from Poland.", ("POL", "HUN", "support"),
+     ("HUN", "POL", "support")),
+])
+def test_a_reaction_drawn_from_someone_is_theirs(text, expected, wrong):
+    stances = _stances(text)
+    assert expected in stances and wrong not in stances
