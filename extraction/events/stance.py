@@ -434,8 +434,10 @@ def relation_model_rule(data: StanceInput) -> Iterator[Contribution]:  # noqa: C
         source = data.entities.get(rel["source"])
         target = data.entities.get(rel["target"])
         if source is None or target is None or (
-                target.get("label") in ("GPE", "LOC", "FAC") and not target.get("country")):
-            # (A place no country is known for, "Qom Province", is no party.)
+                target.get("label") in ("GPE", "LOC", "FAC", "NORP") and
+                not target.get("country")):
+            # (A place no country is known for, "Qom Province", is no party; nor is a
+            # people or bloc named by an adjective, "Kurdish" or "Western".)
             continue
         holder = holder_key(entity=source, text=None, country=source.get("country"))
         found = target_key(target, target.get("country"), None)

@@ -208,3 +208,10 @@ def test_refusing_to_recognise_still_opposes():
 def test_a_reaction_drawn_from_someone_is_theirs(text, expected, wrong):
     stances = _stances(text)
     assert expected in stances and wrong not in stances
+
+
+def test_a_people_or_bloc_adjective_without_a_country_is_no_target():
+    stances = _stances("Turkey's offensive against Kurdish fighters in Syria drew criticism "
+                       "from France.")
+    assert not [s for s in stances if s[1] in ("entity:Kurdish", "entity:Western")]
+    assert ("TUR", "rebels:SYR", "oppose") in stances
