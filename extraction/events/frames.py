@@ -543,10 +543,16 @@ DROP_RULES: dict[str, Callable[[Frame, dict[int, Entry]], bool]] = {
 }
 
 
+#: Hostile acts whose refusal is no hostility towards their target. A request or a demand is
+#: not among them: refusing one rejects whoever made it.
+HOSTILE_TYPES = frozenset({"SANCTION", "ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "ACCUSE"})
+
+
 def _hostile_clause(comp: Token, found: dict[int, Entry]) -> bool:
-    """True when the clause a control verb governs holds a conflictual act ("to impose
-    sanctions on Russia", "to attack the rebels")."""
-    return any(t.i in found and found[t.i].intensity < 0 for t in comp.subtree)
+    """True when the clause a control verb governs holds a hostile act ("to impose
+    sanctions on Russia", "to attack the rebels"), not a request ("refused their request")."""
+    named = [comp, *(c for c in comp.children if c.dep_ in ("dobj", "xcomp"))]
+    return any(t.i in found and found[t.i].type in HOSTILE_TYPES for t in named)
 
 
 def _refused(tok: Token) -> bool:
