@@ -115,7 +115,15 @@ from .places import (
     _unattributed,
     home_country,
 )
-from .syntax import _clause, _not_yet, _participle_patient, _topic_of_noun, _under_denial
+from .syntax import (
+    _clause,
+    _not_yet,
+    _participle_patient,
+    _refused,
+    _topic_of_noun,
+    _under_denial,
+    _warned_against,
+)
 from .targets import (
     _at_place,
     _condition_targets,
@@ -396,8 +404,8 @@ RULES: dict[str, Callable[..., Any]] = {
     "named_speaker": _no_reported_speech,
     "not_yet": _not_yet,
     "denied_act": _under_denial,
-    "warned_against": _frames,
-    "refused_hostility": _frames,
+    "warned_against": _warned_against,
+    "refused_hostility": _refused,
     "headline_future": _headline_future,
     "verbal_attack": _verbal_attack,
     "despite_opposition": _defied,

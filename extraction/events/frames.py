@@ -49,8 +49,10 @@ from .syntax import (
     _negated,
     _neither_subject,
     _not_yet,
+    _refused,
     _subject,
     _under_denial,
+    _warned_against,
 )
 from .targets import (
     _described,
@@ -70,7 +72,6 @@ from .words import (
     OFFICE_VERBS,
     OPERATION_NOUNS,
     ORDINAL_WORDS,
-    REFUSING_VERBS,
     SPOKEN_TARGETS,
     UNMET_NOUNS,
 )
@@ -309,15 +310,14 @@ def _final_mode(frame: Frame, rules: frozenset[str]) -> str:
         # (It reads the mode so far: a denied cooperative act.)
         frame.mode = HAPPENED
     tok = frame.trigger
-    if "warned_against" in rules and tok.dep_ == "pcomp" and tok.head.lower_ == "against" \
-            and frame.mode == HAPPENED:
+    if "warned_against" in rules and _warned_against(tok) and frame.mode == HAPPENED:
         # "warned Finland against joining NATO": an act someone is warned or advised
         # against has not happened.
         frame.mode = PLANNED
     if "refused_hostility" in rules and _refused(tok) and frame.mode == HAPPENED:
         # (The act itself, "sanctions" in "refused to impose sanctions", did not happen.)
         frame.mode = DENIED
-    if "denied_act" in rules and _under_denial(frame.trigger):
+    if "denied_act" in rules and _under_denial(tok):
         # "Rwanda denied backing the rebels": told, but denied by the one said to act.
         frame.mode = DENIED
     return frame.mode
@@ -553,16 +553,3 @@ def _hostile_clause(comp: Token, found: dict[int, Entry]) -> bool:
     sanctions on Russia", "to attack the rebels"), not a request ("refused their request")."""
     named = [comp, *(c for c in comp.children if c.dep_ in ("dobj", "xcomp"))]
     return any(t.i in found and found[t.i].type in HOSTILE_TYPES for t in named)
-
-
-def _refused(tok: Token) -> bool:
-    """True for an act inside the clause of a verb of refusing ("refused to impose
-    sanctions", "declined to recognise")."""
-    cur = tok
-    for _ in range(4):
-        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in REFUSING_VERBS:
-            return True
-        if cur.dep_ not in ("dobj", "pobj", "prep", "xcomp", "compound", "amod"):
-            return False
-        cur = cur.head
-    return False

@@ -145,7 +145,8 @@ def _unattributed(index: DocIndex, frame: Frame, actors: list[Arg],  # noqa: C90
                     return keeper
     if frame.type == "COERCE":
         subj, passive = _subject(trigger) if _is_verbal(trigger) else (None, False)
-        bare = "participle_patient" in index.rules and _participle_patient(trigger) is not None
+        patient = _participle_patient(trigger) if "participle_patient" in index.rules else None
+        bare = patient is not None
         if not (passive or bare) or _agent(trigger) is not None:
             return actors
         lemma = trigger.lemma_.lower()
@@ -159,7 +160,7 @@ def _unattributed(index: DocIndex, frame: Frame, actors: list[Arg],  # noqa: C90
             return [Arg(trigger.i, resources.country_name(state) or state, "country", None,
                         state)]
         if bare:
-            subj = _participle_patient(trigger)
+            subj = patient
         if country is None and "home_justice" in index.rules and \
                 lemma in JUSTICE_VERBS and subj is not None:
             # "The former president was convicted of corruption", "two Bolivian officials

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .words import ABSENT_NOUNS, DENIAL_VERBS, INQUIRY_NOUNS, LIGHT_PREPS, TOPIC_PREPS
+from .words import (
+    ABSENT_NOUNS,
+    DENIAL_VERBS,
+    INQUIRY_NOUNS,
+    LIGHT_PREPS,
+    REFUSING_VERBS,
+    TOPIC_PREPS,
+)
 
 
 def _is_verbal(tok: Token) -> bool:
@@ -199,6 +206,25 @@ def _not_yet(tok: Token) -> bool:
             return True
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
         tok.head.head.lemma_.lower() in ABSENT_NOUNS
+
+
+def _refused(tok: Token) -> bool:
+    """True for an act inside the clause of a verb of refusing ("refused to impose
+    sanctions", "declined to recognise")."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in REFUSING_VERBS:
+            return True
+        if cur.dep_ not in ("dobj", "pobj", "prep", "xcomp", "compound", "amod"):
+            return False
+        cur = cur.head
+    return False
+
+
+def _warned_against(tok: Token) -> bool:
+    """True for an act someone is warned or advised against ("warned Finland against
+    joining NATO")."""
+    return tok.dep_ == "pcomp" and tok.head.lower_ == "against"
 
 
 def _under_denial(tok: Token) -> bool:

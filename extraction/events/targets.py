@@ -346,10 +346,8 @@ def _verb_arguments(index: DocIndex, verb: Token, entry: Entry,  # noqa: C901
     if passive:
         agent = _agent(verb)
         if agent is None and "far_agent" in index.rules:
+            # (A "by the river" that names no party gives no actor below.)
             agent = _far_agent(verb)
-            if agent is not None and not _first_party([_party_args(index, agent)]):
-                # ("by the river": a place or a thing, not an agent.)
-                agent = None
         actors = _first_party([_party_args(index, agent)]) if agent is not None else []
         if subj is not None and (subj.lemma_.lower() in entry.needs or
                                  subj.lower_.rstrip("s") in entry.needs):
