@@ -86,6 +86,15 @@ def _actor_holder(event: dict[str, Any], actor: dict[str, Any] | None) -> str | 
                       country=event.get("actor_country"), sector=event.get("actor_sector"))
 
 
+def _acting_holder(event: dict[str, Any], entities: dict[str, dict[str, Any]]) -> str | None:
+    """The holder key of an event's actor, or None when there is none or the "actor" is the
+    place violence by unnamed authors was coded to ("in Kabul")."""
+    actor = entities.get(event.get("actor") or "")
+    if actor is None and str(event.get("actor_text") or "").startswith(PLACE_MARKS):
+        return None
+    return _actor_holder(event, actor)
+
+
 # What one event adds: the actor's side (a sector, a crowd, the same side, one's own
 # official) and the speaker's, sharing the target computed once.
 def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]], *,  # noqa: C901
@@ -330,10 +339,7 @@ def implicit_target_rule(data: StanceInput) -> Iterator[Contribution]:  # noqa: 
         if honoured and _homage(event):
             # Homage honours the story's person (``homage_target``), not their country.
             continue
-        actor = data.entities.get(event.get("actor") or "")
-        if actor is None and str(event.get("actor_text") or "").startswith(PLACE_MARKS):
-            continue
-        holder = _actor_holder(event, actor)
+        holder = _acting_holder(event, data.entities)
         if holder is None:
             continue
         party = Party.parse(holder)
@@ -455,7 +461,8 @@ def relation_model_rule(data: StanceInput) -> Iterator[Contribution]:  # noqa: C
 #: The rules the component runs by default: each helps on the development gold
 #: (``benchmarks/ablation.py``; in-sample). ``speaker`` is kept, switchable, but left out:
 #: switched on it cost stance F1 0.002 and precision 0.016 there.
-DEFAULT_RULES = ("event_actor", "implicit_target", "homage_target", "relation_model")
+DEFAULT_RULES = ("event_actor", "implicit_target", "homage_target", "relation_model",
+                 "chosen_person", "later_party")
 
 
 def _background(date: str | None, published: dt.date | None) -> bool:
@@ -528,3 +535,8 @@ def aggregate_stances(events: Sequence[dict[str, Any]],
     stances.sort(key=lambda s: (not s["current"], -abs(s["score"]) * len(s["evidence"]),
                                 s["holder"], s["target"]))
     return stances
+
+
+# The rules of ``implied`` register themselves here; they need this module's helpers, so
+# they are imported once it is complete.
+from . import implied  # noqa: E402,F401
