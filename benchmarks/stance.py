@@ -16,6 +16,14 @@ first line is passed as the title. ``text_sha256`` is the sha256 of that analyse
 ``date`` must equal the document's ``dateCreated`` in ``gum-news/index.jsonl``; both are
 checked on loading.
 
+A gold file may also name a TimeBank document (TimeML, newswire and broadcast news of
+1989-1998) with ``"source_tml": "timebank/APW19980213.1310.tml"`` (a path relative to the
+shared benchmark folder) in place of ``source_csv`` and ``row``. The analysed text is the
+plain text of its TEXT element as ``read_tml`` in ``benchmarks/tempeval3.py`` returns it
+(tags removed, entities unescaped, leading newline kept); there is no title. ``text_sha256``
+is the sha256 of that text and ``date`` must equal the document's DCT; both are checked on
+loading. Only the DCT and the text are used, never the TimeML annotations.
+
 Every figure printed here is IN-SAMPLE for rules tuned on this gold: it is development data,
 not a test. Run it with::
 
@@ -404,9 +412,33 @@ def gum_dates(bench: Path) -> dict[str, str]:
             for item in [json.loads(line)]}
 
 
+def tml_text(path: Path) -> tuple[str, str]:
+    """A TimeML file's (DCT as YYYY-MM-DD, plain text), read by ``tempeval3.read_tml``."""
+    here = str(Path(__file__).resolve().parent)
+    if here not in sys.path:
+        sys.path.insert(0, here)
+    from tempeval3 import read_tml
+
+    dct, text, _ = read_tml(path)
+    return dct, text
+
+
+def attach_tml_text(art: GoldArticle, bench: Path) -> None:
+    """Read a gold article's text from its TimeML file; check hash and date (the DCT)."""
+    doc = art.data["source_tml"]
+    dct, text = tml_text(bench / doc)
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() != art.data["text_sha256"]:
+        sys.exit(f"{art.slug}: the text of {doc} does not match the gold's text_sha256; the "
+                 "gold was made on another copy of the data")
+    if dct != art.data["date"]:
+        sys.exit(f"{art.slug}: the gold date {art.data['date']} is not the DCT of {doc} "
+                 f"({dct})")
+    art.text, art.title = text, ""
+
+
 def attach_texts(articles: Iterable[GoldArticle], bench: Path) -> None:
-    """Read each gold article's text and title from its CSV row (or GUM news file) and
-    check the hash."""
+    """Read each gold article's text and title from its CSV row (or GUM news or TimeML
+    file) and check the hash."""
     rows: dict[str, list[dict[str, str]]] = {}
     dates: dict[str, str] | None = None
     for art in articles:
@@ -414,6 +446,9 @@ def attach_texts(articles: Iterable[GoldArticle], bench: Path) -> None:
             if dates is None:
                 dates = gum_dates(bench)
             attach_gum_text(art, bench, dates)
+            continue
+        if "source_tml" in art.data:
+            attach_tml_text(art, bench)
             continue
         name = art.data["source_csv"]
         if name not in rows:
