@@ -209,9 +209,16 @@ def _mode(frame: Frame) -> str:  # noqa: C901
 
 def _requested(frame: Frame) -> bool:
     """True for an act someone is asked to do ("called on Israel to stop its bombing",
-    "urged the rebels to lay down their arms"): asked for, it has not happened. The asking
+    "urged the rebels to lay down their arms", "called for his resignation"): asked for, it
+    has not happened. The asking
     is an event of its own."""
     tok = frame.trigger
+    if not _is_verbal(tok):
+        # "called for Vargas's resignation", "demanded the withdrawal of the troops": the
+        # act a demand asks for is its object.
+        asker = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "for" else tok.head
+        if asker.lemma_.lower() in ASKING_VERBS and any(t.i == tok.i for t in _demanded(asker)):
+            return True
     verb = tok if _is_verbal(tok) else _governing_verb(tok)
     for _ in range(3):
         if verb is None or verb.head.i == verb.i or verb.dep_ not in ("xcomp", "advcl",

@@ -58,6 +58,7 @@ from .targets import (
     _described,
     _first_party,
     _noun_arguments,
+    _own_forces,
     _party_args,
     _speaker,
     _struck_targets,
@@ -288,6 +289,10 @@ def _inferred_parties(index: DocIndex, frame: Frame, rules: frozenset[str],
     tok = frame.trigger
     if "aimed_target" in rules and not any(t.is_party for t in frame.targets):
         frame.targets = _aimed_at(index, tok) or frame.targets
+    if "own_forces" in rules and frame.targets:
+        # "plans to deploy 3,000 marines": the marines are sent, not aimed at.
+        frame.targets = [t for t in frame.targets
+                         if not _own_forces(index, tok, t, frame.actors)]
     if "accidental" in rules and _accidental(tok):
         frame.intensity = 0.0
     if "despite_opposition" in rules and not frame.targets and frame.type in DESPITE_TYPES:

@@ -40,6 +40,8 @@ from .words import (
     PLACE_MARKS,
     PLACE_PREPS,
     RECEIVING_VERBS,
+    SECTOR_NOUNS,
+    SENDING_VERBS,
     SOURCED_NOUNS,
     STANCE_NOUNS,
     TARGET_PREPS,
@@ -494,3 +496,20 @@ def _struck_targets(index: DocIndex, noun: Token) -> list[Arg]:
     return [a for head in heads for a in resolve(index, head)
             if (a.country or a.igo or a.entity or a.kind == "group") and not _is_place(a)]
 
+
+def _own_forces(index: DocIndex, tok: Token, arg: Arg, actors: Sequence[Arg]) -> bool:
+    """True when an argument is the actor's own forces sent somewhere: the object of a verb
+    of sending ("committed ground troops", "plans to deploy 3,000 marines"), a military noun
+    whose words name no country but the actor's. Such forces are what is sent, not whom
+    the act is aimed at."""
+    verbs = [tok] + [c for c in tok.children if c.dep_ == "xcomp"]
+    if not any(v.lemma_.lower() in SENDING_VERBS for v in verbs):
+        return False
+    head = index.doc[arg.head]
+    lemma = head.lemma_.lower()
+    if head.dep_ not in ("dobj", "conj", "appos") or "military" not in (
+            SECTOR_NOUNS.get(lemma), SECTOR_NOUNS.get(lemma.rstrip("s"))):
+        return False
+    own = {a.country for a in actors if a.country}
+    named = {resources.country_for_name(w.text) for w in head.subtree} - {None}
+    return not named - own

@@ -1,0 +1,77 @@
+"""Classes of sentence common in wire reports of crises (issue 9): forces sent abroad, acts
+that a demand asks for, obligations, and sharing. Each rule answers the class, not one
+sentence.
+
+Every sentence is written for these tests (none comes from a benchmark).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction import analyze
+
+
+def _article(text: str):
+    return analyze(text, published="1998-02-12")
+
+
+# --- own_forces: the troops a state sends are no target of its act -------------------------
+
+@pytest.mark.parametrize("text", [
+    "The Pentagon plans to deploy 3,000 Marines to the region.",
+    "Chile, Peru and Ecuador also committed ground troops to the mission.",
+    "Britain sent its warships and 2,000 soldiers to the gulf on Tuesday.",
+])
+def test_forces_sent_are_not_the_target(text):
+    article = _article(text)
+    assert not [e for e in article.events if e.target_text and any(
+        w in e.target_text.lower() for w in ("marines", "troops", "soldiers", "warships"))]
+    assert not [s for s in article.stances if s.target_key.startswith(("military:", "entity:"))]
+
+
+def test_troops_attacked_stay_the_target():
+    article = _article("Rebels attacked Ugandan troops near the border on Monday.")
+    assert any(e.type == "ASSAULT" and e.target_country == "UGA" for e in article.events)
+
+
+# --- requested_act: the act a demand names as its object has not happened -------------------
+
+@pytest.mark.parametrize(("text", "act"), [
+    ("Opposition groups called for Prime Minister Vargas's resignation on Monday.",
+     "resignation"),
+    ("Several unions called for a boycott of French goods.", "boycott"),
+])
+def test_a_demanded_act_is_planned(text, act):
+    asked = [e for e in _article(text).events if e.trigger.text == act]
+    assert asked and all(e.modality == "planned" for e in asked)
+
+
+def test_an_announced_resignation_happened():
+    events = _article("Prime Minister Vargas announced his resignation on Monday.").events
+    assert any(e.trigger.text == "resignation" and e.modality == "happened" for e in events)
+
+
+# --- must: an obligation is not an act done ---------------------------------------------
+
+def test_an_act_that_must_be_done_has_not_happened():
+    article = _article("Any change to the treaty must be agreed jointly by the governments "
+                       "of Norway and Sweden.")
+    agreed = [e for e in article.events if e.trigger.text == "agreed"]
+    assert agreed and all(e.modality == "planned" for e in agreed)
+    assert not article.stances
+
+
+# --- sharing: only a thing handed over is cooperation ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Croatia and Serbia share a long border and a language.",
+    "The two nations share a faith with their neighbours in the south.",
+])
+def test_sharing_a_trait_is_no_cooperation(text):
+    assert not [e for e in _article(text).events if e.type == "COOPERATE"]
+
+
+def test_sharing_intelligence_is_cooperation():
+    events = _article("Norway shared intelligence with Sweden on the smuggling ring.").events
+    assert any(e.type == "COOPERATE" and e.actor_country == "NOR" for e in events)
