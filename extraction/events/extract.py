@@ -209,7 +209,10 @@ def _event_parties(index: DocIndex, frame: Frame, active: frozenset[str], home: 
         actors = _dissenting_people(index, frame, actors, targets)
     if "sector_target" in active and frame.entry.stance and frame.type != INCIDENT and \
             not any(_is_named_party(t) for t in targets):
-        targets = _sector_targets(index, frame, actors, leading) or targets
+        found = _sector_targets(index, frame, actors, leading)
+        if "own_forces" in active:
+            found = [t for t in found if not _own_forces(index, frame.trigger, t, actors)]
+        targets = found or targets
     return actors, targets
 
 

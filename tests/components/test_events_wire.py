@@ -30,6 +30,14 @@ def test_forces_sent_are_not_the_target(text):
     assert not [s for s in article.stances if s.target_key.startswith(("military:", "entity:"))]
 
 
+def test_forces_sent_are_not_the_story_countrys_forces():
+    # In a story about Iraq, troops without a country had been read as Iraq's own.
+    article = _article("Iraq massed troops on the Saudi border on Monday. Iraqi officials said "
+                       "the Iraqi army would stay. Iraq's president warned Washington. Egypt "
+                       "and Syria also committed ground troops, to a lesser degree.")
+    assert not [s for s in article.stances if s.holder in ("EGY", "SYR")]
+
+
 def test_troops_attacked_stay_the_target():
     article = _article("Rebels attacked Ugandan troops near the border on Monday.")
     assert any(e.type == "ASSAULT" and e.target_country == "UGA" for e in article.events)
