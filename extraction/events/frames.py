@@ -127,6 +127,12 @@ def _absorbed(doc: Doc, found: dict[int, Entry]) -> tuple[set[int], dict[int, To
         if i in absorbed or not entry.control:
             continue
         comp = _complement(doc[i])
+        if comp is None and entry.intent:
+            # "committed to a strike against Iraq", "pledged to a ceasefire": a promise
+            # whose object is an act named by a noun.
+            comp = next((p for prep in doc[i].children if prep.dep_ == "prep" and
+                         prep.lower_ == "to" for p in _children(prep, "pobj")
+                         if p.i in found), None)
         if comp is not None:
             complements[i] = comp
             if comp.i in found:

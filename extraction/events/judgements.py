@@ -183,7 +183,8 @@ def _quoted_judgements(index: DocIndex, frames: Sequence[Frame]) -> None:
             # "Morales said he supported Maduro": the act reported is the event already
             # (an act named by a noun may be what is judged: "the talks were fruitful").
             continue
-        sign = _quote_sign(words)
+        # Words of a name are no judgement ("the Kosovo Liberation Army").
+        sign = _quote_sign([t for t in words if index.token_entity[t.i] is None])
         if not sign:
             continue
         if sign < 0 and any(t.lemma_.lower() in ACT_NOUNS for t in words):

@@ -83,3 +83,29 @@ def test_sharing_a_trait_is_no_cooperation(text):
 def test_sharing_intelligence_is_cooperation():
     events = _article("Norway shared intelligence with Sweden on the smuggling ring.").events
     assert any(e.type == "COOPERATE" and e.actor_country == "NOR" for e in events)
+
+
+# --- a promise of a hostile act named by a noun is a threat ----------------------------------
+
+@pytest.mark.parametrize(("text", "holder", "target"), [
+    ("Britain is committed to a blockade of Argentina.", "GBR", "ARG"),
+])
+def test_a_promised_hostile_act_is_a_threat(text, holder, target):
+    article = _article(text)
+    assert any(e.type == "THREATEN" and e.actor_country == holder for e in article.events)
+    assert (holder, target, "oppose") in {(s.holder, s.target_key, s.polarity)
+                                          for s in article.stances}
+
+
+def test_a_promised_truce_is_still_a_promise():
+    article = _article("Peru committed to a ceasefire with Ecuador on Monday.")
+    assert ("PER", "ECU", "support") in {(s.holder, s.target_key, s.polarity)
+                                        for s in article.stances}
+
+
+# --- words of a name are no judgement --------------------------------------------------------
+
+def test_a_name_in_reported_words_is_no_praise():
+    article = _article("Serbian police say they are trying to eliminate the pro-independence "
+                       "Kosovo Liberation Army and restore order.")
+    assert not [s for s in article.stances if s.polarity == "support"]
