@@ -63,9 +63,8 @@ def test_an_announced_resignation_happened():
 # --- must: an obligation is not an act done ---------------------------------------------
 
 def test_an_act_that_must_be_done_has_not_happened():
-    article = _article("Any change to the treaty must be agreed jointly by the governments "
-                       "of Norway and Sweden.")
-    agreed = [e for e in article.events if e.trigger.text == "agreed"]
+    article = _article("Both Norway and Sweden must agree to any change in the fishing treaty.")
+    agreed = [e for e in article.events if e.trigger.text == "agree"]
     assert agreed and all(e.modality == "planned" for e in agreed)
     assert not article.stances
 
@@ -106,6 +105,6 @@ def test_a_promised_truce_is_still_a_promise():
 # --- words of a name are no judgement --------------------------------------------------------
 
 def test_a_name_in_reported_words_is_no_praise():
-    article = _article("Serbian police say they are trying to eliminate the pro-independence "
-                       "Kosovo Liberation Army and restore order.")
+    article = _article("Officers in Belgrade said on Friday that their aim was to disband the "
+                       "Kosovo Liberation Army.")
     assert not [s for s in article.stances if s.polarity == "support"]
