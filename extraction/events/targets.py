@@ -380,6 +380,13 @@ def _verb_arguments(index: DocIndex, verb: Token, entry: Entry,  # noqa: C901
             ctrl = _controller(verb)
             targets = _first_party([_party_args(index, ctrl)], sectors=False) \
                 if ctrl is not None else []
+        elif "participle_patient" in index.rules and any(
+                c.dep_ == "auxpass" for c in verb.children):
+            # "died soon after being captured": with no agent named, the one the clause
+            # is about underwent the act; nobody named did it.
+            ctrl = _controller(verb)
+            targets = _first_party([_party_args(index, ctrl)], sectors=False) \
+                if ctrl is not None else []
         else:
             ctrl = _controller(verb)
             if ctrl is not None:

@@ -108,3 +108,19 @@ def test_a_name_in_reported_words_is_no_praise():
     article = _article("Officers in Belgrade said on Friday that their aim was to disband the "
                        "Kosovo Liberation Army.")
     assert not [s for s in article.stances if s.polarity == "support"]
+
+
+# --- participle_patient: "after being captured" names no one who captured ------------------
+
+def test_a_passive_gerund_without_agent_has_no_actor():
+    article = _article("Dutch officers who searched for the engineer concluded he had died "
+                       "soon after being captured.")
+    captured = [e for e in article.events if e.trigger.text == "captured"]
+    assert captured and all(e.actor_country is None for e in captured)
+    assert not [s for s in article.stances if s.holder == "NLD"]
+
+
+def test_a_passive_gerund_with_agent_keeps_it():
+    article = _article("The Kenyan runner was hurt after being attacked by Somali gunmen.")
+    assert any(e.trigger.text == "attacked" and e.actor_country == "SOM"
+               for e in article.events)
