@@ -124,3 +124,17 @@ def test_a_passive_gerund_with_agent_keeps_it():
     article = _article("The Kenyan runner was hurt after being attacked by Somali gunmen.")
     assert any(e.trigger.text == "attacked" and e.actor_country == "SOM"
                for e in article.events)
+
+
+# --- verbal attacks and names called ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "holder", "target"), [
+    ("Iraq's president called the American leader a liar on Thursday.", "IRQ", "USA"),
+    ("Last year, Polish officials assailed Belarus for holding military drills near the "
+     "border.", "POL", "BLR"),
+])
+def test_name_calling_and_assailing_are_criticism(text, holder, target):
+    article = _article(text)
+    assert any(e.type == "ACCUSE" and e.actor_country == holder for e in article.events)
+    assert (holder, target, "oppose") in {(s.holder, s.target_key, s.polarity)
+                                          for s in article.stances}
