@@ -58,6 +58,7 @@ from .targets import (
     _described,
     _first_party,
     _noun_arguments,
+    _occasion_host,
     _own_forces,
     _party_args,
     _speaker,
@@ -299,6 +300,10 @@ def _inferred_parties(index: DocIndex, frame: Frame, rules: frozenset[str],
         # "plans to deploy 3,000 marines": the marines are sent, not aimed at.
         frame.targets = [t for t in frame.targets
                          if not _own_forces(index, tok, t, frame.actors)]
+    if "occasion_host" in rules and frame.type == "CONSULT" and not _is_verbal(tok) and \
+            not any(a.is_party for a in frame.actors):
+        # "After a meeting with the king, the president said ...": the president met him.
+        frame.actors = _occasion_host(index, tok) or frame.actors
     if "accidental" in rules and _accidental(tok):
         frame.intensity = 0.0
     if "despite_opposition" in rules and not frame.targets and frame.type in DESPITE_TYPES:

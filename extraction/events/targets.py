@@ -520,3 +520,23 @@ def _own_forces(index: DocIndex, tok: Token, arg: Arg, actors: Sequence[Arg]) ->
     own = {a.country for a in actors if a.country}
     named = {resources.country_for_name(w.text) for w in head.subtree} - {None}
     return not named - own
+
+
+#: Prepositions of a time or occasion that a meeting named by a noun can open a clause with
+#: ("After talks with Japan, China agreed ...", "At a news conference with Gore, ...").
+OCCASION_PREPS = frozenset({"after", "before", "during", "following", "at", "in", "ahead"})
+
+
+def _occasion_host(index: DocIndex, tok: Token) -> list[Arg]:
+    """The parties of the clause a meeting noun is the occasion of: the subject of the verb
+    its "after", "at" or "during" phrase hangs on ("After a meeting with the king, the
+    president said ...": the president met the king). Empty when the noun is not in such
+    a phrase or the verb has no active subject."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in OCCASION_PREPS or \
+            not _is_verbal(prep.head):
+        return []
+    subj, passive = _subject(prep.head)
+    if subj is None or passive:
+        return []
+    return _party_args(index, subj)

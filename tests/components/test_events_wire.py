@@ -138,3 +138,16 @@ def test_name_calling_and_assailing_are_criticism(text, holder, target):
     assert any(e.type == "ACCUSE" and e.actor_country == holder for e in article.events)
     assert (holder, target, "oppose") in {(s.holder, s.target_key, s.polarity)
                                           for s in article.stances}
+
+
+# --- occasion_host: "after talks with X, Y ..." -----------------------------------------------
+
+def test_a_meeting_that_opens_a_clause_is_its_subjects():
+    article = _article("Following talks with Japan, China agreed to lift the ban.")
+    assert any(e.type == "CONSULT" and e.actor_country == "CHN" and e.target_country == "JPN"
+               for e in article.events)
+
+
+def test_an_attack_that_opens_a_clause_is_not_its_subjects():
+    article = _article("After the attack on the embassy, Kenya closed its border.")
+    assert not [e for e in article.events if e.type == "ASSAULT" and e.actor_country == "KEN"]
