@@ -151,3 +151,12 @@ def test_a_meeting_that_opens_a_clause_is_its_subjects():
 def test_an_attack_that_opens_a_clause_is_not_its_subjects():
     article = _article("After the attack on the embassy, Kenya closed its border.")
     assert not [e for e in article.events if e.type == "ASSAULT" and e.actor_country == "KEN"]
+
+
+# --- the armed services named bare are the state's own ---------------------------------------
+
+def test_backing_up_ones_own_services_is_no_stance():
+    article = _article("Washington sent 40 more ships to back up its Army, Navy and Air Force "
+                       "units stationed in the desert.")
+    assert [e for e in article.events if e.type == "SUPPORT"]
+    assert not [s for s in article.stances if s.target_key.startswith("entity:")]
