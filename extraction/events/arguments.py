@@ -135,6 +135,11 @@ def build_index(doc: Doc, entities: Sequence[dict[str, Any]] | None,  # noqa: C9
                     last_plural, dateline, active, first_token)
 
 
+#: Words that leave a group of states unnamed: "other countries", "some nations".
+VAGUE_GROUP_WORDS = frozenset({"other", "some", "many", "several", "various", "certain",
+                               "foreign", "few", "more", "most", "all", "the", "these",
+                               "those", "such", "both"})
+
 # The key schemes (IGO, sector role, named group, a state's person, the state) are
 # tried in order and the first that applies wins; the order is the rule.
 def holder_key(*, entity: dict[str, Any] | None, text: str | None, country: str | None,  # noqa: C901
@@ -187,7 +192,10 @@ def holder_key(*, entity: dict[str, Any] | None, text: str | None, country: str 
     if text and entity is None:
         words = text.lower().split()
         if len(words) > 1 and (words[-1] in ("countries", "nations", "states", "governments",
-                                             "allies", "members", "powers", "democracies")):
+                                             "allies", "members", "powers", "democracies")) \
+                and not all(w in VAGUE_GROUP_WORDS for w in words[:-1]):
+            # "54 other countries", "Western powers"; "other countries" or "some nations"
+            # name no one an analyst could tell apart.
             return f"group:{' '.join(words)}"
     return None
 

@@ -144,6 +144,10 @@ def _type_for(entry: Entry, tok: Token, complement_entry: Entry | None,
             return "AGREE", max(intensity, DEFAULT_INTENSITY["AGREE"])
         return "THREATEN", DEFAULT_INTENSITY["THREATEN"]
     if entry.intent and complement_entry is None and etype == "AGREE" and \
+            _promised_against(tok):
+        # "committed to a possible strike against Iraq": a promise aimed against someone.
+        return "THREATEN", DEFAULT_INTENSITY["THREATEN"]
+    if entry.intent and complement_entry is None and etype == "AGREE" and \
             tok.lemma_ in ("plan", "decide", "prepare", "intend"):
         return "", 0.0
     if etype in MATERIAL and _aux_lemmas(tok) & FUTURE_AUX:
@@ -151,6 +155,14 @@ def _type_for(entry: Entry, tok: Token, complement_entry: Entry | None,
             return "AGREE", DEFAULT_INTENSITY["AGREE"]
         return "THREATEN", DEFAULT_INTENSITY["THREATEN"]
     return etype, intensity
+
+
+def _promised_against(tok: Token) -> bool:
+    """True when what a promise commits to is aimed against someone: "committed to a
+    strike against Iraq", "pledged to a campaign against the cartels"."""
+    return any(o.dep_ == "prep" and o.lower_ == "against"
+               for prep in _children(tok, "prep") if prep.lower_ == "to"
+               for noun in _children(prep, "pobj") for o in noun.children)
 
 
 def _ceased(tok: Token) -> bool:

@@ -160,3 +160,20 @@ def test_backing_up_ones_own_services_is_no_stance():
                        "units stationed in the desert.")
     assert [e for e in article.events if e.type == "SUPPORT"]
     assert not [s for s in article.stances if s.target_key.startswith("entity:")]
+
+
+# --- a promise aimed against someone is a threat; unnamed groups hold no stance -------------
+
+def test_a_commitment_to_act_against_someone_is_a_threat():
+    article = _article("The Danish premier says he is committed to a tough line against Russia.")
+    assert ("DNK", "RUS", "oppose") in {(s.holder, s.target_key, s.polarity)
+                                        for s in article.stances}
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Brazil went ahead with the dam, despite objections from other countries.", False),
+    ("Brazil went ahead with the dam, despite objections from 14 other countries.", True),
+])
+def test_only_a_counted_or_named_group_holds_a_stance(text, kept):
+    groups = [s for s in _article(text).stances if s.holder.startswith("group:")]
+    assert bool(groups) == kept
