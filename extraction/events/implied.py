@@ -86,9 +86,13 @@ def later_party_rule(data: StanceInput) -> Iterator[Contribution]:
             continue
         actor = data.entities.get(event.get("actor") or "")
         start, end = int(event["trigger"]["end_char"]), int(event["sentence"]["end_char"])
+        sentence = event["sentence"]
         found: dict[str, tuple[str, str | None]] = {}
-        for _, entity in (m for m in mentions if start <= m[0] < end):
-            if not _receiver(entity, actor, holder):
+        for at, entity in (m for m in mentions if start <= m[0] < end):
+            between = str(sentence.get("text") or "")[
+                start - int(sentence["start_char"]):at - int(sentence["start_char"])]
+            if not _receiver(entity, actor, holder) or " against " in f" {between.lower()} ":
+                # ("welcomed the verdict against the Russian officer": no beneficiary.)
                 continue
             key = target_key(entity, entity.get("country"), None)
             if key is not None and key[0] != holder:

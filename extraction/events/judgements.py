@@ -287,6 +287,22 @@ def _earlier_author(frames: Sequence[Frame], act: Token, own: Frame | None,
     return []
 
 
+#: Objects of "welcome" that are guests, not things approved of.
+GUEST_NOUNS = frozenset({"delegation", "counterpart", "visitor", "guest", "president",
+                         "minister", "premier", "king", "queen", "pope", "envoy", "team",
+                         "ambassador", "leader", "official", "refugee", "migrant", "delegate",
+                         "chancellor", "prince", "princess", "emir", "monarch"})
+
+
+def _welcomed_thing(index: DocIndex, trigger: Token) -> bool:
+    """True when what is welcomed is a thing ("welcomed Australian investment", "welcomed
+    the verdict"), not a party or a guest ("welcomed the Chinese president")."""
+    objects = _children(trigger, "dobj")
+    return bool(objects) and all(
+        o.pos_ == "NOUN" and index.token_entity[o.i] is None and
+        o.lemma_.lower() not in GUEST_NOUNS for o in objects)
+
+
 def _judged_acts(index: DocIndex, frames: Sequence[Frame]) -> None:
     """Condemning, opposing, praising or welcoming an act is a stance towards its author:
     "Kenya condemned the attack" after "al-Shabaab gunmen stormed a hotel in Mogadishu" is
@@ -302,6 +318,14 @@ def _judged_acts(index: DocIndex, frames: Sequence[Frame]) -> None:
         blaming = frame.type in BLAMING_TYPES
         if frame.type not in JUDGING_TYPES and not welcome and not blaming:
             continue
+        if welcome and _welcomed_thing(index, frame.trigger):
+            # "welcomed Australian investment": approval of a thing, not a reception; of
+            # its owner, not of whoever its words name further on ("the verdict against
+            # the Russian officer").
+            frame.type, frame.intensity = "SUPPORT", 0.3
+            owners = {o.i for o in _children(frame.trigger, "dobj")}
+            frame.targets = [t for t in frame.targets if index.doc[t.head].head.i in owners
+                             and index.doc[t.head].dep_ in ("amod", "poss", "compound")]
         act = _judged_noun(frame.trigger, by_token)
         if act is None or frame.trigger.lemma_.lower() in CARRIER_VERBS or (
                 act.i in by_token and by_token[act.i].type in BLAMING_TYPES | JUDGING_TYPES

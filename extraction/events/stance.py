@@ -53,6 +53,8 @@ DEMAND_FLOOR = -0.4
 ACCUSABLE = frozenset({"REJECT", "SANCTION", "COERCE", "ASSAULT"})
 # Reported acts milder than this (a denial) say nothing about the speaker.
 SPEAKER_FLOOR = -0.3
+# Acts that only add to a stance other evidence makes: met, visited, held talks.
+ACCOMPANYING_TYPES = frozenset({"CONSULT"})
 # Evidence dated this many days or more before publication is background.
 BACKGROUND_DAYS = 365
 BACKGROUND_WEIGHT = 0.25
@@ -516,7 +518,12 @@ def aggregate_stances(events: Sequence[dict[str, Any]],
                 row["evidence"].append(c.evidence)
             row["country"] = row["country"] or c.country
     stances: list[dict[str, Any]] = []
+    kinds = {str(e.get("id")): e.get("type") for e in events}
     for (holder, key), row in table.items():
+        if all(kinds.get(ev) in ACCOMPANYING_TYPES for ev in row["evidence"]):
+            # A meeting, a visit or talks alone say little of where one stands; they add
+            # to evidence that does.
+            continue
         current = bool(row["now"])
         weights: list[float] = row["now"] + [w * BACKGROUND_WEIGHT for w in row["past"]]
         # The news decides the side; background evidence only when there is no news.

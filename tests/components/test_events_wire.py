@@ -177,3 +177,19 @@ def test_a_commitment_to_act_against_someone_is_a_threat():
 def test_only_a_counted_or_named_group_holds_a_stance(text, kept):
     groups = [s for s in _article(text).stances if s.holder.startswith("group:")]
     assert bool(groups) == kept
+
+
+# --- welcoming a thing is approval; welcoming a guest is a reception --------------------------
+
+def test_welcoming_a_thing_is_support_for_its_owner():
+    article = _article("Indonesia welcomed Australian investment in its nickel industry.")
+    assert ("IDN", "AUS", "support") in {(s.holder, s.target_key, s.polarity)
+                                         for s in article.stances}
+
+
+@pytest.mark.parametrize("text", [
+    "Norway welcomed the verdict against the Russian officer.",
+    "Kenya welcomed the British delegation on Friday.",
+])
+def test_no_support_for_a_party_named_inside_or_for_a_guest(text):
+    assert not [s for s in _article(text).stances if s.polarity == "support"]
