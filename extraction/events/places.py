@@ -30,6 +30,7 @@ from .words import (
     INSTITUTION_WORDS,
     INSURGENT_NOUNS,
     JUSTICE_VERBS,
+    MULTINATIONAL_WORDS,
     PLACE_NOUNS,
     POLICE_NOUNS,
     POLICE_VERBS,
@@ -292,7 +293,14 @@ def _sector_home(index: DocIndex, frame: Frame, actors: list[Arg],
     if country is None:
         return actors
     return [Arg(a.head, a.text, a.kind, a.entity, country, a.sector, None, a.label)
-            if a.sector and not (a.country or a.igo or a.entity) else a for a in actors]
+            if a.sector and not (a.country or a.igo or a.entity) and
+            not _multinational(index.doc[a.head]) else a for a in actors]
+
+
+def _multinational(noun: Token) -> bool:
+    """True for a force of several states ("the multinational force", "coalition troops")."""
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in MULTINATIONAL_WORDS
+               for c in noun.children)
 
 
 def _homeless(index: DocIndex, arg: Arg) -> bool:
@@ -302,7 +310,7 @@ def _homeless(index: DocIndex, arg: Arg) -> bool:
     if arg.country or arg.igo or arg.kind == "group" or arg.text.startswith("in "):
         return False
     head = index.doc[arg.head]
-    if head.pos_ == "PRON":
+    if head.pos_ == "PRON" or _multinational(head):
         return False
     if arg.entity is not None:
         ent = index.entities.get(arg.entity) or {}
@@ -452,7 +460,7 @@ def _sector_targets(index: DocIndex, frame: Frame, actors: Sequence[Arg],
         police = lemma in POLICE_NOUNS or obj.lower_ in POLICE_NOUNS
         state = any(c.dep_ in ("compound", "amod") and c.lower_ in STATE_MODIFIERS
                     for c in obj.children)
-        if not (sector or police or state):
+        if not (sector or police or state) or _multinational(obj):
             continue
         arg = resolve_one(index, obj, depth=1)
         if arg.country or arg.igo or arg.entity or arg.kind == "group":

@@ -126,6 +126,7 @@ JUSTICE_VERBS = _words("justice_verbs")
 POLICE_VERBS = _words("police_verbs")
 INSTITUTION_WORDS = _words("institution_words")
 STATE_MODIFIERS = _words("state_modifiers")
+MULTINATIONAL_WORDS = _words("multinational_words")
 INSURGENT_NOUNS = _words("insurgent_nouns")
 POLICE_NOUNS = _words("police_nouns")
 # references.py

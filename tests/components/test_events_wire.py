@@ -193,3 +193,12 @@ def test_welcoming_a_thing_is_support_for_its_owner():
 ])
 def test_no_support_for_a_party_named_inside_or_for_a_guest(text):
     assert not [s for s in _article(text).stances if s.polarity == "support"]
+
+
+# --- a multinational force is no one country's -----------------------------------------------
+
+def test_a_multinational_force_is_not_the_story_countrys():
+    article = _article("Iraq invaded Kuwait in August. Iraq later moved troops to the border, "
+                       "and Iraqi officials defended the move. Iran also condemned the "
+                       "multinational force in the Gulf.")
+    assert not [s for s in article.stances if s.target_key == "military:IRQ"]
