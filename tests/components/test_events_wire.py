@@ -202,3 +202,14 @@ def test_a_multinational_force_is_not_the_story_countrys():
                        "and Iraqi officials defended the move. Iran also condemned the "
                        "multinational force in the Gulf.")
     assert not [s for s in article.stances if s.target_key == "military:IRQ"]
+
+
+# --- former states are coded as their successors ----------------------------------------------
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("the Soviet Union", "RUS"), ("Yugoslavia", "SRB"), ("Zaire", "COD"),
+    ("Czechoslovakia", "CZE"), ("West Germany", "DEU"),
+])
+def test_a_former_state_is_its_successor(name, code):
+    article = _article(f"Officials from {name} arrived in Geneva for the talks on Monday.")
+    assert code in {e.country for e in article.entities}
