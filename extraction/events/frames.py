@@ -24,6 +24,7 @@ from .acts import (
 from .dates import _attached, _dated_speaker, sentence_spans
 from .docindex import Arg, DocIndex
 from .frame import (
+    CONDITIONAL,
     DENIED,
     HAPPENED,
     PLANNED,
@@ -74,6 +75,7 @@ from .words import (
     OFFICE_VERBS,
     OPERATION_NOUNS,
     ORDINAL_WORDS,
+    SPEECH_VERBS,
     SPOKEN_TARGETS,
     UNMET_NOUNS,
 )
@@ -326,6 +328,11 @@ def _final_mode(frame: Frame, rules: frozenset[str]) -> str:
         # (It reads the mode so far: a denied cooperative act.)
         frame.mode = HAPPENED
     tok = frame.trigger
+    if "conditional_threat" in rules and frame.type == "THREATEN" and \
+            frame.mode == CONDITIONAL and _announced(tok):
+        # "said Iraq would retaliate against Venezuela if it raised output": a threat is
+        # made in its condition; the threatening happened.
+        frame.mode = HAPPENED
     if "warned_against" in rules and _warned_against(tok) and frame.mode == HAPPENED:
         # "warned Finland against joining NATO": an act someone is warned or advised
         # against has not happened.
@@ -337,6 +344,14 @@ def _final_mode(frame: Frame, rules: frozenset[str]) -> str:
         # "Rwanda denied backing the rebels": told, but denied by the one said to act.
         frame.mode = DENIED
     return frame.mode
+
+
+def _announced(tok: Token) -> bool:
+    """True when an act is the clause a verb of saying or warning reports ("said it would
+    retaliate if ...", "warned that it would impose sanctions if ...")."""
+    verb = tok if _is_verbal(tok) else _governing_verb(tok)
+    return verb is not None and verb.dep_ == "ccomp" and (
+        verb.head.lemma_.lower() in SPEECH_VERBS or verb.head.lemma_.lower() == "warn")
 
 
 def _added_frames(doc: Doc, index: DocIndex, found: dict[int, Entry], frames: list[Frame],

@@ -213,3 +213,21 @@ def test_a_multinational_force_is_not_the_story_countrys():
 def test_a_former_state_is_its_successor(name, code):
     article = _article(f"Officials from {name} arrived in Geneva for the talks on Monday.")
     assert code in {e.country for e in article.entities}
+
+
+# --- conditional_threat: a threat made on a condition is made ------------------------------
+
+@pytest.mark.parametrize(("text", "holder", "target"), [
+    ("Peru's trade minister said the country would retaliate against Chile if it kept the "
+     "new tariffs.", "PER", "CHL"),
+    ("China warned that it would impose sanctions on Lithuania if the office opened.",
+     "CHN", "LTU"),
+])
+def test_a_conditional_threat_is_a_threat(text, holder, target):
+    assert (holder, target, "oppose") in {(s.holder, s.target_key, s.polarity)
+                                          for s in _article(text).stances}
+
+
+def test_a_conditional_promise_is_still_not_done():
+    article = _article("Japan said it would send aid to Peru if the floods worsened.")
+    assert not [s for s in article.stances if s.polarity == "support"]
