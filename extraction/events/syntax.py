@@ -76,6 +76,25 @@ def _is_passive_participle(verb: Token) -> bool:
 
 # Climbs the parse one construction at a time (infinitive, participle, gerund,
 # coordination); each branch is one construction.
+def _split_relative(verb: Token) -> Token | None:
+    """The subject of a reduced relative the parser split off as a clause of its own: in
+    "saying Libyan troops massed nearby threatened Chad", "massed" and "threatened" both
+    hang on "saying"; the troops massed nearby are the ones who threatened. The sibling
+    clause right before the verb, with its own subject and no object, no conjunction or
+    comma between, gives its subject."""
+    before = [c for c in verb.head.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if not before:
+        return None
+    sibling = before[-1]
+    subj, passive = _subject(sibling)
+    between = verb.doc[sibling.i + 1:verb.i]
+    if subj is None or passive or _children(sibling, "dobj") or any(
+            t.dep_ == "cc" or t.is_punct or t.tag_ in ("VBZ", "VBP", "MD") or
+            t.dep_ == "nsubj" for t in between) or sibling.tag_ not in ("VBN", "VBD"):
+        return None
+    return subj
+
+
 def _controller(verb: Token) -> Token | None:  # noqa: C901
     """The token that supplies the missing subject of a verb: the subject of the verb above
     an infinitive, participle or gerund, or the noun a participle modifies."""
@@ -88,6 +107,10 @@ def _controller(verb: Token) -> Token | None:  # noqa: C901
         if dep == "advcl" and head.pos_ in ("PROPN", "NOUN") and head.i < tok.i:
             # A misparse that makes the subject the root ("ECOWAS [ROOT] imposed sanctions").
             return head
+        if dep == "ccomp" and tok.i == verb.i:
+            split = _split_relative(tok)
+            if split is not None:
+                return split
         if dep in ("xcomp", "advcl", "conj", "ccomp") and _is_verbal(head) or \
                 dep == "acomp":
             subj, passive = _subject(head)

@@ -231,3 +231,14 @@ def test_a_conditional_threat_is_a_threat(text, holder, target):
 def test_a_conditional_promise_is_still_not_done():
     article = _article("Japan said it would send aid to Peru if the floods worsened.")
     assert not [s for s in article.stances if s.polarity == "support"]
+
+
+# --- a reduced relative split off by the parser keeps its subject -----------------------------
+
+def test_a_split_reduced_relative_keeps_its_subject():
+    article = _article("Paris then sent French troops to Chad, saying Libyan troops massed "
+                       "nearby threatened Chad and its oil fields.")
+    threats = [e for e in article.events if e.trigger.text == "threatened"]
+    assert threats and all(e.actor_country == "LBY" for e in threats)
+    assert not [s for s in article.stances if (s.holder, s.target_key) == ("FRA", "TCD")
+                and s.polarity == "oppose"]
