@@ -221,7 +221,8 @@ def _definite_reference(frame: Frame, earlier: Sequence[Frame],
 
 def _no_act(tok: Token, entry: Entry, rules: frozenset[str]) -> bool:
     """True when a trigger names no act here: speech when statements are off, an illness,
-    a relation named in passing, a modifier, a RETREAT whose object is a statement."""
+    a relation named in passing, a modifier, a RETREAT whose object is a statement or that
+    leaves someone in a state ("left nine people dead")."""
     if entry.speech and "speech_statement" not in rules:
         return True
     if "medical_sense" in rules and entry.pos == "N" and any(
@@ -231,6 +232,9 @@ def _no_act(tok: Token, entry: Entry, rules: frozenset[str]) -> bool:
         return True
     if "described" in entry.flags and tok.dep_ not in ("appos", "attr"):
         # "its allies demanded ...": a relation named in passing is no act.
+        return True
+    if entry.type == "RETREAT" and any(c.dep_ in ("oprd", "acomp") for c in tok.children):
+        # "the raid left nine people dead": the state something was left in, no departure.
         return True
     # "alleged sabotage", "released a statement": not an act between parties.
     return tok.dep_ == "amod" or (entry.pos == "N" and tok.dep_ == "compound") or (

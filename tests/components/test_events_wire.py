@@ -242,3 +242,18 @@ def test_a_split_reduced_relative_keeps_its_subject():
     assert threats and all(e.actor_country == "LBY" for e in threats)
     assert not [s for s in article.stances if (s.holder, s.target_key) == ("FRA", "TCD")
                 and s.polarity == "oppose"]
+
+
+# --- "left nine people dead" is no departure -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "A Russian raid on the town left nine people dead.",
+    "The storm left thousands homeless and without power.",
+])
+def test_leaving_someone_in_a_state_is_no_retreat(text):
+    assert not [e for e in _article(text).events if e.type == "RETREAT"]
+
+
+def test_leaving_a_place_is_still_a_departure():
+    events = _article("The Russian troops left Kherson on Friday.").events
+    assert [e for e in events if e.type == "RETREAT" and e.trigger.text == "left"]
