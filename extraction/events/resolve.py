@@ -47,21 +47,39 @@ from .words import (
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
+def _parallel_possessor(tok: Token) -> Token | None:
+    """The possessor of the noun a possessed noun is coordinated with: in "Iraq's invasion
+    of Kuwait and its buildup", "its" is Iraq's, as the parallel says."""
+    possessed = tok.head
+    if possessed.dep_ != "conj" or possessed.head.i == possessed.i:
+        return None
+    return next((c for c in possessed.head.children if c.dep_ == "poss" and c.pos_ != "PRON"),
+                None)
+
+
 def _bound_possessive(index: DocIndex, tok: Token, depth: int) -> Arg | None:
     """A possessive pronoun bound by the subject of its own clause ("Brazil said Russia
     stopped its shelling": its is Russia's; "the minister said Chile had changed her
     policy" is not bound, a country being no "her"). None when the clause's subject
     contains the pronoun ("its troops withdrew") or does not fit it."""
     lower = tok.lower_
+    parallel = _parallel_possessor(tok)
     verb = tok.head
     for _ in range(6):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in ("VERB", "AUX") and parallel is None:
         return None
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.i > tok.i or subj.left_edge.i <= tok.i <= subj.right_edge.i or \
+    subj = parallel or next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")),
+                            None)
+    if subj is None and verb.dep_ == "acl" and lower in NEUTER:
+        # "sanctions imposed on Iraq after its invasion of Kuwait": in a participle clause
+        # with no subject, the party it names before the pronoun.
+        subj = next((t for t in reversed(verb.doc[verb.i + 1:tok.i])
+                     if index.token_entity[t.i] is not None), None)
+    if subj is None or (subj is not parallel and subj.dep_ in ("nsubj", "nsubjpass") and (
+            subj.i > tok.i or subj.left_edge.i <= tok.i <= subj.right_edge.i)) or \
             subj.pos_ == "PRON":
         return None
     found = resolve_one(index, subj, depth=depth + 1)

@@ -257,3 +257,16 @@ def test_leaving_someone_in_a_state_is_no_retreat(text):
 def test_leaving_a_place_is_still_a_departure():
     events = _article("The Russian troops left Kherson on Friday.").events
     assert [e for e in events if e.type == "RETREAT" and e.trigger.text == "left"]
+
+
+# --- whose "its": the parallel possessor, the party a participle clause names -----------------
+
+@pytest.mark.parametrize(("text", "trigger", "actor"), [
+    ("Washington was alarmed by Iraq's invasion of Kuwait and its subsequent buildup of troops "
+     "near the Saudi border.", "buildup", "IRQ"),
+    ("The council said it would not lift the sanctions imposed on Syria after its crackdown on "
+     "protesters.", "crackdown", "SYR"),
+])
+def test_a_possessive_pronoun_takes_the_nearer_owner(text, trigger, actor):
+    events = [e for e in _article(text).events if e.trigger.text == trigger]
+    assert events and all(e.actor_country == actor for e in events)
