@@ -143,9 +143,12 @@ def _party_act_frames(index: DocIndex, found: dict[int, Entry],
     taken = _taken(frames)
     out: list[Frame] = []
     for verb in index.doc:
-        auxes = _aux_lemmas(verb)
-        perfect = verb.tag_ == "VBN" and bool(auxes) and auxes <= {"has", "have", "had"}
-        if verb.tag_ != "VBD" and not perfect or \
+        tag = verb.tag_
+        if tag not in ("VBD", "VBN"):
+            continue
+        auxes = _aux_lemmas(verb) if tag == "VBN" else set()
+        perfect = tag == "VBN" and bool(auxes) and auxes <= {"has", "have", "had"}
+        if tag != "VBD" and not perfect or \
                 verb.dep_ not in ("ROOT", "conj", "ccomp", "advcl") or \
                 _told_elsewhere(index, verb, found, taken) or \
                 verb.lemma_.lower() in (LIGHT_VERBS - ASPECT_VERBS) | MENTAL_VERBS or \
