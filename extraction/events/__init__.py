@@ -7,7 +7,9 @@
 - ``extract``: events of a document as ``Event.to_dict()`` dicts (``extract_events``,
   ``RULES``), over ``syntax``, ``frame``, ``targets``, ``places``, ``dates``, ``parties``,
   ``judgements``, ``acts`` and ``frames``.
-- ``stance``: events aggregated per (holder, target) into ``Stance.to_dict()`` dicts.
+- ``stance``: events aggregated per (holder, target) into ``Stance.to_dict()`` dicts, over
+  ``rulebook`` (the stance rules' registry, inputs and shared helpers), ``sides`` (who a
+  target is to its holder) and ``implied`` (rules for what a sentence implies).
 
 The spaCy components in ``extraction.components.events`` and ``.stance`` only wire these.
 """

@@ -7,7 +7,8 @@
   party the rest of its sentence names ("Norway pledged funds, which Malawi will spend on
   clinics"), at the weight of an inferred target.
 
-Both are registered in ``stance.STANCE_RULES`` and listed in ``stance.DEFAULT_RULES``;
+Both are registered in ``rulebook.STANCE_RULES`` (which ``stance`` reads) and listed in
+``stance.DEFAULT_RULES``;
 ``benchmarks/ablation.py`` switches them off one at a time.
 """
 
@@ -16,8 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .sides import _own_organ, _same_side
-from .stance import (
+from .rulebook import (
     IMPLICIT_WEIGHT,
     Contribution,
     StanceInput,
@@ -28,6 +28,7 @@ from .stance import (
     stance_rule,
     target_key,
 )
+from .sides import _own_organ, _same_side
 
 #: Trigger stems of choosing a person for an office. Winning ("won the election over
 #: Ana Ruiz") and voting ("voted against Ruiz") are not choosing whom the text names.
@@ -108,6 +109,7 @@ def later_party_rule(data: StanceInput) -> Iterator[Contribution]:
 def _receiver(entity: dict[str, Any], actor: dict[str, Any] | None, holder: str) -> bool:
     """Whether an entity named after a cooperative act can be its beneficiary."""
     country = entity.get("country")
-    if entity is actor or (entity.get("label") in ("GPE", "NORP") and not country):
+    if actor is not None and entity.get("id") == actor.get("id") or (
+            entity.get("label") in ("GPE", "NORP") and not country):
         return False
     return not _same_side(holder, entity, country) and not _own_organ(holder, entity, country)

@@ -71,14 +71,15 @@ def _bound_possessive(index: DocIndex, tok: Token, depth: int) -> Arg | None:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") and parallel is None:
         return None
-    subj = parallel or next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")),
-                            None)
+    subj = parallel if parallel is not None else next(
+        (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None and verb.dep_ == "acl" and lower in NEUTER:
         # "sanctions imposed on Iraq after its invasion of Kuwait": in a participle clause
         # with no subject, the party it names before the pronoun.
         subj = next((t for t in reversed(verb.doc[verb.i + 1:tok.i])
                      if index.token_entity[t.i] is not None), None)
-    if subj is None or (subj is not parallel and subj.dep_ in ("nsubj", "nsubjpass") and (
+    from_parallel = parallel is not None and subj is not None and subj.i == parallel.i
+    if subj is None or (not from_parallel and subj.dep_ in ("nsubj", "nsubjpass") and (
             subj.i > tok.i or subj.left_edge.i <= tok.i <= subj.right_edge.i)) or \
             subj.pos_ == "PRON":
         return None

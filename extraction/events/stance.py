@@ -29,18 +29,30 @@ events and relations it comes from; without evidence there is no stance.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .. import resources
 from ..parties import GROUP, SECTOR, Party
+from . import implied  # noqa: F401  (registers its rules in STANCE_RULES)
 from .arguments import PLACE_MARKS, holder_key, protagonist
 from .places import home_country
+from .rulebook import (
+    IMPLICIT_WEIGHT,
+    STANCE_RULES,
+    Contribution,
+    StanceInput,
+    _acting_holder,
+    _actor_holder,
+    _happened,
+    _target_name,
+    _targetless,
+    stance_rule,
+    target_key,
+)
 from .sides import PRIVATE_ACTS, _crowd, _own_organ, _own_person, _private, _same_side, _sector_name
 from .words import (
     HOMAGE_WORDS,
-    STATE_ORGAN_ROLES,
 )
 
 # A stance is "mixed" when the weaker side is at least this share of the stronger one.
@@ -74,32 +86,6 @@ RELATION_WEIGHT = 0.5
 # point of higher precision that keeps the model's recall (in long wire reports the model
 # paired many bystanders).
 RELATION_MIN_SCORE = 0.7
-
-
-def _target_name(entity: dict[str, Any] | None, country: str | None,
-                 text: str | None) -> str | None:
-    if entity is not None and entity.get("canonical"):
-        return str(entity["canonical"])
-    if country:
-        return resources.country_name(country)
-    if text and text.split() and len(text) <= 60:
-        return holder_key(entity=None, text=text, country=None) and text or None
-    return None
-
-
-def _actor_holder(event: dict[str, Any], actor: dict[str, Any] | None) -> str | None:
-    """The stance holder key of an event's actor (``actor`` is its entity dict, if any)."""
-    return holder_key(entity=actor, text=event.get("actor_text"),
-                      country=event.get("actor_country"), sector=event.get("actor_sector"))
-
-
-def _acting_holder(event: dict[str, Any], entities: dict[str, dict[str, Any]]) -> str | None:
-    """The holder key of an event's actor, or None when there is none or the "actor" is the
-    place violence by unnamed authors was coded to ("in Kabul")."""
-    actor = entities.get(event.get("actor") or "")
-    if actor is None and str(event.get("actor_text") or "").startswith(PLACE_MARKS):
-        return None
-    return _actor_holder(event, actor)
 
 
 # What one event adds: the actor's side (a sector, a crowd, the same side, one's own
@@ -172,75 +158,6 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]], *,
     return out
 
 
-def target_key(entity: dict[str, Any] | None, country: str | None,
-               text: str | None) -> tuple[str, str] | None:
-    """The canonical (key, display name) of a stance target, or None.
-
-    A state, its capital or seat, its demonym used for it and its government organs are the
-    state (``IRN``, "Iran"); a sector keeps its sector (``military:VEN``); an international
-    organisation its key (``un``); a person or other organisation ``entity:<canonical>``.
-    """
-    if entity is not None:
-        label = entity.get("label")
-        role = (entity.get("role") or "").lower()
-        country = country or entity.get("country")
-        igo = resources.igo_key(str(entity.get("canonical") or ""))
-        if igo and label == "ORG":
-            return igo, str(entity.get("canonical"))
-        if label in ("GPE", "NORP") and country:
-            return country, resources.country_name(country)
-        if role in STATE_ORGAN_ROLES and country:
-            return country, resources.country_name(country)
-        if label in ("PERSON", "ORG") and entity.get("canonical"):
-            return f"entity:{entity['canonical']}", str(entity["canonical"])
-        name = _target_name(entity, country, text)
-        return (country, resources.country_name(country)) if country else (
-            (f"entity:{name}", name) if name else None)
-    if country:
-        return country, resources.country_name(country)
-    name = _target_name(None, None, text)
-    return (f"entity:{name}", name) if name else None
-
-
-@dataclass(frozen=True)
-class Contribution:
-    """What one piece of evidence adds to the stance of ``holder`` towards ``target``."""
-
-    holder: str
-    key: str
-    name: str
-    country: str | None
-    weight: float
-    evidence: str
-    date: str | None = None
-
-
-@dataclass
-class StanceInput:
-    """Everything the stance rules read: events, relations and entities by id."""
-
-    events: Sequence[dict[str, Any]]
-    relations: Sequence[dict[str, Any]]
-    entities: dict[str, dict[str, Any]]
-
-
-StanceRule = Callable[[StanceInput], Iterable[Contribution]]
-#: The stance rules by name, in the order they run; the component's config lists which run.
-STANCE_RULES: dict[str, StanceRule] = {}
-
-
-def stance_rule(name: str) -> Callable[[StanceRule], StanceRule]:
-    """Register a stance rule under ``name``."""
-    def register(func: StanceRule) -> StanceRule:
-        STANCE_RULES[name] = func
-        return func
-    return register
-
-
-def _happened(event: dict[str, Any]) -> bool:
-    return (event.get("modality") or "happened") == "happened"
-
-
 def _keyed(holder: str, target: str, country: str | None, entity: dict[str, Any] | None,
            text: str | None) -> tuple[str, str]:
     """(key, name) for a target ``contributions`` gave by name."""
@@ -302,17 +219,9 @@ DISSENT_TYPES = frozenset({"PROTEST", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
 REPRESSION_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION"})
 FOREIGN_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE", "ACCUSE", "SANCTION", "THREATEN",
                            "ASSAULT", "REJECT", "PROTEST", "REQUEST"})
-# An inferred target weighs less than one the text names.
-IMPLICIT_WEIGHT = 0.5
 DISSENT_SECTORS = frozenset({"opposition", "rebels"})
 # Acts that blame someone: condemning, rejecting, protesting.
 BLAMING_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
-
-
-def _targetless(event: dict[str, Any]) -> bool:
-    text = str(event.get("target_text") or "")
-    return not event.get("target") and not event.get("target_country") and (
-        not text or text.startswith(PLACE_MARKS))
 
 
 def _crowd_at_home(event: dict[str, Any], home: str) -> bool:
@@ -548,7 +457,3 @@ def aggregate_stances(events: Sequence[dict[str, Any]],
                                 s["holder"], s["target"]))
     return stances
 
-
-# The rules of ``implied`` register themselves here; they need this module's helpers, so
-# they are imported once it is complete.
-from . import implied  # noqa: E402,F401
