@@ -38,6 +38,10 @@ CHOOSING_STEMS = ("elect", "re-elect", "reelect", "appoint", "nominat", "designa
 #: sentence names next. Hostile acts are left out: "X condemned the attack, which Y ..."
 #: names bystanders as often as targets.
 COOPERATIVE_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE", "AGREE"})
+#: Words that aim what comes after them at someone: a party named after them is no
+#: beneficiary of a cooperative act before them.
+AIMING_WORDS = frozenset({"against", "target", "targets", "targeting", "targeted", "aimed",
+                          "aiming", "punish", "punishing"})
 #: Entities that can be on the receiving end of an act. People are left out: a person named
 #: later in the sentence is as often the act's author or a bystander ("Norway pledged funds,
 #: and its envoy Erik Berg will visit") as its beneficiary.
@@ -92,8 +96,10 @@ def later_party_rule(data: StanceInput) -> Iterator[Contribution]:
         for at, entity in (m for m in mentions if start <= m[0] < end):
             between = str(sentence.get("text") or "")[
                 start - int(sentence["start_char"]):at - int(sentence["start_char"])]
-            if not _receiver(entity, actor, holder) or " against " in f" {between.lower()} ":
-                # ("welcomed the verdict against the Russian officer": no beneficiary.)
+            if not _receiver(entity, actor, holder) or AIMING_WORDS & set(
+                    between.lower().replace(",", " ").split()):
+                # ("welcomed the verdict against the Russian officer", "sanctions, agreed by
+                # EU leaders, that target Russia's banks": no beneficiary.)
                 continue
             key = target_key(entity, entity.get("country"), None)
             if key is not None and key[0] != holder:

@@ -81,3 +81,9 @@ def test_a_cooperative_act_is_towards_the_party_named_after_it(text, expected):
 ])
 def test_no_implied_beneficiary_when_the_sentence_does_not_single_one_out(text):
     assert _rule(text, "later_party") == set()
+
+
+def test_no_beneficiary_named_after_a_word_that_aims_at_it():
+    text = ("Ministers approved a new package of sanctions, agreed by EU leaders overnight, "
+            "that also targets Russia's banks.")
+    assert not [s for s in _rule(text, "later_party") if s[2] == "support"]
