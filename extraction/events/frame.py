@@ -19,6 +19,7 @@ from .syntax import (
     _governing_verb,
     _is_verbal,
     _negated,
+    _prep_objects,
 )
 from .words import (
     ASKING_VERBS,
@@ -160,9 +161,8 @@ def _type_for(entry: Entry, tok: Token, complement_entry: Entry | None,
 def _promised_against(tok: Token) -> bool:
     """True when what a promise commits to is aimed against someone: "committed to a
     strike against Iraq", "pledged to a campaign against the cartels"."""
-    return any(o.dep_ == "prep" and o.lower_ == "against"
-               for prep in _children(tok, "prep") if prep.lower_ == "to"
-               for noun in _children(prep, "pobj") for o in noun.children)
+    return any(c.dep_ == "prep" and c.lower_ == "against"
+               for noun in _prep_objects(tok, "to") for c in noun.children)
 
 
 def _ceased(tok: Token) -> bool:
@@ -222,8 +222,7 @@ def _mode(frame: Frame) -> str:  # noqa: C901
 def _requested(frame: Frame) -> bool:
     """True for an act someone is asked to do ("called on Israel to stop its bombing",
     "urged the rebels to lay down their arms", "called for his resignation"): asked for, it
-    has not happened. The asking
-    is an event of its own."""
+    has not happened. The asking is an event of its own."""
     tok = frame.trigger
     if not _is_verbal(tok):
         # "called for Vargas's resignation", "demanded the withdrawal of the troops": the

@@ -50,6 +50,7 @@ from .syntax import (
     _negated,
     _neither_subject,
     _not_yet,
+    _prep_objects,
     _refused,
     _subject,
     _under_denial,
@@ -133,9 +134,7 @@ def _absorbed(doc: Doc, found: dict[int, Entry]) -> tuple[set[int], dict[int, To
         if comp is None and entry.intent:
             # "committed to a strike against Iraq", "pledged to a ceasefire": a promise
             # whose object is an act named by a noun.
-            comp = next((p for prep in doc[i].children if prep.dep_ == "prep" and
-                         prep.lower_ == "to" for p in _children(prep, "pobj")
-                         if p.i in found), None)
+            comp = next((p for p in _prep_objects(doc[i], "to") if p.i in found), None)
         if comp is not None:
             complements[i] = comp
             if comp.i in found:
@@ -354,8 +353,8 @@ def _announced(tok: Token) -> bool:
     """True when an act is the clause a verb of saying or warning reports ("said it would
     retaliate if ...", "warned that it would impose sanctions if ...")."""
     verb = tok if _is_verbal(tok) else _governing_verb(tok)
-    return verb is not None and verb.dep_ == "ccomp" and (
-        verb.head.lemma_.lower() in SPEECH_VERBS or verb.head.lemma_.lower() == "warn")
+    return verb is not None and verb.dep_ == "ccomp" and \
+        verb.head.lemma_.lower() in SPEECH_VERBS | {"warn"}
 
 
 def _added_frames(doc: Doc, index: DocIndex, found: dict[int, Entry], frames: list[Frame],

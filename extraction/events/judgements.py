@@ -294,13 +294,14 @@ GUEST_NOUNS = frozenset({"delegation", "counterpart", "visitor", "guest", "presi
                          "chancellor", "prince", "princess", "emir", "monarch"})
 
 
-def _welcomed_thing(index: DocIndex, trigger: Token) -> bool:
-    """True when what is welcomed is a thing ("welcomed Australian investment", "welcomed
-    the verdict"), not a party or a guest ("welcomed the Chinese president")."""
+def _welcomed_things(index: DocIndex, trigger: Token) -> list[Token]:
+    """The objects of "welcome" when they are things ("welcomed Australian investment",
+    "welcomed the verdict"); [] when one is a party or a guest ("welcomed the Chinese
+    president") or there is none."""
     objects = _children(trigger, "dobj")
-    return bool(objects) and all(
+    return objects if all(
         o.pos_ == "NOUN" and index.token_entity[o.i] is None and
-        o.lemma_.lower() not in GUEST_NOUNS for o in objects)
+        o.lemma_.lower() not in GUEST_NOUNS for o in objects) else []
 
 
 def _judged_acts(index: DocIndex, frames: Sequence[Frame]) -> None:
@@ -318,12 +319,13 @@ def _judged_acts(index: DocIndex, frames: Sequence[Frame]) -> None:
         blaming = frame.type in BLAMING_TYPES
         if frame.type not in JUDGING_TYPES and not welcome and not blaming:
             continue
-        if welcome and _welcomed_thing(index, frame.trigger):
+        things = _welcomed_things(index, frame.trigger) if welcome else []
+        if things:
             # "welcomed Australian investment": approval of a thing, not a reception; of
             # its owner, not of whoever its words name further on ("the verdict against
             # the Russian officer").
             frame.type, frame.intensity = "SUPPORT", 0.3
-            owners = {o.i for o in _children(frame.trigger, "dobj")}
+            owners = {o.i for o in things}
             frame.targets = [t for t in frame.targets if index.doc[t.head].head.i in owners
                              and index.doc[t.head].dep_ in ("amod", "poss", "compound")]
         act = _judged_noun(frame.trigger, by_token)

@@ -26,6 +26,13 @@ def _children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+def _prep_objects(tok: Token, prep: str) -> list[Token]:
+    """The objects of the preposition ``prep`` under a token ("to" in "committed to a
+    blockade": the blockade)."""
+    return [o for p in tok.children if p.dep_ == "prep" and p.lower_ == prep
+            for o in _children(p, "pobj")]
+
+
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of a verb and whether it is passive (``nsubjpass``)."""
     for child in verb.children:
@@ -74,8 +81,6 @@ def _is_passive_participle(verb: Token) -> bool:
                                           for c in verb.children)
 
 
-# Climbs the parse one construction at a time (infinitive, participle, gerund,
-# coordination); each branch is one construction.
 def _split_relative(verb: Token) -> Token | None:
     """The subject of a reduced relative the parser split off as a clause of its own: in
     "saying Libyan troops massed nearby threatened Chad", "massed" and "threatened" both
@@ -95,6 +100,8 @@ def _split_relative(verb: Token) -> Token | None:
     return subj
 
 
+# Climbs the parse one construction at a time (infinitive, participle, gerund,
+# coordination); each branch is one construction.
 def _controller(verb: Token) -> Token | None:  # noqa: C901
     """The token that supplies the missing subject of a verb: the subject of the verb above
     an infinitive, participle or gerund, or the noun a participle modifies."""

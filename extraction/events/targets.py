@@ -373,17 +373,13 @@ def _verb_arguments(index: DocIndex, verb: Token, entry: Entry,  # noqa: C901
             agent = _agent(verb)
             actors = _first_party([_party_args(index, agent)]) if agent is not None else []
             targets = _first_party([_party_args(index, patient)], sectors=False)
-        elif any(c.dep_ == "auxpass" for c in verb.children) and _agent(verb) is not None:
-            # "hurt after being beaten by a mob": the agent acts on the one the
-            # clause is about.
-            actors = _first_party([_party_args(index, _agent(verb))])
-            ctrl = _controller(verb)
-            targets = _first_party([_party_args(index, ctrl)], sectors=False) \
-                if ctrl is not None else []
-        elif "participle_patient" in index.rules and any(
-                c.dep_ == "auxpass" for c in verb.children):
-            # "died soon after being captured": with no agent named, the one the clause
-            # is about underwent the act; nobody named did it.
+        elif any(c.dep_ == "auxpass" for c in verb.children) and (
+                _agent(verb) is not None or "participle_patient" in index.rules):
+            # "hurt after being beaten by a mob": the agent acts on the one the clause is
+            # about; "died soon after being captured": with no agent named, that one
+            # underwent the act and nobody named did it.
+            agent = _agent(verb)
+            actors = _first_party([_party_args(index, agent)]) if agent is not None else []
             ctrl = _controller(verb)
             targets = _first_party([_party_args(index, ctrl)], sectors=False) \
                 if ctrl is not None else []
