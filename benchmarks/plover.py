@@ -40,7 +40,12 @@ from extraction.pipeline import build_pipeline  # noqa: E402
 GOLD_FILE = Path("plover-gold") / "PLOVER_GSR_CAMEO.json"
 TYPE_2021 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
              "FIGHT": "ASSAULT"}
-NOT_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "UAF", "REF", "***"})
+# Actor codes of the gold that name no state: international and non-governmental
+# organisations, companies, unidentified forces, refugees, and the codebook's transnational
+# militant and Islamist groups (IMG, ISM).
+NOT_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "UAF", "REF", "IMG", "ISM", "***"})
+# Older country codes of the codebook the gold was coded with, as ISO 3166-1 alpha-3.
+GOLD_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 EVENT_COMPONENTS = ("newslens_entities", "newslens_time", "newslens_events")
 # Every gold record carries the date 2000-01-01, a placeholder: the sentences are from many
 # years (leaders who took office long after 2000 act in them). They are analysed without a
@@ -63,7 +68,8 @@ def codes(actors: Any) -> set[str]:
     """Country codes of a gold source or target field (a list of actor dicts, or "")."""
     if not isinstance(actors, list):
         return set()
-    return {str(a.get("code")) for a in actors if isinstance(a, dict) and
+    return {GOLD_CODES.get(str(a.get("code")), str(a.get("code"))) for a in actors
+            if isinstance(a, dict) and
             re.fullmatch(r"[A-Z]{3}", str(a.get("code", ""))) and a.get("code") not in
             NOT_COUNTRIES}
 
