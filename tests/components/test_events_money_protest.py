@@ -1,0 +1,88 @@
+"""Classes of sentence about money withheld, displeasure voiced and protests joined (issue 9,
+fourth round). Each rule or lexicon row answers the class, not one sentence.
+
+Every sentence is written for these tests (none comes from a benchmark).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction import analyze
+
+
+def _article(text: str):
+    return analyze(text, published="2024-03-01")
+
+
+def _stances(text: str) -> set[tuple[str, str, str]]:
+    return {(s.holder, s.target_key, s.polarity) for s in _article(text).stances}
+
+
+# --- cutting or withholding help is a sanction on whom it was for ----------------------------
+
+@pytest.mark.parametrize(("text", "holder", "target"), [
+    ("Britain cut aid to Malawi last year.", "GBR", "MWI"),
+    ("The Dutch government slashed its development assistance to Burundi in May.", "NLD",
+     "BDI"),
+    ("Sweden has reduced its military support to Niger since the coup.", "SWE", "NER"),
+    ("Washington withheld funding for Egypt's army after the crackdown.", "USA",
+     "military:EGY"),
+    ("Norway froze funding for Tanzania on Tuesday.", "NOR", "TZA"),
+    ("The United States suspended aid for Niger after the coup.", "USA", "NER"),
+])
+def test_cutting_help_opposes_its_receiver(text, holder, target):
+    found = _stances(text)
+    assert (holder, target, "oppose") in found
+    assert (holder, target, "support") not in found
+
+
+def test_giving_help_stays_support():
+    assert ("GBR", "MWI", "support") in _stances("Britain sent aid to Malawi last year.")
+    assert ("JPN", "PHL", "support") in _stances(
+        "Japan increased its military assistance to the Philippines.")
+
+
+def test_a_cut_only_threatened_is_planned():
+    events = _article("Britain will cut aid to Malawi if the law passes.").events
+    cuts = [e for e in events if e.trigger.text == "cut"]
+    assert cuts and all(e.modality != "happened" for e in cuts)
+
+
+# --- voicing anger or outrage at a party is criticism of it ---------------------------------
+
+@pytest.mark.parametrize(("text", "holder", "target"), [
+    ("Poland expressed anger at Ukraine's grain exports.", "POL", "UKR"),
+    ("Polish farmers voiced their outrage over Ukraine's grain imports on Friday.", "POL",
+     "UKR"),
+    ("Kenya expressed its displeasure with Somalia's decision.", "KEN", "SOM"),
+    ("Farmers in Lyon blocked roads to voice their fury at Spain's tomato prices.", "FRA",
+     "ESP"),
+])
+def test_voiced_anger_opposes(text, holder, target):
+    assert (holder, target, "oppose") in _stances(text)
+
+
+def test_anger_without_a_party_makes_no_stance():
+    assert not _article("Residents expressed anger at the long queues.").stances
+
+
+# --- protest_occasion: a protest named by a noun during a protest act is the actors' --------
+
+@pytest.mark.parametrize(("text", "holder", "target"), [
+    ("Serbian protesters threw bottles during demonstrations against Kosovo's new rules.",
+     "SRB", "XKX"),
+    ("Kenyan students rioted at a rally against the Ugandan border closure.", "KEN", "UGA"),
+])
+def test_protest_joined_is_the_protesters(text, holder, target):
+    events = [e for e in _article(text).events if e.target_country == target]
+    assert any(e.type == "PROTEST" and e.actor_country == holder for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Riot police fired tear gas during protests against the Greek government.",
+    "Officers arrested twelve people during demonstrations against the Greek government.",
+])
+def test_protest_during_another_act_stays_unowned(text):
+    protests = [e for e in _article(text).events if e.type == "PROTEST"]
+    assert protests and all(e.actor_country is None for e in protests)
