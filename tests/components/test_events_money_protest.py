@@ -86,3 +86,26 @@ def test_protest_joined_is_the_protesters(text, holder, target):
 def test_protest_during_another_act_stays_unowned(text):
     protests = [e for e in _article(text).events if e.type == "PROTEST"]
     assert protests and all(e.actor_country is None for e in protests)
+
+
+# --- an act named by a noun aimed "against" a party is hostile to it -------------------------
+
+@pytest.mark.parametrize(("text", "holder", "target"), [
+    ("The general led a coup against President Bazoum on Wednesday.", "military:NER",
+     "entity:Mohamed Bazoum"),
+    ("Russia wages war on Ukraine.", "RUS", "UKR"),
+    ("Kenya mounted a diplomatic campaign against Somalia's claim.", "KEN", "SOM"),
+    ("Armenian activists formed a movement against Azerbaijan's blockade in March.", "ARM",
+     "AZE"),
+])
+def test_acts_against_a_party_oppose_it(text, holder, target):
+    assert (holder, target, "oppose") in _stances(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The government started a vaccination campaign in the north.",
+    "The United States declared a war on drugs in 1971.",
+    "Thousands joined the campaign for President Lula.",
+])
+def test_campaigns_and_wars_against_no_party_make_no_stance(text):
+    assert not [s for s in _article(text).stances if s.polarity == "oppose"]
