@@ -137,11 +137,18 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]], *,
             # People counted or named by a common noun are not their country at home; a
             # foreign state's violence on them ("a Russian missile strike killed 20
             # civilians in Kharkiv") is against their country.
-            own = Party.parse(holder).country
-            if own is not None and own != target_country and \
+            own = Party.parse(holder)
+            if own.country is not None and own.country != target_country and \
                     event.get("type") in ("ASSAULT", "COERCE") and target_country:
                 out.append((holder, resources.country_name(target_country), target_country,
                             polarity))
+            elif own.country == target_country and own.sector not in DISSENT_SECTORS and \
+                    event.get("target_sector") in DISSENT_SECTORS and \
+                    event.get("type") in REPRESSION_TYPES:
+                # "police arrested 50 protesters": force a state uses at home on a crowd
+                # of dissenters is against its opposition, not against its people.
+                out.append((holder, f"opposition in {resources.country_name(target_country)}",
+                            target_country, polarity))
         elif not _same_side(holder, target, target_country) and not (
                 polarity > 0 and _own_organ(holder, target, target_country)) or _own_person(
                 event, target, polarity):

@@ -406,9 +406,12 @@ def test_events_state_act_on_uncoded_people_is_domestic(nlp, rows, trigger, targ
     (event,) = by_trigger(events, trigger)
     assert event["actor_country"] == "KEN" and event["type"] == "COERCE"
     assert event["target_text"] == target and event["target_country"] == "KEN"
-    # A state acting at home holds no stance about itself.
-    assert not [s for s in aggregate_stances(events, doc._.newslens_entities)
-                if s["holder"] == "KEN" and s["target_country"] == "KEN"]
+    # A state acting at home holds no stance about itself; force on demonstrators is
+    # against its opposition (fourth round), on other people against no one.
+    stances = [s for s in aggregate_stances(events, doc._.newslens_entities)
+               if s["holder"] == "KEN" and s["target_country"] == "KEN"]
+    expected = ["opposition:KEN"] if "demonstrators" in target else []
+    assert [s["target_key"] for s in stances] == expected
 
 
 # "Kibaki extended the curfew in Nairobi."

@@ -109,3 +109,18 @@ def test_acts_against_a_party_oppose_it(text, holder, target):
 ])
 def test_campaigns_and_wars_against_no_party_make_no_stance(text):
     assert not [s for s in _article(text).stances if s.polarity == "oppose"]
+
+
+# --- force at home on a crowd of dissenters is against the opposition ------------------------
+
+@pytest.mark.parametrize(("text", "holder", "target"), [
+    ("Serbian police arrested 50 protesters in Belgrade on Friday.", "SRB", "opposition:SRB"),
+    ("Police in Tbilisi fired tear gas at demonstrators on Sunday.", "GEO", "opposition:GEO"),
+])
+def test_force_on_dissenters_at_home_opposes_the_opposition(text, holder, target):
+    assert (holder, target, "oppose") in _stances(text)
+
+
+def test_force_on_people_at_home_is_no_stance_against_the_country():
+    found = _stances("Serbian police arrested 50 people in Belgrade on Friday.")
+    assert not [s for s in found if s[1] in ("SRB", "opposition:SRB")]
