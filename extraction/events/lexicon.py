@@ -157,6 +157,11 @@ def _near_lemmas(token: Token) -> set[str]:  # noqa: C901
             # its plural as lemma ("Tributes were paid"): the singular is what rows name.
             out.add(child.lower_[:-1])
         for grand in child.children:
+            if grand.dep_ == "appos" and child.dep_ in ("dobj", "dative"):
+                # "designated the group a terrorist organisation", parsed as an apposition
+                # to the object: what it is called, as with "as".
+                out.update(m.lemma_.lower() for m in grand.children
+                           if m.dep_ in ("amod", "compound"))
             if grand.dep_ not in _NEAR_DEPS or _dates_only(grand):
                 continue
             out.add(grand.lemma_.lower())

@@ -124,3 +124,23 @@ def test_force_on_dissenters_at_home_opposes_the_opposition(text, holder, target
 def test_force_on_people_at_home_is_no_stance_against_the_country():
     found = _stances("Serbian police arrested 50 people in Belgrade on Friday.")
     assert not [s for s in found if s[1] in ("SRB", "opposition:SRB")]
+
+
+# --- naming a group a terrorist organisation is hostility, however the parse hangs it --------
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Paraguay designated Hezbollah a terrorist organisation in August.", "entity:Hezbollah"),
+    ("Paraguay designated Hezbollah as a terrorist organisation in August.", "entity:Hezbollah"),
+    ("Paraguay listed Hezbollah as a terrorist organisation in August.", "entity:Hezbollah"),
+])
+def test_terrorist_designation_opposes(text, target):
+    assert ("PRY", target, "oppose") in _stances(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The council designated Ms Keller as its new chair.",
+    "The president designated the area a national park.",
+    "The ministry listed three new heritage sites.",
+])
+def test_other_designations_make_no_opposition(text):
+    assert not [s for s in _article(text).stances if s.polarity == "oppose"]
