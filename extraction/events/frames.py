@@ -63,7 +63,6 @@ from .targets import (
     _occasion_host,
     _own_forces,
     _party_args,
-    _protest_occasion,
     _speaker,
     _struck_targets,
     _verb_arguments,
@@ -174,7 +173,7 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
         _fill_arguments(index, frame, comp, reactions, rules)
         if entry.speech and _no_reported_speech(index, frame, rules, home, spans, starts):
             continue
-        _inferred_parties(index, frame, rules, home, found)
+        _inferred_parties(index, frame, rules, home)
         frame.speaker = _speaker(index, tok)
         frame.folded_intent = entry.intent and comp is not None and not (
             "offer_made" in rules and not _is_verbal(comp))
@@ -295,7 +294,7 @@ def _no_reported_speech(index: DocIndex, frame: Frame, rules: frozenset[str],
 
 
 def _inferred_parties(index: DocIndex, frame: Frame, rules: frozenset[str],
-                      home: str | None, found: dict[int, Entry]) -> None:
+                      home: str | None) -> None:
     """Parties and weights the clause implies: what strikes are aimed at, an accident, the
     one dissent in a "despite" phrase is against, the country of an armed operation, the
     state as author of an act of office."""
@@ -306,11 +305,9 @@ def _inferred_parties(index: DocIndex, frame: Frame, rules: frozenset[str],
         # "plans to deploy 3,000 marines": the marines are sent, not aimed at.
         frame.targets = [t for t in frame.targets
                          if not _own_forces(index, tok, t, frame.actors)]
-    if not _is_verbal(tok) and not any(a.is_party for a in frame.actors) and (
-            "occasion_host" in rules and frame.type == "CONSULT" or
-            "protest_occasion" in rules and _protest_occasion(tok, found)):
-        # "After a meeting with the king, the president said ...": the president met him;
-        # "students rioted during protests against X": the protests are theirs.
+    if "occasion_host" in rules and frame.type == "CONSULT" and not _is_verbal(tok) and \
+            not any(a.is_party for a in frame.actors):
+        # "After a meeting with the king, the president said ...": the president met him.
         frame.actors = _occasion_host(index, tok) or frame.actors
     if "accidental" in rules and _accidental(tok):
         frame.intensity = 0.0

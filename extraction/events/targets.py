@@ -523,18 +523,6 @@ def _own_forces(index: DocIndex, tok: Token, arg: Arg, actors: Sequence[Arg]) ->
 OCCASION_PREPS = frozenset({"after", "before", "during", "following", "at", "in", "ahead"})
 
 
-def _protest_occasion(tok: Token, found: dict[int, Entry]) -> bool:
-    """True for a protest named by a noun in an occasion phrase of a protest act ("rioted
-    during demonstrations against X", "threw stones at a rally against Y"): the noun is the
-    protest the verb's subject takes part in. A verb of another kind ("police fired tear gas
-    during protests") leaves the protest unowned."""
-    prep = tok.head
-    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in OCCASION_PREPS:
-        return False
-    verb = found.get(prep.head.i)
-    return verb is not None and verb.type == "PROTEST" and _is_verbal(prep.head)
-
-
 def _occasion_host(index: DocIndex, tok: Token) -> list[Arg]:
     """The parties of the clause a meeting noun is the occasion of: the subject of the verb
     its "after", "at" or "during" phrase hangs on ("After a meeting with the king, the

@@ -1,5 +1,6 @@
-"""Classes of sentence about money withheld, displeasure voiced and protests joined (issue 9,
-fourth round). Each rule or lexicon row answers the class, not one sentence.
+"""Classes of sentence about money withheld, displeasure voiced, acts aimed against a party,
+force on dissenters and terrorist designations (issue 9, fourth round). Each rule or
+lexicon row answers the class, not one sentence.
 
 Every sentence is written for these tests (none comes from a benchmark).
 """
@@ -65,27 +66,6 @@ def test_voiced_anger_opposes(text, holder, target):
 
 def test_anger_without_a_party_makes_no_stance():
     assert not _article("Residents expressed anger at the long queues.").stances
-
-
-# --- protest_occasion: a protest named by a noun during a protest act is the actors' --------
-
-@pytest.mark.parametrize(("text", "holder", "target"), [
-    ("Serbian protesters threw bottles during demonstrations against Kosovo's new rules.",
-     "SRB", "XKX"),
-    ("Kenyan students rioted at a rally against the Ugandan border closure.", "KEN", "UGA"),
-])
-def test_protest_joined_is_the_protesters(text, holder, target):
-    events = [e for e in _article(text).events if e.target_country == target]
-    assert any(e.type == "PROTEST" and e.actor_country == holder for e in events)
-
-
-@pytest.mark.parametrize("text", [
-    "Riot police fired tear gas during protests against the Greek government.",
-    "Officers arrested twelve people during demonstrations against the Greek government.",
-])
-def test_protest_during_another_act_stays_unowned(text):
-    protests = [e for e in _article(text).events if e.type == "PROTEST"]
-    assert protests and all(e.actor_country is None for e in protests)
 
 
 # --- an act named by a noun aimed "against" a party is hostile to it -------------------------
