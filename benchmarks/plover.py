@@ -68,10 +68,9 @@ def codes(actors: Any) -> set[str]:
     """Country codes of a gold source or target field (a list of actor dicts, or "")."""
     if not isinstance(actors, list):
         return set()
-    return {GOLD_CODES.get(str(a.get("code")), str(a.get("code"))) for a in actors
-            if isinstance(a, dict) and
-            re.fullmatch(r"[A-Z]{3}", str(a.get("code", ""))) and a.get("code") not in
-            NOT_COUNTRIES}
+    found = (str(a.get("code", "")) for a in actors if isinstance(a, dict))
+    return {GOLD_CODES.get(code, code) for code in found
+            if re.fullmatch(r"[A-Z]{3}", code) and code not in NOT_COUNTRIES}
 
 
 def side(event_type: str) -> int:
