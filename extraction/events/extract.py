@@ -78,6 +78,7 @@ from .frames import (
     _announced,
     _defied,
     _definite_reference,
+    _final_mode,
     _frames,
     _headline_future,
     _no_reported_speech,
@@ -113,6 +114,7 @@ from .places import (
     _sector_home,
     _sector_targets,
     _sentence_country,
+    _target_tokens,
     _unattributed,
     home_country,
 )
@@ -189,11 +191,15 @@ def _event_parties(index: DocIndex, frame: Frame, active: frozenset[str], home: 
         actors = _at_home(index, frame, actors, home)
     elif "sentence_country" in active:
         # A short text with no country of its own: the one country its sentence names.
+        # For a named person or organisation, the state acted upon does not count: "Bishop
+        # X called for sanctions against Venezuela" is not Venezuela calling for them ("the
+        # ruling party endorsed President X" is still X's country's party).
         here = _sentence_country(index, frame.trigger)
-        if here is not None:
-            actors = [Arg(a.head, a.text, "country" if a.entity is None else a.kind,
-                          a.entity, here, a.sector, None, a.label)
-                      if _homeless(index, a) else a for a in actors]
+        named = _sentence_country(index, frame.trigger, skip=_target_tokens(index, targets))
+        actors = [Arg(a.head, a.text, "country" if a.entity is None else a.kind, a.entity,
+                      here if a.entity is None else named, a.sector, None, a.label)
+                  if _homeless(index, a) and (here if a.entity is None else named) else a
+                  for a in actors]
     if not actors and frame.type == "PROTEST" and "unnamed_protest" in active and \
             _is_unnamed_act(frame.trigger):
         # "Protests erupted in Tbilisi": the people of the country where they happen.
@@ -289,10 +295,19 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
     seen: set[tuple[Any, ...]] = set()
     for frame in frames:
         actors, targets = _event_parties(index, frame, active, home, leading)
-        if "helping_deployment" in active and frame.type == "MOBILIZE" and \
-                _helping_purpose(frame.trigger):
-            # "deployed troops to Mali to help its army": a deployment that helps is aid.
+        if "helping_deployment" in active and (
+                frame.type == "MOBILIZE" and _helping_purpose(frame.trigger) or
+                frame.type == "THREATEN" and (
+                    frame.entry.type == "MOBILIZE" and _helping_purpose(frame.trigger) or
+                    frame.entry.intent and frame.clause is not None and
+                    _helping_purpose(frame.clause))):
+            # "deployed troops to Mali to help its army": a deployment that helps is aid;
+            # so is one promised ("will send troops to help", "is ready to send troops to
+            # help"), which is no threat, and as planned as the promise.
+            threat = frame.type == "THREATEN"
             frame.type, frame.intensity = "AID", HELPING_INTENSITY
+            if threat:
+                frame.mode = _final_mode(frame, active)
         etype, polarity = _polarity(frame)
         when, source = pick_date(frame.trigger, spans, anchor,
                                  breaks=breaks if "dateline_date" in active else None,

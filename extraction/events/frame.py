@@ -20,6 +20,7 @@ from .syntax import (
     _is_verbal,
     _negated,
     _prep_objects,
+    _purpose_of,
 )
 from .words import (
     ASKING_VERBS,
@@ -193,6 +194,10 @@ def _mode(frame: Frame) -> str:  # noqa: C901
         return DENIED
     tok = frame.trigger
     chain = _clause_chain(tok)
+    above = _purpose_of(chain[-1])
+    if above is not None:
+        # "will send jets to help defend X": the help is as planned as the sending.
+        chain = chain + _clause_chain(above)
     if _under_condition(tok):
         return CONDITIONAL
     auxes = set().union(*(_aux_lemmas(c) for c in chain))
@@ -205,7 +210,10 @@ def _mode(frame: Frame) -> str:  # noqa: C901
             for c in chain for a in _children(c, "advcl")):
         return CONDITIONAL
     if auxes & (FUTURE_AUX | MODAL_AUX) or any(
-            c.lemma_.lower() in PLAN_VERBS or c.lower_ in PLAN_VERBS for c in chain[1:]):
+            c.lemma_.lower() in PLAN_VERBS or c.lower_ in PLAN_VERBS for c in chain[1:]
+            if above is None or c.i != above.i):
+        # (The verb a purpose serves is no plan word of its own: "set up checkpoints to
+        # stop the march" stopped it.)
         return PLANNED
     if frame.folded_intent and frame.type != "THREATEN":
         # A promise or plan is an act of speech about the future; a threat is an act now.

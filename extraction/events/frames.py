@@ -50,6 +50,7 @@ from .syntax import (
     _negated,
     _neither_subject,
     _not_yet,
+    _partitive_head,
     _prep_objects,
     _refused,
     _subject,
@@ -120,8 +121,12 @@ def _absorbed(doc: Doc, found: dict[int, Entry]) -> tuple[set[int], dict[int, To
         head = found.get(tok.head.i)
         if entry.pos != "N" or entry.type not in COOPERATIVE:
             continue
-        if (tok.dep_ == "dobj" and head is not None and head.type in REVERSING) or (
-                tok.dep_ == "conj" and tok.head.i in absorbed):
+        part = _partitive_head(tok)
+        if part is not None:
+            # "suspended part of its aid": what is refused is the aid.
+            head = found.get(part.head.i) if part.dep_ == "dobj" else None
+        if (tok.dep_ == "dobj" or part is not None) and head is not None and \
+                head.type in REVERSING or (tok.dep_ == "conj" and tok.head.i in absorbed):
             # "suspended its budget support", "rejected the proposal": the noun is what is
             # refused, not an act of its own.
             absorbed.add(i)
@@ -169,7 +174,7 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
             # "refused to impose sanctions on Russia": declining a hostile act is no
             # hostility towards its target; the refusal stays on the timeline.
             intensity = 0.0
-        frame = Frame(tok, entry, *_retyped(tok, etype, intensity, rules))
+        frame = Frame(tok, entry, *_retyped(tok, etype, intensity, rules), clause=comp)
         _fill_arguments(index, frame, comp, reactions, rules)
         if entry.speech and _no_reported_speech(index, frame, rules, home, spans, starts):
             continue

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from .words import CROWD_NOUNS, PARTICLES
+from .words import CROWD_NOUNS, PARTICLES, QUANTITY_HEADS
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "event_lexicon.tsv"
 
@@ -170,6 +170,11 @@ def _near_lemmas(token: Token) -> set[str]:  # noqa: C901
                 for great in grand.children:
                     if great.dep_ == "pobj":
                         out.add(great.lemma_.lower())
+                        if grand.lower_ == "of" and child.lemma_.lower() in QUANTITY_HEADS:
+                            # "suspended part of an aid programme": the kind of thing
+                            # measured out names what is suspended.
+                            out.update(m.lemma_.lower() for m in great.children
+                                       if m.dep_ == "compound")
             elif grand.dep_ == "pobj" and child.lower_ == "as":
                 # "designated the group as a terrorist organisation": what it is called.
                 out.update(m.lemma_.lower() for m in grand.children

@@ -22,6 +22,7 @@ from .syntax import (
     _governing_verb,
     _is_verbal,
     _participle_patient,
+    _stance_topic,
     _subject,
 )
 from .targets import HOME_NOUNS, _first_party, _party_args
@@ -31,6 +32,7 @@ from .words import (
     INSURGENT_NOUNS,
     JUSTICE_VERBS,
     MULTINATIONAL_WORDS,
+    PLACE_MARKS,
     PLACE_NOUNS,
     POLICE_NOUNS,
     POLICE_VERBS,
@@ -322,10 +324,33 @@ def _homeless(index: DocIndex, arg: Arg) -> bool:
         w.lemma_.lower() in HOME_NOUNS or w.lower_ in HOME_NOUNS for w in words))
 
 
-def _sentence_country(index: DocIndex, tok: Token) -> str | None:
-    """The one country the sentence of ``tok`` names, outside quotes and datelines; None
-    when it names none or several ("Judge X opened inquiries into 28 Chilean officials")."""
-    return one_country(index, tok.sent.start, tok.sent.end, skip=index.dateline)
+def _sentence_country(index: DocIndex, tok: Token, *,
+                      skip: frozenset[int] = frozenset()) -> str | None:
+    """The one country the sentence of ``tok`` names, outside quotes, datelines and
+    ``skip``; None when it names none or several ("Judge X opened inquiries into 28 Chilean
+    officials")."""
+    return one_country(index, tok.sent.start, tok.sent.end, skip=index.dateline | skip)
+
+
+#: Roles of a state's own person: a target holding one stands for the state.
+LEADER_ROLES = frozenset({"head of state", "head of government", "foreign minister"})
+
+
+def _target_tokens(index: DocIndex, targets: list[Arg]) -> frozenset[int]:
+    """The tokens of the targets that are a state or its leader ("sanctions against
+    Venezuela", "welcomed Brazil's president"). The people or groups of a country
+    ("inquiries into 28 Chilean officials", "demands from UNITA") are left in: an office
+    holder acting on them is most often of the same country."""
+    out: set[int] = set()
+    for arg in targets:
+        if arg.text.startswith(PLACE_MARKS):
+            continue  # where the act happened ("a curfew in Algiers"): the actor's home
+        ent = index.entities.get(arg.entity or "") or {}
+        if arg.label == "GPE" or ent.get("label") == "GPE" or (
+                arg.kind == "country" and arg.sector is None and arg.text.istitle()) or \
+                ent.get("role") in LEADER_ROLES:
+            out.update(t.i for t in index.doc[arg.head].subtree)
+    return frozenset(out)
 
 
 def _at_home(index: DocIndex, frame: Frame, actors: list[Arg], home: str) -> list[Arg]:
@@ -409,7 +434,8 @@ def _domestic_targets(index: DocIndex, frame: Frame, actors: list[Arg],
             return []
         home = story
     trigger = frame.trigger
-    verb = trigger if _is_verbal(trigger) else _governing_verb(trigger)
+    verb = trigger if _is_verbal(trigger) else None if (
+        "topic_noun" in index.rules and _stance_topic(trigger)) else _governing_verb(trigger)
     heads = [h for h in (trigger, verb) if h is not None]
     # "opened fire to disperse demonstrators": the purpose clause names whom it was aimed at.
     heads.extend(c for h in list(heads) for c in h.children

@@ -39,6 +39,7 @@ from .words import (
     PLURAL,
     QUANTITY_HEADS,
     RELATIVE,
+    SHELTER_NOUNS,
     STATE_NOUNS,
     THIRD_PLURAL,
     TIME_NOUNS,
@@ -483,7 +484,9 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:  # noqa:
             # "of"/"from" name whose a group is; "in" only places people ("students in
             # Indonesia"), not things ("a conference in Brussels").
             if child.dep_ == "prep" and (child.lower_ in ("of", "from") or (
-                    people and child.lower_ in ("in", "throughout", "within"))):
+                    people and child.lower_ in ("in", "throughout", "within")) or (
+                    child.lower_ == "for" and lemma in SHELTER_NOUNS)):
+                # ("a camp for Sudanese refugees": whom a shelter is for.)
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         inner = resolve_one(index, pobj, depth=1)

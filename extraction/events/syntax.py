@@ -13,6 +13,8 @@ from .words import (
     DENIAL_VERBS,
     INQUIRY_NOUNS,
     LIGHT_PREPS,
+    OPPOSING_NOUNS,
+    QUANTITY_HEADS,
     REFUSING_VERBS,
     TOPIC_PREPS,
 )
@@ -119,7 +121,8 @@ def _controller(verb: Token) -> Token | None:  # noqa: C901
             if split is not None:
                 return split
         if dep in ("xcomp", "advcl", "conj", "ccomp") and _is_verbal(head) or \
-                dep == "acomp":
+                dep == "acomp" or dep == "xcomp" and head.dep_ == "acomp":
+            # ("is willing to send troops": the adjective's subject sends them.)
             subj, passive = _subject(head)
             if subj is not None and not passive:
                 return subj
@@ -196,6 +199,19 @@ def _governing_verb(noun: Token) -> Token | None:
             continue
         return None
     return None
+
+
+#: Prepositions joining a noun of opposing to what is opposed ("opposition to X").
+ATTITUDE_PREPS = frozenset({"to", "for", "against", "with"})
+
+
+def _stance_topic(noun: Token) -> bool:
+    """True when an act named by ``noun`` is what a noun of opposing is about ("voiced
+    opposition to sanctions on Russia", "protests against the embargo"): the act is not
+    the act of whoever opposes it, nor aimed at what the opposing noun's verb governs."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ATTITUDE_PREPS \
+        and prep.head.i != noun.i and prep.head.lemma_.lower() in OPPOSING_NOUNS
 
 
 def _topic_of_noun(noun: Token) -> bool:
@@ -346,6 +362,26 @@ def _clause_chain(tok: Token) -> list[Token]:
         cur = cur.head
         chain.append(cur)
     return chain
+
+
+def _purpose_of(verb: Token) -> Token | None:
+    """The verb whose purpose an infinitive clause states ("will send troops [to help]
+    the army"): the purpose is done only as far as that verb is."""
+    if verb.dep_ == "advcl" and verb.head.i != verb.i and _is_verbal(verb.head) and any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) and not any(
+            c.dep_ == "mark" for c in verb.children):
+        return verb.head
+    return None
+
+
+def _partitive_head(tok: Token) -> Token | None:
+    """The quantity ``tok`` is measured out of ("[part] of its aid", "[half] of the
+    loans"), or None."""
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i != prep.i and \
+            prep.head.lemma_.lower() in QUANTITY_HEADS:
+        return prep.head
+    return None
 
 
 def _depth(tok: Token) -> int:

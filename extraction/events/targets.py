@@ -27,6 +27,7 @@ from .syntax import (
     _is_passive_participle,
     _is_verbal,
     _participle_patient,
+    _stance_topic,
     _subject,
     _topic_of_noun,
 )
@@ -273,7 +274,8 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
                 subj, passive = _subject(noun.head)
                 if subj is not None and not passive:
                     targets = _first_party([_party_args(index, subj)], sectors=False)
-    verb = _governing_verb(noun)
+    verb = None if "topic_noun" in index.rules and _stance_topic(noun) else \
+        _governing_verb(noun)
     if not actors and verb is not None and verb.i not in reactions and (
             verb.lemma_.lower() not in JUDGING_VERBS) and not (
             "topic_noun" in index.rules and _topic_of_noun(noun)):
