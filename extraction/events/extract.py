@@ -96,6 +96,7 @@ from .parties import (
     _dissenting_people,
     _helping_purpose,
     _inert,
+    _inert_subject,
     _is_named_party,
     _moves_own_people,
     _not_media,
@@ -294,6 +295,8 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
     events: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     for frame in frames:
+        if "inert_subject" in active and _inert_subject(index, frame):
+            continue
         actors, targets = _event_parties(index, frame, active, home, leading)
         if "helping_deployment" in active and (
                 frame.type == "MOBILIZE" and _helping_purpose(frame.trigger) or
@@ -449,6 +452,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "place_at": _at_place,
     "sentence_country": _sentence_country,
     "thing_not_actor": _inert,
+    "inert_subject": _inert_subject,
     "sector_home": _sector_home,
     "judged_act": _judged_acts,
     "act_subject_target": _struck_targets,

@@ -30,7 +30,10 @@ from .words import (
     FUTURE_AUX,
     HEDGE_ADVERBS,
     HEDGE_VERBS,
+    LEFT_BEHIND,
+    MEDICAL_MODIFIERS,
     MODAL_AUX,
+    NON_EVENT_OBJECTS,
     ONGOING_VERBS,
     PLAN_ADJECTIVES,
     PLAN_VERBS,
@@ -66,6 +69,37 @@ class Frame:
     # Only a reference to an act already told ("the deal"): judged acts may read it, then it
     # goes (rule definite_reference).
     reference: bool = False
+
+
+def _released_word(tok: Token) -> bool:
+    """True for a release of words: "released a statement", "a press release", "the
+    ruling, released on Monday"."""
+    return any(c.dep_ in ("dobj", "compound") and c.lemma_.lower() in NON_EVENT_OBJECTS
+               for c in tok.children) or tok.dep_ == "acl" and (
+        tok.head.lemma_.lower() in NON_EVENT_OBJECTS)
+
+
+def _no_act(tok: Token, entry: Entry, rules: frozenset[str]) -> bool:
+    """True when a trigger names no act here: speech when statements are off, an illness,
+    a relation named in passing, a modifier, a RETREAT that leaves someone in a state
+    ("left nine people dead") or leaves something behind ("left a lasting mark")."""
+    if entry.speech and "speech_statement" not in rules:
+        return True
+    if "medical_sense" in rules and entry.pos == "N" and any(
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() in MEDICAL_MODIFIERS
+            for c in tok.children):
+        # "a cardiac arrest", "a heart attack": an illness, not an act.
+        return True
+    if "described" in entry.flags and tok.dep_ not in ("appos", "attr"):
+        # "its allies demanded ...": a relation named in passing is no act.
+        return True
+    if entry.type == "RETREAT" and any(c.dep_ in ("oprd", "acomp") for c in tok.children):
+        # "the raid left nine people dead": the state something was left in, no departure.
+        return True
+    # "alleged sabotage", "left a lasting mark": not an act between parties.
+    return tok.dep_ == "amod" or (entry.pos == "N" and tok.dep_ == "compound") or (
+        entry.type == "RETREAT" and any(c.dep_ == "dobj" and c.lemma_.lower() in LEFT_BEHIND
+                                        for c in tok.children))
 
 
 def _refusal(frame: Frame) -> bool:

@@ -32,7 +32,9 @@ from .frame import (
     _ceased,
     _modality,
     _mode,
+    _no_act,
     _refusal,
+    _released_word,
     _requested,
     _type_for,
 )
@@ -72,8 +74,6 @@ from .words import (
     ACCIDENT_WORDS,
     CHARACTERISE_VERBS,
     DECISION_NOUNS,
-    MEDICAL_MODIFIERS,
-    NON_EVENT_OBJECTS,
     OFFICE_VERBS,
     OPERATION_NOUNS,
     ORDINAL_WORDS,
@@ -223,29 +223,6 @@ def _definite_reference(frame: Frame, earlier: Sequence[Frame],
     return not any(_attached(span, tok) for span, _ in sentence_spans(tok.sent, spans, starts))
 
 
-def _no_act(tok: Token, entry: Entry, rules: frozenset[str]) -> bool:
-    """True when a trigger names no act here: speech when statements are off, an illness,
-    a relation named in passing, a modifier, a RETREAT whose object is a statement or that
-    leaves someone in a state ("left nine people dead")."""
-    if entry.speech and "speech_statement" not in rules:
-        return True
-    if "medical_sense" in rules and entry.pos == "N" and any(
-            c.dep_ in ("amod", "compound") and c.lemma_.lower() in MEDICAL_MODIFIERS
-            for c in tok.children):
-        # "a cardiac arrest", "a heart attack": an illness, not an act.
-        return True
-    if "described" in entry.flags and tok.dep_ not in ("appos", "attr"):
-        # "its allies demanded ...": a relation named in passing is no act.
-        return True
-    if entry.type == "RETREAT" and any(c.dep_ in ("oprd", "acomp") for c in tok.children):
-        # "the raid left nine people dead": the state something was left in, no departure.
-        return True
-    # "alleged sabotage", "released a statement": not an act between parties.
-    return tok.dep_ == "amod" or (entry.pos == "N" and tok.dep_ == "compound") or (
-        entry.type == "RETREAT" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in NON_EVENT_OBJECTS for c in tok.children))
-
-
 def _retyped(tok: Token, etype: str, intensity: float,
              rules: frozenset[str]) -> tuple[str, float]:
     """The type and intensity after the rules that read what was done to what: words
@@ -254,6 +231,10 @@ def _retyped(tok: Token, etype: str, intensity: float,
         return "ACCUSE", VERBAL_ATTACK_INTENSITY
     if "kept_in_office" in rules and etype == "REJECT" and _refused_resignation(tok):
         return "SUPPORT", KEPT_INTENSITY
+    if etype == "RETREAT" and _released_word(tok):
+        # "released a statement", "a press release", "the ruling, released on Monday": a
+        # dated act of communication, not a retreat.
+        return STATEMENT, 0.0
     return etype, intensity
 
 

@@ -216,3 +216,19 @@ def _inert(index: DocIndex, arg: Arg) -> bool:
         return False
     lemma = index.doc[arg.head].lemma_.lower()
     return lemma in THING_NOUNS or lemma in ACT_NOUNS or lemma in DOCUMENT_NOUNS
+
+
+#: Acts of will a thing cannot do: "the law allows", "the licence allowing him", "orders
+#: won't leave idle capacity", "the vote failed" are no concession, rejection or retreat.
+WILLED_TYPES = frozenset({"CONCEDE", "REJECT", "RETREAT"})
+
+
+def _inert_subject(index: DocIndex, frame: Frame) -> bool:
+    """True for a verb of will whose own active subject is a thing that names no party."""
+    tok = frame.trigger
+    if frame.type not in WILLED_TYPES or not _is_verbal(tok):
+        return False
+    subj, passive = _subject(tok)
+    if subj is None or passive:
+        return False
+    return _inert(index, Arg(subj.i, subj.text, "other"))

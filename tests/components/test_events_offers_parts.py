@@ -167,3 +167,45 @@ def test_a_camp_for_refugees_is_their_countrys():
 def test_a_camp_near_a_border_is_not():
     events = _events("Chadian militiamen attacked a camp near the Sudanese border.", "attacked")
     assert events and events[0].target_country != "SDN"
+
+
+# --- a thing does not concede, reject or retreat; what one releases or leaves behind -----------
+
+@pytest.mark.parametrize("text", [
+    "Omani law allowed three days for the council to choose a successor.",
+    "The new licence allows foreign firms to bid for contracts.",
+    "The measure failed in the senate.",
+])
+def test_things_do_not_concede_or_reject(text):
+    assert not [e for e in _article(text).events if e.type in ("CONCEDE", "REJECT")]
+
+
+def test_parties_still_allow_and_prevent():
+    assert [e for e in _article("The government allowed opposition parties to hold rallies.")
+            .events if e.type == "CONCEDE"]
+    assert [e for e in _article("Egypt prevented aid convoys from entering Gaza.").events
+            if e.type == "REJECT" and e.actor_country == "EGY"]
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday the ministry issued a press release about the talks.",
+    "The court's opinion, released on Wednesday, found the law void.",
+    "The late president left a lasting mark on Ghana's politics.",
+])
+def test_releases_and_marks_are_no_retreat(text):
+    assert not [e for e in _article(text).events if e.type == "RETREAT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels released 12 hostages on Friday.",
+    "Russian troops left the town of Kherson in November.",
+])
+def test_releasing_people_and_leaving_places_stay_retreats(text):
+    assert [e for e in _article(text).events if e.type == "RETREAT"]
+
+
+def test_a_released_statement_is_a_dated_statement():
+    events = _article("The foreign ministry released a statement on Tuesday condemning the raid."
+                      ).events
+    released = [e for e in events if e.trigger.text == "released"]
+    assert released and released[0].type == "STATEMENT" and released[0].date == "2024-02-27"
