@@ -94,7 +94,7 @@ from .parties import (
     _between,
     _contested,
     _dissenting_people,
-    _helping_purpose,
+    _helping_deployment,
     _inert,
     _inert_subject,
     _is_named_party,
@@ -138,6 +138,7 @@ from .targets import (
     _removal_targets,
     _struck_targets,
     _verb_arguments,
+    _without_own_forces,
 )
 
 __all__ = ["RULES", "check_rules", "extract_events", "home_country", "pick_date"]
@@ -195,12 +196,15 @@ def _event_parties(index: DocIndex, frame: Frame, active: frozenset[str], home: 
         # For a named person or organisation, the state acted upon does not count: "Bishop
         # X called for sanctions against Venezuela" is not Venezuela calling for them ("the
         # ruling party endorsed President X" is still X's country's party).
-        here = _sentence_country(index, frame.trigger)
-        named = _sentence_country(index, frame.trigger, skip=_target_tokens(index, targets))
-        actors = [Arg(a.head, a.text, "country" if a.entity is None else a.kind, a.entity,
-                      here if a.entity is None else named, a.sector, None, a.label)
-                  if _homeless(index, a) and (here if a.entity is None else named) else a
-                  for a in actors]
+        placed = []
+        for a in actors:
+            here = _sentence_country(index, frame.trigger, skip=_target_tokens(
+                index, targets) if a.entity is not None else frozenset()) \
+                if _homeless(index, a) else None
+            placed.append(a if here is None else Arg(
+                a.head, a.text, "country" if a.entity is None else a.kind, a.entity, here,
+                a.sector, None, a.label))
+        actors = placed
     if not actors and frame.type == "PROTEST" and "unnamed_protest" in active and \
             _is_unnamed_act(frame.trigger):
         # "Protests erupted in Tbilisi": the people of the country where they happen.
@@ -218,10 +222,8 @@ def _event_parties(index: DocIndex, frame: Frame, active: frozenset[str], home: 
         actors = _dissenting_people(index, frame, actors, targets)
     if "sector_target" in active and frame.entry.stance and frame.type != INCIDENT and \
             not any(_is_named_party(t) for t in targets):
-        found = _sector_targets(index, frame, actors, leading)
-        if "own_forces" in active:
-            found = [t for t in found if not _own_forces(index, frame.trigger, t, actors)]
-        targets = found or targets
+        targets = _without_own_forces(index, frame.trigger, _sector_targets(
+            index, frame, actors, leading), actors) or targets
     return actors, targets
 
 
@@ -298,15 +300,9 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
         if "inert_subject" in active and _inert_subject(index, frame):
             continue
         actors, targets = _event_parties(index, frame, active, home, leading)
-        if "helping_deployment" in active and (
-                frame.type == "MOBILIZE" and _helping_purpose(frame.trigger) or
-                frame.type == "THREATEN" and (
-                    frame.entry.type == "MOBILIZE" and _helping_purpose(frame.trigger) or
-                    frame.entry.intent and frame.clause is not None and
-                    _helping_purpose(frame.clause))):
-            # "deployed troops to Mali to help its army": a deployment that helps is aid;
-            # so is one promised ("will send troops to help", "is ready to send troops to
-            # help"), which is no threat, and as planned as the promise.
+        if "helping_deployment" in active and _helping_deployment(frame):
+            # A deployment that helps is aid; one promised is no threat, and as planned as
+            # the promise.
             threat = frame.type == "THREATEN"
             frame.type, frame.intensity = "AID", HELPING_INTENSITY
             if threat:
@@ -464,7 +460,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "dissenting_people": _dissenting_people,
     "actorless_undated": _undated_act,
     "sector_target": _sector_targets,
-    "helping_deployment": _helping_purpose,
+    "helping_deployment": _helping_deployment,
     "contested_object": _contested,
     "between_pairs": _between,
     "from_source": _noun_arguments,

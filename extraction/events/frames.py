@@ -64,11 +64,11 @@ from .targets import (
     _first_party,
     _noun_arguments,
     _occasion_host,
-    _own_forces,
     _party_args,
     _speaker,
     _struck_targets,
     _verb_arguments,
+    _without_own_forces,
 )
 from .words import (
     ACCIDENT_WORDS,
@@ -287,10 +287,8 @@ def _inferred_parties(index: DocIndex, frame: Frame, rules: frozenset[str],
     tok = frame.trigger
     if "aimed_target" in rules and not any(t.is_party for t in frame.targets):
         frame.targets = _aimed_at(index, tok) or frame.targets
-    if "own_forces" in rules and frame.targets:
-        # "plans to deploy 3,000 marines": the marines are sent, not aimed at.
-        frame.targets = [t for t in frame.targets
-                         if not _own_forces(index, tok, t, frame.actors)]
+    # "plans to deploy 3,000 marines": the marines are sent, not aimed at.
+    frame.targets = _without_own_forces(index, tok, frame.targets, frame.actors)
     if "occasion_host" in rules and frame.type == "CONSULT" and not _is_verbal(tok) and \
             not any(a.is_party for a in frame.actors):
         # "After a meeting with the king, the president said ...": the president met him.

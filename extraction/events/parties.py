@@ -142,6 +142,16 @@ def _helping_purpose(trigger: Token) -> bool:
     return False
 
 
+def _helping_deployment(frame: Frame) -> bool:
+    """True for a deployment that helps, done or promised: "deployed troops to Mali to help
+    its army", "will send troops to help", "is ready to send troops to help"."""
+    mobilizing = frame.type == "MOBILIZE" or (
+        frame.type == "THREATEN" and frame.entry.type == "MOBILIZE")
+    promised = frame.type == "THREATEN" and frame.entry.intent and frame.clause is not None
+    return mobilizing and _helping_purpose(frame.trigger) or \
+        promised and _helping_purpose(frame.clause)
+
+
 def _under_prep(frame: Frame, arg: Arg, preps: Collection[str]) -> bool:
     """True when one of ``preps`` lies on the parse path from the argument up to the
     trigger."""

@@ -22,10 +22,9 @@ from .syntax import (
     _governing_verb,
     _is_verbal,
     _participle_patient,
-    _stance_topic,
     _subject,
 )
-from .targets import HOME_NOUNS, _first_party, _party_args
+from .targets import HOME_NOUNS, _acting_verb, _first_party, _party_args
 from .words import (
     DOMESTIC_MEASURES,
     INSTITUTION_WORDS,
@@ -434,8 +433,7 @@ def _domestic_targets(index: DocIndex, frame: Frame, actors: list[Arg],
             return []
         home = story
     trigger = frame.trigger
-    verb = trigger if _is_verbal(trigger) else None if (
-        "topic_noun" in index.rules and _stance_topic(trigger)) else _governing_verb(trigger)
+    verb = trigger if _is_verbal(trigger) else _acting_verb(index, trigger)
     heads = [h for h in (trigger, verb) if h is not None]
     # "opened fire to disperse demonstrators": the purpose clause names whom it was aimed at.
     heads.extend(c for h in list(heads) for c in h.children

@@ -147,8 +147,7 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]], *,
                     event.get("type") in REPRESSION_TYPES:
                 # "police arrested 50 protesters": force a state uses at home on a crowd
                 # of dissenters is against its opposition, not against its people.
-                out.append((holder, f"opposition in {resources.country_name(target_country)}",
-                            target_country, polarity))
+                out.append((holder, _opposition_in(target_country), target_country, polarity))
         elif not _same_side(holder, target, target_country) and not (
                 polarity > 0 and _own_organ(holder, target, target_country)) or _own_person(
                 event, target, polarity):
@@ -283,12 +282,17 @@ def implicit_target_rule(data: StanceInput) -> Iterator[Contribution]:  # noqa: 
             key, shown = home, name
         elif party.country == home and (party.is_state or party.sector == "military") and \
                 etype in REPRESSION_TYPES and dissent_at_home:
-            key, shown = f"opposition:{home}", f"opposition in {name}"
+            key, shown = f"opposition:{home}", _opposition_in(home)
         elif party.is_state and party.country != home and etype in FOREIGN_TYPES:
             key, shown = home, name
         else:
             continue
         yield Contribution(holder, key, shown, home, weight, str(event["id"]), event.get("date"))
+
+
+def _opposition_in(country: str) -> str:
+    """The display name of a country's opposition as a target ("opposition in Kenya")."""
+    return f"opposition in {resources.country_name(country)}"
 
 
 def _homage(event: dict[str, Any]) -> bool:

@@ -274,8 +274,7 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
                 subj, passive = _subject(noun.head)
                 if subj is not None and not passive:
                     targets = _first_party([_party_args(index, subj)], sectors=False)
-    verb = None if "topic_noun" in index.rules and _stance_topic(noun) else \
-        _governing_verb(noun)
+    verb = _acting_verb(index, noun)
     if not actors and verb is not None and verb.i not in reactions and (
             verb.lemma_.lower() not in JUDGING_VERBS) and not (
             "topic_noun" in index.rules and _topic_of_noun(noun)):
@@ -500,6 +499,24 @@ def _struck_targets(index: DocIndex, noun: Token) -> list[Arg]:
                                         for p in _children(prep, "pobj")]
     return [a for head in heads for a in resolve(index, head)
             if (a.country or a.igo or a.entity or a.kind == "group") and not _is_place(a)]
+
+
+def _acting_verb(index: DocIndex, noun: Token) -> Token | None:
+    """The verb whose subject does the act a noun names (``syntax._governing_verb``), or
+    None when the act is what a noun of opposing is about ("voiced opposition to sanctions
+    on Russia": the sanctions are not the opposer's, nor aimed at what "voiced" governs)."""
+    if "topic_noun" in index.rules and _stance_topic(noun):
+        return None
+    return _governing_verb(noun)
+
+
+def _without_own_forces(index: DocIndex, tok: Token, targets: list[Arg],
+                        actors: Sequence[Arg]) -> list[Arg]:
+    """``targets`` without the actor's own forces sent somewhere (``_own_forces``), when the
+    rule ``own_forces`` is on."""
+    if "own_forces" not in index.rules:
+        return targets
+    return [t for t in targets if not _own_forces(index, tok, t, actors)]
 
 
 def _own_forces(index: DocIndex, tok: Token, arg: Arg, actors: Sequence[Arg]) -> bool:

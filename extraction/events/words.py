@@ -83,9 +83,9 @@ REMOVAL_NOUNS = _words("removal_nouns")
 ONGOING_VERBS = _words("ongoing_verbs")
 CONDITION_AUX = _words("condition_aux")
 ASKING_VERBS = _words("asking_verbs")
-# frames.py
 NON_EVENT_OBJECTS = _words("non_event_objects")
 LEFT_BEHIND = _words("left_behind")
+# frames.py
 OPERATION_NOUNS = _words("operation_nouns")
 ACCIDENT_WORDS = _words("accident_words")
 SPOKEN_TARGETS = _words("spoken_targets")
