@@ -102,6 +102,7 @@ from .parties import (
     _not_media,
     _pairs,
     _speaking_party,
+    _unnamed_doer,
 )
 from .places import (
     _at_home,
@@ -325,6 +326,9 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
         if "actorless_undated" in active and not actors and _undated_act(
                 frame, targets, source, spans, starts):
             continue
+        if "unnamed_doer" in active and source in (None, "published") and \
+                _unnamed_doer(index, frame, actors, targets):
+            continue
         pairs = _pairs(frame, actors, targets, max_pairs, "mutual_pairs" in active,
                        "contested_object" in active, "between_pairs" in active)
         clause = _clause(frame.trigger).i
@@ -459,6 +463,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "court_state": _unattributed,
     "dissenting_people": _dissenting_people,
     "actorless_undated": _undated_act,
+    "unnamed_doer": _unnamed_doer,
     "sector_target": _sector_targets,
     "helping_deployment": _helping_deployment,
     "contested_object": _contested,

@@ -40,7 +40,7 @@ from .frame import (
 )
 from .judgements import CARRIER_VERBS, CONDEMN_ENTRY, PRAISE_ENTRY, _judgement, _quoted_judgements
 from .lexicon import COOPERATIVE, INCIDENT, STATEMENT, Entry, Lexicon, match_trigger
-from .parties import _echoed_speech, _media_source, _speaking_party
+from .parties import _echoed_speech, _journey, _media_source, _speaking_party
 from .places import _homeless
 from .syntax import (
     _agent,
@@ -558,6 +558,7 @@ DROP_RULES: dict[str, Callable[[Frame, dict[int, Entry]], bool]] = {
     "self_request": _self_request,
     "purpose_clause": _purpose_clause,
     "reception": _reception,
+    "journey": _journey,
 }
 
 

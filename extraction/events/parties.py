@@ -18,6 +18,7 @@ from .words import (
     CITIZEN_NOUNS,
     DOCUMENT_NOUNS,
     HELPING_VERBS,
+    LEFT_BODIES,
     OWN_PERSONNEL,
     STATE_WORDS,
     THING_NOUNS,
@@ -242,3 +243,48 @@ def _inert_subject(index: DocIndex, frame: Frame) -> bool:
     if subj is None or passive:
         return False
     return _inert(index, Arg(subj.i, subj.text, "other"))
+
+
+#: Acts that need no named doer to be news: violence and happenings ("a bomb killed ten",
+#: "the election was held"), protest by crowds ("unions organised a strike"), words ("a
+#: letter to the council") and choices by voters.
+DOERLESS_TYPES = frozenset({"ASSAULT", "INCIDENT", "PROTEST", "STATEMENT", "ELECT"})
+
+
+def _unnamed_doer(index: DocIndex, frame: Frame, actors: Sequence[Arg],
+                  targets: Sequence[Arg]) -> bool:
+    """True for an act of will that names no party at all: its doer is no one ("talks were
+    held", "aid was requested"), an unresolved pronoun or a common noun that is no state
+    organ, office, crowd or organisation ("they asked", "the statement rejected"), and it is
+    done to no named party either. Who did what to whom is the point of such an event;
+    without either side it is neither on the timeline nor in a stance ("Iran was
+    sanctioned" stays: it says to whom)."""
+    return frame.type not in DOERLESS_TYPES and \
+        not any(a.is_party or _named_party(index, a) for a in actors) and \
+        not any(t.country or t.igo or t.entity for t in targets)
+
+
+#: Verbs of setting off, a retreat only for what ``_journey`` lets through.
+DEPARTURE_VERBS = frozenset({"leave", "depart"})
+#: Who withdraws when they leave a place: a state, its forces, rebels, an organisation.
+WITHDRAWING_SECTORS = frozenset({"military", "rebels"})
+
+
+def _journey(frame: Frame, found: object = None) -> bool:
+    """True for a departure that is a journey, not a retreat: a person or people leaving a
+    place or setting off for one ("the envoy left for Damascus", "she departed in tears",
+    "civilians will be allowed to leave the city"). A departure stays a retreat when a state,
+    its forces, rebels or an organisation leave ("Britain must leave", "foreign troops to
+    leave"), or when what is left is an office, a body or a pact ("to leave office", "left
+    the coalition", "leave the EU")."""
+    tok = frame.trigger
+    if tok.lemma_.lower() not in DEPARTURE_VERBS or not _is_verbal(tok):
+        return False
+    if any(a.label == "GPE" or a.label == "ORG" or a.igo or a.kind == "group" or
+           a.sector in WITHDRAWING_SECTORS for a in frame.actors):
+        return False
+    left = [*_children(tok, "dobj"),
+            *(o for p in _children(tok, "prep") if p.lower_ in ("from", "of")
+              for o in _children(p, "pobj"))]
+    return not any(t.ent_type_ in ("ORG", "NORP") or t.lemma_.lower() in LEFT_BODIES
+                   for o in left for t in (o, *(c for c in o.children if c.dep_ == "compound")))

@@ -112,6 +112,7 @@ GENERIC_ACTS = _words("generic_acts")
 CROWD_NOUNS = _words("crowd_nouns")
 # parties.py
 OWN_PERSONNEL = _words("own_personnel")
+LEFT_BODIES = _words("left_bodies")
 STATE_WORDS = _words("state_words")
 THING_NOUNS = _words("thing_nouns")
 HELPING_VERBS = _words("helping_verbs")
