@@ -101,6 +101,10 @@ def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,  # noqa: 
             preps.setdefault(child.lower_, []).extend(_children(child, "pobj"))
         elif child.dep_ == "dative":
             objects.insert(0, child)
+    if entry is not None and entry.speech:
+        # "announced on Twitter", "said on state television": where words were said is no
+        # one they were said to.
+        preps.pop("on", None)
     measured = [inner for obj in objects for of in obj.children
                 if of.dep_ == "prep" and of.lower_ == "of" for inner in _children(of, "pobj")]
     for obj in [*objects, *_children(verb, "prt"), *measured]:

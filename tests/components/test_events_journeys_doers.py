@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.components.test_events_offers_parts import _events, _stances
+from tests.components.test_events_offers_parts import _article, _events, _stances
 
 # --- a journey is no retreat ------------------------------------------------------------------
 
@@ -85,3 +85,43 @@ def test_closing_another_states_routes_is_opposition(text, holder, target):
 
 def test_a_business_shutting_down_is_no_event():
     assert _events("The factory shut down in 2019.", "shut") == []
+
+
+# --- words of revealing are statements; where words were said is not whom to ------------------
+
+@pytest.mark.parametrize(("text", "trigger", "actor"), [
+    ("President Macron revealed on Friday that the two leaders had spoken by telephone.",
+     "revealed", "FRA"),
+    ("The Peruvian prime minister disclosed on Monday that the talks had stalled.",
+     "disclosed", "PER"),
+    ("The Nigerian foreign minister asserted that the elections had been fair.", "asserted",
+     "NGA"),
+])
+def test_revealing_words_are_dated_statements(text, trigger, actor):
+    events = _events(text, trigger)
+    assert [(e.type, e.actor_country) for e in events] == [("STATEMENT", actor)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan president said on state television that the border post would reopen.",
+    "Chile's foreign minister announced on Facebook that the embassy would close.",
+])
+def test_the_medium_of_a_statement_is_not_its_target(text):
+    events = [e for e in _article(text).events if e.type == "STATEMENT"]
+    assert events
+    assert all(e.target is None and e.target_text is None for e in events)
+
+
+# --- sentences handed down and outlets shuttered ----------------------------------------------
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("He was given a five-year prison sentence in 2012.", "given"),
+    ("A Bolivian court handed the two officers ten-year sentences on Thursday.", "handed"),
+    ("Authorities in Minsk shuttered the newspaper in March 2018.", "shuttered"),
+])
+def test_sentences_and_closures_are_coercion(text, trigger):
+    assert [e.type for e in _events(text, trigger)] == ["COERCE"]
+
+
+def test_a_shop_closing_by_itself_is_no_coercion():
+    assert _events("The shop shuttered in 2020.", "shuttered") == []
