@@ -328,7 +328,7 @@ def _undated_act(frame: Frame, targets: Sequence[Arg], source: str | None,
     died in the attack", "aid was provided") names neither who, to whom nor when, so it is
     neither on a timeline nor in a stance. A happening (an election, an earthquake) has no
     actor by nature and needs only a date from the text."""
-    if any(t.country or t.igo or t.entity for t in targets):
+    if any(t.named for t in targets):
         return False
     if frame.type == INCIDENT:
         return source in (None, "published")

@@ -40,6 +40,12 @@ class Arg:
     label: str | None = None
 
     @property
+    def named(self) -> bool:
+        """True when the argument names who it is: an entity, a country or an organisation
+        of states (a sector alone, "the rebels", does not)."""
+        return bool(self.country or self.igo or self.entity)
+
+    @property
     def is_party(self) -> bool:
         """True when the argument names someone a stance can be held by or about."""
         return self.kind != "other" or self.sector is not None

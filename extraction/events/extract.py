@@ -214,8 +214,7 @@ def _event_parties(index: DocIndex, frame: Frame, active: frozenset[str], home: 
         if where is not None:
             actors = [Arg(frame.trigger.i, f"protesters in {resources.country_name(where)}",
                           "country", None, where, "opposition")]
-    if "sector_home" in active and any(a.sector and not (a.country or a.igo or a.entity)
-                                       for a in actors):
+    if "sector_home" in active and any(a.sector and not a.named for a in actors):
         actors = _sector_home(index, frame, actors, leading)
     if "thing_not_actor" in active:
         actors = [a for a in actors if not _inert(index, a)]

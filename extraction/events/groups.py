@@ -37,7 +37,7 @@ def resolve(index: DocIndex, tok: Token) -> list[Arg]:
                                p.country, None, p.igo, p.label) for p in parties)
                 continue
         arg = resolve_one(index, head)
-        unnamed = not (arg.entity or arg.country or arg.igo)
+        unnamed = not arg.named
         members = _included_members(index, head) if (
             "included_members" in index.rules and unnamed) else []
         if members:

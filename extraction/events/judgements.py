@@ -57,7 +57,7 @@ def _denied_charges(index: DocIndex, frames: Sequence[Frame]) -> None:
                 doc[first - 2].lower_ not in ("a", "an") or doc[first - 3].text != ",":
             continue
         denier = resolve_one(index, doc[names])
-        if not (denier.country or denier.igo or denier.entity):
+        if not denier.named:
             continue
         accusers = [a for f in frames if f.type == "ACCUSE" and start <= f.trigger.i < first
                     for a in _authors(f)]
@@ -143,7 +143,7 @@ def _quoted_party(index: DocIndex, words: Sequence[Token], speaker: Sequence[Arg
         if rank is None or eid in own:
             continue
         arg = resolve_one(index, tok, depth=2)
-        if not (arg.country or arg.igo or arg.entity) or _is_place(arg) or \
+        if not arg.named or _is_place(arg) or \
                 (rank == 2 and arg.country in own):
             continue
         ranked.append((rank, tok.i, arg))
@@ -234,8 +234,8 @@ def _judged_noun(trigger: Token, by_token: dict[int, Frame]) -> Token | None:
 
 
 def _authors(frame: Frame) -> list[Arg]:
-    return [a for a in frame.actors if a.is_party and (a.entity or a.country or a.igo or
-                                                       a.sector) and not _is_place(a)]
+    return [a for a in frame.actors if a.is_party and (a.named or a.sector) and
+            not _is_place(a)]
 
 
 def _act_agents(index: DocIndex, act: Token) -> list[Arg]:
@@ -334,7 +334,7 @@ def _judged_acts(index: DocIndex, frames: Sequence[Frame]) -> None:
                 and not (frame.type == "REJECT" and act.lemma_.lower() in ACCUSATION_NOUNS)):
             # "lodged a protest", "continued the strike": the noun is the act itself.
             continue
-        named = any((t.country or t.igo or t.entity or t.kind == "group") and
+        named = any((t.named or t.kind == "group") and
                     not _is_place(t) for t in frame.targets)
         if named and not blaming:
             if welcome:

@@ -4,7 +4,7 @@ an actor, people who dissent, and how arguments pair up into actor x target even
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from spacy.tokens import Token
 
@@ -98,7 +98,7 @@ def _arg_key(arg: Arg | None) -> str | None:
 
 def _is_named_party(arg: Arg) -> bool:
     """A party named by the text; a place ("in Nairobi") is where, not whom."""
-    return bool(arg.entity or arg.country or arg.igo) and not arg.text.startswith("in ")
+    return arg.named and not arg.text.startswith("in ")
 
 
 def _pairs(frame: Frame, actors: list[Arg], targets: list[Arg],
@@ -261,7 +261,7 @@ def _unnamed_doer(index: DocIndex, frame: Frame, actors: Sequence[Arg],
     sanctioned" stays: it says to whom)."""
     return frame.type not in DOERLESS_TYPES and \
         not any(a.is_party or _named_party(index, a) for a in actors) and \
-        not any(t.country or t.igo or t.entity for t in targets)
+        not any(t.named for t in targets)
 
 
 #: Verbs of setting off, a retreat only for what ``_journey`` lets through.
@@ -270,7 +270,7 @@ DEPARTURE_VERBS = frozenset({"leave", "depart"})
 WITHDRAWING_SECTORS = frozenset({"military", "rebels"})
 
 
-def _journey(frame: Frame, found: object = None) -> bool:
+def _journey(frame: Frame, found: Mapping[int, object]) -> bool:
     """True for a departure that is a journey, not a retreat: a person or people leaving a
     place or setting off for one ("the envoy left for Damascus", "she departed in tears",
     "civilians will be allowed to leave the city"). A departure stays a retreat when a state,
@@ -280,7 +280,7 @@ def _journey(frame: Frame, found: object = None) -> bool:
     tok = frame.trigger
     if tok.lemma_.lower() not in DEPARTURE_VERBS or not _is_verbal(tok):
         return False
-    if any(a.label == "GPE" or a.label == "ORG" or a.igo or a.kind == "group" or
+    if any(a.label in ("GPE", "ORG") or a.igo or a.kind == "group" or
            a.sector in WITHDRAWING_SECTORS for a in frame.actors):
         return False
     left = [*_children(tok, "dobj"),

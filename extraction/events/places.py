@@ -294,7 +294,7 @@ def _sector_home(index: DocIndex, frame: Frame, actors: list[Arg],
     if country is None:
         return actors
     return [Arg(a.head, a.text, a.kind, a.entity, country, a.sector, None, a.label)
-            if a.sector and not (a.country or a.igo or a.entity) and
+            if a.sector and not a.named and
             not _multinational(index.doc[a.head]) else a for a in actors]
 
 
@@ -487,7 +487,7 @@ def _sector_targets(index: DocIndex, frame: Frame, actors: Sequence[Arg],
         if not (sector or police or state) or _multinational(obj):
             continue
         arg = resolve_one(index, obj, depth=1)
-        if arg.country or arg.igo or arg.entity or arg.kind == "group":
+        if arg.named or arg.kind == "group":
             return []  # a named party: the other rules decide
         country = _location(index, [trigger, obj, *([verb] if verb is not None else [])])
         if country is None and (_police(index, actors) or any(

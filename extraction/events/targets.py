@@ -502,7 +502,7 @@ def _struck_targets(index: DocIndex, noun: Token) -> list[Arg]:
                                         if prep.lower_ in ("at", "on", "against")
                                         for p in _children(prep, "pobj")]
     return [a for head in heads for a in resolve(index, head)
-            if (a.country or a.igo or a.entity or a.kind == "group") and not _is_place(a)]
+            if (a.named or a.kind == "group") and not _is_place(a)]
 
 
 def _acting_verb(index: DocIndex, noun: Token) -> Token | None:
