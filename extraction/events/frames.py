@@ -72,11 +72,13 @@ from .targets import (
 )
 from .words import (
     ACCIDENT_WORDS,
+    ARMED_MEMBERS,
     CHARACTERISE_VERBS,
     DECISION_NOUNS,
     OFFICE_VERBS,
     OPERATION_NOUNS,
     ORDINAL_WORDS,
+    SECTOR_NOUNS,
     SPEECH_VERBS,
     SPOKEN_TARGETS,
     UNMET_NOUNS,
@@ -155,8 +157,10 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
     those the special rules add (``_added_frames``)."""
     found = _triggers(doc, lexicon, rules)
     absorbed, complements = _absorbed(doc, found)
-    reactions = frozenset(i for i, e in found.items() if e.type in REACTIONS and
-                          _is_verbal(doc[i]))
+    # A verbal attack ("attacked the peace deal") reacts to its object like a condemnation.
+    reactions = frozenset(i for i, e in found.items() if _is_verbal(doc[i]) and (
+        e.type in REACTIONS or "verbal_attack" in rules and e.type == "ASSAULT" and
+        _verbal_attack(doc[i])))
     frames: list[Frame] = []
     for i in sorted(found):
         tok, entry = doc[i], found[i]
@@ -473,7 +477,28 @@ def _verbal_attack(tok: Token) -> bool:
     decision, a plan, a speech ("Erdogan attacked the US decision"), not on a place or
     people ("attacked the base")."""
     return _is_verbal(tok) and tok.lemma_.lower() in ("attack", "assail") and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in SPOKEN_TARGETS for c in tok.children)
+        c.dep_ == "dobj" and c.lemma_.lower() in SPOKEN_TARGETS and not _held_ground(tok, c)
+        for c in tok.children)
+
+
+def _held_ground(verb: Token, obj: Token) -> bool:
+    """A position attacked by forces, or one that forces hold, is ground, not a view:
+    "troops attacked rebel positions", "jets attacked Hezbollah positions" (but "attacked the
+    minister's position on tax" stays words)."""
+    if obj.lemma_.lower() != "position":
+        return False
+    subject = _subject(verb)[0]
+    modifiers = [c for c in obj.children if c.dep_ in ("compound", "amod", "nmod")]
+    return any(t is not None and _armed(t) for t in (subject, *modifiers))
+
+
+def _armed(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma in ARMED_MEMBERS or lemma == "enemy" or \
+            SECTOR_NOUNS.get(lemma) in ("military", "rebels"):
+        return True
+    found = resources.organisation_lookup(tok.text) if tok.pos_ == "PROPN" else None
+    return found is not None and found.role in ("armed group", "military")
 
 
 def _headline_future(tok: Token) -> bool:
