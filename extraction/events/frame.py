@@ -30,6 +30,7 @@ from .words import (
     FUTURE_AUX,
     HEDGE_ADVERBS,
     HEDGE_VERBS,
+    INTENT_NOUNS,
     LEFT_BEHIND,
     MEDICAL_MODIFIERS,
     MODAL_AUX,
@@ -248,6 +249,10 @@ def _mode(frame: Frame) -> str:  # noqa: C901
             if above is None or c.i != above.i):
         # (The verb a purpose serves is no plan word of its own: "set up checkpoints to
         # stop the march" stopped it.)
+        return PLANNED
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in INTENT_NOUNS and any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        # "Uganda's plan to close the border", "a pledge to withdraw": not yet done.
         return PLANNED
     if frame.folded_intent and frame.type != "THREATEN":
         # A promise or plan is an act of speech about the future; a threat is an act now.
