@@ -21,6 +21,7 @@ from .syntax import (
     _negated,
     _prep_objects,
     _purpose_of,
+    _to_infinitive,
 )
 from .words import (
     ASKING_VERBS,
@@ -250,8 +251,7 @@ def _mode(frame: Frame) -> str:  # noqa: C901
         # (The verb a purpose serves is no plan word of its own: "set up checkpoints to
         # stop the march" stopped it.)
         return PLANNED
-    if tok.dep_ == "acl" and tok.head.lemma_.lower() in INTENT_NOUNS and any(
-            c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in INTENT_NOUNS and _to_infinitive(tok):
         # "Uganda's plan to close the border", "a pledge to withdraw": not yet done.
         return PLANNED
     if frame.folded_intent and frame.type != "THREATEN":
@@ -282,7 +282,7 @@ def _requested(frame: Frame) -> bool:
         if verb is None or verb.head.i == verb.i or verb.dep_ not in ("xcomp", "advcl",
                                                                        "ccomp"):
             return False
-        if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        if not _to_infinitive(verb):
             return False
         verb = verb.head
         if verb.lemma_.lower() in ASKING_VERBS:

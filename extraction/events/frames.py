@@ -56,6 +56,7 @@ from .syntax import (
     _prep_objects,
     _refused,
     _subject,
+    _to_infinitive,
     _under_denial,
     _warned_against,
 )
@@ -509,8 +510,7 @@ def _headline_future(tok: Token) -> bool:
         if not _is_verbal(verb) or verb.dep_ != "conj" or verb.head.i == verb.i:
             break
         verb = verb.head
-    return _is_verbal(verb) and verb.dep_ == "ROOT" and any(
-        c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    return _is_verbal(verb) and verb.dep_ == "ROOT" and _to_infinitive(verb)
 
 
 def _state_author(index: DocIndex, tok: Token, targets: Sequence[Arg],
@@ -556,7 +556,7 @@ def _purpose_clause(frame: Frame, found: dict[int, Entry]) -> bool:
     to recognise". The purpose of an act ("sent troops to help the rebels") stays: it
     says whom the act was for."""
     tok = frame.trigger
-    if not _is_verbal(tok) or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+    if not _is_verbal(tok) or not _to_infinitive(tok):
         return False
     head = tok.head
     if tok.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):

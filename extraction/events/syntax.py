@@ -24,6 +24,11 @@ def _is_verbal(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX")
 
 
+def _to_infinitive(verb: Token) -> bool:
+    """Whether a verb carries the infinitive marker ("[to] close the border")."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
 def _children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
@@ -353,8 +358,7 @@ def _clause_chain(tok: Token) -> list[Token]:
     chain = [verb]
     cur = verb
     for _ in range(4):
-        infinitive = cur.dep_ == "ccomp" and any(c.dep_ == "aux" and c.tag_ == "TO"
-                                                 for c in cur.children)
+        infinitive = cur.dep_ == "ccomp" and _to_infinitive(cur)
         if cur.dep_ not in ("xcomp", "pcomp", "prep", "acomp") and not infinitive or \
                 cur.head.i == cur.i:
             # ("would have let the army deport them": the infinitive is governed.)
@@ -367,9 +371,8 @@ def _clause_chain(tok: Token) -> list[Token]:
 def _purpose_of(verb: Token) -> Token | None:
     """The verb whose purpose an infinitive clause states ("will send troops [to help]
     the army"): the purpose is done only as far as that verb is."""
-    if verb.dep_ == "advcl" and verb.head.i != verb.i and _is_verbal(verb.head) and any(
-            c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) and not any(
-            c.dep_ == "mark" for c in verb.children):
+    if verb.dep_ == "advcl" and verb.head.i != verb.i and _is_verbal(verb.head) and \
+            _to_infinitive(verb) and not any(c.dep_ == "mark" for c in verb.children):
         return verb.head
     return None
 
