@@ -392,14 +392,13 @@ def _verb_arguments(index: DocIndex, verb: Token, entry: Entry,  # noqa: C901
             ctrl = _controller(verb)
             if ctrl is not None:
                 actors = _party_args(index, ctrl)
-            owner = _children(verb.head, "poss") if verb.dep_ == "acl" else []
-            if owner and not any(a.is_party for a in actors):
-                # "attacked the president's plan to cut aid": the plan's owner acts.
-                actors = _party_args(index, owner[0])
-            elif verb.dep_ == "acl" and not any(a.is_party for a in actors):
-                # "issued a declaration demanding ...": the declaration's author acts.
-                above = _governing_verb(verb.head)
-                if above is not None:
+            if verb.dep_ == "acl" and not any(a.is_party for a in actors):
+                owner = _children(verb.head, "poss")
+                if owner:
+                    # "attacked the president's plan to cut aid": the plan's owner acts.
+                    actors = _party_args(index, owner[0])
+                elif (above := _governing_verb(verb.head)) is not None:
+                    # "issued a declaration demanding ...": the declaration's author acts.
                     asubj, apassive = _subject(above)
                     if asubj is not None and not apassive:
                         actors = _party_args(index, asubj)
