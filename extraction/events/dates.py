@@ -20,6 +20,16 @@ from .words import SPEAKER_NOUNS
 
 ARGUMENT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "nsubj", "nsubjpass", "poss",
                            "compound", "appos", "conj"})
+# Prepositions whose object is what an act is about or for, not when it took place: a date
+# of that object is its own ("protested over the 2018 law").
+TOPIC_PREPS = frozenset({"for", "over", "about", "against", "into", "regarding", "concerning",
+                         "despite"})
+# Nouns of time: "for three days last week" is a span of time, not a topic.
+TIME_NOUNS = frozenset({"second", "minute", "hour", "day", "night", "morning", "afternoon",
+                        "evening", "week", "weekend", "month", "year", "decade", "time",
+                        "period", "moment", "term"})
+# Dependencies of a date written before its noun ("the 2010 raid", "Thursday's vote").
+PREMODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "poss", "npadvmod"})
 # How many days before publication the story's last named day carries on to sentences
 # without a time expression (``narrative_day``).
 NARRATIVE_DAYS = 7
@@ -42,9 +52,13 @@ def _timex_spans(doc: Doc, timex: Sequence[dict[str, Any]]) -> list[tuple[Span, 
 
 def _owns_date(tok: Token, span: Span, trigger: Token) -> bool:
     """True when ``tok`` is a participant noun the time expression describes ("Maduro's
-    2018 re-election"), not a circumstance of the clause ("in a speech this week")."""
-    return (tok.pos_ in ("NOUN", "PROPN") and tok not in span and tok != trigger
-            and tok.dep_ in ARGUMENT_DEPS)
+    2018 re-election"), or the topic or cause of the act ("apologised for the 2010 raid",
+    "called for elections in March"), not a circumstance of the clause ("in a speech this
+    week", "at Monday's summit")."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok in span or tok == trigger:
+        return False
+    return tok.dep_ in ARGUMENT_DEPS or (tok.dep_ == "pobj" and tok.head.lower_ in TOPIC_PREPS
+                                         and tok.lemma_.lower() not in TIME_NOUNS)
 
 
 def _attached(span: Span, trigger: Token) -> bool:
@@ -137,6 +151,8 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],  # n
         for span, item in local:
             if _conjunct_date(span, trigger):
                 return str(item["value"]), str(item["text"])
+    if (item := _described_date(trigger, local)) is not None:
+        return str(item["value"]), str(item["text"])
     clause = _clause(trigger)
     scoping: list[tuple[int, dict[str, Any]]] = []
     for span, item in local:
@@ -164,6 +180,19 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],  # n
     return None, None
 
 
+def _described_date(trigger: Token,
+                    local: Sequence[tuple[Span, dict[str, Any]]]) -> dict[str, Any] | None:
+    """The date written before the noun a past relative clause describes: "a 2010 raid that
+    killed nine activists" tells of a killing in 2010."""
+    if trigger.dep_ != "relcl" or not _narrated(trigger):
+        return None
+    noun = trigger.head
+    for span, item in local:
+        if span.root.head == noun and span.root.dep_ in PREMODIFIER_DEPS and span.end <= noun.i:
+            return item
+    return None
+
+
 def _lone_date(trigger: Token,
                local: Sequence[tuple[Span, dict[str, Any]]]) -> dict[str, Any] | None:
     """The one date a sentence gives, for a past act the parse left it off ("Arriving back
@@ -174,8 +203,7 @@ def _lone_date(trigger: Token,
         return None
     span, item = local[0]
     above = span.root.head
-    if _owns_date(above, span, trigger) or span.root.dep_ in ("compound", "nummod", "amod",
-                                                               "poss", "npadvmod"):
+    if _owns_date(above, span, trigger) or span.root.dep_ in PREMODIFIER_DEPS:
         return None
     ancestors = {a.i for a in trigger.ancestors} | {trigger.i}
     cur = span.root
