@@ -43,7 +43,7 @@ def _weekday_near(anchor: dt.date, weekday: int, tense: Tense, latest: dt.date |
         ahead = (weekday - today) % 7
         return anchor + dt.timedelta(days=ahead)
     back = (today - weekday) % 7
-    if tense is None and back > 4:
+    if tense is None and back > 3:
         # Present tense and no other signal: the nearer of the two ("meets Monday" in a
         # Saturday article is the coming Monday).
         return anchor + dt.timedelta(days=7 - back)

@@ -141,6 +141,18 @@ def test_time_later_anchors_on_an_earlier_date_in_the_paragraph(nlp):
     assert got["The next day"] == "2018-03-06"
 
 
+# Published on Friday 15 March 2019: in the present tense, with nothing else to go by, a bare
+# weekday is the nearer of its two occurrences (Monday three days ahead, Tuesday three back).
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("The two leaders meet separately Monday with the envoy.", "Monday", "2019-03-18"),
+    ("The two leaders meet separately Tuesday with the envoy.", "Tuesday", "2019-03-12"),
+    ("The two leaders meet separately Wednesday with the envoy.", "Wednesday", "2019-03-13"),
+    ("The two leaders meet separately Sunday with the envoy.", "Sunday", "2019-03-17"),
+])
+def test_time_present_tense_weekday_is_the_nearer_one(nlp, text, expression, value):
+    assert values(nlp, text, "2019-03-15").get(expression) == value
+
+
 def test_time_later_without_a_reference_stays_unresolved(nlp):
     got = values(nlp, "Two days later, police arrested the leaders.")
     assert "X" in got["Two days later"]
