@@ -158,6 +158,13 @@ def _narrative(m: re.Match[str], text: str) -> Reading | None:
     if m["na_w"]:
         unit = m["na_w"].lower()
         sign = -1 if m["na_d"].lower() in ("before", "earlier") else 1
+        follows = text[m.end():m.end() + 2].strip()[:1]
+        if m["na_d"].lower() in ("before", "after") and follows.isalnum():
+            # "the night before the vote": a day next to an event the text names, not to the
+            # story's current day; it stays unresolved.
+            part = PARTS_OF_DAY.get(unit) if unit in ("night", "morning") else None
+            value = _UNKNOWN_DAY.get(unit, "XXXX-XX-XX") + (f"T{part}" if part else "")
+            return Reading("literal", type="TIME" if part else "DATE", value=value)
         if unit in ("night", "morning"):
             return Reading("day", type="TIME", shift=sign if unit == "morning" else sign,
                            part=PARTS_OF_DAY[unit], base="reference")
@@ -170,6 +177,9 @@ def _narrative(m: re.Match[str], text: str) -> Reading | None:
         return Reading("offset", unit=unit, amount=0.0, base="reference")
     return Reading("offset", unit="day", amount=0.0, base="reference")
 
+
+#: The unresolved value of a unit next to a named event ("the week after the election").
+_UNKNOWN_DAY = {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}
 
 _REF_PATTERN = alt(list(REF_WORDS)).replace(r"\ ", r"\s+")
 

@@ -153,6 +153,17 @@ def test_time_present_tense_weekday_is_the_nearer_one(nlp, text, expression, val
     assert values(nlp, text, "2019-03-15").get(expression) == value
 
 
+def test_time_the_day_before_an_event_is_not_the_day_before_the_story_day(nlp):
+    # "the night before the vote" is next to the vote, whose day the text does not give; "the
+    # night before" on its own is next to the day the story is telling.
+    got = values(nlp, "The polls opened on March 3, 2018. Rebels attacked a convoy on the "
+                      "night before the vote. The morning after the count, the army left.")
+    assert "X" in got["the night before"] and "X" in got["The morning after"]
+    got = values(nlp, "The polls opened on March 3, 2018. The night before, rebels attacked "
+                      "a convoy.")
+    assert got["The night before"] == "2018-03-02TNI"
+
+
 def test_time_later_without_a_reference_stays_unresolved(nlp):
     got = values(nlp, "Two days later, police arrested the leaders.")
     assert "X" in got["Two days later"]
