@@ -28,6 +28,8 @@ TOPIC_PREPS = frozenset({"for", "over", "about", "against", "into", "regarding",
 TIME_NOUNS = frozenset({"second", "minute", "hour", "day", "night", "morning", "afternoon",
                         "evening", "week", "weekend", "month", "year", "decade", "time",
                         "period", "moment", "term"})
+# Prepositions of a deadline or of how long a state lasts ("until April 5").
+DEADLINE_PREPS = frozenset({"until", "till", "by", "through"})
 # Dependencies of a date written before its noun ("the 2010 raid", "Thursday's vote").
 PREMODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "poss", "npadvmod"})
 # How many days before publication the story's last named day carries on to sentences
@@ -140,7 +142,7 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],  # n
     """
     sent = trigger.sent
     local = [(s, t) for s, t in sentence_spans(sent, spans, starts)
-             if _same_line(s, trigger, breaks)]
+             if _same_line(s, trigger, breaks) and not _deadline(s, trigger)]
     attached = [(depth, n, item) for n, (span, item) in enumerate(local)
                 if (depth := _attachment(span, trigger)) is not None]
     if attached:
@@ -178,6 +180,20 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],  # n
     if anchor:
         return anchor, "published"
     return None, None
+
+
+def _deadline(span: Span, trigger: Token) -> bool:
+    """True for a date another act is to be done by, or a state is to last until ("agreed
+    to leave by Sunday", "ordered him held until April 5"): it is not when the trigger's act
+    took place. The trigger's own deadline is its date ("will withdraw by March"), and so is
+    a day reached in a story told in the past ("By Sunday, the rebels had taken the town")."""
+    prep = span.root.head
+    if prep.dep_ != "prep" or prep.lower_ not in DEADLINE_PREPS or span.root.dep_ != "pobj" \
+            or prep.head == trigger:
+        return False
+    verb = prep.head
+    past = verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children)
+    return not (prep.lower_ == "by" and past)
 
 
 def _described_date(trigger: Token,
@@ -246,7 +262,7 @@ def _narrated(trigger: Token) -> bool:
     """True when the trigger's clause is told in the simple past ("police fired", "was
     arrested"); the present and the perfect ("has announced", "have departed") speak of
     the time of writing."""
-    verb = _clause(trigger)
+    verb = _finite(_clause(trigger))
     if not _is_verbal(verb):
         return False
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -255,6 +271,26 @@ def _narrated(trigger: Token) -> bool:
     if auxes:
         return any(a.tag_ == "VBD" for a in auxes)
     return verb.tag_ == "VBD"
+
+
+#: How a participle or gerund with no auxiliary of its own hangs on the verb whose tense it
+#: shares ("responded by [throwing] stones", "opened fire, [killing] four").
+NONFINITE_DEPS = frozenset({"pcomp", "advcl", "xcomp"})
+
+
+def _finite(verb: Token) -> Token:
+    """The finite verb a bare gerund or participle takes its time from: "police fired,
+    wounding two" and "protesters responded by throwing stones" are told in the past.
+    """
+    for _ in range(4):
+        if verb.tag_ not in ("VBG", "VBN") or verb.dep_ not in NONFINITE_DEPS or \
+                any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+            return verb
+        head = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        if head.i == verb.i or not _is_verbal(head):
+            return verb
+        verb = head
+    return verb
 
 
 def narrative_starts(spans: Sequence[tuple[Span, dict[str, Any]]]) -> list[int]:

@@ -113,12 +113,20 @@ def clause_tense(doc: Doc, index: int) -> str | None:
     if tense in (None, "perfect") and before in ("until", "till"):
         # "planned until December", "open till Friday": unless the clause is past, ahead.
         return "future"
-    if tense == "past" and (before in DEADLINE_WORDS or before == "to" and
-                            doc[index - 1].head.lemma_ in MOVING_VERBS):
+    if tense == "past" and (before in DEADLINE_WORDS and not _narrated_by(doc[index - 1]) or
+                            before == "to" and doc[index - 1].head.lemma_ in MOVING_VERBS):
         # "extended the offer until Nov. 9", "moved the vote to May": a past decision about
         # a date that may still be ahead; the nearest such date, not the past one.
         return None
     return tense
+
+
+def _narrated_by(prep: Token) -> bool:
+    """True for "by" on a verb told in the past ("By Sunday, the rebels had taken the town",
+    "by Friday officials said"): the day was reached, not set as a deadline."""
+    verb = prep.head
+    return prep.lower_ == "by" and verb.pos_ in ("VERB", "AUX") and (
+        verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children))
 
 
 def _tense(doc: Doc, token: Token) -> str | None:

@@ -60,3 +60,36 @@ def test_past_relative_clause_takes_the_date_written_on_its_noun(events_nlp, tex
 def test_relative_clause_with_its_own_date_keeps_it(events_nlp):
     text = "The 2011 treaty that Russia signed with China in 2013 expired."
     assert [d for d, _ in dated(events_nlp, text, "signed")] == ["2013"]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Police fired tear gas at the crowd on Sunday. Protesters responded by throwing stones "
+     "at the officers.", "throwing"),
+    ("Soldiers stormed the camp on Sunday. They opened fire, killing four rebels.", "killing"),
+])
+def test_gerund_or_participle_is_told_in_the_tense_of_its_verb(events_nlp, text, word):
+    # A bare gerund or participle shares the past of the verb it hangs on, so the story's
+    # day carries on to it as to the verb.
+    assert [d for d, _ in dated(events_nlp, text, word)] == ["2021-05-02"]
+
+
+def test_present_progressive_does_not_take_the_story_day(events_nlp):
+    text = ("On Sunday, police fired tear gas at the crowd. Protesters are throwing stones at "
+            "the officers.")
+    assert dated(events_nlp, text, "throwing") == [(PUBLISHED, "published")]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The rebels agreed to leave the town by Friday.", "agreed"),
+    ("The judge ordered the suspect held in custody until April 5.", "ordered"),
+])
+def test_deadline_of_another_act_does_not_date_this_one(events_nlp, text, word):
+    assert dated(events_nlp, text, word) == [(PUBLISHED, "published")]
+
+
+@pytest.mark.parametrize(("text", "word", "date"), [
+    ("The army will pull its troops out of the valley by Friday.", "pull", "2021-05-07"),
+    ("By Sunday, the army said it had retaken the town.", "said", "2021-05-02"),
+])
+def test_own_deadline_or_day_reached_in_the_past_dates_the_act(events_nlp, text, word, date):
+    assert [d for d, _ in dated(events_nlp, text, word)] == [date]

@@ -164,6 +164,14 @@ def test_time_the_day_before_an_event_is_not_the_day_before_the_story_day(nlp):
     assert got["The night before"] == "2018-03-02TNI"
 
 
+def test_time_by_a_day_in_a_story_told_in_the_past_is_that_past_day(nlp):
+    # "By Sunday" on a verb in the past is a day reached, not a deadline ahead; on an
+    # infinitive it stays a deadline ("agreed to leave by Sunday").
+    assert values(nlp, "By Sunday afternoon, the governor said the senate had no say."
+                  )["Sunday afternoon"] == "2019-03-10TAF"
+    assert values(nlp, "The rebels agreed to leave the town by Sunday.")["Sunday"] == "2019-03-17"
+
+
 def test_time_later_without_a_reference_stays_unresolved(nlp):
     got = values(nlp, "Two days later, police arrested the leaders.")
     assert "X" in got["Two days later"]
