@@ -72,9 +72,11 @@ def _attached(span: Span, trigger: Token) -> bool:
 def _attachment(span: Span, trigger: Token) -> int | None:
     """How many steps up the parse the time expression hangs on the trigger's own clause,
     or None when it does not (see ``_attached``)."""
-    cur = span.root
+    cur, start = span.root, 0
+    if (host := _reporting_host(span)) is not None:
+        cur, start = host, 1
     # The bounded walk up the heads (as in syntax._in_clause); this one counts steps.
-    for step in range(40):
+    for step in range(start, 40):
         if cur == trigger:
             return step
         if cur.head.i == cur.i:
@@ -93,6 +95,20 @@ def _attachment(span: Span, trigger: Token) -> int | None:
                                   and span.root.head == cur):
                 return step + 1
             return None
+    return None
+
+
+def _reporting_host(span: Span) -> Token | None:
+    """The verb of saying a date belongs to when the parse hangs it on the reported clause
+    but it stands before that clause's subject ("said at a news conference yesterday the
+    laws should change"): the words tell when it was said, not when the laws change."""
+    clause = span.root.head
+    if clause.dep_ != "ccomp" or not _is_verbal(clause) or clause.head.i >= span.start or \
+            not _is_verbal(clause.head):
+        return None
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if subjects and span.end <= subjects[0].left_edge.i:
+        return clause.head
     return None
 
 
@@ -158,7 +174,7 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],  # n
     clause = _clause(trigger)
     scoping: list[tuple[int, dict[str, Any]]] = []
     for span, item in local:
-        above = span.root.head
+        above = _reporting_host(span) or span.root.head
         if _owns_date(above, span, trigger):
             continue
         tclause = _clause(above)

@@ -129,8 +129,22 @@ def _narrated_by(prep: Token) -> bool:
         verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children))
 
 
+def _reported_over(verb: Token, token: Token) -> Token:
+    """The verb of saying above a reported clause, when the time word stands between the two
+    and before the clause's subject ("said on Monday the army would leave": Monday is when
+    it was said); else the clause's own verb."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i == verb.i or head.pos_ not in ("VERB", "AUX") or \
+            not head.i < token.i < verb.i:
+        return verb
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return head if subjects and token.i < subjects[0].left_edge.i else verb
+
+
 def _tense(doc: Doc, token: Token) -> str | None:
     verb = governing_verb(token)
+    if verb is not None:
+        verb = _reported_over(verb, token)
     if verb is not None:
         tense = verb_tense(verb)
         if tense is not None or verb.tag_ in ("VBZ", "VBP"):

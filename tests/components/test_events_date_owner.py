@@ -13,7 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from spacy.tokens import Doc
 
+from extraction.events.dates import pick_date
 from tests.components.conftest import PUBLISHED, run_events
 
 
@@ -93,3 +95,29 @@ def test_deadline_of_another_act_does_not_date_this_one(events_nlp, text, word):
 ])
 def test_own_deadline_or_day_reached_in_the_past_dates_the_act(events_nlp, text, word, date):
     assert [d for d, _ in dated(events_nlp, text, word)] == [date]
+
+
+def test_date_before_the_reported_clause_dates_the_saying(nlp):
+    # A hand-built parse that hangs the date on the reported clause, as the model sometimes
+    # does: standing before that clause's subject, it tells when the words were said.
+    words = ["The", "minister", "said", "at", "a", "briefing", "yesterday", "morning", "the",
+             "clinics", "would", "reopen", "."]
+    heads = [1, 2, 2, 2, 5, 3, 7, 11, 9, 11, 11, 2, 2]
+    deps = ["det", "nsubj", "ROOT", "prep", "det", "pobj", "compound", "npadvmod", "det",
+            "nsubj", "aux", "ccomp", "punct"]
+    tags = ["DT", "NN", "VBD", "IN", "DT", "NN", "NN", "NN", "DT", "NNS", "MD", "VB", "."]
+    pos = ["DET", "NOUN", "VERB", "ADP", "DET", "NOUN", "NOUN", "NOUN", "DET", "NOUN", "AUX",
+           "VERB", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    spans = [(doc[6:8], {"type": "TIME", "value": "2021-05-03TMO", "text": "yesterday morning"})]
+    assert pick_date(doc[2], spans, PUBLISHED) == ("2021-05-03TMO", "yesterday morning")
+    # Standing after the subject, it is the reported clause's own.
+    words2 = ["The", "minister", "said", "the", "clinics", "would", "reopen", "tomorrow", "."]
+    doc2 = Doc(nlp.vocab, words=words2, heads=[1, 2, 2, 4, 6, 6, 2, 6, 2],
+               deps=["det", "nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "npadvmod",
+                     "punct"],
+               tags=["DT", "NN", "VBD", "DT", "NNS", "MD", "VB", "NN", "."],
+               pos=["DET", "NOUN", "VERB", "DET", "NOUN", "AUX", "VERB", "NOUN", "PUNCT"])
+    spans2 = [(doc2[7:8], {"type": "DATE", "value": "2021-05-05", "text": "tomorrow"})]
+    assert pick_date(doc2[2], spans2, PUBLISHED) == (PUBLISHED, "published")
+    assert pick_date(doc2[6], spans2, PUBLISHED) == ("2021-05-05", "tomorrow")

@@ -172,6 +172,14 @@ def test_time_by_a_day_in_a_story_told_in_the_past_is_that_past_day(nlp):
     assert values(nlp, "The rebels agreed to leave the town by Sunday.")["Sunday"] == "2019-03-17"
 
 
+def test_time_date_before_a_reported_clause_takes_the_tense_of_the_saying(nlp):
+    # "said on Monday the army would leave": Monday is when it was said, in the past.
+    assert values(nlp, "Egypt said on Monday the army would leave the border town."
+                  )["Monday"] == "2019-03-11"
+    assert values(nlp, "Egypt said the army would leave the border town on Monday."
+                  )["Monday"] == "2019-03-18"
+
+
 def test_time_later_without_a_reference_stays_unresolved(nlp):
     got = values(nlp, "Two days later, police arrested the leaders.")
     assert "X" in got["Two days later"]
