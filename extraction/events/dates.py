@@ -28,6 +28,9 @@ TOPIC_PREPS = frozenset({"for", "over", "about", "against", "into", "regarding",
 TIME_NOUNS = frozenset({"second", "minute", "hour", "day", "night", "morning", "afternoon",
                         "evening", "week", "weekend", "month", "year", "decade", "time",
                         "period", "moment", "term"})
+# Words for "the time just named", and how many characters back that time may be named.
+BACK_REFERENCES = frozenset({"at the time", "at that time"})
+BACK_REACH = 400
 # Prepositions of a deadline or of how long a state lasts ("until April 5").
 DEADLINE_PREPS = frozenset({"until", "till", "by", "through"})
 # Dependencies of a date written before its noun ("the 2010 raid", "Thursday's vote").
@@ -41,9 +44,17 @@ LEDE_SENTENCES = 2
 
 def _timex_spans(doc: Doc, timex: Sequence[dict[str, Any]]) -> list[tuple[Span, dict[str, Any]]]:
     out: list[tuple[Span, dict[str, Any]]] = []
+    last: dict[str, Any] | None = None
     for item in timex or ():
         value = str(item.get("value", ""))
-        if item.get("type") not in ("DATE", "TIME") or not value[:1].isdigit():
+        if item.get("type") in ("DATE", "TIME") and value[:1].isdigit():
+            last = item
+        elif last is not None and " ".join(str(item.get("text", "")).lower().split()) in \
+                BACK_REFERENCES and int(item["start_char"]) - int(last["end_char"]) <= BACK_REACH:
+            # "On December 14 the emergency was extended. At the time, the minister called for
+            # ...": the time the text last named, for dating the acts of that clause.
+            item = dict(item, value=last["value"])
+        else:
             continue
         span = doc.char_span(int(item["start_char"]), int(item["end_char"]),
                              alignment_mode="expand")

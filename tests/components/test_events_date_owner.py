@@ -121,3 +121,12 @@ def test_date_before_the_reported_clause_dates_the_saying(nlp):
     spans2 = [(doc2[7:8], {"type": "DATE", "value": "2021-05-05", "text": "tomorrow"})]
     assert pick_date(doc2[2], spans2, PUBLISHED) == (PUBLISHED, "published")
     assert pick_date(doc2[6], spans2, PUBLISHED) == ("2021-05-05", "tomorrow")
+
+
+def test_at_the_time_dates_an_act_by_the_time_last_named(events_nlp):
+    text = ("The curfew was lifted on April 20. At the time, the minister called for calm in "
+            "the northern towns.")
+    assert [d for d, _ in dated(events_nlp, text, "called")] == ["2021-04-20"]
+    # With no time named before it, it says nothing: the act keeps the publication date.
+    alone = "At the time, the minister called for calm in the northern towns."
+    assert dated(events_nlp, alone, "called") == [(PUBLISHED, "published")]
