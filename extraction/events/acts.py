@@ -187,9 +187,14 @@ def _coup_frames(doc: Doc, index: DocIndex, found: dict[int, Entry],
         if author is None and tok.dep_ == "acl" and _children(tok, "dobj"):
             # "A coup ousted X" parsed as a clause on "coup".
             author = tok.head
-        if author is None or author.lemma_.lower() not in COUP_NOUNS:
+        if author is None:
             continue
         objects = [subj] if passive and subj is not None else _children(tok, "dobj")
+        if author.lemma_.lower() not in COUP_NOUNS:
+            ouster = _ouster(index, tok, author, objects, by_trigger.get(tok.i))
+            if ouster is not None:
+                out.append(ouster)
+            continue
         targets = _first_party([_party_args(index, o) for o in objects[:1]], sectors=False)
         if not targets:
             continue
@@ -206,6 +211,41 @@ def _coup_frames(doc: Doc, index: DocIndex, found: dict[int, Entry],
         out.append(Frame(tok, entry, "COERCE", -0.7, [actor], targets,
                          negated=_negated(tok)))
     return out
+
+
+#: How hostile an ouster is (as the lexicon's oust, depose, topple).
+OUSTER_INTENSITY = -0.7
+#: What a removal takes someone from, when it is an ouster ("removed from power").
+OUSTED_FROM = frozenset({"power", "office", "post", "presidency", "premiership", "throne"})
+
+
+def _ousting(verb: Token) -> bool:
+    """True when a removal says it is an ouster: "in a coup", "from power", "from office"."""
+    for prep in _children(verb, "prep"):
+        for obj in _children(prep, "pobj"):
+            word = obj.lemma_.lower()
+            if prep.lower_ == "in" and word in COUP_NOUNS or \
+                    prep.lower_ == "from" and word in OUSTED_FROM:
+                return True
+    return False
+
+
+def _ouster(index: DocIndex, tok: Token, author: Token, objects: Sequence[Token],
+            known: Frame | None) -> Frame | None:
+    """"Soldiers removed the president in a coup", "parliament removed him from office": an
+    ouster (COERCE) by whoever did it. A frame the lexicon already gave for the verb is
+    retyped in place (then None is returned)."""
+    if not _ousting(tok) or (known is not None and known.type in ("COERCE", "ASSAULT")):
+        return None
+    targets = _first_party([_party_args(index, o) for o in objects[:1]], sectors=False)
+    doers = _first_party([_party_args(index, author)])
+    if not targets or not doers:
+        return None
+    if known is not None:
+        known.type, known.intensity = "COERCE", OUSTER_INTENSITY
+        return None
+    entry = Entry(tok.lemma_.lower(), "V", "COERCE", OUSTER_INTENSITY)
+    return Frame(tok, entry, "COERCE", OUSTER_INTENSITY, doers, targets, negated=_negated(tok))
 
 
 def _perpetrator_frames(doc: Doc, index: DocIndex, found: dict[int, Entry]) -> list[Frame]:
