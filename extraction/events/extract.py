@@ -99,6 +99,7 @@ from .parties import (
     _inert_subject,
     _is_named_party,
     _moves_own_people,
+    _natural_cause,
     _not_media,
     _pairs,
     _speaking_party,
@@ -299,6 +300,9 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
     for frame in frames:
         if "inert_subject" in active and _inert_subject(index, frame):
             continue
+        if "natural_cause" in active and _natural_cause(frame):
+            # "The storm killed twelve": a happening, done by no one.
+            frame.type, frame.intensity, frame.actors = INCIDENT, 0.0, []
         actors, targets = _event_parties(index, frame, active, home, leading)
         if "helping_deployment" in active and _helping_deployment(frame):
             # A deployment that helps is aid; one promised is no threat, and as planned as
@@ -452,6 +456,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "sentence_country": _sentence_country,
     "thing_not_actor": _inert,
     "inert_subject": _inert_subject,
+    "natural_cause": _natural_cause,
     "sector_home": _sector_home,
     "judged_act": _judged_acts,
     "act_subject_target": _struck_targets,

@@ -12,11 +12,12 @@ from .dates import SPEAKER_NOUNS
 from .docindex import Arg, DocIndex
 from .frame import Frame
 from .references import is_speech_verb
-from .syntax import _children, _governing_verb, _is_verbal, _subject
+from .syntax import _agent, _children, _governing_verb, _is_verbal, _subject
 from .words import (
     ACT_NOUNS,
     CITIZEN_NOUNS,
     DOCUMENT_NOUNS,
+    HAZARD_NOUNS,
     HELPING_VERBS,
     LEFT_BODIES,
     OWN_PERSONNEL,
@@ -243,6 +244,28 @@ def _inert_subject(index: DocIndex, frame: Frame) -> bool:
     if subj is None or passive:
         return False
     return _inert(index, Arg(subj.i, subj.text, "other"))
+
+
+#: Acts a natural force or an illness can do: violence and coercion ("the storm killed
+#: twelve", "floods destroyed homes", "the virus has infected thousands").
+NATURAL_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _natural_cause(frame: Frame) -> bool:
+    """True for violence done by a natural force or an illness ("the storm killed twelve",
+    "measles has killed 70 children", "hundreds were killed by the earthquake"): a
+    happening, no one's act."""
+    tok = frame.trigger
+    if frame.type not in NATURAL_TYPES or not _is_verbal(tok):
+        return False
+    subj, passive = _subject(tok)
+    doer = _agent(tok) if passive else subj
+    if doer is None or doer.pos_ not in ("NOUN", "PROPN"):
+        return False
+    phrase = "".join(ch for t in doer.doc[doer.left_edge.i:doer.i + 1] if t.dep_ != "det"
+                     for ch in t.lower_ if ch.isalnum())
+    return doer.lemma_.lower() in HAZARD_NOUNS or doer.lower_ in HAZARD_NOUNS or \
+        phrase in HAZARD_NOUNS
 
 
 #: Acts that need no named doer to be news: violence and happenings ("a bomb killed ten",

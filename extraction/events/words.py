@@ -120,6 +120,7 @@ HELPING_VERBS = _words("helping_verbs")
 ACT_NOUNS = _words("act_nouns")
 CITIZEN_NOUNS = _words("citizen_nouns")
 DOCUMENT_NOUNS = _words("document_nouns")
+HAZARD_NOUNS = _words("hazard_nouns")
 # places.py
 PLACE_NOUNS = _words("place_nouns")
 DOMESTIC_MEASURES = _words("domestic_measures")
