@@ -150,7 +150,10 @@ def _near_lemmas(token: Token) -> set[str]:  # noqa: C901
             continue
         if child.dep_ not in _NEAR_DEPS or _dates_only(child):
             continue
-        out.add(child.lemma_.lower())
+        if not (child.dep_ == "prep" and child.tag_ in ("VBG", "VBN")):
+            # A participle used as a preposition is its own word: "according to the data"
+            # is no accord ("reach accord"), "following the talks" no following.
+            out.add(child.lemma_.lower())
         out.add(child.lower_)
         if child.tag_ == "NNPS" and child.lower_.endswith("s"):
             # A capitalised plural at a sentence start is tagged a proper noun and keeps

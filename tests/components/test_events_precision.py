@@ -933,3 +933,20 @@ def test_a_named_crowd_keeps_its_own_country(events_nlp):
     text = "Kenyan students protested in Kampala against the fee rise on Monday."
     found = triggered(events(events_nlp, text), "protested")
     assert found and {e["actor_country"] for e in found} == {"KEN"}
+
+
+# --- a participle used as a preposition is its own word -----------------------------------
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("By Sunday the vaccination rate had reached 95 percent according to ministry data.",
+     "reached"),
+    ("Turnout reached 60 percent according to the Nepalese election commission.", "reached"),
+])
+def test_according_to_is_no_accord(events_nlp, text, word):
+    assert not triggered(events(events_nlp, text), word)
+
+
+def test_reaching_an_accord_stays_an_agreement(events_nlp):
+    found = triggered(events(events_nlp, "Chile and Peru reached an accord on fishing."),
+                      "reached")
+    assert found and all(e["type"] == "AGREE" for e in found)
