@@ -22,7 +22,7 @@ ARGUMENT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "nsubj", "nsubjpass
                            "compound", "appos", "conj"})
 # Prepositions whose object is what an act is about or for, not when it took place: a date
 # of that object is its own ("protested over the 2018 law").
-TOPIC_PREPS = frozenset({"for", "over", "about", "against", "into", "regarding", "concerning",
+ABOUT_PREPS = frozenset({"for", "over", "about", "against", "into", "regarding", "concerning",
                          "despite"})
 # Nouns of time: "for three days last week" is a span of time, not a topic.
 TIME_NOUNS = frozenset({"second", "minute", "hour", "day", "night", "morning", "afternoon",
@@ -70,7 +70,7 @@ def _owns_date(tok: Token, span: Span, trigger: Token) -> bool:
     week", "at Monday's summit")."""
     if tok.pos_ not in ("NOUN", "PROPN") or tok in span or tok == trigger:
         return False
-    return tok.dep_ in ARGUMENT_DEPS or (tok.dep_ == "pobj" and tok.head.lower_ in TOPIC_PREPS
+    return tok.dep_ in ARGUMENT_DEPS or (tok.dep_ == "pobj" and tok.head.lower_ in ABOUT_PREPS
                                          and tok.lemma_.lower() not in TIME_NOUNS)
 
 

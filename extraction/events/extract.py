@@ -128,6 +128,7 @@ from .syntax import (
     _refused,
     _topic_of_noun,
     _under_denial,
+    _undergoing_verb,
     _warned_against,
 )
 from .targets import (
@@ -457,6 +458,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "thing_not_actor": _inert,
     "inert_subject": _inert_subject,
     "natural_cause": _natural_cause,
+    "undergone_act": _undergoing_verb,
     "sector_home": _sector_home,
     "judged_act": _judged_acts,
     "act_subject_target": _struck_targets,

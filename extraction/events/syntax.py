@@ -17,6 +17,7 @@ from .words import (
     QUANTITY_HEADS,
     REFUSING_VERBS,
     TOPIC_PREPS,
+    UNDERGOING_VERBS,
 )
 
 
@@ -181,6 +182,24 @@ def _participle_patient(verb: Token) -> Token | None:
             c.dep_ == "mark" and c.lower_ in ("if", "unless", "as") for c in verb.children):
         return None
     return _controller(verb)
+
+
+#: Verbs that with "under" say their subject undergoes an act ("came under attack").
+UNDER_VERBS = frozenset({"come", "fall", "be", "remain"})
+
+
+def _undergoing_verb(noun: Token) -> Token | None:
+    """The verb whose subject undergoes the act a noun names: "faces terrorist attacks",
+    "suffered a wave of attacks", "came under rocket fire", "repelled the assault"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj":
+        # "suffered a wave of attacks": the measure of the act is the object.
+        noun, head = head.head, head.head.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in UNDERGOING_VERBS:
+        return head
+    if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() in UNDER_VERBS:
+        return head.head
+    return None
 
 
 def _governing_verb(noun: Token) -> Token | None:

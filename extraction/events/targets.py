@@ -30,6 +30,7 @@ from .syntax import (
     _stance_topic,
     _subject,
     _topic_of_noun,
+    _undergoing_verb,
 )
 from .words import (
     ABOUT_MODIFIERS,
@@ -279,6 +280,16 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
                 if subj is not None and not passive:
                     targets = _first_party([_party_args(index, subj)], sectors=False)
     verb = _acting_verb(index, noun)
+    if "undergone_act" in index.rules and (undergoer := _undergoing_verb(noun)) is not None:
+        # "Tunisia faces attacks", "Kenya endured raids by al-Shabab": the subject is the
+        # target; the doer is whoever "by" or "from" names, on the noun or the verb.
+        subj, passive = _subject(undergoer)
+        if subj is not None and not passive and not targets:
+            targets = _first_party([_party_args(index, subj)], sectors=False)
+        sources = [o for holder in (noun, undergoer) for p in _children(holder, "prep")
+                   if p.lower_ in ("by", "from") for o in _children(p, "pobj")]
+        actors = actors or (_first_party([_party_args(index, sources[0])]) if sources else [])
+        verb = None
     if not actors and verb is not None and verb.i not in reactions and (
             verb.lemma_.lower() not in JUDGING_VERBS) and not (
             "topic_noun" in index.rules and _topic_of_noun(noun)):
