@@ -20,6 +20,7 @@ from .words import (
     HAZARD_NOUNS,
     HELPING_VERBS,
     LEFT_BODIES,
+    NEWS_NOUNS,
     OWN_PERSONNEL,
     STATE_WORDS,
     THING_NOUNS,
@@ -66,9 +67,12 @@ def _agentive(index: DocIndex, arg: Arg) -> bool:
 
 
 def _media_source(index: DocIndex, actors: Sequence[Arg]) -> bool:
-    """True when every speaker is a news outlet: what it reports is the news, not its act."""
-    roles = [str((index.entities.get(a.entity or "") or {}).get("role") or "") for a in actors]
-    return bool(roles) and all(r == "media" for r in roles)
+    """True when every speaker is a news outlet or a piece of the press ("the Maariv
+    newspaper said", "reports said"): what it reports is the news, not its act."""
+    return bool(actors) and all(
+        str((index.entities.get(a.entity or "") or {}).get("role") or "") == "media" or
+        index.doc[a.head].lemma_.lower() in NEWS_NOUNS or index.doc[a.head].lower_ in NEWS_NOUNS
+        for a in actors)
 
 
 def _not_media(index: DocIndex, actors: list[Arg]) -> list[Arg]:

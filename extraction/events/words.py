@@ -121,6 +121,7 @@ ACT_NOUNS = _words("act_nouns")
 CITIZEN_NOUNS = _words("citizen_nouns")
 DOCUMENT_NOUNS = _words("document_nouns")
 HAZARD_NOUNS = _words("hazard_nouns")
+NEWS_NOUNS = _words("news_nouns")
 # places.py
 PLACE_NOUNS = _words("place_nouns")
 DOMESTIC_MEASURES = _words("domestic_measures")

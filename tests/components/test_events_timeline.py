@@ -38,6 +38,16 @@ def test_events_timeline_speech_by_a_party_is_a_statement(events_nlp, text, word
     assert found[0]["polarity"] == 0.0
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    ("The Kenyan newspaper said on Sunday that the talks would resume.", "said"),
+    ("Reports said at least forty people died in the floods.", "said"),
+    ("A report by the Chilean daily said the minister would resign.", "said"),
+])
+def test_events_timeline_the_press_saying_is_no_statement_of_a_party(events_nlp, text, word):
+    # What a newspaper or a report says is the news, not an act on the timeline.
+    assert by_trigger(events(events_nlp, text), word) == []
+
+
 @pytest.mark.parametrize(("text", "word", "target"), [
     ("The Sudanese envoy told the United Nations that the ceasefire held.", "told", "un"),
     ("The Polish minister told Germany that the pipeline was a mistake.", "told", "DEU"),
