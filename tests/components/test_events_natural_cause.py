@@ -1,5 +1,5 @@
-"""Violence done by a natural force or an illness is a happening, no one's act (issue 9,
-actor from the wrong words).
+"""Who does violence: not a natural force or an illness, and an armed group named by what it
+believes is a rebel side (issue 9, actor from the wrong words).
 
 "The storm killed twelve people" has no doer: it must not be an attack, nor one by the country
 the story is about. Every sentence is written for these tests (none comes from a benchmark).
@@ -43,3 +43,15 @@ def test_virus_named_with_hyphens_is_no_doer(events_nlp):
 def test_violence_by_a_party_stays_an_attack(events_nlp, text, word, country):
     found = acts(events_nlp, text, word)
     assert found and all(t == "ASSAULT" and a == country for t, a, _ in found)
+
+
+@pytest.mark.parametrize(("text", "word", "country"), [
+    ("Extremists bombed two towns in northern Nigeria on Sunday.", "bombed", "NGA"),
+    ("Islamist extremists killed twelve villagers in Mali.", "killed", "MLI"),
+])
+def test_extremists_are_armed_rebels_of_the_country(events_nlp, text, word, country):
+    # An armed group named only by what it believes is the rebel side of the country it
+    # fights in, as militants and insurgents are.
+    found = [e for e in run_events(events_nlp, text) if e["trigger"]["text"] == word]
+    assert found and all(e["actor_sector"] == "rebels" and e["actor_country"] == country
+                         for e in found)
