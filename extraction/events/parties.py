@@ -245,6 +245,9 @@ def _inert_subject(index: DocIndex, frame: Frame) -> bool:
     if frame.type not in WILLED_TYPES or not _is_verbal(tok):
         return False
     subj, passive = _subject(tok)
+    if subj is None and tok.dep_ == "acl" and tok.tag_ == "VBG":
+        # "a gun licence allowing him to buy weapons": the licence allows.
+        subj, passive = tok.head, False
     if subj is None or passive:
         return False
     return _inert(index, Arg(subj.i, subj.text, "other"))

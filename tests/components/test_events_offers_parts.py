@@ -175,6 +175,9 @@ def test_a_camp_near_a_border_is_not():
     "Omani law allowed three days for the council to choose a successor.",
     "The new licence allows foreign firms to bid for contracts.",
     "The measure failed in the senate.",
+    # A clause on a thing: the thing allows, not the person the sentence is about.
+    "The gunman held a valid Kenyan licence allowing him to buy rifles.",
+    "Ghana's opposition leader had a permit allowing him to hold rallies in Accra.",
 ])
 def test_things_do_not_concede_or_reject(text):
     assert not [e for e in _article(text).events if e.type in ("CONCEDE", "REJECT")]
