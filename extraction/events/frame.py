@@ -241,6 +241,10 @@ def _mode(frame: Frame) -> str:  # noqa: C901
             _negated(c) for c in chain) and not auxes & CONDITION_AUX:
         # "will continue to support the rebels": the support goes on now.
         return HAPPENED
+    if _attempted(chain) and not auxes & (FUTURE_AUX | MODAL_AUX):
+        # "tried to pressure the government", "attempted to overthrow the president": the
+        # attempt was made, against its target (at half strength: frame.modality).
+        return HAPPENED
     if auxes & (MODAL_AUX | {"would"}) and any(
             any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in a.children)
             for c in chain for a in _children(c, "advcl")):
@@ -264,6 +268,20 @@ def _mode(frame: Frame) -> str:  # noqa: C901
     if frame.modality < 1.0:
         return PLANNED
     return HAPPENED
+
+
+#: Verbs of trying: what they govern was attempted, which is an act of its own.
+ATTEMPT_VERBS = frozenset({"try", "attempt"})
+
+
+def _attempted(chain: list[Token]) -> bool:
+    """True when the verb right above the act is a trying told in the past ("tried to",
+    "had attempted to"), not negated."""
+    if len(chain) < 2:
+        return False
+    verb = chain[1]
+    return verb.lemma_.lower() in ATTEMPT_VERBS and not _negated(verb) and (
+        verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children))
 
 
 def _requested(frame: Frame) -> bool:
