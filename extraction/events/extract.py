@@ -297,6 +297,7 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
     # (After the judgements, which may read what a reference refers to.)
     frames = [f for f in frames if not f.reference]
     events: list[dict[str, Any]] = []
+    clause_keys: list[tuple[Any, ...]] = []
     seen: set[tuple[Any, ...]] = set()
     for frame in frames:
         if "inert_subject" in active and _inert_subject(index, frame):
@@ -345,6 +346,9 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
             seen.add(key)
             events.append(_event(frame, etype, polarity, actor, target, when, source,
                                  trigger, sentence, speaker))
+            clause_keys.append(key[:3])
+    if "clause_dedupe" in active:
+        events = _without_targetless_twins(events, clause_keys)
     if "repeated_mention" in active:
         events = _drop_repeated_mentions(events)
     if "happening_once" in active:
@@ -352,6 +356,34 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
     for number, event in enumerate(events, start=1):
         event["id"] = f"V{number}"
     return events
+
+
+#: The fields of an event that say whom it was done to.
+TARGET_FIELDS = ("target", "target_country", "target_text", "target_sector")
+
+
+def _without_targetless_twins(events: list[dict[str, Any]],
+                              keys: Sequence[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    """One clause, one act: "imposed sanctions on Russia" names one sanction. The verb's
+    event of a type and doer with no target takes the target of the noun's event of the
+    same clause, type and doer ("sanctions on Russia"), which goes."""
+    def aimed(ev: dict[str, Any]) -> bool:
+        return bool(ev.get("target") or ev.get("target_country"))
+
+    open_twin: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for key, ev in zip(keys, events, strict=True):
+        if not aimed(ev) and key not in open_twin:
+            open_twin[key] = ev
+    merged: set[int] = set()
+    out: list[dict[str, Any]] = []
+    for key, ev in zip(keys, events, strict=True):
+        twin = open_twin.get(key)
+        if aimed(ev) and twin is not None and id(twin) not in merged:
+            twin.update({name: ev.get(name) for name in TARGET_FIELDS})
+            merged.add(id(twin))
+            continue
+        out.append(ev)
+    return out
 
 
 def _drop_repeated_mentions(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
