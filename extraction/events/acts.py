@@ -20,7 +20,7 @@ from .parties import ACT_NOUNS, _agentive, _named_party
 from .places import _location
 from .references import SPEECH_VERBS, backer_of, is_speech_verb
 from .resolve import resolve_one
-from .syntax import _agent, _aux_lemmas, _children, _is_verbal, _negated, _subject
+from .syntax import _agent, _aux_lemmas, _children, _is_verbal, _negated, _subject, _to_infinitive
 from .targets import _first_party, _party_args, _verb_arguments
 from .words import (
     ASPECT_VERBS,
@@ -85,10 +85,22 @@ def _told_elsewhere(index: DocIndex, verb: Token, found: dict[int, Entry],
                     taken: set[int]) -> bool:
     """True when a verb is no untyped act of its own: a lexicon trigger, a verb a frame
     already speaks for, an auxiliary, a verb of a life or a career (rule personal_acts),
-    words inside a quote, or a negated verb."""
+    words inside a quote, a negated verb, or a way to an act a lexicon row types ("moved to
+    freeze the assets", "stepped in to block the deal": the freezing and the blocking)."""
     return verb.i in found or verb.i in taken or verb.pos_ == "AUX" or \
         "personal_acts" in index.rules and verb.lemma_.lower() in PERSONAL_VERBS or \
-        index.in_quote[verb.i] or _negated(verb)
+        index.in_quote[verb.i] or _negated(verb) or _vehicle(verb, found)
+
+
+def _vehicle(verb: Token, found: dict[int, Entry]) -> bool:
+    """True for a verb that is only the way to an act a lexicon row types: its infinitive
+    complement ("moved to freeze the assets"), or the purpose of a verb with no object of
+    its own ("stepped in to block the sale", "acted on Tuesday to impose sanctions"); a
+    verb that does something to something keeps its act ("executed a shutdown to make
+    room for the campaign")."""
+    objects = any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    return any(c.i in found and _to_infinitive(c) and (
+        c.dep_ == "xcomp" or c.dep_ == "advcl" and not objects) for c in verb.children)
 
 
 def _action(index: DocIndex, verb: Token, act: Token | None = None,

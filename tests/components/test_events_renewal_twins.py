@@ -1,5 +1,5 @@
-"""Renewing a measure is taking it again, and one clause names one act (issue 9, clear
-opposition missed; false triggers and duplicates).
+"""Renewing a measure is taking it again, one clause names one act, and the way to an act is
+no act of its own (issue 9, clear opposition missed; false triggers and duplicates).
 
 Every sentence is written for these tests (none comes from a benchmark).
 """
@@ -41,3 +41,23 @@ def test_extending_other_things_is_no_measure(events_nlp, text):
 def test_one_clause_names_one_sanction_with_its_target(events_nlp, text, word):
     found = typed(events_nlp, text, "SANCTION")
     assert len(found) == 1 and found[0][0] == word and found[0][1] in ("RUS", "IRN")
+
+
+@pytest.mark.parametrize(("text", "vehicle", "act"), [
+    ("On Friday the United States and Britain moved to freeze the assets of the Russian "
+     "president.", "moved", "freeze"),
+    ("The Kenyan government stepped in to block the sale of the port.", "stepped", "block"),
+    ("The Chilean senate acted on Tuesday to impose sanctions on Venezuela.", "acted", "impose"),
+])
+def test_the_way_to_an_act_is_no_act_of_its_own(events_nlp, text, vehicle, act):
+    words = [e["trigger"]["text"] for e in run_events(events_nlp, text)]
+    assert act in words and vehicle not in words
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The Samoan government executed a shutdown of public services on Monday to leave room "
+     "for the vaccination campaign.", "executed"),
+    ("The Ghanaian army moved into the northern town on Monday.", "moved"),
+])
+def test_an_act_done_to_something_or_a_movement_stays(events_nlp, text, word):
+    assert word in [e["trigger"]["text"] for e in run_events(events_nlp, text)]
