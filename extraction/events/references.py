@@ -19,6 +19,7 @@ from .words import (
     KIN_NOUNS,
     MEMBER_GROUPS,
     OPPOSITION_MARKS,
+    PACT_NOUNS,
     PAIR_NOUNS,
     SECTOR_NOUNS,
     SECTOR_ROLES,
@@ -207,9 +208,12 @@ def _single_country(index: DocIndex, tok: Token) -> str | None:
 
 def city_of_violence(head: Token, entity: dict[str, Any]) -> bool:
     """True when a city or capital modifies a violent act ("the Jalalabad market bombing", "the
-    Mogadishu attack"): the place it happened. A country or people ("a US airstrike")
-    still names the author."""
-    if head.lemma_.lower() not in VIOLENT_ACTS or entity.get("label") not in PLACE_LABELS:
+    Mogadishu attack") or a pact ("the Algiers agreement", "the Minsk accords"): the place
+    it happened or was made. A country or people ("a US airstrike", "the Iran deal") still
+    names a party."""
+    lemma = head.lemma_.lower()
+    if lemma not in VIOLENT_ACTS and lemma not in PACT_NOUNS and head.lower_ not in PACT_NOUNS \
+            or entity.get("label") not in PLACE_LABELS:
         return False
     place = resources.place_lookup(str(entity.get("canonical") or ""))
     return place is None or place.kind not in ("country", "demonym")

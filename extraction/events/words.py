@@ -145,6 +145,7 @@ SECTOR_ROLES = _map("sector_roles")
 KIN_NOUNS = _words("kin_nouns")
 BACKING_PARTICIPLES = _words("backing_participles")
 VIOLENT_ACTS = _words("violent_acts")
+PACT_NOUNS = _words("pact_nouns")
 # resolve.py
 RELATIVE = _words("relative")
 MALE_FEMALE = _words("male_female")

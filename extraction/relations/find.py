@@ -24,6 +24,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from ..events.references import city_of_violence
 from .classifier import StanceClassifier, model_input
 
 #: Entity labels that can hold or receive a stance. Facilities are in: the model tags
@@ -91,6 +92,13 @@ def pair_sentence(doc: Doc, p: tuple[int, int], q: tuple[int, int]) -> Span:
     return doc[start:end]
 
 
+def _named_place(span: Span, entity: dict[str, Any]) -> bool:
+    """True for a city naming where an act or a pact was ("the Algiers agreement", "the
+    Kabul bombing"): a place there, no party to pair."""
+    root = span.root
+    return root.dep_ == "compound" and city_of_violence(root.head, entity)
+
+
 def _sentence_mention(sent: Span) -> dict[str, Any]:
     return {"text": sent.text, "start_char": sent.start_char, "end_char": sent.end_char}
 
@@ -153,7 +161,7 @@ def sentence_pairs(doc: Doc, entities: Sequence[dict[str, Any]], *, max_entities
             if span is None or len(span) == 0:
                 continue
             sent_no = sent_of.get(span.start)
-            if sent_no is None or sent_of.get(span.end - 1) != sent_no:
+            if sent_no is None or sent_of.get(span.end - 1) != sent_no or _named_place(span, ent):
                 continue
             slot = firsts.setdefault(sent_no, {})
             eid = str(ent["id"])

@@ -61,3 +61,19 @@ def test_the_way_to_an_act_is_no_act_of_its_own(events_nlp, text, vehicle, act):
 ])
 def test_an_act_done_to_something_or_a_movement_stays(events_nlp, text, word):
     assert word in [e["trigger"]["text"] for e in run_events(events_nlp, text)]
+
+
+@pytest.mark.parametrize(("text", "word", "not_party"), [
+    ("Russia violated the Minsk accords, Ukraine said.", "violated", "BLR"),
+    ("The United States withdrew from the Paris climate accord.", "withdrew", "FRA"),
+    ("Ethiopia rejected the Algiers agreement.", "rejected", "DZA"),
+])
+def test_a_city_naming_a_pact_is_where_it_was_made(events_nlp, text, word, not_party):
+    found = [e for e in run_events(events_nlp, text) if e["trigger"]["text"] == word]
+    assert found and all(e["target_country"] != not_party for e in found)
+
+
+def test_a_country_naming_a_pact_is_a_party(events_nlp):
+    found = [e for e in run_events(events_nlp, "Kenya welcomed the Iran deal.")
+             if e["trigger"]["text"] == "welcomed"]
+    assert [e["target_country"] for e in found] == ["IRN"]

@@ -58,6 +58,22 @@ def test_relations_pairs_stay_within_a_sentence_and_skip_one_state_twice(doc):
     assert names == [("Kenya", "Ghana"), ("Peru", "Chile"), ("Chile", "Lima")]
 
 
+def test_relations_a_city_naming_a_pact_or_an_attack_is_no_party(nlp):
+    # "the Algiers agreement", "the Kabul bombing": the city is where, not who; a country
+    # naming a deal ("the Iran deal") is still a party.
+    text = "Ethiopia welcomed the Algiers agreement and Kenya condemned the Kabul bombing."
+    doc = nlp(text)
+    ents = [ent("E1", "Ethiopia", text, "GPE", "ETH"), ent("E2", "Algiers", text, "GPE", "DZA"),
+            ent("E3", "Kenya", text, "GPE", "KEN"), ent("E4", "Kabul", text, "GPE", "AFG")]
+    names = {(p["canonical"], q["canonical"]) for _, p, _, q, _ in sentence_pairs(doc, ents,
+                                                                                  max_entities=8)}
+    assert names == {("Ethiopia", "Kenya")}
+    other = "Kenya welcomed the Iran deal."
+    doc = nlp(other)
+    ents = [ent("E1", "Kenya", other, "GPE", "KEN"), ent("E2", "Iran", other, "GPE", "IRN")]
+    assert len(sentence_pairs(doc, ents, max_entities=8)) == 1
+
+
 def test_relations_pairs_are_bounded_per_sentence(nlp):
     names = [f"Country{n}" for n in range(30)]
     text = "Talks were held by " + ", ".join(names) + "."
