@@ -22,6 +22,7 @@ from .words import (
     LEFT_BODIES,
     NEWS_NOUNS,
     OWN_PERSONNEL,
+    PRESS_NAME_WORDS,
     STATE_WORDS,
     THING_NOUNS,
 )
@@ -69,10 +70,19 @@ def _agentive(index: DocIndex, arg: Arg) -> bool:
 def _media_source(index: DocIndex, actors: Sequence[Arg]) -> bool:
     """True when every speaker is a news outlet or a piece of the press ("the Maariv
     newspaper said", "reports said"): what it reports is the news, not its act."""
-    return bool(actors) and all(
-        str((index.entities.get(a.entity or "") or {}).get("role") or "") == "media" or
-        index.doc[a.head].lemma_.lower() in NEWS_NOUNS or index.doc[a.head].lower_ in NEWS_NOUNS
-        for a in actors)
+    return bool(actors) and all(_press(index, a) for a in actors)
+
+
+def _press(index: DocIndex, arg: Arg) -> bool:
+    """True for an outlet of the news: an entity with the media role or a name ending in a
+    word of the press ("the Tehran Times", "Sputnik News"), or a word of the press as the
+    head ("the newspaper", "reports", "a correspondent")."""
+    ent = index.entities.get(arg.entity or "") or {}
+    name = str(ent.get("canonical") or "").lower().split()
+    head = index.doc[arg.head]
+    return str(ent.get("role") or "") == "media" or (
+        ent.get("label") == "ORG" and bool(name) and name[-1] in PRESS_NAME_WORDS) or \
+        head.lemma_.lower() in NEWS_NOUNS or head.lower_ in NEWS_NOUNS
 
 
 def _not_media(index: DocIndex, actors: list[Arg]) -> list[Arg]:

@@ -122,6 +122,7 @@ CITIZEN_NOUNS = _words("citizen_nouns")
 DOCUMENT_NOUNS = _words("document_nouns")
 HAZARD_NOUNS = _words("hazard_nouns")
 NEWS_NOUNS = _words("news_nouns")
+PRESS_NAME_WORDS = _words("press_name_words")
 # places.py
 PLACE_NOUNS = _words("place_nouns")
 DOMESTIC_MEASURES = _words("domestic_measures")

@@ -42,10 +42,18 @@ def test_events_timeline_speech_by_a_party_is_a_statement(events_nlp, text, word
     ("The Kenyan newspaper said on Sunday that the talks would resume.", "said"),
     ("Reports said at least forty people died in the floods.", "said"),
     ("A report by the Chilean daily said the minister would resign.", "said"),
+    ("The Tehran Times reported that the minister had resigned.", "reported"),
+    ("A Kenyan radio correspondent said the airport in Mombasa was closed.", "said"),
 ])
 def test_events_timeline_the_press_saying_is_no_statement_of_a_party(events_nlp, text, word):
     # What a newspaper or a report says is the news, not an act on the timeline.
     assert by_trigger(events(events_nlp, text), word) == []
+
+
+def test_events_timeline_a_state_broadcaster_still_speaks_for_its_state(events_nlp):
+    found = by_trigger(events(events_nlp, "Egypt's state television said on Thursday that "
+                                          "the president was safe."), "said")
+    assert [e["actor_country"] for e in found] == ["EGY"]
 
 
 @pytest.mark.parametrize(("text", "word", "target"), [
