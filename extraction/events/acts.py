@@ -326,13 +326,16 @@ def _claimed_attacks(frames: list[Frame], *, sentences: int = 3) -> None:
 def _possessor_support(index: DocIndex, frame: Frame) -> None:
     """Reinforcing or defending someone's positions is support for them: a mobilisation
     whose object belongs to another party ("Chadian troops reinforced the rebels'
-    positions") becomes a SUPPORT of the possessor."""
+    positions", "the positions of the M23 rebels") becomes a SUPPORT of the owner."""
     tok = frame.trigger
     if frame.type != "MOBILIZE" or not _is_verbal(tok):
         return
     actor_keys = {a.entity or a.country or a.text for a in frame.actors}
     for obj in _children(tok, "dobj"):
-        for poss in _children(obj, "poss"):
+        # The owner as a possessive or an "of" phrase ("the positions of the M23 rebels").
+        owners = _children(obj, "poss") + [p for c in _children(obj, "prep") if c.lower_ == "of"
+                                           for p in _children(c, "pobj")]
+        for poss in owners:
             owner = resolve_one(index, poss)
             if owner.is_party and (owner.entity or owner.country or owner.text) not in actor_keys:
                 frame.type, frame.intensity = "SUPPORT", 0.4

@@ -273,6 +273,21 @@ def _named_institution(index: DocIndex, tok: Token) -> str | None:
     return mentions[at][1] if at >= 0 else None
 
 
+def _seat(index: DocIndex, tok: Token, depth: int) -> str | None:
+    """The country of the place a state noun sits in ("the government in Kabul"; the parse
+    may hang the place on the verb of which the noun is the object)."""
+    beside = list(tok.head.children) if tok.dep_ == "dobj" else []
+    for prep in [*tok.children, *beside]:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and index.token_entity[pobj.i]:
+                place = resolve_one(index, pobj, depth=depth + 1)
+                if place.country and place.label in ("GPE", "LOC"):
+                    return place.country
+    return None
+
+
 def _state_reference(index: DocIndex, tok: Token, depth: int) -> str | None:
     """The country "the country", "its government" or "his administration" stands for: a
     possessive pronoun's referent's country, else the single country named just before."""
@@ -426,6 +441,11 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:  # noqa:
         if named is not None:
             return _entity_arg(index, tok, named, text)
     if lemma in STATE_NOUNS and tok.pos_ == "NOUN" and depth < 2 and (
+            seat := _seat(index, tok, depth)) is not None:
+        # "the government in Podgorica", "recognised the new regime in Damascus": its seat
+        # names the state, wherever the phrase stands.
+        return Arg(tok.i, text, "country", None, seat, sector)
+    if lemma in STATE_NOUNS and tok.pos_ == "NOUN" and depth < 2 and (
             tok.dep_ in SUBJECT_DEPS or tok.dep_ == "poss" or
             tok.dep_ == "pobj" and tok.head.dep_ == "agent" or
             tok.dep_ == "dobj" and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
@@ -436,13 +456,6 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:  # noqa:
         # A subject, possessor or agent that refers back to a state ("The country has
         # agreed ...", "Its government condemned ..."); objects are left alone, where "hand
         # over the government to X" is no reference to a state.
-        seat = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
-                for p in c.children if p.dep_ == "pobj" and index.token_entity[p.i]]
-        if seat:
-            # "the government in Podgorica", "the regime in Damascus": its seat names it.
-            place = resolve_one(index, seat[0], depth=depth + 1)
-            if place.country and place.label in ("GPE", "LOC"):
-                return Arg(tok.i, text, "country", None, place.country, sector)
         country = _state_reference(index, tok, depth)
         if country:
             return Arg(tok.i, text, "country", None, country, sector)
