@@ -64,7 +64,8 @@ def backer_of(tok: Token) -> Token | None:
 
 def _pick_entity(index: DocIndex, head: Token, tokens: Sequence[Token]) -> str | None:
     """The entity an NP is about: the head's own, else a person or organisation in it, else
-    a country or people named in it (possessives before compounds before adjectives)."""
+    a country or people named in it (possessives before compounds before adjectives); after
+    a person, the head's own possessor comes first."""
     own = index.token_entity[head.i]
     if own is not None:
         return own
@@ -82,8 +83,12 @@ def _pick_entity(index: DocIndex, head: Token, tokens: Sequence[Token]) -> str |
             continue
         rank = 0 if label in ("PERSON", "ORG") else 1
         dep_rank = {"poss": 0, "compound": 1, "nmod": 1, "amod": 2}.get(tok.dep_, 3)
-        ranked.append((rank, dep_rank, eid))
-    return min(ranked)[2] if ranked else None
+        # A person named in the phrase is who it is ("Guaido, Venezuela's president"); else
+        # the possessor owns the thing ("Sweden's NATO bid" is Sweden's, not NATO's).
+        person = 0 if label == "PERSON" else 1
+        owner = 0 if tok.dep_ == "poss" and tok.head.i == head.i else 1
+        ranked.append((person, owner, rank, dep_rank, eid))
+    return min(ranked)[4] if ranked else None
 
 
 # Tries the whole phrase, then each run of proper nouns and adjectives, for a country

@@ -36,3 +36,20 @@ def test_a_government_in_a_capital_is_that_state(events_nlp, text, word):
     targets = [e["target_text"] for e in run_events(events_nlp, text)
                if e["trigger"]["text"] == word]
     assert all(not (t or "").startswith("in ") for t in targets)
+
+
+@pytest.mark.parametrize(("text", "word", "target"), [
+    ("Hungary's parliament ratified Sweden's NATO membership.", "ratified", "SWE"),
+    ("Turkey blocked Sweden's NATO bid.", "blocked", "SWE"),
+    ("Libya's UN-backed government signed a maritime deal with Turkey.", "signed", "TUR"),
+])
+def test_the_possessor_owns_the_thing_before_an_organisation_in_its_name(events_nlp, text,
+                                                                        word, target):
+    found = acts(events_nlp, text, word)
+    assert found and all(t == target for _, _, t in found)
+
+
+def test_the_possessor_is_also_the_doer(events_nlp):
+    found = acts(events_nlp, "Libya's UN-backed government signed a maritime deal with Turkey.",
+                 "signed")
+    assert found and all(a == "LBY" for _, a, _ in found)
