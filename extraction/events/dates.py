@@ -12,6 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from ..temporal.tense import reporting_verb, told_in_past
 from .docindex import Arg, DocIndex
 from .frame import Frame
 from .lexicon import INCIDENT
@@ -84,7 +85,9 @@ def _attachment(span: Span, trigger: Token) -> int | None:
     """How many steps up the parse the time expression hangs on the trigger's own clause,
     or None when it does not (see ``_attached``)."""
     cur, start = span.root, 0
-    if (host := _reporting_host(span)) is not None:
+    if (host := reporting_verb(span.root.head, span.start, span.end)) is not None:
+        # "said at a news conference yesterday the laws should change": the date stands
+        # before the reported clause's subject, so it tells when it was said.
         cur, start = host, 1
     # The bounded walk up the heads (as in syntax._in_clause); this one counts steps.
     for step in range(start, 40):
@@ -106,20 +109,6 @@ def _attachment(span: Span, trigger: Token) -> int | None:
                                   and span.root.head == cur):
                 return step + 1
             return None
-    return None
-
-
-def _reporting_host(span: Span) -> Token | None:
-    """The verb of saying a date belongs to when the parse hangs it on the reported clause
-    but it stands before that clause's subject ("said at a news conference yesterday the
-    laws should change"): the words tell when it was said, not when the laws change."""
-    clause = span.root.head
-    if clause.dep_ != "ccomp" or not _is_verbal(clause) or clause.head.i >= span.start or \
-            not _is_verbal(clause.head):
-        return None
-    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
-    if subjects and span.end <= subjects[0].left_edge.i:
-        return clause.head
     return None
 
 
@@ -185,7 +174,7 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],  # n
     clause = _clause(trigger)
     scoping: list[tuple[int, dict[str, Any]]] = []
     for span, item in local:
-        above = _reporting_host(span) or span.root.head
+        above = reporting_verb(span.root.head, span.start, span.end) or span.root.head
         if _owns_date(above, span, trigger):
             continue
         tclause = _clause(above)
@@ -218,9 +207,7 @@ def _deadline(span: Span, trigger: Token) -> bool:
     if prep.dep_ != "prep" or prep.lower_ not in DEADLINE_PREPS or span.root.dep_ != "pobj" \
             or prep.head == trigger:
         return False
-    verb = prep.head
-    past = verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children)
-    return not (prep.lower_ == "by" and past)
+    return not (prep.lower_ == "by" and told_in_past(prep.head))
 
 
 def _described_date(trigger: Token,

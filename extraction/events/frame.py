@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from ..temporal.tense import told_in_past
 from .docindex import Arg
 from .lexicon import COOPERATIVE, INCIDENT, MATERIAL, STATEMENT, Entry
 from .syntax import (
@@ -280,8 +281,7 @@ def _attempted(chain: list[Token]) -> bool:
     if len(chain) < 2:
         return False
     verb = chain[1]
-    return verb.lemma_.lower() in ATTEMPT_VERBS and not _negated(verb) and (
-        verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children))
+    return verb.lemma_.lower() in ATTEMPT_VERBS and not _negated(verb) and told_in_past(verb)
 
 
 def _requested(frame: Frame) -> bool:

@@ -125,26 +125,32 @@ def _narrated_by(prep: Token) -> bool:
     """True for "by" on a verb told in the past ("By Sunday, the rebels had taken the town",
     "by Friday officials said"): the day was reached, not set as a deadline."""
     verb = prep.head
-    return prep.lower_ == "by" and verb.pos_ in ("VERB", "AUX") and (
-        verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children))
+    return prep.lower_ == "by" and verb.pos_ in ("VERB", "AUX") and told_in_past(verb)
 
 
-def _reported_over(verb: Token, token: Token) -> Token:
-    """The verb of saying above a reported clause, when the time word stands between the two
-    and before the clause's subject ("said on Monday the army would leave": Monday is when
-    it was said); else the clause's own verb."""
-    head = verb.head
-    if verb.dep_ != "ccomp" or head.i == verb.i or head.pos_ not in ("VERB", "AUX") or \
-            not head.i < token.i < verb.i:
-        return verb
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
-    return head if subjects and token.i < subjects[0].left_edge.i else verb
+def told_in_past(verb: Token) -> bool:
+    """True for a verb told in the simple past, by its own form or an auxiliary's ("said",
+    "had taken")."""
+    return verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children)
+
+
+def reporting_verb(clause: Token, start: int, end: int) -> Token | None:
+    """The verb of saying above a reported clause, when the words from token ``start`` to
+    ``end`` stand between that verb and the clause, before the clause's subject ("said on
+    Monday the army would leave": Monday is when it was said, though the parse may hang it
+    on "leave"); else None."""
+    head = clause.head
+    if clause.dep_ != "ccomp" or head.i == clause.i or clause.pos_ not in ("VERB", "AUX") or \
+            head.pos_ not in ("VERB", "AUX") or not head.i < start or end > clause.i:
+        return None
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return head if subjects and end <= subjects[0].left_edge.i else None
 
 
 def _tense(doc: Doc, token: Token) -> str | None:
     verb = governing_verb(token)
     if verb is not None:
-        verb = _reported_over(verb, token)
+        verb = reporting_verb(verb, token.i, token.i + 1) or verb
     if verb is not None:
         tense = verb_tense(verb)
         if tense is not None or verb.tag_ in ("VBZ", "VBP"):
