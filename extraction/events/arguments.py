@@ -34,7 +34,7 @@ from .references import (
     _named_group,
     _quote_speaker,
     backer_of,
-    city_of_violence,
+    city_is_place,
     group_size,
     is_pair_reference,
     protagonist,
@@ -220,6 +220,6 @@ ARGUMENT_RULES = {
     "igo_members": resolve_one,
     "included_members": _included_members,
     "named_group": _named_group,
-    "city_is_place": city_of_violence,
+    "city_is_place": city_is_place,
     "institution_reference": _named_institution,
 }

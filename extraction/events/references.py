@@ -211,7 +211,7 @@ def _single_country(index: DocIndex, tok: Token) -> str | None:
     return one_country(index, start, tok.i)
 
 
-def city_of_violence(head: Token, entity: dict[str, Any]) -> bool:
+def city_is_place(head: Token, entity: dict[str, Any]) -> bool:
     """True when a city or capital modifies a violent act ("the Jalalabad market bombing", "the
     Mogadishu attack") or a pact ("the Algiers agreement", "the Minsk accords"): the place
     it happened or was made. A country or people ("a US airstrike", "the Iran deal") still

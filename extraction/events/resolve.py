@@ -23,7 +23,7 @@ from .references import (
     _reporter,
     _single_country,
     backer_of,
-    city_of_violence,
+    city_is_place,
     protagonist,
 )
 from .words import (
@@ -360,7 +360,7 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:  # noqa:
         if ent.get("label") in PLACE_LABELS and not ent.get("country"):
             # "two Gulf states": a region as a modifier says nothing about who acts.
             eid = None
-        elif "city_is_place" in index.rules and city_of_violence(tok, ent):
+        elif "city_is_place" in index.rules and city_is_place(tok, ent):
             # "the Jalalabad market bombing killed ...": the city is where, not who.
             return Arg(tok.i, text, "other", sector=sector)
     if eid is not None and "people_of_place" in index.rules and depth == 0 and \

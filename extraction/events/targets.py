@@ -14,7 +14,7 @@ from .docindex import Arg, DocIndex
 from .frame import CONDITION_MARKS, Frame
 from .groups import expand_agents, resolve
 from .lexicon import Entry
-from .references import SPEECH_VERBS, city_of_violence
+from .references import SPEECH_VERBS, city_is_place
 from .resolve import resolve_one
 from .syntax import (
     _agent,
@@ -176,13 +176,14 @@ def _as_place(arg: Arg, prep: str) -> Arg:
                arg.igo, arg.label)
 
 
-def _city_of_violence(noun: Token, modifier: Token) -> bool:
-    """True when a city or capital names the place of a violent act ("the Kabul bombing",
-    "the Mogadishu attack"); a country or people ("a US airstrike") names its author."""
+def _city_modifier_is_place(noun: Token, modifier: Token) -> bool:
+    """True when a city or capital modifying a noun names the place of a violent act or a
+    pact ("the Kabul bombing", "the Algiers agreement"); a country or people ("a US
+    airstrike") names its author (``references.city_is_place``)."""
     if modifier.ent_type_ not in ("GPE", "LOC", "FAC"):
         return False
     words = [t.text for t in modifier.subtree if t.dep_ == "compound" or t.i == modifier.i]
-    return city_of_violence(noun, {"label": modifier.ent_type_, "canonical": " ".join(words)})
+    return city_is_place(noun, {"label": modifier.ent_type_, "canonical": " ".join(words)})
 
 
 def _described(index: DocIndex, noun: Token) -> tuple[list[Arg], list[Arg]]:
@@ -253,7 +254,7 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
                     "DATE", "TIME") and not (about and (
                     child.lower_ in ABOUT_MODIFIERS or
                     child.lemma_.lower() in ABOUT_MODIFIERS)):
-                if "city_is_place" in index.rules and _city_of_violence(noun, child):
+                if "city_is_place" in index.rules and _city_modifier_is_place(noun, child):
                     # "the Jalalabad market bombing": a city names where, not who.
                     continue
                 found = resolve_one(index, child)

@@ -24,7 +24,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from ..events.references import city_of_violence
+from ..events.references import city_is_place
 from .classifier import StanceClassifier, model_input
 
 #: Entity labels that can hold or receive a stance. Facilities are in: the model tags
@@ -96,7 +96,7 @@ def _named_place(span: Span, entity: dict[str, Any]) -> bool:
     """True for a city naming where an act or a pact was ("the Algiers agreement", "the
     Kabul bombing"): a place there, no party to pair."""
     root = span.root
-    return root.dep_ == "compound" and city_of_violence(root.head, entity)
+    return root.dep_ == "compound" and city_is_place(root.head, entity)
 
 
 def _sentence_mention(sent: Span) -> dict[str, Any]:
