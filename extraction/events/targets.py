@@ -138,16 +138,25 @@ def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,  # noqa: 
                 aimed.extend(_party_args(index, inner) for inner in _children(sub, "pobj"))
     for obj in objects:
         candidates.append(_party_args(index, obj))
+    venue = _venue(entry)
     for prep in TARGET_PREPS:
         for pobj in preps.get(prep, ()):
-            candidates.append(_at_place(index, _party_args(index, pobj), prep))
+            found = _at_place(index, _party_args(index, pobj), prep)
+            candidates.append([a for a in found if not (venue and _is_place(a))])
     candidates.extend(aimed)
-    for prep in PLACE_PREPS:
+    for prep in () if venue else PLACE_PREPS:
         # PLOVER codes the place of an act as its target when no party is named ("shelled
         # villages in Kabul"); the text says "in ..." so readers and the stance see a place.
         for pobj in preps.get(prep, ()):
             candidates.append([_as_place(a, prep) for a in _party_args(index, pobj)])
     return _first_party(candidates, exclude, sectors=False)
+
+
+def _venue(entry: Entry | None) -> bool:
+    """True for words and meetings: where they happen is a venue, not whom they are aimed
+    at ("said in Rome", "held talks in Oslo", "met at the airport"). A visit or an arrival is
+    aimed at its place ("arrived in Lima")."""
+    return entry is not None and (entry.speech or entry.type == "CONSULT" and entry.mutual)
 
 
 def _is_place(arg: Arg) -> bool:
