@@ -164,11 +164,17 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]], *,
     return out
 
 
+#: Roles of organisations known by name that stand apart from their state's sectors.
+OWN_NAME_ROLES = frozenset({"armed group", "party"})
+
+
 def _keyed(holder: str, target: str, country: str | None, entity: dict[str, Any] | None,
            text: str | None) -> tuple[str, str]:
     """(key, name) for a target ``contributions`` gave by name."""
-    if country:
-        # A sector named by the text ("the Venezuelan opposition", "Israeli troops").
+    if country and (entity or {}).get("role") not in OWN_NAME_ROLES:
+        # A sector named by the text ("the Venezuelan opposition", "Israeli troops"); a
+        # group or party known by name keeps it ("the Rapid Support Forces" are not the
+        # state's forces).
         key = holder_key(entity=None, text=target, country=country)
         if key and Party.parse(key).kind == SECTOR:
             return key, target

@@ -10,12 +10,14 @@ from spacy.tokens import Token
 
 from .words import (
     ABSENT_NOUNS,
+    APPEAL_VERBS,
     DENIAL_VERBS,
     INQUIRY_NOUNS,
     LIGHT_PREPS,
     OPPOSING_NOUNS,
     QUANTITY_HEADS,
     REFUSING_VERBS,
+    SPEECH_VERBS,
     TOPIC_PREPS,
     UNDERGOING_VERBS,
 )
@@ -108,6 +110,22 @@ def _split_relative(verb: Token) -> Token | None:
     return subj
 
 
+def _reporter_goes_on(verb: Token) -> Token | None:
+    """The subject of a verb of saying whose report the parse runs on into the next act:
+    "The UN warned that millions need aid, and called on both sides to ...", where
+    "called" hangs on "need". A past verb of speech or appeal coordinated with a verb of
+    another tense inside the report is the reporter's own next act; else None."""
+    head = verb.head
+    if verb.tag_ != "VBD" or head.tag_ == "VBD" or head.dep_ != "ccomp" or \
+            verb.lemma_.lower() not in SPEECH_VERBS | APPEAL_VERBS:
+        return None
+    saying = head.head
+    if saying.tag_ != "VBD" or saying.lemma_.lower() not in SPEECH_VERBS | APPEAL_VERBS:
+        return None
+    subj, passive = _subject(saying)
+    return None if passive else subj
+
+
 # Climbs the parse one construction at a time (infinitive, participle, gerund,
 # coordination); each branch is one construction.
 def _controller(verb: Token) -> Token | None:  # noqa: C901
@@ -122,6 +140,10 @@ def _controller(verb: Token) -> Token | None:  # noqa: C901
         if dep == "advcl" and head.pos_ in ("PROPN", "NOUN") and head.i < tok.i:
             # A misparse that makes the subject the root ("ECOWAS [ROOT] imposed sanctions").
             return head
+        if dep == "conj" and tok.i == verb.i:
+            reporter = _reporter_goes_on(tok)
+            if reporter is not None:
+                return reporter
         if dep == "ccomp" and tok.i == verb.i:
             split = _split_relative(tok)
             if split is not None:

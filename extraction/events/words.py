@@ -137,6 +137,7 @@ INSURGENT_NOUNS = _words("insurgent_nouns")
 POLICE_NOUNS = _words("police_nouns")
 # references.py
 SPEECH_VERBS = _words("speech_verbs")
+APPEAL_VERBS = _words("appeal_verbs")
 FIRST_PERSON = _words("first_person")
 PAIR_NOUNS = _words("pair_nouns")
 MEMBER_GROUPS = _words("member_groups")
