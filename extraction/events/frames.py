@@ -68,6 +68,7 @@ from .targets import (
     _party_args,
     _speaker,
     _struck_targets,
+    _venue,
     _verb_arguments,
     _without_own_forces,
 )
@@ -252,7 +253,7 @@ def _fill_arguments(index: DocIndex, frame: Frame, comp: Token | None,
         frame.negated = _negated(tok)
     elif tok.pos_ in ("NOUN", "PROPN"):
         frame.actors, frame.targets = _noun_arguments(index, tok, reactions,
-                                                      "about_modifiers" in rules)
+                                                      "about_modifiers" in rules, _venue(entry))
         if "described" in entry.flags:
             frame.actors, frame.targets = _described(index, tok)
         if "act_subject_target" in rules:

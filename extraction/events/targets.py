@@ -34,6 +34,8 @@ from .syntax import (
 )
 from .words import (
     ABOUT_MODIFIERS,
+    BROKERING_VERBS,
+    CAUSING_VERBS,
     HAPPENING_VERBS,
     HOME_NOUNS,
     JUDGING_VERBS,
@@ -48,6 +50,7 @@ from .words import (
     STANCE_NOUNS,
     TARGET_PREPS,
     TARGETING_VERBS,
+    VISIT_WORDS,
 )
 
 ARG_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
@@ -154,9 +157,10 @@ def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,  # noqa: 
 
 def _venue(entry: Entry | None) -> bool:
     """True for words and meetings: where they happen is a venue, not whom they are aimed
-    at ("said in Rome", "held talks in Oslo", "met at the airport"). A visit or an arrival is
-    aimed at its place ("arrived in Lima")."""
-    return entry is not None and (entry.speech or entry.type == "CONSULT" and entry.mutual)
+    at ("said in Rome", "held talks in Oslo", "mediated talks in Doha"). A visit or an
+    arrival is aimed at its place ("arrived in Lima")."""
+    return entry is not None and (entry.speech or entry.type == "CONSULT" and
+                                  entry.lemma not in VISIT_WORDS)
 
 
 def _is_place(arg: Arg) -> bool:
@@ -219,12 +223,13 @@ def _described(index: DocIndex, noun: Token) -> tuple[list[Arg], list[Arg]]:
 
 # See the docstring: the steps fill shared lists in order.
 def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = frozenset(),  # noqa: C901
-                    about: bool = True) -> tuple[list[Arg], list[Arg]]:
+                    about: bool = True, venue: bool = False) -> tuple[list[Arg], list[Arg]]:
     """Actor and target of an event noun ("its recognition of Guaido", "U.S. sanctions on
     Iran", "held talks with X", "an attack by rebels").
 
     ``reactions`` are the token indices of verbs that react to an act ("condemned", "called
-    for"): their subject is not the noun's actor ("the US deplored the attack").
+    for"): their subject is not the noun's actor ("the US deplored the attack"). With
+    ``venue`` the noun names words or a meeting, whose place is no target (``_venue``).
 
     Longer than 80 lines on purpose: the noun's own dependents (possessive, compound,
     prepositions) come first and the clause around it (the verb it is the subject or object
@@ -301,7 +306,7 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
         actors = actors or (_first_party([_party_args(index, sources[0])]) if sources else [])
         verb = None
     if not actors and verb is not None and verb.i not in reactions and (
-            verb.lemma_.lower() not in JUDGING_VERBS) and not (
+            verb.lemma_.lower() not in JUDGING_VERBS | CAUSING_VERBS | BROKERING_VERBS) and not (
             "topic_noun" in index.rules and _topic_of_noun(noun)):
         subj, passive = _subject(verb)
         if subj is not None and subj.i != noun.i and (not passive or noun.dep_ == "pobj"):
@@ -342,7 +347,7 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
                                                                   sectors=False) if a.country]
             if targets:
                 break
-    return actors, targets
+    return actors, [t for t in targets if not (venue and _is_place(t))]
 
 
 # See the docstring: the steps fill shared lists in order.

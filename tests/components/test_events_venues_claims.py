@@ -81,3 +81,35 @@ def test_a_sovereignty_claim_is_opposition():
 def test_a_bare_claim_stays_speech(events_nlp):
     found = acts(events_nlp, "Mexico claimed the vote had been fair.", "claimed")
     assert all(t == "STATEMENT" for t, _, _ in found)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Qatar and Egypt mediated talks in Doha between the two delegations.", "talks"),
+    ("The talks in Geneva between Armenia and Azerbaijan ended without a deal.", "talks"),
+    ("Norway and Cuba mediated talks in Havana.", "mediated"),
+])
+def test_the_place_of_talks_or_a_mediation_is_no_target(events_nlp, text, word):
+    targets = [e["target_text"] for e in run_events(events_nlp, text)
+               if e["trigger"]["text"] == word]
+    assert all(not (t or "").startswith(("in ", "at ")) for t in targets)
+
+
+def test_go_betweens_are_no_party_to_the_talks(events_nlp):
+    found = acts(events_nlp, "Norway and Cuba mediated talks in Havana between the government "
+                 "and the rebels.", "talks")
+    assert all(a not in ("NOR", "CUB") for _, a, _ in found)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Last month, Kosovo police arrested three men, prompting protests in several towns.",
+     "protests"),
+    ("The ruling by the Ghanaian court sparked clashes in the capital.", "clashes"),
+])
+def test_whoever_causes_an_act_does_not_do_it(events_nlp, text, word):
+    found = acts(events_nlp, text, word)
+    assert all(a is None for _, a, _ in found)
+
+
+def test_an_act_done_through_a_light_verb_keeps_its_doer(events_nlp):
+    assert acts(events_nlp, "Kenyan troops carried out raids on al-Shabab camps.", "raids") == \
+        [("COERCE", "KEN", "SOM")]
