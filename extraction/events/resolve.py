@@ -24,6 +24,7 @@ from .references import (
     _single_country,
     backer_of,
     city_is_place,
+    is_speech_verb,
     protagonist,
 )
 from .words import (
@@ -32,6 +33,7 @@ from .words import (
     EVENT_PLURALS,
     GROUP_NOUNS,
     INSTITUTION_NOUNS,
+    JUDGED_VERBS,
     MALE_FEMALE,
     MEMBER_NOUNS,
     NEUTER,
@@ -138,6 +140,15 @@ def _pronoun(index: DocIndex, tok: Token, depth: int) -> Arg | None:  # noqa: C9
             # last person named is often the one quoted before.
             main = protagonist(index.entities)
             eid = str(main["id"]) if main is not None else eid
+    elif lower == "it" and tok.dep_ in ("nsubj", "nsubjpass") and depth < 2 and \
+            (said_of := _said_of(index, tok)) is not None:
+        # "criticised the agreement, saying it ignored ...": the agreement, no party;
+        # "condemned Israel, saying it had violated ...": Israel.
+        found = resolve_one(index, said_of, depth=depth + 1)
+        if not found.is_party:
+            return None
+        return Arg(tok.i, found.text, found.kind, found.entity, found.country, found.sector,
+                   found.igo, found.label)
     elif lower in NEUTER and tok.dep_ in ("nsubj", "nsubjpass") and depth < 2:
         # A subject pronoun in a subordinate clause is the subject of the clause above
         # ("the US ended ties with Taipei in 1979, when it established relations ...").
@@ -190,6 +201,32 @@ def _pronoun(index: DocIndex, tok: Token, depth: int) -> Arg | None:  # noqa: C9
     if eid is None:
         return None
     return _entity_arg(index, tok, eid, tok.text)
+
+
+def _said_of(index: DocIndex, tok: Token) -> Token | None:
+    """The object an "it" refers to in what a participle of saying reports about it, or
+    None: a thing just acted on ("Russia criticised the agreement, saying it ignored
+    Serbia's interests": a singular noun naming no party), or a party just judged ("Syria
+    condemned Israel, saying it had violated ...", with a verb of judging: ``JUDGED_VERBS``).
+    The "it" is that object, not the one who speaks."""
+    saying = tok.head
+    while saying.dep_ in ("ccomp", "conj") and saying.head.i != saying.i:
+        saying = saying.head
+        if saying.tag_ == "VBG" and saying.dep_ == "advcl":
+            break
+    if saying.tag_ != "VBG" or saying.dep_ != "advcl" or not is_speech_verb(saying):
+        return None
+    judged = saying.head.lemma_.lower() in JUDGED_VERBS
+    for obj in saying.head.children:
+        if obj.dep_ != "dobj" or obj.tag_ not in ("NN", "NNP"):
+            continue
+        if obj.tag_ == "NN" and index.token_entity[obj.i] is None and \
+                obj.lemma_.lower() not in COLLECTIVE_NOUNS | STATE_NOUNS:
+            return obj
+        if judged and index.token_entity[obj.i] is not None and \
+                not any(c.dep_ == "conj" for c in obj.children):
+            return obj
+    return None
 
 
 def _previous_subject(index: DocIndex, tok: Token, depth: int, *,

@@ -321,8 +321,11 @@ def _warned_against(tok: Token) -> bool:
 
 def _under_denial(tok: Token) -> bool:
     """True for an act its own subject denies ("Rwanda denied backing the rebels", "denies
-    that it had backed them"): the clause of a verb of denial."""
-    return tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in DENIAL_VERBS
+    that it had backed them"): the clause of a verb of denial that comes before it. A
+    denial after the act is told hangs on it only in a misparse ("X was accused of Y, a
+    charge Z denies": the accusation was made)."""
+    return tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in DENIAL_VERBS and \
+        tok.head.i < tok.i
 
 
 def _neither_subject(verb: Token) -> bool:

@@ -36,6 +36,7 @@ from .words import (
     ABOUT_MODIFIERS,
     BROKERING_VERBS,
     CAUSING_VERBS,
+    DENIAL_VERBS,
     HAPPENING_VERBS,
     HOME_NOUNS,
     JUDGING_VERBS,
@@ -44,6 +45,7 @@ from .words import (
     PLACE_MARKS,
     PLACE_PREPS,
     RECEIVING_VERBS,
+    RELATIVE,
     SECTOR_NOUNS,
     SENDING_VERBS,
     SOURCED_NOUNS,
@@ -109,6 +111,10 @@ def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,  # noqa: 
         # "announced on Twitter", "said on state television": where words were said is no
         # one they were said to.
         preps.pop("on", None)
+    if verb.lemma_.lower() in DENIAL_VERBS:
+        # "accused of backing the rebels, which it denies": the charge is denied, not the
+        # noun the relative pronoun hangs on.
+        objects = [o for o in objects if o.lower_ not in RELATIVE]
     measured = [inner for obj in objects for of in obj.children
                 if of.dep_ == "prep" and of.lower_ == "of" for inner in _children(of, "pobj")]
     for obj in [*objects, *_children(verb, "prt"), *measured]:

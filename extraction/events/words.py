@@ -138,6 +138,7 @@ POLICE_NOUNS = _words("police_nouns")
 # references.py
 SPEECH_VERBS = _words("speech_verbs")
 APPEAL_VERBS = _words("appeal_verbs")
+JUDGED_VERBS = _words("judged_verbs")
 FIRST_PERSON = _words("first_person")
 PAIR_NOUNS = _words("pair_nouns")
 MEMBER_GROUPS = _words("member_groups")
