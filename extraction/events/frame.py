@@ -235,7 +235,7 @@ def _mode(frame: Frame) -> str:  # noqa: C901
     if above is not None:
         # "will send jets to help defend X": the help is as planned as the sending.
         chain = chain + _clause_chain(above)
-    if _under_condition(tok):
+    if _under_condition(tok) or _supposed(tok):
         return CONDITIONAL
     auxes = set().union(*(_aux_lemmas(c) for c in chain))
     if any(c.lemma_.lower() in ONGOING_VERBS for c in chain[1:2]) and not any(
@@ -269,6 +269,22 @@ def _mode(frame: Frame) -> str:  # noqa: C901
     if frame.modality < 1.0:
         return PLANNED
     return HAPPENED
+
+
+#: Determiners of an act supposed, not told: "any invasion would ...", "an attack on X
+#: would be ..."; "the attack would have ..." is the one told.
+SUPPOSING_DETERMINERS = frozenset({"a", "an", "any"})
+
+
+def _supposed(tok: Token) -> bool:
+    """True for an act named by an indefinite noun as the subject of a verb of might or
+    would ("any invasion of Taiwan would trigger sanctions", "an attack on one member could
+    draw in all"): a supposition, not a report."""
+    if _is_verbal(tok) or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    det = next((c.lower_ for c in tok.children if c.dep_ in ("det", "poss")), None)
+    return det in SUPPOSING_DETERMINERS and bool(
+        _aux_lemmas(tok.head) & (CONDITION_AUX | {"would"}))
 
 
 #: Verbs of trying: what they govern was attempted, which is an act of its own.

@@ -40,7 +40,7 @@ from .frame import (
 )
 from .judgements import CARRIER_VERBS, CONDEMN_ENTRY, PRAISE_ENTRY, _judgement, _quoted_judgements
 from .lexicon import COOPERATIVE, INCIDENT, STATEMENT, Entry, Lexicon, match_trigger
-from .parties import _echoed_speech, _journey, _media_source, _speaking_party
+from .parties import _echoed_speech, _journey, _media_source, _reception, _speaking_party
 from .places import _homeless
 from .syntax import (
     _agent,
@@ -83,7 +83,6 @@ from .words import (
     SECTOR_NOUNS,
     SPEECH_VERBS,
     SPOKEN_TARGETS,
-    UNMET_NOUNS,
 )
 
 # Verbs that take away what their object noun names ("suspended aid", "rejected talks").
@@ -91,6 +90,8 @@ REVERSING = frozenset({"SANCTION", "REJECT"})
 # Verbs of these types react to an act named by their object; they do not perform it
 # ("condemned the attack", "protested the arrest", "demanded the withdrawal").
 REACTIONS = frozenset({"ACCUSE", "REJECT", "PROTEST", "REQUEST"})
+# Verbs of these types suppress an act of another type: "banned protests" (not "imposed sanctions").
+SUPPRESSING = frozenset({"COERCE", "SANCTION"})
 
 
 def _triggers(doc: Doc, lexicon: Lexicon, rules: frozenset[str]) -> dict[int, Entry]:
@@ -116,10 +117,19 @@ def _triggers(doc: Doc, lexicon: Lexicon, rules: frozenset[str]) -> dict[int, En
     return found
 
 
+def _named_by_its_verb(tok: Token, entry: Entry, found: dict[int, Entry]) -> bool:
+    """True for a noun trigger that is the object a reacting verb's row needs ("lodge
+    protest"); "imposed sanctions on X" keeps its noun, which holds the target."""
+    head = found.get(tok.head.i)
+    return entry.pos == "N" and tok.dep_ == "dobj" and head is not None and \
+        head.type in REACTIONS and tok.lemma_.lower() in head.needs
+
+
 def _absorbed(doc: Doc, found: dict[int, Entry]) -> tuple[set[int], dict[int, Token]]:
     """The triggers that name no act of their own (what a reversing verb refuses, the clause
     a control verb folds in) and the complement clause of each control verb."""
-    absorbed: set[int] = set()
+    # "lodged a protest": the verb's row names the act with its noun.
+    absorbed = {i for i, entry in found.items() if _named_by_its_verb(doc[i], entry, found)}
     for i, entry in sorted(found.items()):
         tok = doc[i]
         head = found.get(tok.head.i)
@@ -162,7 +172,9 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
     # A verbal attack ("attacked the peace deal") reacts to its object like a condemnation.
     reactions = frozenset(i for i, e in found.items() if _is_verbal(doc[i]) and (
         e.type in REACTIONS or "verbal_attack" in rules and e.type == "ASSAULT" and
-        _verbal_attack(doc[i])))
+        _verbal_attack(doc[i]) or e.type in SUPPRESSING and any(
+            c.dep_ == "dobj" and c.i in found and found[c.i].type != e.type
+            for c in doc[i].children)))
     frames: list[Frame] = []
     for i in sorted(found):
         tok, entry = doc[i], found[i]
@@ -564,18 +576,6 @@ def _purpose_clause(frame: Frame, found: dict[int, Entry]) -> bool:
         return head.lemma_.lower() not in DECISION_NOUNS and head.i not in found and not any(
             c.lower_ in ORDINAL_WORDS for c in head.children if c.dep_ in ("amod", "advmod"))
     return False
-
-
-def _reception(frame: Frame, found: dict[int, Entry]) -> bool:
-    """"Was met with applause", "the students' deadline was not met", "failed to meet the
-    target": a reception or a condition fulfilled, not a meeting between parties."""
-    tok = frame.trigger
-    if tok.lemma_.lower() != "meet" or not _is_verbal(tok):
-        return False
-    if any(p.lower_ == "with" for p in _children(tok, "prep")) and \
-            any(c.dep_ == "auxpass" for c in tok.children):
-        return True
-    return any(c.lemma_.lower() in UNMET_NOUNS for c in _children(tok, "nsubjpass", "dobj"))
 
 
 # Rules that drop a trigger which names no act of its own.

@@ -25,6 +25,7 @@ from .words import (
     PRESS_NAME_WORDS,
     STATE_WORDS,
     THING_NOUNS,
+    UNMET_NOUNS,
 )
 
 
@@ -328,3 +329,15 @@ def _journey(frame: Frame, found: Mapping[int, object]) -> bool:
               for o in _children(p, "pobj"))]
     return not any(t.ent_type_ in ("ORG", "NORP") or t.lemma_.lower() in LEFT_BODIES
                    for o in left for t in (o, *(c for c in o.children if c.dep_ == "compound")))
+
+
+def _reception(frame: Frame, found: Mapping[int, object]) -> bool:
+    """"Was met with applause", "the students' deadline was not met", "failed to meet the
+    target": a reception or a condition fulfilled, not a meeting between parties."""
+    tok = frame.trigger
+    if tok.lemma_.lower() != "meet" or not _is_verbal(tok):
+        return False
+    if any(p.lower_ == "with" for p in _children(tok, "prep")) and \
+            any(c.dep_ == "auxpass" for c in tok.children):
+        return True
+    return any(c.lemma_.lower() in UNMET_NOUNS for c in _children(tok, "nsubjpass", "dobj"))

@@ -416,6 +416,25 @@ def _acted_on(trigger: Token, heads: Sequence[Token], preps: Collection[str], *,
     return objects
 
 
+#: Acts that judge what they name ("condemned the crackdown", "protested the arrests").
+JUDGING_TYPES = frozenset({"ACCUSE", "PROTEST"})
+
+
+def _judged_act(frame: Frame, obj: Token, arg: Arg | None) -> bool:
+    """True when a verb of judging names someone else's act as its object ("Germany
+    condemned the crackdown", "... the arrests of protesters"): the act is not the judge's
+    at home, nor are the people it was done to; the one who made it ("rejected the appeal
+    from the president") stays."""
+    if frame.type not in JUDGING_TYPES or obj.dep_ != "dobj" or obj.head.i != frame.trigger.i:
+        return False
+    if arg is None:
+        return obj.lemma_.lower() in DOMESTIC_MEASURES or obj.pos_ == "NOUN" and \
+            obj.lemma_.lower() not in PEOPLE_NOUNS
+    person = arg.head
+    prep = obj.doc[person].head if obj.doc[person].dep_ == "pobj" else None
+    return person != obj.i and prep is not None and prep.lower_ not in ("from", "by")
+
+
 def _domestic_targets(index: DocIndex, frame: Frame, actors: list[Arg],
                       story: str | None = None) -> list[Arg]:
     """A state's act on people it names without a country is an act at home ("Egyptian
@@ -442,7 +461,8 @@ def _domestic_targets(index: DocIndex, frame: Frame, actors: list[Arg],
     objects = _acted_on(trigger, heads, ("against", "on", "of", "with"), datives=True)
     for obj in objects:
         arg = _people_object(index, obj)
-        if backing and (arg is None or arg.sector not in ("rebels", "opposition")):
+        if backing and (arg is None or arg.sector not in ("rebels", "opposition")) or \
+                _judged_act(frame, obj, arg):
             continue
         if arg is None and frame.type != "ASSAULT" and (
                 obj.lemma_.lower() in DOMESTIC_MEASURES or any(

@@ -278,6 +278,7 @@ def implicit_target_rule(data: StanceInput) -> Iterator[Contribution]:  # noqa: 
                 _crowd_at_home(event, home):
             holders.append((event, holder))
     name = resources.country_name(home)
+    aggressors = _aggressors(data, home)
     for event, holder in holders:
         party = Party.parse(holder)
         etype = event.get("type")
@@ -289,11 +290,32 @@ def implicit_target_rule(data: StanceInput) -> Iterator[Contribution]:  # noqa: 
         elif party.country == home and (party.is_state or party.sector == "military") and \
                 etype in REPRESSION_TYPES and dissent_at_home:
             key, shown = f"opposition:{home}", _opposition_in(home)
+        elif party.is_state and party.country != home and etype in BLAMING_TYPES and \
+                aggressors:
+            # "Japan expressed concern over the incident", in a story of China's act against
+            # the Philippines: the blame is the aggressor's, when the story has only one.
+            if len(aggressors) > 1 or party.country in aggressors:
+                continue
+            key = next(iter(aggressors))
+            key, shown = key, resources.country_name(key)
         elif party.is_state and party.country != home and etype in FOREIGN_TYPES:
             key, shown = home, name
         else:
             continue
         yield Contribution(holder, key, shown, home, weight, str(event["id"]), event.get("date"))
+
+
+def _aggressors(data: StanceInput, home: str) -> set[str]:
+    """The foreign countries that did a hostile act (``REPRESSION_TYPES``, threats) to the
+    story's country in the story."""
+    out: set[str] = set()
+    for event in data.events:
+        actor = event.get("actor_country")
+        if _happened(event) and event.get("target_country") == home and actor and \
+                actor != home and event.get("type") in REPRESSION_TYPES | {"THREATEN"} and \
+                float(event.get("polarity") or 0.0) < 0:
+            out.add(str(actor))
+    return out
 
 
 def _opposition_in(country: str) -> str:
