@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .references import is_speech_verb
 from .words import (
     ABSENT_NOUNS,
     APPEAL_VERBS,
@@ -17,7 +18,6 @@ from .words import (
     OPPOSING_NOUNS,
     QUANTITY_HEADS,
     REFUSING_VERBS,
-    SPEECH_VERBS,
     TOPIC_PREPS,
     UNDERGOING_VERBS,
 )
@@ -110,6 +110,11 @@ def _split_relative(verb: Token) -> Token | None:
     return subj
 
 
+def _speaks_or_appeals(verb: Token) -> bool:
+    """A verb of speech (``references.is_speech_verb``) or of appeal (``APPEAL_VERBS``)."""
+    return is_speech_verb(verb) or verb.lemma_.lower() in APPEAL_VERBS
+
+
 def _reporter_goes_on(verb: Token) -> Token | None:
     """The subject of a verb of saying whose report the parse runs on into the next act:
     "The UN warned that millions need aid, and called on both sides to ...", where
@@ -117,10 +122,10 @@ def _reporter_goes_on(verb: Token) -> Token | None:
     another tense inside the report is the reporter's own next act; else None."""
     head = verb.head
     if verb.tag_ != "VBD" or head.tag_ == "VBD" or head.dep_ != "ccomp" or \
-            verb.lemma_.lower() not in SPEECH_VERBS | APPEAL_VERBS:
+            not _speaks_or_appeals(verb):
         return None
     saying = head.head
-    if saying.tag_ != "VBD" or saying.lemma_.lower() not in SPEECH_VERBS | APPEAL_VERBS:
+    if saying.tag_ != "VBD" or not _speaks_or_appeals(saying):
         return None
     subj, passive = _subject(saying)
     return None if passive else subj

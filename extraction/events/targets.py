@@ -56,6 +56,9 @@ from .words import (
 )
 
 ARG_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+#: Verbs whose subject does not do the act their object noun names: they judge it ("described
+#: the raid"), cause it ("prompted protests") or bring others to it ("mediated talks").
+NOT_DOING_VERBS = JUDGING_VERBS | CAUSING_VERBS | BROKERING_VERBS
 
 
 def _party_args(index: DocIndex, tok: Token | None) -> list[Arg]:
@@ -312,7 +315,7 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
         actors = actors or (_first_party([_party_args(index, sources[0])]) if sources else [])
         verb = None
     if not actors and verb is not None and verb.i not in reactions and (
-            verb.lemma_.lower() not in JUDGING_VERBS | CAUSING_VERBS | BROKERING_VERBS) and not (
+            verb.lemma_.lower() not in NOT_DOING_VERBS) and not (
             "topic_noun" in index.rules and _topic_of_noun(noun)):
         subj, passive = _subject(verb)
         if subj is not None and subj.i != noun.i and (not passive or noun.dep_ == "pobj"):
