@@ -186,7 +186,8 @@ def holder_key(*, entity: dict[str, Any] | None, text: str | None, country: str 
     if text:
         names.append(text)
     for name in names:
-        key = resources.igo_key(name) if name else None
+        key = (resources.igo_key(name) or (resources.igo_seat(name) if entity is None else None)
+               ) if name else None
         if key:
             return key
     if text and entity is None:

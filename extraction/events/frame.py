@@ -226,7 +226,8 @@ def _ceased(tok: Token) -> bool:
 # order is the rule.
 def _mode(frame: Frame) -> str:  # noqa: C901
     """Whether the event happened: ``denied`` when negated, ``conditional`` inside or under
-    an if/unless clause, ``planned`` for the future, modals, promises, plans and hedges."""
+    an if/unless clause or told as a possibility (could, might, may), ``planned`` for the
+    future, other modals, promises, plans and hedges."""
     if frame.negated:
         return DENIED
     tok = frame.trigger
@@ -249,6 +250,10 @@ def _mode(frame: Frame) -> str:  # noqa: C901
     if auxes & (MODAL_AUX | {"would"}) and any(
             any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in a.children)
             for c in chain for a in _children(c, "advcl")):
+        return CONDITIONAL
+    if auxes & CONDITION_AUX and not auxes & FUTURE_AUX:
+        # "Canada could sanction Iran", "talks may resume": a possibility, not a plan
+        # anyone announced.
         return CONDITIONAL
     if auxes & (FUTURE_AUX | MODAL_AUX) or any(
             c.lemma_.lower() in PLAN_VERBS or c.lower_ in PLAN_VERBS for c in chain[1:]

@@ -346,13 +346,31 @@ def _judged_acts(index: DocIndex, frames: Sequence[Frame]) -> None:
             _earlier_author(frames, act, own, frame.actors)
         actors = {(a.entity, a.country, a.sector, a.igo) for a in frame.actors}
         authors = [a for a in authors if (a.entity, a.country, a.sector, a.igo) not in actors]
-        if authors:
-            frame.targets = authors
-            if welcome:
-                # "welcomed the ceasefire": approval of an act, not a reception.
-                frame.type, frame.intensity = "SUPPORT", 0.3
-        elif named and (own.intensity < 0 if own is not None else
-                        act.lemma_.lower() in ACT_NOUNS):
-            # "opposed the blockade of Venezuela": not against Venezuela.
-            inside = {t.i for t in act.subtree}
-            frame.targets = [t for t in frame.targets if t.head not in inside]
+        _aim(frame, act, own, authors, named=named, welcome=welcome)
+
+
+def _aim(frame: Frame, act: Token, own: Frame | None, authors: list[Arg], *, named: bool,
+         welcome: bool) -> None:
+    """Aim a judgement of ``act`` at the act's authors, else keep it off the act's victims."""
+    if authors:
+        frame.targets = authors
+        if welcome:
+            # "welcomed the ceasefire": approval of an act, not a reception.
+            frame.type, frame.intensity = "SUPPORT", 0.3
+    elif named and (own.intensity < 0 if own is not None else
+                    act.lemma_.lower() in ACT_NOUNS):
+        # "opposed the blockade of Venezuela": not against Venezuela.
+        inside = {t.i for t in act.subtree}
+        frame.targets = [t for t in frame.targets if t.head not in inside]
+    elif not named and (own.type == "ASSAULT" if own is not None else
+                        act.lemma_.lower() in VIOLENT_ACT_NOUNS):
+        # "Britain condemned the killings", their authors unknown: the judgement is of the
+        # violence, named as its object; it is aimed at no party the story is about (and
+        # least of all at its victims).
+        frame.targets = [Arg(act.i, act.text, "other")]
+
+
+#: Nouns of violence a judgement may name with its author unknown ("condemned the killings").
+VIOLENT_ACT_NOUNS = frozenset({"attack", "bombing", "killing", "massacre", "shooting",
+                               "assault", "ambush", "raid", "strike", "airstrike", "shelling",
+                               "blast", "explosion", "atrocity", "violence"})

@@ -41,12 +41,28 @@ def _entity_arg(index: DocIndex, head: Token, eid: str, text: str) -> Arg:
         # known even when the person is not.
         country = shared_name_country(str(ent.get("canonical") or ""))
     igo = None
+    seat = resources.igo_seat(head.text) if label == "GPE" else None
+    if seat and not _place_use(head):
+        # "Georgia dismissed the criticism from Brussels": the city where the European
+        # Union sits stands for the Union ("in Brussels" stays a place).
+        return Arg(head.i, text, "igo", None, None, None, seat, label)
     if not country:
         igo = resources.igo_key(str(ent.get("canonical", ""))) or resources.igo_key(text)
         if igo is None and role and ":" in role:
             igo = role.split(":", 1)[0]
     sector = SECTOR_ROLES.get(role) or SECTOR_NOUNS.get(head.lemma_.lower())
     return Arg(head.i, text, "entity", eid, country, sector, igo, label)
+
+
+#: Prepositions before a city that make it a place, not an actor.
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "into", "to", "around",
+                                "across", "via", "through"})
+
+
+def _place_use(head: Token) -> bool:
+    """True when a city is written as a place ("in Brussels", "flew to Brussels")."""
+    return head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS or \
+        head.dep_ == "compound"
 
 
 def backer_of(tok: Token) -> Token | None:

@@ -58,6 +58,12 @@ from .words import (
 # A stance is "mixed" when the weaker side is at least this share of the stronger one.
 MIXED_SHARE = 0.5
 SPEAKER_WEIGHT = 0.5
+# A hostile measure announced for the future ("will close its airspace to X", "said they would
+# impose entry bans on X's officials") is a stance taken now, at this share of the act's
+# weight; a planned friendly act ("plans to visit", "would hold exercises") is not. Chosen on
+# the development gold (in-sample): hostile plans at half weight raised stance F1 from 0.480
+# to 0.492 there; friendly ones as well gave 0.480.
+ANNOUNCED_WEIGHT = 0.5
 # Requests milder than this (appeals, calls, urging) carry no stance.
 DEMAND_FLOOR = -0.4
 # Acts a speaker holds against their actor when reporting them; demands and criticism
@@ -189,7 +195,9 @@ def _event_side(data: StanceInput, *, actor_side: bool) -> Iterator[Contribution
     towards the target, or the speaker's against the actor."""
     role, text = ("target", "target_text") if actor_side else ("actor", "actor_text")
     for event in data.events:
-        if not _happened(event):
+        share = 1.0 if _happened(event) else ANNOUNCED_WEIGHT if actor_side and \
+            _announced_measure(event) else 0.0
+        if not share:
             continue
         other = data.entities.get(event.get(role) or "")
         for holder, name, country, weight in contributions(
@@ -201,8 +209,13 @@ def _event_side(data: StanceInput, *, actor_side: bool) -> Iterator[Contribution
                 # Talks with rebels or an armed group ("the Taliban met the US envoy") are
                 # negotiation between adversaries, no support either way.
                 continue
-            yield Contribution(holder, key, name, country, weight, str(event["id"]),
+            yield Contribution(holder, key, name, country, weight * share, str(event["id"]),
                                event.get("date"))
+
+
+def _announced_measure(event: dict[str, Any]) -> bool:
+    """True for a hostile act planned, not supposed or denied: a measure announced."""
+    return event.get("modality") == "planned" and float(event.get("polarity") or 0.0) < 0
 
 
 def _armed_group(key: str) -> bool:

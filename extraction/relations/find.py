@@ -24,6 +24,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from .. import resources
 from ..events.references import city_is_place
 from .classifier import StanceClassifier, model_input
 
@@ -161,7 +162,9 @@ def sentence_pairs(doc: Doc, entities: Sequence[dict[str, Any]], *, max_entities
             if span is None or len(span) == 0:
                 continue
             sent_no = sent_of.get(span.start)
-            if sent_no is None or sent_of.get(span.end - 1) != sent_no or _named_place(span, ent):
+            if sent_no is None or sent_of.get(span.end - 1) != sent_no or \
+                    _named_place(span, ent) or resources.igo_seat(span.text):
+                # ("Brussels" stands for the European Union, not for Belgium.)
                 continue
             slot = firsts.setdefault(sent_no, {})
             eid = str(ent["id"])

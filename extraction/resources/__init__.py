@@ -371,6 +371,16 @@ def igo_key(text: str) -> str | None:
     return data.igos.get(key) or data.igos.get("the " + key)
 
 
+#: Cities written for an organisation of states that sits there, not for their country
+#: ("criticism from Brussels" is the European Union's).
+IGO_SEATS = {"Brussels": "eu"}
+
+
+def igo_seat(text: str) -> str | None:
+    """Return the key of the organisation a city stands for ("Brussels" -> "eu"), or None."""
+    return IGO_SEATS.get(text.strip())
+
+
 def organisation_lookup(text: str) -> Organisation | None:
     """Return a known organisation ("Hamas", "the Taliban", "Xinhua") or None."""
     return _data().orgs.get(normalize_name(text))

@@ -166,8 +166,19 @@ def test_a_headline_infinitive_is_planned(events_nlp, text, word):
     assert found and {e["modality"] for e in found} == {"planned"}
 
 
-def test_a_headline_announcement_gives_no_stance_yet():
-    assert not _stances("Chile to recall envoy from Peru")
+def test_a_headline_announcement_weighs_half_of_the_act_done():
+    # An announced hostile measure is a stance taken now, at half the weight of the act
+    # reported as done (stance.ANNOUNCED_WEIGHT).
+    from extraction import analyze
+
+    def score(text):
+        found = [s for s in analyze(text, published="2021-05-04").stances
+                 if (s.holder, s.target_key) == ("CHL", "PER")]
+        assert len(found) == 1 and found[0].polarity == "oppose"
+        return found[0].score
+
+    assert score("Chile to recall envoy from Peru") == pytest.approx(
+        score("Chile recalled its envoy from Peru") / 2)
 
 
 def test_a_reported_recall_still_happened(events_nlp):

@@ -45,7 +45,9 @@ def test_decisions_and_declarations_keep_their_modality(text, act):
     assert events and all(e.modality == "happened" for e in events), text
 
 
-def test_a_planned_closure_makes_no_stance_of_its_own():
+def test_a_planned_closure_is_an_announced_measure():
+    # A hostile measure planned is a stance taken now, at half weight
+    # (stance.ANNOUNCED_WEIGHT); the closure itself stays planned.
     stances = _stances("Kenya condemned Uganda's plan to close its border with Rwanda.")
-    assert ("UGA", "RWA", "oppose") not in stances
+    assert ("UGA", "RWA", "oppose") in stances
     assert ("KEN", "UGA", "oppose") in stances
