@@ -11,6 +11,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .. import resources
+from .absorbing import REACTIONS, _absorbed
 from .acts import (
     _backing_frames,
     _claimed_attacks,
@@ -39,21 +40,17 @@ from .frame import (
     _type_for,
 )
 from .judgements import CARRIER_VERBS, CONDEMN_ENTRY, PRAISE_ENTRY, _judgement, _quoted_judgements
-from .lexicon import COOPERATIVE, INCIDENT, STATEMENT, Entry, Lexicon, match_trigger
+from .lexicon import INCIDENT, STATEMENT, Entry, Lexicon, match_trigger
 from .parties import _echoed_speech, _journey, _media_source, _reception, _speaking_party
 from .places import _homeless
 from .syntax import (
     _agent,
     _children,
-    _complement,
-    _depth,
     _governing_verb,
     _is_verbal,
     _negated,
     _neither_subject,
     _not_yet,
-    _partitive_head,
-    _prep_objects,
     _refused,
     _subject,
     _to_infinitive,
@@ -85,11 +82,6 @@ from .words import (
     SPOKEN_TARGETS,
 )
 
-# Verbs that take away what their object noun names ("suspended aid", "rejected talks").
-REVERSING = frozenset({"SANCTION", "REJECT"})
-# Verbs of these types react to an act named by their object; they do not perform it
-# ("condemned the attack", "protested the arrest", "demanded the withdrawal").
-REACTIONS = frozenset({"ACCUSE", "REJECT", "PROTEST", "REQUEST"})
 # Verbs of these types suppress an act of another type: "banned protests" (not "imposed sanctions").
 SUPPRESSING = frozenset({"COERCE", "SANCTION"})
 
@@ -115,50 +107,6 @@ def _triggers(doc: Doc, lexicon: Lexicon, rules: frozenset[str]) -> dict[int, En
                 if sign:
                     found[tok.i] = CONDEMN_ENTRY if sign < 0 else PRAISE_ENTRY
     return found
-
-
-def _named_by_its_verb(tok: Token, entry: Entry, found: dict[int, Entry]) -> bool:
-    """True for a noun trigger that is the object a reacting verb's row needs ("lodge
-    protest"); "imposed sanctions on X" keeps its noun, which holds the target."""
-    head = found.get(tok.head.i)
-    return entry.pos == "N" and tok.dep_ == "dobj" and head is not None and \
-        head.type in REACTIONS and tok.lemma_.lower() in head.needs
-
-
-def _absorbed(doc: Doc, found: dict[int, Entry]) -> tuple[set[int], dict[int, Token]]:
-    """The triggers that name no act of their own (what a reversing verb refuses, the clause
-    a control verb folds in) and the complement clause of each control verb."""
-    # "lodged a protest": the verb's row names the act with its noun.
-    absorbed = {i for i, entry in found.items() if _named_by_its_verb(doc[i], entry, found)}
-    for i, entry in sorted(found.items()):
-        tok = doc[i]
-        head = found.get(tok.head.i)
-        if entry.pos != "N" or entry.type not in COOPERATIVE:
-            continue
-        part = _partitive_head(tok)
-        if part is not None:
-            # "suspended part of its aid": what is refused is the aid.
-            head = found.get(part.head.i) if part.dep_ == "dobj" else None
-        if (tok.dep_ == "dobj" or part is not None) and head is not None and \
-                head.type in REVERSING or (tok.dep_ == "conj" and tok.head.i in absorbed):
-            # "suspended its budget support", "rejected the proposal": the noun is what is
-            # refused, not an act of its own.
-            absorbed.add(i)
-    complements: dict[int, Token] = {}
-    for i in sorted(found, key=lambda i: _depth(doc[i])):
-        entry = found[i]
-        if i in absorbed or not entry.control:
-            continue
-        comp = _complement(doc[i])
-        if comp is None and entry.intent:
-            # "committed to a strike against Iraq", "pledged to a ceasefire": a promise
-            # whose object is an act named by a noun.
-            comp = next((p for p in _prep_objects(doc[i], "to") if p.i in found), None)
-        if comp is not None:
-            complements[i] = comp
-            if comp.i in found:
-                absorbed.add(comp.i)
-    return absorbed, complements
 
 
 def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,

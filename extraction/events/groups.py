@@ -11,14 +11,14 @@ from spacy.tokens import Token
 
 from .. import resources
 from .docindex import Arg, DocIndex, _children_of
-from .references import MEMBER_GROUPS, _of_pair, group_size, is_pair_reference
+from .references import MEMBER_GROUPS, _of_pair, _reporter, group_size, is_pair_reference
 from .resolve import resolve_one
 from .words import INCLUDING_PREPS
 
 
 def resolve(index: DocIndex, tok: Token) -> list[Arg]:
     """Resolve an argument head and every head coordinated with it ("X and Y")."""
-    heads = [tok, *tok.conjuncts]
+    heads = _reporters(index, tok) or [tok, *tok.conjuncts]
     heads = sorted({t.i: t for t in heads}.values(), key=lambda t: t.i)
     out: list[Arg] = []
     for head in heads[:6]:
@@ -55,6 +55,16 @@ def resolve(index: DocIndex, tok: Token) -> list[Arg]:
     for arg in out:
         uniq.setdefault((arg.entity, arg.country, arg.head), arg)
     return list(uniq.values())
+
+
+def _reporters(index: DocIndex, tok: Token) -> list[Token]:
+    """The coordinated speakers a reported "they" stands for ("Estonia, Latvia and Lithuania
+    said they would ..."), else []."""
+    if tok.lower_ != "they" or index.in_quote[tok.i]:
+        return []
+    reporter = _reporter(tok)
+    return [reporter, *reporter.conjuncts] if reporter is not None and reporter.conjuncts \
+        else []
 
 
 def _modifier_conjuncts(index: DocIndex, head: Token, arg: Arg) -> list[Arg]:

@@ -9,6 +9,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Token
 
+from .. import resources
 from .docindex import Arg, DocIndex, _children_of, core_tokens, phrase_text
 from .references import (
     FIRST_PERSON,
@@ -29,6 +30,7 @@ from .references import (
 )
 from .words import (
     ARMED_MEMBERS,
+    BLOC_NOUNS,
     COLLECTIVE_NOUNS,
     EVENT_PLURALS,
     GROUP_NOUNS,
@@ -289,21 +291,25 @@ def _named_institution(index: DocIndex, tok: Token) -> str | None:
     (no proper-noun modifier, not itself inside a name), and only when the text named such
     an organisation before; else None and the other rules decide."""
     lemma = tok.lemma_.lower()
-    if lemma not in INSTITUTION_NOUNS or tok.pos_ != "NOUN" or tok.tag_ != "NN" or \
-            index.token_entity[tok.i] is not None:
+    if lemma not in INSTITUTION_NOUNS | BLOC_NOUNS or tok.pos_ != "NOUN" or \
+            tok.tag_ != "NN" or index.token_entity[tok.i] is not None:
         return None
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children) or any(
             c.dep_ in ("compound", "poss") or c.pos_ == "PROPN" for c in tok.children):
         return None
     if index.name_words is None:
-        # One pass over the text, so every later lookup is a bisection.
+        # One pass over the text, so every later lookup is a bisection; "the bloc" is the
+        # organisation of states named last.
         words: dict[str, list[tuple[int, str]]] = {}
         for i, eid in enumerate(index.token_entity):
             ent = index.entities.get(eid or "") or {}
             if ent.get("label") == "ORG" and (i == 0 or index.token_entity[i - 1] != eid):
-                for word in set(str(ent.get("canonical") or "").lower().split()):
-                    if word in INSTITUTION_NOUNS:
-                        words.setdefault(word, []).append((i, str(eid)))
+                name = str(ent.get("canonical") or "")
+                found = {w for w in name.lower().split() if w in INSTITUTION_NOUNS}
+                if resources.igo_key(name):
+                    found |= BLOC_NOUNS
+                for word in found:
+                    words.setdefault(word, []).append((i, str(eid)))
         index.name_words = words
     mentions = index.name_words.get(lemma, [])
     at = bisect_left(mentions, (tok.i, "")) - 1
@@ -344,6 +350,17 @@ def _state_reference(index: DocIndex, tok: Token, depth: int) -> str | None:
 
 
 # See the docstring: the cases are tried in order, the first decides.
+def _seat_word(tok: Token) -> bool:
+    """True for the place of an "X-based" modifier ("the Cairo-based league"): where a body
+    sits, not whose it is."""
+    doc = tok.doc
+    j = tok.i
+    while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and j - tok.i < 3:
+        j += 1  # ("Addis Ababa-based")
+    return j + 2 < len(doc) and doc[j + 1].text in ("-", "\u2010", "\u2011") and \
+        doc[j + 2].lower_ == "based"
+
+
 def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:  # noqa: C901
     """Resolve one argument head (no coordination) to an ``Arg``.
 
@@ -375,7 +392,7 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:  # noqa:
             return Arg(tok.i, tok.text, "other")
         found = _pronoun(index, tok, depth)
         return found or Arg(tok.i, tok.text, "other")
-    tokens = core_tokens(tok)
+    tokens = [t for t in core_tokens(tok) if not _seat_word(t)]
     text = phrase_text(tokens)
     if "backer_not_owner" in index.rules:
         tokens = [t for t in tokens if backer_of(t) is None]

@@ -174,6 +174,7 @@ REFUSING_VERBS = _words("refusing_verbs")
 COLLECTIVE_NOUNS = _words("collective_nouns")
 PARTICLES = _words("particles")
 INSTITUTION_NOUNS = _words("institution_nouns")
+BLOC_NOUNS = _words("bloc_nouns")
 # stance.py
 STATE_ROLES = _words("state_roles")
 STATE_ORGAN_ROLES = _words("state_organ_roles")
