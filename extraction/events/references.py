@@ -140,11 +140,20 @@ def _lookup_country(tokens: Sequence[Token]) -> tuple[str | None, str | None]:  
         igo = resources.igo_key(span_text)
         if igo:
             return None, igo
-        for tok in words:
+        for at, tok in enumerate(words):
+            if at and _region_pair(words[at - 1], tok):
+                # "the South American bloc": a region's adjective, not "American".
+                continue
             code = resources.country_for_name(tok.text)
             if code:
                 return code, None
     return None, None
+
+
+def _region_pair(first: Token, second: Token) -> bool:
+    """True when two words name a region or people of no one country ("South American")."""
+    place = resources.place_lookup(f"{first.text} {second.text}")
+    return place is not None and place.country is None
 
 
 def is_speech_verb(tok: Token) -> bool:

@@ -350,6 +350,14 @@ def _state_reference(index: DocIndex, tok: Token, depth: int) -> str | None:
 
 
 # See the docstring: the cases are tried in order, the first decides.
+def _appositive_named(index: DocIndex, tok: Token) -> Token | None:
+    """A person or organisation named in apposition to ``tok``, else None."""
+    return next((c for c in tok.children if c.dep_ == "appos" and
+                 index.token_entity[c.i] is not None and
+                 index.entities[index.token_entity[c.i]].get("label") in ("PERSON", "ORG")),
+                None)
+
+
 def _seat_word(tok: Token) -> bool:
     """True for the place of an "X-based" modifier ("the Cairo-based league"): where a body
     sits, not whose it is."""
@@ -442,6 +450,12 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:  # noqa:
                 country = person.country or index.entities[eid].get("country")
                 return Arg(person.head, person.text, person.kind, person.entity, country,
                            person.sector, person.igo, person.label)
+    if eid is not None and depth < 2 and index.token_entity[tok.i] is None and \
+            not index.entities[eid].get("country") and "appositive_name" in index.rules:
+        # "the South American bloc Mercosur": the name in apposition, not a modifier's.
+        named = _appositive_named(index, tok)
+        if named is not None:
+            return resolve_one(index, named, depth=depth + 1)
     if eid is not None:
         arg = _entity_arg(index, tok, eid, text)
         if arg.country is None and arg.igo is None and depth < 2:
@@ -470,14 +484,13 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:  # noqa:
             arg = Arg(arg.head, arg.text, arg.kind, arg.entity, arg.country, sector, arg.igo,
                       arg.label)
         return arg
-    if depth < 2 and tok.pos_ == "NOUN" and "appositive_name" in index.rules:
+    if depth < 2 and (tok.pos_ == "NOUN" or index.token_entity[tok.i] is None) and \
+            "appositive_name" in index.rules:
         # "his father, Emir Khalifa", "the group's leader, Ali Musa": the name in
         # apposition is the one meant.
-        for child in tok.children:
-            if child.dep_ == "appos" and index.token_entity[child.i] is not None and \
-                    (index.entities[index.token_entity[child.i]].get("label") in
-                     ("PERSON", "ORG")):
-                return resolve_one(index, child, depth=depth + 1)
+        named = _appositive_named(index, tok)
+        if named is not None:
+            return resolve_one(index, named, depth=depth + 1)
     country, igo = _lookup_country(tokens) if not ethnic else (None, None)
     if country or igo:
         return Arg(tok.i, text, "country" if country else "igo", None, country, sector, igo)

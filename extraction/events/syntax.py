@@ -153,6 +153,12 @@ def _controller(verb: Token) -> Token | None:  # noqa: C901
             split = _split_relative(tok)
             if split is not None:
                 return split
+        if dep == "xcomp" and _is_verbal(head) and head.lemma_.lower() != "promise":
+            # "prompting Tehran to threaten ...", "forced the army to withdraw": the object
+            # of the verb above does the act.
+            obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+            if obj is not None:
+                return obj
         if dep in ("xcomp", "advcl", "conj", "ccomp") and _is_verbal(head) or \
                 dep == "acomp" or dep == "xcomp" and head.dep_ == "acomp":
             # ("is willing to send troops": the adjective's subject sends them.)
