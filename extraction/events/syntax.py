@@ -153,7 +153,8 @@ def _controller(verb: Token) -> Token | None:  # noqa: C901
             split = _split_relative(tok)
             if split is not None:
                 return split
-        if dep == "xcomp" and _is_verbal(head) and head.lemma_.lower() != "promise":
+        if dep == "xcomp" and tok.i == verb.i and _is_verbal(head) and \
+                head.lemma_.lower() != "promise":
             # "prompting Tehran to threaten ...", "forced the army to withdraw": the object
             # of the verb above does the act.
             obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < tok.i), None)
@@ -278,7 +279,8 @@ def _topic_of_noun(noun: Token) -> bool:
     as the parser often attaches it)."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in TOPIC_PREPS or \
-            prep.head.i == noun.i:
+            prep.head.i == noun.i or _claiming_verb(noun) is not None:
+        # ("claimed responsibility for the attack": the attack is the claimer's.)
         return False
     head = prep.head
     if head.pos_ in ("NOUN", "PROPN"):
@@ -458,3 +460,19 @@ def _small_clause_subjects(verb: Token) -> list[Token]:
     return [n for c in _children(verb, "ccomp")
             if not _is_verbal(c) or c.lemma_.lower() == "be"
             for n in _children(c, "nsubj", "nsubjpass")]
+
+
+#: "Claimed responsibility for the attack", "took credit for the bombing": the claimer did it.
+CLAIMED_NOUNS = frozenset({"responsibility", "credit"})
+CLAIMING_VERBS = frozenset({"claim", "accept", "admit", "take", "assume"})
+
+
+def _claiming_verb(noun: Token) -> Token | None:
+    """The verb of claiming an act ("X claimed responsibility for the attack"), else None."""
+    prep = noun.head
+    owned = prep.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or owned.lemma_.lower() not in \
+            CLAIMED_NOUNS or owned.dep_ != "dobj":
+        return None
+    verb = owned.head
+    return verb if verb.lemma_.lower() in CLAIMING_VERBS else None

@@ -19,6 +19,7 @@ from .resolve import resolve_one
 from .syntax import (
     _agent,
     _children,
+    _claiming_verb,
     _controller,
     _demanded,
     _far_agent,
@@ -549,7 +550,7 @@ def _acting_verb(index: DocIndex, noun: Token) -> Token | None:
     on Russia": the sanctions are not the opposer's, nor aimed at what "voiced" governs)."""
     if "topic_noun" in index.rules and _stance_topic(noun):
         return None
-    return _governing_verb(noun)
+    return _claiming_verb(noun) or _governing_verb(noun)  # ("claimed the attack")
 
 
 def _without_own_forces(index: DocIndex, tok: Token, targets: list[Arg],

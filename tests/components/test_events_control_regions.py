@@ -67,3 +67,29 @@ def test_a_region_adjective_is_no_country(text, stance):
 ])
 def test_a_country_with_a_compass_word_stays_a_country(text, pair):
     assert {(s[0], s[1]) for s in _stances(text)} & {pair, (pair[0].split(":")[-1], pair[1])}
+
+
+def test_a_participle_after_the_asked_clause_is_the_askers():
+    # Only the verb right under the prompting verb is its object's act; the parse may hang
+    # a later participle on it.
+    text = ("Peru asked the UN Security Council to intervene in its dispute with Chile, "
+            "accusing Santiago of moving troops to the border.")
+    found = [a for a in _acts(text) if a[1] == "accusing"]
+    assert found and {a[2] for a in found} == {"PER"}
+
+
+# --- claiming an attack is having done it ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Al-Shabaab claimed responsibility for the attack on a Kenyan army base.", "SOM"),
+    ("Al-Shabaab took credit for the bombing of a Kenyan army base on Monday.", "SOM"),
+])
+def test_the_claimer_of_an_attack_did_it(text, actor):
+    found = [a for a in _acts(text) if a[0] == "ASSAULT"]
+    assert found and {a[2] for a in found} == {actor} and {a[3] for a in found} == {"KEN"}
+
+
+def test_an_inquiry_into_an_attack_is_not_the_attack():
+    found = [a for a in _acts("Kenya opened an inquiry into the attack on its army base.")
+             if a[0] == "ASSAULT"]
+    assert all(a[2] != "KEN" for a in found)
