@@ -29,9 +29,12 @@ def _named_by_its_verb(tok: Token, entry: Entry, found: dict[int, Entry]) -> boo
 
 
 def _only_ends(tok: Token, found: dict[int, Entry]) -> bool:
-    """True for a verb of ending whose object is a hostile act named by a noun ("halted its
-    offensive", "suspended the sanctions"): the ended act, a retreat, is the one event."""
-    return _is_verbal(tok) and tok.lemma_.lower() in CEASE_VERBS and any(
+    """True for a verb of ending, read as a hostile act of its own, whose object is a hostile
+    act named by a noun ("halted its offensive", "suspended the sanctions"): the ended act,
+    a retreat, is the one event. A verb whose row says the ending itself ("lifted a
+    curfew", a concession) keeps it."""
+    return _is_verbal(tok) and tok.lemma_.lower() in CEASE_VERBS and \
+        found[tok.i].type in HOSTILE and any(
         c.dep_ == "dobj" and c.i in found and found[c.i].pos == "N" and
         found[c.i].type in HOSTILE for c in tok.children)
 

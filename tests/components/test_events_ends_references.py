@@ -82,3 +82,9 @@ def test_the_bloc_is_the_last_organisation_of_states():
 def test_the_bloc_with_no_organisation_named_is_no_party():
     stances = _stances("The bloc condemned Russia's strikes on Kharkiv.")
     assert not {s for s in stances if s[1] == "RUS"}
+
+
+def test_a_verb_whose_row_is_the_concession_keeps_it():
+    # "Lifted a curfew" is a concession of its own, not only the end of the curfew.
+    acts = _acts("Serbia lifted a night curfew in the province on Sunday.")
+    assert "CONCEDE" in {a[0] for a in acts}
