@@ -185,9 +185,10 @@ def holder_key(*, entity: dict[str, Any] | None, text: str | None, country: str 
     names = [str(entity.get("canonical", ""))] if entity else []
     if text:
         names.append(text)
+    # (A city stands for an organisation only where no entity says what it is.)
+    lookup = resources.igo_key if entity is not None else resources.igo_named
     for name in names:
-        key = (resources.igo_key(name) or (resources.igo_seat(name) if entity is None else None)
-               ) if name else None
+        key = lookup(name) if name else None
         if key:
             return key
     if text and entity is None:

@@ -349,7 +349,6 @@ def _state_reference(index: DocIndex, tok: Token, depth: int) -> str | None:
     return None
 
 
-# See the docstring: the cases are tried in order, the first decides.
 def _appositive_named(index: DocIndex, tok: Token) -> Token | None:
     """A person or organisation named in apposition to ``tok``, else None."""
     return next((c for c in tok.children if c.dep_ == "appos" and
@@ -369,6 +368,7 @@ def _seat_word(tok: Token) -> bool:
         doc[j + 2].lower_ == "based"
 
 
+# See the docstring: the cases are tried in order, the first decides.
 def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:  # noqa: C901
     """Resolve one argument head (no coordination) to an ``Arg``.
 

@@ -70,7 +70,7 @@ def target_key(entity: dict[str, Any] | None, country: str | None,
             (f"entity:{name}", name) if name else None)
     if country:
         return country, resources.country_name(country)
-    igo = resources.igo_key(text) or resources.igo_seat(text) if text else None
+    igo = resources.igo_named(text) if text else None
     if igo:
         # ("the criticism from Brussels": an organisation named without an entity.)
         return igo, resources.igo_name(igo)

@@ -196,12 +196,13 @@ def _event_side(data: StanceInput, *, actor_side: bool) -> Iterator[Contribution
     counts at ``ANNOUNCED_WEIGHT`` for its actor, or, when others asked it of the actor in
     the same sentence, for those who asked ("urged Japan to impose sanctions on Russia")."""
     role, text = ("target", "target_text") if actor_side else ("actor", "actor_text")
-    asked: dict[tuple[int, Any], list[dict[str, Any]]] = {}
+    # The first request of each sentence made of each party (by entity and by country).
+    asked: dict[tuple[int, Any], dict[str, Any]] = {}
     for e in data.events:
         if e.get("type") == "REQUEST" and _happened(e):
             start = int(e["sentence"]["start_char"])
             for party in {e.get("target"), e.get("target_country")} - {None}:
-                asked.setdefault((start, party), []).append(e)
+                asked.setdefault((start, party), e)
     for event in data.events:
         share = 1.0 if _happened(event) else ANNOUNCED_WEIGHT if actor_side and \
             _announced_measure(event) else 0.0
@@ -209,22 +210,21 @@ def _event_side(data: StanceInput, *, actor_side: bool) -> Iterator[Contribution
             continue
         other = data.entities.get(event.get(role) or "")
         start = int(event["sentence"]["start_char"])
-        askers = [] if share == 1.0 else [
-            r for party in (event.get("actor"), event.get("actor_country")) if party
-            for r in asked.get((start, party), ())]
-        doers = [{**event, **{f: r.get(f) for f in ACTOR_FIELDS}} for r in askers[:1]] or [event]
-        for doer in doers:
-            for holder, name, country, weight in contributions(
-                    doer, data.entities, actor_side=actor_side, speaker=not actor_side):
-                key, name = _keyed(holder, name, country, other, event.get(text))
-                if event.get("type") == "CONSULT" and (
-                        _armed_group(holder) or _armed_group(key) or
-                        "rebels" in (event.get("actor_sector"), event.get("target_sector"))):
-                    # Talks with rebels or an armed group ("the Taliban met the US envoy")
-                    # are negotiation between adversaries, no support either way.
-                    continue
-                yield Contribution(holder, key, name, country, weight * share,
-                                   str(event["id"]), event.get("date"))
+        asker = None if share == 1.0 else next(
+            (asked[(start, party)] for party in (event.get("actor"), event.get("actor_country"))
+             if party and (start, party) in asked), None)
+        doer = event if asker is None else {**event, **{f: asker.get(f) for f in ACTOR_FIELDS}}
+        for holder, name, country, weight in contributions(
+                doer, data.entities, actor_side=actor_side, speaker=not actor_side):
+            key, name = _keyed(holder, name, country, other, event.get(text))
+            if event.get("type") == "CONSULT" and (
+                    _armed_group(holder) or _armed_group(key) or
+                    "rebels" in (event.get("actor_sector"), event.get("target_sector"))):
+                # Talks with rebels or an armed group ("the Taliban met the US envoy") are
+                # negotiation between adversaries, no support either way.
+                continue
+            yield Contribution(holder, key, name, country, weight * share, str(event["id"]),
+                               event.get("date"))
 
 
 #: The fields that say who did an event.

@@ -381,6 +381,11 @@ def igo_seat(text: str) -> str | None:
     return IGO_SEATS.get(text.strip())
 
 
+def igo_named(text: str) -> str | None:
+    """Return the key of the organisation a text names by name or by its seat city."""
+    return igo_key(text) or igo_seat(text)
+
+
 def organisation_lookup(text: str) -> Organisation | None:
     """Return a known organisation ("Hamas", "the Taliban", "Xinhua") or None."""
     return _data().orgs.get(normalize_name(text))
