@@ -97,14 +97,19 @@ def test_gold_schema(path):
         for span in stance["evidence"]:
             check_span(span)
     for event in data["events"]:
-        assert set(event) == EVENT_KEYS
-        check_span(event["trigger"])
-        for role in ("actor", "target"):
-            if event[role] is not None:
-                check_key(event[role])
-        assert event["type"] in EVENT_TYPES
-        assert event["date"] is None or DATE.fullmatch(event["date"]), event["date"]
-        assert event["modality"] in MODALITIES
+        check_event_schema(event)
+
+
+def check_event_schema(event: dict) -> None:
+    """One gold event: its keys, trigger span, actor and target keys, type, date, modality."""
+    assert set(event) == EVENT_KEYS
+    check_span(event["trigger"])
+    for role in ("actor", "target"):
+        if event[role] is not None:
+            check_key(event[role])
+    assert event["type"] in EVENT_TYPES
+    assert event["date"] is None or DATE.fullmatch(event["date"]), event["date"]
+    assert event["modality"] in MODALITIES
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)

@@ -17,12 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from extraction.model import MODALITIES
 from tests.test_devgold import (
-    DATE,
-    EVENT_KEYS,
-    EVENT_TYPES,
     STANCE_KEYS,
+    check_event_schema,
     check_key,
     check_span,
     gold,
@@ -75,13 +72,7 @@ def test_schema(path):
         assert isinstance(stance["explicit"], bool)
         assert stance["evidence"]
     for event in data["events"]:
-        assert set(event) == EVENT_KEYS
-        for role in ("actor", "target"):
-            if event[role] is not None:
-                check_key(event[role])
-        assert event["type"] in EVENT_TYPES
-        assert event["date"] is None or DATE.fullmatch(event["date"]), event["date"]
-        assert event["modality"] in MODALITIES
+        check_event_schema(event)
 
 
 @pytest.mark.parametrize("path", OWN_FILES, ids=lambda p: p.stem)
