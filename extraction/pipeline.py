@@ -11,6 +11,7 @@ from . import extensions  # noqa: F401  (registers the Doc attributes)
 from .components import (  # noqa: F401  (registers factories)
     entities,
     events,
+    paragraphs,
     relations,
     stance,
     time,
@@ -27,6 +28,9 @@ _shared: Language | None = None
 def build_pipeline(*, components: tuple[str, ...] = COMPONENTS) -> Language:
     """Load ``en_core_web_sm`` 3.8.0 and add the named newslens components after it.
 
+    ``newslens_paragraphs`` always goes in before the parser, so that no sentence runs
+    across a blank line (see ``extraction.components.paragraphs``).
+
     Args:
         components: the newslens components to add, in pipeline order.
 
@@ -34,6 +38,7 @@ def build_pipeline(*, components: tuple[str, ...] = COMPONENTS) -> Language:
         A ready ``Language``; its model runs once per text.
     """
     nlp = spacy.load(MODEL_PACKAGE)
+    nlp.add_pipe("newslens_paragraphs", before="parser")
     for name in components:
         nlp.add_pipe(name, name=name)
     return nlp

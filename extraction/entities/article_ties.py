@@ -2,9 +2,11 @@
 
 An acronym shares its expansion's country ("National Telecommunications Commission
 (NTC)"), a person someone else's when the text writes them as that one's ("Merkel's
-spokesperson, Steffen Seibert"), a surname a tied relative's, and officials and state
-bodies with no country written ("Health Minister X", "the Coast Guard") take the country
-the story is set in when one country has most of its place mentions (``ties.home_country``).
+spokesperson, Steffen Seibert"), a surname a tied relative's, officials and state bodies
+with no country written take the country of the sentence that leads them in ("Romania
+said it would help. 'We will,' Energy Minister X said."), and otherwise ("Health Minister
+X", "the Coast Guard") the country the story is set in when one country has most of its
+place mentions (``ties.home_country``).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from ..resources import igo_name
+from ..resources import igo_name, role_for_title
 from . import ties
 from .mentions import ARTICLES, Candidate, Group, describes, is_acronym, longest_text
 from .words import HOME_ROLES
@@ -55,6 +57,75 @@ def via_ties(vias: Sequence[tuple[Group, Group]]) -> None:
     for group, owner in vias:
         if group.country is None and owner is not group and owner.country:  # identity: groups
             group.country = owner.country
+
+
+# Kinds of name groups that are a country's place names (their group country is the state).
+PLACE_KINDS = ("country", "demonym", "capital", "seat")
+# Parts of a subject that describe it rather than name who it is ("Iran, which borders both
+# countries,"; "Romania, an EU member").
+ASIDES = frozenset({"appos", "relcl", "acl", "advcl", "parataxis"})
+
+
+def lead_ties(doc: Doc, groups: Sequence[Group], linked: set[int]) -> None:
+    """An official or a state body the text gives no country, first named right after a
+    sentence of the same paragraph whose subject names one country, is that country's.
+    Wire copy names a country, then lets its officials speak: "Neighbouring Romania said it
+    would supply electricity. 'We will not leave them in the dark,' Energy Minister X
+    said." Asides of the subject do not count ("Iran, which borders both countries, was
+    guarded"); a subject naming two countries leads in neither. A "President" or "Prime
+    Minister" so tied heads that state. People the text writes as someone's or something's
+    (``linked``: "Acme Bank president X") are left to that owner."""
+    if not doc.has_annotation("DEP"):
+        return
+    country_at = {i: group.country for group in groups
+                  if group.key[0] in PLACE_KINDS and group.country
+                  and not group.country.startswith("igo:")
+                  for m in group.mentions for i in range(m.start, m.end)}
+    if not country_at:
+        return
+    for group in groups:
+        if group.country is not None or group.key[0] != "name" or not group.mentions \
+                or group.label not in ("PERSON", "ORG") or igo_role(group.role) \
+                or id(group) in linked:
+            continue
+        head = _head_title(group)
+        if group.role in HOME_ROLES or head is not None or \
+                group.label == "ORG" and ties.national_institution(group.canonical):
+            first = min(group.mentions, key=lambda m: m.start)
+            group.country = _lead_country(doc, first.start, country_at)
+            if group.country and head:
+                group.role = head
+
+
+def _head_title(group: Group) -> str | None:
+    """"head of state" or "head of government" for a person whose role is still the bare
+    title of one ("president", "prime minister": no country was written with it)."""
+    if group.label != "PERSON" or not group.role:
+        return None
+    head = role_for_title(group.role.title())
+    return head if head in ("head of state", "head of government") else None
+
+
+def _lead_country(doc: Doc, i: int, country_at: dict[int, str]) -> str | None:
+    """The one country named by the subject of the sentence before token ``i``'s, when that
+    sentence is in the same paragraph; else None."""
+    sent = doc[i].sent
+    words = [t for t in sent if not t.is_space]
+    if sent.start == 0 or not words:
+        return None
+    before = doc[sent.start - 1].sent
+    prev_words = [t for t in before if not t.is_space]
+    if not prev_words or "\n" in doc.text[prev_words[-1].idx:words[0].idx]:
+        return None
+    found: set[str] = set()
+    for subject in (t for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass")):
+        stack = [subject]
+        while stack:
+            token = stack.pop()
+            if token.i in country_at:
+                found.add(country_at[token.i])
+            stack.extend(c for c in token.children if c.dep_ not in ASIDES)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 # Counts the place mentions once, then three passes use them: seats of another country become

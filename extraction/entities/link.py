@@ -25,7 +25,7 @@ from ..resources import (
     organisation_lookup,
 )
 from . import ties
-from .article_ties import acronym_ties, home_ties, via_ties
+from .article_ties import acronym_ties, home_ties, lead_ties, via_ties
 from .city_readings import city_readings
 from .context import mention_context
 from .mentions import Candidate, Group, is_acronym, longest_text, text_of
@@ -74,7 +74,9 @@ def assign_country_and_role(
     acronym_ties(doc, groups)
     # "Merkel's spokesperson, Steffen Seibert" is from Merkel's country.
     via_ties(vias)
-    home_ties(doc, groups, {id(group) for group, _ in vias})
+    linked = {id(group) for group, _ in vias}
+    lead_ties(doc, groups, linked)
+    home_ties(doc, groups, linked)
     via_ties(vias)
 
 
