@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .. import resources
 from .docindex import Arg, DocIndex, datelines, shared_name_country
@@ -64,6 +64,15 @@ QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 # One pass builds every per-document lookup (entities by token, quotes, pronoun
 # antecedents, datelines); each branch fills one table, and splitting them would walk the
 # document once per table.
+def _main_clause(tok: Token) -> bool:
+    """Whether a subject belongs to its sentence's main clause (its root, or a verb
+    coordinated with the root), not to a clause inside it."""
+    head = tok.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "ROOT"
+
+
 def build_index(doc: Doc, entities: Sequence[dict[str, Any]] | None,  # noqa: C901
                 published: str | None = None, *,
                 rules: Collection[str] | None = None) -> DocIndex:
@@ -112,7 +121,13 @@ def build_index(doc: Doc, entities: Sequence[dict[str, Any]] | None,  # noqa: C9
     person: str | None = None
     thing: str | None = None
     plural: int | None = None
+    # The person subject of the current sentence's main clause: "X said Y had no right ...
+    # He thanked ...": "he" is the one who spoke, not someone named inside what was said.
+    main_person: str | None = None
     for tok in doc:
+        if tok.is_sent_start:
+            person = main_person or person
+            main_person = None
         last_person[tok.i] = person
         last_thing[tok.i] = thing
         last_plural[tok.i] = plural
@@ -126,6 +141,8 @@ def build_index(doc: Doc, entities: Sequence[dict[str, Any]] | None,  # noqa: C9
         label = by_id[eid].get("label")
         if label == "PERSON":
             person = eid
+            if _main_clause(tok):
+                main_person = eid
         elif by_id[eid].get("country") or label in ("GPE", "ORG"):
             thing = eid
     dateline = datelines(doc) if "dateline" in active else frozenset()

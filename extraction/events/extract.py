@@ -54,6 +54,14 @@ from .acts import (
     _perpetrator_frames,
     _possessor_support,
 )
+from .aims import (
+    _condition_targets,
+    _occasion_host,
+    _own_forces,
+    _removal_targets,
+    _struck_targets,
+    _without_own_forces,
+)
 from .arguments import ARGUMENT_RULES, build_index
 from .dates import (
     _conjunct_date,
@@ -131,18 +139,7 @@ from .syntax import (
     _undergoing_verb,
     _warned_against,
 )
-from .targets import (
-    _at_place,
-    _condition_targets,
-    _is_place,
-    _noun_arguments,
-    _occasion_host,
-    _own_forces,
-    _removal_targets,
-    _struck_targets,
-    _verb_arguments,
-    _without_own_forces,
-)
+from .targets import _at_place, _is_place, _noun_arguments, _verb_arguments
 
 __all__ = ["RULES", "check_rules", "extract_events", "home_country", "pick_date"]
 
@@ -491,6 +488,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "inert_subject": _inert_subject,
     "natural_cause": _natural_cause,
     "undergone_act": _undergoing_verb,
+    "undergone_possessor": _noun_arguments,
     "sector_home": _sector_home,
     "judged_act": _judged_acts,
     "act_subject_target": _struck_targets,

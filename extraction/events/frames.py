@@ -22,6 +22,7 @@ from .acts import (
     _perpetrator_frames,
     _possessor_support,
 )
+from .aims import _occasion_host, _struck_targets, _without_own_forces, _without_patients
 from .dates import _attached, _dated_speaker, sentence_spans
 from .docindex import Arg, DocIndex
 from .frame import (
@@ -61,13 +62,10 @@ from .targets import (
     _described,
     _first_party,
     _noun_arguments,
-    _occasion_host,
     _party_args,
     _speaker,
-    _struck_targets,
     _venue,
     _verb_arguments,
-    _without_own_forces,
 )
 from .words import (
     ACCIDENT_WORDS,
@@ -224,6 +222,7 @@ def _fill_arguments(index: DocIndex, frame: Frame, comp: Token | None,
         frame.modality = _modality(tok) * (_modality(verb) if verb is not None else 1.0)
     else:
         frame.actors, frame.targets, _ = _verb_arguments(index, tok, entry, comp)
+        frame.targets = _without_patients(index, tok, frame.type, frame.targets)
         frame.negated = _negated(tok) or (tok.pos_ == "ADJ" and _negated(tok.head)) or (
             "refusal" in rules and _neither_subject(tok)) or (
             "not_yet" in rules and _not_yet(tok))

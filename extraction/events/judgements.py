@@ -28,6 +28,7 @@ from .words import (
     PRAISING_WORDS,
     QUOTE_CONDEMN,
     QUOTE_PRAISE,
+    UNDERGONE_NOUNS,
 )
 
 
@@ -242,9 +243,13 @@ def _act_agents(index: DocIndex, act: Token) -> list[Arg]:
     """The parties an act noun names as its agents ("the ceasefire agreed by Armenia and
     Azerbaijan", "the strikes carried out by Israel") or as its two sides ("the truce
     between Armenia and Azerbaijan")."""
-    # "their government's response", "Russia's move": the possessor is the author.
-    owners = [a for poss in _children(act, "poss") for a in resolve(index, poss)
-              if a.is_party and not _is_place(a)]
+    # "their government's response", "Russia's move": the possessor is the author; not in
+    # "Guaido's arrest", where it is the one the act is done to (``undergone_nouns``).
+    undergone = "undergone_possessor" in index.rules and act.lemma_.lower() in UNDERGONE_NOUNS \
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in act.children)
+    owners = [] if undergone else [a for poss in _children(act, "poss")
+                                   for a in resolve(index, poss)
+                                   if a.is_party and not _is_place(a)]
     if owners:
         return owners
     verbs = _children(act, "acl")

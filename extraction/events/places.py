@@ -24,9 +24,10 @@ from .syntax import (
     _participle_patient,
     _subject,
 )
-from .targets import HOME_NOUNS, _acting_verb, _first_party, _party_args
+from .targets import _acting_verb, _first_party, _party_args
 from .words import (
     DOMESTIC_MEASURES,
+    HOME_NOUNS,
     INSTITUTION_WORDS,
     INSURGENT_NOUNS,
     JUSTICE_VERBS,

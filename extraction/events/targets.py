@@ -11,7 +11,6 @@ from spacy.tokens import Token
 
 from .. import resources
 from .docindex import Arg, DocIndex
-from .frame import CONDITION_MARKS, Frame
 from .groups import expand_agents, resolve
 from .lexicon import Entry
 from .references import SPEECH_VERBS, city_is_place
@@ -21,7 +20,6 @@ from .syntax import (
     _children,
     _claiming_verb,
     _controller,
-    _demanded,
     _far_agent,
     _governing_verb,
     _in_clause,
@@ -39,20 +37,16 @@ from .words import (
     CAUSING_VERBS,
     DENIAL_VERBS,
     HAPPENING_VERBS,
-    HOME_NOUNS,
     JUDGING_VERBS,
     OBJECT_PREPS,
-    PERSONAL_REMOVALS,
     PLACE_MARKS,
     PLACE_PREPS,
     RECEIVING_VERBS,
     RELATIVE,
-    SECTOR_NOUNS,
-    SENDING_VERBS,
     SOURCED_NOUNS,
     STANCE_NOUNS,
     TARGET_PREPS,
-    TARGETING_VERBS,
+    UNDERGONE_NOUNS,
     VISIT_WORDS,
 )
 
@@ -232,6 +226,14 @@ def _described(index: DocIndex, noun: Token) -> tuple[list[Arg], list[Arg]]:
 
 
 # See the docstring: the steps fill shared lists in order.
+def _possessor_undergoes(index: DocIndex, noun: Token, preps: dict[str, list[Token]]) -> bool:
+    """Whether a noun's possessor is the one the act is done to: "his arrest", "Maduro's
+    capture", "the minister's dismissal" (``undergone_nouns``), unless an "of" object names
+    that one and leaves the possessor the doer ("Russia's expulsion of two diplomats")."""
+    return "undergone_possessor" in index.rules and "of" not in preps and \
+        noun.lemma_.lower() in UNDERGONE_NOUNS
+
+
 def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = frozenset(),  # noqa: C901
                     about: bool = True, venue: bool = False) -> tuple[list[Arg], list[Arg]]:
     """Actor and target of an event noun ("its recognition of Guaido", "U.S. sanctions on
@@ -270,7 +272,10 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
     if not actors:
         for child in noun.children:
             if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):
-                actors = _first_party([_party_args(index, child)])
+                if _possessor_undergoes(index, noun, preps):
+                    targets = _first_party([_party_args(index, child)], sectors=False)
+                else:
+                    actors = _first_party([_party_args(index, child)])
                 break
     if not actors:
         for child in noun.children:
@@ -491,59 +496,6 @@ def _speaker(index: DocIndex, tok: Token) -> Arg | None:
     return None
 
 
-def _removal_targets(index: DocIndex, tok: Token) -> list[Arg]:
-    """Whom a demand wants removed: "called for the resignation of X", "demanded X's
-    arrest" give X; [] when the demand names no one."""
-    for obj in _demanded(tok):
-        if obj.lemma_.lower() not in PERSONAL_REMOVALS:
-            continue
-        whom = _children(obj, "poss") + [p for c in obj.children
-                                         if c.dep_ == "prep" and c.lower_ == "of"
-                                         for p in _children(c, "pobj")]
-        for head in whom[:1]:
-            found = _first_party([_party_args(index, head)], sectors=False)
-            if found:
-                return found
-            arg = resolve_one(index, head, depth=1)
-            if arg.entity is not None or head.lemma_.lower() in HOME_NOUNS:
-                return [arg]
-    return []
-
-
-def _condition_targets(index: DocIndex, frame: Frame, actors: list[Arg]) -> list[Arg]:
-    """A threat's target when the text names it only in its condition ("threatened to stop
-    the talks if the United States goes ahead", "... unless Baghdad accepted")."""
-    exclude = frozenset(a.entity for a in actors if a.entity)
-    heads = [frame.trigger]
-    for _ in range(2):
-        heads.extend(c for h in list(heads) for c in h.children
-                     if c.dep_ in ("xcomp", "ccomp") and c not in heads)
-    for head in heads:
-        for clause in _children(head, "advcl"):
-            if any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in clause.children):
-                subj, _ = _subject(clause)
-                if subj is not None:
-                    found = _first_party([_party_args(index, subj)], exclude, sectors=False)
-                    if found:
-                        return found
-    return []
-
-
-def _struck_targets(index: DocIndex, noun: Token) -> list[Arg]:
-    """The parties an act named as a subject was aimed at: "The sanctions, announced on
-    Friday, target three Venezuelan officials", "Israeli air strikes hit Hamas positions".
-    Only when the act's own phrase names no party acted upon."""
-    verb = noun.head
-    if noun.dep_ != "nsubj" or verb.lemma_.lower() not in TARGETING_VERBS or \
-            not _is_verbal(verb):
-        return []
-    heads = _children(verb, "dobj") + [p for prep in _children(verb, "prep")
-                                        if prep.lower_ in ("at", "on", "against")
-                                        for p in _children(prep, "pobj")]
-    return [a for head in heads for a in resolve(index, head)
-            if (a.named or a.kind == "group") and not _is_place(a)]
-
-
 def _acting_verb(index: DocIndex, noun: Token) -> Token | None:
     """The verb whose subject does the act a noun names (``syntax._governing_verb``), or
     None when the act is what a noun of opposing is about ("voiced opposition to sanctions
@@ -551,50 +503,3 @@ def _acting_verb(index: DocIndex, noun: Token) -> Token | None:
     if "topic_noun" in index.rules and _stance_topic(noun):
         return None
     return _claiming_verb(noun) or _governing_verb(noun)  # ("claimed the attack")
-
-
-def _without_own_forces(index: DocIndex, tok: Token, targets: list[Arg],
-                        actors: Sequence[Arg]) -> list[Arg]:
-    """``targets`` without the actor's own forces sent somewhere (``_own_forces``), when the
-    rule ``own_forces`` is on."""
-    if "own_forces" not in index.rules:
-        return targets
-    return [t for t in targets if not _own_forces(index, tok, t, actors)]
-
-
-def _own_forces(index: DocIndex, tok: Token, arg: Arg, actors: Sequence[Arg]) -> bool:
-    """True when an argument is the actor's own forces sent somewhere: the object of a verb
-    of sending ("committed ground troops", "plans to deploy 3,000 marines"), a military noun
-    whose words name no country but the actor's. Such forces are what is sent, not whom
-    the act is aimed at."""
-    verbs = [tok] + [c for c in tok.children if c.dep_ == "xcomp"]
-    if not any(v.lemma_.lower() in SENDING_VERBS for v in verbs):
-        return False
-    head = index.doc[arg.head]
-    lemma = head.lemma_.lower()
-    if head.dep_ not in ("dobj", "conj", "appos") or "military" not in (
-            SECTOR_NOUNS.get(lemma), SECTOR_NOUNS.get(lemma.rstrip("s"))):
-        return False
-    own = {a.country for a in actors if a.country}
-    named = {resources.country_for_name(w.text) for w in head.subtree} - {None}
-    return not named - own
-
-
-#: Prepositions of a time or occasion that a meeting named by a noun can open a clause with
-#: ("After talks with Japan, China agreed ...", "At a news conference with Gore, ...").
-OCCASION_PREPS = frozenset({"after", "before", "during", "following", "at", "in", "ahead"})
-
-
-def _occasion_host(index: DocIndex, tok: Token) -> list[Arg]:
-    """The parties of the clause a meeting noun is the occasion of: the subject of the verb
-    its "after", "at" or "during" phrase hangs on ("After a meeting with the king, the
-    president said ...": the president met the king). Empty when the noun is not in such
-    a phrase or the verb has no active subject."""
-    prep = tok.head
-    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in OCCASION_PREPS or \
-            not _is_verbal(prep.head):
-        return []
-    subj, passive = _subject(prep.head)
-    if subj is None or passive:
-        return []
-    return _party_args(index, subj)
