@@ -139,7 +139,7 @@ from .syntax import (
     _undergoing_verb,
     _warned_against,
 )
-from .targets import _at_place, _is_place, _noun_arguments, _verb_arguments
+from .targets import _at_place, _is_place, _noun_arguments, _object_targets, _verb_arguments
 
 __all__ = ["RULES", "check_rules", "extract_events", "home_country", "pick_date"]
 
@@ -489,6 +489,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "natural_cause": _natural_cause,
     "undergone_act": _undergoing_verb,
     "undergone_possessor": _noun_arguments,
+    "occasion_venue": _object_targets,
     "sector_home": _sector_home,
     "judged_act": _judged_acts,
     "act_subject_target": _struck_targets,

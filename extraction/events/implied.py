@@ -30,6 +30,7 @@ from .rulebook import (
     target_key,
 )
 from .sides import _own_organ, _same_side
+from .words import OCCASION_NOUNS
 
 #: Trigger stems of choosing a person for an office. Winning ("won the election over
 #: Ana Ruiz") and voting ("voted against Ruiz") are not choosing whom the text names.
@@ -43,6 +44,12 @@ COOPERATIVE_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE", "AGREE"})
 #: beneficiary of a cooperative act before them.
 AIMING_WORDS = frozenset({"against", "target", "targets", "targeting", "targeted", "aimed",
                           "aiming", "punish", "punishing"})
+#: Prepositions of an occasion and of a place, and the prepositions that end such a phrase.
+OCCASION_PREPOSITIONS = frozenset({"at", "during"})
+WHERE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside"})
+PREPOSITIONS = OCCASION_PREPOSITIONS | WHERE_PREPOSITIONS | frozenset({
+    "to", "with", "for", "on", "from", "by", "of", "into", "toward", "towards", "between",
+    "among", "about", "over", "under"})
 #: Entities that can be on the receiving end of an act. People are left out: a person named
 #: later in the sentence is as often the act's author or a bystander ("Norway pledged funds,
 #: and its envoy Erik Berg will visit") as its beneficiary.
@@ -100,10 +107,12 @@ def later_party_rule(data: StanceInput) -> Iterator[Contribution]:
         for at, entity in mentions[bisect_left(starts, start):bisect_left(starts, end)]:
             between = str(sentence.get("text") or "")[
                 start - int(sentence["start_char"]):at - int(sentence["start_char"])]
-            if not _receiver(entity, actor, holder) or AIMING_WORDS & set(
-                    between.lower().replace(",", " ").split()):
+            words = between.lower().replace(",", " ").split()
+            if not _receiver(entity, actor, holder) or AIMING_WORDS & set(words) or \
+                    _where(words):
                 # ("welcomed the verdict against the Russian officer", "sanctions, agreed by
-                # EU leaders, that target Russia's banks": no beneficiary.)
+                # EU leaders, that target Russia's banks": no beneficiary; nor "signed the
+                # pact at a ceremony in Lima", "endorsed it at a White House summit".)
                 continue
             key = target_key(entity, entity.get("country"), None)
             if key is not None and key[0] != holder:
@@ -114,6 +123,16 @@ def later_party_rule(data: StanceInput) -> Iterator[Contribution]:
         yield Contribution(holder, key, name, country,
                            float(event["polarity"]) * IMPLICIT_WEIGHT, str(event["id"]),
                            event.get("date"))
+
+
+def _where(words: list[str]) -> bool:
+    """Whether the words between an act and a mention make the mention where the act was
+    done ("at a White House", "at a ceremony in"), not whom it was for: the last preposition
+    is "at" or "during", or one of place after an occasion ("... ceremony in"). "Funding for
+    its mission in Armenia" keeps Armenia."""
+    last = next((w for w in reversed(words) if w in PREPOSITIONS), None)
+    return last in OCCASION_PREPOSITIONS or last in WHERE_PREPOSITIONS and bool(
+        OCCASION_PREPOSITIONS.intersection(words) or OCCASION_NOUNS.intersection(words))
 
 
 def _receiver(entity: dict[str, Any], actor: dict[str, Any] | None, holder: str) -> bool:

@@ -42,9 +42,10 @@ def _entity_arg(index: DocIndex, head: Token, eid: str, text: str) -> Arg:
         country = shared_name_country(str(ent.get("canonical") or ""))
     igo = None
     seat = resources.igo_seat(head.text) if label == "GPE" else None
-    if seat and not _place_use(head):
+    if seat and not _place_use(head) and not _own_state_named(index, head, eid, country):
         # "Georgia dismissed the criticism from Brussels": the city where the European
-        # Union sits stands for the Union ("in Brussels" stays a place).
+        # Union sits stands for the Union ("in Brussels" stays a place), unless its own
+        # state is named beside it ("cut ties with Brussels and expelled Belgian diplomats").
         return Arg(head.i, text, "igo", None, None, None, seat, label)
     if not country:
         igo = resources.igo_key(str(ent.get("canonical", ""))) or resources.igo_key(text)
@@ -52,6 +53,19 @@ def _entity_arg(index: DocIndex, head: Token, eid: str, text: str) -> Arg:
             igo = role.split(":", 1)[0]
     sector = SECTOR_ROLES.get(role) or SECTOR_NOUNS.get(head.lemma_.lower())
     return Arg(head.i, text, "entity", eid, country, sector, igo, label)
+
+
+def _own_state_named(index: DocIndex, head: Token, eid: str, country: str | None) -> bool:
+    """Whether the sentence of a seat city also names, by another mention, the state the city
+    is the capital of ("Belgian", "Belgium")."""
+    if not country:
+        return False
+    for tok in head.sent:
+        other = index.token_entity[tok.i]
+        if other and other != eid and (index.entities.get(other) or {}).get("country") == \
+                country and index.entities[other].get("label") in ("GPE", "NORP"):
+            return True
+    return False
 
 
 #: Prepositions before a city that make it a place, not an actor.

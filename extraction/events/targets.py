@@ -39,6 +39,7 @@ from .words import (
     HAPPENING_VERBS,
     JUDGING_VERBS,
     OBJECT_PREPS,
+    OCCASION_NOUNS,
     PLACE_MARKS,
     PLACE_PREPS,
     RECEIVING_VERBS,
@@ -109,6 +110,12 @@ def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,  # noqa: 
         # "announced on Twitter", "said on state television": where words were said is no
         # one they were said to.
         preps.pop("on", None)
+    if "occasion_venue" in index.rules:
+        # "endorsed the route at a White House summit", "signed at a ceremony in Lima": the
+        # occasion an act was done at is no one it was aimed at.
+        for prep in ("at", "during"):
+            if prep in preps:
+                preps[prep] = [p for p in preps[prep] if p.lemma_.lower() not in OCCASION_NOUNS]
     if verb.lemma_.lower() in DENIAL_VERBS:
         # "accused of backing the rebels, which it denies": the charge is denied, not the
         # noun the relative pronoun hangs on.
