@@ -61,9 +61,6 @@ __all__ = [
 QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 
 
-# One pass builds every per-document lookup (entities by token, quotes, pronoun
-# antecedents, datelines); each branch fills one table, and splitting them would walk the
-# document once per table.
 def _main_clause(tok: Token) -> bool:
     """Whether a subject belongs to its sentence's main clause (its root, or a verb
     coordinated with the root), not to a clause inside it."""
@@ -73,6 +70,9 @@ def _main_clause(tok: Token) -> bool:
     return head.dep_ == "ROOT"
 
 
+# One pass builds every per-document lookup (entities by token, quotes, pronoun
+# antecedents, datelines); each branch fills one table, and splitting them would walk the
+# document once per table.
 def build_index(doc: Doc, entities: Sequence[dict[str, Any]] | None,  # noqa: C901
                 published: str | None = None, *,
                 rules: Collection[str] | None = None) -> DocIndex:
