@@ -16,7 +16,7 @@ from .parties import ACT_NOUNS, BLAMING_TYPES, DOCUMENT_NOUNS, _media_source
 from .references import protagonist
 from .resolve import resolve_one
 from .syntax import _children, _is_verbal, _negated, _small_clause_subjects
-from .targets import _is_place
+from .targets import _is_place, _possessor_undergoes
 from .words import (
     ACCUSATION_NOUNS,
     ACT_REFERENCES,
@@ -28,7 +28,6 @@ from .words import (
     PRAISING_WORDS,
     QUOTE_CONDEMN,
     QUOTE_PRAISE,
-    UNDERGONE_NOUNS,
 )
 
 
@@ -245,11 +244,9 @@ def _act_agents(index: DocIndex, act: Token) -> list[Arg]:
     between Armenia and Azerbaijan")."""
     # "their government's response", "Russia's move": the possessor is the author; not in
     # "Guaido's arrest", where it is the one the act is done to (``undergone_nouns``).
-    undergone = "undergone_possessor" in index.rules and act.lemma_.lower() in UNDERGONE_NOUNS \
-        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in act.children)
-    owners = [] if undergone else [a for poss in _children(act, "poss")
-                                   for a in resolve(index, poss)
-                                   if a.is_party and not _is_place(a)]
+    owners = [] if _possessor_undergoes(index, act) else [
+        a for poss in _children(act, "poss") for a in resolve(index, poss)
+        if a.is_party and not _is_place(a)]
     if owners:
         return owners
     verbs = _children(act, "acl")

@@ -83,12 +83,14 @@ def _bound_possessive(index: DocIndex, tok: Token, depth: int) -> Arg | None:
         # with no subject, the party it names before the pronoun.
         subj = next((t for t in reversed(verb.doc[verb.i + 1:tok.i])
                      if index.token_entity[t.i] is not None), None)
-    if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+    described = subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl"
+    if described:
         # "Libya, which brought the case ... in its dispute with X": the relative pronoun
         # stands for the noun its clause describes (whose phrase holds the pronoun).
-        subj = parallel = verb.head
-    from_parallel = parallel is not None and subj is not None and subj.i == parallel.i
-    if subj is None or (not from_parallel and subj.dep_ in ("nsubj", "nsubjpass") and (
+        subj = verb.head
+    # (A parallel possessor, or the noun a relative clause describes, may hold the pronoun.)
+    given = described or parallel is not None and subj is not None and subj.i == parallel.i
+    if subj is None or (not given and subj.dep_ in ("nsubj", "nsubjpass") and (
             subj.i > tok.i or subj.left_edge.i <= tok.i <= subj.right_edge.i)) or \
             subj.pos_ == "PRON":
         return None

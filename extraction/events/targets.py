@@ -233,12 +233,12 @@ def _described(index: DocIndex, noun: Token) -> tuple[list[Arg], list[Arg]]:
 
 
 # See the docstring: the steps fill shared lists in order.
-def _possessor_undergoes(index: DocIndex, noun: Token, preps: dict[str, list[Token]]) -> bool:
+def _possessor_undergoes(index: DocIndex, noun: Token) -> bool:
     """Whether a noun's possessor is the one the act is done to: "his arrest", "Maduro's
     capture", "the minister's dismissal" (``undergone_nouns``), unless an "of" object names
     that one and leaves the possessor the doer ("Russia's expulsion of two diplomats")."""
-    return "undergone_possessor" in index.rules and "of" not in preps and \
-        noun.lemma_.lower() in UNDERGONE_NOUNS
+    return "undergone_possessor" in index.rules and noun.lemma_.lower() in UNDERGONE_NOUNS \
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
 def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = frozenset(),  # noqa: C901
@@ -279,7 +279,7 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
     if not actors:
         for child in noun.children:
             if child.dep_ == "poss" and child.ent_type_ not in ("DATE", "TIME"):
-                if _possessor_undergoes(index, noun, preps):
+                if _possessor_undergoes(index, noun):
                     targets = _first_party([_party_args(index, child)], sectors=False)
                 else:
                     actors = _first_party([_party_args(index, child)])
