@@ -48,8 +48,9 @@ def mention_context(
     right = _right_context(doc, mention, at, title_start)
     if left.country is None and left.role is None and left.via is None:
         return right
-    if right.country and not right.country.startswith("igo:") and right.role is None:
-        # Keep the title on the left, take the country on the right.
+    if right.country and not right.country.startswith("igo:"):
+        # Keep the title on the left, take the country on the right ("Deputy Prime Minister
+        # X, who is also Austria's foreign minister").
         return Context(right.country, left.role, left.title, left.via)
     return left
 
@@ -211,6 +212,28 @@ def _office_after(
     return None
 
 
+#: The verbs of "Name, who is also Kenya's foreign minister" and "who serves as".
+DESCRIBING_VERBS = frozenset({"is", "was", "serves", "served"})
+#: Adverbs between them and the description ("who is also", "who was until May").
+DESCRIBING_ADVERBS = frozenset({"also", "now", "currently", "still", "previously", "once"})
+
+
+def _past_describing_clause(doc: Doc, k: int) -> int:
+    """Where the description starts in "Name, who is also Kenya's foreign minister": a
+    relative clause that only says what the person is reads as an apposition. ``k`` is
+    the token after the comma; it is returned unchanged when no such clause starts there."""
+    if k + 2 >= len(doc) or doc[k].lower_ != "who" or doc[k + 1].lower_ not in DESCRIBING_VERBS:
+        return k
+    j = k + 2
+    if doc[k + 1].lower_ in ("serves", "served"):
+        if doc[j].lower_ != "as":
+            return k
+        j += 1
+    while j < len(doc) and doc[j].lower_ in DESCRIBING_ADVERBS:
+        j += 1
+    return j
+
+
 # Mirror of _left_context above: the signature matches, the steps are those of the rightward walk.
 # One walk rightwards from a name: 'of' and a country, an apposition's article, place and
 # possessive, an office or an origin, then a title; every step moves the same cursor or ends the
@@ -238,6 +261,7 @@ def _right_context(  # noqa: C901
     if k >= len(doc) or doc[k].text != ",":
         return found
     k += 1
+    k = _past_describing_clause(doc, k)
     if k < len(doc) and doc[k].lower_ in ("the", "a", "an"):
         k += 1
     while k < len(doc) and doc[k].lower_ in TITLE_FILLERS:

@@ -56,7 +56,26 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             for child in aux.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return child, aux.dep_ == "auxpass" or child.dep_ == "nsubjpass"
-    return None, False
+    return _fronted_place_apposition(verb), False
+
+
+def _fronted_place_apposition(verb: Token) -> Token | None:
+    """"In Nairobi, Foreign Minister X said ...": the parser may hang the speaker on the
+    fronted place as its apposition and leave the verb without a subject. A name so hung
+    before a finite verb with no subject is its subject."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i > verb.i:
+            continue
+        for place in prep.children:
+            if place.dep_ != "pobj" or place.ent_type_ not in ("GPE", "LOC", "FAC"):
+                continue
+            for name in place.children:
+                if name.dep_ == "appos" and name.pos_ == "PROPN" and name.i < verb.i and \
+                        name.ent_type_ in ("PERSON", "ORG", "NORP"):
+                    return name
+    return None
 
 
 def _agent(verb: Token) -> Token | None:

@@ -84,3 +84,26 @@ def test_a_sentence_stops_at_a_blank_line(nlp):
 def test_a_single_line_break_does_not_end_a_sentence(nlp):
     doc = nlp("The minister said the talks\nwould go on next week in Geneva.")
     assert len(list(doc.sents)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # A relative clause that only says what the person is reads as an apposition.
+        (OPENING + "In Vienna, Deputy Prime Minister Ilse Gruber, who is also Austria's "
+         "foreign minister, said on Thursday that talks were needed.", "Gruber", "AUT"),
+        (OPENING + "Ana Sousa, who serves as Portugal's ambassador to the bloc, told "
+         "reporters the region had to stand together.", "Sousa", "PRT"),
+        (OPENING + "Jonas Berg, who was Sweden's energy minister until May, called for calm.",
+         "Berg", "SWE"),
+    ],
+)
+def test_official_described_by_a_relative_clause(nlp, text, name, country):
+    assert entity(nlp, text, name).country == country
+
+
+def test_a_relative_clause_about_something_else_ties_no_one(nlp):
+    # "who is a critic of Russia's government" says whom she criticises, not whom she serves.
+    found = entity(nlp, OPENING + "Irina Volkova, who is a critic of Russia's government, said "
+                   "the cut-off was blackmail.", "Volkova")
+    assert found.country != "RUS"
