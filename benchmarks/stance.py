@@ -202,6 +202,13 @@ def _is_state_name(name: str, country: str) -> bool:
     return resources.country_for_name(name) == country
 
 
+def _named_armed_group(system: dict[str, Any], gold_sector: str | None) -> bool:
+    """Whether the gold's ``rebels:`` key is written for a named group the system keys by
+    name ("rebels:YEM" for the Houthis, an armed group of Yemen): the sector is its kind."""
+    return gold_sector == "rebels" and system.get("target_role") == "armed group" and \
+        str(system.get("target_key") or "").startswith("entity:")
+
+
 def target_matches(gold: dict[str, Any], system: dict[str, Any], *, strict: bool = False) -> bool:
     """Whether a system stance's target is the gold stance's target (see module docstring)."""
     g_target = gold.get("target")
@@ -227,7 +234,8 @@ def target_matches(gold: dict[str, Any], system: dict[str, Any], *, strict: bool
         return system.get("target_country") == g_base and not (strict and g_sector)
     if s_key:
         if s_key.startswith(("entity:", "group:")):
-            return False
+            return _named_armed_group(system, g_sector) and \
+                system.get("target_country") == g_base
         s_sector, s_base = split_key(s_key)
         if s_base != g_base:
             return False

@@ -257,3 +257,15 @@ def test_event_helpers():
     assert not scorer.actor_matches("AAA", None)
     carry = scorer.offset_map("ab  cd", "ab cd")
     assert carry(0) == 0 and carry(4) == 3
+
+
+def test_a_rebels_key_matches_a_named_armed_group_of_that_country():
+    scorer = load_scorer()
+    gold = {"holder": "AAA", "target": "rebels:BBB", "target_name": None, "polarity": "oppose"}
+    group = {"holder": "AAA", "target": "Red Hand", "target_key": "entity:Red Hand",
+             "target_country": "BBB", "target_role": "armed group", "polarity": "oppose"}
+    assert scorer.target_matches(gold, group)
+    # Another country's group, a party of that country, or a plain state key do not.
+    assert not scorer.target_matches(gold, dict(group, target_country="CCC"))
+    assert not scorer.target_matches(gold, dict(group, target_role="party"))
+    assert not scorer.target_matches(dict(gold, target="BBB"), group)

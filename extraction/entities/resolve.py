@@ -25,6 +25,7 @@ from .repair import (
     institution_mentions,
     join_organisation_pieces,
 )
+from .words import DOCUMENT_HEADS
 
 
 def resolve_entities(
@@ -59,6 +60,11 @@ def resolve_entities(
         names = untagged_names(doc, names, others, titles, dictionary, known)
     groups = group_mentions(doc, names, published)
     assign_country_and_role(doc, groups, titles, published)
+    for group in groups:
+        if group.label in ("ORG", "EVENT") and any(_names_a_document(doc[m.start:m.end].text)
+                                        for m in group.mentions):
+            # "The Vienna Convention on Diplomatic Relations" is a law, no party.
+            group.label = "LAW"
     propagate(doc, groups, names)
     spans = list(others)
     for group in groups:
@@ -66,6 +72,22 @@ def resolve_entities(
             spans.append(Span(doc, m.start, m.end, label=m.label))
     spans = without_overlaps(spans)
     return spans, entity_dicts(doc, groups)
+
+
+#: Words that end the head of a name before its complement ("Convention on ...").
+_COMPLEMENT_WORDS = frozenset({"on", "of", "for", "against", "between", "to"})
+
+
+def _names_a_document(name: str) -> bool:
+    """Whether an organisation's name is that of a treaty, convention or charter: the last
+    word before any complement ("on Diplomatic Relations") is a document noun."""
+    head = ""
+    for word in name.split():
+        if word.lower() in _COMPLEMENT_WORDS:
+            break
+        head = word.lower()
+    head = head[:-1] if head.endswith("s") and head[:-1] in DOCUMENT_HEADS else head
+    return head in DOCUMENT_HEADS
 
 
 def entity_dicts(doc: Doc, groups: Sequence[Group]) -> list[dict[str, Any]]:

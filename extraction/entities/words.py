@@ -61,6 +61,7 @@ TITLE_FILLERS = _words("title_fillers")
 # Phrases, tried in file order.
 INSTITUTION_NOUNS = tuple(tuple(phrase.split()) for phrase in _LISTS["institution_nouns"])
 ORG_HEADS = _words("org_heads")
+DOCUMENT_HEADS = _words("document_heads")
 CALENDAR_WORDS = _words("calendar_words")
 NAME_PARTICLES = _words("name_particles")
 DETERMINERS = _words("determiners")

@@ -41,7 +41,7 @@ from .frame import (
     _type_for,
 )
 from .judgements import CARRIER_VERBS, CONDEMN_ENTRY, PRAISE_ENTRY, _judgement, _quoted_judgements
-from .lexicon import INCIDENT, STATEMENT, Entry, Lexicon, match_trigger
+from .lexicon import INCIDENT, NO_EVENT, STATEMENT, Entry, Lexicon, match_trigger
 from .parties import _echoed_speech, _journey, _media_source, _reception, _speaking_party
 from .places import _homeless
 from .syntax import (
@@ -124,7 +124,8 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
     frames: list[Frame] = []
     for i in sorted(found):
         tok, entry = doc[i], found[i]
-        if i in absorbed or _no_act(tok, entry, rules):
+        if i in absorbed or entry.type == NO_EVENT or _no_act(tok, entry, rules):
+            # (An idiom row, "struck a cautious tone", stays found: no ACTION is made of it.)
             continue
         comp = complements.get(i)
         comp_entry = found.get(comp.i) if comp is not None else None

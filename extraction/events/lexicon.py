@@ -29,6 +29,9 @@ ELECT = "ELECT"
 # "filed for candidacy on Friday"): on the timeline, never in a stance.
 ACTION = "ACTION"
 EXTRA_TYPES = frozenset({STATEMENT, ELECT, ACTION})
+# The type of a lexicon row for an idiom whose head is otherwise a trigger ("struck a cautious
+# tone"): the phrase is no act at all, and no other rule makes one of it.
+NO_EVENT = "NONE"
 
 _PREPOSITIONS = frozenset({"to", "for", "on", "with", "of", "against", "from", "by"})
 # Event nouns are common nouns: "March" the month or "Accord" in a name are not events.

@@ -182,8 +182,33 @@ def sentence_pairs(doc: Doc, entities: Sequence[dict[str, Any]], *, max_entities
                 if pe.get("label") in ("GPE", "NORP") and qe.get("label") in ("GPE", "NORP") \
                         and pe.get("country") and pe.get("country") == qe.get("country"):
                     continue
+                if _title_owner(doc, pe, p, qe, q):
+                    continue
                 out.append((sents[sent_no], pe, p, qe, q))
     return out
+
+
+#: Words that may stand between an office's owner and its holder's name ("Kenya's Foreign
+#: Minister", "United Nations Secretary-General"): nouns, adjectives, names, "'s" and "-".
+TITLE_POS = frozenset({"NOUN", "PROPN", "ADJ", "PART", "PUNCT", "ADP", "DET"})
+
+
+def _title_owner(doc: Doc, pe: dict[str, Any], p: tuple[int, int], qe: dict[str, Any],
+                 q: tuple[int, int]) -> bool:
+    """Whether ``p`` only names whose office ``q`` holds: "United Nations Secretary-General
+    Antonio Guterres", "Russian President Vladimir Putin". An office's owner and its holder
+    are one side, not a pair with a stance."""
+    between = doc[p[1]:q[0]]
+    if not 1 <= len(between) <= 5 or any(
+            t.pos_ not in TITLE_POS or (t.pos_ == "PUNCT" and t.text not in ("-", "–")) or
+            (t.pos_ == "ADP" and t.lower_ != "of") for t in between):
+        return False
+    role = str(qe.get("role") or "")
+    igo = resources.igo_key(str(pe.get("canonical") or ""))
+    if igo and role.startswith(f"{igo}:"):
+        return True
+    return bool(pe.get("country")) and pe.get("country") == qe.get("country") and \
+        pe.get("label") in ("GPE", "NORP") and qe.get("label") == "PERSON"
 
 
 def model_relations(doc: Doc, entities: Sequence[dict[str, Any]],

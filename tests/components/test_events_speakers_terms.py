@@ -1,12 +1,14 @@
-"""Speakers the parse leaves without a verb, and general news acts for the timeline.
+"""Speakers the parse leaves without a verb; idioms, documents and offices that are no party.
 
 The sentences are written for these tests.
 """
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc
 
+from extraction import analyze
 from extraction.events.syntax import _subject
 
 
@@ -37,3 +39,47 @@ def test_a_common_noun_hung_on_the_place_is_not(nlp):
     # "In Nairobi, the capital, said ..." is no speaker.
     doc = _fronted(nlp, "NOUN", "PERSON")
     assert _subject(doc[6]) == (None, False)
+
+
+@pytest.mark.parametrize("text", [
+    "Vietnam, which has claims of its own, struck a more cautious tone on Monday.",
+    "Chile struck a conciliatory note in its reply to Peru on Tuesday.",
+])
+def test_striking_a_tone_is_no_act(nlp, text):
+    article = analyze(text, published="2025-06-12", nlp=nlp)
+    assert [ev.trigger.text for ev in article.events] == []
+
+
+def test_striking_a_ship_is_still_an_attack(nlp):
+    article = analyze("Vietnam struck a Chinese ship on Monday.", published="2025-06-12", nlp=nlp)
+    assert [(ev.type, ev.actor_country, ev.target_country) for ev in article.events] == [
+        ("ASSAULT", "VNM", "CHN")]
+
+
+@pytest.mark.parametrize("name", [
+    "Vienna Convention on Diplomatic Relations", "Indus Waters Treaty", "Dayton Peace Accords",
+])
+def test_a_treaty_is_no_party(nlp, name):
+    article = analyze(f"Brazil said on Monday that the raid broke the {name}.",
+                      published="2025-06-12", nlp=nlp)
+    assert name not in [e.canonical for e in article.entities]
+    assert all(s.target_key != f"entity:{name}" for s in article.stances)
+
+
+def test_an_organisation_named_for_a_treaty_is_a_party(nlp):
+    article = analyze("The Collective Security Treaty Organization condemned Armenia on "
+                      "Monday.", published="2025-06-12", nlp=nlp)
+    assert "Collective Security Treaty Organization" in [e.canonical for e in article.entities]
+
+
+@pytest.mark.parametrize("text", [
+    "United Nations Secretary-General Antonio Guterres condemned the killings on Monday.",
+    "Russian President Vladimir Putin praised Hungary on Monday.",
+])
+def test_an_office_and_its_owner_are_no_pair(nlp, text):
+    # The organisation or country of a title is the side of the one who holds it.
+    article = analyze(text, published="2025-06-12", nlp=nlp)
+    names = {e.id: e.canonical for e in article.entities}
+    pairs = {(names[r.source], names[r.target]) for r in article.relations}
+    assert not pairs & {("United Nations", "Antonio Guterres"), ("Russian", "Vladimir Putin")}
+    assert all(s.target_key != "entity:Antonio Guterres" for s in article.stances)
