@@ -45,6 +45,11 @@ def _prep_objects(tok: Token, prep: str) -> list[Token]:
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of a verb and whether it is passive (``nsubjpass``)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    if len(subjects) > 1:
+        # "DUBAI, Jan 23 (Wire) - The United States and Britain launched ...": the parser
+        # may make the dateline a second subject; the one next to the verb is the subject.
+        return subjects[-1], subjects[-1].dep_ == "nsubjpass"
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj", "expl"):
             return (None, False) if child.dep_ == "expl" else (child, False)

@@ -83,3 +83,18 @@ def test_an_office_and_its_owner_are_no_pair(nlp, text):
     pairs = {(names[r.source], names[r.target]) for r in article.relations}
     assert not pairs & {("United Nations", "Antonio Guterres"), ("Russian", "Vladimir Putin")}
     assert all(s.target_key != "entity:Antonio Guterres" for s in article.stances)
+
+
+def test_a_dateline_is_no_second_subject(nlp):
+    # The parser may make the dateline a subject beside the real one.
+    article = analyze("DUBAI, Jan 23 (Wire) - The United States and Britain launched air and "
+                      "missile strikes on rebel targets in Yemen late on Thursday.",
+                      published="2025-01-23", nlp=nlp)
+    assert {ev.actor_country for ev in article.events if ev.type == "ASSAULT"} == {"USA", "GBR"}
+
+
+def test_a_group_aligned_with_a_country_is_not_that_country(nlp):
+    article = analyze("Iran-allied militias attacked a U.S. base in Syria on Monday.",
+                      published="2025-06-12", nlp=nlp)
+    assert "IRN" not in {ev.actor_country for ev in article.events if ev.type == "ASSAULT"}
+    assert ("IRN", "support") in {(s.holder, s.polarity) for s in article.stances}
