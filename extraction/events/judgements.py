@@ -271,6 +271,19 @@ def _earlier_author(frames: Sequence[Frame], act: Token, own: Frame | None,
     kind = own.type if own is not None and own.type != INCIDENT else None
     lemma = act.lemma_.lower()
     accusation = lemma in ACCUSATION_NOUNS
+    if not accusation:
+        # "condemned the killings" after "gunmen opened fire ..., killing 19" and then "the
+        # two armies exchanged fire": the act of the same word is the one named again.
+        for earlier in reversed(frames):
+            if earlier.trigger.i >= act.i or earlier is own:
+                continue
+            if act.i - earlier.trigger.i > JUDGED_WINDOW:
+                break
+            if _same_word(earlier.trigger.lemma_.lower(), lemma) and \
+                    earlier.type not in JUDGING_TYPES | BLAMING_TYPES:
+                # Its authors, or none when they are unknown ("gunmen"): never those of
+                # another act.
+                return _authors(earlier)
     for earlier in reversed(frames):
         if earlier.trigger.i >= act.i or (earlier.type != "ACCUSE" if accusation else
                                           earlier.type in JUDGING_TYPES | BLAMING_TYPES):
@@ -287,6 +300,12 @@ def _earlier_author(frames: Sequence[Frame], act: Token, own: Frame | None,
             if authors:
                 return authors
     return []
+
+
+def _same_word(verb: str, noun: str) -> bool:
+    """Whether two lemmas name one act: "kill" and "killing", "strike" and "strike"."""
+    return verb == noun or noun in (verb + "ing", verb[:-1] + "ing" if verb.endswith("e")
+                                    else verb + "ing")
 
 
 #: Objects of "welcome" that are guests, not things approved of.

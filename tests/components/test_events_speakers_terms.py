@@ -98,3 +98,15 @@ def test_a_group_aligned_with_a_country_is_not_that_country(nlp):
                       published="2025-06-12", nlp=nlp)
     assert "IRN" not in {ev.actor_country for ev in article.events if ev.type == "ASSAULT"}
     assert ("IRN", "support") in {(s.holder, s.polarity) for s in article.stances}
+
+
+def test_a_judged_act_is_the_earlier_act_of_the_same_word(nlp):
+    # "The killings" are the gunmen's, not the act told just before of another kind.
+    article = analyze("Gunmen opened fire on a bus near the border on Tuesday, killing 19 "
+                      "pilgrims. Hours later, Pakistani troops opened fire on Indian posts, an "
+                      "Indian officer said. Portugal's foreign minister condemned the killings.",
+                      published="2025-06-12", nlp=nlp)
+    judged = [ev for ev in article.events if ev.trigger.text == "condemned"]
+    # Their authors are unknown: the judgement is of the act, against no country.
+    assert [ev.target_country for ev in judged] == [None]
+    assert all(s.holder != "PRT" for s in article.stances)
