@@ -271,19 +271,9 @@ def _earlier_author(frames: Sequence[Frame], act: Token, own: Frame | None,
     kind = own.type if own is not None and own.type != INCIDENT else None
     lemma = act.lemma_.lower()
     accusation = lemma in ACCUSATION_NOUNS
-    if not accusation:
-        # "condemned the killings" after "gunmen opened fire ..., killing 19" and then "the
-        # two armies exchanged fire": the act of the same word is the one named again.
-        for earlier in reversed(frames):
-            if earlier.trigger.i >= act.i or earlier is own:
-                continue
-            if act.i - earlier.trigger.i > JUDGED_WINDOW:
-                break
-            if _same_word(earlier.trigger.lemma_.lower(), lemma) and \
-                    earlier.type not in JUDGING_TYPES | BLAMING_TYPES:
-                # Its authors, or none when they are unknown ("gunmen"): never those of
-                # another act.
-                return _authors(earlier)
+    same = None if accusation else _same_word_authors(frames, act, own)
+    if same is not None:
+        return same
     for earlier in reversed(frames):
         if earlier.trigger.i >= act.i or (earlier.type != "ACCUSE" if accusation else
                                           earlier.type in JUDGING_TYPES | BLAMING_TYPES):
@@ -300,6 +290,24 @@ def _earlier_author(frames: Sequence[Frame], act: Token, own: Frame | None,
             if authors:
                 return authors
     return []
+
+
+def _same_word_authors(frames: Sequence[Frame], act: Token, own: Frame | None
+                       ) -> list[Arg] | None:
+    """The authors of the earlier act of the same word within ``JUDGED_WINDOW`` tokens
+    ("condemned the killings" after "gunmen opened fire ..., killing 19" and then "the two
+    armies exchanged fire"), none when they are unknown ("gunmen"), never those of another
+    act; None when no such act was told."""
+    lemma = act.lemma_.lower()
+    for earlier in reversed(frames):
+        if earlier.trigger.i >= act.i or (own is not None and earlier.trigger.i == own.trigger.i):
+            continue
+        if act.i - earlier.trigger.i > JUDGED_WINDOW:
+            break
+        if _same_word(earlier.trigger.lemma_.lower(), lemma) and \
+                earlier.type not in JUDGING_TYPES | BLAMING_TYPES:
+            return _authors(earlier)
+    return None
 
 
 def _same_word(verb: str, noun: str) -> bool:
