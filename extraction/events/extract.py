@@ -321,6 +321,9 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
         trigger = _mention(frame.trigger)
         sentence = _sentence_mention(frame.trigger.sent)
         speaker = frame.speaker.entity if frame.speaker is not None else None
+        if "leaving_a_body" in active and _leaves_a_body(frame, targets):
+            # "Mali quit ECOWAS", "completed their exit from the bloc": a break with it.
+            etype, polarity = "SANCTION", LEAVING_INTENSITY
         if "own_people_retreat" in active and frame.type == "RETREAT" and \
                 _moves_own_people(frame.trigger):
             # "pulled its diplomats out of Kabul": the place left is not a party favoured.
@@ -353,6 +356,18 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
     for number, event in enumerate(events, start=1):
         event["id"] = f"V{number}"
     return events
+
+
+#: Verbs and nouns of leaving; leaving an international body is a break with it.
+LEAVING_WORDS = frozenset({"withdraw", "withdrawal", "exit", "quit", "leave", "pull"})
+LEAVING_INTENSITY = -0.4
+
+
+def _leaves_a_body(frame: Frame, targets: Sequence[Arg]) -> bool:
+    """Whether the act leaves an international body ("quit ECOWAS", "withdrew from the
+    Council of Europe", "their exit from the bloc"), not a place ("withdrew from Mali")."""
+    return frame.trigger.lemma_.lower() in LEAVING_WORDS and bool(targets) and all(
+        t.igo and not t.country and not _is_place(t) for t in targets)
 
 
 #: The fields of an event that say whom it was done to.
@@ -439,6 +454,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "possessor_support": _possessor_support,
     "mutual_pairs": _pairs,
     "own_people_retreat": _moves_own_people,
+    "leaving_a_body": _leaves_a_body,
     "clause_dedupe": _arg_key,
     "about_modifiers": _noun_arguments,
     "refusal": _refusal,

@@ -16,9 +16,22 @@ from .resolve import resolve_one
 from .words import INCLUDING_PREPS
 
 
+def _listed_appositions(tok: Token) -> list[Token]:
+    """"Mali, Burkina Faso and Niger": the parser may hang the list's second member on the
+    first as an apposition and the rest on it. A country in apposition to another country,
+    with members coordinated after it, is a list, not a description."""
+    if tok.ent_type_ != "GPE":
+        return []
+    for appos in tok.children:
+        if appos.dep_ == "appos" and appos.ent_type_ == "GPE" and appos.conjuncts and \
+                resources.country_for_name(appos.text) != resources.country_for_name(tok.text):
+            return [appos, *appos.conjuncts]
+    return []
+
+
 def resolve(index: DocIndex, tok: Token) -> list[Arg]:
     """Resolve an argument head and every head coordinated with it ("X and Y")."""
-    heads = _reporters(index, tok) or [tok, *tok.conjuncts]
+    heads = _reporters(index, tok) or [tok, *tok.conjuncts, *_listed_appositions(tok)]
     heads = sorted({t.i: t for t in heads}.values(), key=lambda t: t.i)
     out: list[Arg] = []
     for head in heads[:6]:

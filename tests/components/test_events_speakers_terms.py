@@ -110,3 +110,25 @@ def test_a_judged_act_is_the_earlier_act_of_the_same_word(nlp):
     # Their authors are unknown: the judgement is of the act, against no country.
     assert [ev.target_country for ev in judged] == [None]
     assert all(s.holder != "PRT" for s in article.stances)
+
+
+def test_a_listed_country_the_parse_hangs_as_an_apposition_acts_too(nlp):
+    article = analyze("Mali, Burkina Faso and Niger quit ECOWAS on Tuesday.",
+                      published="2025-06-12", nlp=nlp)
+    assert {ev.actor_country for ev in article.events} == {"MLI", "BFA", "NER"}
+
+
+@pytest.mark.parametrize(("text", "holder"), [
+    ("Mali, Senegal and Niger completed their exit from ECOWAS on Tuesday.", "NER"),
+    ("Russia withdrew from the Council of Europe in March.", "RUS"),
+])
+def test_leaving_an_international_body_opposes_it(nlp, text, holder):
+    article = analyze(text, published="2025-06-12", nlp=nlp)
+    assert (holder, "oppose") in {(s.holder, s.polarity) for s in article.stances}
+    assert all(s.polarity != "support" for s in article.stances)
+
+
+def test_leaving_a_country_is_no_break_with_it(nlp):
+    article = analyze("French troops withdrew from Mali in 2022.", published="2025-06-12",
+                      nlp=nlp)
+    assert [ev.type for ev in article.events] == ["RETREAT"]
