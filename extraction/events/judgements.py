@@ -4,7 +4,7 @@ in a quote, the author of a judged act, a denied charge.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Token
 
@@ -271,16 +271,14 @@ def _earlier_author(frames: Sequence[Frame], act: Token, own: Frame | None,
     kind = own.type if own is not None and own.type != INCIDENT else None
     lemma = act.lemma_.lower()
     accusation = lemma in ACCUSATION_NOUNS
-    same = None if accusation else _same_word_authors(frames, act, own)
+    same = None if accusation else _same_word_authors(frames, act)
     if same is not None:
         return same
-    for earlier in reversed(frames):
-        if earlier.trigger.i >= act.i or (earlier.type != "ACCUSE" if accusation else
-                                          earlier.type in JUDGING_TYPES | BLAMING_TYPES):
+    for earlier in _told_before(frames, act):
+        if earlier.type != "ACCUSE" if accusation else \
+                earlier.type in JUDGING_TYPES | BLAMING_TYPES:
             # ("rejected the charge": the accusation's author, not the last act.)
             continue
-        if act.i - earlier.trigger.i > JUDGED_WINDOW:
-            break
         if accusation and not any((t.entity, t.country) in judges for t in earlier.targets):
             continue
         if accusation or (earlier.type == kind if kind else earlier.type in AUTHORED_TYPES
@@ -292,18 +290,24 @@ def _earlier_author(frames: Sequence[Frame], act: Token, own: Frame | None,
     return []
 
 
-def _same_word_authors(frames: Sequence[Frame], act: Token, own: Frame | None
-                       ) -> list[Arg] | None:
+def _told_before(frames: Sequence[Frame], act: Token) -> Iterator[Frame]:
+    """The frames told before ``act`` within ``JUDGED_WINDOW`` tokens, nearest first
+    (``frames`` are in text order)."""
+    for earlier in reversed(frames):
+        if earlier.trigger.i >= act.i:
+            continue
+        if act.i - earlier.trigger.i > JUDGED_WINDOW:
+            return
+        yield earlier
+
+
+def _same_word_authors(frames: Sequence[Frame], act: Token) -> list[Arg] | None:
     """The authors of the earlier act of the same word within ``JUDGED_WINDOW`` tokens
     ("condemned the killings" after "gunmen opened fire ..., killing 19" and then "the two
     armies exchanged fire"), none when they are unknown ("gunmen"), never those of another
     act; None when no such act was told."""
     lemma = act.lemma_.lower()
-    for earlier in reversed(frames):
-        if earlier.trigger.i >= act.i or (own is not None and earlier.trigger.i == own.trigger.i):
-            continue
-        if act.i - earlier.trigger.i > JUDGED_WINDOW:
-            break
+    for earlier in _told_before(frames, act):
         if _same_word(earlier.trigger.lemma_.lower(), lemma) and \
                 earlier.type not in JUDGING_TYPES | BLAMING_TYPES:
             return _authors(earlier)
@@ -311,9 +315,8 @@ def _same_word_authors(frames: Sequence[Frame], act: Token, own: Frame | None
 
 
 def _same_word(verb: str, noun: str) -> bool:
-    """Whether two lemmas name one act: "kill" and "killing", "strike" and "strike"."""
-    return verb == noun or noun in (verb + "ing", verb[:-1] + "ing" if verb.endswith("e")
-                                    else verb + "ing")
+    """Whether two lemmas name one act: "kill" and "killing", "strike" and "striking"."""
+    return noun in (verb, verb + "ing", verb.removesuffix("e") + "ing")
 
 
 #: Objects of "welcome" that are guests, not things approved of.
