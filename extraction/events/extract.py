@@ -95,7 +95,13 @@ from .frames import (
     _state_author,
     _verbal_attack,
 )
-from .judgements import _denied_charges, _judged_acts, _judgement, _quoted_judgements
+from .judgements import (
+    _defended_victims,
+    _denied_charges,
+    _judged_acts,
+    _judgement,
+    _quoted_judgements,
+)
 from .lexicon import ACTION, INCIDENT, MATERIAL, STATEMENT, Lexicon, load_lexicon
 from .parties import (
     _arg_key,
@@ -287,6 +293,8 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
     leading = home_country(entities or (), share=0.0, lead=True)
     frames = sorted(_frames(doc, index, lexicon, active, home, spans, starts),
                     key=lambda f: f.trigger.i)
+    if "defended_victim" in active:
+        frames = sorted([*frames, *_defended_victims(index, frames)], key=lambda f: f.trigger.i)
     if "judged_act" in active:
         _judged_acts(index, frames)
     if "denied_charge" in active:
@@ -508,6 +516,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "occasion_venue": _object_targets,
     "sector_home": _sector_home,
     "judged_act": _judged_acts,
+    "defended_victim": _defended_victims,
     "act_subject_target": _struck_targets,
     "denied_charge": _denied_charges,
     "characterisation": _judgement,

@@ -40,9 +40,23 @@ from .frame import (
     _requested,
     _type_for,
 )
-from .judgements import CARRIER_VERBS, CONDEMN_ENTRY, PRAISE_ENTRY, _judgement, _quoted_judgements
+from .judgements import (
+    CARRIER_VERBS,
+    CONDEMN_ENTRY,
+    PRAISE_ENTRY,
+    _judgement,
+    _quoted_judgements,
+    characterised_as,
+)
 from .lexicon import INCIDENT, NO_EVENT, STATEMENT, Entry, Lexicon, match_trigger
-from .parties import _echoed_speech, _journey, _media_source, _reception, _speaking_party
+from .parties import (
+    BLAMING_TYPES,
+    _echoed_speech,
+    _journey,
+    _media_source,
+    _reception,
+    _speaking_party,
+)
 from .places import _homeless
 from .syntax import (
     _agent,
@@ -101,9 +115,15 @@ def _triggers(doc: Doc, lexicon: Lexicon, rules: frozenset[str]) -> dict[int, En
                         c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"
                         for c in tok.children)):
                 # ("called the raid on X an act of terror" is no call on X.)
-                sign = _judgement(tok)
+                sign = _judgement(tok, found)
                 if sign:
                     found[tok.i] = CONDEMN_ENTRY if sign < 0 else PRAISE_ENTRY
+                    called = characterised_as(tok)
+                    if called is not None and called.i in found and \
+                            found[called.i].intensity < 0 and \
+                            found[called.i].type not in BLAMING_TYPES:
+                        # "called it an attack on X": what the act is called is no act.
+                        del found[called.i]
     return found
 
 

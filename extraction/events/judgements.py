@@ -70,10 +70,21 @@ CONDEMN_ENTRY = Entry("", "V", "ACCUSE", -0.3, (), frozenset())
 PRAISE_ENTRY = Entry("", "V", "SUPPORT", 0.3, (), frozenset())
 
 
-def _judgement(verb: Token) -> int:
+def characterised_as(verb: Token) -> Token | None:
+    """What a verb of characterising calls its object: "an attack" in "called it an attack
+    on X" (the parser's object predicate) or in "condemned the strikes as an attack"."""
+    for child in verb.children:
+        if child.dep_ == "oprd" and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return next((p for prep in _children(verb, "prep") if prep.lower_ == "as"
+                 for p in _children(prep, "pobj")), None)
+
+
+def _judgement(verb: Token, found: dict[int, Entry] | None = None) -> int:
     """-1 when a verb of characterising condemns what it characterises, +1 when it praises,
     0 otherwise: the words after its object, in its own clause, decide (the subject's
-    words do not: "the brave mayor called it a crime" condemns)."""
+    words do not: "the brave mayor called it a crime" condemns). With no such word, a
+    hostile act it calls its object condemns ("called it an attack on X's sovereignty")."""
     objects = _children(verb, "dobj") or _small_clause_subjects(verb)
     if not objects:
         return 0
@@ -86,6 +97,10 @@ def _judgement(verb: Token) -> int:
         word = tok.lemma_.lower()
         condemn += word in CONDEMNING_WORDS or tok.lower_ in CONDEMNING_WORDS
         praise += word in PRAISING_WORDS or tok.lower_ in PRAISING_WORDS
+    if condemn == praise and found is not None:
+        called = characterised_as(verb)
+        condemn += called is not None and called.i in found and \
+            found[called.i].intensity < 0 and found[called.i].type not in BLAMING_TYPES
     return -1 if condemn > praise else (1 if praise > condemn else 0)
 
 
@@ -205,6 +220,11 @@ AUTHORED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 UNJUDGED_TYPES = frozenset({"STATEMENT", "INCIDENT", "ELECT", "CONSULT"})
 # How far back (in tokens) an act named again is looked for.
 JUDGED_WINDOW = 250
+# Pronouns a characterisation calls an act ("called it an attack"): whatever was done last.
+PRONOUN_ACTS = frozenset({"it", "this", "that"})
+# Acts of force, one kind for a judgement that names one with another word ("the raid" after
+# "police stormed the embassy") when no act of its own kind was told.
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
 def _judged_noun(trigger: Token, by_token: dict[int, Frame]) -> Token | None:
@@ -226,6 +246,9 @@ def _judged_noun(trigger: Token, by_token: dict[int, Frame]) -> Token | None:
                  for p in _children(prep, "pobj")]
     for noun in nouns:
         lemma = noun.lemma_.lower()
+        if lemma in PRONOUN_ACTS and noun.dep_ == "dobj" and characterised_as(trigger) is not None:
+            # "called it an attack on X": "it" is the act told before.
+            return noun
         if noun.i in by_token or lemma in ACT_NOUNS or lemma in ACT_REFERENCES or \
                 lemma in ACCUSATION_NOUNS or (lemma in CONDUCT_NOUNS | DOCUMENT_NOUNS and
                                               _children(noun, "poss")):
@@ -274,20 +297,30 @@ def _earlier_author(frames: Sequence[Frame], act: Token, own: Frame | None,
     same = None if accusation else _same_word_authors(frames, act)
     if same is not None:
         return same
-    for earlier in _told_before(frames, act):
-        if earlier.type != "ACCUSE" if accusation else \
-                earlier.type in JUDGING_TYPES | BLAMING_TYPES:
-            # ("rejected the charge": the accusation's author, not the last act.)
-            continue
-        if accusation and not any((t.entity, t.country) in judges for t in earlier.targets):
-            continue
-        if accusation or (earlier.type == kind if kind else earlier.type in AUTHORED_TYPES
-                          or earlier.trigger.lemma_.lower() == lemma or (
-                              lemma in GENERIC_ACTS and earlier.type not in UNJUDGED_TYPES)):
-            authors = _authors(earlier)
-            if authors:
-                return authors
+    kinds = [{kind}, FORCE_TYPES] if kind in FORCE_TYPES else [{kind}]
+    for wanted in kinds:
+        for earlier in _told_before(frames, act):
+            if earlier.type != "ACCUSE" if accusation else \
+                    earlier.type in JUDGING_TYPES | BLAMING_TYPES:
+                # ("rejected the charge": the accusation's author, not the last act.)
+                continue
+            if accusation and not any((t.entity, t.country) in judges for t in earlier.targets):
+                continue
+            if accusation or _of_kind(earlier, wanted if kind else None, lemma):
+                authors = _authors(earlier)
+                if authors:
+                    return authors
     return []
+
+
+def _of_kind(earlier: Frame, kinds: set[str | None] | frozenset[str] | None, lemma: str) -> bool:
+    """Whether an earlier act is one a judged noun may name: of one of ``kinds`` when the
+    noun has a type; else an act with an author to blame, an act of the noun's word, or
+    for a word of whatever was done ("the move", "it") any act but words and meetings."""
+    if kinds:
+        return earlier.type in kinds
+    return earlier.type in AUTHORED_TYPES or earlier.trigger.lemma_.lower() == lemma or (
+        lemma in GENERIC_ACTS | PRONOUN_ACTS and earlier.type not in UNJUDGED_TYPES)
 
 
 def _told_before(frames: Sequence[Frame], act: Token) -> Iterator[Frame]:
@@ -406,3 +439,49 @@ def _aim(frame: Frame, act: Token, own: Frame | None, authors: list[Arg], *, nam
 VIOLENT_ACT_NOUNS = frozenset({"attack", "bombing", "killing", "massacre", "shooting",
                                "assault", "ambush", "raid", "strike", "airstrike", "shelling",
                                "blast", "explosion", "atrocity", "violence"})
+
+
+#: What a condemned act is said to violate of a party ("a violation of Syria's sovereignty",
+#: "an attack on Kenyan territory"): the party is its victim.
+SOVEREIGN_NOUNS = frozenset({"sovereignty", "integrity", "independence", "territory",
+                             "airspace", "waters", "border", "borders"})
+#: Prepositions that name the victim of what an act is called ("an attack on", "a violation
+#: of", "aggression against", "an insult to").
+VICTIM_PREPOSITIONS = frozenset({"on", "of", "against", "to"})
+
+
+def _defended_victims(index: DocIndex, frames: Sequence[Frame]) -> list[Frame]:
+    """Calling an act a wrong done to a party is siding with that party: "Brazil called the
+    raid a violation of Mexico's sovereignty", "Iran condemned the strikes as an attack on
+    Syria" are for Mexico and for Syria (and, by ``judged_act``, against the raiders). The
+    victim leaves the condemnation's targets and a SUPPORT frame from its actors is added,
+    on the word naming the victim."""
+    out: list[Frame] = []
+    for frame in frames:
+        if frame.type != "ACCUSE" or not _is_verbal(frame.trigger):
+            continue
+        called = characterised_as(frame.trigger)
+        if called is None:
+            continue
+        victims: list[tuple[Token, list[Arg]]] = []
+        for prep in _children(called, "prep"):
+            if prep.lower_ not in VICTIM_PREPOSITIONS:
+                continue
+            for noun in _children(prep, "pobj"):
+                heads = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound")] \
+                    if noun.lemma_.lower() in SOVEREIGN_NOUNS else [noun]
+                parties = [a for h in heads for a in resolve(index, h)
+                           if a.is_party and a.named and not _is_place(a)]
+                if parties:
+                    victims.append((noun, parties))
+        actors = {(a.entity, a.country) for a in frame.actors}
+        for noun, parties in victims:
+            parties = [p for p in parties if (p.entity, p.country) not in actors]
+            if not parties:
+                continue
+            keys = {(p.entity, p.country) for p in parties}
+            frame.targets = [t for t in frame.targets if (t.entity, t.country) not in keys]
+            support = Frame(noun, PRAISE_ENTRY, "SUPPORT", 0.3, list(frame.actors), parties)
+            support.modality, support.mode = frame.modality, frame.mode
+            out.append(support)
+    return out
