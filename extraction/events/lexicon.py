@@ -12,7 +12,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from .words import CROWD_NOUNS, PARTICLES, QUANTITY_HEADS
+from .words import ARMED_SUBJECTS, CROWD_NOUNS, PARTICLES, QUANTITY_HEADS
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "event_lexicon.tsv"
 
@@ -210,10 +210,23 @@ def _crowd_subject(token: Token) -> bool:
     return False
 
 
+def _armed_subject(token: Token) -> bool:
+    """True when the doer of ``token`` is a weapon, an armed force or a name: "Russian
+    missiles hit Kyiv", "Russia hit Kyiv", "Kyiv was hit by drones", not "sanctions hit the
+    economy" or "inflation hit a record"."""
+    doers = [c for c in token.children if c.dep_ == "nsubj"] or [
+        p for a in token.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    return any(d.pos_ == "PROPN" or d.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or
+               d.lemma_.lower() in ARMED_SUBJECTS for d in doers[:1])
+
+
 def _fits_object(entry: Entry, token: Token) -> bool:
     """False when an entry needs a direct object the token lacks, or excludes one it has
-    ("demonstrated a willingness" is no protest), or needs a crowd as its subject."""
+    ("demonstrated a willingness" is no protest), or needs a crowd (or an armed doer) as its
+    subject."""
     if "crowd" in entry.flags and not _crowd_subject(token):
+        return False
+    if "armed" in entry.flags and not _armed_subject(token):
         return False
     if "transitive" not in entry.flags and "intransitive" not in entry.flags:
         return True

@@ -111,6 +111,7 @@ ACT_REFERENCES = _words("act_references")
 GENERIC_ACTS = _words("generic_acts")
 # lexicon.py
 CROWD_NOUNS = _words("crowd_nouns")
+ARMED_SUBJECTS = _words("armed_subjects")
 # parties.py
 OWN_PERSONNEL = _words("own_personnel")
 LEFT_BODIES = _words("left_bodies")

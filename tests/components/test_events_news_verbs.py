@@ -101,3 +101,24 @@ def test_calling_an_act_a_success_is_no_condemnation(nlp):
             "breakthrough for the region.")
     stances = _stances(nlp, text)
     assert not [s for s in stances if s[0] == "BEN" and s[2] == "oppose"]
+
+
+# --- "hit": an attack when weapons, armed men or a named party do it ------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sudanese drones hit a fuel depot in Chad on Monday.", ("ASSAULT", "SDN", "TCD")),
+    ("Kharkiv was hit by Russian glide bombs on Sunday.", ("ASSAULT", "RUS", "UKR")),
+    ("Azerbaijan hit Armenian positions with artillery on Tuesday.", ("ASSAULT", "AZE", "ARM")),
+])
+def test_weapons_that_hit_a_place_are_an_attack(nlp, text, expected):
+    assert expected in [(t, actor, target) for t, trig, actor, target, _ in _events(nlp, text)
+                        if trig == "hit"]
+
+
+@pytest.mark.parametrize("text", [
+    "The cyclone hit the coast of Madagascar on Monday.",
+    "New tariffs hit Canadian exporters hard last year.",
+    "Unemployment in Spain hit a ten-year low in May.",
+])
+def test_storms_tariffs_and_figures_that_hit_are_no_attack(nlp, text):
+    assert not [ev for ev in _events(nlp, text) if ev[1] == "hit" and ev[0] == "ASSAULT"]
