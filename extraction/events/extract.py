@@ -325,7 +325,8 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
                                  conjuncts="conjunct_date" in active,
                                  lede="lede_date" in active, starts=starts,
                                  lone="lone_date" in active,
-                                 opening="opening_date" in active)
+                                 opening="opening_date" in active,
+                                 background="background_date" in active)
         trigger = _mention(frame.trigger)
         sentence = _sentence_mention(frame.trigger.sent)
         speaker = frame.speaker.entity if frame.speaker is not None else None
@@ -458,6 +459,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "attack_attribution": _claimed_attacks,
     "home_country": _at_home,
     "narrative_date": narrative_day,
+    "background_date": narrative_day,
     "cessation": _ceased,
     "possessor_support": _possessor_support,
     "mutual_pairs": _pairs,

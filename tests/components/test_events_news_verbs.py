@@ -122,3 +122,28 @@ def test_weapons_that_hit_a_place_are_an_attack(nlp, text, expected):
 ])
 def test_storms_tariffs_and_figures_that_hit_are_no_attack(nlp, text):
     assert not [ev for ev in _events(nlp, text) if ev[1] == "hit" and ev[0] == "ASSAULT"]
+
+
+# --- background_date: a paragraph of background keeps its date ------------------------------
+
+def _dated(nlp, text: str) -> dict[str, str | None]:
+    article = analyze(text, published=PUBLISHED, nlp=nlp)
+    return {ev.trigger.text: ev.date for ev in article.events}
+
+
+def test_a_background_paragraph_keeps_its_date(nlp):
+    text = ("Kenya and Ethiopia signed a border pact on March 3, 2019. Kenyan troops withdrew "
+            "from the disputed wells.")
+    assert _dated(nlp, text)["withdrew"] == "2019-03-03"
+
+
+def test_a_paragraph_break_ends_the_background(nlp):
+    text = ("Kenya and Ethiopia signed a border pact on March 3, 2019.\n\nKenyan troops "
+            "withdrew from the disputed wells.")
+    assert _dated(nlp, text)["withdrew"] == PUBLISHED
+
+
+def test_words_said_after_background_are_said_now(nlp):
+    text = ("Kenya and Ethiopia signed a border pact on March 3, 2019. Kenya's foreign "
+            "minister said the pact had failed.")
+    assert _dated(nlp, text)["said"] == PUBLISHED
