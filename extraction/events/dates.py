@@ -148,7 +148,7 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],  # n
               conjuncts: bool = True, lede: bool = True,
               starts: Sequence[int] | None = None,
               lone: bool = False, opening: bool = False,
-              background: bool = False) -> tuple[str | None, str | None]:
+              background: Sequence[int] | None = None) -> tuple[str | None, str | None]:
     """The event's date and where it came from (a time expression's text or "published").
 
     ``breaks`` (from ``line_breaks``) keeps time expressions on another line out;
@@ -156,7 +156,9 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],  # n
     take the story's last recent day (``narrative_day``) before the publication date;
     ``starts`` (the same list) finds the sentence's own time expressions by bisection;
     ``lone`` lets a past act take the one date its sentence gives (``_lone_date``);
-    ``opening`` lets it take the date that opens its sentence (``_opening_date``).
+    ``opening`` lets it take the date that opens its sentence (``_opening_date``);
+    ``background`` (the ``line_breaks``) lets it take an earlier date told before it in its
+    paragraph (``_background_date``).
     """
     sent = trigger.sent
     local = [(s, t) for s, t in sentence_spans(sent, spans, starts)
@@ -330,7 +332,7 @@ def sentence_spans(sent: Span, spans: Sequence[tuple[Span, dict[str, Any]]],
 def narrative_day(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
                   anchor: str | None, starts: Sequence[int], *,
                   days: int = NARRATIVE_DAYS, lede: bool = False,
-                  background: bool = False) -> dict[str, Any] | None:
+                  background: Sequence[int] | None = None) -> dict[str, Any] | None:
     """The last time expression before the trigger, when it names a day in the ``days``
     before publication: news tells what happened "yesterday" and goes on without repeating
     the date ("Police fired tear gas. Protesters threw stones."). A later background date
@@ -345,8 +347,8 @@ def narrative_day(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
         days: how far before publication a day still carries on.
         lede: when the last time expression is no such day, fall back to a day named in
             the story's opening lines (rule ``lede_date``).
-        background: an earlier date told in the trigger's paragraph carries on too (rule
-            ``background_date``, ``_background_date``).
+        background: the document's ``line_breaks``: with them, an earlier date told in the
+            trigger's paragraph carries on too (rule ``background_date``).
     """
     if not anchor:
         return None
@@ -356,7 +358,7 @@ def narrative_day(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
     span, item = spans[at]
     if _recent_day(item, anchor, days):
         return item
-    if background and _background_date(span, item, trigger, anchor):
+    if background is not None and _background_date(span, item, trigger, anchor, background):
         return item
     return _lede_day(trigger, spans, anchor, days) if lede else None
 
@@ -379,7 +381,8 @@ def _lede_day(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]], anch
     return None
 
 
-def _background_date(span: Span, item: dict[str, Any], trigger: Token, anchor: str) -> bool:
+def _background_date(span: Span, item: dict[str, Any], trigger: Token, anchor: str,
+                     breaks: Sequence[int]) -> bool:
     """True when the last time expression before a past act is an earlier date (a month at
     least) told in the same paragraph: background is told as a story of its own ("Police
     stormed the embassy on April 5, 2024. Officers dragged the envoy out."), and a
@@ -387,11 +390,10 @@ def _background_date(span: Span, item: dict[str, Any], trigger: Token, anchor: s
     value = str(item.get("value", ""))
     if len(value) < 7 or not value[:4].isdigit() or value[:10] >= anchor[:10]:
         return False
-    doc = trigger.doc
     # (Words said are told at the time of writing: "Kenya said the pact had failed" after a
     # paragraph's "in 2019" is Kenya speaking now. Chosen on the development folders, in-sample:
     # carrying the date to speech too gave one right event date fewer.)
-    return "\n" not in doc.text[span.end_char:trigger.idx] and not is_speech_verb(trigger)
+    return _same_line(span, trigger, breaks) and not is_speech_verb(trigger)
 
 
 def _recent_day(item: dict[str, Any], anchor: str, days: int) -> bool:

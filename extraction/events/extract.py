@@ -326,7 +326,7 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
                                  lede="lede_date" in active, starts=starts,
                                  lone="lone_date" in active,
                                  opening="opening_date" in active,
-                                 background="background_date" in active)
+                                 background=breaks if "background_date" in active else None)
         trigger = _mention(frame.trigger)
         sentence = _sentence_mention(frame.trigger.sent)
         speaker = frame.speaker.entity if frame.speaker is not None else None

@@ -203,14 +203,26 @@ def _promised_against(tok: Token) -> bool:
                for noun in _prep_objects(tok, "to") for c in noun.children)
 
 
+#: "-ing" forms of the verbs of ending ("halting", "stopping", "ceasing").
+CEASING_FORMS = frozenset(form for verb in CEASE_VERBS for form in (
+    f"{verb}ing", f"{verb.removesuffix('e')}ing", f"{verb}{verb[-1]}ing"))
+
+
 def _ceased(tok: Token) -> bool:
     """True when a verb of ending governs the trigger ("will stop supporting the rebels",
-    "ended its support for the junta", "put an end to its aid")."""
+    "ended its support for the junta", "put an end to its aid", "halted plans to annex")."""
     cur = tok
     for _ in range(3):
         head = cur.head
         if head.i == cur.i:
             return False
+        if cur.dep_ == "acl" and head.lemma_.lower() in INTENT_NOUNS and _to_infinitive(cur):
+            # "halted plans to annex the valley": the plan is what was ended (the parser
+            # may read "for halting plans to ..." with "halting" as the plan's adjective).
+            if any(c.dep_ == "amod" and c.lower_ in CEASING_FORMS for c in head.children):
+                return True
+            cur = head
+            head = cur.head
         if cur.dep_ in ("xcomp", "dobj", "pcomp", "nsubjpass") and (
                 head.lemma_.lower() in CEASE_VERBS and _is_verbal(head)):
             return True

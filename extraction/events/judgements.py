@@ -227,10 +227,12 @@ PRONOUN_ACTS = frozenset({"it", "this", "that"})
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
-def _judged_noun(trigger: Token, by_token: dict[int, Frame]) -> Token | None:
+def _judged_noun(trigger: Token, by_token: dict[int, Frame],
+                 pronoun: bool = False) -> Token | None:
     """The act a judgement is about: the object of "condemned the attack", the passive
     subject of "the bombing was denounced by ...", the "of" phrase of "condemnation of the
-    raid"; None when the judgement is about no act."""
+    raid", with ``pronoun`` the "it" of a condemning characterisation; None when the
+    judgement is about no act."""
     if _is_verbal(trigger) or trigger.pos_ == "ADJ":
         nouns = _children(trigger, "dobj", "nsubjpass")
         # "protested against the arrest", "is opposed to the blockade".
@@ -246,8 +248,11 @@ def _judged_noun(trigger: Token, by_token: dict[int, Frame]) -> Token | None:
                  for p in _children(prep, "pobj")]
     for noun in nouns:
         lemma = noun.lemma_.lower()
-        if lemma in PRONOUN_ACTS and noun.dep_ == "dobj" and characterised_as(trigger) is not None:
-            # "called it an attack on X": "it" is the act told before.
+        if pronoun and lemma in PRONOUN_ACTS and noun.dep_ == "dobj" and \
+                characterised_as(trigger) is not None and not any(
+                    c.dep_ == "advcl" for c in trigger.children):
+            # "called it an attack on X": "it" is the hostile act told before (not in
+            # "called it a breach when X said ...", where the clause says what "it" is).
             return noun
         if noun.i in by_token or lemma in ACT_NOUNS or lemma in ACT_REFERENCES or \
                 lemma in ACCUSATION_NOUNS or (lemma in CONDUCT_NOUNS | DOCUMENT_NOUNS and
@@ -316,11 +321,14 @@ def _earlier_author(frames: Sequence[Frame], act: Token, own: Frame | None,
 def _of_kind(earlier: Frame, kinds: set[str | None] | frozenset[str] | None, lemma: str) -> bool:
     """Whether an earlier act is one a judged noun may name: of one of ``kinds`` when the
     noun has a type; else an act with an author to blame, an act of the noun's word, or
-    for a word of whatever was done ("the move", "it") any act but words and meetings."""
+    for a word of whatever was done ("the move") any act but words and meetings; "it" is an
+    act of force or a sanction."""
     if kinds:
         return earlier.type in kinds
+    if lemma in PRONOUN_ACTS:
+        return earlier.type in AUTHORED_TYPES
     return earlier.type in AUTHORED_TYPES or earlier.trigger.lemma_.lower() == lemma or (
-        lemma in GENERIC_ACTS | PRONOUN_ACTS and earlier.type not in UNJUDGED_TYPES)
+        lemma in GENERIC_ACTS and earlier.type not in UNJUDGED_TYPES)
 
 
 def _told_before(frames: Sequence[Frame], act: Token) -> Iterator[Frame]:
@@ -393,7 +401,7 @@ def _judged_acts(index: DocIndex, frames: Sequence[Frame]) -> None:
             owners = {o.i for o in things}
             frame.targets = [t for t in frame.targets if index.doc[t.head].head.i in owners
                              and index.doc[t.head].dep_ in ("amod", "poss", "compound")]
-        act = _judged_noun(frame.trigger, by_token)
+        act = _judged_noun(frame.trigger, by_token, pronoun=frame.type == "ACCUSE")
         if act is None or frame.trigger.lemma_.lower() in CARRIER_VERBS or (
                 act.i in by_token and by_token[act.i].type in BLAMING_TYPES | JUDGING_TYPES
                 and not (frame.type == "REJECT" and act.lemma_.lower() in ACCUSATION_NOUNS)):

@@ -147,3 +147,24 @@ def test_words_said_after_background_are_said_now(nlp):
     text = ("Kenya and Ethiopia signed a border pact on March 3, 2019. Kenya's foreign "
             "minister said the pact had failed.")
     assert _dated(nlp, text)["said"] == PUBLISHED
+
+
+# --- guards: ended plans, praise of "it", and an "it" its own clause explains ----------------
+
+def test_halting_plans_to_annex_is_no_hostility(nlp):
+    text = "Ghana thanked Togo's president for halting plans to annex a strip of Benin."
+    assert not [s for s in _stances(nlp, text) if s[2] == "oppose"]
+
+
+def test_praise_of_it_is_not_aimed_at_an_earlier_attack(nlp):
+    text = ("Sudanese troops shelled a market in Darfur on Monday. Chad and Sudan signed a "
+            "border pact on Tuesday, and Kenya called it an important milestone.")
+    events = analyze(text, published=PUBLISHED, nlp=nlp).events
+    assert [(ev.type, ev.target_sector) for ev in events if ev.trigger.text == "called"] == [
+        ("SUPPORT", None)]
+
+
+def test_it_explained_by_its_own_clause_is_no_earlier_act(nlp):
+    text = ("Sudanese troops shelled a market in Darfur on Monday. Kenya called it a breach "
+            "of protocol when Chad's minister spoke first at the summit.")
+    assert not [s for s in _stances(nlp, text) if s[0] == "KEN" and "SDN" in s[1]]
