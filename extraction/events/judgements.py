@@ -302,8 +302,10 @@ def _earlier_author(frames: Sequence[Frame], act: Token, own: Frame | None,
     same = None if accusation else _same_word_authors(frames, act)
     if same is not None:
         return same
-    kinds = [{kind}, FORCE_TYPES] if kind in FORCE_TYPES else [{kind}]
-    for wanted in kinds:
+    # Of its own kind first; an act of force, of any kind of force next.
+    passes = [frozenset({kind}), FORCE_TYPES] if kind in FORCE_TYPES else [
+        frozenset({kind}) if kind else None]
+    for wanted in passes:
         for earlier in _told_before(frames, act):
             if earlier.type != "ACCUSE" if accusation else \
                     earlier.type in JUDGING_TYPES | BLAMING_TYPES:
@@ -311,14 +313,14 @@ def _earlier_author(frames: Sequence[Frame], act: Token, own: Frame | None,
                 continue
             if accusation and not any((t.entity, t.country) in judges for t in earlier.targets):
                 continue
-            if accusation or _of_kind(earlier, wanted if kind else None, lemma):
+            if accusation or _of_kind(earlier, wanted, lemma):
                 authors = _authors(earlier)
                 if authors:
                     return authors
     return []
 
 
-def _of_kind(earlier: Frame, kinds: set[str | None] | frozenset[str] | None, lemma: str) -> bool:
+def _of_kind(earlier: Frame, kinds: frozenset[str | None] | None, lemma: str) -> bool:
     """Whether an earlier act is one a judged noun may name: of one of ``kinds`` when the
     noun has a type; else an act with an author to blame, an act of the noun's word, or
     for a word of whatever was done ("the move") any act but words and meetings; "it" is an
