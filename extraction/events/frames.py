@@ -46,17 +46,10 @@ from .judgements import (
     PRAISE_ENTRY,
     _judgement,
     _quoted_judgements,
-    characterised_as,
+    called_act,
 )
 from .lexicon import INCIDENT, NO_EVENT, STATEMENT, Entry, Lexicon, match_trigger
-from .parties import (
-    BLAMING_TYPES,
-    _echoed_speech,
-    _journey,
-    _media_source,
-    _reception,
-    _speaking_party,
-)
+from .parties import _echoed_speech, _journey, _media_source, _reception, _speaking_party
 from .places import _homeless
 from .syntax import (
     _agent,
@@ -118,10 +111,8 @@ def _triggers(doc: Doc, lexicon: Lexicon, rules: frozenset[str]) -> dict[int, En
                 sign = _judgement(tok, found)
                 if sign:
                     found[tok.i] = CONDEMN_ENTRY if sign < 0 else PRAISE_ENTRY
-                    called = characterised_as(tok)
-                    if called is not None and called.i in found and \
-                            found[called.i].intensity < 0 and \
-                            found[called.i].type not in BLAMING_TYPES:
+                    called = called_act(tok, found)
+                    if called is not None:
                         # "called it an attack on X": what the act is called is no act.
                         del found[called.i]
     return found

@@ -80,6 +80,16 @@ def characterised_as(verb: Token) -> Token | None:
                  for p in _children(prep, "pobj")), None)
 
 
+def called_act(verb: Token, found: dict[int, Entry]) -> Token | None:
+    """The hostile act a verb of characterising calls its object ("an attack" in "called
+    it an attack on X"), a trigger of its own that is no judgement; else None."""
+    called = characterised_as(verb)
+    if called is None or called.i not in found:
+        return None
+    entry = found[called.i]
+    return called if entry.intensity < 0 and entry.type not in BLAMING_TYPES else None
+
+
 def _judgement(verb: Token, found: dict[int, Entry] | None = None) -> int:
     """-1 when a verb of characterising condemns what it characterises, +1 when it praises,
     0 otherwise: the words after its object, in its own clause, decide (the subject's
@@ -98,9 +108,7 @@ def _judgement(verb: Token, found: dict[int, Entry] | None = None) -> int:
         condemn += word in CONDEMNING_WORDS or tok.lower_ in CONDEMNING_WORDS
         praise += word in PRAISING_WORDS or tok.lower_ in PRAISING_WORDS
     if condemn == praise and found is not None:
-        called = characterised_as(verb)
-        condemn += called is not None and called.i in found and \
-            found[called.i].intensity < 0 and found[called.i].type not in BLAMING_TYPES
+        condemn += called_act(verb, found) is not None
     return -1 if condemn > praise else (1 if praise > condemn else 0)
 
 
