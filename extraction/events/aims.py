@@ -6,6 +6,7 @@ the parties of the clause a meeting noun is the occasion of. Split from ``target
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -13,6 +14,7 @@ from .. import resources
 from .docindex import Arg, DocIndex
 from .frame import CONDITION_MARKS, Frame
 from .groups import resolve
+from .lexicon import Entry
 from .resolve import resolve_one
 from .syntax import _children, _demanded, _is_verbal, _subject
 from .targets import _first_party, _is_place, _party_args
@@ -148,3 +150,46 @@ def _without_patients(index: DocIndex, verb: Token, etype: str,
             patients.add(obj.i)
             patients.update(t.i for w in whom for t in w.subtree)
     return [t for t in targets if t.head not in patients] if patients else targets
+
+
+#: Nouns of setting people free: whoever a demand for one names is held by someone else.
+RELEASE_NOUNS = frozenset({"release", "freedom", "freeing"})
+#: A demand for someone's freedom is support for them, as mild as a statement of support.
+RELEASE_SUPPORT = 0.3
+RELEASE_ENTRY = Entry("release", "N", "SUPPORT", RELEASE_SUPPORT, (), frozenset())
+
+
+def _release_demands(index: DocIndex, frames: Sequence[Frame]) -> list[Frame]:
+    """Demanding someone's release is siding with them: "the EU called for the release of
+    the jailed activist", "demanded the immediate release of the detained opposition
+    leaders" are for the people held. They leave the demand's targets, which keep whoever
+    holds them ("urged Iran to release ...", "... held by Hamas"); a demand left with no one
+    is no stance against anyone. A SUPPORT frame from the demand's actors is added, on the
+    release noun."""
+    out: list[Frame] = []
+    for frame in frames:
+        if frame.type != "REQUEST":
+            continue
+        for noun in _demanded(frame.trigger):
+            if noun.lemma_.lower() not in RELEASE_NOUNS:
+                continue
+            whom = _children(noun, "poss") + [p for c in _children(noun, "prep")
+                                               if c.lower_ == "of" for p in _children(c, "pobj")]
+            holders = [p for head in whom for clause in _children(head, "acl", "relcl")
+                       for agent in _children(clause, "agent") for p in _children(agent, "pobj")]
+            holding = {t.i for h in holders for t in h.subtree}
+            holder_args = [a for h in holders for a in resolve(index, h) if a.is_party]
+            kept = {(a.entity, a.country) for a in holder_args}
+            held = [a for head in whom for a in resolve(index, head)
+                    if a.is_party and (a.entity, a.country) not in kept]
+            if not held:
+                continue
+            words = {t.i for t in noun.subtree} - holding
+            frame.targets = [t for t in frame.targets if t.head not in words] or holder_args
+            if not frame.targets:
+                frame.entry = replace(frame.entry, flags=frame.entry.flags | {"nostance"})
+            support = Frame(noun, RELEASE_ENTRY, "SUPPORT", RELEASE_SUPPORT,
+                            list(frame.actors), held)
+            support.modality, support.mode = frame.modality, frame.mode
+            out.append(support)
+    return out

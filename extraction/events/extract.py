@@ -58,6 +58,7 @@ from .aims import (
     _condition_targets,
     _occasion_host,
     _own_forces,
+    _release_demands,
     _removal_targets,
     _struck_targets,
     _without_own_forces,
@@ -295,6 +296,8 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
                     key=lambda f: f.trigger.i)
     if "defended_victim" in active:
         frames = sorted([*frames, *_defended_victims(index, frames)], key=lambda f: f.trigger.i)
+    if "release_demand" in active:
+        frames = sorted([*frames, *_release_demands(index, frames)], key=lambda f: f.trigger.i)
     if "judged_act" in active:
         _judged_acts(index, frames)
     if "denied_charge" in active:
@@ -519,6 +522,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "sector_home": _sector_home,
     "judged_act": _judged_acts,
     "defended_victim": _defended_victims,
+    "release_demand": _release_demands,
     "act_subject_target": _struck_targets,
     "denied_charge": _denied_charges,
     "characterisation": _judgement,

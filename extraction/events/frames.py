@@ -42,11 +42,13 @@ from .frame import (
 )
 from .judgements import (
     CARRIER_VERBS,
+    CHARACTERISING_STATEMENT,
     CONDEMN_ENTRY,
     PRAISE_ENTRY,
     _judgement,
     _quoted_judgements,
     called_act,
+    characterises,
 )
 from .lexicon import INCIDENT, NO_EVENT, STATEMENT, Entry, Lexicon, match_trigger
 from .parties import _echoed_speech, _journey, _media_source, _reception, _speaking_party
@@ -109,6 +111,8 @@ def _triggers(doc: Doc, lexicon: Lexicon, rules: frozenset[str]) -> dict[int, En
                         for c in tok.children)):
                 # ("called the raid on X an act of terror" is no call on X.)
                 sign = _judgement(tok, found)
+                if not sign and tok.i not in found and characterises(tok):
+                    found[tok.i] = CHARACTERISING_STATEMENT
                 if sign:
                     found[tok.i] = CONDEMN_ENTRY if sign < 0 else PRAISE_ENTRY
                     called = called_act(tok, found)

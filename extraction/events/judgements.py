@@ -80,6 +80,25 @@ def characterised_as(verb: Token) -> Token | None:
                  for p in _children(prep, "pobj")), None)
 
 
+#: A characterisation that neither condemns nor praises is said all the same ("called the
+#: split a wound", "described the talks as long"): a statement on the timeline.
+CHARACTERISING_STATEMENT = Entry("", "V", STATEMENT, 0.0, (), frozenset({"nostance", "speech"}))
+
+
+def characterises(verb: Token) -> bool:
+    """True when a verb of characterising says what its object is: an object predicate
+    ("called the charge baseless", "called the split a wound"), "as" ("described the vote
+    as a farce") or words placed after the object that describe it ("called the arrests
+    politically motivated"); not "called a meeting" or "called the president"."""
+    objects = _children(verb, "dobj")
+    if not objects:
+        return False
+    if any(c.dep_ == "oprd" for c in verb.children) or characterised_as(verb) is not None:
+        return True
+    return any(c.dep_ in ("amod", "acl") and c.i > objects[0].i and c.pos_ in ("ADJ", "VERB")
+               for c in objects[0].children)
+
+
 def called_act(verb: Token, found: dict[int, Entry]) -> Token | None:
     """The hostile act a verb of characterising calls its object ("an attack" in "called
     it an attack on X"), a trigger of its own that is no judgement; else None."""

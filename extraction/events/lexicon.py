@@ -125,6 +125,9 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
 # "hand [over]", "call [for]", "call X [a fraud]", "declare a state [of emergency]".
 _NEAR_DEPS = frozenset({"dobj", "prt", "prep", "oprd", "attr", "dative", "pobj", "compound",
                         "amod", "nmod", "acomp", "npadvmod", "nsubjpass", "agent"})
+# Clauses under a verb whose mark may be a phrase's preposition ("called [for] X to act").
+CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp"})
+CLAUSE_PREPOSITIONS = frozenset({"for"})
 
 
 def _dates_only(prep: Token) -> bool:
@@ -147,6 +150,12 @@ def _near_lemmas(token: Token) -> set[str]:  # noqa: C901
         # held on June 21" is "hold election".
         out.add(token.head.lemma_.lower())
     for child in token.children:
+        if child.dep_ in CLAUSE_DEPS:
+            # "called for the treaty to be scrapped": the parser makes "for" the mark of the
+            # clause that follows, not a preposition of the verb.
+            out.update(m.lower_ for m in child.children if m.dep_ == "mark" and
+                       m.lower_ in CLAUSE_PREPOSITIONS)
+            continue
         if child.dep_ == "advmod" and child.lower_ in PARTICLES:
             # "turned away a ship": the parse may take a verb's particle for an adverb.
             out.add(child.lower_)

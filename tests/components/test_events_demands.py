@@ -1,0 +1,113 @@
+"""Demands and characterisations of the wire: "called for X to do Y", demands for someone's
+release, and what a party calls another's act ("called the charge baseless").
+
+The sentences are written for these tests; each exercises a class of reports.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction import analyze
+
+PUBLISHED = "2025-06-12"  # a Thursday
+
+
+def _article(nlp, text: str):
+    return analyze(text, published=PUBLISHED, nlp=nlp)
+
+
+def _events(nlp, text: str) -> list[tuple]:
+    return [(ev.type, ev.trigger.text, ev.actor_country, ev.target_country, ev.date)
+            for ev in _article(nlp, text).events]
+
+
+def _stances(nlp, text: str) -> dict[tuple[str, str], str]:
+    return {(s.holder, s.target_key): s.polarity for s in _article(nlp, text).stances}
+
+
+# ----------------------------------------------------------------- "called for X to do Y"
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenyan President William Ruto called on Tuesday for Ethiopian troops to leave Somalia.",
+     ("REQUEST", "called", "KEN", "ETH", "2025-06-10")),
+    ("Rights groups in Peru called for the decree to be repealed on Monday.",
+     ("REQUEST", "called", "PER", None, "2025-06-09")),
+    ("Poland pressed for the sanctions on Belarus to be extended.",
+     ("REQUEST", "pressed", "POL", None, "2025-06-12")),
+])
+def test_a_call_for_a_clause_is_a_request(nlp, text, expected):
+    # The parser hangs "for" on the clause that follows ("for Ethiopian troops to leave")
+    # as its mark, not on the verb.
+    assert expected in _events(nlp, text)
+
+
+def test_a_call_for_others_to_withdraw_opposes_them(nlp):
+    stances = _stances(nlp, "Britain called for Russia to withdraw its troops from Moldova.")
+    assert stances.get(("GBR", "RUS")) == "oppose"
+
+
+def test_a_meeting_called_for_a_day_is_no_request(nlp):
+    events = _events(nlp, "Ghana called a meeting of West African leaders for Friday.")
+    assert not [e for e in events if e[0] == "REQUEST"]
+
+
+# ----------------------------------------------------------------- release demands
+
+def test_demanding_the_release_of_people_supports_them(nlp):
+    text = "The State Department demanded the release of the jailed opposition leaders in Belarus."
+    article = _article(nlp, text)
+    assert ("SUPPORT", "release", "USA", "BLR") in [
+        (e.type, e.trigger.text, e.actor_country, e.target_country) for e in article.events]
+    stances = {(s.holder, s.target_key): s.polarity for s in article.stances}
+    assert stances == {("USA", "opposition:BLR"): "support"}
+
+
+def test_a_release_demanded_of_a_named_holder_opposes_the_holder(nlp):
+    text = ("Norway demanded the immediate release of two Norwegian aid workers held by the "
+            "Houthis in Yemen.")
+    events = _events(nlp, text)
+    request = [e for e in events if e[0] == "REQUEST"]
+    assert request and request[0][2:4] == ("NOR", "YEM")
+    assert not [e for e in events if e[0] == "SUPPORT" and e[3] == "YEM"]
+
+
+def test_asking_a_state_to_free_people_still_opposes_the_state(nlp):
+    stances = _stances(nlp, "France urged Iran to release the two detained French teachers.")
+    assert stances.get(("FRA", "IRN")) == "oppose"
+
+
+def test_the_release_of_things_is_no_support(nlp):
+    events = _events(nlp, "Sweden called for the release of frozen funds on Monday.")
+    assert not [e for e in events if e[0] == "SUPPORT"]
+
+
+# ----------------------------------------------------------------- characterisations
+
+@pytest.mark.parametrize("text, holder, target", [
+    ('Algeria called Morocco\'s accusation "baseless".', "DZA", "MAR"),
+    ("Australia called China's use of water cannon dangerous and destabilising.", "AUS", "CHN"),
+    ('Belgium called Rwanda\'s decision "disproportionate".', "BEL", "RWA"),
+])
+def test_a_dismissive_characterisation_condemns_the_author(nlp, text, holder, target):
+    assert _stances(nlp, text).get((holder, target)) == "oppose"
+
+
+def test_a_characterisation_that_neither_blames_nor_praises_is_a_statement(nlp):
+    text = ("Senegal's president on Tuesday called the split with Mali "
+            '"a wound that only time can heal".')
+    assert ("STATEMENT", "called", "SEN", "2025-06-10") in [
+        (e[0], e[1], e[2], e[4]) for e in _events(nlp, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya called an emergency meeting of the council on Monday.",
+    "The Kenyan president called his Ugandan counterpart on Monday.",
+])
+def test_calling_a_meeting_or_a_person_is_no_characterisation(nlp, text):
+    assert not [e for e in _events(nlp, text) if e[0] in ("STATEMENT", "ACCUSE")]
+
+
+def test_a_dangerous_situation_in_a_quote_blames_no_one(nlp):
+    text = '"The situation in Somalia is dangerous," the Kenyan foreign minister said.'
+    assert not [s for s in _article(nlp, text).stances if s.polarity == "oppose"]
