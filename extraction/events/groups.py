@@ -72,12 +72,17 @@ def resolve(index: DocIndex, tok: Token) -> list[Arg]:
 
 def _reporters(index: DocIndex, tok: Token) -> list[Token]:
     """The coordinated speakers a reported "they" stands for ("Estonia, Latvia and Lithuania
-    said they would ..."), else []."""
+    said they would ..."), or the counted reference that spoke ("the three juntas said they
+    would ..."), else []."""
     if tok.lower_ != "they" or index.in_quote[tok.i]:
         return []
     reporter = _reporter(tok)
-    return [reporter, *reporter.conjuncts] if reporter is not None and reporter.conjuncts \
-        else []
+    if reporter is None:
+        return []
+    if reporter.conjuncts:
+        return [reporter, *reporter.conjuncts]
+    # "The three juntas said they would ...": the counted reference stands for them.
+    return [reporter] if group_size(reporter) else []
 
 
 def _modifier_conjuncts(index: DocIndex, head: Token, arg: Arg) -> list[Arg]:
@@ -155,13 +160,16 @@ def _principal_pair(index: DocIndex, tok: Token) -> list[Arg]:
 def _counted_parties(index: DocIndex, head: Token) -> list[Arg] | None:
     """The parties a counted reference names, or None when ``head`` is none: "the two
     countries", "both sides" are the two parties just named; "all three nations" the three
-    just named in its sentence; no one when they cannot be found."""
+    just named in its sentence, else in it and the one before; no one when they cannot be
+    found."""
     if "pair_reference" in index.rules and is_pair_reference(head):
         return _pair_parties(index, head) or [Arg(head.i, head.text, "other")]
     size = group_size(head) if "counted_reference" in index.rules else 0
     if size > 2:
-        return _recent_parties(index, head, head.sent.start, size) or [
-            Arg(head.i, head.text, "other")]
+        start = head.sent.start
+        before = index.doc[start - 1].sent.start if start > 0 else start
+        return _recent_parties(index, head, start, size) or \
+            _recent_parties(index, head, before, size) or [Arg(head.i, head.text, "other")]
     return None
 
 

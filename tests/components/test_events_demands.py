@@ -1,5 +1,6 @@
 """Demands and characterisations of the wire: "called for X to do Y", demands for someone's
-release, and what a party calls another's act ("called the charge baseless").
+release, what a party calls another's act ("called the charge baseless"), and the counted
+references that name the parties who act ("the three juntas", "the two", "the neighbours").
 
 The sentences are written for these tests; each exercises a class of reports.
 """
@@ -111,3 +112,27 @@ def test_calling_a_meeting_or_a_person_is_no_characterisation(nlp, text):
 def test_a_dangerous_situation_in_a_quote_blames_no_one(nlp):
     text = '"The situation in Somalia is dangerous," the Kenyan foreign minister said.'
     assert not [s for s in _article(nlp, text).stances if s.polarity == "oppose"]
+
+
+# ----------------------------------------------------------------- counted references
+
+def test_the_three_juntas_and_their_they_are_the_three_states(nlp):
+    text = ("The military governments of Chad, Guinea and Gabon met in Conakry on Tuesday. "
+            "The three juntas said on Monday that they would leave the African Union by the "
+            "end of the year.")
+    events = _events(nlp, text)
+    assert {e[2] for e in events if e[1] == "said"} == {"TCD", "GIN", "GAB"}
+    assert {e[2] for e in events if e[1] == "leave"} == {"TCD", "GIN", "GAB"}
+
+
+def test_the_two_as_a_subject_are_the_pair_just_named(nlp):
+    text = ("Kenya's foreign minister spoke by phone on Tuesday with his Ugandan counterpart, "
+            "and the two called for a ceasefire in South Sudan.")
+    assert {e[2] for e in _events(nlp, text) if e[1] == "called"} == {"KEN", "UGA"}
+
+
+def test_the_neighbours_are_the_pair_named_before(nlp):
+    text = ("Serbia and Croatia signed a water treaty on Friday. "
+            "The neighbours also agreed to reopen a rail link.")
+    assert {(e[2], e[3]) for e in _events(nlp, text) if e[1] == "agreed"} == {
+        ("SRB", "HRV"), ("HRV", "SRB")}
