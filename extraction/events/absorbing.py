@@ -69,8 +69,26 @@ def _absorbed(doc: Doc, found: dict[int, Entry]) -> tuple[set[int], dict[int, To
             # "committed to a strike against Iraq", "pledged to a ceasefire": a promise
             # whose object is an act named by a noun.
             comp = next((p for p in _prep_objects(doc[i], "to") if p.i in found), None)
+        # (A promise's further acts stay events of their own, planned: "promised to withdraw
+        # and release the prisoners".)
+        more = [] if entry.intent else _more_complements(doc[i], comp)
+        if comp is None and more:
+            # "called on Belgrade to de-escalate and to pull back", the first clause
+            # misparsed: the infinitive hung on the control verb is its clause.
+            comp, more = more[0], more[1:]
         if comp is not None:
             complements[i] = comp
-            if comp.i in found:
-                absorbed.add(comp.i)
+            absorbed.update(c.i for c in (comp, *more) if c.i in found)
     return absorbed, complements
+
+
+def _more_complements(verb: Token, comp: Token | None) -> list[Token]:
+    """The further clauses a control verb folds in with its first: "urged Russia to halt
+    its strikes and withdraw its forces", and "to pull its troops back" after "called on
+    Belgrade to de-escalate", which the parser may hang on the control verb itself."""
+    first = comp.i if comp is not None else verb.i
+    more = [c for c in comp.conjuncts if c.i > comp.i and _is_verbal(c) and not any(
+        d.dep_ in ("nsubj", "nsubjpass") for d in c.children)] if comp is not None else []
+    more += [c for c in verb.children if c.dep_ == "conj" and c.i > first and
+             any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    return more

@@ -295,17 +295,22 @@ def _narrated(trigger: Token) -> bool:
 #: How a participle or gerund with no auxiliary of its own hangs on the verb whose tense it
 #: shares ("responded by [throwing] stones", "opened fire, [killing] four").
 NONFINITE_DEPS = frozenset({"pcomp", "advcl", "xcomp"})
+#: The objects a gerund describing a document or measure can hang on ("signed [a decree]
+#: barring ...", "an order imposing tariffs was issued").
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
 
 
 def _finite(verb: Token) -> Token:
     """The finite verb a bare gerund or participle takes its time from: "police fired,
-    wounding two" and "protesters responded by throwing stones" are told in the past.
+    wounding two" and "protesters responded by throwing stones" are told in the past, and
+    so is "signed a decree barring ten officials" (a gerund on the verb's object).
     """
     for _ in range(4):
-        if verb.tag_ not in ("VBG", "VBN") or verb.dep_ not in NONFINITE_DEPS or \
-                any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+        on_object = verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in OBJECT_DEPS
+        if verb.tag_ not in ("VBG", "VBN") or verb.dep_ not in NONFINITE_DEPS and \
+                not on_object or any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
             return verb
-        head = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        head = verb.head.head if verb.dep_ == "pcomp" or on_object else verb.head
         if head.i == verb.i or not _is_verbal(head):
             return verb
         verb = head

@@ -136,3 +136,51 @@ def test_the_neighbours_are_the_pair_named_before(nlp):
             "The neighbours also agreed to reopen a rail link.")
     assert {(e[2], e[3]) for e in _events(nlp, text) if e[1] == "agreed"} == {
         ("SRB", "HRV"), ("HRV", "SRB")}
+
+
+# ----------------------------------------------------------------- further requested acts
+
+@pytest.mark.parametrize("text, holder, target", [
+    ("Britain urged Russia to halt its strikes and withdraw its forces from Moldova.",
+     "GBR", "RUS"),
+    ("Washington called on Belgrade to de-escalate and to pull its troops back from the "
+     "boundary.", "USA", "SRB"),
+])
+def test_every_act_a_request_asks_for_is_the_addressee_s(nlp, text, holder, target):
+    article = _article(nlp, text)
+    # The second act asked for is no act of the one who asks: no retreat by Britain, and
+    # no support for the place the troops would leave.
+    assert [e.type for e in article.events] == ["REQUEST"]
+    assert {(s.holder, s.target_key): s.polarity for s in article.stances} == {
+        (holder, target): "oppose"}
+
+
+def test_a_promise_of_two_acts_keeps_the_second(nlp):
+    events = _events(nlp, "Iraq promised to withdraw from Iranian territory and release "
+                          "prisoners of war.")
+    assert "release" in [e[1] for e in events]
+
+
+# ----------------------------------------------------------------- documents signed
+
+@pytest.mark.parametrize("text", [
+    "Russian President Vladimir Putin signed a law banning adoptions by American families.",
+    "Ukrainian President Volodymyr Zelenskiy signed a decree barring 19 Georgian officials "
+    "from entering Ukraine.",
+])
+def test_signing_a_law_or_decree_is_no_support_for_those_it_names(nlp, text):
+    article = _article(nlp, text)
+    assert not [e for e in article.events if e.trigger.text == "signed" and e.type == "SUPPORT"]
+    assert not [s for s in article.stances if s.polarity == "support"]
+
+
+def test_what_a_signed_order_does_happens_when_it_is_signed(nlp):
+    text = ("Mexico closed its border crossings on Monday. "
+            "President Claudia Sheinbaum signed an executive order imposing tariffs on "
+            "Chinese steel.")
+    assert ("SANCTION", "imposing", "MEX", "CHN", "2025-06-09") in _events(nlp, text)
+
+
+def test_a_signed_treaty_is_still_mutual_support(nlp):
+    stances = _stances(nlp, "Serbia and Croatia signed a water treaty on Friday.")
+    assert stances == {("SRB", "HRV"): "support", ("HRV", "SRB"): "support"}
