@@ -83,12 +83,11 @@ def _absorbed(doc: Doc, found: dict[int, Entry]) -> tuple[set[int], dict[int, To
 
 
 def _more_complements(verb: Token, comp: Token | None) -> list[Token]:
-    """The further clauses a control verb folds in with its first: "urged Russia to halt
-    its strikes and withdraw its forces", and "to pull its troops back" after "called on
-    Belgrade to de-escalate", which the parser may hang on the control verb itself."""
+    """The further clauses a control verb folds in with its first that the parser hangs on
+    the control verb itself ("called on Belgrade to de-escalate and to pull its troops
+    back"). (Those coordinated with the first clause, "urged Russia to halt its strikes
+    and withdraw its forces", stay acts of their own, done by the one asked and asked
+    for: ``_controller``, ``_requested``.)"""
     first = comp.i if comp is not None else verb.i
-    more = [c for c in comp.conjuncts if c.i > comp.i and _is_verbal(c) and not any(
-        d.dep_ in ("nsubj", "nsubjpass") for d in c.children)] if comp is not None else []
-    more += [c for c in verb.children if c.dep_ == "conj" and c.i > first and
-             any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
-    return more
+    return [c for c in verb.children if c.dep_ == "conj" and c.i > first and
+            any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]

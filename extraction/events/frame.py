@@ -329,6 +329,10 @@ def _requested(frame: Frame) -> bool:
         if asker.lemma_.lower() in ASKING_VERBS and any(t.i == tok.i for t in _demanded(asker)):
             return True
     verb = tok if _is_verbal(tok) else _governing_verb(tok)
+    if verb is not None and verb.dep_ == "conj" and _is_verbal(verb.head) and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # "urged Europe to go further and cut banks off": asked for as the first act is.
+        verb = verb.head
     for _ in range(3):
         if verb is None or verb.head.i == verb.i or verb.dep_ not in ("xcomp", "advcl",
                                                                        "ccomp"):

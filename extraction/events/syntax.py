@@ -12,6 +12,7 @@ from .references import is_speech_verb
 from .words import (
     ABSENT_NOUNS,
     APPEAL_VERBS,
+    ASKING_VERBS,
     DENIAL_VERBS,
     INQUIRY_NOUNS,
     LIGHT_PREPS,
@@ -157,6 +158,12 @@ def _reporter_goes_on(verb: Token) -> Token | None:
 
 # Climbs the parse one construction at a time (infinitive, participle, gerund,
 # coordination); each branch is one construction.
+def _coordinated_under(verb: Token, first: Token) -> bool:
+    """True when ``verb`` is a conjunct of ``first`` with no subject of its own."""
+    return verb.dep_ == "conj" and first in verb.conjuncts and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def _controller(verb: Token) -> Token | None:  # noqa: C901
     """The token that supplies the missing subject of a verb: the subject of the verb above
     an infinitive, participle or gerund, or the noun a participle modifies."""
@@ -177,10 +184,12 @@ def _controller(verb: Token) -> Token | None:  # noqa: C901
             split = _split_relative(tok)
             if split is not None:
                 return split
-        if dep == "xcomp" and tok.i == verb.i and _is_verbal(head) and \
-                head.lemma_.lower() != "promise":
+        if dep == "xcomp" and (tok.i == verb.i or _coordinated_under(verb, tok) and
+                               head.lemma_.lower() in ASKING_VERBS) and \
+                _is_verbal(head) and head.lemma_.lower() != "promise":
             # "prompting Tehran to threaten ...", "forced the army to withdraw": the object
-            # of the verb above does the act.
+            # of the verb above does the act, and the acts coordinated with it ("urged
+            # Europe to go further and cut Russian banks off").
             obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < tok.i), None)
             if obj is not None:
                 return obj

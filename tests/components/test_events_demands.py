@@ -149,10 +149,22 @@ def test_the_neighbours_are_the_pair_named_before(nlp):
 def test_every_act_a_request_asks_for_is_the_addressee_s(nlp, text, holder, target):
     article = _article(nlp, text)
     # The second act asked for is no act of the one who asks: no retreat by Britain, and
-    # no support for the place the troops would leave.
-    assert [e.type for e in article.events] == ["REQUEST"]
+    # no support for the place the troops would leave. If it is an event, it is the
+    # addressee's and has not happened.
+    assert [(e.type, e.actor_country) for e in article.events if e.modality == "happened"] \
+        == [("REQUEST", holder)]
+    assert all(e.actor_country == target for e in article.events if e.type != "REQUEST")
     assert {(s.holder, s.target_key): s.polarity for s in article.stances} == {
         (holder, target): "oppose"}
+
+
+def test_a_hostile_act_asked_of_others_is_the_asker_s_stance(nlp):
+    text = "Kenya urged Europe to go further and cut Russian banks off from the payments network."
+    article = _article(nlp, text)
+    assert ("SANCTION", "RUS", "planned") in [
+        (e.type, e.target_country, e.modality) for e in article.events if e.actor_country != "KEN"]
+    assert {(s.holder, s.target_key): s.polarity for s in article.stances} == {
+        ("KEN", "RUS"): "oppose"}
 
 
 def test_a_promise_of_two_acts_keeps_the_second(nlp):
