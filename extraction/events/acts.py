@@ -20,7 +20,16 @@ from .parties import ACT_NOUNS, _agentive, _named_party
 from .places import _location
 from .references import SPEECH_VERBS, backer_of, is_speech_verb
 from .resolve import resolve_one
-from .syntax import _agent, _aux_lemmas, _children, _is_verbal, _negated, _subject, _to_infinitive
+from .syntax import (
+    _agent,
+    _aux_lemmas,
+    _children,
+    _is_verbal,
+    _negated,
+    _owners,
+    _subject,
+    _to_infinitive,
+)
 from .targets import _first_party, _party_args, _verb_arguments
 from .words import (
     ASPECT_VERBS,
@@ -333,8 +342,7 @@ def _possessor_support(index: DocIndex, frame: Frame) -> None:
     actor_keys = {a.entity or a.country or a.text for a in frame.actors}
     for obj in _children(tok, "dobj"):
         # The owner as a possessive or an "of" phrase ("the positions of the M23 rebels").
-        owners = _children(obj, "poss") + [p for c in _children(obj, "prep") if c.lower_ == "of"
-                                           for p in _children(c, "pobj")]
+        owners = _owners(obj)
         for poss in owners:
             owner = resolve_one(index, poss)
             if owner.is_party and (owner.entity or owner.country or owner.text) not in actor_keys:

@@ -16,7 +16,7 @@ from .frame import CONDITION_MARKS, Frame
 from .groups import resolve
 from .lexicon import Entry
 from .resolve import resolve_one
-from .syntax import _children, _demanded, _is_verbal, _subject
+from .syntax import _children, _demanded, _is_verbal, _owners, _prep_objects, _subject
 from .targets import _first_party, _is_place, _party_args
 from .words import (
     HOME_NOUNS,
@@ -34,10 +34,7 @@ def _removal_targets(index: DocIndex, tok: Token) -> list[Arg]:
     for obj in _demanded(tok):
         if obj.lemma_.lower() not in PERSONAL_REMOVALS:
             continue
-        whom = _children(obj, "poss") + [p for c in obj.children
-                                         if c.dep_ == "prep" and c.lower_ == "of"
-                                         for p in _children(c, "pobj")]
-        for head in whom[:1]:
+        for head in _owners(obj)[:1]:
             found = _first_party([_party_args(index, head)], sectors=False)
             if found:
                 return found
@@ -144,8 +141,7 @@ def _without_patients(index: DocIndex, verb: Token, etype: str,
     for obj in _children(verb, "dobj"):
         if obj.lemma_.lower() not in UNDERGONE_NOUNS:
             continue
-        of = [p for c in _children(obj, "prep") if c.lower_ == "of" for p in _children(c, "pobj")]
-        whom = of or _children(obj, "poss")
+        whom = _prep_objects(obj, "of") or _children(obj, "poss")
         if whom:
             patients.add(obj.i)
             patients.update(t.i for w in whom for t in w.subtree)
@@ -173,8 +169,7 @@ def _release_demands(index: DocIndex, frames: Sequence[Frame]) -> list[Frame]:
         for noun in _demanded(frame.trigger):
             if noun.lemma_.lower() not in RELEASE_NOUNS:
                 continue
-            whom = _children(noun, "poss") + [p for c in _children(noun, "prep")
-                                               if c.lower_ == "of" for p in _children(c, "pobj")]
+            whom = _owners(noun)
             holders = [p for head in whom for clause in _children(head, "acl", "relcl")
                        for agent in _children(clause, "agent") for p in _children(agent, "pobj")]
             holding = {t.i for h in holders for t in h.subtree}

@@ -16,6 +16,7 @@ from .syntax import (
     _aux_lemmas,
     _children,
     _clause_chain,
+    _coordinated_under,
     _demanded,
     _governing_verb,
     _is_verbal,
@@ -329,8 +330,7 @@ def _requested(frame: Frame) -> bool:
         if asker.lemma_.lower() in ASKING_VERBS and any(t.i == tok.i for t in _demanded(asker)):
             return True
     verb = tok if _is_verbal(tok) else _governing_verb(tok)
-    if verb is not None and verb.dep_ == "conj" and _is_verbal(verb.head) and not any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if verb is not None and _coordinated_under(verb, verb.head) and _is_verbal(verb.head):
         # "urged Europe to go further and cut banks off": asked for as the first act is.
         verb = verb.head
     for _ in range(3):

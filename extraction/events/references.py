@@ -285,8 +285,9 @@ def group_size(tok: Token) -> int:
     """How many parties a counted reference names: 2 for "the two countries", "both
     sides", "the neighbours" and a bare "the two" that acts; 3 for "all three nations",
     "the three juntas"; 0 for anything else."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
     if tok.tag_ == "CD" and tok.lower_ in GROUP_COUNTS and tok.dep_ in ("nsubj", "nsubjpass") \
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            and definite:
         # "... and the two called for a ceasefire": the number is the subject.
         return GROUP_COUNTS[tok.lower_]
     if tok.lemma_.lower() not in PAIR_NOUNS or tok.tag_ not in ("NNS", "NNPS"):
@@ -296,8 +297,7 @@ def group_size(tok: Token) -> int:
             return GROUP_COUNTS[child.lower_]
         if child.dep_ in ("det", "predet") and child.lower_ == "both":
             return 2
-    if tok.lemma_.lower() in PAIR_RELATIONS and any(
-            c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+    if tok.lemma_.lower() in PAIR_RELATIONS and definite:
         # "the neighbours", "the rivals": a relation has two sides.
         return 2
     return 0

@@ -44,6 +44,12 @@ def _prep_objects(tok: Token, prep: str) -> list[Token]:
             for o in _children(p, "pobj")]
 
 
+def _owners(noun: Token) -> list[Token]:
+    """The possessor and the "of" objects of a noun, in that order: whose act or whom it
+    is about ("Russia's positions", "the release of the hostages")."""
+    return _children(noun, "poss") + _prep_objects(noun, "of")
+
+
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of a verb and whether it is passive (``nsubjpass``)."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
@@ -156,14 +162,14 @@ def _reporter_goes_on(verb: Token) -> Token | None:
     return None if passive else subj
 
 
-# Climbs the parse one construction at a time (infinitive, participle, gerund,
-# coordination); each branch is one construction.
 def _coordinated_under(verb: Token, first: Token) -> bool:
     """True when ``verb`` is a conjunct of ``first`` with no subject of its own."""
     return verb.dep_ == "conj" and first in verb.conjuncts and not any(
         c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
+# Climbs the parse one construction at a time (infinitive, participle, gerund,
+# coordination); each branch is one construction.
 def _controller(verb: Token) -> Token | None:  # noqa: C901
     """The token that supplies the missing subject of a verb: the subject of the verb above
     an infinitive, participle or gerund, or the noun a participle modifies."""

@@ -101,14 +101,14 @@ INCLUDING_PREPS = _words("including_preps")
 # judgements.py
 CARRIER_VERBS = _words("carrier_verbs")
 ACCUSATION_NOUNS = _words("accusation_nouns")
-# Words of a characterisation only ("called the charge baseless"): not of a quoted judgement,
-# where "dangerous" or "false" describe a situation as often as they blame.
-CHARACTERISING_CONDEMN = _words("characterising_condemn")
-CHARACTERISING_PRAISE = _words("characterising_praise")
-QUOTE_PRAISE = _words("praising_words") | _words("quote_praise")
-QUOTE_CONDEMN = _words("condemning_words") | _words("quote_condemn")
-CONDEMNING_WORDS = _words("condemning_words") | CHARACTERISING_CONDEMN
-PRAISING_WORDS = _words("praising_words") | CHARACTERISING_PRAISE
+_JUDGING_CONDEMN = _words("condemning_words")
+_JUDGING_PRAISE = _words("praising_words")
+QUOTE_PRAISE = _JUDGING_PRAISE | _words("quote_praise")
+QUOTE_CONDEMN = _JUDGING_CONDEMN | _words("quote_condemn")
+# A characterisation also has words of its own ("called the charge baseless"), not a quoted
+# judgement's, where "dangerous" or "false" describe a situation as often as they blame.
+CONDEMNING_WORDS = _JUDGING_CONDEMN | _words("characterising_condemn")
+PRAISING_WORDS = _JUDGING_PRAISE | _words("characterising_praise")
 NEGATED_CONDEMN = _words("negated_condemn")
 CONDUCT_NOUNS = _words("conduct_nouns")
 ACT_REFERENCES = _words("act_references")
