@@ -187,7 +187,11 @@ def resolve_all(
         ):
             latest = _latest_start(doc, token_of(f.start), found, found_starts, values, anchor)
         tense = tenses[k] if tenses[k] != "perfect" else None
-        year = _story_year(r, tense, anchor, reference, written_at, f.start)
+        since = parsed and _after_since(doc, token_of(f.start))
+        year = _story_year(r, tense, anchor, reference, written_at, f.start,
+                           same_sentence=parsed and written_at is not None
+                           and _same_sentence(doc, token_of(written_at - 1), token_of(f.start)),
+                           since=since)
         if year is not None:
             r = replace(r, year=year)
         kind, value = resolve(r, anchor=anchor, tense=tense, reference=reference,
@@ -224,7 +228,9 @@ def resolve_all(
                 and not (r.quarter and (r.shift or 0) < 0):
             # A comparison ("the year-ago third quarter") is not the story's own quarter.
             quarter = (int(in_quarter[1]), int(in_quarter[2]), f.end)
-        if kind in ("DATE", "TIME"):
+        if kind in ("DATE", "TIME") and not since:
+            # "had lived there since December" names when a state began, not the story's
+            # day: "the same night" after it still counts from the day told before.
             current = _as_reference(value)
             if current is not None:
                 reference, reference_unit = current
@@ -236,20 +242,33 @@ def resolve_all(
 
 
 def _story_year(r: Reading, tense: str | None, anchor: dt.date | None,
-                reference: dt.date | None, written_at: int | None, start: int) -> int | None:
-    """The year of a past month and day told in a story set in an earlier year.
+                reference: dt.date | None, written_at: int | None, start: int,
+                *, same_sentence: bool = False, since: bool = False) -> int | None:
+    """The year of a past month (and day) told in a story set in an earlier year.
 
     After "the army moved on November 15, 2017", a past "resigned on November 21" belongs
     to that story: when the story's current date is a date whose year the text wrote, in an
     earlier year than the anchor's, and was written at most ``_STORY_REACH`` characters
     before, a month and day without a year in a past clause take the year that puts them
-    nearest that date (never after the anchor). Returns None when the rule does not apply.
+    nearest that date (never after the anchor). A month with no day takes that story's year
+    only in the sentence that wrote it ("floods hit in March 2023, and in November the two
+    governments signed a pact"), told forward: the first such month from the story's date,
+    or with ``since`` the last one before it ("arrested on April 5, 2024, after hiding since
+    December"). Returns None when the rule does not apply.
     """
     if (anchor is None or reference is None or written_at is None or tense != "past"
-            or r.kind != "date" or r.year is not None or r.month is None or r.day is None
+            or r.kind != "date" or r.year is not None or r.month is None
             or r.season or r.quarter or r.shift is not None or r.amount is not None
             or reference.year >= anchor.year or start - written_at > _STORY_REACH):
         return None
+    if r.day is None:
+        if not same_sentence:
+            return None
+        if since:
+            year = reference.year if r.month <= reference.month else reference.year - 1
+        else:
+            year = reference.year if r.month >= reference.month else reference.year + 1
+        return year if dt.date(year, r.month, 1) <= anchor else None
     near: list[tuple[int, int]] = []
     for year in (reference.year - 1, reference.year, reference.year + 1):
         try:
@@ -259,6 +278,16 @@ def _story_year(r: Reading, tense: str | None, anchor: dt.date | None,
         if day <= anchor:
             near.append((abs((day - reference).days), year))
     return min(near)[1] if near else None
+
+
+def _after_since(doc: Doc, first: int) -> bool:
+    """True when the expression starting at token ``first`` follows "since"."""
+    return first > 0 and doc[first - 1].lower_ == "since"
+
+
+def _same_sentence(doc: Doc, one: int, other: int) -> bool:
+    """True when tokens ``one`` and ``other`` share a sentence of the parse."""
+    return doc[one].sent.start == doc[other].sent.start
 
 
 def _attributive(doc: Doc, first: int, last: int) -> bool:

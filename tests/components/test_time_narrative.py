@@ -54,6 +54,38 @@ def test_a_past_month_and_day_takes_the_year_of_its_story(nlp, text, expression,
     assert values(nlp, text, "2019-06-05").get(expression) == value
 
 
+# A month with no day told in the same sentence as a dated story takes that story's year:
+# forward for what came next, backward for a state that began "since" then.
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Floods hit the Tarven valley in March 2017, and in November the two governments "
+         "signed a reconstruction pact.", "November", "2017-11"),
+        # Forward across the turn of the year.
+        ("Fighting broke out around Orsk in October 2016, and in February the rebels "
+         "withdrew.", "February", "2017-02"),
+        ("Police raided the offices of the Daily Varn on April 5, 2017, and arrested its "
+         "editor, who had been in hiding since December.", "December", "2016-12"),
+    ],
+)
+def test_a_past_month_takes_the_year_of_its_sentence_story(nlp, text, expression, value):
+    assert values(nlp, text, "2019-06-05").get(expression) == value
+
+
+def test_a_month_in_the_next_sentence_keeps_the_publication_year(nlp):
+    # The background year of another sentence does not move a recent month: news goes on
+    # to what happened lately.
+    text = "The Orsk war began in March 2014. In December, the rebels said they would withdraw."
+    assert values(nlp, text, "2019-06-05").get("December") == "2018-12"
+
+
+def test_a_date_after_since_does_not_become_the_story_day(nlp):
+    text = ("Police raided the offices of the Daily Varn on April 5, 2017, and arrested its "
+            "editor, who had been in hiding since December. The paper was shut down the "
+            "same night.")
+    assert values(nlp, text, "2019-06-05").get("the same night") == "2017-04-05TNI"
+
+
 def test_the_story_year_needs_a_past_clause_and_a_written_year(nlp):
     # Future: the coming occurrence, whatever the story's year.
     text = ("The Brenmoor treaty was signed on May 2, 2014. Its successor will be signed "
