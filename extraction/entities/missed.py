@@ -8,7 +8,7 @@ missed of a person's name, an organisation's name or a known city's name.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -215,7 +215,6 @@ def propagate(doc: Doc, groups: Sequence[Group], names: Sequence[Candidate]) -> 
     """Add mentions the model missed: a person's surname or full name written again where
     the model tagged nothing ("Pompeo released a statement"), and repeats of organisation
     names ("Civic Passion" tagged once, written three times)."""
-    taken = covered(len(doc), ((m.start, m.end) for m in names))
     # Plain strings, so that the scans below create a Token only where a name may be.
     words = [t.text for t in doc]
     tagged = doc.has_annotation("TAG")
@@ -233,6 +232,8 @@ def propagate(doc: Doc, groups: Sequence[Group], names: Sequence[Candidate]) -> 
             forms.setdefault(name[-1], group)
             if len(name) > 1:
                 pairs.setdefault(name[0] + " " + name[-1], group)
+    freed = _coordinated_people(words, groups, forms)
+    taken = covered(len(doc), ((m.start, m.end) for m in names if (m.start, m.end) not in freed))
     for i, word in enumerate(words):
         if taken[i] or word not in forms or not word[:1].isupper():
             continue
@@ -254,6 +255,33 @@ def propagate(doc: Doc, groups: Sequence[Group], names: Sequence[Candidate]) -> 
     _propagate_cities(doc, words, groups, taken, tagged)
     for group in groups:
         group.mentions.sort(key=lambda m: m.start)
+
+
+#: What joins people's names in a list ("Vorkic and Stelanic", "Vorkic, Stelanic and Arden").
+LIST_JOINS = frozenset({"and", ","})
+
+
+def _coordinated_people(words: Sequence[str], groups: Sequence[Group],
+                        forms: Mapping[str, Group]) -> set[tuple[int, int]]:
+    """Take from other entities the lists of known people's surnames the model read as one
+    name of another kind ("sanctions on Vorkic and Stelanic" tagged a work of art), so that
+    each surname becomes its person's mention again. Returns the spans taken away."""
+    freed: set[tuple[int, int]] = set()
+    for group in groups:
+        if group.label == "PERSON":
+            continue
+        kept = []
+        for m in group.mentions:
+            span = words[m.start:m.end]
+            parts = [w for w in span if w not in LIST_JOINS]
+            if len(parts) >= 2 and len(parts) < len(span) and span[0] not in LIST_JOINS \
+                    and span[-1] not in LIST_JOINS and all(w in forms for w in parts) \
+                    and len({id(forms[w]) for w in parts}) == len(parts):
+                freed.add((m.start, m.end))
+            else:
+                kept.append(m)
+        group.mentions[:] = kept
+    return freed
 
 
 # Indexes organisation names by first word (longest first, 'Acme' for 'Acme Corporation'), then one

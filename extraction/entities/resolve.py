@@ -66,6 +66,7 @@ def resolve_entities(
             # "The Vienna Convention on Diplomatic Relations" is a law, no party.
             group.label = "LAW"
     propagate(doc, groups, names)
+    groups = [group for group in groups if group.mentions]
     spans = list(others)
     for group in groups:
         for m in group.mentions:

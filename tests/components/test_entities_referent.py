@@ -93,3 +93,24 @@ def test_entities_clock_words_and_time_zones_are_no_entities(nlp, text):
     article = analyze(text, published="2020-01-01", nlp=nlp)
     names = {e.canonical.lower() for e in article.entities}
     assert not names & {"a.m.", "p.m.", "utc", "gmt", "est", "6 a.m.", "3 p.m."}
+
+
+def test_entities_a_list_of_known_surnames_read_as_one_name_is_its_people(nlp):
+    # The model reads "Vaskovic and Stojadic" as one organisation; each is a person the
+    # article named in full before, and the sanction falls on both.
+    article = analyze("Montenegrin prime minister Radomir Vaskovic and speaker Nenad Stojadic "
+                      "face arrest. Britain on Thursday imposed sanctions on Vaskovic and "
+                      "Stojadic, accusing them of undermining the accord.",
+                      published="2025-03-14", nlp=nlp)
+    mentions = {e.canonical: len(e.mentions) for e in article.entities}
+    assert mentions.get("Radomir Vaskovic") == 2
+    assert mentions.get("Nenad Stojadic") == 2
+    assert not any(" and " in e.canonical for e in article.entities)
+    assert {s.target for s in article.stances if s.holder == "GBR" and s.polarity == "oppose"} \
+        >= {"Radomir Vaskovic", "Nenad Stojadic"}
+
+
+def test_entities_a_name_with_and_that_names_no_known_people_stays_whole(nlp):
+    article = analyze("Trinidad and Tobago recalled its ambassador on Monday.",
+                      published="2025-03-14", nlp=nlp)
+    assert any(e.canonical == "Trinidad and Tobago" for e in article.entities)
