@@ -130,6 +130,23 @@ CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp"})
 CLAUSE_PREPOSITIONS = frozenset({"for"})
 
 
+#: Prepositions the parser hangs on a verb when they belong to its object noun ("condemned
+#: the strikes on the city", "the raid against the camp").
+STRAY_PREPOSITIONS = frozenset({"on", "against"})
+
+
+def stray_preps(noun: Token, words: frozenset[str] = STRAY_PREPOSITIONS) -> list[Token]:
+    """For a noun that is its verb's direct object, the phrases with a preposition of
+    ``words`` the parser hung on the verb after it, of a preposition the noun has none of
+    ("condemned the strikes [on the city]"): they say where the act the noun names is
+    aimed."""
+    if noun.dep_ != "dobj" or noun.pos_ != "NOUN":
+        return []
+    own = {c.lower_ for c in noun.children if c.dep_ == "prep"}
+    return [c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i
+            and c.lower_ in words and c.lower_ not in own and not _dates_only(c)]
+
+
 def _dates_only(prep: Token) -> bool:
     """True for a preposition whose objects are all dates ("called a meeting for Friday" is
     no "call for")."""
@@ -145,6 +162,7 @@ def _near_lemmas(token: Token) -> set[str]:  # noqa: C901
     objects, particles and prepositions, their objects, an object's "of" phrase, and the
     noun a passive participle or relative clause describes."""
     out: set[str] = set()
+    out.update(p.lower_ for p in stray_preps(token))
     if token.dep_ in ("relcl", "acl") and token.tag_ == "VBN":
         # A participle or passive relative clause on its object: "the elections (which were)
         # held on June 21" is "hold election".

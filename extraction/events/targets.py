@@ -6,13 +6,14 @@ prepositional ones, the place of an act, and the parties a demand or a threat na
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from spacy.tokens import Token
 
 from .. import resources
 from .docindex import Arg, DocIndex
 from .groups import expand_agents, resolve
-from .lexicon import Entry
+from .lexicon import STRAY_PREPOSITIONS, Entry, stray_preps
 from .references import SPEECH_VERBS, city_is_place
 from .resolve import resolve_one
 from .syntax import (
@@ -200,6 +201,11 @@ def _as_place(arg: Arg, prep: str) -> Arg:
                arg.igo, arg.label)
 
 
+#: What a reacting verb's phrases after its object may give that object: where the act
+#: is aimed and by whom ("condemned the raid by militias against the camp").
+REACTION_PREPOSITIONS = STRAY_PREPOSITIONS | {"by"}
+
+
 def _city_modifier_is_place(noun: Token, modifier: Token) -> bool:
     """True when a city or capital modifying a noun names the place of a violent act or a
     pact ("the Kabul bombing", "the Algiers agreement"); a country or people ("a US
@@ -261,6 +267,11 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
     for child in noun.children:
         if child.dep_ == "prep":
             preps.setdefault(child.lower_, []).extend(_children(child, "pobj"))
+    # "condemned the strikes by Russia on the city": phrases the parser hung on a verb
+    # reacting to the noun are the noun's.
+    for child in stray_preps(noun, REACTION_PREPOSITIONS if noun.head.i in reactions
+                             else STRAY_PREPOSITIONS):
+        preps.setdefault(child.lower_, []).extend(_children(child, "pobj"))
     if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in HAPPENING_VERBS and \
             "happening_subject" in index.rules:
         # "Protests erupted in Tbilisi against the law": the verb only says it happened;
@@ -296,7 +307,10 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
                 found = resolve_one(index, child)
                 # A sector word alone is no actor here: "a general strike" is not the army's.
                 if found.is_party and found.kind != "other":
-                    actors = [found]
+                    # "the Polish and Czech sanctions": each people named is an author.
+                    actors = [found, *(a for a in map(partial(resolve_one, index),
+                                                      child.conjuncts)
+                                       if a.is_party and a.kind != "other")]
                     break
     received = noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING_VERBS and \
         "received_reaction" in index.rules and noun.lemma_.lower() in SOURCED_NOUNS
