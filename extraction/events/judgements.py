@@ -20,6 +20,7 @@ from .targets import _is_place, _possessor_undergoes
 from .words import (
     ACCUSATION_NOUNS,
     ACT_REFERENCES,
+    BREACH_NOUNS,
     CARRIER_VERBS,
     CONDEMNING_WORDS,
     CONDUCT_NOUNS,
@@ -282,6 +283,7 @@ def _judged_noun(trigger: Token, by_token: dict[int, Frame],
             # "called it a breach when X said ...", where the clause says what "it" is).
             return noun
         if noun.i in by_token or lemma in ACT_NOUNS or lemma in ACT_REFERENCES or \
+                lemma in BREACH_NOUNS or \
                 lemma in ACCUSATION_NOUNS or (lemma in CONDUCT_NOUNS | DOCUMENT_NOUNS and
                                               _children(noun, "poss")):
             return noun
@@ -330,8 +332,8 @@ def _earlier_author(frames: Sequence[Frame], act: Token, own: Frame | None,
     if same is not None:
         return same
     # Of its own kind first; an act of force, of any kind of force next.
-    passes = [frozenset({kind}), FORCE_TYPES] if kind in FORCE_TYPES else [
-        frozenset({kind}) if kind else None]
+    passes = [frozenset({kind}), FORCE_TYPES] if kind in FORCE_TYPES else \
+        [FORCE_TYPES] if lemma in BREACH_NOUNS else [frozenset({kind}) if kind else None]
     for wanted in passes:
         for earlier in _told_before(frames, act):
             if earlier.type != "ACCUSE" if accusation else \

@@ -113,6 +113,7 @@ NEGATED_CONDEMN = _words("negated_condemn")
 CONDUCT_NOUNS = _words("conduct_nouns")
 ACT_REFERENCES = _words("act_references")
 GENERIC_ACTS = _words("generic_acts")
+BREACH_NOUNS = _words("breach_nouns")
 # lexicon.py
 CROWD_NOUNS = _words("crowd_nouns")
 ARMED_SUBJECTS = _words("armed_subjects")

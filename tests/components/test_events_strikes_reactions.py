@@ -72,3 +72,32 @@ def test_strikes_against_a_city_condemned_are_aimed_at_its_country(nlp):
     text = "Britain condemned the Iranian strikes against Tel Aviv."
     assert ("ASSAULT", "strikes", "IRN", "ISR") in _events(nlp, text)
     assert _stances(nlp, text).get(("GBR", "IRN")) == "oppose"
+
+
+@pytest.mark.parametrize("text", [
+    "Peruvian police stormed the Bolivian embassy in Lima on Friday. Chile condemned the "
+    "breach of diplomatic law.",
+    "Peruvian police stormed the Bolivian embassy in Lima on Friday. Chile denounced the "
+    "violation.",
+])
+def test_a_condemned_breach_is_the_act_of_force_told_before(nlp, text):
+    assert _stances(nlp, text).get(("CHL", "PER")) == "oppose"
+
+
+def test_a_breach_is_no_sanction_told_before(nlp):
+    # Breaking off relations is no breach: with no act of force told, no one is blamed.
+    text = "Ecuador broke off relations with Peru. Chile condemned the breach of diplomatic law."
+    assert ("CHL", "PER") not in _stances(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Bolivia argued that Peru had abused the institution of asylum.",
+    "The opposition said the governor had abused his office.",
+])
+def test_abusing_an_office_or_a_right_is_no_attack(nlp, text):
+    assert not any(ev[0] == "ASSAULT" for ev in _events(nlp, text))
+
+
+def test_abusing_prisoners_is_an_attack(nlp):
+    assert any(ev[0] == "ASSAULT" for ev in
+               _events(nlp, "Guards abused prisoners at the camp, the report said."))
