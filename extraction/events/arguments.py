@@ -26,7 +26,14 @@ from spacy.tokens import Doc, Token
 
 from .. import resources
 from .docindex import Arg, DocIndex, datelines, shared_name_country
-from .groups import _included_members, _modifier_conjuncts, _of_conjuncts, _principal_pair, resolve
+from .groups import (
+    _included_members,
+    _modifier_conjuncts,
+    _of_conjuncts,
+    _principal_pair,
+    resolve,
+    state_group,
+)
 from .references import (
     OPPOSITION_MARKS,
     SECTOR_NOUNS,
@@ -225,6 +232,7 @@ ARGUMENT_RULES = {
     "quoted_first_person": _quote_speaker,
     "pair_reference": is_pair_reference,
     "counted_reference": group_size,
+    "state_groups": state_group,
     "principal_pair": _principal_pair,
     "quoted_protagonist": protagonist,
     "previous_subject": _pronoun,

@@ -13,7 +13,7 @@ from .. import resources
 from .docindex import Arg, DocIndex, _children_of
 from .references import MEMBER_GROUPS, _of_pair, _reporter, group_size, is_pair_reference
 from .resolve import resolve_one
-from .words import INCLUDING_PREPS
+from .words import INCLUDING_PREPS, STATE_GROUP_HEADS, STATE_GROUPS
 
 
 def _listed_appositions(tok: Token) -> list[Token]:
@@ -68,6 +68,27 @@ def resolve(index: DocIndex, tok: Token) -> list[Arg]:
     for arg in out:
         uniq.setdefault((arg.entity, arg.country, arg.head), arg)
     return list(uniq.values())
+
+
+def state_group(tok: Token) -> tuple[str, ...]:
+    """The member states of a fixed group of states a word names: the group's name itself
+    ("the Baltics", "the E3", "Baltic" before an act, "the Baltic bans") or a plural state
+    noun it stands before ("the Baltic states", "Nordic governments"); () otherwise."""
+    if tok.lemma_.lower() in STATE_GROUP_HEADS:
+        if tok.tag_ not in ("NNS", "NNPS"):
+            return ()
+        return next((STATE_GROUPS[c.lower_] for c in tok.children
+                     if c.dep_ in ("amod", "compound") and c.lower_ in STATE_GROUPS), ())
+    if tok.text[:1].isupper() and tok.lower_ in STATE_GROUPS and \
+            tok.head.lemma_.lower() not in STATE_GROUP_HEADS:
+        return STATE_GROUPS[tok.lower_]
+    return ()
+
+
+def group_members(tok: Token, members: Iterable[str]) -> list[Arg]:
+    """One argument per member state of a group named at ``tok``."""
+    return [Arg(tok.i, resources.country_name(code), "country", None, code)
+            for code in members]
 
 
 def _reporters(index: DocIndex, tok: Token) -> list[Token]:
@@ -161,7 +182,10 @@ def _counted_parties(index: DocIndex, head: Token) -> list[Arg] | None:
     """The parties a counted reference names, or None when ``head`` is none: "the two
     countries", "both sides" are the two parties just named; "all three nations" the three
     just named in its sentence, else in it and the one before; no one when they cannot be
-    found."""
+    found; "the Baltic states", "the E3" each member state of the group."""
+    members = state_group(head) if "state_groups" in index.rules else ()
+    if members:
+        return group_members(head, members)
     if "pair_reference" in index.rules and is_pair_reference(head):
         return _pair_parties(index, head) or [Arg(head.i, head.text, "other")]
     size = group_size(head) if "counted_reference" in index.rules else 0

@@ -6,13 +6,12 @@ prepositional ones, the place of an act, and the parties a demand or a threat na
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import partial
 
 from spacy.tokens import Token
 
 from .. import resources
 from .docindex import Arg, DocIndex
-from .groups import expand_agents, resolve
+from .groups import expand_agents, group_members, resolve, state_group
 from .lexicon import STRAY_PREPOSITIONS, Entry, stray_preps
 from .references import SPEECH_VERBS, city_is_place
 from .resolve import resolve_one
@@ -206,6 +205,13 @@ def _as_place(arg: Arg, prep: str) -> Arg:
 REACTION_PREPOSITIONS = STRAY_PREPOSITIONS | {"by"}
 
 
+def _modifier_parties(index: DocIndex, tok: Token) -> list[Arg]:
+    """The parties a modifier of an act noun names: the members of a group of states
+    ("Baltic"), else the one it resolves to."""
+    members = state_group(tok) if "state_groups" in index.rules else ()
+    return group_members(tok, members) if members else [resolve_one(index, tok)]
+
+
 def _city_modifier_is_place(noun: Token, modifier: Token) -> bool:
     """True when a city or capital modifying a noun names the place of a violent act or a
     pact ("the Kabul bombing", "the Algiers agreement"); a country or people ("a US
@@ -304,13 +310,13 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
                 if "city_is_place" in index.rules and _city_modifier_is_place(noun, child):
                     # "the Jalalabad market bombing": a city names where, not who.
                     continue
-                found = resolve_one(index, child)
-                # A sector word alone is no actor here: "a general strike" is not the army's.
-                if found.is_party and found.kind != "other":
-                    # "the Polish and Czech sanctions": each people named is an author.
-                    actors = [found, *(a for a in map(partial(resolve_one, index),
-                                                      child.conjuncts)
-                                       if a.is_party and a.kind != "other")]
+                # "the Polish and Czech sanctions": each people named is an author; "the
+                # Baltic bans", each Baltic state. A sector word alone is no actor here: "a
+                # general strike" is not the army's.
+                found = [a for c in (child, *child.conjuncts) for a in _modifier_parties(index, c)
+                         if a.is_party and a.kind != "other"]
+                if found and found[0].head == child.i:
+                    actors = found
                     break
     received = noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING_VERBS and \
         "received_reaction" in index.rules and noun.lemma_.lower() in SOURCED_NOUNS

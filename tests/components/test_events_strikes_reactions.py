@@ -1,6 +1,7 @@
 """Strikes that are attacks, reactions to them, and the authors a reaction names: "strikes on
 the city", "condemned the strikes by X on Y" (phrases the parser hangs on the reacting
-verb), "dismissed the Polish and Czech sanctions" (each people named is an author).
+verb), "dismissed the Polish and Czech sanctions" (each people named is an author), and
+fixed groups of states ("the Baltic states", "the E3"), each member a party.
 
 The sentences are written for these tests; each exercises a class of reports.
 """
@@ -101,3 +102,27 @@ def test_abusing_an_office_or_a_right_is_no_attack(nlp, text):
 def test_abusing_prisoners_is_an_attack(nlp):
     assert any(ev[0] == "ASSAULT" for ev in
                _events(nlp, "Guards abused prisoners at the camp, the report said."))
+
+
+@pytest.mark.parametrize("text, holders", [
+    ("The Baltic states expelled Russian diplomats on Monday.", {"EST", "LVA", "LTU"}),
+    ("Nordic governments pledged aid to Ukraine.", {"DNK", "FIN", "ISL", "NOR", "SWE"}),
+    ("Georgia's foreign minister dismissed the Baltic and Ukrainian bans as unfriendly.",
+     {"GEO"}),
+])
+def test_a_group_of_states_is_each_of_its_members(nlp, text, holders):
+    stances = _stances(nlp, text)
+    assert holders <= {holder for holder, _ in stances}
+    if holders == {"GEO"}:
+        assert {t for h, t in stances if h == "GEO"} >= {"EST", "LVA", "LTU", "UKR"}
+
+
+def test_the_e3_speak_each_for_their_state(nlp):
+    text = "The E3 said on Monday that Iran had breached the nuclear deal."
+    speakers = {ev[2] for ev in _events(nlp, text) if ev[0] == "STATEMENT"}
+    assert speakers == {"FRA", "DEU", "GBR"}
+
+
+def test_a_sea_named_for_a_group_is_no_party(nlp):
+    text = "Russian warships sailed into the Baltic Sea on Tuesday."
+    assert not {"EST", "LVA", "LTU"} & {c for ev in _events(nlp, text) for c in ev[2:4]}

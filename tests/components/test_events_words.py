@@ -13,7 +13,7 @@ from extraction.events.words import load_event_words
 from extraction.resources import read_word_lists
 
 # The lists that are maps (entry -> value); every other list is a set or a sequence of words.
-MAPS = {"sector_nouns", "sector_roles"}
+MAPS = {"sector_nouns", "sector_roles", "state_groups"}
 
 
 def test_events_words_loader_reads_lists_and_values_in_order(tmp_path):
@@ -72,3 +72,12 @@ def test_events_words_pipeline_round_trip_keeps_events_and_stances(nlp, tmp_path
     assert first.events and first.stances
     assert [e.to_dict() for e in first.events] == [e.to_dict() for e in second.events]
     assert [s.to_dict() for s in first.stances] == [s.to_dict() for s in second.stances]
+
+
+def test_events_words_state_groups_name_real_countries():
+    from extraction import resources
+
+    assert words.STATE_GROUPS
+    for name, members in words.STATE_GROUPS.items():
+        assert name == name.lower() and len(members) >= 2, name
+        assert all(resources.is_country_code(code) for code in members), name
