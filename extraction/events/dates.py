@@ -37,6 +37,8 @@ BACK_REACH = 400
 DEADLINE_PREPS = frozenset({"until", "till", "by", "through"})
 # Dependencies of a date written before its noun ("the 2010 raid", "Thursday's vote").
 PREMODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "poss", "npadvmod"})
+#: How a date modifies the noun it names a thing by ("the [April 2024] raid").
+NOUN_MODIFIER_DEPS = PREMODIFIER_DEPS | {"nmod"}
 # How many days before publication the story's last named day carries on to sentences
 # without a time expression (``narrative_day``).
 NARRATIVE_DAYS = 7
@@ -192,8 +194,10 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],  # n
         return str(item["value"]), str(item["text"])
     if opening and (item := _opening_date(trigger, local)) is not None:
         return str(item["value"]), str(item["text"])
-    if not local and narrative is not None and _narrated(trigger):
-        # No time expression in the sentence: the story's last named day, if recent.
+    if narrative is not None and _narrated(trigger) and \
+            all(_names_a_thing(span, trigger) for span, _ in local):
+        # No time expression in the sentence but those naming a thing ("the April 2024
+        # raid"): the story's last named day, if recent.
         item = narrative_day(trigger, spans, anchor, narrative, lede=lede,
                              background=background)
         if item is not None:
@@ -201,6 +205,14 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],  # n
     if anchor:
         return anchor, "published"
     return None, None
+
+
+def _names_a_thing(span: Span, trigger: Token) -> bool:
+    """True for a date that modifies a noun other than the trigger ("the April 2024 raid",
+    "the 2015 accord"): it says which thing, not when the trigger's act was done."""
+    root = span.root
+    return root.dep_ in NOUN_MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN") and \
+        root.head.i != trigger.i and not span.start <= root.head.i < span.end
 
 
 def _deadline(span: Span, trigger: Token) -> bool:

@@ -126,3 +126,18 @@ def test_the_e3_speak_each_for_their_state(nlp):
 def test_a_sea_named_for_a_group_is_no_party(nlp):
     text = "Russian warships sailed into the Baltic Sea on Tuesday."
     assert not {"EST", "LVA", "LTU"} & {c for ev in _events(nlp, text) for c in ev[2:4]}
+
+
+# The story's day carries over a length of time and a date that names a thing.
+STORY = ("THE HAGUE, June 12 (Wire) - Peru asked the court on Tuesday to rule that Chile had "
+         "broken international law, as hearings opened in a dispute that has left the two "
+         "countries without relations for almost two years.\n\n")
+
+
+@pytest.mark.parametrize("text", [
+    STORY + "Peru's legal team told the judges that the envoy had been seized unlawfully.",
+    STORY + "Peru's legal team told the judges that the April 2024 raid was unlawful.",
+])
+def test_the_story_day_carries_past_a_length_and_a_named_thing(nlp, text):
+    told = [ev for ev in _article(nlp, text).events if ev.trigger.text == "told"]
+    assert told and told[0].date == "2025-06-10"
