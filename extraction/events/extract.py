@@ -233,6 +233,20 @@ def _event_parties(index: DocIndex, frame: Frame, active: frozenset[str], home: 
     return actors, targets
 
 
+#: Kinds of event that are words: with no date of their own they are told at the time of
+#: writing, not on the story's last named day (rule ``words_now``).
+WORD_TYPES = frozenset({STATEMENT, "ACCUSE", "REQUEST", "REJECT"})
+
+
+def _words_now(frame: Frame) -> bool:
+    """True for words said or written (a statement, an accusation, a request, a rejection):
+    "Israeli jets struck on Tuesday. Lebanon's president condemned the strikes" reports the
+    condemnation at the time of writing, while "Police fired tear gas" goes on telling
+    Tuesday. Chosen on the nine development folders, in-sample: dates right 810 -> 845 of
+    1,245 (all speech verbs only: 825; adding threats, support and pledges: 841)."""
+    return frame.type in WORD_TYPES
+
+
 def _event(frame: Frame, etype: str, polarity: float, actor: Arg | None, target: Arg | None,
            when: str | None, source: str | None, trigger: dict[str, Any],
            sentence: dict[str, Any], speaker: str | None) -> dict[str, Any]:
@@ -324,7 +338,8 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
         etype, polarity = _polarity(frame)
         when, source = pick_date(frame.trigger, spans, anchor,
                                  breaks=breaks if "dateline_date" in active else None,
-                                 narrative=starts if "narrative_date" in active else None,
+                                 narrative=starts if "narrative_date" in active and not (
+                                     "words_now" in active and _words_now(frame)) else None,
                                  conjuncts="conjunct_date" in active,
                                  lede="lede_date" in active, starts=starts,
                                  lone="lone_date" in active,
@@ -462,6 +477,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "attack_attribution": _claimed_attacks,
     "home_country": _at_home,
     "narrative_date": narrative_day,
+    "words_now": _words_now,
     "background_date": narrative_day,
     "cessation": _ceased,
     "possessor_support": _possessor_support,

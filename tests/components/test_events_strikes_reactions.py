@@ -129,15 +129,16 @@ def test_a_sea_named_for_a_group_is_no_party(nlp):
 
 
 # The story's day carries over a length of time and a date that names a thing.
-STORY = ("THE HAGUE, June 12 (Wire) - Peru asked the court on Tuesday to rule that Chile had "
-         "broken international law, as hearings opened in a dispute that has left the two "
-         "countries without relations for almost two years.\n\n")
+STORY = ("THE HAGUE, June 12 (Wire) - Chilean police raided the Peruvian consulate in Arica on "
+         "Tuesday, in a dispute that has left the two countries without relations for almost "
+         "two years.\n\n")
 
 
 @pytest.mark.parametrize("text", [
-    STORY + "Peru's legal team told the judges that the envoy had been seized unlawfully.",
-    STORY + "Peru's legal team told the judges that the April 2024 raid was unlawful.",
+    STORY + "Chilean police arrested two Peruvian diplomats.",
+    STORY + "Chilean police arrested two Peruvian diplomats who had filmed the April 2024 "
+            "protests.",
 ])
 def test_the_story_day_carries_past_a_length_and_a_named_thing(nlp, text):
-    told = [ev for ev in _article(nlp, text).events if ev.trigger.text == "told"]
-    assert told and told[0].date == "2025-06-10"
+    arrested = [ev for ev in _article(nlp, text).events if ev.trigger.text == "arrested"]
+    assert arrested and arrested[0].date == "2025-06-10"

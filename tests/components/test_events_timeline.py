@@ -127,8 +127,8 @@ def test_events_timeline_dateline_is_not_the_clause_date(events_nlp, text, word,
 @pytest.mark.parametrize(("text", "word", "date"), [
     ("Riot police in Lima fired tear gas on Sunday. Peruvian protesters threw stones at them.",
      "threw", "2021-05-02"),
-    ("Kenyan troops attacked a camp yesterday. The Kenyan army said two soldiers died.",
-     "said", "2021-05-03"),
+    ("Kenyan troops attacked a camp yesterday. Kenyan jets bombed a second camp.",
+     "bombed", "2021-05-03"),
     ("On Saturday, Chilean police arrested 40 students. The Chilean government defended "
      "the arrests.", "defended", "2021-05-01"),
 ])
@@ -141,9 +141,28 @@ def test_events_timeline_sentence_without_a_date_keeps_the_story_day(events_nlp,
 def test_events_timeline_lede_day_carries_on_after_background(events_nlp):
     # A background year in the middle of the story does not end the day its lede names.
     text = ("Bolivian police arrested the mayor on Sunday. The mayor was first elected in 2009. "
-            "The Bolivian government said the arrest was lawful.")
-    found = by_trigger(events(events_nlp, text), "said")
+            "Bolivian police detained his deputy.")
+    found = by_trigger(events(events_nlp, text), "detained")
     assert found and all(e["date"] == "2021-05-02" and e["date_source"] == "Sunday"
+                         for e in found)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Kenyan troops attacked a camp yesterday. The Kenyan army said two soldiers died.",
+     "said"),
+    ("Bolivian police arrested the mayor on Sunday. The Bolivian government said the arrest "
+     "was lawful.", "said"),
+    ("Israeli jets struck Lebanese villages on Sunday. Lebanon's president condemned the "
+     "strikes.", "condemned"),
+    ("Israeli jets struck Lebanese villages on Sunday. France urged Israel to respect the "
+     "ceasefire.", "urged"),
+])
+def test_events_timeline_words_without_a_date_are_told_at_the_time_of_writing(
+        events_nlp, text, word):
+    # Statements, accusations, requests and rejections with no date of their own are
+    # reported when the story is written (rule words_now); acts go on telling the story's day.
+    found = by_trigger(events(events_nlp, text), word)
+    assert found and all(e["date"] == PUBLISHED and e["date_source"] == "published"
                          for e in found)
 
 
