@@ -1,0 +1,38 @@
+"""States that form an alliance or confederation support each other, and the UN's missions
+(UNIFIL, MONUSCO, ...) speak for the UN. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction import analyze
+
+PUBLISHED = "2025-06-12"
+
+
+def _stances(nlp, text: str) -> dict[tuple[str, str], str]:
+    article = analyze(text, published=PUBLISHED, nlp=nlp)
+    return {(s.holder, s.target_key): s.polarity for s in article.stances}
+
+
+@pytest.mark.parametrize("text, members", [
+    ("Niger, Mali and Burkina Faso formed a confederation in July 2024.", ("NER", "MLI", "BFA")),
+    ("Peru and Bolivia formed a defence pact on Monday.", ("PER", "BOL")),
+    ("Kenya and Uganda formed an alliance against the rebels.", ("KEN", "UGA")),
+])
+def test_states_forming_an_alliance_support_each_other(nlp, text, members):
+    stances = _stances(nlp, text)
+    for holder in members:
+        for target in members:
+            if holder != target:
+                assert stances.get((holder, target)) == "support", (holder, target)
+
+
+@pytest.mark.parametrize("mission", ["UNIFIL", "MONUSCO", "UNMISS"])
+def test_a_un_mission_speaks_for_the_un(nlp, mission):
+    text = f"{mission} said Israeli troops had fired on one of its patrols."
+    article = analyze(text, published=PUBLISHED, nlp=nlp)
+    said = [ev for ev in article.events if ev.trigger.text == "said"]
+    entity = {e.id: e for e in article.entities}
+    assert said and said[0].actor_country is None
+    assert entity[said[0].actor].canonical == "United Nations"
