@@ -36,3 +36,17 @@ def test_a_un_mission_speaks_for_the_un(nlp, mission):
     entity = {e.id: e for e in article.entities}
     assert said and said[0].actor_country is None
     assert entity[said[0].actor].canonical == "United Nations"
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Niger revoked a military agreement with the United States in March.", ("NER", "USA")),
+    ("Russia cancelled its gas deal with Moldova.", ("RUS", "MDA")),
+    ("Mali tore up its defence pact with France.", ("MLI", "FRA")),
+])
+def test_revoking_an_agreement_is_no_support(nlp, text, pair):
+    assert _stances(nlp, text).get(pair) == "oppose"
+
+
+def test_signing_an_agreement_is_still_support(nlp):
+    text = "Niger signed a military agreement with Russia in March."
+    assert _stances(nlp, text).get(("NER", "RUS")) == "support"
