@@ -146,14 +146,19 @@ def _speaks_or_appeals(verb: Token) -> bool:
     return is_speech_verb(verb) or verb.lemma_.lower() in APPEAL_VERBS
 
 
+#: Verbs of a state a report describes ("had the right", "was ready"), not an act.
+STATE_VERBS = frozenset({"be", "have"})
+
+
 def _reporter_goes_on(verb: Token) -> Token | None:
     """The subject of a verb of saying whose report the parse runs on into the next act:
     "The UN warned that millions need aid, and called on both sides to ...", where
     "called" hangs on "need". A past verb of speech or appeal coordinated with a verb of
-    another tense inside the report is the reporter's own next act; else None."""
+    another tense inside the report, or with a past state ("said Israel had the right to
+    defend itself and urged Beirut to ..."), is the reporter's own next act; else None."""
     head = verb.head
-    if verb.tag_ != "VBD" or head.tag_ == "VBD" or head.dep_ != "ccomp" or \
-            not _speaks_or_appeals(verb):
+    if verb.tag_ != "VBD" or head.tag_ == "VBD" and head.lemma_ not in STATE_VERBS or \
+            head.dep_ != "ccomp" or not _speaks_or_appeals(verb):
         return None
     saying = head.head
     if saying.tag_ != "VBD" or not _speaks_or_appeals(saying):
