@@ -1,6 +1,7 @@
 """Targets the parse of a trigger does not give: whom a demand wants removed, a threat's
-condition, what a named act struck, the actor's own forces sent somewhere (no target), and
-the parties of the clause a meeting noun is the occasion of. Split from ``targets``.
+condition, what a named act struck, the actor's own forces sent somewhere (no target), the
+parties of the clause a meeting noun is the occasion of, and the state a show of force is
+held around. Split from ``targets``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from .resolve import resolve_one
 from .syntax import _children, _demanded, _is_verbal, _owners, _prep_objects, _subject
 from .targets import _first_party, _is_place, _party_args
 from .words import (
+    DRILL_NOUNS,
+    FORCE_SHOW_PREPS,
     HOME_NOUNS,
     PERSONAL_REMOVALS,
     SECTOR_NOUNS,
@@ -188,3 +191,36 @@ def _release_demands(index: DocIndex, frames: Sequence[Frame]) -> list[Frame]:
             support.modality, support.mode = frame.modality, frame.mode
             out.append(support)
     return out
+
+
+#: The intensity of a show of force: drills held around another state (MOBILIZE).
+SHOW_OF_FORCE_INTENSITY = -0.4
+
+
+def _show_of_force(index: DocIndex, frame: Frame) -> Arg | None:
+    """The state a party's drills are held around, near or off ("China held drills around
+    Taiwan", "Venezuelan exercises near the Guyanese border"): a show of force against it,
+    not the joint exercise of partners ("drills with Japan", "South Korea and the United
+    States staged joint drills"). None when the frame is no such drill."""
+    tok = frame.trigger
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in DRILL_NOUNS or len(frame.actors) != 1:
+        return None
+    phrases = [c for c in tok.children if c.dep_ == "prep"]
+    if tok.dep_ in ("dobj", "pobj") and _is_verbal(tok.head):
+        phrases += [c for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i]
+    if tok.dep_ == "pobj" and _is_verbal(tok.head.head):
+        # "warships swarmed around Taiwan in drills": the verb the drills are the setting of.
+        phrases += [c for c in tok.head.head.children if c.dep_ == "prep"]
+    if any(p.lower_ == "with" for p in phrases):
+        return None
+    own = frame.actors[0].country
+    for prep in phrases:
+        if prep.lower_ not in FORCE_SHOW_PREPS:
+            continue
+        for place in _children(prep, "pobj"):
+            for head in (place, *(c for c in place.children if c.dep_ in ("amod", "compound"))):
+                found = resolve_one(index, head)
+                if found.country and found.country != own:
+                    return Arg(found.head, found.text, found.kind, found.entity,
+                               found.country, None, None, found.label)
+    return None

@@ -60,6 +60,7 @@ from .aims import (
     _own_forces,
     _release_demands,
     _removal_targets,
+    _show_of_force,
     _struck_targets,
     _without_own_forces,
 )
@@ -478,6 +479,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "home_country": _at_home,
     "narrative_date": narrative_day,
     "words_now": _words_now,
+    "show_of_force": _show_of_force,
     "background_date": narrative_day,
     "cessation": _ceased,
     "possessor_support": _possessor_support,

@@ -22,7 +22,14 @@ from .acts import (
     _perpetrator_frames,
     _possessor_support,
 )
-from .aims import _occasion_host, _struck_targets, _without_own_forces, _without_patients
+from .aims import (
+    SHOW_OF_FORCE_INTENSITY,
+    _occasion_host,
+    _show_of_force,
+    _struck_targets,
+    _without_own_forces,
+    _without_patients,
+)
 from .dates import _attached, _dated_speaker, sentence_spans
 from .docindex import Arg, DocIndex
 from .frame import (
@@ -156,6 +163,10 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
             intensity = 0.0
         frame = Frame(tok, entry, *_retyped(tok, etype, intensity, rules), clause=comp)
         _fill_arguments(index, frame, comp, reactions, rules)
+        if "show_of_force" in rules and (shown := _show_of_force(index, frame)) is not None:
+            # "China held drills around Taiwan": a show of force against Taiwan.
+            frame.type, frame.intensity, frame.targets = MOBILIZE, SHOW_OF_FORCE_INTENSITY, [
+                shown]
         if entry.speech and _no_reported_speech(index, frame, rules, home, spans, starts):
             continue
         _inferred_parties(index, frame, rules, home)
@@ -201,6 +212,10 @@ def _definite_reference(frame: Frame, earlier: Sequence[Frame],
     if any(a.head in own and a.head != tok.i for a in (*frame.actors, *frame.targets)):
         return False
     return not any(_attached(span, tok) for span, _ in sentence_spans(tok.sent, spans, starts))
+
+
+#: The PLOVER type of a show of force.
+MOBILIZE = "MOBILIZE"
 
 
 def _retyped(tok: Token, etype: str, intensity: float,

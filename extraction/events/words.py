@@ -113,6 +113,8 @@ NEGATED_CONDEMN = _words("negated_condemn")
 CONDUCT_NOUNS = _words("conduct_nouns")
 ACT_REFERENCES = _words("act_references")
 GENERIC_ACTS = _words("generic_acts")
+DRILL_NOUNS = _words("drill_nouns")
+FORCE_SHOW_PREPS = _words("force_show_preps")
 BREACH_NOUNS = _words("breach_nouns")
 # lexicon.py
 CROWD_NOUNS = _words("crowd_nouns")

@@ -50,3 +50,21 @@ def test_revoking_an_agreement_is_no_support(nlp, text, pair):
 def test_signing_an_agreement_is_still_support(nlp):
     text = "Niger signed a military agreement with Russia in March."
     assert _stances(nlp, text).get(("NER", "RUS")) == "support"
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("China held military drills around Taiwan on Wednesday.", ("CHN", "TWN")),
+    ("Venezuela held military exercises near the Guyanese border.", ("VEN", "GUY")),
+    ("Russia staged war games along the Finnish border.", ("RUS", "FIN")),
+])
+def test_drills_around_another_state_are_a_show_of_force(nlp, text, pair):
+    assert _stances(nlp, text).get(pair) == "oppose"
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Japan held naval drills with Australia off Okinawa.", ("JPN", "AUS")),
+    ("South Korea, Japan and the United States staged joint air drills on Thursday.",
+     ("KOR", "USA")),
+])
+def test_drills_with_partners_are_cooperation(nlp, text, pair):
+    assert _stances(nlp, text).get(pair) == "support"
