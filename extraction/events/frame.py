@@ -175,8 +175,10 @@ def _type_for(entry: Entry, tok: Token, complement_entry: Entry | None,
     and the demand rule ("called on X to halt ..." opposes what X does)."""
     etype, intensity = entry.type, entry.intensity
     if etype == "REQUEST" and undo and (
-            complement is not None and complement.lemma_.lower() in UNDO_VERBS and
-            not complement_negated or _asks_removal(tok)):
+            complement is not None and not complement_negated and any(
+                # "urged Israel to respect the ceasefire and withdraw": each act asked for.
+                act.lemma_.lower() in UNDO_VERBS for act in (complement, *complement.conjuncts)
+                if act.pos_ in ("VERB", "AUX")) or _asks_removal(tok)):
         return etype, min(intensity, UNDO_INTENSITY)
     if entry.intent and complement_entry is not None and etype != "THREATEN":
         cooperative = complement_entry.type in COOPERATIVE or complement_entry.intensity >= 0

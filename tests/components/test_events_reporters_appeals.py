@@ -29,3 +29,19 @@ def test_an_appeal_inside_the_report_of_an_act_stays_the_actors(nlp):
     # Both verbs are past acts told in the report: the second keeps the first one's subject.
     text = "Kenya said Somalia attacked the border post and urged its allies to join in."
     assert {actor for actor, _ in _requests(nlp, text)} == {"SOM"}
+
+
+def _stances(nlp, text: str) -> dict[tuple[str, str], str]:
+    article = analyze(text, published="2025-06-12", nlp=nlp)
+    return {(s.holder, s.target_key): s.polarity for s in article.stances}
+
+
+def test_an_appeal_that_also_asks_to_undo_is_a_demand(nlp):
+    # The second act asked for is a withdrawal: the appeal presses Israel.
+    text = "France urged Israel to respect the ceasefire and withdraw from Lebanese territory."
+    assert _stances(nlp, text).get(("FRA", "ISR")) == "oppose"
+
+
+def test_an_appeal_to_keep_a_truce_alone_is_no_stance(nlp):
+    text = "France urged Israel and Lebanon to respect the ceasefire."
+    assert ("FRA", "ISR") not in _stances(nlp, text)
