@@ -122,6 +122,7 @@ from .parties import (
     _unnamed_doer,
 )
 from .places import (
+    _armed_sector,
     _at_home,
     _domestic_targets,
     _home_opposition,
@@ -197,6 +198,8 @@ def _event_parties(index: DocIndex, frame: Frame, active: frozenset[str], home: 
             "home_first" in active else actors
         targets = _domestic_targets(index, frame, acting, home) or targets
     actors = _home_opposition(index, frame, actors, targets)
+    if "armed_sector" in active:
+        actors = _armed_sector(index, frame, actors)
     if home is not None:
         actors = _at_home(index, frame, actors, home)
     elif "sentence_country" in active:
@@ -480,6 +483,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "narrative_date": narrative_day,
     "words_now": _words_now,
     "show_of_force": _show_of_force,
+    "armed_sector": _armed_sector,
     "background_date": narrative_day,
     "cessation": _ceased,
     "possessor_support": _possessor_support,

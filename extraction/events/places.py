@@ -26,6 +26,7 @@ from .syntax import (
 )
 from .targets import _acting_verb, _first_party, _party_args
 from .words import (
+    ARMED_SUBJECTS,
     DOMESTIC_MEASURES,
     HOME_NOUNS,
     INSTITUTION_WORDS,
@@ -297,6 +298,36 @@ def _sector_home(index: DocIndex, frame: Frame, actors: list[Arg],
     return [Arg(a.head, a.text, a.kind, a.entity, country, a.sector, None, a.label)
             if a.sector and not a.named and
             not _multinational(index.doc[a.head]) else a for a in actors]
+
+
+def _armed_sector(index: DocIndex, frame: Frame, actors: list[Arg]) -> list[Arg]:
+    """A bare "the military" or "the army" in a sentence that names one country's forces
+    ("Israeli warplanes struck ..., the military said") is that country's, before the home
+    or the place decide."""
+    if not any(a.sector == "military" and not a.named for a in actors):
+        return actors
+    armed = _armed_country(index, frame.trigger)
+    if armed is None:
+        return actors
+    return [Arg(a.head, a.text, a.kind, a.entity, armed, a.sector, None, a.label)
+            if a.sector == "military" and not a.named and
+            not _multinational(index.doc[a.head]) else a for a in actors]
+
+
+def _armed_country(index: DocIndex, tok: Token) -> str | None:
+    """The one country whose forces the sentence names ("Israeli warplanes struck ..., the
+    military said"): a bare "the military" there is that country's, not the country of the
+    place it struck; None when no force or forces of several countries are named."""
+    found = set()
+    for word in tok.sent:
+        if word.lemma_.lower() not in ARMED_SUBJECTS or word.i == tok.i:
+            continue
+        for mod in word.children:
+            if mod.dep_ in ("amod", "compound", "poss") and index.token_entity[mod.i]:
+                country = resolve_one(index, mod).country
+                if country:
+                    found.add(country)
+    return found.pop() if len(found) == 1 else None
 
 
 def _multinational(noun: Token) -> bool:

@@ -142,3 +142,16 @@ STORY = ("THE HAGUE, June 12 (Wire) - Chilean police raided the Peruvian consula
 def test_the_story_day_carries_past_a_length_and_a_named_thing(nlp, text):
     arrested = [ev for ev in _article(nlp, text).events if ev.trigger.text == "arrested"]
     assert arrested and arrested[0].date == "2025-06-10"
+
+
+def test_the_military_of_a_sentence_naming_one_countrys_forces_is_that_country(nlp):
+    text = ("BEIRUT, June 12 (Wire) - Israeli warplanes struck what the military said were "
+            "weapons depots in southern Lebanon on Tuesday, killing at least five people.")
+    said = [ev for ev in _article(nlp, text).events if ev.trigger.text == "said"]
+    assert said and said[0].actor_country == "ISR"
+
+
+def test_the_army_of_a_sentence_naming_no_forces_keeps_its_place(nlp):
+    text = "The army shelled rebel positions in northern Syria, Turkish officials said."
+    shelled = [ev for ev in _article(nlp, text).events if ev.trigger.text == "shelled"]
+    assert shelled and shelled[0].actor_country == "SYR"
