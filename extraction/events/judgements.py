@@ -383,6 +383,15 @@ def _same_word_authors(frames: Sequence[Frame], act: Token) -> list[Arg] | None:
         if _same_word(earlier.trigger.lemma_.lower(), lemma) and \
                 earlier.type not in JUDGING_TYPES | BLAMING_TYPES:
             return _authors(earlier)
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in act.children):
+        # "Iran denounced the strikes", many paragraphs after "Israeli jets struck": the
+        # strikes the story told, however far back, if no act of another word is nearer.
+        for earlier in reversed(frames):
+            if earlier.trigger.i >= act.i - JUDGED_WINDOW:
+                continue
+            if _same_word(earlier.trigger.lemma_.lower(), lemma) and \
+                    earlier.type not in JUDGING_TYPES | BLAMING_TYPES and _authors(earlier):
+                return _authors(earlier)
     return None
 
 

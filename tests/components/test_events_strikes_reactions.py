@@ -155,3 +155,11 @@ def test_the_army_of_a_sentence_naming_no_forces_keeps_its_place(nlp):
     text = "The army shelled rebel positions in northern Syria, Turkish officials said."
     shelled = [ev for ev in _article(nlp, text).events if ev.trigger.text == "shelled"]
     assert shelled and shelled[0].actor_country == "SYR"
+
+
+def test_the_strikes_condemned_far_down_the_story_are_the_ones_it_told(nlp):
+    filler = " ".join(["The talks in Geneva went on for hours without any result, officials "
+                       "said."] * 20)
+    text = (f"Israeli jets struck villages in southern Lebanon on Tuesday. {filler} "
+            "Iran denounced the strikes.")
+    assert _stances(nlp, text).get(("IRN", "ISR")) == "oppose"
