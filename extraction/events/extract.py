@@ -324,7 +324,9 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
     frames = [f for f in frames if not f.reference]
     events: list[dict[str, Any]] = []
     clause_keys: list[tuple[Any, ...]] = []
-    seen: set[tuple[Any, ...]] = set()
+    # Each (clause, type, actor, target) seen, with where its event is and whether a noun
+    # triggered it.
+    seen: dict[tuple[Any, ...], tuple[int, bool]] = {}
     for frame in frames:
         if "inert_subject" in active and _inert_subject(index, frame):
             continue
@@ -368,15 +370,22 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
         pairs = _pairs(frame, actors, targets, max_pairs, "mutual_pairs" in active,
                        "contested_object" in active, "between_pairs" in active)
         clause = _clause(frame.trigger).i
+        noun = frame.trigger.pos_ in ("NOUN", "PROPN")
         for actor, target in pairs:
             key = (clause, etype, _arg_key(actor), _arg_key(target))
+            event = _event(frame, etype, polarity, actor, target, when, source, trigger,
+                           sentence, speaker)
             if key in seen and "clause_dedupe" in active:
                 # One clause, one event per (actor, type, target): "held talks" is one
-                # meeting, not one for "held" and one for "talks".
+                # meeting, not one for "held" and one for "talks". The verb tells the act:
+                # "Mali, Niger's partner, backed Niamey" is the backing, not the partner.
+                at, was_noun = seen[key]
+                if was_noun and not noun:
+                    events[at] = event
+                    seen[key] = (at, False)
                 continue
-            seen.add(key)
-            events.append(_event(frame, etype, polarity, actor, target, when, source,
-                                 trigger, sentence, speaker))
+            seen[key] = (len(events), noun)
+            events.append(event)
             clause_keys.append(key[:3])
     if "clause_dedupe" in active:
         events = _without_targetless_twins(events, clause_keys)

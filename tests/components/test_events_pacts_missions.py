@@ -68,3 +68,12 @@ def test_drills_around_another_state_are_a_show_of_force(nlp, text, pair):
 ])
 def test_drills_with_partners_are_cooperation(nlp, text, pair):
     assert _stances(nlp, text).get(pair) == "support"
+
+
+def test_a_verb_after_a_described_relation_is_the_event(nlp):
+    # "partners" describes the relation; "backed" is the act the timeline shows.
+    article = analyze("Mali and Burkina Faso, Niger's partners, backed Niamey.",
+                      published=PUBLISHED, nlp=nlp)
+    triggers = {(ev.actor_country, ev.trigger.text) for ev in article.events}
+    assert {("MLI", "backed"), ("BFA", "backed")} <= triggers
+    assert not any(word == "partners" for _, word in triggers)
