@@ -377,7 +377,8 @@ def _same_word_authors(frames: Sequence[Frame], act: Token) -> list[Arg] | None:
     """The authors of the earlier act of the same word within ``JUDGED_WINDOW`` tokens
     ("condemned the killings" after "gunmen opened fire ..., killing 19" and then "the two
     armies exchanged fire"), none when they are unknown ("gunmen"), never those of another
-    act; None when no such act was told."""
+    act; for an act named with "the", the nearest such act with known authors further back
+    too; None when no such act was told."""
     lemma = act.lemma_.lower()
     for earlier in _told_before(frames, act):
         if _same_word(earlier.trigger.lemma_.lower(), lemma) and \

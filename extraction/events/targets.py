@@ -313,10 +313,12 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
                 # "the Polish and Czech sanctions": each people named is an author; "the
                 # Baltic bans", each Baltic state. A sector word alone is no actor here: "a
                 # general strike" is not the army's.
-                found = [a for c in (child, *child.conjuncts) for a in _modifier_parties(index, c)
+                found = [a for a in _modifier_parties(index, child)
                          if a.is_party and a.kind != "other"]
-                if found and found[0].head == child.i:
-                    actors = found
+                if found:
+                    actors = found + [a for c in child.conjuncts
+                                      for a in _modifier_parties(index, c)
+                                      if a.is_party and a.kind != "other"]
                     break
     received = noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING_VERBS and \
         "received_reaction" in index.rules and noun.lemma_.lower() in SOURCED_NOUNS
