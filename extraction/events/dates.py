@@ -150,7 +150,8 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],  # n
               conjuncts: bool = True, lede: bool = True,
               starts: Sequence[int] | None = None,
               lone: bool = False, opening: bool = False,
-              background: Sequence[int] | None = None) -> tuple[str | None, str | None]:
+              background: Sequence[int] | None = None,
+              offsets: bool = False) -> tuple[str | None, str | None]:
     """The event's date and where it came from (a time expression's text or "published").
 
     ``breaks`` (from ``line_breaks``) keeps time expressions on another line out;
@@ -160,8 +161,18 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],  # n
     ``lone`` lets a past act take the one date its sentence gives (``_lone_date``);
     ``opening`` lets it take the date that opens its sentence (``_opening_date``);
     ``background`` (the ``line_breaks``) lets it take an earlier date told before it in its
-    paragraph (``_background_date``).
+    paragraph (``_background_date``); ``offsets`` dates an act told as "two days after X
+    did Y" that many days before the date of the clause it is counted from
+    (``counted_offset``).
     """
+    if offsets and (counted := counted_offset(trigger)) is not None:
+        above, days = counted
+        base, source = pick_date(above, spans, anchor, breaks=breaks, narrative=narrative,
+                                 conjuncts=conjuncts, lede=lede, starts=starts, lone=lone,
+                                 opening=opening, background=background, offsets=offsets)
+        moved = _moved_day(base, days)
+        if moved is not None:
+            return moved, source
     sent = trigger.sent
     local = [(s, t) for s, t in sentence_spans(sent, spans, starts)
              if _same_line(s, trigger, breaks) and not _deadline(s, trigger)]
@@ -205,6 +216,59 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],  # n
     if anchor:
         return anchor, "published"
     return None, None
+
+
+#: Units an offset before "after" or "before" counts in, in days ("hours after": that day).
+OFFSET_DAYS = {"day": 1, "week": 7, "hour": 0}
+#: Counts written as words in such an offset ("two days after", "a week before").
+COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+               "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def counted_offset(trigger: Token) -> tuple[Token, int] | None:
+    """For an act told as a counted time before or after another ("staged drills on
+    Thursday, two days after North Korea fired a missile", "the vote came a day after
+    gunmen stormed the town", "a day after the attack"): the verb of the clause it is
+    counted from and the days to add to that clause's date (negative for "after"); None
+    otherwise, and for an uncounted offset ("days after")."""
+    if trigger.dep_ == "advcl":
+        word = next((c for c in trigger.children if c.dep_ == "mark" and
+                     c.lower_ in ("after", "before")), None)
+        above = trigger.head
+    elif trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" and \
+            trigger.head.lower_ in ("after", "before"):
+        word, above = trigger.head, trigger.head.head
+    else:
+        return None
+    if word is None:
+        return None
+    units = [c for holder in (trigger, word, above) for c in holder.children
+             if c.dep_ == "npadvmod" and word.i - 3 <= c.i < word.i]
+    if above.lemma_.lower() in OFFSET_DAYS and above.i < word.i:
+        # "on October 8, a day after the attack": the count is what "after" hangs on.
+        units.append(above)
+        while not _is_verbal(above) and above.head.i != above.i:
+            above = above.head
+    unit = next((u for u in units if u.lemma_.lower() in OFFSET_DAYS), None)
+    if unit is None or not _is_verbal(above):
+        return None
+    count = next((COUNT_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+                  for c in unit.children if c.dep_ in ("nummod", "det")), None)
+    if count is None:
+        return None
+    days = count * OFFSET_DAYS[unit.lemma_.lower()]
+    return above, -days if word.lower_ == "after" else days
+
+
+def _moved_day(value: str | None, days: int) -> str | None:
+    """A day value (``YYYY-MM-DD...``) moved by ``days``; None when it names no day."""
+    if value is None or len(value) < 10:
+        return None
+    try:
+        day = date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+    return (day + timedelta(days=days)).isoformat()
 
 
 def _names_a_thing(span: Span, trigger: Token) -> bool:

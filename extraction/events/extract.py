@@ -74,6 +74,7 @@ from .dates import (
     _same_line,
     _timex_spans,
     _undated_act,
+    counted_offset,
     line_breaks,
     narrative_day,
     narrative_starts,
@@ -350,7 +351,8 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
                                  lede="lede_date" in active, starts=starts,
                                  lone="lone_date" in active,
                                  opening="opening_date" in active,
-                                 background=breaks if "background_date" in active else None)
+                                 background=breaks if "background_date" in active else None,
+                                 offsets="counted_offset" in active)
         trigger = _mention(frame.trigger)
         sentence = _sentence_mention(frame.trigger.sent)
         speaker = frame.speaker.entity if frame.speaker is not None else None
@@ -491,6 +493,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "home_country": _at_home,
     "narrative_date": narrative_day,
     "words_now": _words_now,
+    "counted_offset": counted_offset,
     "show_of_force": _show_of_force,
     "armed_sector": _armed_sector,
     "background_date": narrative_day,

@@ -163,3 +163,25 @@ def test_the_strikes_condemned_far_down_the_story_are_the_ones_it_told(nlp):
     text = (f"Israeli jets struck villages in southern Lebanon on Tuesday. {filler} "
             "Iran denounced the strikes.")
     assert _stances(nlp, text).get(("IRN", "ISR")) == "oppose"
+
+
+@pytest.mark.parametrize("text, word, day", [
+    # Thursday is the publication day, 2025-06-12.
+    ("South Korea staged drills on Thursday, two days after North Korea fired a missile.",
+     "fired", "2025-06-10"),
+    ("Peru held a vote on Tuesday, a day after gunmen stormed the town.", "stormed",
+     "2025-06-09"),
+    ("Israel mobilised on October 8, 2023, a day after the Hamas attack on southern Israel.",
+     "attack", "2023-10-07"),
+    ("Chile closed the border on Monday, hours after rebels attacked a post.", "attacked",
+     "2025-06-09"),
+])
+def test_an_act_counted_before_another_takes_that_many_days_off(nlp, text, word, day):
+    found = [ev for ev in _article(nlp, text).events if ev.trigger.text == word]
+    assert found and found[0].date == day
+
+
+def test_an_uncounted_offset_keeps_the_clause_date(nlp):
+    text = "Peru held a vote on Tuesday, days after gunmen stormed the town."
+    found = [ev for ev in _article(nlp, text).events if ev.trigger.text == "stormed"]
+    assert found and found[0].date == "2025-06-10"
