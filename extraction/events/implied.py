@@ -84,6 +84,12 @@ def _mentions_after(entities: dict[str, dict[str, Any]]) -> list[tuple[int, dict
     return sorted(found, key=lambda item: item[0])
 
 
+#: Words that open another clause: a party named after them is in that clause ("staged drills
+#: on Thursday, two days after North Korea fired a missile"), not the act's receiver.
+CLAUSE_WORDS = frozenset({"after", "before", "when", "while", "since", "because", "although",
+                          "though", "despite", "whereas", "until"})
+
+
 @stance_rule("later_party")
 def later_party_rule(data: StanceInput) -> Iterator[Contribution]:
     """A cooperative act that happened, with an actor and no target, is towards the party
@@ -109,7 +115,7 @@ def later_party_rule(data: StanceInput) -> Iterator[Contribution]:
                 start - int(sentence["start_char"]):at - int(sentence["start_char"])]
             words = between.lower().replace(",", " ").split()
             if not _receiver(entity, actor, holder) or AIMING_WORDS & set(words) or \
-                    _where(words):
+                    CLAUSE_WORDS & set(words) or _where(words):
                 # ("welcomed the verdict against the Russian officer", "sanctions, agreed by
                 # EU leaders, that target Russia's banks": no beneficiary; nor "signed the
                 # pact at a ceremony in Lima", "endorsed it at a White House summit".)

@@ -77,3 +77,9 @@ def test_a_verb_after_a_described_relation_is_the_event(nlp):
     triggers = {(ev.actor_country, ev.trigger.text) for ev in article.events}
     assert {("MLI", "backed"), ("BFA", "backed")} <= triggers
     assert not any(word == "partners" for _, word in triggers)
+
+
+def test_a_party_of_the_clause_counted_from_receives_no_cooperation(nlp):
+    # North Korea is in the "after" clause: South Korea's drills are not towards it.
+    text = "South Korea staged drills on Thursday, two days after North Korea fired a missile."
+    assert ("KOR", "PRK") not in _stances(nlp, text)
