@@ -94,7 +94,8 @@ CLAUSE_WORDS = frozenset({"after", "before", "when", "while", "since", "because"
 def later_party_rule(data: StanceInput) -> Iterator[Contribution]:
     """A cooperative act that happened, with an actor and no target, is towards the party
     its sentence names after the trigger, when exactly one such party (by target key) is
-    there and it is not on the actor's side (states, peoples and organisations only)."""
+    there and it is not on the actor's side (states, peoples and organisations only); a
+    party named after a word that opens another clause (``CLAUSE_WORDS``) is not."""
     mentions = _mentions_after(data.entities)
     starts = [at for at, _ in mentions]
     for event in data.events:
