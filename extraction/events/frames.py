@@ -165,7 +165,7 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
         _fill_arguments(index, frame, comp, reactions, rules)
         if "show_of_force" in rules and (shown := _show_of_force(index, frame)) is not None:
             # "China held drills around Taiwan": a show of force against Taiwan.
-            frame.type, frame.intensity, frame.targets = MOBILIZE, SHOW_OF_FORCE_INTENSITY, [
+            frame.type, frame.intensity, frame.targets = "MOBILIZE", SHOW_OF_FORCE_INTENSITY, [
                 shown]
         if entry.speech and _no_reported_speech(index, frame, rules, home, spans, starts):
             continue
@@ -212,10 +212,6 @@ def _definite_reference(frame: Frame, earlier: Sequence[Frame],
     if any(a.head in own and a.head != tok.i for a in (*frame.actors, *frame.targets)):
         return False
     return not any(_attached(span, tok) for span, _ in sentence_spans(tok.sent, spans, starts))
-
-
-#: The PLOVER type of a show of force.
-MOBILIZE = "MOBILIZE"
 
 
 def _retyped(tok: Token, etype: str, intensity: float,

@@ -13,7 +13,7 @@ from .frame import Frame
 from .groups import resolve
 from .lexicon import ACTION, INCIDENT, STATEMENT, Entry
 from .parties import ACT_NOUNS, BLAMING_TYPES, DOCUMENT_NOUNS, _media_source
-from .references import protagonist
+from .references import is_definite, protagonist
 from .resolve import resolve_one
 from .syntax import _children, _is_verbal, _negated, _small_clause_subjects
 from .targets import _is_place, _possessor_undergoes
@@ -362,13 +362,14 @@ def _of_kind(earlier: Frame, kinds: frozenset[str | None] | None, lemma: str) ->
         lemma in GENERIC_ACTS and earlier.type not in UNJUDGED_TYPES)
 
 
-def _told_before(frames: Sequence[Frame], act: Token) -> Iterator[Frame]:
-    """The frames told before ``act`` within ``JUDGED_WINDOW`` tokens, nearest first
-    (``frames`` are in text order)."""
+def _told_before(frames: Sequence[Frame], act: Token,
+                 window: int | None = JUDGED_WINDOW) -> Iterator[Frame]:
+    """The frames told before ``act`` within ``window`` tokens (all of them with None),
+    nearest first (``frames`` are in text order)."""
     for earlier in reversed(frames):
         if earlier.trigger.i >= act.i:
             continue
-        if act.i - earlier.trigger.i > JUDGED_WINDOW:
+        if window is not None and act.i - earlier.trigger.i > window:
             return
         yield earlier
 
@@ -380,19 +381,18 @@ def _same_word_authors(frames: Sequence[Frame], act: Token) -> list[Arg] | None:
     act; for an act named with "the", the nearest such act with known authors further back
     too; None when no such act was told."""
     lemma = act.lemma_.lower()
-    for earlier in _told_before(frames, act):
+    definite = is_definite(act)
+    for earlier in _told_before(frames, act, window=None):
+        near = act.i - earlier.trigger.i <= JUDGED_WINDOW
+        if not near and not definite:
+            return None
         if _same_word(earlier.trigger.lemma_.lower(), lemma) and \
                 earlier.type not in JUDGING_TYPES | BLAMING_TYPES:
-            return _authors(earlier)
-    if any(c.dep_ == "det" and c.lower_ == "the" for c in act.children):
-        # "Iran denounced the strikes", many paragraphs after "Israeli jets struck": the
-        # strikes the story told, however far back, if no act of another word is nearer.
-        for earlier in reversed(frames):
-            if earlier.trigger.i >= act.i - JUDGED_WINDOW:
-                continue
-            if _same_word(earlier.trigger.lemma_.lower(), lemma) and \
-                    earlier.type not in JUDGING_TYPES | BLAMING_TYPES and _authors(earlier):
-                return _authors(earlier)
+            # ("Iran denounced the strikes", many paragraphs after "Israeli jets struck":
+            # beyond the window, only an act whose authors are known.)
+            authors = _authors(earlier)
+            if near or authors:
+                return authors
     return None
 
 

@@ -281,11 +281,16 @@ def _opposition_marked(tok: Token) -> bool:
 GROUP_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
+def is_definite(tok: Token) -> bool:
+    """True for a noun with "the" ("the strikes", "the two countries")."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
 def group_size(tok: Token) -> int:
     """How many parties a counted reference names: 2 for "the two countries", "both
     sides", "the neighbours" and a bare "the two" that acts; 3 for "all three nations",
     "the three juntas"; 0 for anything else."""
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    definite = is_definite(tok)
     if tok.tag_ == "CD" and tok.lower_ in GROUP_COUNTS and tok.dep_ in ("nsubj", "nsubjpass") \
             and definite:
         # "... and the two called for a ceasefire": the number is the subject.
