@@ -59,14 +59,15 @@ def group_mentions(doc: Doc, names: Sequence[Candidate], published: str | None) 
 
 
 def _people_before_places(doc: Doc, names: Sequence[Candidate]) -> None:
-    """Make a one-word place a person where the article also writes it as the first or last
-    word of a person's full name ("Jordan" beside "Michael Jordan"), in place."""
+    """Make a one-word place a person where the article also writes it as the last word of
+    a person's full name ("Jordan" beside "Michael Jordan"), in place. News calls people by
+    their surname, not their given name: "Israel" beside "Israel Katz" stays the country."""
     person_words: set[str] = set()
     for m in names:
         if m.label == "PERSON" or m.kind == "actor":
             parts = person_parts(doc, m)
             if parts:
-                person_words.update({parts[0], parts[-1]})
+                person_words.add(parts[-1])
 
     for m in names:
         if m.kind in ("country", "demonym", "capital", "region") and m.end - m.start == 1:

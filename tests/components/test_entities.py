@@ -292,6 +292,16 @@ def test_entities_country_name_that_is_a_persons_name(nlp, component):
     assert ent["label"] == "PERSON" and ent["canonical"] == "Michael Jordan"
 
 
+def test_entities_country_that_is_a_given_name_stays_the_country(nlp, component):
+    # People are called by their surname; a given name alone is not how news names them.
+    doc = make_doc(nlp, "Minister Jordan Ferris spoke . Jordan closed its border .",
+                   [("Jordan Ferris", "PERSON"), ("Jordan", "GPE")])
+    component(doc)
+    ent = entity_of(doc, "Jordan")
+    assert ent["label"] == "GPE" and ent["country"] == "JOR"
+    assert [m["text"] for m in entity_of(doc, "Jordan Ferris")["mentions"]] == ["Jordan Ferris"]
+
+
 def test_entities_ids_offsets_and_order(nlp, component):
     doc = make_doc(nlp, "Guaido met Pompeo in Caracas . Pompeo left .",
                    [("Guaido", "PERSON"), ("Pompeo", "PERSON"), ("Caracas", "GPE"),
