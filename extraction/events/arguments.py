@@ -44,6 +44,7 @@ from .references import (
     city_is_place,
     group_size,
     is_pair_reference,
+    named_institution,
     protagonist,
 )
 from .resolve import (
@@ -51,7 +52,6 @@ from .resolve import (
     PEOPLE_NOUNS,
     SUBJECT_DEPS,
     _bound_possessive,
-    _named_institution,
     _pronoun,
     resolve_one,
 )
@@ -248,5 +248,5 @@ ARGUMENT_RULES = {
     "included_members": _included_members,
     "named_group": _named_group,
     "city_is_place": city_is_place,
-    "institution_reference": _named_institution,
+    "institution_reference": named_institution,
 }

@@ -71,7 +71,7 @@ class DocIndex:
     # Each entity's first token: the head of its first mention found in the text.
     first_token: dict[str, int] = field(default_factory=dict)
     # Built on first use: for each word of an organisation's name, the tokens where such
-    # organisations are mentioned, in text order (``resolve._named_institution``).
+    # organisations are mentioned, in text order (``references.named_institution``).
     name_words: dict[str, list[tuple[int, str]]] | None = None
 
     def entity_at(self, i: int) -> dict[str, Any] | None:

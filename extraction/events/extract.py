@@ -553,6 +553,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "undergone_act": _undergoing_verb,
     "undergone_possessor": _noun_arguments,
     "occasion_venue": _object_targets,
+    "filing_venue": _object_targets,
     "sector_home": _sector_home,
     "judged_act": _judged_acts,
     "defended_victim": _defended_victims,

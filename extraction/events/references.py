@@ -6,6 +6,7 @@ violence, the protagonist of a story and a reference to a pair of parties.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -15,7 +16,9 @@ from .. import resources
 from .docindex import Arg, DocIndex, phrase_text, shared_name_country
 from .words import (
     BACKING_PARTICIPLES,
+    BLOC_NOUNS,
     FIRST_PERSON,
+    INSTITUTION_NOUNS,
     KIN_NOUNS,
     MEMBER_GROUPS,
     OPPOSITION_MARKS,
@@ -262,6 +265,62 @@ def city_is_place(head: Token, entity: dict[str, Any]) -> bool:
         return False
     place = resources.place_lookup(str(entity.get("canonical") or ""))
     return place is None or place.kind not in ("country", "demonym")
+
+
+def pact_place_words(head: Token, tokens: Sequence[Token]) -> list[Token]:
+    """The words of ``tokens`` that name the city a pact was made in ("the Brussels
+    Agreement", "the 1966 Geneva Agreement"), when ``head`` is a pact noun; the tagger often
+    leaves such a name without an entity. A country or people ("the Iran deal") is a
+    party and is not among them."""
+    if head.lemma_.lower() not in PACT_NOUNS and head.lower_ not in PACT_NOUNS:
+        return []
+    out = []
+    for tok in tokens:
+        place = resources.place_lookup(tok.text) if tok.i != head.i and tok.text[:1].isupper() \
+            else None
+        if place is not None and place.kind not in ("country", "demonym"):
+            out.append(tok)
+    return out
+
+
+def is_pact_name(entity: dict[str, Any], head: Token) -> bool:
+    """True when the entity is the name of a pact ("the Lima Accord") headed by ``head``."""
+    words = str(entity.get("canonical") or "").lower().split()
+    return bool(words) and entity.get("label") not in ("PERSON", "GPE", "NORP") and \
+        head.lower_ == words[-1] and (head.lemma_.lower() in PACT_NOUNS or
+                                      head.lower_ in PACT_NOUNS)
+
+
+def named_institution(index: DocIndex, tok: Token) -> str | None:
+    """The entity "the court" or "the three-judge court" stands for: the last organisation
+    named before it whose name holds that noun ("the Supreme Court of Brazil ... the court
+    found", "Kenya's National Assembly ... the assembly voted"). Only a bare definite noun
+    (no proper-noun modifier, not itself inside a name), and only when the text named such
+    an organisation before; else None and the other rules decide."""
+    lemma = tok.lemma_.lower()
+    if lemma not in INSTITUTION_NOUNS | BLOC_NOUNS or tok.pos_ != "NOUN" or \
+            tok.tag_ != "NN" or index.token_entity[tok.i] is not None:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children) or any(
+            c.dep_ in ("compound", "poss") or c.pos_ == "PROPN" for c in tok.children):
+        return None
+    if index.name_words is None:
+        # One pass over the text, so every later lookup is a bisection; "the bloc" is the
+        # organisation of states named last.
+        words: dict[str, list[tuple[int, str]]] = {}
+        for i, eid in enumerate(index.token_entity):
+            ent = index.entities.get(eid or "") or {}
+            if ent.get("label") == "ORG" and (i == 0 or index.token_entity[i - 1] != eid):
+                name = str(ent.get("canonical") or "")
+                found = {w for w in name.lower().split() if w in INSTITUTION_NOUNS}
+                if resources.igo_key(name):
+                    found |= BLOC_NOUNS
+                for word in found:
+                    words.setdefault(word, []).append((i, str(eid)))
+        index.name_words = words
+    mentions = index.name_words.get(lemma, [])
+    at = bisect_left(mentions, (tok.i, "")) - 1
+    return mentions[at][1] if at >= 0 else None
 
 
 def _opposition_marked(tok: Token) -> bool:

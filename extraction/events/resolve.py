@@ -5,11 +5,8 @@ noun standing for the country of a clause's subject or the one country just name
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from spacy.tokens import Token
 
-from .. import resources
 from .docindex import Arg, DocIndex, _children_of, core_tokens, phrase_text
 from .references import (
     FIRST_PERSON,
@@ -25,16 +22,17 @@ from .references import (
     _single_country,
     backer_of,
     city_is_place,
+    is_pact_name,
     is_speech_verb,
+    named_institution,
+    pact_place_words,
     protagonist,
 )
 from .words import (
     ARMED_MEMBERS,
-    BLOC_NOUNS,
     COLLECTIVE_NOUNS,
     EVENT_PLURALS,
     GROUP_NOUNS,
-    INSTITUTION_NOUNS,
     JUDGED_VERBS,
     MALE_FEMALE,
     MEMBER_NOUNS,
@@ -290,38 +288,6 @@ def _clause_subject(index: DocIndex, tok: Token, depth: int) -> str | None:
     return None
 
 
-def _named_institution(index: DocIndex, tok: Token) -> str | None:
-    """The entity "the court" or "the three-judge court" stands for: the last organisation
-    named before it whose name holds that noun ("the Supreme Court of Brazil ... the court
-    found", "Kenya's National Assembly ... the assembly voted"). Only a bare definite noun
-    (no proper-noun modifier, not itself inside a name), and only when the text named such
-    an organisation before; else None and the other rules decide."""
-    lemma = tok.lemma_.lower()
-    if lemma not in INSTITUTION_NOUNS | BLOC_NOUNS or tok.pos_ != "NOUN" or \
-            tok.tag_ != "NN" or index.token_entity[tok.i] is not None:
-        return None
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children) or any(
-            c.dep_ in ("compound", "poss") or c.pos_ == "PROPN" for c in tok.children):
-        return None
-    if index.name_words is None:
-        # One pass over the text, so every later lookup is a bisection; "the bloc" is the
-        # organisation of states named last.
-        words: dict[str, list[tuple[int, str]]] = {}
-        for i, eid in enumerate(index.token_entity):
-            ent = index.entities.get(eid or "") or {}
-            if ent.get("label") == "ORG" and (i == 0 or index.token_entity[i - 1] != eid):
-                name = str(ent.get("canonical") or "")
-                found = {w for w in name.lower().split() if w in INSTITUTION_NOUNS}
-                if resources.igo_key(name):
-                    found |= BLOC_NOUNS
-                for word in found:
-                    words.setdefault(word, []).append((i, str(eid)))
-        index.name_words = words
-    mentions = index.name_words.get(lemma, [])
-    at = bisect_left(mentions, (tok.i, "")) - 1
-    return mentions[at][1] if at >= 0 else None
-
-
 def _seat(index: DocIndex, tok: Token, depth: int) -> str | None:
     """The country of the place a state noun sits in ("the government in Kabul"; the parse
     may hang the place on the verb of which the noun is the object)."""
@@ -431,6 +397,10 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:  # noqa:
         elif "city_is_place" in index.rules and city_is_place(tok, ent):
             # "the Jalalabad market bombing killed ...": the city is where, not who.
             return Arg(tok.i, text, "other", sector=sector)
+    elif eid is not None and "city_is_place" in index.rules and \
+            is_pact_name(index.entities[eid], tok):
+        # "signed the Lima Accord with Chile": a pact named after a city is no party.
+        return Arg(tok.i, text, "other", sector=sector)
     if eid is not None and "people_of_place" in index.rules and depth == 0 and \
             index.token_entity[tok.i] == eid and \
             index.entities[eid].get("label") == "NORP" and tok.tag_ in ("NNPS", "NNS"):
@@ -497,7 +467,12 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:  # noqa:
         named = _appositive_named(index, tok)
         if named is not None:
             return resolve_one(index, named, depth=depth + 1)
-    country, igo = _lookup_country(tokens) if not ethnic else (None, None)
+    named = tokens
+    if "city_is_place" in index.rules and (places := pact_place_words(tok, tokens)):
+        # "signed the Brussels Agreement with Kosovo": the city it was made in is no party.
+        skip = {t.i for t in places}
+        named = [t for t in tokens if t.i not in skip]
+    country, igo = _lookup_country(named) if not ethnic else (None, None)
     if country or igo:
         return Arg(tok.i, text, "country" if country else "igo", None, country, sector, igo)
     if sector == "rebels" and "named_group" in index.rules:
@@ -510,7 +485,7 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:  # noqa:
         if country:
             return Arg(tok.i, text, "country", None, country, sector)
     if "institution_reference" in index.rules and depth < 2:
-        named = _named_institution(index, tok)
+        named = named_institution(index, tok)
         if named is not None:
             return _entity_arg(index, tok, named, text)
     if lemma in STATE_NOUNS and tok.pos_ == "NOUN" and depth < 2 and (

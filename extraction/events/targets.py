@@ -36,6 +36,7 @@ from .words import (
     BROKERING_VERBS,
     CAUSING_VERBS,
     DENIAL_VERBS,
+    FILING_NOUNS,
     HAPPENING_VERBS,
     JUDGING_VERBS,
     OBJECT_PREPS,
@@ -132,6 +133,8 @@ def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,  # noqa: 
                     entry is not None and entry.target_prep and
                     sub.lower_ in entry.target_prep.split("|"))):
                 preps.setdefault(sub.lower_, []).extend(_children(sub, "pobj"))
+    if any(o.lemma_.lower() in FILING_NOUNS for o in objects):
+        _drop_forums(index, preps)
     if entry is not None and entry.target_prep:
         for prep in entry.target_prep.split("|"):
             for pobj in preps.get(prep, ()):
@@ -164,6 +167,31 @@ def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,  # noqa: 
         for pobj in preps.get(prep, ()):
             candidates.append([_as_place(a, prep) for a in _party_args(index, pobj)])
     return _first_party(candidates, exclude, sectors=False)
+
+
+def _drop_forums(index: DocIndex, preps: dict[str, list[Token]]) -> None:
+    """Take out of ``preps`` the bodies a complaint or case is brought before, in place:
+    "filed a complaint with the U.N. Security Council", "took the case to the ICJ" are not
+    against the council or the court (rule ``filing_venue``). A party named there that is
+    no international body or court ("a complaint with Beijing") stays."""
+    if "filing_venue" not in index.rules:
+        return
+    for prep in ("with", "to", "before", "at"):
+        if prep in preps:
+            preps[prep] = [p for p in preps[prep] if not _is_forum(index, p)]
+
+
+def _is_forum(index: DocIndex, tok: Token) -> bool:
+    """True for an international organisation or a court ("the WTO", "a tribunal")."""
+    if tok.lemma_.lower() in ("court", "tribunal", "panel", "arbitration"):
+        return True
+    arg = resolve_one(index, tok, depth=1)
+    if arg.igo:
+        return True
+    ent = index.entities.get(arg.entity or "") or {}
+    name = str(ent.get("canonical") or "")
+    return bool(resources.igo_key(name)) or any(
+        w in name.split() for w in ("Court", "Tribunal"))
 
 
 def _venue(entry: Entry | None) -> bool:
@@ -273,6 +301,8 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
     for child in noun.children:
         if child.dep_ == "prep":
             preps.setdefault(child.lower_, []).extend(_children(child, "pobj"))
+    if noun.lemma_.lower() in FILING_NOUNS:
+        _drop_forums(index, preps)
     # "condemned the strikes by Russia on the city": phrases the parser hung on a verb
     # reacting to the noun are the noun's.
     for child in stray_preps(noun, REACTION_PREPOSITIONS if noun.head.i in reactions
