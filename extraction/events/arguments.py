@@ -31,6 +31,7 @@ from .groups import (
     _modifier_conjuncts,
     _of_conjuncts,
     _principal_pair,
+    _recent_list,
     resolve,
     state_group,
 )
@@ -232,6 +233,7 @@ ARGUMENT_RULES = {
     "quoted_first_person": _quote_speaker,
     "pair_reference": is_pair_reference,
     "counted_reference": group_size,
+    "counted_list": _recent_list,
     "state_groups": state_group,
     "principal_pair": _principal_pair,
     "quoted_protagonist": protagonist,

@@ -192,9 +192,60 @@ def _counted_parties(index: DocIndex, head: Token) -> list[Arg] | None:
     if size > 2:
         start = head.sent.start
         before = index.doc[start - 1].sent.start if start > 0 else start
-        return _recent_parties(index, head, start, size) or \
+        listed = _recent_list(index, head, size) if "counted_list" in index.rules else []
+        return listed or _recent_parties(index, head, start, size) or \
             _recent_parties(index, head, before, size) or [Arg(head.i, head.text, "other")]
     return None
+
+
+#: How many sentences back a counted reference ("the three countries") looks for a list.
+LIST_WINDOW = 6
+#: Lists longer than this are no counted group ("the six nations" is the longest named).
+GROUP_LIST_LIMIT = 8
+
+
+def _recent_list(index: DocIndex, head: Token, size: int) -> list[Arg]:
+    """The parties of the last list of exactly ``size`` states or organisations written
+    together ("Mali, Burkina Faso and Niger") in the sentence of ``head`` before it or the
+    ``LIST_WINDOW`` sentences before: "the three countries" are the three named as one
+    list, not the last three named one by one (rule ``counted_list``). [] when none."""
+    doc = index.doc
+    start = head.sent.start
+    for _ in range(LIST_WINDOW):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    for i in range(head.i - 1, start - 1, -1):
+        tok = doc[i]
+        if index.token_entity[i] is None or index.in_quote[i] or \
+                tok.dep_ in ("conj", "appos") and index.token_entity[tok.head.i] is not None:
+            continue
+        items = _list_items(index, tok)
+        if len(items) != size:
+            continue
+        found: dict[str, Arg] = {}
+        for item in items:
+            arg = resolve_one(index, item, depth=2)
+            key = arg.country or arg.igo
+            if key:
+                found.setdefault(key, Arg(head.i, arg.text, arg.kind, arg.entity, arg.country,
+                                          None, arg.igo, arg.label))
+        if len(found) == size:
+            return list(found.values())
+    return []
+
+
+def _list_items(index: DocIndex, tok: Token) -> list[Token]:
+    """The names written as one list with ``tok`` at its head, ``tok`` first: its
+    conjuncts, and the parser's appositions in a list ("Mali, Burkina Faso and Niger" is
+    parsed Mali <- appos Faso <- conj Niger)."""
+    items = [tok]
+    at = 0
+    while at < len(items) and len(items) <= GROUP_LIST_LIMIT:
+        items.extend(c for c in items[at].children if c.dep_ in ("conj", "appos") and
+                     index.token_entity[c.i] is not None)
+        at += 1
+    return sorted(items, key=lambda t: t.i)
 
 
 def _pair_parties(index: DocIndex, tok: Token) -> list[Arg]:

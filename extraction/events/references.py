@@ -298,8 +298,10 @@ def named_institution(index: DocIndex, tok: Token) -> str | None:
     (no proper-noun modifier, not itself inside a name), and only when the text named such
     an organisation before; else None and the other rules decide."""
     lemma = tok.lemma_.lower()
-    if lemma not in INSTITUTION_NOUNS | BLOC_NOUNS or tok.pos_ != "NOUN" or \
-            tok.tag_ != "NN" or index.token_entity[tok.i] is not None:
+    # (A lower-case word tagged as a proper noun, "the bloc" at times, is a common noun.)
+    common = tok.pos_ == "NOUN" and tok.tag_ == "NN" or tok.tag_ == "NNP" and tok.text.islower()
+    if lemma not in INSTITUTION_NOUNS | BLOC_NOUNS or not common or \
+            index.token_entity[tok.i] is not None:
         return None
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children) or any(
             c.dep_ in ("compound", "poss") or c.pos_ == "PROPN" for c in tok.children):

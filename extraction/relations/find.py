@@ -100,6 +100,19 @@ def _named_place(span: Span, entity: dict[str, Any]) -> bool:
     return root.dep_ == "compound" and city_is_place(root.head, entity)
 
 
+#: Words that make a name before a hyphen a kind, not a party: "a Maidan-style coup",
+#: "Syria-related sanctions", "London-based analysts", "a Soviet-era treaty".
+KIND_SUFFIXES = frozenset({"style", "related", "like", "type", "era", "based", "born",
+                           "made", "built", "inspired", "specific", "wide"})
+
+
+def _names_a_kind(span: Span) -> bool:
+    """True for a name written as the first half of a hyphenated modifier of kind."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "-" and \
+        doc[span.end].whitespace_ == "" and doc[span.end + 1].lower_ in KIND_SUFFIXES
+
+
 def _sentence_mention(sent: Span) -> dict[str, Any]:
     return {"text": sent.text, "start_char": sent.start_char, "end_char": sent.end_char}
 
@@ -163,7 +176,8 @@ def sentence_pairs(doc: Doc, entities: Sequence[dict[str, Any]], *, max_entities
                 continue
             sent_no = sent_of.get(span.start)
             if sent_no is None or sent_of.get(span.end - 1) != sent_no or \
-                    _named_place(span, ent) or resources.igo_seat(span.text):
+                    _named_place(span, ent) or resources.igo_seat(span.text) or \
+                    _names_a_kind(span):
                 # ("Brussels" stands for the European Union, not for Belgium.)
                 continue
             slot = firsts.setdefault(sent_no, {})

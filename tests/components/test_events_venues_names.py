@@ -1,11 +1,15 @@
-"""Where a complaint is heard is not whom it is against, and a name inside another name is
-not a party.
+"""Where a complaint is heard is not whom it is against, a name inside another name is not a
+party, and references to parties named before find them.
 
 - "filed a complaint with the U.N. Security Council", "lodged a complaint with the WTO":
   the body that hears a complaint or a case is its venue (rule ``filing_venue``); a state
   named there ("a complaint with Beijing") is still the one complained to.
 - "signed the Brussels Agreement with Kosovo": the city a pact is named after is where it
   was made, not a party, even where the tagger leaves the name without an entity.
+- "the three countries" are the three named together as one list a few sentences before
+  (rule ``counted_list``), not the last three named one by one.
+- "the bloc" is the organisation of states named before, also where the tagger reads the
+  lower-case word as a proper noun; "stood at Denmark's side" is support for Denmark.
 
 Every sentence is written for these tests (none comes from a benchmark).
 """
@@ -48,3 +52,21 @@ def test_the_city_a_pact_is_named_after_is_no_party(nlp, text, pair, city_countr
     assert (*pair, "support") in found
     assert not {s for s in found if s[1] == city_country}
 
+
+
+def test_the_three_countries_are_the_three_listed_together(nlp):
+    text = ("Kenya, Uganda and Tanzania signed a border pact in Arusha on Monday. Egypt and "
+            "Turkey have quarrelled over the African Union's role. "
+            "The three countries formed a joint patrol force in March.")
+    article = analyze(text, published="2025-06-12", nlp=nlp)
+    formed = {e.actor_country for e in article.events if e.trigger.text == "formed"}
+    assert formed == {"KEN", "UGA", "TZA"}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Poland stood firmly at Lithuania's side after the incursion.", ("POL", "LTU")),
+    ("The European Union said on Monday that the bloc stood in full solidarity with Cyprus.",
+     ("eu", "CYP")),
+])
+def test_standing_with_a_state_is_support(nlp, text, pair):
+    assert (*pair, "support") in stances(nlp, text)
