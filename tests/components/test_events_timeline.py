@@ -167,6 +167,19 @@ def test_events_timeline_words_without_a_date_are_told_at_the_time_of_writing(
 
 
 @pytest.mark.parametrize(("text", "word"), [
+    ("Israeli jets struck Lebanese villages on Sunday. Hours later, Lebanon's president "
+     "condemned the strikes.", "condemned"),
+    ("Kenyan troops attacked a camp on Sunday. Shortly afterwards, the Kenyan army said two "
+     "soldiers died.", "said"),
+])
+def test_events_timeline_words_told_as_what_followed_keep_the_storys_day(
+        events_nlp, text, word):
+    # "Hours later, X said": the words follow the act told before and share its day.
+    found = by_trigger(events(events_nlp, text), word)
+    assert found and all(e["date"] == "2021-05-02" for e in found)
+
+
+@pytest.mark.parametrize(("text", "word"), [
     # The last date named is background and the lede names no recent day: the act is of
     # the publication day.
     ("The mayor of La Paz was first elected in 2009. Bolivian police arrested him after a "
