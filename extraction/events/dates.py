@@ -115,6 +115,22 @@ def _attachment(span: Span, trigger: Token) -> int | None:
     return None
 
 
+#: Words that open a sentence told as what came next in the story ("Hours later, ...").
+SEQUENCE_WORDS = frozenset({"later", "afterwards", "afterward", "thereafter", "shortly",
+                            "subsequently", "then", "soon"})
+
+
+def told_in_sequence(trigger: Token) -> bool:
+    """True when the trigger's sentence opens with a word of sequence before its first comma
+    ("Hours later,", "Shortly afterwards,", "Then")."""
+    for tok in trigger.sent[:5]:
+        if tok.is_punct and tok.text in (",", ";", ":"):
+            return False
+        if tok.lower_ in SEQUENCE_WORDS:
+            return True
+    return False
+
+
 def line_breaks(doc: Doc) -> list[int]:
     """For each token index i (and len(doc)), how many tokens before i hold a line break; two
     tokens are on one line when their counts are equal. Linear in the document."""

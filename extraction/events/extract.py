@@ -79,6 +79,7 @@ from .dates import (
     narrative_day,
     narrative_starts,
     pick_date,
+    told_in_sequence,
 )
 from .docindex import Arg, DocIndex
 from .frame import Frame, _ceased, _polarity, _refusal, _requested, _type_for
@@ -250,24 +251,8 @@ def _words_now(frame: Frame) -> bool:
     Tuesday. Chosen on the nine development folders, in-sample: dates right 810 -> 845 of
     1,245 (all speech verbs only: 825; adding threats, support and pledges: 841). Words
     told as what followed ("Hours later, the alliance announced ...") go on telling the
-    story's day (``_told_in_sequence``)."""
-    return frame.type in WORD_TYPES and not _told_in_sequence(frame.trigger)
-
-
-#: Words that open a sentence told as what came next in the story ("Hours later, ...").
-SEQUENCE_WORDS = frozenset({"later", "afterwards", "afterward", "thereafter", "shortly",
-                            "subsequently", "then", "soon"})
-
-
-def _told_in_sequence(trigger: Token) -> bool:
-    """True when the trigger's sentence opens with a word of sequence before its first comma
-    ("Hours later,", "Shortly afterwards,", "Then")."""
-    for tok in trigger.sent[:5]:
-        if tok.is_punct and tok.text in (",", ";", ":"):
-            return False
-        if tok.lower_ in SEQUENCE_WORDS:
-            return True
-    return False
+    story's day (``dates.told_in_sequence``)."""
+    return frame.type in WORD_TYPES and not told_in_sequence(frame.trigger)
 
 
 def _event(frame: Frame, etype: str, polarity: float, actor: Arg | None, target: Arg | None,
