@@ -50,11 +50,8 @@ def resolve(index: DocIndex, tok: Token) -> list[Arg]:
                                p.country, None, p.igo, p.label) for p in parties)
                 continue
         arg = resolve_one(index, head)
-        unnamed = not arg.named
-        members = _included_members(index, head) if (
-            "included_members" in index.rules and unnamed) else []
+        members = _acting_members(index, head, arg)
         if members:
-            # "leaders including X and Y": the members named act, not the unnamed group.
             out.extend(members)
             continue
         out.append(arg)
@@ -82,7 +79,36 @@ def state_group(tok: Token) -> tuple[str, ...]:
     if tok.text[:1].isupper() and tok.lower_ in STATE_GROUPS and \
             tok.head.lemma_.lower() not in STATE_GROUP_HEADS:
         return STATE_GROUPS[tok.lower_]
+    if tok.lower_ in GROUP_NAME_HEADS:
+        # "the Alliance of Sahel States", "the Sahel confederation": a group named in words.
+        words = [t.lower_ for t in tok.subtree if t.dep_ not in ("det", "punct")]
+        if len(words) <= 6:
+            return STATE_GROUPS.get(" ".join(words), ())
     return ()
+
+
+def _acting_members(index: DocIndex, head: Token, arg: Arg) -> list[Arg]:
+    """The members that act for a resolved argument, or []: each member state of a fixed
+    group of states a reference leads to ("the AES ... it was recalling"), or the members
+    an unnamed group names ("leaders including X and Y")."""
+    group = _group_entity(index, arg) if "state_groups" in index.rules else ()
+    if group:
+        return group_members(head, group)
+    if "included_members" in index.rules and not arg.named:
+        return _included_members(index, head)
+    return []
+
+
+def _group_entity(index: DocIndex, arg: Arg) -> tuple[str, ...]:
+    """The member states of the fixed group of states an entity argument names, or ()."""
+    ent = index.entities.get(arg.entity or "") if arg.entity else None
+    name = str((ent or {}).get("canonical") or "").lower()
+    return STATE_GROUPS.get(name, ())
+
+
+#: Head nouns of a group of states named in several words (``state_groups`` phrases).
+GROUP_NAME_HEADS = frozenset(name.split()[0] if " of " in name else name.split()[-1]
+                             for name in STATE_GROUPS if " " in name)
 
 
 def group_members(tok: Token, members: Iterable[str]) -> list[Arg]:

@@ -8,6 +8,8 @@ party, and references to parties named before find them.
   was made, not a party, even where the tagger leaves the name without an entity.
 - "the three countries" are the three named together as one list a few sentences before
   (rule ``counted_list``), not the last three named one by one.
+- a confederation of states ("the Alliance of Sahel States", "the AES") acts as its member
+  states, also through "it" and "the alliance" (rule ``state_groups``).
 - "the bloc" is the organisation of states named before, also where the tagger reads the
   lower-case word as a proper noun; "stood at Denmark's side" is support for Denmark.
 
@@ -70,3 +72,12 @@ def test_the_three_countries_are_the_three_listed_together(nlp):
 ])
 def test_standing_with_a_state_is_support(nlp, text, pair):
     assert (*pair, "support") in stances(nlp, text)
+
+
+def test_a_confederation_of_states_acts_as_its_members(nlp):
+    text = ("Hours after the clash, the Alliance of Sahel States said it was recalling its "
+            "envoys from Abuja. Nigeria criticised the alliance on Monday.")
+    found = stances(nlp, text)
+    for member in ("MLI", "BFA", "NER"):
+        assert (member, "NGA", "oppose") in found
+        assert ("NGA", member, "oppose") in found
