@@ -356,6 +356,13 @@ def group_size(tok: Token) -> int:
             and definite:
         # "... and the two called for a ceasefire": the number is the subject.
         return GROUP_COUNTS[tok.lower_]
+    if tok.lemma_.lower() == "member" and tok.tag_ == "NNS" and (definite or any(
+            c.lower_ == "all" for c in tok.children)):
+        # "all three members", "the two members": of a group just named (not "two members
+        # of parliament", which counts people).
+        if not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return next((GROUP_COUNTS[c.lower_] for c in tok.children
+                         if c.dep_ == "nummod" and c.lower_ in GROUP_COUNTS), 0)
     if tok.lemma_.lower() not in PAIR_NOUNS or tok.tag_ not in ("NNS", "NNPS"):
         return 0
     for child in tok.children:

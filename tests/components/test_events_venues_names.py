@@ -81,3 +81,28 @@ def test_a_confederation_of_states_acts_as_its_members(nlp):
     for member in ("MLI", "BFA", "NER"):
         assert (member, "NGA", "oppose") in found
         assert ("NGA", member, "oppose") in found
+
+
+def test_all_three_members_are_the_three_just_listed(nlp):
+    text = ("The new bloc, a grouping of Kenya, Uganda and Tanzania, said on Monday that all "
+            "three members were recalling their envoys from Juba.")
+    found = stances(nlp, text)
+    for member in ("KEN", "UGA", "TZA"):
+        assert (member, "SSD", "oppose") in found
+
+
+def test_members_of_a_body_are_not_a_counted_group(nlp):
+    text = ("Kenya, Uganda and Tanzania met in Arusha. Two members of parliament were arrested "
+            "in Nairobi on Monday.")
+    article = analyze(text, published="2025-06-12", nlp=nlp)
+    assert not {e.target_country for e in article.events if e.trigger.text == "arrested"} & {
+        "UGA", "TZA"}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("The African Union reaffirmed its commitment to the territorial integrity of Somalia.",
+     ("au", "SOM")),
+    ("Brazil renewed its commitment to Paraguay on Tuesday.", ("BRA", "PRY")),
+])
+def test_a_commitment_to_a_state_is_support(nlp, text, pair):
+    assert (*pair, "support") in stances(nlp, text)
