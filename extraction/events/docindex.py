@@ -73,6 +73,9 @@ class DocIndex:
     # Built on first use: for each word of an organisation's name, the tokens where such
     # organisations are mentioned, in text order (``references.named_institution``).
     name_words: dict[str, list[tuple[int, str]]] | None = None
+    # Where each document noun ("decree", "law") is written, in text order, built on first
+    # use (``judgements._document_author``).
+    document_words: dict[str, list[int]] | None = None
 
     def entity_at(self, i: int) -> dict[str, Any] | None:
         eid = self.token_entity[i]

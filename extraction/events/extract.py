@@ -102,6 +102,7 @@ from .frames import (
 from .judgements import (
     _defended_victims,
     _denied_charges,
+    _document_author,
     _judged_acts,
     _judgement,
     _quoted_judgements,
@@ -559,6 +560,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "filing_venue": _object_targets,
     "sector_home": _sector_home,
     "judged_act": _judged_acts,
+    "judged_document": _document_author,
     "defended_victim": _defended_victims,
     "release_demand": _release_demands,
     "act_subject_target": _struck_targets,

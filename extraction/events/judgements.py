@@ -4,6 +4,7 @@ in a quote, the author of a judged act, a denied charge.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Token
@@ -256,7 +257,7 @@ FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
 def _judged_noun(trigger: Token, by_token: dict[int, Frame],
-                 pronoun: bool = False) -> Token | None:
+                 pronoun: bool = False, documents: bool = False) -> Token | None:
     """The act a judgement is about: the object of "condemned the attack", the passive
     subject of "the bombing was denounced by ...", the "of" phrase of "condemnation of the
     raid", with ``pronoun`` the "it" of a condemning characterisation; None when the
@@ -285,9 +286,53 @@ def _judged_noun(trigger: Token, by_token: dict[int, Frame],
         if noun.i in by_token or lemma in ACT_NOUNS or lemma in ACT_REFERENCES or \
                 lemma in BREACH_NOUNS or \
                 lemma in ACCUSATION_NOUNS or (lemma in CONDUCT_NOUNS | DOCUMENT_NOUNS and
-                                              _children(noun, "poss")):
+                                              _children(noun, "poss")) or (
+                    documents and lemma in DOCUMENT_NOUNS and is_definite(noun)):
             return noun
     return None
+
+
+#: How far back (in tokens) "the decree" looks for where the story named its author.
+DOCUMENT_WINDOW = 1500
+#: At most this many earlier mentions of the word are read, nearest first.
+DOCUMENT_LOOKS = 8
+
+
+def _document_author(index: DocIndex, act: Token) -> list[Arg]:
+    """Who made the law, decree or plan "the decree" names again: the party written on an
+    earlier mention of the same word ("a Venezuelan decree", "Russia's law") or the subject
+    that made it ("Russia passed a law"), nearest first within ``DOCUMENT_WINDOW`` tokens
+    (rule ``judged_document``); [] when the story named none."""
+    if act.lemma_.lower() not in DOCUMENT_NOUNS or not is_definite(act):
+        return []
+    doc = index.doc
+    if index.document_words is None:
+        # One pass over the text; each later lookup walks only the mentions of its word.
+        index.document_words = {}
+        for tok in doc:
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in DOCUMENT_NOUNS:
+                index.document_words.setdefault(tok.lemma_.lower(), []).append(tok.i)
+    mentions = index.document_words.get(act.lemma_.lower(), [])
+    at = bisect_left(mentions, act.i)
+    before = [i for i in mentions[max(0, at - DOCUMENT_LOOKS):at] if act.i - i <= DOCUMENT_WINDOW]
+    for i in reversed(before):
+        earlier = doc[i]
+        heads = [c for c in earlier.children if c.dep_ in ("poss", "amod", "compound")]
+        if earlier.dep_ == "dobj" and _is_verbal(earlier.head):
+            heads += _children(earlier.head, "nsubj")
+        parties = [a for h in heads for a in resolve(index, h)
+                   if a.is_party and a.named and not _is_place(a)]
+        if parties:
+            return parties
+    return []
+
+
+def _named_again(act: Token) -> bool:
+    """True for a document named with "the" and nothing else ("the decree", "the law"),
+    which only ``judged_document`` lets a judgement be about."""
+    lemma = act.lemma_.lower()
+    return lemma in DOCUMENT_NOUNS and not _children(act, "poss") and lemma not in (
+        ACT_NOUNS | ACT_REFERENCES | BREACH_NOUNS | ACCUSATION_NOUNS | CONDUCT_NOUNS)
 
 
 def _authors(frame: Frame) -> list[Arg]:
@@ -442,7 +487,9 @@ def _judged_acts(index: DocIndex, frames: Sequence[Frame]) -> None:
             owners = {o.i for o in things}
             frame.targets = [t for t in frame.targets if index.doc[t.head].head.i in owners
                              and index.doc[t.head].dep_ in ("amod", "poss", "compound")]
-        act = _judged_noun(frame.trigger, by_token, pronoun=frame.type == "ACCUSE")
+        documents = "judged_document" in index.rules
+        act = _judged_noun(frame.trigger, by_token, pronoun=frame.type == "ACCUSE",
+                           documents=documents)
         if act is None or frame.trigger.lemma_.lower() in CARRIER_VERBS or (
                 act.i in by_token and by_token[act.i].type in BLAMING_TYPES | JUDGING_TYPES
                 and not (frame.type == "REJECT" and act.lemma_.lower() in ACCUSATION_NOUNS)):
@@ -456,8 +503,12 @@ def _judged_acts(index: DocIndex, frames: Sequence[Frame]) -> None:
                 frame.type, frame.intensity = "SUPPORT", 0.3
             continue
         own = by_token.get(act.i)
-        authors = (_authors(own) if own is not None else []) or _act_agents(index, act) or \
-            _earlier_author(frames, act, own, frame.actors)
+        if documents and own is None and _named_again(act):
+            # "condemned the decree": only where the story named the decree's maker.
+            authors = _document_author(index, act)
+        else:
+            authors = (_authors(own) if own is not None else []) or \
+                _act_agents(index, act) or _earlier_author(frames, act, own, frame.actors)
         actors = {(a.entity, a.country, a.sector, a.igo) for a in frame.actors}
         authors = [a for a in authors if (a.entity, a.country, a.sector, a.igo) not in actors]
         _aim(frame, act, own, authors, named=named, welcome=welcome)

@@ -106,3 +106,21 @@ def test_members_of_a_body_are_not_a_counted_group(nlp):
 ])
 def test_a_commitment_to_a_state_is_support(nlp, text, pair):
     assert (*pair, "support") in stances(nlp, text)
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Ghana protested on Monday against a Togolese decree on the border villages. The note "
+     "called the decree void. The African Union condemned the decree on Tuesday.",
+     ("au", "TGO")),
+    ("Hungary passed a law on foreign funding on Monday. Sweden condemned the law.",
+     ("SWE", "HUN")),
+])
+def test_a_judged_document_is_against_whoever_made_it(nlp, text, pair):
+    # "condemned the decree": the decree the story told of, and whose it was (rule
+    # judged_document).
+    assert (*pair, "oppose") in stances(nlp, text)
+
+
+def test_a_document_the_story_gave_no_maker_has_no_target(nlp):
+    assert not stances(nlp, "Peru sent troops to the border on Monday. Chile condemned the "
+                            "decree.")
