@@ -65,6 +65,7 @@ from .aims import (
     _without_own_forces,
 )
 from .arguments import ARGUMENT_RULES, build_index
+from .backing import backing_parties
 from .dates import (
     _conjunct_date,
     _dated_speaker,
@@ -558,6 +559,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "undergone_possessor": _noun_arguments,
     "occasion_venue": _object_targets,
     "filing_venue": _object_targets,
+    "backing_phrase": backing_parties,
     "sector_home": _sector_home,
     "judged_act": _judged_acts,
     "judged_document": _document_author,

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from .. import resources
+from .backing import backing_parties, is_backing
 from .docindex import Arg, DocIndex
 from .groups import expand_agents, group_members, resolve, state_group
 from .lexicon import STRAY_PREPOSITIONS, Entry, stray_preps
@@ -135,6 +136,9 @@ def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,  # noqa: 
                 preps.setdefault(sub.lower_, []).extend(_children(sub, "pobj"))
     if any(o.lemma_.lower() in FILING_NOUNS for o in objects):
         _drop_forums(index, preps)
+    if "backing_phrase" in index.rules and "with" in preps:
+        # "hit radar sites with support from Britain": the help is no target.
+        preps["with"] = [p for p in preps["with"] if not is_backing(p)]
     if entry is not None and entry.target_prep:
         for prep in entry.target_prep.split("|"):
             for pobj in preps.get(prep, ()):
@@ -295,6 +299,9 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
     of, an apposition, a source) only fills what they left empty, so the steps share the
     lists they fill and their order.
     """
+    if "backing_phrase" in index.rules and (backing := backing_parties(index, noun)):
+        # "with support from Britain": Britain backs the one who acts.
+        return backing
     actors: list[Arg] = []
     targets: list[Arg] = []
     preps: dict[str, list[Token]] = {}

@@ -124,3 +124,16 @@ def test_a_judged_document_is_against_whoever_made_it(nlp, text, pair):
 def test_a_document_the_story_gave_no_maker_has_no_target(nlp):
     assert not stances(nlp, "Peru sent troops to the border on Monday. Chile condemned the "
                             "decree.")
+
+
+@pytest.mark.parametrize("text, helper, doer", [
+    ("Nigerian jets struck rebel camps on Monday with support from Chad.", "TCD", "NGA"),
+    ("Polish troops cleared the crossing with help from Lithuania.", "LTU", "POL"),
+    ("Ethiopian forces raided the town with the backing of Eritrea.", "ERI", "ETH"),
+])
+def test_help_an_act_comes_with_backs_the_doer(nlp, text, helper, doer):
+    # "with support from X": X backs the one who acts and is no target of the act (rule
+    # backing_phrase).
+    found = {(h.split(":")[-1], (t or "").split(":")[-1], p) for h, t, p in stances(nlp, text)}
+    assert (helper, doer, "support") in found
+    assert not {s for s in found if s[0] == doer and s[1] == helper}
