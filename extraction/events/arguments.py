@@ -46,6 +46,7 @@ from .references import (
     group_size,
     is_pair_reference,
     named_institution,
+    organ_country,
     protagonist,
 )
 from .resolve import (
@@ -251,4 +252,5 @@ ARGUMENT_RULES = {
     "named_group": _named_group,
     "city_is_place": city_is_place,
     "institution_reference": named_institution,
+    "organ_reference": organ_country,
 }

@@ -76,6 +76,9 @@ class DocIndex:
     # Where each document noun ("decree", "law") is written, in text order, built on first
     # use (``judgements._document_author``).
     document_words: dict[str, list[int]] | None = None
+    # The same for the organs of a state ("ministry", "army"), built on first use
+    # (``references.organ_country``).
+    organ_words: dict[str, list[int]] | None = None
 
     def entity_at(self, i: int) -> dict[str, Any] | None:
         eid = self.token_entity[i]

@@ -325,6 +325,60 @@ def named_institution(index: DocIndex, tok: Token) -> str | None:
     return mentions[at][1] if at >= 0 else None
 
 
+#: Organs of a state a story names again with "the" alone ("the defence ministry said").
+ORGAN_WORDS = INSTITUTION_NOUNS | frozenset({
+    "government", "army", "military", "police", "navy", "command", "presidency", "office",
+    "embassy", "cabinet", "guard", "junta"})
+#: How far back, and how many earlier mentions of its word, "the ministry" looks.
+ORGAN_WINDOW, ORGAN_LOOKS = 1500, 8
+
+
+def _common_noun(tok: Token) -> bool:
+    """A common noun, also a lower-case one the tagger read as a proper noun ("the bloc",
+    "the ministry" at times)."""
+    return tok.pos_ == "NOUN" or tok.tag_ == "NNP" and tok.text.islower()
+
+
+def _organ_mentions(index: DocIndex, lemma: str) -> list[int]:
+    """Where the organ word ``lemma`` is written, in text order (one pass per document)."""
+    if index.organ_words is None:
+        index.organ_words = {}
+        for t in index.doc:
+            if _common_noun(t) and t.lemma_.lower() in ORGAN_WORDS:
+                index.organ_words.setdefault(t.lemma_.lower(), []).append(t.i)
+    return index.organ_words.get(lemma, [])
+
+
+def _modifiers(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+
+
+def organ_country(index: DocIndex, tok: Token) -> str | None:
+    """The state "the defence ministry" or "the army" is the organ of: the country written
+    on the nearest earlier mention of the same organ ("Taiwan's defence ministry", "the
+    Sudanese army"), its other words the same (rule ``organ_reference``); None when the
+    phrase names its state itself or the story wrote the organ with no state before."""
+    lemma = tok.lemma_.lower()
+    if lemma not in ORGAN_WORDS or not _common_noun(tok) or not is_definite(tok) or \
+            index.token_entity[tok.i] is not None:
+        return None
+    mods = _modifiers(tok)
+    if any(c.dep_ == "poss" or index.token_entity[c.i] is not None for c in mods):
+        return None
+    words = {c.lower_ for c in mods}
+    mentions = _organ_mentions(index, lemma)
+    at = bisect_left(mentions, tok.i)
+    for i in reversed(mentions[max(0, at - ORGAN_LOOKS):at]):
+        earlier = _modifiers(index.doc[i])
+        if tok.i - i > ORGAN_WINDOW or not words <= {c.lower_ for c in earlier}:
+            continue
+        for c in earlier:
+            ent = index.entity_at(c.i) or {}
+            if ent.get("label") in ("GPE", "NORP") and ent.get("country"):
+                return str(ent["country"])
+    return None
+
+
 def _opposition_marked(tok: Token) -> bool:
     """True when people are marked as the opposition by a modifier or by whom they come from
     ("pro-democracy lawmakers", "legislators from the pro-democracy bloc")."""

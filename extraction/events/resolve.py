@@ -25,6 +25,7 @@ from .references import (
     is_pact_name,
     is_speech_verb,
     named_institution,
+    organ_country,
     pact_place_words,
     protagonist,
 )
@@ -488,6 +489,10 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:  # noqa:
         named = named_institution(index, tok)
         if named is not None:
             return _entity_arg(index, tok, named, text)
+    if "organ_reference" in index.rules and depth < 2 and \
+            (organ := organ_country(index, tok)) is not None:
+        # "Taiwan's defence ministry ... the defence ministry said": Taiwan's.
+        return Arg(tok.i, text, "country", None, organ, sector)
     if lemma in STATE_NOUNS and tok.pos_ == "NOUN" and depth < 2 and (
             seat := _seat(index, tok, depth)) is not None:
         # "the government in Podgorica", "recognised the new regime in Damascus": its seat

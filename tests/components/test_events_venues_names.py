@@ -137,3 +137,21 @@ def test_help_an_act_comes_with_backs_the_doer(nlp, text, helper, doer):
     found = {(h.split(":")[-1], (t or "").split(":")[-1], p) for h, t, p in stances(nlp, text)}
     assert (helper, doer, "support") in found
     assert not {s for s in found if s[0] == doer and s[1] == helper}
+
+
+@pytest.mark.parametrize("text, word, country", [
+    ("Kenya's foreign ministry summoned the Ugandan envoy on Monday. Tanzania called for "
+     "calm. The foreign ministry said the envoy had been warned.", "said", "KEN"),
+    ("The Malian army shelled rebel positions near Kidal. Algeria condemned the shelling. "
+     "The army said it had hit a weapons depot.", "hit", "MLI"),
+])
+def test_an_organ_named_again_is_the_states_named_before(nlp, text, word, country):
+    # "the foreign ministry" after "Kenya's foreign ministry" (rule organ_reference).
+    article = analyze(text, published="2025-06-12", nlp=nlp)
+    assert [e.actor_country for e in article.events if e.trigger.text == word] == [country]
+
+
+def test_an_organ_never_named_with_its_state_stays_unknown(nlp):
+    article = analyze("Peru summoned the Chilean envoy. The defence ministry said it was "
+                      "ready.", published="2025-06-12", nlp=nlp)
+    assert not [e for e in article.events if e.trigger.text == "said"]
