@@ -211,10 +211,14 @@ def _party_label(doc: Doc, start: int, end: int, taken: list[bool], dictionary: 
 # Indexes known people's surnames and full names, then one scan of the tokens adds a mention where a
 # name recurs untagged; the checks on each hit (a first name to its left, a longer name to its
 # right) belong to that scan.
-def propagate(doc: Doc, groups: Sequence[Group], names: Sequence[Candidate]) -> None:  # noqa: C901
+def propagate(doc: Doc, groups: Sequence[Group], names: Sequence[Candidate],  # noqa: C901
+              dictionary: frozenset[str] = frozenset()) -> None:
     """Add mentions the model missed: a person's surname or full name written again where
     the model tagged nothing ("Pompeo released a statement"), and repeats of organisation
-    names ("Civic Passion" tagged once, written three times)."""
+    names ("Civic Passion" tagged once, written three times). A surname is taken where the
+    tagger read it as a proper noun, or, when it is no word of the ``dictionary``
+    (``dictionary_words``), wherever it is written ("Nduhungirehe, speaking at ..." tagged
+    as an adverb)."""
     # Plain strings, so that the scans below create a Token only where a name may be.
     words = [t.text for t in doc]
     tagged = doc.has_annotation("TAG")
@@ -237,7 +241,7 @@ def propagate(doc: Doc, groups: Sequence[Group], names: Sequence[Candidate]) -> 
     for i, word in enumerate(words):
         if taken[i] or word not in forms or not word[:1].isupper():
             continue
-        if tagged and doc[i].pos_ != "PROPN":
+        if tagged and doc[i].pos_ != "PROPN" and (not dictionary or word.lower() in dictionary):
             continue
         group = forms[word]
         start = i

@@ -65,7 +65,7 @@ def resolve_entities(
                                         for m in group.mentions):
             # "The Vienna Convention on Diplomatic Relations" is a law, no party.
             group.label = "LAW"
-    propagate(doc, groups, names)
+    propagate(doc, groups, names, dictionary)
     groups = [group for group in groups if group.mentions]
     spans = list(others)
     for group in groups:

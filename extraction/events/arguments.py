@@ -57,7 +57,7 @@ from .resolve import (
     _pronoun,
     resolve_one,
 )
-from .syntax import _far_agent
+from .syntax import _far_agent, opening_name
 from .words import PLACE_MARKS
 
 __all__ = [
@@ -140,7 +140,7 @@ def build_index(doc: Doc, entities: Sequence[dict[str, Any]] | None,  # noqa: C9
         last_person[tok.i] = person
         last_thing[tok.i] = thing
         last_plural[tok.i] = plural
-        if tok.dep_ not in SUBJECT_DEPS or in_quote[tok.i]:
+        if in_quote[tok.i] or tok.dep_ not in SUBJECT_DEPS and not opening_name(tok):
             continue
         if tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "conj" for c in tok.children):
             plural = tok.i

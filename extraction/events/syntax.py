@@ -68,7 +68,26 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             for child in aux.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return child, aux.dep_ == "auxpass" or child.dep_ == "nsubjpass"
-    return _fronted_place_apposition(verb), False
+    return _fronted_place_apposition(verb) or _opening_subject(verb), False
+
+
+def opening_name(tok: Token) -> bool:
+    """A name that opens its sentence before a comma, which the parser did not make the
+    subject ("Nduhungirehe, speaking at the same ceremony, rejected ..." with the name read
+    as an adverb): it is the sentence's subject all the same."""
+    return tok.is_sent_start and tok.text[:1].isupper() and tok.ent_type_ in (
+        "PERSON", "ORG", "GPE", "NORP") and tok.dep_ in ("advmod", "npadvmod", "dep", "intj") \
+        and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "," and \
+        tok.head.pos_ in ("VERB", "AUX")
+
+
+def _opening_subject(verb: Token) -> Token | None:
+    """The opening name of ``verb``'s sentence that the parser hung on it (``opening_name``),
+    for a finite verb with no subject of its own."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    first = verb.sent[0]
+    return first if first.head.i == verb.i and opening_name(first) else None
 
 
 def _fronted_place_apposition(verb: Token) -> Token | None:

@@ -155,3 +155,17 @@ def test_an_organ_never_named_with_its_state_stays_unknown(nlp):
     article = analyze("Peru summoned the Chilean envoy. The defence ministry said it was "
                       "ready.", published="2025-06-12", nlp=nlp)
     assert not [e for e in article.events if e.trigger.text == "said"]
+
+
+def test_a_rare_surname_opening_a_sentence_is_its_person_and_subject(nlp):
+    # The tagger reads the rare surname as an adverb: it is still the person named before,
+    # the subject of its sentence, and the "he" that follows.
+    text = ("Burundi's foreign minister and his Rwandan counterpart Olivier Nduhungirehe met "
+            "in Kigali on Monday. Nduhungirehe, speaking after the talks, rejected the "
+            "claims. Burundi, he said, had sheltered the fighters, and he accused Gitega of "
+            "stalling.")
+    article = analyze(text, published="2025-06-12", nlp=nlp)
+    person = next(e for e in article.entities if e.canonical == "Olivier Nduhungirehe")
+    assert len(person.mentions) == 2
+    assert {e.actor_country for e in article.events
+            if e.trigger.text in ("rejected", "accused")} == {"RWA"}
