@@ -264,3 +264,21 @@ def test_stance_a_year_or_month_alone_stands_for_its_middle(date, background):
 
     from extraction.events.stance import _background
     assert _background(date, dt.date(2021, 12, 17)) is background
+
+
+def test_stance_targets_name_parties():
+    # An organisation the text ties to no country and the knowledge base gives no role
+    # ("Acmeflight", a name read as an organisation) is no party a stance is about; a
+    # person is, and so is an organisation with a country.
+    entities = ENTITIES + [
+        {"id": "E5", "canonical": "Acmeflight", "label": "ORG", "country": None, "role": None,
+         "mentions": []},
+        {"id": "E6", "canonical": "Caracas Chamber", "label": "ORG", "country": "VEN",
+         "role": None, "mentions": []},
+    ]
+    stances = aggregate_stances([event("V1", "E1", "E5", -0.4, event_type="SANCTION"),
+                                 event("V2", "E1", "E6", -0.4, event_type="SANCTION"),
+                                 event("V3", "E1", "E3", 0.35)], entities)
+    assert stance_of(stances, "USA", "Acmeflight") is None
+    assert stance_of(stances, "USA", "Caracas Chamber") is not None
+    assert stance_of(stances, "USA", "Juan Guaido") is not None
