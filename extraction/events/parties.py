@@ -19,6 +19,7 @@ from .words import (
     DOCUMENT_NOUNS,
     HAZARD_NOUNS,
     HELPING_VERBS,
+    JOINT_UNDERTAKINGS,
     LEFT_BODIES,
     NEWS_NOUNS,
     OWN_PERSONNEL,
@@ -155,6 +156,16 @@ def _helping_purpose(trigger: Token) -> bool:
         if clause.dep_ == "prep" and clause.lower_ in ("at", "upon", "on") and any(
                 p.lemma_.lower() in ("request", "invitation") for p in _children(clause, "pobj")):
             # "sent troops at the request of President X": invited, the force helps.
+            return True
+    return _joins_undertaking(verb)
+
+
+def _joins_undertaking(verb: Token) -> bool:
+    """True when a deployment goes to a joint undertaking: it takes part, it does not
+    threaten (rule ``helping_deployment``)."""
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "for") and any(
+                p.lemma_.lower() in JOINT_UNDERTAKINGS for p in _children(prep, "pobj")):
             return True
     return False
 

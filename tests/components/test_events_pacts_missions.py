@@ -83,3 +83,13 @@ def test_a_party_of_the_clause_counted_from_receives_no_cooperation(nlp):
     # North Korea is in the "after" clause: South Korea's drills are not towards it.
     text = "South Korea staged drills on Thursday, two days after North Korea fired a missile."
     assert ("KOR", "PRK") not in _stances(nlp, text)
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Germany sent troops to a Lithuanian-led exercise last year.", ("DEU", "LTU")),
+    ("Paris said France was ready to send troops to a Danish-led Arctic exercise.",
+     ("FRA", "DNK")),
+])
+def test_sending_troops_to_a_partners_exercise_is_no_threat(nlp, text, pair):
+    found = _stances(nlp, text)
+    assert found.get(pair) != "oppose"
