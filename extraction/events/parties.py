@@ -23,6 +23,7 @@ from .words import (
     LEFT_BODIES,
     NEWS_NOUNS,
     OWN_PERSONNEL,
+    PLACE_MARKS,
     PRESS_NAME_WORDS,
     STATE_WORDS,
     THING_NOUNS,
@@ -114,8 +115,9 @@ def _arg_key(arg: Arg | None) -> str | None:
 
 
 def _is_named_party(arg: Arg) -> bool:
-    """A party named by the text; a place ("in Nairobi") is where, not whom."""
-    return arg.named and not arg.text.startswith("in ")
+    """A party named by the text; a place ("in Nairobi", "at the White House") is where,
+    not whom."""
+    return arg.named and not arg.text.startswith(PLACE_MARKS)
 
 
 def _pairs(frame: Frame, actors: list[Arg], targets: list[Arg],

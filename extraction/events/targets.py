@@ -162,7 +162,8 @@ def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,  # noqa: 
     venue = _venue(entry)
     for prep in TARGET_PREPS:
         for pobj in preps.get(prep, ()):
-            found = _at_place(index, _party_args(index, pobj), prep)
+            found = _at_place(index, _party_args(index, pobj), prep,
+                              hostile=entry is not None and entry.intensity < 0)
             candidates.append([a for a in found if not (venue and _is_place(a))])
     candidates.extend(aimed)
     for prep in () if venue else PLACE_PREPS:
@@ -211,7 +212,7 @@ def _is_place(arg: Arg) -> bool:
     return arg.text.startswith(PLACE_MARKS)
 
 
-def _at_place(index: DocIndex, args: list[Arg], prep: str) -> list[Arg]:
+def _at_place(index: DocIndex, args: list[Arg], prep: str, hostile: bool = False) -> list[Arg]:
     """"at" a building, an airport or a city names where an act happened, not whom it was
     aimed at ("the airstrike at Baghdad airport"; but "fired at the protesters")."""
     if prep != "at" or "place_at" not in index.rules:
@@ -220,8 +221,10 @@ def _at_place(index: DocIndex, args: list[Arg], prep: str) -> list[Arg]:
     for arg in args:
         ent = index.entities.get(arg.entity or "") or {}
         label = ent.get("label")
-        if label in ("FAC", "LOC") or label == "GPE" and (
-                resources.place_lookup(str(ent.get("canonical") or "")) is None):
+        place = resources.place_lookup(str(ent.get("canonical") or ""))
+        if label in ("FAC", "LOC") or label == "GPE" and place is None or (
+                place is not None and place.kind == "seat" and not hostile):
+            # ("signed a deal at the White House": a seat of government names where.)
             arg = _as_place(arg, prep)
         out.append(arg)
     return out

@@ -53,3 +53,14 @@ def test_the_two_republics_are_the_pair_named_before(events_nlp):
 ])
 def test_brussels_is_belgium_beside_a_belgian(nlp, text, holder):
     assert (holder, "RWA", "oppose") in stances(nlp, text)
+
+
+def test_a_seat_of_government_where_a_pact_is_signed_is_no_party(nlp):
+    # "signed a deal at the White House": where it was signed; the signers back each other.
+    found = stances(nlp, "Serbia and Kosovo signed a deal at the White House in 2020.")
+    assert ("SRB", "XKX", "support") in found and ("XKX", "SRB", "support") in found
+    assert not {s for s in found if s[1] == "USA"}
+
+
+def test_firing_at_a_seat_of_government_is_still_an_attack_on_it(nlp):
+    assert ("RUS", "USA", "oppose") in stances(nlp, "Russian ships fired at the White House.")
