@@ -291,6 +291,12 @@ def is_pact_name(entity: dict[str, Any], head: Token) -> bool:
                                       head.lower_ in PACT_NOUNS)
 
 
+def _common_noun(tok: Token) -> bool:
+    """A common noun, also a lower-case one the tagger read as a proper noun ("the bloc",
+    "the ministry" at times)."""
+    return tok.pos_ == "NOUN" or tok.tag_ == "NNP" and tok.text.islower()
+
+
 def named_institution(index: DocIndex, tok: Token) -> str | None:
     """The entity "the court" or "the three-judge court" stands for: the last organisation
     named before it whose name holds that noun ("the Supreme Court of Brazil ... the court
@@ -298,10 +304,8 @@ def named_institution(index: DocIndex, tok: Token) -> str | None:
     (no proper-noun modifier, not itself inside a name), and only when the text named such
     an organisation before; else None and the other rules decide."""
     lemma = tok.lemma_.lower()
-    # (A lower-case word tagged as a proper noun, "the bloc" at times, is a common noun.)
-    common = tok.pos_ == "NOUN" and tok.tag_ == "NN" or tok.tag_ == "NNP" and tok.text.islower()
-    if lemma not in INSTITUTION_NOUNS | BLOC_NOUNS or not common or \
-            index.token_entity[tok.i] is not None:
+    if lemma not in INSTITUTION_NOUNS | BLOC_NOUNS or not _common_noun(tok) or \
+            tok.tag_ not in ("NN", "NNP") or index.token_entity[tok.i] is not None:
         return None
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children) or any(
             c.dep_ in ("compound", "poss") or c.pos_ == "PROPN" for c in tok.children):
@@ -331,12 +335,6 @@ ORGAN_WORDS = INSTITUTION_NOUNS | frozenset({
     "embassy", "cabinet", "guard", "junta"})
 #: How far back, and how many earlier mentions of its word, "the ministry" looks.
 ORGAN_WINDOW, ORGAN_LOOKS = 1500, 8
-
-
-def _common_noun(tok: Token) -> bool:
-    """A common noun, also a lower-case one the tagger read as a proper noun ("the bloc",
-    "the ministry" at times)."""
-    return tok.pos_ == "NOUN" or tok.tag_ == "NNP" and tok.text.islower()
 
 
 def _organ_mentions(index: DocIndex, lemma: str) -> list[int]:

@@ -468,12 +468,12 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:  # noqa:
         named = _appositive_named(index, tok)
         if named is not None:
             return resolve_one(index, named, depth=depth + 1)
-    named = tokens
+    words = tokens
     if "city_is_place" in index.rules and (places := pact_place_words(tok, tokens)):
         # "signed the Brussels Agreement with Kosovo": the city it was made in is no party.
         skip = {t.i for t in places}
-        named = [t for t in tokens if t.i not in skip]
-    country, igo = _lookup_country(named) if not ethnic else (None, None)
+        words = [t for t in tokens if t.i not in skip]
+    country, igo = _lookup_country(words) if not ethnic else (None, None)
     if country or igo:
         return Arg(tok.i, text, "country" if country else "igo", None, country, sector, igo)
     if sector == "rebels" and "named_group" in index.rules:

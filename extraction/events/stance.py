@@ -492,8 +492,8 @@ def names_a_party(key: str, named: dict[str, dict[str, Any]]) -> bool:
     knowledge base ties to a country or gives a role. Not words with no entity ("three crew
     members", "outside powers") nor a name read as an organisation with neither ("Airbus",
     "Karabakh", "Attari"), unless its name says it is an institution ("the Electoral
-    Commission"): chosen on the ten development folders, in-sample, where such targets were
-    4 right of 23."""
+    Commission"): chosen on the ten development folders, in-sample, where the targets it
+    takes away were 4 right of 23 before institutions were let through."""
     if not key.startswith("entity:"):
         return True
     entity = named.get(key.split(":", 1)[1])
