@@ -73,12 +73,9 @@ class DocIndex:
     # Built on first use: for each word of an organisation's name, the tokens where such
     # organisations are mentioned, in text order (``references.named_institution``).
     name_words: dict[str, list[tuple[int, str]]] | None = None
-    # Where each document noun ("decree", "law") is written, in text order, built on first
-    # use (``judgements._document_author``).
-    document_words: dict[str, list[int]] | None = None
-    # The same for the organs of a state ("ministry", "army"), built on first use
-    # (``references.organ_country``).
-    organ_words: dict[str, list[int]] | None = None
+    # Built on first use, per kind of word ("document", "organ"): where each such word is
+    # written, by lemma, in text order (``references.earlier_mentions``).
+    word_positions: dict[str, dict[str, list[int]]] = field(default_factory=dict)
 
     def entity_at(self, i: int) -> dict[str, Any] | None:
         eid = self.token_entity[i]

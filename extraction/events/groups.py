@@ -101,8 +101,8 @@ def _acting_members(index: DocIndex, head: Token, arg: Arg) -> list[Arg]:
 
 def _group_entity(index: DocIndex, arg: Arg) -> tuple[str, ...]:
     """The member states of the fixed group of states an entity argument names, or ()."""
-    ent = index.entities.get(arg.entity or "") if arg.entity else None
-    name = str((ent or {}).get("canonical") or "").lower()
+    ent = index.entities.get(arg.entity or "") or {}
+    name = str(ent.get("canonical") or "").lower()
     return STATE_GROUPS.get(name, ())
 
 

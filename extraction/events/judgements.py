@@ -4,7 +4,6 @@ in a quote, the author of a judged act, a denied charge.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Token
@@ -14,7 +13,7 @@ from .frame import Frame
 from .groups import resolve
 from .lexicon import ACTION, INCIDENT, STATEMENT, Entry
 from .parties import ACT_NOUNS, BLAMING_TYPES, DOCUMENT_NOUNS, _media_source
-from .references import is_definite, protagonist
+from .references import earlier_mentions, is_definite, protagonist
 from .resolve import resolve_one
 from .syntax import _children, _is_verbal, _negated, _small_clause_subjects
 from .targets import _is_place, _possessor_undergoes
@@ -292,31 +291,15 @@ def _judged_noun(trigger: Token, by_token: dict[int, Frame],
     return None
 
 
-#: How far back (in tokens) "the decree" looks for where the story named its author.
-DOCUMENT_WINDOW = 1500
-#: At most this many earlier mentions of the word are read, nearest first.
-DOCUMENT_LOOKS = 8
-
-
 def _document_author(index: DocIndex, act: Token) -> list[Arg]:
     """Who made the law, decree or plan "the decree" names again: the party written on an
     earlier mention of the same word ("a Venezuelan decree", "Russia's law") or the subject
-    that made it ("Russia passed a law"), nearest first within ``DOCUMENT_WINDOW`` tokens
-    (rule ``judged_document``); [] when the story named none."""
+    that made it ("Russia passed a law"), nearest first (``references.earlier_mentions``;
+    rule ``judged_document``); [] when the story named none."""
     if act.lemma_.lower() not in DOCUMENT_NOUNS or not is_definite(act):
         return []
-    doc = index.doc
-    if index.document_words is None:
-        # One pass over the text; each later lookup walks only the mentions of its word.
-        index.document_words = {}
-        for tok in doc:
-            if tok.pos_ == "NOUN" and tok.lemma_.lower() in DOCUMENT_NOUNS:
-                index.document_words.setdefault(tok.lemma_.lower(), []).append(tok.i)
-    mentions = index.document_words.get(act.lemma_.lower(), [])
-    at = bisect_left(mentions, act.i)
-    before = [i for i in mentions[max(0, at - DOCUMENT_LOOKS):at] if act.i - i <= DOCUMENT_WINDOW]
-    for i in reversed(before):
-        earlier = doc[i]
+    for i in earlier_mentions(index, act, "document", _document_word):
+        earlier = index.doc[i]
         heads = [c for c in earlier.children if c.dep_ in ("poss", "amod", "compound")]
         if earlier.dep_ == "dobj" and _is_verbal(earlier.head):
             heads += _children(earlier.head, "nsubj")
@@ -325,6 +308,10 @@ def _document_author(index: DocIndex, act: Token) -> list[Arg]:
         if parties:
             return parties
     return []
+
+
+def _document_word(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in DOCUMENT_NOUNS
 
 
 def _named_again(act: Token) -> bool:

@@ -7,7 +7,7 @@ violence, the protagonist of a story and a reference to a pair of parties.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from spacy.tokens import Token
@@ -333,18 +333,31 @@ def named_institution(index: DocIndex, tok: Token) -> str | None:
 ORGAN_WORDS = INSTITUTION_NOUNS | frozenset({
     "government", "army", "military", "police", "navy", "command", "presidency", "office",
     "embassy", "cabinet", "guard", "junta"})
-#: How far back, and how many earlier mentions of its word, "the ministry" looks.
-ORGAN_WINDOW, ORGAN_LOOKS = 1500, 8
+#: How far back (in tokens), and how many earlier mentions of its word, a noun named again
+#: with "the" ("the ministry", "the decree") looks for where the story first told of it.
+MENTION_WINDOW, MENTION_LOOKS = 1500, 8
 
 
-def _organ_mentions(index: DocIndex, lemma: str) -> list[int]:
-    """Where the organ word ``lemma`` is written, in text order (one pass per document)."""
-    if index.organ_words is None:
-        index.organ_words = {}
+def earlier_mentions(index: DocIndex, tok: Token, kind: str,
+                     keep: Callable[[Token], bool]) -> list[int]:
+    """The tokens before ``tok`` with its lemma that ``keep`` accepts, nearest first: at most
+    ``MENTION_LOOKS`` of them, none more than ``MENTION_WINDOW`` tokens back. The words
+    ``keep`` accepts are indexed once per document and ``kind``, so each lookup is a
+    bisection."""
+    table = index.word_positions.get(kind)
+    if table is None:
+        table = index.word_positions[kind] = {}
         for t in index.doc:
-            if _common_noun(t) and t.lemma_.lower() in ORGAN_WORDS:
-                index.organ_words.setdefault(t.lemma_.lower(), []).append(t.i)
-    return index.organ_words.get(lemma, [])
+            if keep(t):
+                table.setdefault(t.lemma_.lower(), []).append(t.i)
+    mentions = table.get(tok.lemma_.lower(), [])
+    at = bisect_left(mentions, tok.i)
+    return [i for i in reversed(mentions[max(0, at - MENTION_LOOKS):at])
+            if tok.i - i <= MENTION_WINDOW]
+
+
+def _organ_word(tok: Token) -> bool:
+    return _common_noun(tok) and tok.lemma_.lower() in ORGAN_WORDS
 
 
 def _modifiers(tok: Token) -> list[Token]:
@@ -356,19 +369,15 @@ def organ_country(index: DocIndex, tok: Token) -> str | None:
     on the nearest earlier mention of the same organ ("Taiwan's defence ministry", "the
     Sudanese army"), its other words the same (rule ``organ_reference``); None when the
     phrase names its state itself or the story wrote the organ with no state before."""
-    lemma = tok.lemma_.lower()
-    if lemma not in ORGAN_WORDS or not _common_noun(tok) or not is_definite(tok) or \
-            index.token_entity[tok.i] is not None:
+    if not _organ_word(tok) or not is_definite(tok) or index.token_entity[tok.i] is not None:
         return None
     mods = _modifiers(tok)
     if any(c.dep_ == "poss" or index.token_entity[c.i] is not None for c in mods):
         return None
     words = {c.lower_ for c in mods}
-    mentions = _organ_mentions(index, lemma)
-    at = bisect_left(mentions, tok.i)
-    for i in reversed(mentions[max(0, at - ORGAN_LOOKS):at]):
+    for i in earlier_mentions(index, tok, "organ", _organ_word):
         earlier = _modifiers(index.doc[i])
-        if tok.i - i > ORGAN_WINDOW or not words <= {c.lower_ for c in earlier}:
+        if not words <= {c.lower_ for c in earlier}:
             continue
         for c in earlier:
             ent = index.entity_at(c.i) or {}
