@@ -51,14 +51,17 @@ What is scored:
   * the target matches: for a gold target with ``target_name`` (a person or a non-state
     organisation), a name token of the gold name appears in the system target (see
     ``name_matches``: same surname, same first name, a one-word name contained in the
-    other, or an acronym such as "MDC"); for an IGO the system target key (or name) is that
-    IGO; for a state (``ISO3`` or ``sector:ISO3``) the system ``target_key`` with its sector
-    stripped equals the gold country (without ``target_key``: ``target_country`` equals it
-    and the target name is the state, its demonym or capital, or its government); a person
-    target whose entity role is a state office (head of state or government, minister,
-    spokesperson...) counts as the state, as ``holder_key`` does for holders. Strict
-    scoring also requires the sector of a state target to agree when ``target_key`` is given;
-  * the polarity matches ("mixed" matches either). The "pair" figure ignores polarity.
+    other, or an acronym such as "MDC", also one the system entity was written with in the
+    article, "PKK" for the Kurdistan Workers' Party); for an IGO the system target key (or
+    name) is that IGO; for a state (``ISO3`` or ``sector:ISO3``) the system ``target_key``
+    with its sector stripped equals the gold country (without ``target_key``:
+    ``target_country`` equals it and the target name is the state, its demonym or capital,
+    or its government); a person target whose entity role is a state office (head of state
+    or government, minister, spokesperson...) counts as the state, as ``holder_key`` does
+    for holders. Strict scoring also requires the sector of a state target to agree when
+    ``target_key`` is given;
+  * the polarity matches (a system "mixed" matches either gold polarity; a gold "mixed"
+    only a system "mixed"). The "pair" figure ignores polarity.
   Gold and system stances are paired one to one (maximum matching).
 - Event dates. For each gold event with a date, the system events whose trigger overlaps
   the gold trigger; right when one of their dates starts with the gold value (system dates
@@ -192,6 +195,12 @@ def name_matches(gold_name: str, system_name: str | None) -> bool:
         gold_stripped == _acronym(system_name)
 
 
+def _is_acronym(text: str) -> bool:
+    """Whether a mention is an acronym: two or more capitals, nothing else ("PKK")."""
+    stripped = text.strip()
+    return len(stripped) >= 2 and stripped.isalpha() and stripped.isupper()
+
+
 def _is_state_name(name: str, country: str) -> bool:
     """Whether a display name is the state itself: its name, demonym, capital, government."""
     from extraction import resources
@@ -209,6 +218,19 @@ def _named_armed_group(system: dict[str, Any], gold_sector: str | None) -> bool:
         str(system.get("target_key") or "").startswith("entity:")
 
 
+def _names_target(g_name: str, system: dict[str, Any]) -> bool:
+    """Whether the system target is the person or group the gold names."""
+    s_key = system.get("target_key")
+    names = [system.get("target")]
+    if s_key and s_key.startswith("entity:"):
+        names.append(s_key.split(":", 1)[1])
+    if any(name_matches(g_name, n) for n in names if n):
+        return True
+    # A group the analyst names by an acronym of another language ("PKK") and the system
+    # by its English name, written with that acronym in the article.
+    return g_name.strip() in system.get("target_acronyms", ())
+
+
 def target_matches(gold: dict[str, Any], system: dict[str, Any], *, strict: bool = False) -> bool:
     """Whether a system stance's target is the gold stance's target (see module docstring)."""
     g_target = gold.get("target")
@@ -216,10 +238,7 @@ def target_matches(gold: dict[str, Any], system: dict[str, Any], *, strict: bool
     s_name = system.get("target")
     s_key = system.get("target_key")
     if g_name:
-        names = [s_name]
-        if s_key and s_key.startswith("entity:"):
-            names.append(s_key.split(":", 1)[1])
-        return any(name_matches(g_name, n) for n in names if n)
+        return _names_target(g_name, system)
     g_sector, g_base = split_key(g_target)
     if g_base is None:
         return False
@@ -527,7 +546,10 @@ def score_article(art: GoldArticle, article: Any, *, errors: bool = False) -> Co
     carry = offset_map(art.text, article.text)
     gold_st = art.data["stances"]
     roles = {e.canonical: e.role for e in article.entities}
-    sys_st = [dict(s.to_dict(), target_role=roles.get(s.target)) for s in article.stances]
+    acronyms = {e.canonical: sorted({m.text for m in e.mentions if _is_acronym(m.text)})
+                for e in article.entities}
+    sys_st = [dict(s.to_dict(), target_role=roles.get(s.target),
+                   target_acronyms=acronyms.get(s.target, [])) for s in article.stances]
 
     matched = match_stances(gold_st, sys_st)
     counts.stance = Score(len(matched), len(gold_st), len(sys_st))

@@ -197,6 +197,19 @@ def test_name_matching():
     assert not scorer.name_matches("Marta Example", None)
 
 
+def test_a_named_target_matches_by_an_acronym_its_entity_was_written_with():
+    scorer = load_scorer()
+    gold = {"holder": "AAA", "target": "AAA", "target_name": "KZL", "polarity": "oppose"}
+    system = {"holder": "AAA", "target": "Zentral Liberation Kommando",
+              "target_key": "entity:Zentral Liberation Kommando", "target_country": "AAA",
+              "polarity": "oppose", "target_acronyms": ["KZL"]}
+    assert scorer.target_matches(gold, system)
+    assert not scorer.target_matches(gold, dict(system, target_acronyms=[]))
+    assert not scorer.target_matches(gold, dict(system, target_acronyms=["QRS"]))
+    assert scorer._is_acronym("ZLK") and not scorer._is_acronym("Zlk")
+    assert not scorer._is_acronym("U.N.") and not scorer._is_acronym("A")
+
+
 def test_stance_matching_on_made_up_pairs():
     scorer = load_scorer()
     gold = [
