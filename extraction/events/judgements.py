@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Token
 
+from .. import resources
 from .docindex import Arg, DocIndex
 from .frame import Frame
 from .groups import resolve
@@ -316,10 +317,13 @@ def _document_word(tok: Token) -> bool:
 
 def _named_again(act: Token) -> bool:
     """True for a document named with "the" and nothing else ("the decree", "the law"),
-    which only ``judged_document`` lets a judgement be about."""
+    which only ``judged_document`` lets a judgement be about; not for one whose maker is
+    written on it ("the Arab League statement", "the Venezuelan decree")."""
     lemma = act.lemma_.lower()
     return lemma in DOCUMENT_NOUNS and not _children(act, "poss") and lemma not in (
-        ACT_NOUNS | ACT_REFERENCES | BREACH_NOUNS | ACCUSATION_NOUNS | CONDUCT_NOUNS)
+        ACT_NOUNS | ACT_REFERENCES | BREACH_NOUNS | ACCUSATION_NOUNS | CONDUCT_NOUNS) and \
+        not any(c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_)
+                for c in act.children)
 
 
 def _authors(frame: Frame) -> list[Arg]:
@@ -336,6 +340,12 @@ def _act_agents(index: DocIndex, act: Token) -> list[Arg]:
     owners = [] if _possessor_undergoes(index, act) else [
         a for poss in _children(act, "poss") for a in resolve(index, poss)
         if a.is_party and not _is_place(a)]
+    if not owners and not _possessor_undergoes(index, act):
+        # "the Iranian strikes", "the U.S. sanctions": the state written on the act (not
+        # a city: "the Algiers agreement" was made there).
+        owners = [a for mod in act.children if mod.dep_ in ("amod", "compound") and
+                  _names_a_state(mod) for a in resolve(index, mod)
+                  if a.is_party and a.country and not _is_place(a)]
     if owners:
         return owners
     verbs = _children(act, "acl")
@@ -348,6 +358,12 @@ def _act_agents(index: DocIndex, act: Token) -> list[Arg]:
               for pobj in _children(prep, "pobj")]
     return [a for head in heads for a in resolve(index, head) if a.is_party and
             not _is_place(a)]
+
+
+def _names_a_state(mod: Token) -> bool:
+    """Whether a modifier names a state or its people ("Iranian", "U.S.", "United States")."""
+    place = resources.place_lookup(mod.doc[mod.left_edge.i:mod.i + 1].text)
+    return place is not None and place.kind in ("country", "demonym")
 
 
 def _earlier_author(frames: Sequence[Frame], act: Token, own: Frame | None,

@@ -38,6 +38,7 @@ from .words import (
     MALE_FEMALE,
     MEMBER_NOUNS,
     NEUTER,
+    OWN_PERSONNEL,
     PEOPLE_NOUNS,
     PLURAL,
     QUANTITY_HEADS,
@@ -322,6 +323,13 @@ def _state_reference(index: DocIndex, tok: Token, depth: int) -> str | None:
     return None
 
 
+def _own_envoy(tok: Token) -> bool:
+    """Whether ``tok`` is the doer's own people, named by a possessive pronoun ("recalled its
+    ambassador, Ana Ruiz", "their diplomats"): the act concerns where they serve, not them."""
+    return (tok.lemma_.lower() in OWN_PERSONNEL or tok.lower_ in OWN_PERSONNEL) and any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in tok.children)
+
+
 def _appositive_named(index: DocIndex, tok: Token) -> Token | None:
     """A person or organisation named in apposition to ``tok``, else None."""
     return next((c for c in tok.children if c.dep_ == "appos" and
@@ -462,7 +470,7 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:  # noqa:
                       arg.label)
         return arg
     if depth < 2 and (tok.pos_ == "NOUN" or index.token_entity[tok.i] is None) and \
-            "appositive_name" in index.rules:
+            "appositive_name" in index.rules and not _own_envoy(tok):
         # "his father, Emir Khalifa", "the group's leader, Ali Musa": the name in
         # apposition is the one meant.
         named = _appositive_named(index, tok)
