@@ -5,6 +5,7 @@ dateline's), else the publication date; ``pick_date`` says which.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -12,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from ..temporal.periods import period_start
 from ..temporal.tense import reporting_verb, told_in_past
 from .docindex import Arg, DocIndex
 from .frame import Frame
@@ -232,6 +234,37 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],  # n
     if anchor:
         return anchor, "published"
     return None, None
+
+
+def event_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],
+               anchor: str | None, *, happened: bool = False,
+               **options: Any) -> tuple[str | None, str | None]:
+    """``pick_date``; with ``happened`` (an act told as done, rule ``past_not_after``), a
+    date that begins after the day of publication is not the act's but a later one's its
+    words announce ("said it would raise the matter in December" is not said in December):
+    the publication date instead. A noun keeps its own date ("the election on December 7"
+    is a happening to come), and so does a verb its own clause dates ("is to visit Kampala
+    on December 2") and a date written with its year ("on 12 March 2024"), which no reading
+    against the publication date made."""
+    when, source = pick_date(trigger, spans, anchor, **options)
+    if happened and _is_verbal(trigger) and after_the_report(when, anchor) and \
+            not _YEAR_WRITTEN.search(source or "") and not any(
+                _attached(span, trigger) for span, item in
+                sentence_spans(trigger.sent, spans, options.get("starts"))
+                if item.get("text") == source):
+        return anchor, "published"
+    return when, source
+
+
+#: A year written out in a time expression ("12 March 2024", "in 2019").
+_YEAR_WRITTEN = re.compile(r"\b\d{4}\b")
+
+
+def after_the_report(value: str | None, anchor: str | None) -> bool:
+    """Whether a date begins after the day of publication ``anchor``."""
+    start, _ = period_start(value)
+    day, _ = period_start(anchor)
+    return start is not None and day is not None and start > day
 
 
 #: Units an offset before "after" or "before" counts in, in days ("hours after": that day).

@@ -76,10 +76,10 @@ from .dates import (
     _timex_spans,
     _undated_act,
     counted_offset,
+    event_date,
     line_breaks,
     narrative_day,
     narrative_starts,
-    pick_date,
     told_in_sequence,
 )
 from .docindex import Arg, DocIndex
@@ -154,7 +154,7 @@ from .syntax import (
 )
 from .targets import _at_place, _is_place, _noun_arguments, _object_targets, _verb_arguments
 
-__all__ = ["RULES", "check_rules", "extract_events", "home_country", "pick_date"]
+__all__ = ["RULES", "check_rules", "extract_events", "home_country"]
 
 
 HELPING_INTENSITY = 0.5
@@ -348,16 +348,16 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
             if threat:
                 frame.mode = _final_mode(frame, active)
         etype, polarity = _polarity(frame)
-        when, source = pick_date(frame.trigger, spans, anchor,
-                                 breaks=breaks if "dateline_date" in active else None,
-                                 narrative=starts if "narrative_date" in active and not (
-                                     "words_now" in active and _words_now(frame)) else None,
-                                 conjuncts="conjunct_date" in active,
-                                 lede="lede_date" in active, starts=starts,
-                                 lone="lone_date" in active,
-                                 opening="opening_date" in active,
-                                 background=breaks if "background_date" in active else None,
-                                 offsets="counted_offset" in active)
+        when, source = event_date(
+            frame.trigger, spans, anchor,
+            happened=frame.mode == "happened" and "past_not_after" in active,
+            breaks=breaks if "dateline_date" in active else None,
+            narrative=starts if "narrative_date" in active and not (
+                "words_now" in active and _words_now(frame)) else None,
+            conjuncts="conjunct_date" in active, lede="lede_date" in active, starts=starts,
+            lone="lone_date" in active, opening="opening_date" in active,
+            background=breaks if "background_date" in active else None,
+            offsets="counted_offset" in active)
         trigger = _mention(frame.trigger)
         sentence = _sentence_mention(frame.trigger.sent)
         speaker = frame.speaker.entity if frame.speaker is not None else None
@@ -498,6 +498,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "home_country": _at_home,
     "narrative_date": narrative_day,
     "words_now": _words_now,
+    "past_not_after": event_date,
     "counted_offset": counted_offset,
     "show_of_force": _show_of_force,
     "armed_sector": _armed_sector,
@@ -542,8 +543,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "operation_agent": _operation_author,
     "kept_in_office": _refused_resignation,
     "participle_patient": _participle_patient,
-    # "offered naval assistance", "pledged aid": a promise of a thing is made now; only a
-    # promise to act ("pledged to send aid") is about the future.
+    # "offered naval assistance": a promise of a thing is made now, one to act is future.
     "offer_made": _frames,
     "state_passive": _state_author,
     "lede_date": _recent_day,

@@ -13,7 +13,8 @@ import pytest
 from spacy.tokens import Doc
 
 from extraction.components.events import Events
-from extraction.events.extract import extract_events, pick_date
+from extraction.events.dates import pick_date
+from extraction.events.extract import extract_events
 from extraction.events.lexicon import load_lexicon, match_trigger, parse_lexicon
 
 # (word, head, dep, pos, tag, lemma); head is an absolute token index.
