@@ -6,7 +6,8 @@ spokesperson, Steffen Seibert"), a surname a tied relative's, officials and stat
 with no country written take the country of the sentence that leads them in ("Romania
 said it would help. 'We will,' Energy Minister X said."), and otherwise ("Health Minister
 X", "the Coast Guard") the country the story is set in when one country has most of its
-place mentions (``ties.home_country``).
+place mentions (``ties.home_country``). A sentence that opens on a capital ("In Rabat,
+government spokesman X said") gives its officials that capital's country.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from .. import resources
 from ..resources import igo_name, role_for_title
 from . import ties
 from .mentions import ARTICLES, Candidate, Group, describes, is_acronym, longest_text
@@ -92,7 +94,8 @@ def lead_ties(doc: Doc, groups: Sequence[Group], linked: set[int]) -> None:
         if group.role in HOME_ROLES or head is not None or \
                 group.label == "ORG" and ties.national_institution(group.canonical):
             first = min(group.mentions, key=lambda m: m.start)
-            group.country = _lead_country(doc, first.start, country_at)
+            group.country = _opening_place(doc, first.start, country_at) or \
+                _lead_country(doc, first.start, country_at)
             if group.country and head:
                 group.role = head
 
@@ -104,6 +107,25 @@ def _head_title(group: Group) -> str | None:
         return None
     head = role_for_title(group.role.title())
     return head if head in ("head of state", "head of government") else None
+
+
+def _opening_place(doc: Doc, i: int, country_at: dict[int, str]) -> str | None:
+    """The country of the place that opens token ``i``'s sentence before a comma, when the
+    official comes after it: wire copy moves to a capital to let its officials speak ("In
+    Rabat, government spokesman X said ..."). Not a seat of an international organisation
+    ("In Brussels, ..." may be the EU's)."""
+    words = [t for t in doc[i].sent if not t.is_space]
+    if len(words) < 4 or words[0].lower_ != "in":
+        return None
+    comma = next((n for n, t in enumerate(words[:6]) if t.text == ","), None)
+    if comma is None or comma < 2 or words[comma].i >= i:
+        return None
+    place = words[1:comma]
+    found = {country_at.get(t.i) for t in place}
+    if len(found) != 1 or None in found or resources.igo_seat(
+            doc[place[0].i:place[-1].i + 1].text):
+        return None
+    return found.pop()
 
 
 def _lead_country(doc: Doc, i: int, country_at: dict[int, str]) -> str | None:

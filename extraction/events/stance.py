@@ -137,8 +137,9 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]], *,
         sector = _sector_name(target, event.get("target_text"), target_country,
                               event.get("target_sector"))
         if sector is not None:
-            # "the Venezuelan opposition": a part of a country, named as the text names it.
-            if sector[0] != holder:
+            # "the Venezuelan opposition": a part of a country, named as the text names it;
+            # not a state's backing of its own forces ("defended the strikes by its jets").
+            if sector[0] != holder and not (polarity > 0 and _own_forces(holder, sector[0])):
                 out.append((holder, sector[1], target_country, polarity))
         elif target is None and _crowd(event.get("target_text"), target_country):
             # People counted or named by a common noun are not their country at home; a
@@ -169,6 +170,12 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]], *,
                 not _same_side(speaker_holder, actor, actor_country):
             out.append((speaker_holder, actor_name, actor_country, polarity * SPEAKER_WEIGHT))
     return out
+
+
+def _own_forces(holder: str, sector_key: str) -> bool:
+    """Whether a sector is the holder state's own armed forces or police."""
+    part = Party.parse(sector_key)
+    return part.country == holder and part.sector in ("military", "police")
 
 
 #: Roles of organisations known by name that stand apart from their state's sectors.
