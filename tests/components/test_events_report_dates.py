@@ -2,9 +2,9 @@
 
 "Condemned the blockade and said Warsaw would bring the issue to EU leaders in December",
 told in November: December is when the issue is to be brought, not when the words were
-said; the words take the publication date. A planned act keeps its future date, an act its own clause
-dates keeps that date ("is to visit Kampala on December 2"), and a done act its own past
-one.
+said; the words take the publication date. A planned act keeps its future date, an act
+its own clause dates keeps that date ("is to visit Kampala on December 2"), and a done act
+its own past one.
 
 Every sentence is written for these tests (none comes from a benchmark).
 """
