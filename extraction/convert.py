@@ -8,7 +8,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from .model import Article, Entity, Event, Relation, Stance, TimeExpression
+from .model import RELATIONSHIP, Article, Entity, Event, Relation, Stance, TimeExpression
 from .textio import language_warning, original_offsets
 
 
@@ -35,7 +35,8 @@ def doc_to_article(doc: Doc, *, title: str | None = None, given: dt.date | None 
     text = doc.text
     entities = list(doc._.newslens_entities or ())
     timex = list(doc._.newslens_timex or ())
-    events = list(doc._.newslens_events or ())
+    # Nouns of a relationship ("an ally of") are relations, not events of the timeline.
+    events = [e for e in doc._.newslens_events or () if not e.get(RELATIONSHIP)]
     relations = list(doc._.newslens_relations or ())
     if original is not None and original != text:
         back = original_offsets(original, text)

@@ -181,6 +181,10 @@ class Event:
 #: What an event's text says of it: it took place, is planned or promised, would take place
 #: under a condition, or is denied (negated).
 MODALITIES = ("happened", "planned", "conditional", "denied")
+#: The key an event dict of the pipeline carries when its noun names a relationship ("an
+#: ally of", "a treaty between"), not an act: a relation, not an event of the timeline
+#: (``extraction.events.relationships``).
+RELATIONSHIP = "relationship"
 
 
 @dataclass(frozen=True)

@@ -142,6 +142,7 @@ from .places import (
     _unattributed,
     home_country,
 )
+from .relationships import names_a_relationship, numbered
 from .syntax import (
     _clause,
     _not_yet,
@@ -400,9 +401,7 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
         events = _drop_repeated_mentions(events)
     if "happening_once" in active:
         events = _drop_repeated_happenings(events)
-    for number, event in enumerate(events, start=1):
-        event["id"] = f"V{number}"
-    return events
+    return numbered(doc, events, "relationship_nouns" in active)
 
 
 #: Verbs and nouns of leaving; leaving an international body is a break with it.
@@ -498,6 +497,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "home_country": _at_home,
     "narrative_date": narrative_day,
     "words_now": _words_now,
+    "relationship_nouns": names_a_relationship,
     "past_not_after": event_date,
     "counted_offset": counted_offset,
     "show_of_force": _show_of_force,

@@ -33,6 +33,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .. import resources
+from ..model import RELATIONSHIP
 from ..parties import GROUP, SECTOR, Party
 from . import implied  # noqa: F401  (registers its rules in STANCE_RULES)
 from .arguments import PLACE_MARKS, holder_key, protagonist
@@ -420,6 +421,11 @@ def relation_model_rule(data: StanceInput) -> Iterator[Contribution]:  # noqa: C
             # (By country too: "Egypt's president" condemns where the model pairs "Sisi".)
             blamers.update((start, p) for p in _party_names(data, str(event["actor"])))
     for rel in data.relations:
+        if str(rel.get("found_by") or "").startswith(RELATIONSHIP_FINDER):
+            # A relationship the text names ("an ally of") speaks for its pair too.
+            covered.add((int(rel["sentence"]["start_char"]), rel["source"], rel["target"]))
+            covered.add((int(rel["sentence"]["start_char"]), rel["target"], rel["source"]))
+    for rel in data.relations:
         if rel.get("found_by") != "model" or float(rel["score"]) < RELATION_MIN_SCORE:
             continue
         start = int(rel["sentence"]["start_char"])
@@ -431,32 +437,57 @@ def relation_model_rule(data: StanceInput) -> Iterator[Contribution]:  # noqa: C
             # "Japan condemned the invasion of Ukraine": whoever condemns a hostile act
             # does not oppose the one it was done to.
             continue
-        source = data.entities.get(rel["source"])
-        target = data.entities.get(rel["target"])
-        if source is None or target is None or (
-                target.get("label") in ("GPE", "LOC", "FAC", "NORP") and
-                not target.get("country")):
-            # (A place no country is known for, "Qom Province", is no party; nor is a
-            # people or bloc named by an adjective, "Kurdish" or "Western".)
-            continue
-        holder = holder_key(entity=source, text=None, country=source.get("country"))
-        found = target_key(target, target.get("country"), None)
-        if holder is None or found is None:
-            continue
-        country = target.get("country")
-        sign = 1.0 if rel["polarity"] == "positive" else -1.0
-        if _same_side(holder, target, country) or holder == found[0] or (
-                sign > 0 and _own_organ(holder, target, country)):
-            continue
-        yield Contribution(holder, found[0], found[1], country,
-                           sign * float(rel["score"]) * RELATION_WEIGHT, str(rel["id"]))
+        found = _relation_contribution(data, rel, RELATION_WEIGHT)
+        if found is not None:
+            yield found
+
+
+#: How a relation a noun of a relationship states is found (``events.relationships``).
+RELATIONSHIP_FINDER = "relationship:"
+
+
+@stance_rule("relationship_relation")
+def relationship_rule(data: StanceInput) -> Iterator[Contribution]:
+    """A relationship the text names between two parties ("Egypt, an ally of Sudan", "locked
+    in a dispute with Ethiopia"), a relation and not an event of the timeline, counts as
+    the event it was read from would: its polarity, in full."""
+    for rel in data.relations:
+        if str(rel.get("found_by") or "").startswith(RELATIONSHIP_FINDER):
+            found = _relation_contribution(data, rel, 1.0)
+            if found is not None:
+                yield found
+
+
+def _relation_contribution(data: StanceInput, rel: dict[str, Any], weight: float
+                           ) -> Contribution | None:
+    """What a relation adds for its source towards its target (at ``weight`` of its score),
+    or None when one of them is no party or they are one side."""
+    source = data.entities.get(rel["source"])
+    target = data.entities.get(rel["target"])
+    if source is None or target is None or (
+            target.get("label") in ("GPE", "LOC", "FAC", "NORP") and
+            not target.get("country")):
+        # (A place no country is known for, "Qom Province", is no party; nor is a
+        # people or bloc named by an adjective, "Kurdish" or "Western".)
+        return None
+    holder = holder_key(entity=source, text=None, country=source.get("country"))
+    found = target_key(target, target.get("country"), None)
+    if holder is None or found is None:
+        return None
+    country = target.get("country")
+    sign = 1.0 if rel["polarity"] == "positive" else -1.0
+    if _same_side(holder, target, country) or holder == found[0] or (
+            sign > 0 and _own_organ(holder, target, country)):
+        return None
+    return Contribution(holder, found[0], found[1], country,
+                        sign * float(rel["score"]) * weight, str(rel["id"]))
 
 
 #: The rules the component runs by default: each helps on the development gold
 #: (``benchmarks/ablation.py``; in-sample). ``speaker`` is kept, switchable, but left out:
 #: switched on it cost stance F1 0.002 and precision 0.016 there.
 DEFAULT_RULES = ("event_actor", "implicit_target", "homage_target", "relation_model",
-                 "chosen_person", "later_party")
+                 "chosen_person", "later_party", "relationship_relation")
 
 
 def _background(date: str | None, published: dt.date | None) -> bool:
@@ -531,6 +562,8 @@ def aggregate_stances(events: Sequence[dict[str, Any]],
             published = dt.date.fromisoformat(published[:10])
         except ValueError:
             published = None
+    # Nouns of a relationship count through their relations (``relationship_relation``).
+    events = [e for e in events if not e.get(RELATIONSHIP)]
     data = StanceInput(events, relations or (), {str(e.get("id")): e for e in entities or ()})
     table: dict[tuple[str, str], dict[str, Any]] = {}
     for name in rules if rules is not None else DEFAULT_RULES:

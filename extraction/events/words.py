@@ -220,3 +220,5 @@ TARGETING_VERBS = _words("targeting_verbs")
 SENDING_VERBS = _words("sending_verbs")
 # dates.py (built on resolve's and targets' lists above)
 SPEAKER_NOUNS = PEOPLE_NOUNS | HOME_NOUNS | _words("speaker_nouns")
+# relationships.py
+RELATIONSHIP_NOUNS = _words("relationship_nouns")

@@ -3,7 +3,8 @@
 Two finders, each a pure function of the ``Doc`` and plain dicts:
 
 - ``event_relations``: an event that happened, with an actor and a target entity and a
-  polarity, is a relation from actor to target (``found_by`` = ``event:<TYPE>``);
+  polarity, is a relation from actor to target (``found_by`` = ``event:<TYPE>``, or
+  ``relationship:<TYPE>`` for a noun of a relationship, ``events.relationships``);
 - ``model_relations``: every pair of party entities (people, organisations, states and
   their demonyms, facilities) in a sentence goes through the learned directed-stance classifier
   (``classifier``); a pair it does not call neutral is a relation (``found_by`` = ``model``)
@@ -26,6 +27,7 @@ from spacy.tokens import Doc, Span
 
 from .. import resources
 from ..events.references import city_is_place
+from ..events.relationships import RELATIONSHIP
 from .classifier import StanceClassifier, model_input
 
 #: Entity labels that can hold or receive a stance. Facilities are in: the model tags
@@ -142,9 +144,11 @@ def event_relations(doc: Doc, events: Sequence[dict[str, Any]]) -> list[dict[str
         if key in seen:
             continue
         seen.add(key)
+        # A noun of a relationship ("an ally of", "a treaty between") is a relation only.
+        kind = "relationship" if event.get(RELATIONSHIP) else "event"
         out.append({"source": str(source), "target": str(target), "polarity": sign,
                     "score": round(min(1.0, abs(polarity)), 3), "sentence": dict(sentence),
-                    "found_by": f"event:{event.get('type')}"})
+                    "found_by": f"{kind}:{event.get('type')}"})
     return out
 
 

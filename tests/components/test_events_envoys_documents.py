@@ -145,3 +145,17 @@ def test_a_seat_of_an_international_body_opening_the_sentence_ties_no_one(nlp):
                       published="2025-06-12", nlp=nlp)
     person = next(e for e in article.entities if e.canonical == "Marc Dubois")
     assert person.country is None
+
+
+@pytest.mark.parametrize("text, name, role, country", [
+    ("The BSF said on Sunday that its patrol had come under attack.",
+     "Border Security Force", "military", "IND"),
+    ("Border Guard Bangladesh said the patrol had been stopped.", "Border Guard Bangladesh",
+     "military", "BGD"),
+    ("The Popular Mobilization Forces said the convoy had been hit.",
+     "Popular Mobilization Forces", "military", "IRQ"),
+])
+def test_national_security_forces_are_their_states(nlp, text, name, role, country):
+    article = analyze(text, published="2025-06-12", nlp=nlp)
+    force = next(e for e in article.entities if e.canonical == name)
+    assert (force.role, force.country) == (role, country)

@@ -1,0 +1,53 @@
+"""Relationships: what a noun says stands between parties is not an act of the timeline.
+
+"Egypt, an ally of Sudan", "Somalia and Eritrea, both at odds with Ethiopia", "under the two
+countries' security treaty": the noun names a standing relationship or a thing between the
+parties (``relationship_nouns``), not something someone did on a day. Such an event is kept
+for what it says about the parties (the relations component makes it a relation, found by
+``relationship:<TYPE>``, and the stance rule ``relationship_relation`` counts it) but leaves
+the timeline (``Article.events``). A noun a verb acts on ("ended military cooperation",
+"brokered a truce") carries that act and stays an event.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+from ..model import RELATIONSHIP
+from .words import RELATIONSHIP_NOUNS
+
+__all__ = ["RELATIONSHIP", "acts", "names_a_relationship", "numbered"]
+
+
+def names_a_relationship(doc: Doc, event: dict[str, Any]) -> bool:
+    """Whether an event's trigger is a noun of a relationship ("ally", "dispute", "treaty")."""
+    trigger = event["trigger"]
+    span = doc.char_span(int(trigger["start_char"]), int(trigger["end_char"]),
+                         alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = span.root
+    if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+        # "ended military cooperation with France", "brokered a truce", "the deal was
+        # signed": a verb acts on the relationship, and the noun carries that act.
+        return False
+    return head.pos_ in ("NOUN", "PROPN") and (
+        head.lemma_.lower() in RELATIONSHIP_NOUNS or head.lower_ in RELATIONSHIP_NOUNS)
+
+
+def numbered(doc: Doc, events: list[dict[str, Any]], relationships: bool
+             ) -> list[dict[str, Any]]:
+    """Number the events ``V1``, ``V2``, ... in order; with ``relationships`` (rule
+    ``relationship_nouns``), mark those that name a relationship (``RELATIONSHIP``)."""
+    for number, event in enumerate(events, start=1):
+        event["id"] = f"V{number}"
+        if relationships and names_a_relationship(doc, event):
+            event[RELATIONSHIP] = True
+    return events
+
+
+def acts(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The events that are acts: those not marked as relationships."""
+    return [e for e in events if not e.get(RELATIONSHIP)]
