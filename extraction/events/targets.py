@@ -363,14 +363,16 @@ def _noun_arguments(index: DocIndex, noun: Token, reactions: frozenset[int] = fr
     received = noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING_VERBS and \
         "received_reaction" in index.rules and noun.lemma_.lower() in SOURCED_NOUNS
     if received and "from" not in preps:
-        # "the offensive drew criticism from France": the source hangs on the verb.
+        # "the offensive drew criticism from France": the source hangs on the verb; "from
+        # France and from Spain", each source.
         for child in noun.head.children:
             if child.dep_ == "prep" and child.lower_ == "from":
-                preps["from"] = _children(child, "pobj")
+                preps["from"] = _children(child, "pobj") + [
+                    o for c in child.conjuncts if c.lower_ == "from" for o in _children(c, "pobj")]
     if not actors and preps.get("from") and "from_source" in index.rules and (
             noun.lemma_.lower() in SOURCED_NOUNS):
         # "criticism of Israel from Turkey", "aid from Japan": whom it comes from acts.
-        actors = _first_party([_party_args(index, preps["from"][0])])
+        actors = _first_party([[a for o in preps["from"] for a in _party_args(index, o)]])
         if actors:
             preps.pop("from")
             if received:

@@ -19,6 +19,7 @@
 - "In Rabat, government spokesman Karim Alaoui said ...": an official introduced after a
   capital that opens the sentence is that capital's state's (not a seat of an
   international body: "In Brussels, ...").
+- "drew criticism from Poland and from the European Commission": each source criticises.
 
 Every sentence is written for these tests (none comes from a benchmark).
 """
@@ -159,3 +160,9 @@ def test_national_security_forces_are_their_states(nlp, text, name, role, countr
     article = analyze(text, published="2025-06-12", nlp=nlp)
     force = next(e for e in article.entities if e.canonical == name)
     assert (force.role, force.country) == (role, country)
+
+
+def test_criticism_drawn_from_two_sources_is_each_ones(nlp):
+    found = stances(nlp, "Hungary drew sharp criticism from Poland and from the European "
+                         "Commission.")
+    assert {("POL", "HUN", "oppose"), ("eu", "HUN", "oppose")} <= found
