@@ -20,6 +20,8 @@
   capital that opens the sentence is that capital's state's (not a seat of an
   international body: "In Brussels, ...").
 - "drew criticism from Poland and from the European Commission": each source criticises.
+- wire copy's epithets name their party: "the western alliance" is NATO, "the world body"
+  the United Nations, "the Jewish state" Israel.
 
 Every sentence is written for these tests (none comes from a benchmark).
 """
@@ -166,3 +168,13 @@ def test_criticism_drawn_from_two_sources_is_each_ones(nlp):
     found = stances(nlp, "Hungary drew sharp criticism from Poland and from the European "
                          "Commission.")
     assert {("POL", "HUN", "oppose"), ("eu", "HUN", "oppose")} <= found
+
+
+@pytest.mark.parametrize("text, holder, target", [
+    ("Moscow condemned the western alliance's plan to open a base in Finland.", "RUS",
+     "nato"),
+    ("Iraq rejected the latest demands of the world body on Monday.", "IRQ", "un"),
+    ("Hamas vowed to keep fighting the Jewish state.", "rebels:PSE", "ISR"),
+])
+def test_wire_epithets_name_their_party(nlp, text, holder, target):
+    assert (holder, target, "oppose") in stances(nlp, text)
