@@ -14,12 +14,12 @@
   Liberation Front, the Arakan Army) are known organisations of the state they fight.
 - "defended the strikes" of its own jets: a state backing its own forces or police is no
   stance towards them.
-- "handed over to Togo the names of the group's commanders": the one handed to is the
-  target, not the group the names belong to (lexicon ``hand over``, ``target=to``).
-- "In Rabat, government spokesman Karim Alaoui said ...": an official introduced after a
+- "handed over to Togo a list of the group's fighters": the one handed to is the
+  target, not the group the list names (lexicon ``hand over``, ``target=to``).
+- "In Rabat, government spokesman Karim Alaoui told ...": an official introduced after a
   capital that opens the sentence is that capital's state's (not a seat of an
   international body: "In Brussels, ...").
-- "drew criticism from Poland and from the European Commission": each source criticises.
+- "drew criticism from Croatia and from the European Commission": each source criticises.
 - wire copy's epithets name their party: "the western alliance" is NATO, "the world body"
   the United Nations, "the Jewish state" Israel.
 
@@ -114,24 +114,23 @@ def test_armed_groups_are_tied_to_the_state_they_fight(nlp, text, name, country)
 
 
 def test_a_state_defending_its_own_forces_act_holds_no_stance_towards_them(nlp):
-    found = stances(nlp, "Turkish warplanes and drones struck rebel positions in northern "
-                         "Iraq overnight. Turkish Foreign Minister Hakan Fidan defended the "
-                         "strikes as self-defence.")
-    assert not {s for s in found if s[0] == "TUR" and s[1] == "military:TUR"}
+    found = stances(nlp, "Chilean warplanes struck rebel camps in northern Peru overnight. "
+                         "Chile's foreign minister defended the strikes as self-defence.")
+    assert not {s for s in found if s[0] == "CHL" and s[1] == "military:CHL"}
     # Another state's praise of those forces is a stance.
     assert ("PER", "military:CHL", "support") in stances(
         nlp, "Peru praised the Chilean navy for the rescue.")
 
 
 def test_what_is_handed_over_is_not_whom_it_is_handed_to(nlp):
-    found = stances(nlp, "Ghana said it had handed over to Togo the names of several Arakan "
-                         "Army commanders.")
+    found = stances(nlp, "Ghana has handed over to Togo a list of Arakan Army fighters "
+                         "seen in the north.")
     assert ("GHA", "TGO", "support") in found
     assert not {s for s in found if s[1] == "entity:Arakan Army"}
 
 
 @pytest.mark.parametrize("text, name, country", [
-    ("In Rabat, government spokesman Karim Alaoui said Algeria's reaction was hostile.",
+    ("In Rabat, government spokesman Karim Alaoui told reporters Algiers had been unhelpful.",
      "Karim Alaoui", "MAR"),
     ("In Nairobi, foreign ministry spokeswoman Jane Wambui said Uganda had broken the deal.",
      "Jane Wambui", "KEN"),
@@ -165,9 +164,9 @@ def test_national_security_forces_are_their_states(nlp, text, name, role, countr
 
 
 def test_criticism_drawn_from_two_sources_is_each_ones(nlp):
-    found = stances(nlp, "Hungary drew sharp criticism from Poland and from the European "
+    found = stances(nlp, "Serbia drew sharp criticism from Croatia and from the European "
                          "Commission.")
-    assert {("POL", "HUN", "oppose"), ("eu", "HUN", "oppose")} <= found
+    assert {("HRV", "SRB", "oppose"), ("eu", "SRB", "oppose")} <= found
 
 
 @pytest.mark.parametrize("text, holder, target", [
