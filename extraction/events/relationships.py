@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from ..model import RELATIONSHIP
 from .words import RELATIONSHIP_NOUNS
 
-__all__ = ["RELATIONSHIP", "acts", "names_a_relationship", "numbered"]
+__all__ = ["RELATIONSHIP", "names_a_relationship", "numbered"]
 
 
 def names_a_relationship(doc: Doc, event: dict[str, Any]) -> bool:
@@ -46,8 +46,3 @@ def numbered(doc: Doc, events: list[dict[str, Any]], relationships: bool
         if relationships and names_a_relationship(doc, event):
             event[RELATIONSHIP] = True
     return events
-
-
-def acts(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The events that are acts: those not marked as relationships."""
-    return [e for e in events if not e.get(RELATIONSHIP)]
