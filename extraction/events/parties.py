@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from .dates import SPEAKER_NOUNS
 from .docindex import Arg, DocIndex
 from .frame import Frame
-from .references import is_speech_verb
+from .references import is_own_personnel, is_speech_verb
 from .syntax import _agent, _children, _governing_verb, _is_verbal, _subject
 from .words import (
     ACT_NOUNS,
@@ -22,7 +22,6 @@ from .words import (
     JOINT_UNDERTAKINGS,
     LEFT_BODIES,
     NEWS_NOUNS,
-    OWN_PERSONNEL,
     PLACE_MARKS,
     PRESS_NAME_WORDS,
     STATE_WORDS,
@@ -216,8 +215,7 @@ def _moves_own_people(trigger: Token) -> bool:
     if not _is_verbal(trigger):
         objects.extend(p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
                        for p in _children(c, "pobj"))
-    return any(o.lemma_.lower() in OWN_PERSONNEL or o.lower_ in OWN_PERSONNEL
-               for o in objects)
+    return any(is_own_personnel(o) for o in objects)
 
 
 # Judgements against an act: they blame its author, never the one it was done to.

@@ -22,6 +22,7 @@ from .words import (
     KIN_NOUNS,
     MEMBER_GROUPS,
     OPPOSITION_MARKS,
+    OWN_PERSONNEL,
     PACT_NOUNS,
     PAIR_NOUNS,
     PAIR_RELATIONS,
@@ -172,6 +173,12 @@ def _region_pair(first: Token, second: Token) -> bool:
     """True when two words name a region or people of no one country ("South American")."""
     place = resources.place_lookup(f"{first.text} {second.text}")
     return place is not None and place.country is None
+
+
+def is_own_personnel(tok: Token) -> bool:
+    """Whether a noun names people or posts a party sends abroad ("diplomats", "its
+    ambassador", "the embassy", ``own_personnel``)."""
+    return tok.lemma_.lower() in OWN_PERSONNEL or tok.lower_ in OWN_PERSONNEL
 
 
 def is_speech_verb(tok: Token) -> bool:

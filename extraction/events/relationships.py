@@ -16,9 +16,10 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..model import RELATIONSHIP
+from .syntax import _is_verbal
 from .words import RELATIONSHIP_NOUNS
 
-__all__ = ["RELATIONSHIP", "names_a_relationship", "numbered"]
+__all__ = ["names_a_relationship", "numbered"]
 
 
 def names_a_relationship(doc: Doc, event: dict[str, Any]) -> bool:
@@ -29,7 +30,7 @@ def names_a_relationship(doc: Doc, event: dict[str, Any]) -> bool:
     if span is None or not len(span):
         return False
     head = span.root
-    if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+    if head.dep_ in ("dobj", "nsubjpass") and _is_verbal(head.head):
         # "ended military cooperation with France", "brokered a truce", "the deal was
         # signed": a verb acts on the relationship, and the noun carries that act.
         return False

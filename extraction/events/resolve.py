@@ -22,6 +22,7 @@ from .references import (
     _single_country,
     backer_of,
     city_is_place,
+    is_own_personnel,
     is_pact_name,
     is_speech_verb,
     named_institution,
@@ -38,7 +39,6 @@ from .words import (
     MALE_FEMALE,
     MEMBER_NOUNS,
     NEUTER,
-    OWN_PERSONNEL,
     PEOPLE_NOUNS,
     PLURAL,
     QUANTITY_HEADS,
@@ -326,7 +326,7 @@ def _state_reference(index: DocIndex, tok: Token, depth: int) -> str | None:
 def _own_envoy(tok: Token) -> bool:
     """Whether ``tok`` is the doer's own people, named by a possessive pronoun ("recalled its
     ambassador, Ana Ruiz", "their diplomats"): the act concerns where they serve, not them."""
-    return (tok.lemma_.lower() in OWN_PERSONNEL or tok.lower_ in OWN_PERSONNEL) and any(
+    return is_own_personnel(tok) and any(
         c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in tok.children)
 
 

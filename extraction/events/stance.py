@@ -443,7 +443,7 @@ def relation_model_rule(data: StanceInput) -> Iterator[Contribution]:  # noqa: C
 
 
 #: How a relation a noun of a relationship states is found (``events.relationships``).
-RELATIONSHIP_FINDER = "relationship:"
+RELATIONSHIP_FINDER = f"{RELATIONSHIP}:"
 
 
 @stance_rule("relationship_relation")

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 from .. import resources
 from ..events.references import city_is_place
-from ..events.relationships import RELATIONSHIP
+from ..model import RELATIONSHIP
 from .classifier import StanceClassifier, model_input
 
 #: Entity labels that can hold or receive a stance. Facilities are in: the model tags
@@ -145,7 +145,7 @@ def event_relations(doc: Doc, events: Sequence[dict[str, Any]]) -> list[dict[str
             continue
         seen.add(key)
         # A noun of a relationship ("an ally of", "a treaty between") is a relation only.
-        kind = "relationship" if event.get(RELATIONSHIP) else "event"
+        kind = RELATIONSHIP if event.get(RELATIONSHIP) else "event"
         out.append({"source": str(source), "target": str(target), "polarity": sign,
                     "score": round(min(1.0, abs(polarity)), 3), "sentence": dict(sentence),
                     "found_by": f"{kind}:{event.get('type')}"})
