@@ -10,8 +10,8 @@ The rules, in the order they apply to each trigger the lexicon finds:
 - actor and target from the subject, object, dative, passive agent ("backed by the
   military"), prepositional and possessive arguments, across coordination, relative clauses,
   participles and infinitives that share their subject with the verb above them;
-- negation ("not", "never", "no longer") turns a cooperative act into a REJECT and cancels
-  a conflictual one or a meeting ("had not met"); modality ("could", "hoped") halves the intensity;
+- negation ("not", "never", "no longer") turns a cooperative act into a REJECT; any other act
+  told as not done is no event ("had not met"); modality ("could", "hoped") halves intensity;
 - reported speech: the subject of a speech verb ("Pompeo said ...") is the ``speaker`` of
   every event in its clause; "X said Y must ..." is a REQUEST by X;
 - the date: the time expression attached to the event's clause, else the nearest one in a
@@ -28,14 +28,13 @@ The rules, in the order they apply to each trigger the lexicon finds:
 Everything here is a pure function of the ``Doc`` and plain dicts; nothing raises on odd
 parses (missing heads, empty sentences).
 
-The rules live in modules by capability, lowest first: ``syntax`` (parse helpers),
-``frame`` (the event being built: type, mode, polarity), ``targets`` (a trigger's actors and
-targets), ``places`` (parties inferred from where an act happens, the domestic story),
-``dates``, ``parties`` (who may be a party, actor x target pairs), ``judgements``
-(characterisations, quoted judgements, judged acts, denied charges), ``acts`` (frames the
-special rules add: coups, perpetrators, dated acts, obligations, backers) and ``frames``
-(the frames of a document). This module is the driver, ``extract_events``, with the
-registry of named rules, ``RULES``.
+The rules live in modules by capability, lowest first: ``syntax`` (parse helpers), ``frame``
+(the event being built: type, mode, polarity), ``targets`` (a trigger's actors and targets),
+``places`` (parties inferred from where an act happens, the domestic story), ``dates``,
+``parties`` (who may be a party, actor x target pairs), ``judgements`` (characterisations,
+quoted judgements, judged acts, denied charges), ``acts`` (frames the special rules add:
+coups, perpetrators, dated acts, obligations, backers) and ``frames`` (the frames of a
+document). This module is the driver, ``extract_events``, with the registry ``RULES``.
 """
 
 from __future__ import annotations
@@ -142,7 +141,7 @@ from .places import (
     _unattributed,
     home_country,
 )
-from .relationships import names_a_relationship, numbered
+from .relationships import names_a_relationship, numbered, states_a_disposition
 from .syntax import (
     _clause,
     _not_yet,
@@ -181,8 +180,7 @@ def _sentence_mention(sent: Span) -> dict[str, Any]:
 # the same two lists; the order is part of the rules.
 def _event_parties(index: DocIndex, frame: Frame, active: frozenset[str], home: str | None,  # noqa: C901
                    leading: str | None) -> tuple[list[Arg], list[Arg]]:
-    """The actors and targets of one frame, with the parties the rules infer (a place, a
-    domestic story's country, the people acted upon, a sector's country)."""
+    """A frame's actors and targets, with the parties the rules infer (a place, a story's home)."""
     if "media_not_actor" in active and frame.type in MATERIAL:
         frame.actors = _not_media(index, frame.actors)
     actors, targets = _sector_countries(frame.actors, frame.targets)
@@ -401,7 +399,7 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
         events = _drop_repeated_mentions(events)
     if "happening_once" in active:
         events = _drop_repeated_happenings(events)
-    return numbered(doc, events, "relationship_nouns" in active)
+    return numbered(doc, events, "relationship_nouns" in active, "disposition_adjectives" in active)
 
 
 #: Verbs and nouns of leaving; leaving an international body is a break with it.
@@ -498,6 +496,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "narrative_date": narrative_day,
     "words_now": _words_now,
     "relationship_nouns": names_a_relationship,
+    "disposition_adjectives": states_a_disposition,
     "past_not_after": event_date,
     "counted_offset": counted_offset,
     "show_of_force": _show_of_force,
@@ -530,6 +529,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "named_speaker": _no_reported_speech,
     "not_yet": _not_yet,
     "denied_act": _under_denial,
+    "negated_act": _final_mode,
     "warned_against": _warned_against,
     "refused_hostility": _refused,
     "headline_future": _headline_future,

@@ -181,6 +181,11 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
         if "possessor_support" in rules:
             _possessor_support(index, frame)
         frame.mode = _final_mode(frame, rules)
+        if "negated_act" in rules and frame.negated and frame.mode == DENIED:
+            # "has not issued a statement", "will not ratify the deal": what the text says
+            # was not done is no event. An act its doer denies ("denied backing the rebels")
+            # or refuses ("refused to impose sanctions") is not negated and stays.
+            continue
         frames.append(frame)
     return _added_frames(doc, index, found, frames, rules, home, spans)
 

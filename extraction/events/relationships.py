@@ -19,7 +19,7 @@ from ..model import RELATIONSHIP
 from .syntax import _is_verbal
 from .words import RELATIONSHIP_NOUNS
 
-__all__ = ["names_a_relationship", "numbered"]
+__all__ = ["names_a_relationship", "numbered", "states_a_disposition"]
 
 
 def names_a_relationship(doc: Doc, event: dict[str, Any]) -> bool:
@@ -38,12 +38,25 @@ def names_a_relationship(doc: Doc, event: dict[str, Any]) -> bool:
         head.lemma_.lower() in RELATIONSHIP_NOUNS or head.lower_ in RELATIONSHIP_NOUNS)
 
 
-def numbered(doc: Doc, events: list[dict[str, Any]], relationships: bool
-             ) -> list[dict[str, Any]]:
+def states_a_disposition(doc: Doc, event: dict[str, Any]) -> bool:
+    """Whether an event's trigger is an adjective of a disposition towards others ("stood
+    ready to help", "remained committed to dialogue", "was deeply concerned by"): a state a
+    party is in, told on a day, not an act done on it."""
+    trigger = event["trigger"]
+    span = doc.char_span(int(trigger["start_char"]), int(trigger["end_char"]),
+                         alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.pos_ == "ADJ"
+
+
+def numbered(doc: Doc, events: list[dict[str, Any]], relationships: bool,
+             dispositions: bool = False) -> list[dict[str, Any]]:
     """Number the events ``V1``, ``V2``, ... in order; with ``relationships`` (rule
-    ``relationship_nouns``), mark those that name a relationship (``RELATIONSHIP``)."""
+    ``relationship_nouns``), mark those that name a relationship (``RELATIONSHIP``), and
+    with ``dispositions`` (rule ``disposition_adjectives``) those that state a disposition:
+    both leave the timeline and count through their relations."""
     for number, event in enumerate(events, start=1):
         event["id"] = f"V{number}"
-        if relationships and names_a_relationship(doc, event):
+        if relationships and names_a_relationship(doc, event) or \
+                dispositions and states_a_disposition(doc, event):
             event[RELATIONSHIP] = True
     return events
