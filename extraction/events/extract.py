@@ -85,6 +85,7 @@ from .docindex import Arg, DocIndex
 from .frame import Frame, _ceased, _polarity, _refusal, _requested, _type_for
 from .frames import (
     DROP_RULES,
+    UNTOLD_RULES,
     _accidental,
     _aimed_at,
     _announced,
@@ -248,11 +249,10 @@ WORD_TYPES = frozenset({STATEMENT, "ACCUSE", "REQUEST", "REJECT"})
 def _words_now(frame: Frame) -> bool:
     """True for words said or written (a statement, an accusation, a request, a rejection):
     "Israeli jets struck on Tuesday. Lebanon's president condemned the strikes" reports the
-    condemnation at the time of writing, while "Police fired tear gas" goes on telling
-    Tuesday. Chosen on the nine development folders, in-sample: dates right 810 -> 845 of
-    1,245 (all speech verbs only: 825; adding threats, support and pledges: 841). Words
-    told as what followed ("Hours later, the alliance announced ...") go on telling the
-    story's day (``dates.told_in_sequence``)."""
+    condemnation at the time of writing, while "Police fired tear gas" goes on telling Tuesday.
+    Chosen on the nine development folders, in-sample: dates right 810 -> 845 of 1,245 (all
+    speech verbs only: 825; adding threats, support and pledges: 841). Words told as what
+    followed ("Hours later, the alliance announced ...") go on telling the story's day."""
     return frame.type in WORD_TYPES and not told_in_sequence(frame.trigger)
 
 
@@ -402,7 +402,7 @@ def extract_events(doc: Doc, *, entities: Sequence[dict[str, Any]] | None = None
     return numbered(doc, events, "relationship_nouns" in active, "disposition_adjectives" in active)
 
 
-#: Verbs and nouns of leaving; leaving an international body is a break with it.
+#: Words of leaving; leaving an international body is a break with it.
 LEAVING_WORDS = frozenset({"withdraw", "withdrawal", "exit", "quit", "leave", "pull"})
 LEAVING_INTENSITY = -0.4
 
@@ -529,7 +529,7 @@ RULES: dict[str, Callable[..., Any]] = {
     "named_speaker": _no_reported_speech,
     "not_yet": _not_yet,
     "denied_act": _under_denial,
-    "negated_act": _final_mode,
+    **UNTOLD_RULES,
     "warned_against": _warned_against,
     "refused_hostility": _refused,
     "headline_future": _headline_future,

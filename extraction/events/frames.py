@@ -62,6 +62,7 @@ from .parties import _echoed_speech, _journey, _media_source, _reception, _speak
 from .places import _homeless
 from .syntax import (
     _agent,
+    _alleged,
     _children,
     _governing_verb,
     _is_verbal,
@@ -181,10 +182,7 @@ def _frames(doc: Doc, index: DocIndex, lexicon: Lexicon,
         if "possessor_support" in rules:
             _possessor_support(index, frame)
         frame.mode = _final_mode(frame, rules)
-        if "negated_act" in rules and frame.negated and frame.mode == DENIED:
-            # "has not issued a statement", "will not ratify the deal": what the text says
-            # was not done is no event. An act its doer denies ("denied backing the rebels")
-            # or refuses ("refused to impose sanctions") is not negated and stays.
+        if any(UNTOLD_RULES[name](frame) for name in UNTOLD_RULES if name in rules):
             continue
         frames.append(frame)
     return _added_frames(doc, index, found, frames, rules, home, spans)
@@ -564,6 +562,27 @@ DROP_RULES: dict[str, Callable[[Frame, dict[int, Entry]], bool]] = {
     "purpose_clause": _purpose_clause,
     "reception": _reception,
     "journey": _journey,
+}
+
+
+def _not_done(frame: Frame) -> bool:
+    """An act told as not done ("has not issued a statement", "did not attack"). An act its
+    doer denies ("denied backing the rebels") or refuses ("refused to impose sanctions") is
+    not negated, and stays."""
+    return frame.negated and frame.mode == DENIED
+
+
+def _only_alleged(frame: Frame) -> bool:
+    """An act only alleged by an accusation ("accused Cairo of trying to encircle
+    Ethiopia"): the accusation is the event."""
+    return _alleged(frame.trigger)
+
+
+#: Rules that drop a frame the text does not tell as done, once its mode is known: no
+#: event of the timeline.
+UNTOLD_RULES: dict[str, Callable[[Frame], bool]] = {
+    "negated_act": _not_done,
+    "alleged_act": _only_alleged,
 }
 
 

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from .references import is_speech_verb
 from .words import (
     ABSENT_NOUNS,
+    ALLEGING_VERBS,
     APPEAL_VERBS,
     ASKING_VERBS,
     DENIAL_VERBS,
@@ -402,6 +403,29 @@ def _under_denial(tok: Token) -> bool:
     charge Z denies": the accusation was made)."""
     return tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in DENIAL_VERBS and \
         tok.head.i < tok.i
+
+
+#: How an alleged act may hang below the "of" of its accusation: "of trying to encircle",
+#: "of undermining the agreement", "of backing and arming the rebels".
+ALLEGED_PATH = frozenset({"xcomp", "dobj", "pobj", "pcomp", "prep", "conj", "advcl",
+                          "compound", "amod"})
+
+
+def _alleged(tok: Token) -> bool:
+    """True for an act only alleged, in the clause an accusation governs ("accused Cairo of
+    trying to encircle Ethiopia", "charged them with ..." is not among them: "of"/"for")."""
+    cur = tok
+    for _ in range(6):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        if cur.dep_ in ("pcomp", "pobj") and head.lower_ in ("of", "for") and \
+                head.head.lemma_.lower() in ALLEGING_VERBS:
+            return True
+        if cur.dep_ not in ALLEGED_PATH:
+            return False
+        cur = head
+    return False
 
 
 def _neither_subject(verb: Token) -> bool:

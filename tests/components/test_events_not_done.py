@@ -1,10 +1,13 @@
-"""What the text says was not done, and a disposition told on a day, are no events of the
-timeline (event rules ``negated_act`` and ``disposition_adjectives``).
+"""What the text says was not done, what an accusation only alleges, and a disposition told
+on a day, are no events of the timeline (event rules ``negated_act``, ``alleged_act`` and
+``disposition_adjectives``).
 
 - "Kenya has not issued a statement", "Uganda will not expel the diplomats": an act
   told as not done. It leaves the timeline. An act its doer denies ("Rwanda denied arming
   the rebels") stays, with modality ``denied``; a cooperative act refused ("did not
   recognise the vote") stays as a rejection that happened.
+- "Ethiopia accused Cairo of trying to encircle it": the accusation is the event; the
+  encircling is only alleged, and no stance of Egypt's comes from it.
 - "Ghana stood ready to help", "Peru remained committed to talks with Chile", "Japan was
   deeply concerned by the drills": a state a party is in, not an act done on a day. It
   leaves ``Article.events`` and counts through its relation, found by
@@ -44,6 +47,21 @@ def test_a_refused_cooperative_act_stays_a_rejection(nlp):
     events = events_of(nlp, "Moldova did not recognise the vote in the breakaway region.")
     rejected = [e for e in events if e.trigger.text == "recognise"]
     assert [(e.type, e.modality) for e in rejected] == [("REJECT", "happened")]
+
+
+@pytest.mark.parametrize("text, alleged", [
+    ("Kenya accused Somalia of trying to annex the border town.", "annex"),
+    ("Washington accused the two Serb officials of undermining the peace agreement.",
+     "agreement"),
+    ("Mali accused Algeria of seeking to invade its northern region.", "invade"),
+])
+def test_an_act_only_alleged_is_no_event(nlp, text, alleged):
+    article = analyze(text, published="2025-06-12", nlp=nlp)
+    triggers = [e.trigger.text for e in article.events]
+    assert "accused" in triggers
+    assert alleged not in triggers
+    accusers = {e.actor_country for e in article.events if e.trigger.text == "accused"}
+    assert {s.holder for s in article.stances} <= accusers
 
 
 @pytest.mark.parametrize("text, word", [
