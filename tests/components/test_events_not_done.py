@@ -64,6 +64,12 @@ def test_an_act_only_alleged_is_no_event(nlp, text, alleged):
     assert {s.holder for s in article.stances} <= accusers
 
 
+def test_a_clause_of_time_under_an_accusation_is_told_as_fact(nlp):
+    article = analyze("Kenya accused Somalia of violating its airspace after Somali jets "
+                      "bombed a border village.", published="2025-06-12", nlp=nlp)
+    assert "bombed" in [e.trigger.text for e in article.events]
+
+
 @pytest.mark.parametrize("text, word", [
     ("Ghana said on Monday it stood ready to help Togo rebuild the bridge.", "ready"),
     ("Peru remained committed to talks with Chile, Peru's foreign minister said.",
