@@ -90,6 +90,12 @@ def lead_ties(doc: Doc, groups: Sequence[Group], linked: set[int]) -> None:
                 or group.label not in ("PERSON", "ORG") or igo_role(group.role) \
                 or id(group) in linked:
             continue
+        body = _opens_at_a_body(doc, group)
+        if body is not None:
+            # "At the United Nations, spokesman X said": that body's official.
+            if group.label == "PERSON" and group.role:
+                group.role = f"{body}:{group.role}"
+            continue
         head = _head_title(group)
         if group.role in HOME_ROLES or head is not None or \
                 group.label == "ORG" and ties.national_institution(group.canonical):
@@ -171,7 +177,9 @@ def home_ties(doc: Doc, groups: Sequence[Group], linked: set[int]) -> None:  # n
             if kind == "seat":
                 seats[group.country] += len(group.mentions)
     _family_ties(groups)
-    home = ties.home_country(places)
+    # Failing a dominant country, the dateline's city ("PRETORIA, March 13 -") sets the
+    # story's home for officials only, when no country has more place mentions than its.
+    home = ties.home_country(places) or _dateline_country(doc, groups, places)
     if home is None:
         return
     for group in groups:
@@ -198,10 +206,51 @@ def home_ties(doc: Doc, groups: Sequence[Group], linked: set[int]) -> None:  # n
         else:
             office = group.role in HOME_ROLES or ties.national_institution(group.canonical)
         # Someone called by one word only ("Karen guerrillas") may be no person at all.
+        if _opens_at_a_body(doc, group):
+            continue
         if office or clear is not None and group.label == "PERSON" \
                 and len(group.canonical.split()) > 1 \
                 and id(group) not in linked and not _works_for_org(doc, group, at):
             group.country = home
+
+
+def _opens_at_a_body(doc: Doc, group: Group) -> str | None:
+    """The key of the international body at which the sentence of a name's first mention
+    opens before a comma, when the name comes after it ("At the United Nations, spokesman X
+    said ...", "In Brussels, a spokeswoman ..."); None otherwise."""
+    if not group.mentions or not doc.has_annotation("SENT_START"):
+        return None
+    first = min(group.mentions, key=lambda m: m.start)
+    words = [t for t in doc[first.start].sent if not t.is_space]
+    if len(words) < 4 or words[0].lower_ not in ("at", "in"):
+        return None
+    comma = next((n for n, t in enumerate(words[:8]) if t.text == ","), None)
+    if comma is None or comma < 2 or words[comma].i >= first.start:
+        return None
+    place = doc[words[1].i:words[comma].i].text
+    return resources.igo_named(place[4:] if place.lower().startswith("the ") else place)
+
+
+def _dateline_country(doc: Doc, groups: Sequence[Group], places: Counter[str]) -> str | None:
+    """The country of the capital or country that opens the article as its dateline
+    ("PRETORIA, March 13 (Wire) -"), not the seat of an international body ("UNITED
+    NATIONS", "BRUSSELS"), when no country has more place mentions than it (a story from
+    Taipei about China's drills is China's as much as Taiwan's); None when the article
+    opens otherwise."""
+    first = next((t.i for t in doc if not t.is_space), None)
+    if first is None:
+        return None
+    for group in groups:
+        if group.key[0] not in ("capital", "country") or not group.country or \
+                group.country.startswith("igo:"):
+            continue
+        for m in group.mentions:
+            city = doc[m.start:m.end].text
+            if m.start == first and m.end < len(doc) and doc[m.end].text == "," and \
+                    not resources.igo_seat(city) and not resources.igo_seat(city.title()):
+                top = max(places.values(), default=0)
+                return group.country if places[group.country] == top else None
+    return None
 
 
 def _family_ties(groups: Sequence[Group]) -> None:
