@@ -205,9 +205,9 @@ def home_ties(doc: Doc, groups: Sequence[Group], linked: set[int]) -> None:  # n
             office = group.role in HOME_ROLES
         else:
             office = group.role in HOME_ROLES or ties.national_institution(group.canonical)
-        # Someone called by one word only ("Karen guerrillas") may be no person at all.
         if _opens_at_a_body(doc, group):
             continue
+        # Someone called by one word only ("Karen guerrillas") may be no person at all.
         if office or clear is not None and group.label == "PERSON" \
                 and len(group.canonical.split()) > 1 \
                 and id(group) not in linked and not _works_for_org(doc, group, at):
@@ -221,7 +221,9 @@ def _opens_at_a_body(doc: Doc, group: Group) -> str | None:
     if not group.mentions or not doc.has_annotation("SENT_START"):
         return None
     first = min(group.mentions, key=lambda m: m.start)
-    words = [t for t in doc[first.start].sent if not t.is_space]
+    sent = doc[first.start].sent
+    # (The opening words only: a name in a long sentence costs the same.)
+    words = [t for t in doc[sent.start:min(sent.end, sent.start + 12)] if not t.is_space]
     if len(words) < 4 or words[0].lower_ not in ("at", "in"):
         return None
     comma = next((n for n, t in enumerate(words[:8]) if t.text == ","), None)

@@ -164,6 +164,11 @@ def test_browser_search_finds_the_article_and_opens_it(served, page):
     opener.click()
     page.get_by_role("heading", name="Analyze an article").wait_for(timeout=30_000)
     page.get_by_role("heading", name="Corrections").wait_for(timeout=60_000)
+    # The text box can still be empty when the Corrections heading has drawn (seen once in a
+    # CI run on a loaded machine), so wait for the text to arrive; it must arrive.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('textarea')].some("
+        "t => t.value.includes(\"Bolivia's president Evo Morales\"))", timeout=30_000)
     text = page.get_by_role("textbox", name="Article text").input_value()
     assert "Bolivia's president Evo Morales" in text
     page.wait_for_function("() => location.search.includes('article=')", timeout=10_000)
