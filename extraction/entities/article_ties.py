@@ -6,8 +6,11 @@ spokesperson, Steffen Seibert"), a surname a tied relative's, officials and stat
 with no country written take the country of the sentence that leads them in ("Romania
 said it would help. 'We will,' Energy Minister X said."), and otherwise ("Health Minister
 X", "the Coast Guard") the country the story is set in when one country has most of its
-place mentions (``ties.home_country``). A sentence that opens on a capital ("In Rabat,
-government spokesman X said") gives its officials that capital's country.
+place mentions (``ties.home_country``), else the dateline's city's. A sentence that opens on
+a capital ("In Rabat, government spokesman X said") gives its officials that capital's
+country, as does the capital a titled official speaks in ("told reporters in Tokyo"); one
+that opens on an international body ("At the United Nations, spokesman X said") makes them
+that body's.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from .. import resources
 from ..resources import igo_name, role_for_title
 from . import ties
 from .mentions import ARTICLES, Candidate, Group, describes, is_acronym, longest_text
-from .words import HOME_ROLES
+from .words import HOME_ROLES, SPEAKING_VERBS
 
 
 def acronym_ties(doc: Doc, groups: Sequence[Group]) -> None:
@@ -87,19 +90,22 @@ def lead_ties(doc: Doc, groups: Sequence[Group], linked: set[int]) -> None:
         return
     for group in groups:
         if group.country is not None or group.key[0] != "name" or not group.mentions \
-                or group.label not in ("PERSON", "ORG") or igo_role(group.role) \
-                or id(group) in linked:
+                or group.label not in ("PERSON", "ORG") or igo_role(group.role):
             continue
-        body = _opens_at_a_body(doc, group)
-        if body is not None:
-            # "At the United Nations, spokesman X said": that body's official.
-            if group.label == "PERSON" and group.role:
-                group.role = f"{body}:{group.role}"
+        first = min(group.mentions, key=lambda m: m.start)
+        if _body_official(doc, group):
+            continue
+        if group.label == "PERSON" and group.role and (
+                spoken := _speaking_place(doc, first.end - 1, country_at)):
+            # "Chief Cabinet Secretary X told reporters in Tokyo": a titled official speaks
+            # for the state of the capital they speak in, even one written as a body's.
+            group.country = spoken
+            continue
+        if id(group) in linked:
             continue
         head = _head_title(group)
         if group.role in HOME_ROLES or head is not None or \
                 group.label == "ORG" and ties.national_institution(group.canonical):
-            first = min(group.mentions, key=lambda m: m.start)
             group.country = _opening_place(doc, first.start, country_at) or \
                 _lead_country(doc, first.start, country_at)
             if group.country and head:
@@ -132,6 +138,23 @@ def _opening_place(doc: Doc, i: int, country_at: dict[int, str]) -> str | None:
             doc[place[0].i:place[-1].i + 1].text):
         return None
     return found.pop()
+
+
+def _speaking_place(doc: Doc, i: int, country_at: dict[int, str]) -> str | None:
+    """The country of the capital where the official whose name ends at token ``i`` speaks,
+    written on the verb of speaking or on its object: "X told reporters in Tokyo", "X said
+    in Ankara", "X told a news conference in Pretoria". Not the seat of an international
+    body ("said in Brussels")."""
+    name = doc[i]
+    verb = name.head
+    if name.dep_ != "nsubj" or verb.lemma_.lower() not in SPEAKING_VERBS:
+        return None
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "dative"))]
+    found = {country_at[p.i] for h in holders for c in h.children
+             if c.dep_ == "prep" and c.lower_ == "in"
+             for p in c.children if p.dep_ == "pobj" and p.i in country_at
+             and not resources.igo_seat(p.text)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _lead_country(doc: Doc, i: int, country_at: dict[int, str]) -> str | None:
@@ -212,6 +235,16 @@ def home_ties(doc: Doc, groups: Sequence[Group], linked: set[int]) -> None:  # n
                 and len(group.canonical.split()) > 1 \
                 and id(group) not in linked and not _works_for_org(doc, group, at):
             group.country = home
+
+
+def _body_official(doc: Doc, group: Group) -> bool:
+    """Whether a name is introduced after an international body that opens its sentence
+    ("At the United Nations, spokesman X said"): that body's official (a titled person's
+    role becomes "un:spokesperson"), tied to no country."""
+    body = _opens_at_a_body(doc, group)
+    if body is not None and group.label == "PERSON" and group.role:
+        group.role = f"{body}:{group.role}"
+    return body is not None
 
 
 def _opens_at_a_body(doc: Doc, group: Group) -> str | None:

@@ -74,6 +74,7 @@ PERSON_NOUNS = _words("person_nouns")
 PLACE_PREPS = _words("place_preps")
 PLACE_NOUNS = _words("place_nouns")
 HOME_ROLES = _words("home_roles")
+SPEAKING_VERBS = _words("speaking_verbs")
 LANDFORMS = _words("landforms")
 CORPORATE_SUFFIXES = _words("corporate_suffixes")
 # Used by ``ties``: classes of organisation names and the words initials skip.

@@ -217,6 +217,10 @@ def holder_key(*, entity: dict[str, Any] | None, text: str | None, country: str 
         key = lookup(name) if name else None
         if key:
             return key
+    if role and resources.igo_name(role) != role:
+        # An organ of an organisation known by its own name ("the African Union's Peace and
+        # Security Council", role "au"): that organisation.
+        return role
     if text and entity is None:
         words = text.lower().split()
         if len(words) > 1 and (words[-1] in ("countries", "nations", "states", "governments",

@@ -1,4 +1,5 @@
-"""The dateline as the story's home for officials, and officials of an international body.
+"""The dateline as the story's home for officials, officials of an international body, and
+the capital an official speaks in.
 
 - "NAIROBI, March 13 (Wire) - ...": when no country has most of the place mentions (a
   meeting of four states names each), an official the text gives no country ("Health
@@ -7,6 +8,10 @@
 - "At the United Nations, spokesman X said ...": an official introduced after an
   international body that opens the sentence is that body's official ("un:spokesperson"),
   tied to no country, neither by the dateline nor by the sentence before.
+
+- "Chief Cabinet Secretary X told reporters in Tokyo ...": a titled official the text gives
+  no country is of the capital they speak in, before the country of the sentence that leads
+  them in. The seat of an international body gives none ("said in Brussels").
 
 Every sentence is written for these tests (none comes from a benchmark).
 """
@@ -53,3 +58,19 @@ def test_an_official_at_an_international_body_is_that_bodys(nlp):
     article = analyze(text, published="2026-04-16", nlp=nlp)
     lambert = next(e for e in article.entities if e.canonical == "Pierre Lambert")
     assert (lambert.country, lambert.role) == (None, "un:spokesperson")
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("China held drills around Taiwan on Tuesday. Chief Cabinet Secretary Kenji Mori told "
+     "reporters in Tokyo that the drills were a concern.", "Kenji Mori", "JPN"),
+    ("Greece protested against the flights on Monday. Defence Minister Murat Kaya said in "
+     "Ankara that the flights were routine.", "Murat Kaya", "TUR"),
+])
+def test_a_titled_official_is_of_the_capital_they_speak_in(nlp, text, name, country):
+    assert country_of(nlp, text, name) == country
+
+
+def test_the_seat_of_an_international_body_is_no_place_of_speaking(nlp):
+    text = ("Hungary vetoed the package on Monday. Commissioner Pia Lund said in Brussels "
+            "that the veto was wrong.")
+    assert country_of(nlp, text, "Pia Lund") != "BEL"

@@ -27,7 +27,7 @@ def test_entities_words_loader_rejects_a_broken_row(tmp_path, row):
 
 def test_entities_words_shipped_lists_are_clean():
     lists = load_words()
-    assert len(lists) == 26
+    assert len(lists) == 27
     for name, entries in lists.items():
         assert entries, name
         assert len(set(entries)) == len(entries), f"{name} lists a word twice"
@@ -37,6 +37,7 @@ def test_entities_words_shipped_lists_are_clean():
 def test_entities_words_constants_come_from_the_file():
     lists = load_words()
     assert words.HONORIFICS == frozenset(lists["honorifics"])
+    assert words.SPEAKING_VERBS == frozenset(lists["speaking_verbs"])
     assert "Dr." in words.HONORIFICS and "dr." not in words.HONORIFICS
     assert ("foreign", "ministry") in words.INSTITUTION_NOUNS
     assert words.INSTITUTION_NOUNS == tuple(tuple(p.split()) for p in
