@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from .. import resources
 from .docindex import Arg, DocIndex
-from .frame import Frame
+from .frame import CONDITIONAL, Frame
 from .groups import resolve
 from .lexicon import ACTION, INCIDENT, STATEMENT, Entry
 from .parties import ACT_NOUNS, BLAMING_TYPES, DOCUMENT_NOUNS, _media_source
@@ -427,13 +427,18 @@ def _same_word_authors(frames: Sequence[Frame], act: Token) -> list[Arg] | None:
     ("condemned the killings" after "gunmen opened fire ..., killing 19" and then "the two
     armies exchanged fire"), none when they are unknown ("gunmen"), never those of another
     act; for an act named with "the", the nearest such act with known authors further back
-    too; None when no such act was told."""
+    too; None when no such act was told. An act told only in a condition is none, nor is an
+    act named again (a reference), whose doer the parse may take from its own sentence."""
     lemma = act.lemma_.lower()
     definite = is_definite(act)
     for earlier in _told_before(frames, act, window=None):
         near = act.i - earlier.trigger.i <= JUDGED_WINDOW
         if not near and not definite:
             return None
+        if earlier.mode == CONDITIONAL or earlier.reference:
+            # ("warned that it would walk out if the raids continued": no raid of its own;
+            # "It called the raid a violation": the same raid named again, not its author.)
+            continue
         if _same_word(earlier.trigger.lemma_.lower(), lemma) and \
                 earlier.type not in JUDGING_TYPES | BLAMING_TYPES:
             # ("Iran denounced the strikes", many paragraphs after "Israeli jets struck":
