@@ -112,24 +112,19 @@ def test_a_judged_act_is_the_earlier_act_of_the_same_word(nlp):
     assert all(s.holder != "PRT" for s in article.stances)
 
 
-def test_a_judged_act_is_no_act_told_only_in_a_condition(nlp):
-    # "The raid" is the troops' raid, not the raids of the warning's condition.
-    article = analyze("Ugandan troops raided two villages in South Sudan on Wednesday. Juba "
-                      "warned that it would suspend the talks if the raids continued. Kenya "
-                      "condemned the raid.", published="2025-06-12", nlp=nlp)
+@pytest.mark.parametrize("middle", [
+    # A raid told only in a warning's condition is no raid of its own.
+    "Juba warned that it would suspend the talks if the raids continued.",
+    # The raid named again: its doer is still the troops, not the sentence's subject.
+    "Juba called the raid a flagrant violation of its sovereignty.",
+])
+def test_a_judged_act_is_the_act_told_as_done(nlp, middle):
+    article = analyze("Ugandan troops raided two villages in South Sudan on Wednesday. "
+                      f"{middle} Kenya condemned the raid.", published="2025-06-12", nlp=nlp)
     judged = [ev for ev in article.events if ev.trigger.text == "condemned"]
     assert [ev.target_country for ev in judged] == ["UGA"]
     assert ("KEN", "oppose") in {(s.holder, s.polarity) for s in article.stances
                                  if s.target_key in ("UGA", "military:UGA")}
-
-
-def test_a_judged_act_is_not_its_naming_again(nlp):
-    # "Juba called the raid ..." names the raid again; its doer is still the troops.
-    article = analyze("Ugandan troops raided two villages in South Sudan on Wednesday. Juba "
-                      "called the raid a flagrant violation of its sovereignty. Kenya "
-                      "condemned the raid.", published="2025-06-12", nlp=nlp)
-    judged = [ev for ev in article.events if ev.trigger.text == "condemned"]
-    assert [ev.target_country for ev in judged] == ["UGA"]
 
 
 def test_a_listed_country_the_parse_hangs_as_an_apposition_acts_too(nlp):
