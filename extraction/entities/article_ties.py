@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import islice
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .. import resources
 from ..resources import igo_name, role_for_title
@@ -121,18 +122,29 @@ def _head_title(group: Group) -> str | None:
     return head if head in ("head of state", "head of government") else None
 
 
+def _opening_phrase(doc: Doc, i: int, openers: tuple[str, ...], within: int
+                    ) -> list[Token] | None:
+    """The words between a preposition that opens token ``i``'s sentence (one of
+    ``openers``) and a comma among its first ``within`` words, when token ``i`` comes after
+    that comma: "In Rabat, government spokesman X said", "At the United Nations, ...". Only
+    the opening words are read, so a name in a long sentence costs the same."""
+    words = list(islice((t for t in doc[i].sent if not t.is_space), within))
+    if len(words) < 4 or words[0].lower_ not in openers:
+        return None
+    comma = next((n for n, t in enumerate(words) if t.text == ","), None)
+    if comma is None or comma < 2 or words[comma].i >= i:
+        return None
+    return words[1:comma]
+
+
 def _opening_place(doc: Doc, i: int, country_at: dict[int, str]) -> str | None:
     """The country of the place that opens token ``i``'s sentence before a comma, when the
     official comes after it: wire copy moves to a capital to let its officials speak ("In
     Rabat, government spokesman X said ..."). Not a seat of an international organisation
     ("In Brussels, ..." may be the EU's)."""
-    words = [t for t in doc[i].sent if not t.is_space]
-    if len(words) < 4 or words[0].lower_ != "in":
+    place = _opening_phrase(doc, i, ("in",), 6)
+    if place is None:
         return None
-    comma = next((n for n, t in enumerate(words[:6]) if t.text == ","), None)
-    if comma is None or comma < 2 or words[comma].i >= i:
-        return None
-    place = words[1:comma]
     found = {country_at.get(t.i) for t in place}
     if len(found) != 1 or None in found or resources.igo_seat(
             doc[place[0].i:place[-1].i + 1].text):
@@ -254,16 +266,11 @@ def _opens_at_a_body(doc: Doc, group: Group) -> str | None:
     if not group.mentions or not doc.has_annotation("SENT_START"):
         return None
     first = min(group.mentions, key=lambda m: m.start)
-    sent = doc[first.start].sent
-    # (The opening words only: a name in a long sentence costs the same.)
-    words = [t for t in doc[sent.start:min(sent.end, sent.start + 12)] if not t.is_space]
-    if len(words) < 4 or words[0].lower_ not in ("at", "in"):
+    place = _opening_phrase(doc, first.start, ("at", "in"), 8)
+    if place is None:
         return None
-    comma = next((n for n, t in enumerate(words[:8]) if t.text == ","), None)
-    if comma is None or comma < 2 or words[comma].i >= first.start:
-        return None
-    place = doc[words[1].i:words[comma].i].text
-    return resources.igo_named(place[4:] if place.lower().startswith("the ") else place)
+    text = doc[place[0].i:place[-1].i + 1].text
+    return resources.igo_named(text[4:] if text.lower().startswith("the ") else text)
 
 
 def _dateline_country(doc: Doc, groups: Sequence[Group], places: Counter[str]) -> str | None:

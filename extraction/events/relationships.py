@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..model import RELATIONSHIP
 from .syntax import _is_verbal
@@ -22,14 +22,19 @@ from .words import RELATIONSHIP_NOUNS
 __all__ = ["names_a_relationship", "numbered", "states_a_disposition"]
 
 
-def names_a_relationship(doc: Doc, event: dict[str, Any]) -> bool:
-    """Whether an event's trigger is a noun of a relationship ("ally", "dispute", "treaty")."""
+def _trigger_head(doc: Doc, event: dict[str, Any]) -> Token | None:
+    """The head token of an event dict's trigger, or None when its offsets cover no token."""
     trigger = event["trigger"]
     span = doc.char_span(int(trigger["start_char"]), int(trigger["end_char"]),
                          alignment_mode="expand")
-    if span is None or not len(span):
+    return span.root if span is not None and len(span) else None
+
+
+def names_a_relationship(doc: Doc, event: dict[str, Any]) -> bool:
+    """Whether an event's trigger is a noun of a relationship ("ally", "dispute", "treaty")."""
+    head = _trigger_head(doc, event)
+    if head is None:
         return False
-    head = span.root
     if head.dep_ in ("dobj", "nsubjpass") and _is_verbal(head.head):
         # "ended military cooperation with France", "brokered a truce", "the deal was
         # signed": a verb acts on the relationship, and the noun carries that act.
@@ -42,10 +47,8 @@ def states_a_disposition(doc: Doc, event: dict[str, Any]) -> bool:
     """Whether an event's trigger is an adjective of a disposition towards others ("stood
     ready to help", "remained committed to dialogue", "was deeply concerned by"): a state a
     party is in, told on a day, not an act done on it."""
-    trigger = event["trigger"]
-    span = doc.char_span(int(trigger["start_char"]), int(trigger["end_char"]),
-                         alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.pos_ == "ADJ"
+    head = _trigger_head(doc, event)
+    return head is not None and head.pos_ == "ADJ"
 
 
 def numbered(doc: Doc, events: list[dict[str, Any]], relationships: bool,

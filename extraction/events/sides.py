@@ -84,6 +84,13 @@ def _own_person(event: dict[str, Any], target: dict[str, Any] | None,
         event.get("type") == "SUPPORT" and word in ENDORSING_WORDS)
 
 
+def own_forces(sector_key: str, country: str | None) -> bool:
+    """Whether a party key is the armed forces or police of ``country`` ("military:ISR" of
+    "ISR")."""
+    part = Party.parse(sector_key)
+    return part.sector in ("military", "police") and part.country == country
+
+
 def _same_side(holder: str, target: dict[str, Any] | None, target_country: str | None) -> bool:
     """True when the target is the holder itself: a state and its own territory, capital or
     seat of government ("the Kremlin"), not its people or parties; for a state's forces or
@@ -92,9 +99,7 @@ def _same_side(holder: str, target: dict[str, Any] | None, target_country: str |
         # A state's own forces or police acting on people of their own country named by no
         # party ("Israeli troops detained five men" told of men it gives Israel's country)
         # are not against their state.
-        own = Party.parse(holder)
-        return holder == target_country or (
-            own.sector in ("military", "police") and own.country == target_country)
+        return holder == target_country or own_forces(holder, target_country)
     if target.get("label") in ("GPE", "NORP", "LOC", "FAC"):
         return holder == (target_country or target.get("country"))
     country = target_country or target.get("country")

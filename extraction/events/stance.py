@@ -35,7 +35,7 @@ from typing import Any
 from .. import resources
 from ..model import RELATIONSHIP
 from ..parties import GROUP, SECTOR, Party
-from . import implied  # noqa: F401  (registers its rules in STANCE_RULES)
+from . import implied, sides  # noqa: F401  (implied registers its rules in STANCE_RULES)
 from .arguments import PLACE_MARKS, holder_key, protagonist
 from .places import home_country
 from .rulebook import (
@@ -140,7 +140,7 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]], *,
         if sector is not None:
             # "the Venezuelan opposition": a part of a country, named as the text names it;
             # not a state's backing of its own forces ("defended the strikes by its jets").
-            if sector[0] != holder and not (polarity > 0 and _own_forces(holder, sector[0])):
+            if sector[0] != holder and not (polarity > 0 and sides.own_forces(sector[0], holder)):
                 out.append((holder, sector[1], target_country, polarity))
         elif target is None and _crowd(event.get("target_text"), target_country):
             # People counted or named by a common noun are not their country at home; a
@@ -171,12 +171,6 @@ def contributions(event: dict[str, Any], entities: dict[str, dict[str, Any]], *,
                 not _same_side(speaker_holder, actor, actor_country):
             out.append((speaker_holder, actor_name, actor_country, polarity * SPEAKER_WEIGHT))
     return out
-
-
-def _own_forces(holder: str, sector_key: str) -> bool:
-    """Whether a sector is the holder state's own armed forces or police."""
-    part = Party.parse(sector_key)
-    return part.country == holder and part.sector in ("military", "police")
 
 
 #: Roles of organisations known by name that stand apart from their state's sectors.
@@ -421,7 +415,7 @@ def relation_model_rule(data: StanceInput) -> Iterator[Contribution]:  # noqa: C
             # (By country too: "Egypt's president" condemns where the model pairs "Sisi".)
             blamers.update((start, p) for p in _party_names(data, str(event["actor"])))
     for rel in data.relations:
-        if str(rel.get("found_by") or "").startswith(RELATIONSHIP_FINDER):
+        if _names_a_relationship(rel):
             # A relationship the text names ("an ally of") speaks for its pair too.
             covered.add((int(rel["sentence"]["start_char"]), rel["source"], rel["target"]))
             covered.add((int(rel["sentence"]["start_char"]), rel["target"], rel["source"]))
@@ -446,13 +440,18 @@ def relation_model_rule(data: StanceInput) -> Iterator[Contribution]:  # noqa: C
 RELATIONSHIP_FINDER = f"{RELATIONSHIP}:"
 
 
+def _names_a_relationship(rel: dict[str, Any]) -> bool:
+    """Whether a relation was read from a noun of a relationship or a disposition."""
+    return str(rel.get("found_by") or "").startswith(RELATIONSHIP_FINDER)
+
+
 @stance_rule("relationship_relation")
 def relationship_rule(data: StanceInput) -> Iterator[Contribution]:
     """A relationship the text names between two parties ("Egypt, an ally of Sudan", "locked
     in a dispute with Ethiopia"), a relation and not an event of the timeline, counts as
     the event it was read from would: its polarity, in full."""
     for rel in data.relations:
-        if str(rel.get("found_by") or "").startswith(RELATIONSHIP_FINDER):
+        if _names_a_relationship(rel):
             found = _relation_contribution(data, rel, 1.0)
             if found is not None:
                 yield found
