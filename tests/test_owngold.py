@@ -1,7 +1,8 @@
 """Our own wire-style articles and their analyst gold (benchmarks/owngold_dev, owngold_blind,
 written in the eleventh round, owngold_dev2, owngold_blind2, written in the twelfth, and
 owngold_dev3, written in the fifteenth, owngold_dev4, written in the sixteenth, and
-owngold_dev5, written in the seventeenth; owngold_dev6, in the eighteenth).
+owngold_dev5, written in the seventeenth; owngold_dev6, in the eighteenth; owngold_dev7,
+in the nineteenth).
 
 The articles were written by the project (their text is ours, so it lives in the
 repository beside the gold) and annotated with the stances and events an analyst would
@@ -32,9 +33,10 @@ from tests.test_devgold import (
 ROOT = Path(__file__).resolve().parent.parent
 OWN_DIRS = tuple(ROOT / "benchmarks" / name for name in (
     "owngold_dev", "owngold_blind", "owngold_dev2", "owngold_blind2", "owngold_dev3",
-    "owngold_dev4", "owngold_dev5", "owngold_dev6"))
+    "owngold_dev4", "owngold_dev5", "owngold_dev6", "owngold_dev7"))
 #: Folders whose writers' brief allowed a "mixed" stance (from the fifteenth round on).
-MIXED_FOLDERS = frozenset({"owngold_dev3", "owngold_dev4", "owngold_dev5", "owngold_dev6"})
+MIXED_FOLDERS = frozenset({"owngold_dev3", "owngold_dev4", "owngold_dev5", "owngold_dev6",
+                           "owngold_dev7"})
 OWN_FILES = sorted(p for folder in OWN_DIRS for p in folder.glob("*.json"))
 TOP_KEYS = {"source_own", "title", "date", "text_sha256", "stances", "events"}
 
