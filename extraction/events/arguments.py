@@ -32,7 +32,9 @@ from .groups import (
     _of_conjuncts,
     _principal_pair,
     _recent_list,
+    _whose,
     resolve,
+    split_subjects,
     state_group,
 )
 from .references import (
@@ -54,6 +56,7 @@ from .resolve import (
     PEOPLE_NOUNS,
     SUBJECT_DEPS,
     _bound_possessive,
+    _office_country,
     _pronoun,
     resolve_one,
 )
@@ -257,4 +260,7 @@ ARGUMENT_RULES = {
     "city_is_place": city_is_place,
     "institution_reference": named_institution,
     "organ_reference": organ_country,
+    "office_country": _office_country,
+    "split_subjects": split_subjects,
+    "relative_owner": _whose,
 }

@@ -62,7 +62,6 @@ from .parties import _echoed_speech, _journey, _media_source, _reception, _speak
 from .places import _homeless
 from .syntax import (
     _agent,
-    _alleged,
     _children,
     _governing_verb,
     _is_verbal,
@@ -84,6 +83,7 @@ from .targets import (
     _venue,
     _verb_arguments,
 )
+from .untold import UNTOLD_RULES
 from .words import (
     ACCIDENT_WORDS,
     ARMED_MEMBERS,
@@ -562,27 +562,6 @@ DROP_RULES: dict[str, Callable[[Frame, dict[int, Entry]], bool]] = {
     "purpose_clause": _purpose_clause,
     "reception": _reception,
     "journey": _journey,
-}
-
-
-def _not_done(frame: Frame) -> bool:
-    """An act told as not done ("has not issued a statement", "did not attack"). An act its
-    doer denies ("denied backing the rebels") or refuses ("refused to impose sanctions") is
-    not negated, and stays."""
-    return frame.negated and frame.mode == DENIED
-
-
-def _only_alleged(frame: Frame) -> bool:
-    """An act only alleged by an accusation ("accused Cairo of trying to encircle
-    Ethiopia"): the accusation is the event."""
-    return _alleged(frame.trigger)
-
-
-#: Rules that drop a frame the text does not tell as done, once its mode is known: no
-#: event of the timeline.
-UNTOLD_RULES: dict[str, Callable[[Frame], bool]] = {
-    "negated_act": _not_done,
-    "alleged_act": _only_alleged,
 }
 
 

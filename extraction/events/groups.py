@@ -29,9 +29,40 @@ def _listed_appositions(tok: Token) -> list[Token]:
     return []
 
 
+def _whose(index: DocIndex, head: Token) -> Arg | None:
+    """"Burundi, whose troops have fought ...": the troops are the country the relative
+    clause hangs on (rule ``relative_owner``); None for any other head."""
+    if "relative_owner" not in index.rules or not any(
+            c.dep_ == "poss" and c.lower_ == "whose" for c in head.children):
+        return None
+    clause = head.head
+    if clause.dep_ != "relcl" or clause.head.i == clause.i:
+        return None
+    owner = resolve_one(index, clause.head, depth=1)
+    if not (owner.country or owner.igo):
+        return None
+    own = resolve_one(index, head)
+    return Arg(own.head, own.text, "country", None, owner.country, own.sector, owner.igo)
+
+
+def split_subjects(tok: Token) -> list[Token]:
+    """The subjects coordinated with ``tok`` that the parser made subjects of their own
+    ("Kyrgyz President X and Tajik President Y signed": two ``nsubj`` of the verb, the
+    "and" on the first): each one joined to the next by "and" alone."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    siblings = [c for c in tok.head.children if c.dep_ == tok.dep_ and c.i < tok.head.i]
+    found: list[Token] = []
+    for before, after in zip(siblings, siblings[1:], strict=False):
+        if before.right_edge.lower_ == "and" and before.right_edge.i + 1 == after.left_edge.i:
+            found.extend(t for t in (before, after) if t != tok)
+    return found
+
+
 def resolve(index: DocIndex, tok: Token) -> list[Arg]:
     """Resolve an argument head and every head coordinated with it ("X and Y")."""
-    heads = _reporters(index, tok) or [tok, *tok.conjuncts, *_listed_appositions(tok)]
+    split = split_subjects(tok) if "split_subjects" in index.rules else []
+    heads = _reporters(index, tok) or [tok, *tok.conjuncts, *_listed_appositions(tok), *split]
     heads = sorted({t.i: t for t in heads}.values(), key=lambda t: t.i)
     out: list[Arg] = []
     for head in heads[:6]:
@@ -49,7 +80,7 @@ def resolve(index: DocIndex, tok: Token) -> list[Arg]:
                 out.extend(Arg(p.head, f"{head.text} of {p.text}", p.kind, p.entity,
                                p.country, None, p.igo, p.label) for p in parties)
                 continue
-        arg = resolve_one(index, head)
+        arg = _whose(index, head) or resolve_one(index, head)
         members = _acting_members(index, head, arg)
         if members:
             out.extend(members)
@@ -304,9 +335,13 @@ def _recent_parties(index: DocIndex, tok: Token, start: int, size: int) -> list[
     ``tok``, in text order; [] unless there are that many."""
     doc = index.doc
     found: dict[str, Arg] = {}
+    # "X praised the two presidents": the one acting on the pair is none of the two.
+    acting = {t.i for c in tok.head.children if tok.dep_ in ("dobj", "pobj")
+              and c.dep_ == "nsubj" for t in c.subtree}
     for i in range(tok.i - 1, start - 1, -1):
         eid = index.token_entity[i]
-        if eid is None or index.in_quote[i] or doc[i].head.lower_ in ("in", "at", "near"):
+        if eid is None or index.in_quote[i] or doc[i].head.lower_ in ("in", "at", "near") \
+                or i in acting:
             # "met in Nairobi": a place named is where, not one of the two.
             continue
         arg = resolve_one(index, doc[i], depth=2)

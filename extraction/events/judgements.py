@@ -16,7 +16,7 @@ from .lexicon import ACTION, INCIDENT, STATEMENT, Entry
 from .parties import ACT_NOUNS, BLAMING_TYPES, DOCUMENT_NOUNS, _media_source
 from .references import earlier_mentions, is_definite, protagonist
 from .resolve import resolve_one
-from .syntax import _children, _is_verbal, _negated, _small_clause_subjects
+from .syntax import _children, _is_verbal, _negated, _small_clause_subjects, named_things
 from .targets import _is_place, _possessor_undergoes
 from .words import (
     ACCUSATION_NOUNS,
@@ -566,9 +566,12 @@ def _defended_victims(index: DocIndex, frames: Sequence[Frame]) -> list[Frame]:
     on the word naming the victim."""
     out: list[Frame] = []
     for frame in frames:
-        if frame.type != "ACCUSE" or not _is_verbal(frame.trigger):
+        if frame.type != "ACCUSE" or not _is_verbal(frame.trigger) or \
+                not any(a.is_party for a in frame.actors):
             continue
-        called = characterised_as(frame.trigger)
+        # (Or what "what it called" names: "condemned what it called aggression against X".)
+        called = characterised_as(frame.trigger) or next(iter(
+            n for c in _children(frame.trigger, "ccomp") for n in named_things(c)), None)
         if called is None:
             continue
         victims: list[tuple[Token, list[Arg]]] = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .dates import SPEAKER_NOUNS
 from .docindex import Arg, DocIndex
@@ -138,10 +138,24 @@ def _pairs(frame: Frame, actors: list[Arg], targets: list[Arg],
         for target in targets or [None]:
             if actor is not None and target is not None and (
                     actor.head == target.head or
-                    (actor.entity is not None and actor.entity == target.entity)):
+                    (actor.entity is not None and actor.entity == target.entity) or
+                    _own_member(actor, target, frame.trigger.doc)):
                 target = None
             pairs.append((actor, target))
+    # (An actor whose own state was among the targets keeps its other targets only.)
+    pairs = [p for p in pairs if p[1] is not None or not any(
+        q[0] == p[0] and q[1] is not None for q in pairs)]
     return pairs[:max_pairs]
+
+
+def _own_member(actor: Arg, target: Arg, doc: Doc) -> bool:
+    """True when the target is the actor's own state as a member of a body the act is aimed
+    at ("Mali, Burkina Faso and Niger formed the alliance": Mali formed no tie with Mali):
+    a state the body's name stands for, not a party written where it stands."""
+    return target.kind == "country" and target.entity is None and \
+        target.country is not None and target.country == actor.country and \
+        target.sector == actor.sector and doc[target.head].text not in target.text and \
+        not target.text.startswith(PLACE_MARKS)
 
 
 def _helping_purpose(trigger: Token) -> bool:

@@ -333,7 +333,17 @@ def named_institution(index: DocIndex, tok: Token) -> str | None:
         index.name_words = words
     mentions = index.name_words.get(lemma, [])
     at = bisect_left(mentions, (tok.i, "")) - 1
+    if at >= 0 and lemma in SENTENCE_BLOC_NOUNS and mentions[at][0] < tok.sent.start and \
+            lemma not in str(index.entities[mentions[at][1]].get("canonical", "")).lower():
+        # "the alliance" is the organisation named in its own sentence ("NATO's chief said
+        # the alliance ...") or one of that name (the Alliance of Sahel States); further
+        # back it is as often a gang's or a party's alliance.
+        return None
     return mentions[at][1] if at >= 0 else None
+
+
+#: Words for an organisation of states only when its sentence names it (``named_institution``).
+SENTENCE_BLOC_NOUNS = frozenset({"alliance"})
 
 
 #: Organs of a state a story names again with "the" alone ("the defence ministry said").

@@ -35,10 +35,12 @@ from .words import (
     COLLECTIVE_NOUNS,
     EVENT_PLURALS,
     GROUP_NOUNS,
+    INTERNATIONAL_CITIES,
     JUDGED_VERBS,
     MALE_FEMALE,
     MEMBER_NOUNS,
     NEUTER,
+    OFFICE_NOUNS,
     PEOPLE_NOUNS,
     PLURAL,
     QUANTITY_HEADS,
@@ -305,6 +307,19 @@ def _seat(index: DocIndex, tok: Token, depth: int) -> str | None:
     return None
 
 
+def _office_country(index: DocIndex, tok: Token, depth: int) -> str | None:
+    """The country of a state's office or of one who speaks for it: the referent of a
+    possessive pronoun ("his office", "her spokeswoman"), else the capital it is in ("an
+    official in Seoul"), not the seat of an international body ("an official in Geneva")."""
+    if any(c.dep_ == "poss" and c.lower_ in ("his", "her", "its") for c in tok.children):
+        return _state_reference(index, tok, depth)
+    if any(c.dep_ == "prep" and c.lower_ == "in" and any(
+            phrase_text(list(p.subtree)).lower() in INTERNATIONAL_CITIES
+            for p in _children_of(c, "pobj")) for c in tok.children):
+        return None
+    return _seat(index, tok, depth)
+
+
 def _state_reference(index: DocIndex, tok: Token, depth: int) -> str | None:
     """The country "the country", "its government" or "his administration" stands for: a
     possessive pronoun's referent's country, else the single country named just before."""
@@ -501,6 +516,11 @@ def resolve_one(index: DocIndex, tok: Token, *, depth: int = 0) -> Arg:  # noqa:
             (organ := organ_country(index, tok)) is not None:
         # "Taiwan's defence ministry ... the defence ministry said": Taiwan's.
         return Arg(tok.i, text, "country", None, organ, sector)
+    if "office_country" in index.rules and depth < 2 and tok.pos_ == "NOUN" and \
+            (tok.lemma_.lower() in OFFICE_NOUNS or tok.lower_ in OFFICE_NOUNS) and \
+            (country := _office_country(index, tok, depth)) is not None:
+        # "his office said", "a defence ministry official in Seoul said".
+        return Arg(tok.i, text, "country", None, country, sector)
     if lemma in STATE_NOUNS and tok.pos_ == "NOUN" and depth < 2 and (
             seat := _seat(index, tok, depth)) is not None:
         # "the government in Podgorica", "recognised the new regime in Damascus": its seat

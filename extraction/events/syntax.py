@@ -565,3 +565,28 @@ def _claiming_verb(noun: Token) -> Token | None:
         return None
     verb = owned.head
     return verb if verb.lemma_.lower() in CLAIMING_VERBS else None
+
+
+#: Verbs that name a thing in the speaker's own words ("what it called provocations",
+#: "what he described as a betrayal").
+NAMING_VERBS = frozenset({"call", "describe", "term", "dub", "label", "brand"})
+
+
+def own_naming(verb: Token) -> bool:
+    """True for a verb of naming in a free relative ("what it called Turkish provocations",
+    "what he described as a betrayal")."""
+    return verb.lemma_.lower() in NAMING_VERBS and any(
+        c.lower_ == "what" and c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+
+
+def named_things(verb: Token) -> list[Token]:
+    """What a free relative of naming names, for the act it is the object of: "Turkish
+    provocations" in "condemned what it called Turkish provocations" and in "protested
+    against what it described as provocations"."""
+    if not own_naming(verb):
+        return []
+    # (The parser gives the name as an object predicate or as a second object.)
+    found = [c for c in verb.children if c.dep_ in ("oprd", "dobj") and c.lower_ != "what"]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        found.extend(_children(prep, "pobj"))
+    return found

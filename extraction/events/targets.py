@@ -31,6 +31,7 @@ from .syntax import (
     _subject,
     _topic_of_noun,
     _undergoing_verb,
+    named_things,
 )
 from .words import (
     ABOUT_MODIFIERS,
@@ -104,8 +105,14 @@ def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,  # noqa: 
             objects.extend(c for c in child.conjuncts if c.i > child.i)
         elif child.dep_ in ("prep", "dative") and child.pos_ == "ADP" or (
                 child.dep_ == "agent" and entry is not None and entry.pos == "A"):
-            # (An adjective's "by" is its object: "concerned by the drills".)
+            # (An adjective's "by" is its object: "concerned by the drills"; and what "what
+            # it called ..." names: "protested against what it called provocations".)
             preps.setdefault(child.lower_, []).extend(_children(child, "pobj"))
+            preps[child.lower_].extend(n for c in _children(child, "pcomp")
+                                       for n in named_things(c))
+        elif child.dep_ == "ccomp" and "own_name_for" in index.rules:
+            # "condemned what it called Turkish provocations": the provocations are its object.
+            objects.extend(named_things(child))
         elif child.dep_ == "dative":
             objects.insert(0, child)
     if entry is not None and entry.speech:
