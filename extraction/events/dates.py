@@ -48,7 +48,11 @@ NARRATIVE_DAYS = 7
 LEDE_SENTENCES = 2
 
 
-def _timex_spans(doc: Doc, timex: Sequence[dict[str, Any]]) -> list[tuple[Span, dict[str, Any]]]:
+def _timex_spans(doc: Doc, timex: Sequence[dict[str, Any]],
+                 dateline: frozenset[int] = frozenset()) -> list[tuple[Span, dict[str, Any]]]:
+    """The time expressions as spans of ``doc``, in text order; one inside a dateline
+    ("TALLINN, Oct 16 (Wire) -", token indices ``dateline``) is marked: it says when the
+    story was filed, and dates no act of its sentence (``pick_date``)."""
     out: list[tuple[Span, dict[str, Any]]] = []
     last: dict[str, Any] | None = None
     for item in timex or ():
@@ -65,7 +69,7 @@ def _timex_spans(doc: Doc, timex: Sequence[dict[str, Any]]) -> list[tuple[Span, 
         span = doc.char_span(int(item["start_char"]), int(item["end_char"]),
                              alignment_mode="expand")
         if span is not None and len(span):
-            out.append((span, item))
+            out.append((span, dict(item, dateline=True) if span.start in dateline else item))
     return out
 
 
@@ -117,22 +121,6 @@ def _attachment(span: Span, trigger: Token) -> int | None:
     return None
 
 
-#: Words that open a sentence told as what came next in the story ("Hours later, ...").
-SEQUENCE_WORDS = frozenset({"later", "afterwards", "afterward", "thereafter", "shortly",
-                            "subsequently", "then", "soon"})
-
-
-def told_in_sequence(trigger: Token) -> bool:
-    """True when the trigger's sentence opens with a word of sequence before its first comma
-    ("Hours later,", "Shortly afterwards,", "Then")."""
-    for tok in trigger.sent[:5]:
-        if tok.is_punct and tok.text in (",", ";", ":"):
-            return False
-        if tok.lower_ in SEQUENCE_WORDS:
-            return True
-    return False
-
-
 def line_breaks(doc: Doc) -> list[int]:
     """For each token index i (and len(doc)), how many tokens before i hold a line break; two
     tokens are on one line when their counts are equal. Linear in the document."""
@@ -158,6 +146,19 @@ def _conjunct_date(span: Span, trigger: Token) -> bool:
     return _is_verbal(trigger) and any(
         c.dep_ == "conj" and _is_verbal(c) and c.i < span.start and
         span.end - 1 <= c.right_edge.i and _in_clause(span.root, c) for c in trigger.children)
+
+
+def _in_complement(span: Span, trigger: Token) -> bool:
+    """True when the time expression sits in a clause the trigger governs ("proposed that
+    they meet later this year"): it dates that clause, not the trigger."""
+    cur = span.root
+    for _ in range(40):
+        if cur.head.i == cur.i or cur == trigger:
+            return False
+        if cur.dep_ in ("ccomp", "xcomp", "advcl") and cur.head == trigger:
+            return True
+        cur = cur.head
+    return False
 
 
 # The date sources are tried in a fixed order (attached, coordinated, scoping clause,
@@ -193,7 +194,8 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],  # n
             return moved, source
     sent = trigger.sent
     local = [(s, t) for s, t in sentence_spans(sent, spans, starts)
-             if _same_line(s, trigger, breaks) and not _deadline(s, trigger)]
+             if _same_line(s, trigger, breaks) and not _deadline(s, trigger)
+             and not t.get("dateline")]
     attached = [(depth, n, item) for n, (span, item) in enumerate(local)
                 if (depth := _attachment(span, trigger)) is not None]
     if attached:
@@ -223,6 +225,16 @@ def pick_date(trigger: Token, spans: Sequence[tuple[Span, dict[str, Any]]],  # n
         return str(item["value"]), str(item["text"])
     if opening and (item := _opening_date(trigger, local)) is not None:
         return str(item["value"]), str(item["text"])
+    if conjuncts and local and trigger.dep_ == "conj" and _is_verbal(trigger.head) and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+        # "boarded and detained a tanker ... on Thursday": one subject's second act has the
+        # date of its first, when the sentence dates that one.
+        when, source = pick_date(trigger.head, spans, anchor, breaks=breaks, starts=starts,
+                                 lone=lone, opening=opening)
+        if source not in (None, "published") and not any(
+                item.get("text") == source and _in_complement(span, trigger)
+                for span, item in local):
+            return when, source
     if narrative is not None and _narrated(trigger) and \
             all(_names_a_thing(span, trigger) for span, _ in local):
         # No time expression in the sentence but those naming a thing ("the April 2024
