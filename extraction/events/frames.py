@@ -555,6 +555,18 @@ def _purpose_clause(frame: Frame, found: dict[int, Entry]) -> bool:
     return False
 
 
+def _manner_phrase(frame: Frame, found: dict[int, Entry]) -> bool:
+    """A bare noun saying in what spirit an act was done ("summoned the envoy in protest",
+    "expelled two diplomats in retaliation"): the act is the verb's, not a second one. A
+    noun with its own party ("in protest against the arrests", "in solidarity with Kyiv")
+    stays."""
+    tok = frame.trigger
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and \
+        _is_verbal(tok.head.head) and not any(
+            c.dep_ in ("det", "poss", "amod", "prep", "compound", "acl", "relcl", "nummod")
+            for c in tok.children)
+
+
 # Rules that drop a trigger which names no act of its own.
 DROP_RULES: dict[str, Callable[[Frame, dict[int, Entry]], bool]] = {
     "carried_noun": _carried_noun,
@@ -562,6 +574,7 @@ DROP_RULES: dict[str, Callable[[Frame, dict[int, Entry]], bool]] = {
     "purpose_clause": _purpose_clause,
     "reception": _reception,
     "journey": _journey,
+    "manner_phrase": _manner_phrase,
 }
 
 
