@@ -151,14 +151,8 @@ def _conjunct_date(span: Span, trigger: Token) -> bool:
 def _in_complement(span: Span, trigger: Token) -> bool:
     """True when the time expression sits in a clause the trigger governs ("proposed that
     they meet later this year"): it dates that clause, not the trigger."""
-    cur = span.root
-    for _ in range(40):
-        if cur.head.i == cur.i or cur == trigger:
-            return False
-        if cur.dep_ in ("ccomp", "xcomp", "advcl") and cur.head == trigger:
-            return True
-        cur = cur.head
-    return False
+    return any(c.dep_ in ("ccomp", "xcomp", "advcl") and _in_clause(span.root, c)
+               for c in trigger.children)
 
 
 # The date sources are tried in a fixed order (attached, coordinated, scoping clause,

@@ -336,8 +336,8 @@ def _recent_parties(index: DocIndex, tok: Token, start: int, size: int) -> list[
     doc = index.doc
     found: dict[str, Arg] = {}
     # "X praised the two presidents": the one acting on the pair is none of the two.
-    acting = {t.i for c in tok.head.children if tok.dep_ in ("dobj", "pobj")
-              and c.dep_ == "nsubj" for t in c.subtree}
+    acting = {t.i for c in _children_of(tok.head, "nsubj") for t in c.subtree} \
+        if tok.dep_ == "dobj" else set()
     for i in range(tok.i - 1, start - 1, -1):
         eid = index.token_entity[i]
         if eid is None or index.in_quote[i] or doc[i].head.lower_ in ("in", "at", "near") \

@@ -571,7 +571,8 @@ def _defended_victims(index: DocIndex, frames: Sequence[Frame]) -> list[Frame]:
             continue
         # (Or what "what it called" names: "condemned what it called aggression against X".)
         called = characterised_as(frame.trigger) or next(iter(
-            n for c in _children(frame.trigger, "ccomp") for n in named_things(c)), None)
+            n for c in _children(frame.trigger, "ccomp") for n in named_things(c)
+            if "own_name_for" in index.rules), None)
         if called is None:
             continue
         victims: list[tuple[Token, list[Arg]]] = []

@@ -108,8 +108,9 @@ def _object_targets(index: DocIndex, verb: Token, entry: Entry | None,  # noqa: 
             # (An adjective's "by" is its object: "concerned by the drills"; and what "what
             # it called ..." names: "protested against what it called provocations".)
             preps.setdefault(child.lower_, []).extend(_children(child, "pobj"))
-            preps[child.lower_].extend(n for c in _children(child, "pcomp")
-                                       for n in named_things(c))
+            if "own_name_for" in index.rules:
+                preps[child.lower_].extend(n for c in _children(child, "pcomp")
+                                           for n in named_things(c))
         elif child.dep_ == "ccomp" and "own_name_for" in index.rules:
             # "condemned what it called Turkish provocations": the provocations are its object.
             objects.extend(named_things(child))
